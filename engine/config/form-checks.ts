@@ -1,0 +1,91 @@
+import { canonicalJson } from '../canonical/canonical-json.js';
+import { createFormAjv } from '../form/form-ajv.js';
+import { linearPatternProblem } from '../form/linear-regexp.js';
+import type { Ajv } from 'ajv';
+import type { FormDefinition } from './types.js';
+import { escapePointer, isRecord, type ProblemList } from './problem-list.js';
+
+/** Facts every rule may read besides the form's own fields; a form may not shadow them. */
+export const CONTEXT_FACTS = ['today', 'division', 'scenario', 'materials'] as const;
+export type ContextFact = (typeof CONTEXT_FACTS)[number];
+
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const MAX_FORM_BYTES = 256 * 1024;
+const MAX_DEPTH = 24;
+
+let authoringAjv: Ajv | undefined;
+
+function walk(node: unknown, pointer: string, depth: number, visit: (node: Record<string, unknown>, pointer: string, depth: number) => void): void {
+  if (Array.isArray(node)) node.forEach((child, i) => walk(child, `${pointer}/${i}`, depth + 1, visit));
+  else if (isRecord(node)) {
+    visit(node, pointer, depth);
+    for (const [key, child] of Object.entries(node)) walk(child, `${pointer}/${escapePointer(key)}`, depth + 1, visit);
+  }
+}
+
+/** `form.schema` must be a JSON Schema that compiles here, references nothing remote, and runs in linear time. */
+export function checkForm(form: FormDefinition, problems: ProblemList): void {
+  const base = '/form/schema';
+  const schema = form.schema;
+  let size = 0;
+  try {
+    size = canonicalJson(schema).length;
+  } catch (error) {
+    problems.add(base, 'form.not-json', `表单定义不是有效的 JSON：${(error as Error).message}`);
+    return;
+  }
+  if (size > MAX_FORM_BYTES) {
+    problems.add(base, 'form.too-large', `表单定义过大（${size} 字节，上限 ${MAX_FORM_BYTES}）`);
+    return;
+  }
+  let sound = true;
+  walk(schema, base, 0, (node, pointer, depth) => {
+    if (depth > MAX_DEPTH) {
+      sound = false;
+      problems.add(pointer, 'form.too-deep', `表单定义嵌套超过 ${MAX_DEPTH} 层`);
+    }
+    if (typeof node.$ref === 'string' && !node.$ref.startsWith('#')) {
+      sound = false;
+      problems.add(`${pointer}/$ref`, 'form.remote-ref', `不允许引用外部定义「${node.$ref}」，只能引用本表单内的定义（以 # 开头）`);
+    }
+    if (typeof node.pattern === 'string') {
+      const problem = linearPatternProblem(node.pattern);
+      if (problem) {
+        sound = false;
+        problems.add(`${pointer}/pattern`, 'form.pattern', `正则表达式「${node.pattern}」不受支持（须可在线性时间内匹配，不支持回溯引用与前后断言）：${problem}`);
+      }
+    }
+    if (isRecord(node.patternProperties)) {
+      for (const key of Object.keys(node.patternProperties)) {
+        const problem = linearPatternProblem(key);
+        if (problem) {
+          sound = false;
+          problems.add(`${pointer}/patternProperties/${escapePointer(key)}`, 'form.pattern', `正则表达式「${key}」不受支持：${problem}`);
+        }
+      }
+    }
+  });
+  if (schema.type !== 'object' || !isRecord(schema.properties)) {
+    problems.add(base, 'form.not-object', '表单顶层应为 type: "object" 并包含 properties');
+    sound = false;
+  } else {
+    for (const name of Object.keys(schema.properties)) {
+      if ((CONTEXT_FACTS as readonly string[]).includes(name)) {
+        problems.add(`${base}/properties/${escapePointer(name)}`, 'form.reserved-field', `字段名「${name}」是规则的保留事实（today、division、scenario、materials），请换一个名称`);
+      } else if (!FIELD_NAME.test(name)) {
+        problems.add(`${base}/properties/${escapePointer(name)}`, 'form.field-name', `字段名「${name}」应以英文字母开头，只含英文字母、数字和下划线`);
+      }
+    }
+  }
+  if (!sound) return;
+  try {
+    authoringAjv ??= createFormAjv({ strict: true });
+    authoringAjv.compile(schema);
+    authoringAjv.removeSchema(schema);
+  } catch (error) {
+    problems.add(base, 'form.invalid-schema', `表单定义不是有效的 JSON Schema：${(error as Error).message}`);
+  }
+  if (form.uiSchema !== undefined && !isRecord(form.uiSchema)) {
+    problems.add('/form/uiSchema', 'form.ui-schema', 'uiSchema 应为对象');
+  }
+}

@@ -1,0 +1,133 @@
+/** A value of a coded enumeration, stored with its label because platforms number them differently. */
+export interface Coded {
+  code: string;
+  label: string;
+}
+
+export interface TimeLimit {
+  value: number;
+  unit: Coded;
+  note?: string;
+}
+
+export interface StatutoryTimeLimit {
+  value: number | null;
+  unit: Coded;
+  note?: string;
+}
+
+export interface Material {
+  id: string;
+  name: string;
+  required: boolean;
+  necessity: Coded;
+  type: Coded;
+  form: Coded;
+  source: Coded;
+  [key: string]: unknown;
+}
+
+export interface Scenario {
+  id: string;
+  name: string;
+  description?: string;
+  materialIds: string[];
+}
+
+export type Channel = 'comprehensive-window' | 'police-station';
+
+export interface ItemStandard {
+  name: string;
+  code: string;
+  itemType: Coded;
+  caseType: Coded;
+  serviceObjects: Coded[];
+  scope: Coded;
+  legalBasis: { powerSource: Coded; provisions: { law: string; article?: string; text?: string }[] };
+  resultType: Coded;
+  resultName: string;
+  resultSample: { description: string; file?: string };
+  exerciseLevels: Coded[];
+  statutoryTimeLimit: StatutoryTimeLimit;
+  promisedTimeLimit: TimeLimit;
+  acceptanceConditions: string[];
+  process: { name: string; description?: string; actor?: string }[];
+  materials: Material[];
+  scenarios: Scenario[];
+  reviewPoints: { materialId?: string; point: string }[];
+  stageTimeLimits: { stage: string; value: number; unit: Coded; note?: string }[];
+  materialTemplates: { materialId: string; name: string; blankForm?: string; sample?: string; instructions?: string }[];
+  department: { name: string; code?: string };
+  channel: Channel;
+  channelNote?: string;
+  localFields: string[];
+  dataNeeds: {
+    dataItem: string;
+    owningDepartment: string;
+    sourceSystem: string;
+    sharingMethod: Coded;
+    frequency: Coded;
+    materialId?: string;
+    purpose?: string;
+  }[];
+}
+
+export interface LeafCondition {
+  fact: string;
+  operator: string;
+  value: unknown;
+  path?: string;
+  /** The author says a missing fact simply makes this condition false (instead of undecidable). */
+  optional?: boolean;
+  params?: Record<string, unknown>;
+}
+
+export type ConditionNode =
+  | { all: ConditionNode[] }
+  | { any: ConditionNode[] }
+  | { not: ConditionNode }
+  | LeafCondition;
+
+export type RuleEvent =
+  | { type: 'reject'; params: { message: string; basis?: string } }
+  | { type: 'requireMaterial'; params: { materialId: string; message?: string } }
+  | { type: 'supplement'; params: { message: string } };
+
+export interface Rule {
+  name: string;
+  description?: string;
+  priority?: number;
+  enabled?: boolean;
+  conditions: ConditionNode;
+  event: RuleEvent;
+}
+
+export type Outcome = 'accept' | 'supplement' | 'reject' | 'redirect';
+
+export interface EvaluationInput {
+  scenario: string;
+  formData: Record<string, unknown>;
+  materials: string[];
+  /** Evaluation date (YYYY-MM-DD); defaults to today in the region's time zone. */
+  date?: string;
+}
+
+export interface Example {
+  name: string;
+  input: EvaluationInput & { division?: string; channel?: Channel };
+  expect: { outcome: Outcome; missingMaterials?: string[]; fieldErrors?: string[]; firedRules?: string[] };
+}
+
+export interface FormDefinition {
+  schema: Record<string, unknown>;
+  uiSchema?: Record<string, unknown>;
+}
+
+export interface ItemConfig {
+  code: string;
+  standard: ItemStandard;
+  form: FormDefinition;
+  rules: Rule[];
+  examples: Example[];
+  meta?: { sample?: boolean; note?: string };
+}

@@ -1,0 +1,55 @@
+import type { FieldError } from '../form/field-messages.js';
+import type { RuleTrace } from '../rules/compiled-rules.js';
+import type { Channel, Outcome, StatutoryTimeLimit, TimeLimit } from '../config/types.js';
+
+export interface EvaluationContext {
+  /** GB/T 2260 code of the locality whose window (or portal) asks. */
+  division: string;
+  /** The kind of window asking; the online portal counts as a comprehensive window. */
+  channel: Channel;
+}
+
+export interface ItemRef {
+  code: string;
+  version: number | null;
+  hash: string;
+}
+
+export interface MaterialRef {
+  id: string;
+  name: string;
+}
+
+export interface RequiredMaterial extends MaterialRef {
+  /** Why it is required: the scenario, or the rule whose `requireMaterial` event added it. */
+  because: { scenario: string } | { rule: string };
+}
+
+export interface MissingMaterial extends MaterialRef {
+  /** 容缺后补: the material may follow after acceptance under a written commitment. */
+  deferrable: boolean;
+}
+
+export interface Reason {
+  rule: string;
+  type: 'reject' | 'supplement' | 'requireMaterial' | 'undecided' | 'redirect';
+  message: string;
+  basis?: string;
+}
+
+export interface Decision {
+  outcome: Outcome;
+  item: ItemRef;
+  date: string;
+  division: string;
+  channel: Channel;
+  scenario: { id: string; name: string } | null;
+  redirect?: { channel: Channel; where: string };
+  fieldErrors: FieldError[];
+  requiredMaterials: RequiredMaterial[];
+  /** The one-time notice (一次性告知): every missing material at once. */
+  missingMaterials: MissingMaterial[];
+  reasons: Reason[];
+  timeLimits: { promised: TimeLimit; statutory: StatutoryTimeLimit };
+  explanation: RuleTrace[];
+}

@@ -1,0 +1,1 @@
+export { divisionChain, divisionTree, findDivision, isKnownLocality, listDivisions, type Division, type DivisionNode } from './divisions.js';

@@ -1,0 +1,82 @@
+/**
+ * One error type per failure a caller can act on. The HTTP layers map `status` and `code`
+ * straight into `{ error: { code, message, details } }`.
+ */
+export interface Problem {
+  /** JSON pointer (RFC 6901) into the document at fault, '' for the whole document. */
+  pointer: string;
+  /** Machine-readable reason, e.g. 'schema.required', 'rule.unknown-fact'. */
+  code: string;
+  message: string;
+}
+
+export abstract class TongbanError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+  readonly details: unknown;
+  constructor(message: string, details?: unknown) {
+    super(message);
+    this.name = new.target.name;
+    this.details = details;
+  }
+}
+
+/** The input is well-formed JSON but breaks the item standard, a form or a rule. */
+export class ValidationFailedError extends TongbanError {
+  readonly status = 422;
+  readonly code = 'validation_failed';
+  constructor(message: string, readonly problems: Problem[]) {
+    super(message, { problems });
+  }
+}
+
+/** The request itself is malformed (bad JSON, forbidden keys, wrong parameter type). */
+export class BadRequestError extends TongbanError {
+  readonly status = 400;
+  readonly code: string;
+  constructor(message: string, details?: unknown, code = 'bad_request') {
+    super(message, details);
+    this.code = code;
+  }
+}
+
+export class NotFoundError extends TongbanError {
+  readonly status = 404;
+  readonly code = 'not_found';
+}
+
+/** Someone else changed the thing first (stale revision, stale base version, duplicate version). */
+export class ConflictError extends TongbanError {
+  readonly status = 409;
+  readonly code = 'conflict';
+}
+
+/** The lifecycle does not allow this step from the current state (e.g. publishing an unapproved draft). */
+export class InvalidStateError extends TongbanError {
+  readonly status = 409;
+  readonly code = 'invalid_state';
+}
+
+/** Replacing a draft requires the revision the caller last saw. */
+export class PreconditionRequiredError extends TongbanError {
+  readonly status = 428;
+  readonly code = 'precondition_required';
+}
+
+/** Examples of a draft fail, so it cannot move on. */
+export class ExamplesFailedError extends TongbanError {
+  readonly status = 422;
+  readonly code = 'examples_failed';
+}
+
+/** The store is unreachable or refused the operation for a reason the caller cannot fix. */
+export class StoreUnavailableError extends TongbanError {
+  readonly status = 503;
+  readonly code = 'store_unavailable';
+}
+
+/** A runtime was asked to serve a config whose content no longer matches its recorded hash. */
+export class DriftDetectedError extends TongbanError {
+  readonly status = 409;
+  readonly code = 'drift_detected';
+}

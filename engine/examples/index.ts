@@ -1,0 +1,1 @@
+export { DEFAULT_EXAMPLE_DIVISION, runExamples, type ExampleReport, type ExampleResult } from './run-examples.js';

@@ -1,0 +1,95 @@
+import type { ErrorObject } from 'ajv';
+import { fieldFormats } from './field-formats.js';
+
+export interface FieldError {
+  /** JSON pointer of the field at fault, e.g. "/applicant/idNumber". */
+  path: string;
+  keyword: string;
+  message: string;
+}
+
+const formatLabels: Record<string, string> = {
+  date: '日期（YYYY-MM-DD）',
+  'date-time': '日期时间',
+  time: '时间',
+  email: '电子邮箱',
+  uri: '网址',
+  ...Object.fromEntries(Object.entries(fieldFormats).map(([name, format]) => [name, format.label])),
+};
+
+const typeLabels: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  integer: '整数',
+  boolean: '是/否',
+  array: '列表',
+  object: '对象',
+  null: '空值',
+};
+
+function escapePointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function titleOf(schema: unknown, fallback: string): string {
+  if (schema && typeof schema === 'object' && typeof (schema as { title?: unknown }).title === 'string') {
+    return (schema as { title: string }).title;
+  }
+  return fallback;
+}
+
+function lastToken(pointer: string): string {
+  const tokens = pointer.split('/');
+  return (tokens[tokens.length - 1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Chinese, field-named messages for the keywords an intake form uses; ajv's English otherwise. */
+export function toFieldError(error: ErrorObject): FieldError {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'required') {
+    const property = String(params.missingProperty);
+    const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+    const title = titleOf(parent?.properties?.[property], property);
+    return { path: `${error.instancePath}/${escapePointerToken(property)}`, keyword: 'required', message: `请填写「${title}」` };
+  }
+  const title = titleOf(error.parentSchema, lastToken(error.instancePath) || '表单');
+  const path = error.instancePath;
+  const field = `「${title}」`;
+  switch (error.keyword) {
+    case 'type': {
+      const expected = String(params.type).split(',').map((t) => typeLabels[t] ?? t).join('或');
+      return { path, keyword: error.keyword, message: `${field}应为${expected}` };
+    }
+    case 'format':
+      return { path, keyword: error.keyword, message: `${field}不是有效的${formatLabels[String(params.format)] ?? String(params.format)}` };
+    case 'pattern':
+      return { path, keyword: error.keyword, message: `${field}格式不正确` };
+    case 'minLength':
+      return { path, keyword: error.keyword, message: `${field}至少应有 ${String(params.limit)} 个字符` };
+    case 'maxLength':
+      return { path, keyword: error.keyword, message: `${field}最多 ${String(params.limit)} 个字符` };
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return { path, keyword: error.keyword, message: `${field}应${error.keyword === 'minimum' ? '不小于' : '大于'} ${String(params.limit)}` };
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { path, keyword: error.keyword, message: `${field}应${error.keyword === 'maximum' ? '不大于' : '小于'} ${String(params.limit)}` };
+    case 'enum':
+    case 'const':
+      return { path, keyword: error.keyword, message: `${field}应为给定选项之一` };
+    case 'minItems':
+      return { path, keyword: error.keyword, message: `${field}至少应选择或填写 ${String(params.limit)} 项` };
+    case 'maxItems':
+      return { path, keyword: error.keyword, message: `${field}最多 ${String(params.limit)} 项` };
+    case 'uniqueItems':
+      return { path, keyword: error.keyword, message: `${field}不能有重复项` };
+    case 'additionalProperties':
+      return {
+        path: `${path}/${escapePointerToken(String(params.additionalProperty))}`,
+        keyword: error.keyword,
+        message: `表单中没有「${String(params.additionalProperty)}」这一项`,
+      };
+    default:
+      return { path, keyword: error.keyword, message: `${field}${error.message ?? '不符合要求'}` };
+  }
+}
