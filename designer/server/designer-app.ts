@@ -1,0 +1,36 @@
+import type { Express } from 'express';
+import type { Logger } from '../../engine/http/index.js';
+import { ItemLifecycle } from '../../engine/lifecycle/index.js';
+import type { ConfigReader, ConfigStore } from '../../engine/store/index.js';
+import { createApiApp, DEFAULT_BODY_LIMIT } from '../../runtime/server/api-app.js';
+import { PublishedConfigs } from '../../runtime/server/published-configs.js';
+import { runtimeRoutes } from '../../runtime/server/runtime-routes.js';
+import { designerRoutes } from './designer-routes.js';
+
+export interface DesignerAppOptions {
+  store: ConfigStore;
+  /**
+   * When given, the runtime API is served from the same process over this read-only reader
+   * (the embedded single-machine product); a separate runtime process is the production layout.
+   */
+  runtimeReader?: ConfigReader;
+  logger: Logger;
+  bodyLimit?: number;
+  now?: () => string;
+}
+
+export function createDesignerApp({ store, runtimeReader, logger, bodyLimit = DEFAULT_BODY_LIMIT, now }: DesignerAppOptions): Express {
+  const lifecycle = new ItemLifecycle(store, now);
+  const runtime = runtimeReader ? new PublishedConfigs(runtimeReader) : null;
+  const app = createApiApp({
+    title: 'Tongban designer API (region)',
+    description: 'Authoring, review, publication and audit of item standards; plus the read-only runtime API when embedded.',
+    routes: [...designerRoutes({ store, lifecycle }), ...(runtime ? runtimeRoutes(runtime) : [])],
+    stores: runtimeReader ? { config: store, runtime: runtimeReader } : { config: store },
+    logger,
+    bodyLimit,
+  });
+  app.locals.lifecycle = lifecycle;
+  if (runtime) app.locals.configs = runtime;
+  return app;
+}

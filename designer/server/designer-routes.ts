@@ -1,0 +1,220 @@
+import { NotFoundError, BadRequestError } from '../../engine/errors.js';
+import { apiSchemas as s, type ApiRoute, type ApiRequest } from '../../engine/http/index.js';
+import type { ItemLifecycle } from '../../engine/lifecycle/index.js';
+import type { ConfigStore } from '../../engine/store/index.js';
+import { verifyAuditChain } from '../../engine/store/index.js';
+import { divisionTree } from '../../engine/divisions/index.js';
+import { enumerations } from '../../engine/standard/index.js';
+import { operatorDefinitions } from '../../engine/rules/index.js';
+import { actorOf, expectedRevisionOf } from './actor.js';
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
+
+function codeOf(req: ApiRequest): string {
+  const code = req.params.code ?? '';
+  if (!CODE.test(code)) throw new BadRequestError(`事项编码「${code}」格式不正确`, { param: 'code' }, 'bad_code');
+  return code;
+}
+
+function versionOf(req: ApiRequest): number {
+  const raw = req.params.version ?? '';
+  if (!/^[1-9]\d{0,8}$/.test(raw)) throw new BadRequestError(`版本号「${raw}」应为正整数`, { param: 'version' }, 'bad_version');
+  return Number(raw);
+}
+
+const ERR = { description: 'Error', schema: s.error };
+const ifMatch = { name: 'If-Match', description: 'The draft revision the caller last saw (ETag of GET draft), e.g. "3"' };
+const actorHeader = { name: 'X-Tongban-Actor', description: 'Who is acting (recorded in the audit trail)' };
+
+export interface DesignerDeps {
+  store: ConfigStore;
+  lifecycle: ItemLifecycle;
+}
+
+export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
+  return [
+    {
+      method: 'get', path: '/api/items', summary: 'List items with their latest version and draft state', tags: ['items'],
+      responses: { 200: { description: 'Items', schema: s.itemList } },
+      handler: async (_req, res) => res.json({ items: await store.listItems() }),
+    },
+    {
+      method: 'get', path: '/api/items/:code', summary: 'One item: summary, version history and the latest version', tags: ['items'],
+      responses: { 200: { description: 'Item', schema: s.itemDetail }, 404: ERR },
+      handler: async (req, res) => {
+        const code = codeOf(req);
+        const item = await store.getItem(code);
+        if (!item) throw new NotFoundError(`事项 ${code} 不存在`, { code });
+        const versions = await store.listVersions(code);
+        const latest = item.latestVersion === null ? null : await store.getVersion(code, item.latestVersion);
+        res.json({ item, versions, latest });
+      },
+    },
+    {
+      method: 'get', path: '/api/items/:code/draft', summary: 'The working draft (ETag = revision)', tags: ['drafts'],
+      responses: { 200: { description: 'Draft', schema: s.draft }, 404: ERR },
+      handler: async (req, res) => {
+        const code = codeOf(req);
+        const draft = await store.getDraft(code);
+        if (!draft) throw new NotFoundError(`事项 ${code} 没有草稿`, { code });
+        res.setHeader('ETag', `"${draft.revision}"`);
+        res.json(draft);
+      },
+    },
+    {
+      method: 'put', path: '/api/items/:code/draft', summary: 'Create the draft, or replace it (If-Match: revision)', tags: ['drafts'],
+      headers: [ifMatch, actorHeader],
+      body: { schema: s.draftBody, required: true, description: 'The item config being drafted' },
+      responses: { 200: { description: 'Replaced', schema: s.draft }, 201: { description: 'Created', schema: s.draft }, 400: ERR, 409: ERR, 413: ERR, 422: ERR, 428: ERR },
+      handler: async (req, res) => {
+        const code = codeOf(req);
+        const { draft, created } = await lifecycle.saveDraft(code, req.body, actorOf(req), expectedRevisionOf(req));
+        res.setHeader('ETag', `"${draft.revision}"`);
+        res.status(created ? 201 : 200).json(draft);
+      },
+    },
+    {
+      method: 'delete', path: '/api/items/:code/draft', summary: 'Discard the draft (If-Match: revision)', tags: ['drafts'],
+      headers: [ifMatch, actorHeader],
+      responses: { 204: { description: 'Discarded' }, 404: ERR, 409: ERR, 428: ERR },
+      handler: async (req, res) => {
+        await lifecycle.discardDraft(codeOf(req), actorOf(req), expectedRevisionOf(req));
+        res.status(204).end();
+      },
+    },
+    {
+      method: 'post', path: '/api/items/:code/draft/validate', summary: 'Validate the draft and run its examples', tags: ['drafts'],
+      responses: { 200: { description: 'Validation and example results', schema: s.draftCheck }, 404: ERR },
+      handler: async (req, res) => res.json(await lifecycle.validateDraft(codeOf(req))),
+    },
+    {
+      method: 'post', path: '/api/items/:code/draft/submit', summary: 'Submit the draft for legality review', tags: ['review'],
+      headers: [ifMatch, actorHeader],
+      responses: { 200: { description: 'Submitted', schema: s.draft }, 404: ERR, 409: ERR, 422: ERR },
+      handler: async (req, res) => res.json(await lifecycle.submit(codeOf(req), actorOf(req), expectedRevisionOf(req))),
+    },
+    {
+      method: 'post', path: '/api/items/:code/draft/approve', summary: 'Approve the submitted draft (legality review)', tags: ['review'],
+      headers: [ifMatch, actorHeader],
+      body: { schema: s.reviewRequest, required: false },
+      responses: { 200: { description: 'Approved', schema: s.draft }, 404: ERR, 409: ERR, 422: ERR },
+      handler: async (req, res) => {
+        const comment = (req.body as { comment?: string } | undefined)?.comment;
+        res.json(await lifecycle.approve(codeOf(req), actorOf(req), comment, expectedRevisionOf(req)));
+      },
+    },
+    {
+      method: 'post', path: '/api/items/:code/draft/return', summary: 'Return the submitted draft to its author with comments', tags: ['review'],
+      headers: [ifMatch, actorHeader],
+      body: { schema: { ...s.reviewRequest, required: ['comment'] }, required: true },
+      responses: { 200: { description: 'Returned', schema: s.draft }, 404: ERR, 409: ERR, 422: ERR },
+      handler: async (req, res) => {
+        const comment = (req.body as { comment: string }).comment;
+        res.json(await lifecycle.returnDraft(codeOf(req), actorOf(req), comment, expectedRevisionOf(req)));
+      },
+    },
+    {
+      method: 'post', path: '/api/items/:code/publish', summary: 'Publish the approved draft as the next immutable version', tags: ['versions'],
+      headers: [ifMatch, actorHeader],
+      body: { schema: s.publishRequest, required: true },
+      responses: { 201: { description: 'Published', schema: s.version }, 404: ERR, 409: ERR, 422: ERR },
+      handler: async (req, res) => {
+        const version = await lifecycle.publish(codeOf(req), actorOf(req), req.body, expectedRevisionOf(req));
+        res.status(201).json(version);
+      },
+    },
+    {
+      method: 'post', path: '/api/items/:code/withdraw', summary: 'Withdraw a published item (it stops being offered; versions stay)', tags: ['versions'],
+      headers: [actorHeader],
+      body: { schema: s.withdrawRequest, required: true },
+      responses: { 200: { description: 'Withdrawn', schema: s.itemSummary }, 404: ERR, 409: ERR, 422: ERR },
+      handler: async (req, res) => {
+        const code = codeOf(req);
+        await lifecycle.withdraw(code, actorOf(req), (req.body as { reason: string }).reason);
+        res.json(await store.getItem(code));
+      },
+    },
+    {
+      method: 'get', path: '/api/items/:code/versions', summary: 'Version history', tags: ['versions'],
+      responses: { 200: { description: 'Versions', schema: { type: 'object', properties: { versions: { type: 'array', items: s.versionMeta } } } }, 404: ERR },
+      handler: async (req, res) => {
+        const code = codeOf(req);
+        if (!(await store.getItem(code))) throw new NotFoundError(`事项 ${code} 不存在`, { code });
+        res.json({ versions: await store.listVersions(code) });
+      },
+    },
+    {
+      method: 'get', path: '/api/items/:code/versions/:version', summary: 'One published version with its config and hash', tags: ['versions'],
+      responses: { 200: { description: 'Version', schema: s.version }, 400: ERR, 404: ERR },
+      handler: async (req, res) => {
+        const code = codeOf(req);
+        const number = versionOf(req);
+        const version = await store.getVersion(code, number);
+        if (!version) throw new NotFoundError(`事项 ${code} 没有第 ${number} 版`, { code, version: number });
+        res.setHeader('ETag', `"${version.hash}"`);
+        res.json(version);
+      },
+    },
+    {
+      method: 'post', path: '/api/validate', summary: 'Validate any item config and run its examples, without saving', tags: ['drafts'],
+      body: { schema: s.anyObject, required: true },
+      responses: { 200: { description: 'Validation and example results', schema: s.draftCheck } },
+      handler: async (req, res) => res.json(await lifecycle.check(req.body)),
+    },
+    {
+      method: 'get', path: '/api/audit', summary: 'Audit trail (filter by item, actor, time; paged by afterSeq)', tags: ['audit'],
+      query: [
+        { name: 'code', description: 'item code', schema: { type: 'string' } },
+        { name: 'actor', description: 'actor', schema: { type: 'string' } },
+        { name: 'from', description: 'ISO time, inclusive', schema: { type: 'string' } },
+        { name: 'to', description: 'ISO time, inclusive', schema: { type: 'string' } },
+        { name: 'afterSeq', description: 'return events after this sequence number', schema: { type: 'integer' } },
+        { name: 'limit', description: '1–1000, default 100', schema: { type: 'integer' } },
+      ],
+      responses: { 200: { description: 'Events', schema: s.auditPage } },
+      handler: async (req, res) => {
+        const q = req.query as Record<string, string | undefined>;
+        const limit = Math.min(Math.max(Number(q.limit ?? 100) || 100, 1), 1000);
+        const events = await store.listAudit({
+          ...(q.code ? { code: q.code } : {}),
+          ...(q.actor ? { actor: q.actor } : {}),
+          ...(q.from ? { from: q.from } : {}),
+          ...(q.to ? { to: q.to } : {}),
+          afterSeq: Number(q.afterSeq ?? 0) || 0,
+          limit,
+        });
+        res.json({ events, nextAfterSeq: events.length === limit ? events[events.length - 1]?.seq ?? null : null });
+      },
+    },
+    {
+      method: 'get', path: '/api/audit/verify', summary: 'Recompute the audit hash chain and name the first broken link', tags: ['audit'],
+      responses: { 200: { description: 'Verification', schema: s.auditVerification } },
+      handler: async (_req, res) => {
+        const events = [];
+        let afterSeq = 0;
+        for (;;) {
+          const page = await store.listAudit({ afterSeq, limit: 10_000 });
+          events.push(...page);
+          if (page.length < 10_000) break;
+          afterSeq = page[page.length - 1]?.seq ?? afterSeq;
+        }
+        res.json(verifyAuditChain(events));
+      },
+    },
+    {
+      method: 'get', path: '/api/divisions', summary: 'The region, its leagues/cities and banners/counties (GB/T 2260) as a tree', tags: ['standards'],
+      responses: { 200: { description: 'Division tree', schema: s.divisionTree } },
+      handler: (_req, res) => res.json(divisionTree()),
+    },
+    {
+      method: 'get', path: '/api/enumerations', summary: 'Coded enumerations of the item standard ({ code, label })', tags: ['standards'],
+      responses: { 200: { description: 'Enumerations', schema: s.anyObject } },
+      handler: (_req, res) => res.json({ enumerations: enumerations() }),
+    },
+    {
+      method: 'get', path: '/api/operators', summary: 'Rule operators, with their Chinese names', tags: ['standards'],
+      responses: { 200: { description: 'Operators', schema: s.anyObject } },
+      handler: (_req, res) => res.json({ operators: operatorDefinitions.map(({ evaluate: _e, ...op }) => op) }),
+    },
+  ];
+}

@@ -1,0 +1,1 @@
+export { buildServiceGuide, renderServiceGuideHtml, type GuideSection, type ServiceGuide } from './service-guide.js';

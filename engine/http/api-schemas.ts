@@ -1,0 +1,206 @@
+/**
+ * JSON Schemas of the API's own messages. Request schemas here are the ones the servers validate
+ * bodies with (checkRequestBody); response schemas document what handlers return.
+ */
+import type { JsonSchema } from './route-table.js';
+
+const CONFIG_REF = { $ref: 'urn:tongban:schema:item-config' };
+const str = { type: 'string' };
+const nullableStr = { type: ['string', 'null'] };
+const int = { type: 'integer' };
+
+export const error: JsonSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'details'],
+      properties: {
+        code: { ...str, description: 'validation_failed, malformed_json, forbidden_key, payload_too_large, not_found, conflict, invalid_state, precondition_required, examples_failed, ...' },
+        message: str,
+        details: { description: 'For validation_failed: { problems: [{ pointer, code, message }] }' },
+      },
+    },
+  },
+};
+
+export const problem: JsonSchema = { type: 'object', required: ['pointer', 'code', 'message'], properties: { pointer: str, code: str, message: str } };
+
+export const draftBody: JsonSchema = {
+  type: 'object',
+  required: ['code', 'standard', 'form'],
+  description: 'An item config. A draft may be incomplete; submit and publish require a valid config with passing examples.',
+  properties: { code: str, standard: { type: 'object' }, form: { type: 'object' }, rules: { type: 'array' }, examples: { type: 'array' }, meta: { type: 'object' } },
+};
+
+export const draft: JsonSchema = {
+  type: 'object',
+  required: ['code', 'revision', 'baseVersion', 'status', 'config', 'hash'],
+  properties: {
+    code: str,
+    revision: int,
+    baseVersion: { type: ['integer', 'null'] },
+    status: { enum: ['editing', 'submitted', 'approved', 'returned'] },
+    config: { type: 'object', description: 'The (possibly incomplete) item config.' },
+    hash: str,
+    createdAt: str, createdBy: str, updatedAt: str, updatedBy: str,
+    submittedAt: str, submittedBy: str, reviewedAt: str, reviewedBy: str, reviewComment: str,
+  },
+};
+
+export const versionMeta: JsonSchema = {
+  type: 'object',
+  required: ['code', 'version', 'hash', 'publishedAt', 'publishedBy', 'reason', 'legalBasis', 'changeKind'],
+  properties: {
+    code: str, version: int, hash: { ...str, description: 'SHA-256 of the canonical JSON of the config' },
+    baseVersion: { type: ['integer', 'null'] }, publishedAt: str, publishedBy: str, author: str, reviewer: nullableStr,
+    reason: str, legalBasis: str, changeKind: { enum: ['establish', 'amend', 'repeal', 'interpret', 'other'] },
+  },
+};
+
+export const version: JsonSchema = { ...versionMeta, required: [...(versionMeta.required as string[]), 'config'], properties: { ...(versionMeta.properties as object), config: CONFIG_REF } };
+
+export const itemSummary: JsonSchema = {
+  type: 'object',
+  required: ['code', 'name', 'department', 'latestVersion', 'latestHash', 'withdrawn', 'draft'],
+  properties: {
+    code: str, name: str, department: str, createdAt: str,
+    withdrawn: { type: ['object', 'null'], properties: { at: str, by: str, reason: str } },
+    latestVersion: { type: ['integer', 'null'] }, latestHash: nullableStr, latestPublishedAt: nullableStr,
+    draft: { type: ['object', 'null'], properties: { revision: int, status: str, updatedAt: str, updatedBy: str } },
+  },
+};
+
+export const itemList: JsonSchema = { type: 'object', required: ['items'], properties: { items: { type: 'array', items: itemSummary } } };
+
+export const itemDetail: JsonSchema = {
+  type: 'object',
+  required: ['item', 'versions'],
+  properties: { item: itemSummary, versions: { type: 'array', items: versionMeta }, latest: { oneOf: [version, { type: 'null' }] } },
+};
+
+export const draftCheck: JsonSchema = {
+  type: 'object',
+  required: ['valid', 'problems', 'examples'],
+  properties: {
+    valid: { type: 'boolean' },
+    revision: int,
+    problems: { type: 'array', items: problem },
+    examples: {
+      type: ['object', 'null'],
+      properties: { passed: int, failed: int, results: { type: 'array', items: { type: 'object', properties: { name: str, passed: { type: 'boolean' }, differences: { type: 'array', items: str } } } } },
+    },
+  },
+};
+
+export const publishRequest: JsonSchema = {
+  type: 'object',
+  required: ['reason', 'legalBasis'],
+  additionalProperties: false,
+  properties: {
+    reason: { type: 'string', minLength: 1, maxLength: 2000, description: '变更理由' },
+    legalBasis: { type: 'string', minLength: 1, maxLength: 2000, description: '变更的法律依据（立改废释）' },
+    changeKind: { enum: ['establish', 'amend', 'repeal', 'interpret', 'other'], description: '立 / 改 / 废 / 释' },
+  },
+};
+
+export const reviewRequest: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { comment: { type: 'string', maxLength: 4000, description: '审核意见（退回时必填）' } },
+};
+
+export const withdrawRequest: JsonSchema = {
+  type: 'object',
+  required: ['reason'],
+  additionalProperties: false,
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } },
+};
+
+export const auditEvent: JsonSchema = {
+  type: 'object',
+  required: ['seq', 'at', 'actor', 'action', 'prevHash', 'hash'],
+  properties: { seq: int, at: str, actor: str, action: str, code: nullableStr, version: { type: ['integer', 'null'] }, reason: nullableStr, details: {}, prevHash: str, hash: str },
+};
+
+export const auditPage: JsonSchema = { type: 'object', required: ['events'], properties: { events: { type: 'array', items: auditEvent }, nextAfterSeq: { type: ['integer', 'null'] } } };
+
+export const auditVerification: JsonSchema = {
+  type: 'object',
+  required: ['ok', 'checked', 'firstBroken'],
+  properties: { ok: { type: 'boolean' }, checked: int, firstBroken: { type: ['object', 'null'], properties: { seq: int, problem: str } } },
+};
+
+export const health: JsonSchema = {
+  type: 'object',
+  required: ['status', 'store'],
+  properties: { status: { enum: ['ok', 'degraded'] }, store: { type: 'object', properties: { ok: { type: 'boolean' }, adapter: str, readOnly: { type: 'boolean' } } } },
+};
+
+const itemRef = { type: 'object', required: ['code', 'version', 'hash'], properties: { code: str, version: { type: ['integer', 'null'] }, hash: str } };
+
+export const evaluationRequest: JsonSchema = {
+  type: 'object',
+  required: ['scenario'],
+  additionalProperties: false,
+  properties: {
+    scenario: { ...str, description: '办理情形 id' },
+    formData: { type: 'object' },
+    materials: { type: 'array', items: str, maxItems: 500, description: 'ids of the materials handed in' },
+    date: { ...str, format: 'date', description: 'evaluation date; default today (Asia/Shanghai)' },
+    channel: { enum: ['comprehensive-window', 'police-station'], description: 'the kind of window asking; default comprehensive-window' },
+  },
+};
+
+export const decision: JsonSchema = {
+  type: 'object',
+  required: ['outcome', 'item', 'date', 'division', 'fieldErrors', 'requiredMaterials', 'missingMaterials', 'reasons', 'timeLimits', 'explanation'],
+  properties: {
+    outcome: { enum: ['accept', 'supplement', 'reject', 'redirect'] },
+    item: itemRef,
+    date: str,
+    division: str,
+    channel: str,
+    scenario: { type: ['object', 'null'], properties: { id: str, name: str } },
+    redirect: { type: 'object', properties: { channel: str, where: str } },
+    fieldErrors: { type: 'array', items: { type: 'object', properties: { path: str, keyword: str, message: str } } },
+    requiredMaterials: { type: 'array', items: { type: 'object', properties: { id: str, name: str, because: { type: 'object' } } } },
+    missingMaterials: { type: 'array', description: '一次性告知: every missing material at once', items: { type: 'object', properties: { id: str, name: str, deferrable: { type: 'boolean' } } } },
+    reasons: { type: 'array', items: { type: 'object', properties: { rule: str, type: str, message: str, basis: str } } },
+    timeLimits: { type: 'object' },
+    explanation: { type: 'array', items: { type: 'object', properties: { rule: str, fired: { type: 'boolean' }, undecidable: { type: 'boolean' }, conditions: { type: 'array' } } } },
+  },
+};
+
+export const runtimeItem: JsonSchema = {
+  type: 'object',
+  required: ['code', 'name', 'department', 'version', 'hash'],
+  properties: { code: str, name: str, department: str, channel: str, version: int, hash: str, publishedAt: str },
+};
+
+export const runtimeItemList: JsonSchema = {
+  type: 'object',
+  required: ['division', 'items'],
+  properties: { division: { type: 'object', properties: { code: str, name: str } }, items: { type: 'array', items: runtimeItem } },
+};
+
+export const runtimeItemDetail: JsonSchema = {
+  type: 'object',
+  required: ['item', 'config'],
+  properties: { item: itemRef, config: CONFIG_REF },
+};
+
+export const guide: JsonSchema = {
+  type: 'object',
+  required: ['item', 'title', 'sections'],
+  properties: {
+    item: itemRef,
+    title: str,
+    sections: { type: 'array', items: { type: 'object', required: ['key', 'title'], properties: { key: str, title: str, text: str, items: { type: 'array' } } } },
+  },
+};
+
+export const divisionTree: JsonSchema = { type: 'object', required: ['code', 'name', 'children'], properties: { code: str, name: str, level: str, kind: str, children: { type: 'array' } } };
+export const anyObject: JsonSchema = { type: 'object' };
+export const configRef: JsonSchema = CONFIG_REF;

@@ -1,0 +1,112 @@
+import type { ItemConfig } from '../config/types.js';
+
+export type DraftStatus = 'editing' | 'submitted' | 'approved' | 'returned';
+
+/** A mutable working copy of an item; `revision` guards against lost updates. */
+export interface DraftRecord {
+  code: string;
+  revision: number;
+  /** The published version this draft started from; null for a brand-new item. */
+  baseVersion: number | null;
+  status: DraftStatus;
+  config: ItemConfig;
+  hash: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  submittedAt?: string;
+  submittedBy?: string;
+  reviewedAt?: string;
+  reviewedBy?: string;
+  reviewComment?: string;
+}
+
+/** 立改废释: why the law changed the item. */
+export type ChangeKind = 'establish' | 'amend' | 'repeal' | 'interpret' | 'other';
+
+export interface VersionMeta {
+  code: string;
+  version: number;
+  hash: string;
+  baseVersion: number | null;
+  publishedAt: string;
+  publishedBy: string;
+  author: string;
+  reviewer: string | null;
+  reason: string;
+  legalBasis: string;
+  changeKind: ChangeKind;
+}
+
+/** An immutable published version. */
+export interface VersionRecord extends VersionMeta {
+  config: ItemConfig;
+}
+
+export interface Withdrawal {
+  at: string;
+  by: string;
+  reason: string;
+}
+
+export interface ItemRecord {
+  code: string;
+  name: string;
+  department: string;
+  createdAt: string;
+  withdrawn: Withdrawal | null;
+}
+
+export interface ItemSummary extends ItemRecord {
+  latestVersion: number | null;
+  latestHash: string | null;
+  latestPublishedAt: string | null;
+  draft: { revision: number; status: DraftStatus; updatedAt: string; updatedBy: string } | null;
+}
+
+export type AuditAction =
+  | 'draft.created'
+  | 'draft.saved'
+  | 'draft.discarded'
+  | 'draft.submitted'
+  | 'draft.approved'
+  | 'draft.returned'
+  | 'version.published'
+  | 'item.withdrawn'
+  | 'item.imported'
+  | 'store.seeded';
+
+export interface NewAuditEvent {
+  at: string;
+  actor: string;
+  action: AuditAction;
+  code: string | null;
+  version: number | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/** One link of the append-only, hash-chained audit trail. */
+export interface AuditEvent extends NewAuditEvent {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditQuery {
+  code?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  /** Return events with seq greater than this (paging). */
+  afterSeq?: number;
+  limit?: number;
+}
+
+export interface StoreHealth {
+  ok: boolean;
+  adapter: 'sqlite' | 'mongodb';
+  readOnly: boolean;
+  details: Record<string, unknown>;
+}

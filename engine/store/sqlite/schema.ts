@@ -1,0 +1,47 @@
+/** Each entry upgrades the file by one step; PRAGMA user_version records how far it got. */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE items (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    department TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    withdrawn_json TEXT
+  );
+  CREATE TABLE drafts (
+    code TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    record_json TEXT NOT NULL
+  );
+  CREATE TABLE versions (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    meta_json TEXT NOT NULL,
+    config_json TEXT NOT NULL,
+    UNIQUE (code, version)
+  );
+  CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions BEGIN SELECT RAISE(ABORT, 'published versions are immutable'); END;
+  CREATE TRIGGER versions_no_delete BEFORE DELETE ON versions BEGIN SELECT RAISE(ABORT, 'published versions are immutable'); END;
+  CREATE TABLE audit_events (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    code TEXT,
+    version INTEGER,
+    hash TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    event_json TEXT NOT NULL
+  );
+  CREATE INDEX audit_events_code ON audit_events (code, seq);
+  CREATE INDEX audit_events_actor ON audit_events (actor, seq);
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+  `,
+];

@@ -1,0 +1,130 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { canonicalJson } from '../../canonical/canonical-json.js';
+import { ConflictError, NotFoundError, StoreUnavailableError } from '../../errors.js';
+import { chainAuditEvent } from '../audit-chain.js';
+import type { ConfigStore, DraftPatch, NewDraft } from '../port.js';
+import type { AuditEvent, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../records.js';
+import { migrations } from './schema.js';
+import { SqliteConfigReader } from './sqlite-reader.js';
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let step = current; step < migrations.length; step++) {
+    db.transaction(() => {
+      db.exec(migrations[step] ?? '');
+      db.pragma(`user_version = ${step + 1}`);
+    }).immediate();
+  }
+}
+
+export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore {
+  async upsertItem(item: Omit<ItemRecord, 'withdrawn'>): Promise<void> {
+    this.db
+      .prepare(`INSERT INTO items (code, name, department, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET name = excluded.name, department = excluded.department`)
+      .run(item.code, item.name, item.department, item.createdAt);
+  }
+
+  async setWithdrawn(code: string, withdrawal: Withdrawal | null): Promise<void> {
+    const result = this.db.prepare('UPDATE items SET withdrawn_json = ? WHERE code = ?').run(withdrawal ? JSON.stringify(withdrawal) : null, code);
+    if (result.changes === 0) throw new NotFoundError(`事项 ${code} 不存在`);
+  }
+
+  async createDraft(draft: NewDraft): Promise<DraftRecord> {
+    const record: DraftRecord = { ...draft, revision: 1 };
+    try {
+      this.db
+        .prepare('INSERT INTO drafts (code, revision, status, updated_at, updated_by, record_json) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(record.code, record.revision, record.status, record.updatedAt, record.updatedBy, canonicalJson(record));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`事项 ${draft.code} 已有草稿，请基于最新草稿修改`, { code: draft.code });
+      throw error;
+    }
+    return record;
+  }
+
+  async updateDraft(code: string, expectedRevision: number, patch: DraftPatch): Promise<DraftRecord> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT revision, record_json FROM drafts WHERE code = ?').get(code) as { revision: number; record_json: string } | undefined;
+      if (!row || row.revision !== expectedRevision) {
+        throw new ConflictError(`草稿已被他人修改（当前修订号 ${row?.revision ?? '无'}，提交的修订号 ${expectedRevision}）`, {
+          code,
+          expectedRevision,
+          currentRevision: row?.revision ?? null,
+        });
+      }
+      const record: DraftRecord = { ...(JSON.parse(row.record_json) as DraftRecord), ...patch, code, revision: row.revision + 1 };
+      this.db
+        .prepare('UPDATE drafts SET revision = ?, status = ?, updated_at = ?, updated_by = ?, record_json = ? WHERE code = ? AND revision = ?')
+        .run(record.revision, record.status, record.updatedAt, record.updatedBy, canonicalJson(record), code, expectedRevision);
+      return record;
+    }).immediate();
+  }
+
+  async deleteDraft(code: string, expectedRevision: number): Promise<void> {
+    const result = this.db.prepare('DELETE FROM drafts WHERE code = ? AND revision = ?').run(code, expectedRevision);
+    if (result.changes === 0) throw new ConflictError(`草稿已被他人修改或已不存在`, { code, expectedRevision });
+  }
+
+  async insertVersion(version: VersionRecord): Promise<void> {
+    const { config, ...meta } = version;
+    try {
+      this.db
+        .prepare('INSERT INTO versions (code, version, hash, published_at, meta_json, config_json) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(meta.code, meta.version, meta.hash, meta.publishedAt, canonicalJson(meta), canonicalJson(config));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`事项 ${meta.code} 的第 ${meta.version} 版已由他人发布`, { code: meta.code, version: meta.version });
+      throw error;
+    }
+  }
+
+  async appendAudit(event: NewAuditEvent): Promise<AuditEvent> {
+    return this.db.transaction(() => {
+      const last = this.db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+      const chained = chainAuditEvent(event, last ?? null);
+      this.db
+        .prepare('INSERT INTO audit_events (seq, at, actor, action, code, version, hash, prev_hash, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(chained.seq, chained.at, chained.actor, chained.action, chained.code, chained.version, chained.hash, chained.prevHash, canonicalJson(chained));
+      return chained;
+    }).immediate();
+  }
+}
+
+export interface SqliteOptions {
+  file: string;
+}
+
+function open(file: string, readonly: boolean): Database.Database {
+  try {
+    if (!readonly) mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file, readonly ? { readonly: true, fileMustExist: true } : {});
+    db.pragma('busy_timeout = 5000');
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+    }
+    return db;
+  } catch (error) {
+    throw new StoreUnavailableError(`无法打开 SQLite 数据库 ${file}：${(error as Error).message}`, { file });
+  }
+}
+
+/** The designer's writable store on one SQLite file (WAL), created and migrated if needed. */
+export function openSqliteStore({ file }: SqliteOptions): SqliteConfigStore {
+  const db = open(file, false);
+  migrate(db);
+  return new SqliteConfigStore(db, file);
+}
+
+/** A runtime's store: the same file opened read-only, behind an object with no write methods. */
+export function openSqliteReader({ file }: SqliteOptions): SqliteConfigReader {
+  return new SqliteConfigReader(open(file, true), file);
+}

@@ -1,0 +1,83 @@
+import { evaluateCompiled } from '../../engine/decision/index.js';
+import { findDivision, isKnownLocality } from '../../engine/divisions/index.js';
+import { BadRequestError, NotFoundError } from '../../engine/errors.js';
+import { buildServiceGuide, renderServiceGuideHtml } from '../../engine/guide/index.js';
+import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http/index.js';
+import type { PublishedConfigs } from './published-configs.js';
+
+export const RUNTIME_PREFIX = '/api/runtime/:division';
+const ERR = { description: 'Error', schema: s.error };
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
+
+function divisionOf(req: ApiRequest): string {
+  const division = req.params.division ?? '';
+  if (!isKnownLocality(division)) throw new NotFoundError(`「${division}」不是内蒙古自治区的行政区划代码`, { division });
+  return division;
+}
+
+function codeOf(req: ApiRequest): string {
+  const code = req.params.code ?? '';
+  if (!CODE.test(code)) throw new NotFoundError(`事项编码「${code}」不存在`, { code });
+  return code;
+}
+
+function wantsHtml(req: ApiRequest): boolean {
+  const accept = String(req.headers.accept ?? '');
+  return /text\/html/.test(accept) && !/application\/json/.test(accept.split(',')[0] ?? '');
+}
+
+/**
+ * The league/banner runtime: read-only over published configs. There is deliberately no route
+ * that writes a config; unknown methods on these paths fall through to 404/405.
+ */
+export function runtimeRoutes(configs: PublishedConfigs): ApiRoute[] {
+  return [
+    {
+      method: 'get', path: `${RUNTIME_PREFIX}/items`, summary: 'Items offered at this locality (published, not withdrawn)', tags: ['runtime'],
+      responses: { 200: { description: 'Items', schema: s.runtimeItemList }, 404: ERR },
+      handler: async (req, res) => {
+        const division = divisionOf(req);
+        const items = await configs.offered();
+        res.json({
+          division: { code: division, name: findDivision(division.slice(0, 6))?.name ?? division },
+          items: items.map((item) => ({ code: item.code, name: item.name, department: item.department, version: item.latestVersion, hash: item.latestHash, publishedAt: item.latestPublishedAt })),
+        });
+      },
+    },
+    {
+      method: 'get', path: `${RUNTIME_PREFIX}/items/:code`, summary: 'The effective config at the version in force', tags: ['runtime'],
+      responses: { 200: { description: 'Config', schema: s.runtimeItemDetail }, 404: ERR, 409: ERR },
+      handler: async (req, res) => {
+        divisionOf(req);
+        const compiled = await configs.inForce(codeOf(req));
+        res.setHeader('ETag', `"${compiled.item.hash}"`);
+        res.json({ item: compiled.item, config: compiled.config });
+      },
+    },
+    {
+      method: 'get', path: `${RUNTIME_PREFIX}/items/:code/guide`, summary: 'The public service guide (办事指南): JSON, or HTML with Accept: text/html', tags: ['runtime'],
+      headers: [{ name: 'Accept', description: 'text/html for a printable page' }],
+      responses: { 200: { description: 'Guide', schema: s.guide }, 404: ERR },
+      handler: async (req, res) => {
+        divisionOf(req);
+        const compiled = await configs.inForce(codeOf(req));
+        const guide = buildServiceGuide(compiled.config, compiled.item);
+        if (wantsHtml(req)) res.type('text/html; charset=utf-8').send(renderServiceGuideHtml(guide));
+        else res.json(guide);
+      },
+    },
+    {
+      method: 'post', path: `${RUNTIME_PREFIX}/items/:code/evaluate`, summary: 'The acceptance decision for an application at this locality', tags: ['runtime'],
+      body: { schema: s.evaluationRequest, required: true },
+      responses: { 200: { description: 'Decision', schema: s.decision }, 400: ERR, 404: ERR, 413: ERR, 422: ERR },
+      handler: async (req, res) => {
+        const division = divisionOf(req);
+        const compiled = await configs.inForce(codeOf(req));
+        const { channel, ...input } = (req.body ?? {}) as { channel?: string } & Record<string, unknown>;
+        if (channel !== undefined && typeof channel !== 'string') throw new BadRequestError('channel 应为文本', { field: 'channel' });
+        const decision = await evaluateCompiled(compiled, input, { division, channel: channel ?? 'comprehensive-window' });
+        res.json(decision);
+      },
+    },
+  ];
+}
