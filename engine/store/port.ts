@@ -41,7 +41,7 @@ export interface ConfigStore extends ConfigReader {
   /** Creates the item record if absent; refreshes its name and department otherwise. */
   upsertItem(item: Omit<ItemRecord, 'withdrawn'>): Promise<void>;
   setWithdrawn(code: string, withdrawal: Withdrawal | null): Promise<void>;
-  /** ConflictError when a draft already exists. Revision starts at 1. */
+  /** ConflictError when a draft already exists. Revisions start at 1 and never repeat for an item, even after a discard. */
   createDraft(draft: NewDraft): Promise<DraftRecord>;
   /** ConflictError unless the stored revision equals `expectedRevision`; bumps the revision. */
   updateDraft(code: string, expectedRevision: number, patch: DraftPatch): Promise<DraftRecord>;

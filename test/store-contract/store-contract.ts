@@ -65,6 +65,12 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       await expect(h.store.deleteDraft('D-3', 7)).rejects.toBeInstanceOf(ConflictError);
       await h.store.deleteDraft('D-3', 1);
       expect(await h.store.getDraft('D-3')).toBeNull();
+      await expect(h.store.deleteDraft('D-3', 1)).rejects.toBeInstanceOf(ConflictError);
+      await expect(h.store.updateDraft('D-3', 1, { status: 'editing' })).rejects.toBeInstanceOf(ConflictError);
+      // A new draft never reuses an old revision, so an If-Match from the discarded draft cannot match it.
+      const again = await h.store.createDraft({ code: 'D-3', baseVersion: null, status: 'editing', config, hash: 'h2', createdAt: at(2), createdBy: 'b', updatedAt: at(2), updatedBy: 'b' });
+      expect(again.revision).toBeGreaterThan(1);
+      expect(await h.store.getDraft('D-3')).toEqual(again);
     });
 
     it('returns a published version exactly as it was published (same canonical hash)', async () => {

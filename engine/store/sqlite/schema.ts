@@ -11,6 +11,9 @@ export const migrations: readonly string[] = [
   CREATE TABLE drafts (
     code TEXT PRIMARY KEY,
     revision INTEGER NOT NULL,
+    -- A discarded or published draft stays as a tombstone so that revisions never repeat:
+    -- an If-Match taken from an old draft can never match a new one.
+    deleted INTEGER NOT NULL DEFAULT 0,
     status TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     updated_by TEXT NOT NULL,

@@ -23,7 +23,7 @@ const ITEM_SELECT = `
          d.revision AS draft_revision, d.status AS draft_status, d.updated_at AS draft_updated_at, d.updated_by AS draft_updated_by
   FROM items i
   LEFT JOIN versions v ON v.code = i.code AND v.version = (SELECT MAX(version) FROM versions WHERE code = i.code)
-  LEFT JOIN drafts d ON d.code = i.code`;
+  LEFT JOIN drafts d ON d.code = i.code AND d.deleted = 0`;
 
 function toItemSummary(row: ItemRow): ItemSummary {
   return {
@@ -64,7 +64,7 @@ export class SqliteConfigReader implements ConfigReader {
     this.statements = {
       listItems: db.prepare(`${ITEM_SELECT} ORDER BY i.code`),
       getItem: db.prepare(`${ITEM_SELECT} WHERE i.code = ?`),
-      getDraft: db.prepare('SELECT record_json FROM drafts WHERE code = ?'),
+      getDraft: db.prepare('SELECT record_json FROM drafts WHERE code = ? AND deleted = 0'),
       listVersions: db.prepare('SELECT meta_json FROM versions WHERE code = ? ORDER BY version'),
       getVersion: db.prepare('SELECT meta_json, config_json FROM versions WHERE code = ? AND version = ?'),
       latestRef: db.prepare('SELECT version, hash FROM versions WHERE code = ? ORDER BY version DESC LIMIT 1'),

@@ -38,21 +38,22 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
   }
 
   async createDraft(draft: NewDraft): Promise<DraftRecord> {
-    const record: DraftRecord = { ...draft, revision: 1 };
-    try {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT revision, deleted FROM drafts WHERE code = ?').get(draft.code) as { revision: number; deleted: number } | undefined;
+      if (row && !row.deleted) throw new ConflictError(`事项 ${draft.code} 已有草稿，请基于最新草稿修改`, { code: draft.code, currentRevision: row.revision });
+      const record: DraftRecord = { ...draft, revision: (row?.revision ?? 0) + 1 };
       this.db
-        .prepare('INSERT INTO drafts (code, revision, status, updated_at, updated_by, record_json) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(`INSERT INTO drafts (code, revision, deleted, status, updated_at, updated_by, record_json) VALUES (?, ?, 0, ?, ?, ?, ?)
+                  ON CONFLICT (code) DO UPDATE SET revision = excluded.revision, deleted = 0, status = excluded.status,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by, record_json = excluded.record_json`)
         .run(record.code, record.revision, record.status, record.updatedAt, record.updatedBy, canonicalJson(record));
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`事项 ${draft.code} 已有草稿，请基于最新草稿修改`, { code: draft.code });
-      throw error;
-    }
-    return record;
+      return record;
+    }).immediate();
   }
 
   async updateDraft(code: string, expectedRevision: number, patch: DraftPatch): Promise<DraftRecord> {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT revision, record_json FROM drafts WHERE code = ?').get(code) as { revision: number; record_json: string } | undefined;
+      const row = this.db.prepare('SELECT revision, record_json FROM drafts WHERE code = ? AND deleted = 0').get(code) as { revision: number; record_json: string } | undefined;
       if (!row || row.revision !== expectedRevision) {
         throw new ConflictError(`草稿已被他人修改（当前修订号 ${row?.revision ?? '无'}，提交的修订号 ${expectedRevision}）`, {
           code,
@@ -69,7 +70,7 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
   }
 
   async deleteDraft(code: string, expectedRevision: number): Promise<void> {
-    const result = this.db.prepare('DELETE FROM drafts WHERE code = ? AND revision = ?').run(code, expectedRevision);
+    const result = this.db.prepare('UPDATE drafts SET deleted = 1, revision = revision + 1 WHERE code = ? AND revision = ? AND deleted = 0').run(code, expectedRevision);
     if (result.changes === 0) throw new ConflictError(`草稿已被他人修改或已不存在`, { code, expectedRevision });
   }
 

@@ -1,0 +1,62 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuntimeApp } from '../../runtime/server/runtime-app.js';
+import { createLogger } from '../../engine/http/index.js';
+import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** Every route express actually mounted, as "method /openapi/{path}". */
+function mountedRoutes(app: { router: { stack: Layer[] } }): string[] {
+  return app.router.stack
+    .filter((layer) => layer.route)
+    .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => `${m} ${layer.route!.path.replace(/:([A-Za-z_]\w*)/g, '{$1}')}`));
+}
+
+function documentedRoutes(doc: { paths: Record<string, Record<string, unknown>> }): string[] {
+  return Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
+}
+
+describe('OpenAPI document', () => {
+  let t: TestInstallation;
+  beforeAll(async () => {
+    t = await sqliteInstallation();
+  });
+  afterAll(async () => t.close());
+
+  it('documents every route the designer server mounts, and nothing it does not', async () => {
+    const doc = (await request(t.app).get('/api/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    const mounted = mountedRoutes(t.app as never).sort();
+    expect(mounted.length).toBeGreaterThan(20);
+    expect(documentedRoutes(doc).sort()).toEqual(mounted);
+  });
+
+  it('documents every route of a standalone runtime', async () => {
+    const app = createRuntimeApp({ reader: t.reader, logger: createLogger(() => undefined) });
+    const doc = (await request(app).get('/api/openapi.json')).body;
+    expect(documentedRoutes(doc).sort()).toEqual(mountedRoutes(app as never).sort());
+    expect(Object.keys(doc.paths)).toContain('/api/runtime/{division}/items/{code}/evaluate');
+  });
+
+  it('takes request and response schemas from the standards the server validates with', async () => {
+    const doc = (await request(t.app).get('/api/openapi.json')).body;
+    const draftPut = doc.paths['/api/items/{code}/draft'].put;
+    expect(draftPut.parameters.map((p: { name: string }) => p.name)).toEqual(['code', 'If-Match', 'X-Tongban-Actor']);
+    expect(doc.components.schemas.ItemStandard.properties.promisedTimeLimit.title).toBe('承诺办理时限');
+    expect(doc.paths['/api/items/{code}/versions/{version}'].get.responses['200'].content['application/json'].schema.properties.config).toEqual({ $ref: '#/components/schemas/ItemConfig' });
+    expect(doc.components.schemas.ItemConfig.properties.standard).toEqual({ $ref: '#/components/schemas/ItemStandard' });
+    const evaluate = doc.paths['/api/runtime/{division}/items/{code}/evaluate'].post;
+    expect(evaluate.requestBody.content['application/json'].schema.required).toEqual(['scenario']);
+    // Every $ref in the document resolves.
+    const refs = JSON.stringify(doc).match(/"\$ref":"([^"]+)"/g) ?? [];
+    for (const raw of refs) {
+      const pointer = raw.slice(8, -1).replace(/^#\//, '').split('/');
+      let node: unknown = doc;
+      for (const token of pointer) node = (node as Record<string, unknown>)?.[token];
+      expect(node, raw).toBeDefined();
+    }
+  });
+});
