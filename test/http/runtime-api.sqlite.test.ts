@@ -1,0 +1,33 @@
+import Database from 'better-sqlite3';
+import request from 'supertest';
+import { expect, it } from 'vitest';
+import { createLogger } from '../../engine/http/index.js';
+import { sqliteFile } from '../../engine/store/open-store.js';
+import { createRuntimeApp } from '../../runtime/server/runtime-app.js';
+import { itemConfig } from '../fixtures/item-config.js';
+import { sqliteInstallation } from '../support/installation.js';
+import { publishThroughApi } from './designer-api.js';
+import { describeRuntimeApi } from './runtime-api.js';
+
+describeRuntimeApi('sqlite', sqliteInstallation);
+
+it('sqlite: a runtime refuses to serve a version edited behind the store’s back (drift)', async () => {
+  const t = await sqliteInstallation();
+  try {
+    await publishThroughApi(t.app, itemConfig('DRIFT-1'));
+    const db = new Database(sqliteFile(t.settings));
+    db.exec('DROP TRIGGER versions_no_update');
+    const row = db.prepare("SELECT config_json FROM versions WHERE code = 'DRIFT-1'").get() as { config_json: string };
+    const edited = JSON.parse(row.config_json);
+    edited.rules = [];
+    db.prepare("UPDATE versions SET config_json = ? WHERE code = 'DRIFT-1'").run(JSON.stringify(edited));
+    db.close();
+    const runtime = createRuntimeApp({ reader: t.reader, logger: createLogger(() => undefined) });
+    const res = await request(runtime).post('/api/runtime/150102/items/DRIFT-1/evaluate').send({ scenario: 'self', formData: {}, materials: [] });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'drift_detected', details: { code: 'DRIFT-1', version: 1 } });
+    expect(res.body.error.details.actualHash).not.toBe(res.body.error.details.recordedHash);
+  } finally {
+    await t.close();
+  }
+});

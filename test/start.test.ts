@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = new URL('..', import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), 'tongban-start-'));
+
+/** Starts the product exactly as `npm start` does and resolves with its base URL once it listens. */
+function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'designer/server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', TONGBAN_DATA_DIR: dataDir, MONGODB_URI: '', RUNTIME_MONGODB_URI: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Designer API\s+(http:\/\/localhost:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1] as string, output: () => output });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+}
+
+describe('npm start', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('seeds the sample catalogue on first start only, serves it, and shuts down cleanly on SIGTERM', async () => {
+    const first = await start();
+    const items = await (await fetch(`${first.url}/api/items`)).json() as { items: { code: string; latestVersion: number }[] };
+    expect(items.items.length).toBeGreaterThanOrEqual(3);
+    expect(items.items.every((i) => i.latestVersion === 1)).toBe(true);
+    expect(items.items.map((i) => i.code)).toContain('SAMPLE-GA-0001');
+    expect(first.output()).toMatch(/Runtime API\s+http/);
+    const health = await (await fetch(`${first.url}/api/health`)).json() as { status: string };
+    expect(health.status).toBe('ok');
+    // A request in flight when SIGTERM arrives still gets its answer.
+    const inFlight = fetch(`${first.url}/api/runtime/150102/items`);
+    first.child.kill('SIGTERM');
+    expect((await inFlight).status).toBe(200);
+    expect(await exited(first.child)).toBe(0);
+
+    const second = await start();
+    const again = await (await fetch(`${second.url}/api/items`)).json() as { items: unknown[] };
+    expect(again.items).toHaveLength(items.items.length);
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toBe(0);
+
+    const db = new Database(join(dataDir, 'tongban.db'), { readonly: true });
+    const seeded = db.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'store.seeded'").get() as { n: number };
+    const versions = db.prepare('SELECT COUNT(*) AS n FROM versions').get() as { n: number };
+    expect(seeded.n).toBe(items.items.length);
+    expect(versions.n).toBe(items.items.length);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});
