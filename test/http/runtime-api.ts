@@ -38,7 +38,7 @@ export function describeRuntimeApi(name: string, open: InstallationFactory): voi
     });
 
     it('decides every outcome and names the version and hash it used', async () => {
-      const evaluate = (body: unknown, division = '150102') => request(t.app).post(`/api/runtime/${division}/items/RT-1/evaluate`).send(body);
+      const evaluate = (body: object, division = '150102') => request(t.app).post(`/api/runtime/${division}/items/RT-1/evaluate`).send(body);
       const accept = await evaluate({ scenario: 'self', formData: form(), materials: ['id-card'], date: '2025-06-01' });
       expect(accept.status).toBe(200);
       expect(accept.body).toMatchObject({ outcome: 'accept', item: { code: 'RT-1', version: 1 }, division: '150102', date: '2025-06-01' });
