@@ -83,6 +83,14 @@ export function describeRuntimeApi(name: string, open: InstallationFactory): voi
       expect(after.item.hash).not.toBe(before.item.hash);
     });
 
+    it('compiles a version once, however many requests and windows use it', async () => {
+      const runtime = createRuntimeApp({ reader: t.reader, logger: createLogger(() => undefined) });
+      const body = { scenario: 'self', formData: form(), materials: ['id-card'], date: '2025-06-01' };
+      await Promise.all(Array.from({ length: 30 }, (_, i) => request(runtime).post(`/api/runtime/${i % 2 ? '150102' : '152502'}/items/RT-1/evaluate`).send(body)));
+      await request(runtime).get('/api/runtime/150102/items/RT-1');
+      expect(runtime.locals.configs.compilations).toBe(1);
+    });
+
     it('publishes the service guide from the standard, as JSON and as a page', async () => {
       const json = await request(t.app).get('/api/runtime/150102/items/RT-1/guide');
       expect(json.body.title).toBe('灵活就业人员登记（测试）办事指南');
