@@ -1,8 +1,8 @@
-import { evaluateCompiled } from '../../engine/decision/index.js';
+import { evaluateCompiled, type CompiledConfig } from '../../engine/decision/index.js';
 import { findDivision, isKnownLocality } from '../../engine/divisions/index.js';
 import { BadRequestError, NotFoundError } from '../../engine/errors.js';
 import { buildServiceGuide, renderServiceGuideHtml } from '../../engine/guide/index.js';
-import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http/index.js';
+import { apiSchemas as s, type ApiRequest, type ApiResponse, type ApiRoute } from '../../engine/http/index.js';
 import type { PublishedConfigs } from './published-configs.js';
 
 export const RUNTIME_PREFIX = '/api/runtime/:division';
@@ -19,6 +19,13 @@ function codeOf(req: ApiRequest): string {
   const code = req.params.code ?? '';
   if (!CODE.test(code)) throw new NotFoundError(`事项编码「${code}」不存在`, { code });
   return code;
+}
+
+/** Every runtime answer names the version and hash it used, in headers as well as in the body. */
+function nameVersion(res: ApiResponse, compiled: CompiledConfig): void {
+  res.setHeader('X-Tongban-Item', compiled.item.code);
+  res.setHeader('X-Tongban-Version', String(compiled.item.version));
+  res.setHeader('X-Tongban-Hash', compiled.item.hash);
 }
 
 function wantsHtml(req: ApiRequest): boolean {
@@ -50,6 +57,7 @@ export function runtimeRoutes(configs: PublishedConfigs): ApiRoute[] {
       handler: async (req, res) => {
         divisionOf(req);
         const compiled = await configs.inForce(codeOf(req));
+        nameVersion(res, compiled);
         res.setHeader('ETag', `"${compiled.item.hash}"`);
         res.json({ item: compiled.item, config: compiled.config });
       },
@@ -61,6 +69,7 @@ export function runtimeRoutes(configs: PublishedConfigs): ApiRoute[] {
       handler: async (req, res) => {
         divisionOf(req);
         const compiled = await configs.inForce(codeOf(req));
+        nameVersion(res, compiled);
         const guide = buildServiceGuide(compiled.config, compiled.item);
         if (wantsHtml(req)) res.type('text/html; charset=utf-8').send(renderServiceGuideHtml(guide));
         else res.json(guide);
@@ -76,6 +85,7 @@ export function runtimeRoutes(configs: PublishedConfigs): ApiRoute[] {
         const { channel, ...input } = (req.body ?? {}) as { channel?: string } & Record<string, unknown>;
         if (channel !== undefined && typeof channel !== 'string') throw new BadRequestError('channel 应为文本', { field: 'channel' });
         const decision = await evaluateCompiled(compiled, input, { division, channel: channel ?? 'comprehensive-window' });
+        nameVersion(res, compiled);
         res.json(decision);
       },
     },

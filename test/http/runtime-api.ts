@@ -42,6 +42,8 @@ export function describeRuntimeApi(name: string, open: InstallationFactory): voi
       const accept = await evaluate({ scenario: 'self', formData: form(), materials: ['id-card'], date: '2025-06-01' });
       expect(accept.status).toBe(200);
       expect(accept.body).toMatchObject({ outcome: 'accept', item: { code: 'RT-1', version: 1 }, division: '150102', date: '2025-06-01' });
+      expect(accept.headers['x-tongban-version']).toBe('1');
+      expect(accept.headers['x-tongban-hash']).toBe(accept.body.item.hash);
       const supplement = await evaluate({ scenario: 'agent', formData: form(), materials: [], date: '2025-06-01' });
       expect(supplement.body.outcome).toBe('supplement');
       expect(supplement.body.missingMaterials.map((m: { id: string }) => m.id)).toEqual(['id-card', 'proxy-letter', 'agent-id']);
