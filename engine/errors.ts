@@ -80,3 +80,15 @@ export class DriftDetectedError extends TongbanError {
   readonly status = 409;
   readonly code = 'drift_detected';
 }
+
+/** No credentials, or credentials that name nobody (unknown or revoked token). */
+export class UnauthorizedError extends TongbanError {
+  readonly status = 401;
+  readonly code = 'unauthorized';
+}
+
+/** Authenticated, but this role or organisation may not do this. */
+export class ForbiddenError extends TongbanError {
+  readonly status = 403;
+  readonly code = 'forbidden';
+}

@@ -43,16 +43,20 @@ function lastToken(pointer: string): string {
   return (tokens[tokens.length - 1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-/** Chinese, field-named messages for the keywords an intake form uses; ajv's English otherwise. */
-export function toFieldError(error: ErrorObject): FieldError {
+/**
+ * Chinese, field-named messages for the keywords an intake form uses; ajv's English otherwise.
+ * `titleAt` finds a field's title by its data pointer when the failing schema does not carry it.
+ */
+export function toFieldError(error: ErrorObject, titleAt: (pointer: string) => string | undefined = () => undefined): FieldError {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required') {
     const property = String(params.missingProperty);
+    const path = `${error.instancePath}/${escapePointerToken(property)}`;
     const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
-    const title = titleOf(parent?.properties?.[property], property);
-    return { path: `${error.instancePath}/${escapePointerToken(property)}`, keyword: 'required', message: `请填写「${title}」` };
+    const title = titleOf(parent?.properties?.[property], titleAt(path) ?? property);
+    return { path, keyword: 'required', message: `请填写「${title}」` };
   }
-  const title = titleOf(error.parentSchema, lastToken(error.instancePath) || '表单');
+  const title = titleOf(error.parentSchema, titleAt(error.instancePath) ?? (lastToken(error.instancePath) || '表单'));
   const path = error.instancePath;
   const field = `「${title}」`;
   switch (error.keyword) {
@@ -89,6 +93,9 @@ export function toFieldError(error: ErrorObject): FieldError {
         keyword: error.keyword,
         message: `表单中没有「${String(params.additionalProperty)}」这一项`,
       };
+    case 'oneOf':
+    case 'anyOf':
+      return { path, keyword: error.keyword, message: `${field}不符合任何一种可选填写方式` };
     default:
       return { path, keyword: error.keyword, message: `${field}${error.message ?? '不符合要求'}` };
   }

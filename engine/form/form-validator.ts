@@ -1,5 +1,7 @@
 import type { Ajv } from 'ajv';
 import { createFormAjv } from './form-ajv.js';
+import { relevantErrors } from './form-error-filter.js';
+import { fieldTitleAt } from './field-titles.js';
 import { toFieldError, type FieldError } from './field-messages.js';
 
 export type FormValidator = (formData: unknown) => FieldError[];
@@ -20,9 +22,10 @@ export function compileFormValidator(schema: Record<string, unknown>): FormValid
   const ajv = sharedAjv();
   const validate = ajv.compile(schema);
   ajv.removeSchema(schema);
+  const titleAt = (pointer: string) => fieldTitleAt(schema, pointer);
   return (formData: unknown) => {
     if (validate(formData)) return [];
-    return dedupe((validate.errors ?? []).map(toFieldError));
+    return dedupe(relevantErrors(validate.errors ?? []).map((error) => toFieldError(error, titleAt)));
   };
 }
 

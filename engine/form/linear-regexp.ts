@@ -35,13 +35,20 @@ export function toRe2Syntax(pattern: string): string {
   return out;
 }
 
-const compiled = new Map<string, { test(s: string): boolean }>();
+interface LinearRegExp {
+  test(s: string): boolean;
+  toString(): string;
+}
 
-function compileLinear(pattern: string): { test(s: string): boolean } {
+const compiled = new Map<string, LinearRegExp>();
+
+function compileLinear(pattern: string): LinearRegExp {
   let regexp = compiled.get(pattern);
   if (!regexp) {
     const re2 = RE2JS.compile(toRe2Syntax(pattern));
-    regexp = { test: (s: string) => re2.test(s) };
+    // ajv files compiled patterns under their toString(): it must be unique per pattern, or every
+    // pattern would be checked with the first one ever compiled.
+    regexp = { test: (s: string) => re2.test(s), toString: () => `/${pattern}/u` };
     compiled.set(pattern, regexp);
   }
   return regexp;

@@ -1,0 +1,2 @@
+export { ROLES, roleLabels, type Principal, type PrincipalRecord, type Role } from './principal.js';
+export { generateBearerToken, isWellFormedToken, tokenHash } from './bearer-token.js';
