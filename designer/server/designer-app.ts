@@ -5,6 +5,7 @@ import type { ConfigReader, ConfigStore } from '../../engine/store/index.js';
 import { createApiApp, DEFAULT_BODY_LIMIT } from '../../runtime/server/api-app.js';
 import { PublishedConfigs } from '../../runtime/server/published-configs.js';
 import { runtimeRoutes } from '../../runtime/server/runtime-routes.js';
+import { catalogueRoutes } from './catalogue-routes.js';
 import { designerRoutes } from './designer-routes.js';
 
 export interface DesignerAppOptions {
@@ -25,7 +26,7 @@ export function createDesignerApp({ store, runtimeReader, logger, bodyLimit = DE
   const app = createApiApp({
     title: 'Tongban designer API (region)',
     description: 'Authoring, review, publication and audit of item standards; plus the read-only runtime API when embedded.',
-    routes: [...designerRoutes({ store, lifecycle }), ...(runtime ? runtimeRoutes(runtime) : [])],
+    routes: [...designerRoutes({ store, lifecycle }), ...catalogueRoutes({ store, lifecycle }), ...(runtime ? runtimeRoutes(runtime) : [])],
     stores: runtimeReader ? { config: store, runtime: runtimeReader } : { config: store },
     logger,
     bodyLimit,

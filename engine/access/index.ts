@@ -1,2 +1,3 @@
 export { ROLES, roleLabels, type Principal, type PrincipalRecord, type Role } from './principal.js';
 export { generateBearerToken, isWellFormedToken, tokenHash } from './bearer-token.js';
+export { authorize, DEFAULT_ACCESS, READERS, type Access } from './access-policy.js';

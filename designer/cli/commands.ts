@@ -1,0 +1,234 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkCatalogue, exportBundle, importBundle, importItemList, type CatalogueCheck, type ImportReport, type ItemListImportReport } from '../../engine/catalogue/index.js';
+import { TongbanError, ValidationFailedError } from '../../engine/errors.js';
+import { parseJsonText } from '../../engine/http/json-body.js';
+import { ItemLifecycle } from '../../engine/lifecycle/index.js';
+import { openConfigStore, sqliteFile, storeSettingsFromEnv } from '../../engine/store/open-store.js';
+import type { ConfigStore } from '../../engine/store/index.js';
+import { renderTable } from './table.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Exit codes: 0 all well · 1 something failed (check, conflicts, rejected rows, refused input) · 2 usage. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export const USAGE = `Usage: npm run tongban -- <command> [options]
+
+Commands:
+  export [--code C] [--version N] [--out FILE]
+      Export the catalogue (every published item, all versions), one item, or one version
+      of it, as a tongban-bundle JSON file (stdout unless --out).
+  import FILE [--actor NAME] [--dry-run] [--json]
+      FILE.json: import a bundle; published versions are never overwritten, an item with any
+      conflict or invalid version is skipped as a whole.
+      FILE.csv: import an item list (序号, 编码, 事项名称, 实施部门, 事项类型, 办件类型, 通办范围, …)
+      as draft skeletons. Known departments are those of the existing items plus
+      --department NAME (repeatable) and --departments-file FILE (one name per line).
+  check
+      Validate every item's latest version and every draft, run all examples, print a table;
+      exit 1 when anything fails.
+
+The store is chosen as by \`npm start\`: TONGBAN_DATA_DIR (SQLite, default ./data) or MONGODB_URI.
+`;
+
+class UsageError extends Error {}
+
+function defaultActor(env: NodeJS.ProcessEnv): string {
+  if (env.TONGBAN_ACTOR) return env.TONGBAN_ACTOR;
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
+
+async function withStore<T>(io: CliIo, work: (store: ConfigStore) => Promise<T>): Promise<T> {
+  const settings = storeSettingsFromEnv(io.env);
+  const store = await openConfigStore(settings);
+  io.stderr(`store: ${store.adapter === 'sqlite' ? `SQLite ${sqliteFile(settings)}` : `MongoDB database ${settings.mongodbDatabase}`}\n`);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function positiveInt(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[1-9]\d{0,8}$/.test(raw)) throw new UsageError(`--${name} must be a positive integer, got "${raw}"`);
+  return Number(raw);
+}
+
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { code: { type: 'string' }, version: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true, strict: true });
+  if (positionals.length > 0) throw new UsageError(`export takes no arguments besides options, got "${positionals.join(' ')}"`);
+  const version = positiveInt(values.version, 'version');
+  if (version !== undefined && values.code === undefined) throw new UsageError('--version needs --code');
+  const bundle = await withStore(io, (store) => exportBundle(store, { ...(values.code ? { code: values.code } : {}), ...(version !== undefined ? { version } : {}) }));
+  const text = JSON.stringify(bundle, null, 2) + '\n';
+  const versions = bundle.items.reduce((n, i) => n + i.versions.length, 0);
+  if (values.out) {
+    const file = resolve(io.cwd, values.out);
+    writeFileSync(file, text);
+    io.stderr(`exported ${bundle.items.length} items, ${versions} versions to ${file}\n`);
+  } else {
+    io.stdout(text);
+    io.stderr(`exported ${bundle.items.length} items, ${versions} versions\n`);
+  }
+  return EXIT.ok;
+}
+
+function printBundleReport(report: ImportReport, io: CliIo): void {
+  for (const item of report.items) {
+    if (item.status === 'imported' || item.status === 'identical') continue;
+    io.stdout(`${item.code} ${item.status}:\n`);
+    for (const c of item.conflicts) io.stdout(`  - v${c.version} ${c.reason}: ${c.message}\n`);
+    for (const p of item.problems.slice(0, 20)) io.stdout(`  - ${p.pointer} ${p.code}: ${p.message}\n`);
+    if (item.problems.length > 20) io.stdout(`  … ${item.problems.length - 20} more problems\n`);
+  }
+  const c = report.counts;
+  io.stdout(`${report.dryRun ? '[dry run] ' : ''}${report.items.length} items: ${c.imported} imported, ${c.identical} identical, ${c.conflict} conflict, ${c.invalid} invalid, ${c.failed} failed\n`);
+}
+
+function printListReport(report: ItemListImportReport, io: CliIo): void {
+  if (report.columns.missing.length > 0) io.stdout(`missing required columns: ${report.columns.missing.join(', ')}\n`);
+  if (report.columns.ignored.length > 0) io.stdout(`ignored columns: ${report.columns.ignored.join(', ')}\n`);
+  for (const row of report.rows) {
+    if (row.status === 'created') continue;
+    io.stdout(`row ${row.row}${row.code ? ` ${row.code}` : ''} rejected:\n`);
+    for (const reason of row.reasons) io.stdout(`  - ${reason}\n`);
+  }
+  io.stdout(`${report.dryRun ? '[dry run] ' : ''}${report.rows.length} rows: ${report.created} created, ${report.rejected} rejected\n`);
+}
+
+function readDepartments(file: string, io: CliIo): string[] {
+  return readFileSync(resolve(io.cwd, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
+}
+
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      actor: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      department: { type: 'string', multiple: true },
+      'departments-file': { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
+  const file = resolve(io.cwd, positionals[0] as string);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    io.stderr(`cannot read ${file}: ${(error as Error).message}\n`);
+    return EXIT.failed;
+  }
+  const actor = values.actor ?? defaultActor(io.env);
+  const dryRun = values['dry-run'] ?? false;
+  if (extname(file).toLowerCase() === '.csv') {
+    const departments = [...(values.department ?? []), ...(values['departments-file'] ? readDepartments(values['departments-file'], io) : [])];
+    const report = await withStore(io, (store) =>
+      importItemList(text, { store, lifecycle: new ItemLifecycle(store) }, {
+        actor, dryRun, departments,
+        onProgress: (p) => io.stderr(`[${p.index}/${p.total}] row ${p.row} ${p.code ?? '-'} ${p.status}\n`),
+      }),
+    );
+    if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+    else printListReport(report, io);
+    return report.ok ? EXIT.ok : EXIT.failed;
+  }
+  const bundle = parseJsonText(text);
+  const report = await withStore(io, (store) =>
+    importBundle(store, bundle, { actor, dryRun, onProgress: (p) => io.stderr(`[${p.index}/${p.total}] ${p.code} ${p.status}\n`) }),
+  );
+  if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+  else printBundleReport(report, io);
+  return report.ok ? EXIT.ok : EXIT.failed;
+}
+
+export function renderCheck(check: CatalogueCheck): string {
+  const rows = check.rows.map((r) => [
+    r.code,
+    r.subject.kind === 'version' ? `v${r.subject.version}` : `draft r${r.subject.revision}`,
+    String(r.versions),
+    String(r.examples.passed),
+    String(r.examples.failed),
+    String(r.problems.length),
+    r.ok ? 'ok' : 'FAIL',
+  ]);
+  const lines = [renderTable(['item', 'checked', 'versions', 'passed', 'failed', 'problems', 'result'], rows), ''];
+  for (const r of check.rows.filter((row) => !row.ok)) {
+    lines.push(`${r.code} ${r.subject.kind === 'version' ? `v${r.subject.version}` : `draft r${r.subject.revision}`} (${r.name}):`);
+    for (const p of r.problems.slice(0, 10)) lines.push(`  - ${p.pointer || '/'} ${p.code}: ${p.message}`);
+    if (r.problems.length > 10) lines.push(`  … ${r.problems.length - 10} more problems`);
+    for (const e of r.failedExamples) lines.push(`  - example "${e.name}": ${e.differences.join('; ')}`);
+  }
+  const t = check.totals;
+  lines.push(
+    `${t.items} items, ${t.versionsChecked} versions and ${t.draftsChecked} drafts checked: ` +
+      `${t.examplesPassed} examples passed, ${t.examplesFailed} failed, ${t.problems} problems — ${check.ok ? 'OK' : `${t.failedRows} FAILED`}`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+async function checkCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+  if (positionals.length > 0) throw new UsageError('check takes no arguments');
+  const check = await withStore(io, (store) => checkCatalogue(store));
+  io.stdout(renderCheck(check));
+  return check.ok ? EXIT.ok : EXIT.failed;
+}
+
+/** Runs one CLI command; returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'export':
+        return await exportCommand(args, io);
+      case 'import':
+        return await importCommand(args, io);
+      case 'check':
+        return await checkCommand(args, io);
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(USAGE);
+        return EXIT.ok;
+      default:
+        io.stderr(`${command === undefined ? 'no command given' : `unknown command "${command}"`}\n\n${USAGE}`);
+        return EXIT.usage;
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`${(error as Error).message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if (error instanceof TongbanError) {
+      io.stderr(`${error.message}\n`);
+      if (error instanceof ValidationFailedError) {
+        for (const p of error.problems.slice(0, 50)) io.stderr(`  - ${p.pointer || '/'} ${p.code}: ${p.message}\n`);
+        if (error.problems.length > 50) io.stderr(`  … ${error.problems.length - 50} more\n`);
+      }
+      return EXIT.failed;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      io.stderr(`${(error as Error).message}\n`);
+      return EXIT.failed;
+    }
+    throw error;
+  }
+}
