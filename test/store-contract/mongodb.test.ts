@@ -91,6 +91,28 @@ if (!uri) {
       }
     });
 
+    it('re-creates a discarded draft for exactly one of several racers and keeps one document per draft', async () => {
+      const database = uniqueDatabase();
+      const store = await openMongoStore({ uri, database });
+      const admin = await new MongoClient(uri).connect();
+      try {
+        const config = itemConfig('RACE-1');
+        const draft = { code: 'RACE-1', baseVersion: null, status: 'editing' as const, config, hash: 'h', createdAt: 't', createdBy: 'a', updatedAt: 't', updatedBy: 'a' };
+        await store.createDraft(draft);
+        await store.updateDraft('RACE-1', 1, { updatedBy: 'b' });
+        await store.deleteDraft('RACE-1', 2);
+        const racers = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => store.createDraft({ ...draft, createdBy: `c${i}` })));
+        expect(racers.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        expect(racers.filter((r) => r.status === 'rejected' && r.reason instanceof ConflictError)).toHaveLength(7);
+        expect((await store.getDraft('RACE-1'))?.revision).toBe(4);
+        expect(await admin.db(database).collection('drafts').countDocuments({ code: 'RACE-1' })).toBe(1);
+      } finally {
+        await store.close();
+        await admin.db(database).dropDatabase();
+        await admin.close();
+      }
+    });
+
     it('reports an unreachable server as StoreUnavailableError without echoing credentials', async () => {
       const error = await openMongoStore({ uri: 'mongodb://someone:s3cret@127.0.0.1:1/?serverSelectionTimeoutMS=300', database: 'x' }).then(
         () => undefined,

@@ -1,0 +1,46 @@
+import type { Collection, Db } from 'mongodb';
+import type { AuditDocument, DraftDocument, ItemDocument, VersionDocument } from './documents.js';
+
+export const COLLECTION_NAMES = {
+  items: 'items',
+  drafts: 'drafts',
+  versions: 'versions',
+  audit: 'audit_events',
+} as const;
+
+export interface MongoCollections {
+  items: Collection<ItemDocument>;
+  drafts: Collection<DraftDocument>;
+  versions: Collection<VersionDocument>;
+  audit: Collection<AuditDocument>;
+}
+
+export function collectionsOf(db: Db): MongoCollections {
+  return {
+    items: db.collection<ItemDocument>(COLLECTION_NAMES.items),
+    drafts: db.collection<DraftDocument>(COLLECTION_NAMES.drafts),
+    versions: db.collection<VersionDocument>(COLLECTION_NAMES.versions),
+    audit: db.collection<AuditDocument>(COLLECTION_NAMES.audit),
+  };
+}
+
+/**
+ * The unique indexes are what make every write safe without transactions: they decide which of
+ * two concurrent inserts wins. Only the designer's store calls this; a runtime's reader may be
+ * connected as a user with nothing but the `read` role. Idempotent, so it runs at every start-up.
+ */
+export async function ensureIndexes(collections: MongoCollections): Promise<void> {
+  await Promise.all([
+    collections.items.createIndexes([{ key: { code: 1 }, name: 'items_code_unique', unique: true }]),
+    // Drafts are append-only revisions: this index is what makes a save a compare-and-set.
+    collections.drafts.createIndexes([{ key: { code: 1, revision: 1 }, name: 'drafts_code_revision_unique', unique: true }]),
+    // Also serves "latest version of a code" (walked backwards) and the ordered item listing.
+    collections.versions.createIndexes([{ key: { code: 1, version: 1 }, name: 'versions_code_version_unique', unique: true }]),
+    collections.audit.createIndexes([
+      { key: { seq: 1 }, name: 'audit_seq_unique', unique: true },
+      { key: { code: 1, seq: 1 }, name: 'audit_code_seq' },
+      { key: { actor: 1, seq: 1 }, name: 'audit_actor_seq' },
+      { key: { at: 1 }, name: 'audit_at' },
+    ]),
+  ]);
+}
