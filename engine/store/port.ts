@@ -1,5 +1,9 @@
+import type { PrincipalRecord } from '../access/principal.js';
 import type {
   AuditEvent,
+  CampaignRecord,
+  ClaimQuery,
+  ClaimRecord,
   AuditQuery,
   DraftRecord,
   ItemRecord,
@@ -25,6 +29,11 @@ export interface ConfigReader {
   /** The newest published version's number and hash: the cheap question a runtime asks per request. */
   latestVersionRef(code: string): Promise<{ version: number; hash: string } | null>;
   listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
+  /** Principals are read by runtimes too: an operator's token is checked wherever it is used. */
+  findPrincipalByTokenHash(tokenHash: string): Promise<PrincipalRecord | null>;
+  listPrincipals(): Promise<PrincipalRecord[]>;
+  listClaims(query?: ClaimQuery): Promise<ClaimRecord[]>;
+  getCampaign(): Promise<CampaignRecord | null>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
@@ -51,7 +60,18 @@ export interface ConfigStore extends ConfigReader {
   insertVersion(version: VersionRecord): Promise<void>;
   /** Appends to the hash chain; concurrent appends are serialised by a unique sequence number. */
   appendAudit(event: NewAuditEvent): Promise<AuditEvent>;
+  /** ConflictError when the id or token hash exists. */
+  createPrincipal(principal: PrincipalRecord): Promise<void>;
+  /** NotFoundError for an unknown id; revoking twice keeps the first revocation. */
+  revokePrincipal(id: string, at: string, by: string): Promise<PrincipalRecord>;
+  /** Creates or replaces the claim of (division, code); keeps the first claimedAt/claimedBy. */
+  putClaim(claim: ClaimRecord): Promise<ClaimRecord>;
+  deleteClaim(division: string, code: string): Promise<boolean>;
+  setCampaign(campaign: CampaignRecord): Promise<void>;
 }
 
 /** Writable methods that must never be reachable from a runtime's store object. */
-export const CONFIG_WRITE_METHODS = ['upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'appendAudit'] as const;
+export const CONFIG_WRITE_METHODS = [
+  'upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'appendAudit',
+  'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'setCampaign',
+] as const;

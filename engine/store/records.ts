@@ -75,7 +75,11 @@ export type AuditAction =
   | 'version.published'
   | 'item.withdrawn'
   | 'item.imported'
-  | 'store.seeded';
+  | 'store.seeded'
+  | 'principal.created'
+  | 'principal.revoked'
+  | 'claim.changed'
+  | 'campaign.changed';
 
 export interface NewAuditEvent {
   at: string;
@@ -109,4 +113,31 @@ export interface StoreHealth {
   adapter: 'sqlite' | 'mongodb';
   readOnly: boolean;
   details: Record<string, unknown>;
+}
+
+/** A locality's claim (认领) of an item: which version it serves and its local fields. */
+export interface ClaimRecord {
+  division: string;
+  code: string;
+  /** 'latest' follows every new version; a number pins that version. */
+  follow: 'latest' | number;
+  /** Only the fields the item's standard.localFields allows (address, phone, hours …). */
+  local: Record<string, string>;
+  claimedAt: string;
+  claimedBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface ClaimQuery {
+  division?: string;
+  code?: string;
+}
+
+/** The region's claim campaign (the notice's 认领 deadline). */
+export interface CampaignRecord {
+  name: string;
+  deadline: string;
+  updatedAt: string;
+  updatedBy: string;
 }

@@ -169,6 +169,39 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       }
     });
 
+    it('keeps principals by token hash, refuses duplicates and revokes once', async () => {
+      const principal = { id: 'p-1', name: '张三', role: 'author' as const, department: '内蒙古自治区人力资源和社会保障厅', division: null, createdAt: at(1), createdBy: 'admin', revokedAt: null, revokedBy: null, tokenHash: 'a'.repeat(64) };
+      await h.store.createPrincipal(principal);
+      await expect(h.store.createPrincipal({ ...principal, tokenHash: 'b'.repeat(64) })).rejects.toBeInstanceOf(ConflictError);
+      await expect(h.store.createPrincipal({ ...principal, id: 'p-2' })).rejects.toBeInstanceOf(ConflictError);
+      expect(await h.store.findPrincipalByTokenHash('a'.repeat(64))).toEqual(principal);
+      expect(await h.store.findPrincipalByTokenHash('c'.repeat(64))).toBeNull();
+      const revoked = await h.store.revokePrincipal('p-1', at(2), 'admin');
+      expect(revoked).toMatchObject({ revokedAt: at(2), revokedBy: 'admin' });
+      expect((await h.store.revokePrincipal('p-1', at(3), 'other')).revokedAt).toBe(at(2));
+      expect((await h.store.findPrincipalByTokenHash('a'.repeat(64)))?.revokedAt).toBe(at(2));
+      await expect(h.store.revokePrincipal('nobody', at(3), 'admin')).rejects.toBeInstanceOf(NotFoundError);
+      expect((await h.store.listPrincipals()).map((p) => p.id)).toEqual(['p-1']);
+    });
+
+    it('keeps one claim per locality and item, with its first claimer', async () => {
+      const claim = { division: '150102', code: 'C-1', follow: 'latest' as const, local: { windowAddress: '新城区政务服务中心 2 楼' }, claimedAt: at(1), claimedBy: 'op-a', updatedAt: at(1), updatedBy: 'op-a' };
+      expect(await h.store.putClaim(claim)).toEqual(claim);
+      const pinned = await h.store.putClaim({ ...claim, follow: 2, local: { consultPhone: '0471-1234567' }, claimedAt: at(5), claimedBy: 'op-b', updatedAt: at(5), updatedBy: 'op-b' });
+      expect(pinned).toMatchObject({ follow: 2, claimedAt: at(1), claimedBy: 'op-a', updatedBy: 'op-b', local: { consultPhone: '0471-1234567' } });
+      await h.store.putClaim({ ...claim, division: '152921' });
+      await h.store.putClaim({ ...claim, code: 'C-2' });
+      expect((await h.store.listClaims()).map((c) => `${c.division}/${c.code}`)).toEqual(['150102/C-1', '150102/C-2', '152921/C-1']);
+      expect((await h.store.listClaims({ code: 'C-1' })).map((c) => c.division)).toEqual(['150102', '152921']);
+      expect(await h.store.listClaims({ division: '150102', code: 'C-1' })).toEqual([pinned]);
+      expect(await h.store.deleteClaim('150102', 'C-2')).toBe(true);
+      expect(await h.store.deleteClaim('150102', 'C-2')).toBe(false);
+      expect(await h.store.getCampaign()).toBeNull();
+      await h.store.setCampaign({ name: '2024 全区通办认领', deadline: '2024-08-31', updatedAt: at(1), updatedBy: 'admin' });
+      await h.store.setCampaign({ name: '2024 全区通办认领', deadline: '2024-09-30', updatedAt: at(2), updatedBy: 'admin' });
+      expect(await h.store.getCampaign()).toEqual({ name: '2024 全区通办认领', deadline: '2024-09-30', updatedAt: at(2), updatedBy: 'admin' });
+    });
+
     it('reports its health', async () => {
       const health = await h.store.health();
       expect(health).toMatchObject({ ok: true, adapter: h.store.adapter, readOnly: false });

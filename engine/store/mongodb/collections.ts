@@ -1,11 +1,14 @@
 import type { Collection, Db } from 'mongodb';
-import type { AuditDocument, DraftDocument, ItemDocument, VersionDocument } from './documents.js';
+import type { AuditDocument, CampaignDocument, ClaimDocument, DraftDocument, ItemDocument, PrincipalDocument, VersionDocument } from './documents.js';
 
 export const COLLECTION_NAMES = {
   items: 'items',
   drafts: 'drafts',
   versions: 'versions',
   audit: 'audit_events',
+  principals: 'principals',
+  claims: 'claims',
+  campaign: 'campaign',
 } as const;
 
 export interface MongoCollections {
@@ -13,6 +16,9 @@ export interface MongoCollections {
   drafts: Collection<DraftDocument>;
   versions: Collection<VersionDocument>;
   audit: Collection<AuditDocument>;
+  principals: Collection<PrincipalDocument>;
+  claims: Collection<ClaimDocument>;
+  campaign: Collection<CampaignDocument>;
 }
 
 export function collectionsOf(db: Db): MongoCollections {
@@ -21,6 +27,9 @@ export function collectionsOf(db: Db): MongoCollections {
     drafts: db.collection<DraftDocument>(COLLECTION_NAMES.drafts),
     versions: db.collection<VersionDocument>(COLLECTION_NAMES.versions),
     audit: db.collection<AuditDocument>(COLLECTION_NAMES.audit),
+    principals: db.collection<PrincipalDocument>(COLLECTION_NAMES.principals),
+    claims: db.collection<ClaimDocument>(COLLECTION_NAMES.claims),
+    campaign: db.collection<CampaignDocument>(COLLECTION_NAMES.campaign),
   };
 }
 
@@ -41,6 +50,14 @@ export async function ensureIndexes(collections: MongoCollections): Promise<void
       { key: { code: 1, seq: 1 }, name: 'audit_code_seq' },
       { key: { actor: 1, seq: 1 }, name: 'audit_actor_seq' },
       { key: { at: 1 }, name: 'audit_at' },
+    ]),
+    collections.principals.createIndexes([
+      { key: { id: 1 }, name: 'principals_id_unique', unique: true },
+      { key: { tokenHash: 1 }, name: 'principals_token_unique', unique: true },
+    ]),
+    collections.claims.createIndexes([
+      { key: { division: 1, code: 1 }, name: 'claims_division_code_unique', unique: true },
+      { key: { code: 1 }, name: 'claims_code' },
     ]),
   ]);
 }

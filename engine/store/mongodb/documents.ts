@@ -1,5 +1,6 @@
 import { canonicalJson } from '../../canonical/index.js';
-import type { AuditEvent, DraftRecord, ItemRecord, VersionMeta, VersionRecord } from '../records.js';
+import type { PrincipalRecord } from '../../access/principal.js';
+import type { AuditEvent, CampaignRecord, ClaimRecord, DraftRecord, ItemRecord, VersionMeta, VersionRecord } from '../records.js';
 
 /*
  * Configs and audit details travel as canonical JSON strings: item configs hold JSON Schema keys
@@ -26,6 +27,14 @@ export type DraftDocument = LiveDraftDocument | DraftTombstone;
 export type VersionDocument = VersionMeta & { configJson: string };
 
 export type AuditDocument = Omit<AuditEvent, 'details'> & { detailsJson: string | null };
+
+export type PrincipalDocument = PrincipalRecord;
+
+/** Local fields are keys of the standard's localFields enum, safe as field names. */
+export type ClaimDocument = ClaimRecord;
+
+/** The one campaign document, under a fixed _id. */
+export type CampaignDocument = CampaignRecord & { _id: 'current' };
 
 /** BSON would store `undefined` as null; the SQLite adapter drops such keys, so do the same. */
 export function withoutUndefined<T extends object>(value: T): T {

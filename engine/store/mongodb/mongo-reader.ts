@@ -1,6 +1,7 @@
 import type { Filter } from 'mongodb';
 import type { ConfigReader } from '../port.js';
-import type { AuditEvent, AuditQuery, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../records.js';
+import type { PrincipalRecord } from '../../access/principal.js';
+import type { AuditEvent, AuditQuery, CampaignRecord, ClaimQuery, ClaimRecord, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../records.js';
 import { collectionsOf, type MongoCollections } from './collections.js';
 import type { MongoConnection } from './connect.js';
 import { fromAuditDocument, fromDraftDocument, fromVersionDocument, type AuditDocument, type VersionDocument } from './documents.js';
@@ -62,6 +63,28 @@ export class MongoConfigReader implements ConfigReader {
     const limit = Math.trunc(Math.min(Math.max(query.limit ?? 100, 1), MAX_AUDIT_PAGE));
     const documents = await guard('listAudit', () => this.collections.audit.find(filter).sort({ seq: 1 }).limit(limit).toArray());
     return documents.map(fromAuditDocument);
+  }
+
+  async findPrincipalByTokenHash(tokenHash: string): Promise<PrincipalRecord | null> {
+    return guard('findPrincipalByTokenHash', () => this.collections.principals.findOne<PrincipalRecord>({ tokenHash }, { projection: { _id: 0 } }));
+  }
+
+  async listPrincipals(): Promise<PrincipalRecord[]> {
+    return guard('listPrincipals', () => this.collections.principals.find<PrincipalRecord>({}, { projection: { _id: 0 } }).sort({ id: 1 }).toArray());
+  }
+
+  async listClaims(query: ClaimQuery = {}): Promise<ClaimRecord[]> {
+    const filter: Filter<ClaimRecord> = {};
+    if (query.division) filter.division = query.division;
+    if (query.code) filter.code = query.code;
+    return guard('listClaims', () => this.collections.claims.find<ClaimRecord>(filter, { projection: { _id: 0 } }).sort({ division: 1, code: 1 }).toArray());
+  }
+
+  async getCampaign(): Promise<CampaignRecord | null> {
+    const document = await guard('getCampaign', () => this.collections.campaign.findOne({ _id: 'current' }));
+    if (!document) return null;
+    const { _id, ...campaign } = document;
+    return campaign;
   }
 
   /** Never throws: a failed ping is reported as `ok: false` so readiness probes can show why. */

@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { chainAuditEvent } from '../audit-chain.js';
 import type { ConfigStore, DraftPatch, NewDraft } from '../port.js';
-import type { AuditEvent, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../records.js';
+import type { PrincipalRecord } from '../../access/principal.js';
+import type { AuditEvent, CampaignRecord, ClaimRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../records.js';
 import { fromDraftDocument, toAuditDocument, toDraftDocument, toVersionDocument, type DraftDocument } from './documents.js';
 import { latestDraftRevision, liveDraft } from './drafts.js';
 import { guard, unlessDuplicateKey } from './driver-errors.js';
@@ -107,6 +108,39 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
    * which keeps the unique index guarding the next write. Pruning is best effort: a failure
    * leaves a few extra documents that the next save removes.
    */
+  async createPrincipal(principal: PrincipalRecord): Promise<void> {
+    await guard('createPrincipal', () => this.collections.principals.insertOne({ ...principal }), () => new ConflictError(`用户 ${principal.id} 已存在`, { id: principal.id }));
+  }
+
+  async revokePrincipal(id: string, at: string, by: string): Promise<PrincipalRecord> {
+    const current = await guard('revokePrincipal', () => this.collections.principals.findOne<PrincipalRecord>({ id }, { projection: { _id: 0 } }));
+    if (!current) throw new NotFoundError(`用户 ${id} 不存在`, { id });
+    if (current.revokedAt) return current;
+    // Filtering on revokedAt: null keeps the first revocation when two admins revoke at once.
+    await guard('revokePrincipal', () => this.collections.principals.updateOne({ id, revokedAt: null }, { $set: { revokedAt: at, revokedBy: by } }));
+    return (await guard('revokePrincipal', () => this.collections.principals.findOne<PrincipalRecord>({ id }, { projection: { _id: 0 } }))) ?? current;
+  }
+
+  async putClaim(claim: ClaimRecord): Promise<ClaimRecord> {
+    const { division, code } = claim;
+    for (let attempt = 1; attempt <= MAX_UPSERT_ATTEMPTS; attempt++) {
+      const previous = await guard('putClaim', () => this.collections.claims.findOne<ClaimRecord>({ division, code }, { projection: { _id: 0 } }));
+      const record: ClaimRecord = previous ? { ...claim, claimedAt: previous.claimedAt, claimedBy: previous.claimedBy } : claim;
+      const done = await unlessDuplicateKey('putClaim', () => this.collections.claims.replaceOne({ division, code }, { ...record }, { upsert: true }));
+      if (done) return record;
+    }
+    throw new ConflictError(`认领 ${division}/${code} 正被他人同时修改，请重试`, { division, code });
+  }
+
+  async deleteClaim(division: string, code: string): Promise<boolean> {
+    const result = await guard('deleteClaim', () => this.collections.claims.deleteOne({ division, code }));
+    return result.deletedCount > 0;
+  }
+
+  async setCampaign(campaign: CampaignRecord): Promise<void> {
+    await guard('setCampaign', () => this.collections.campaign.replaceOne({ _id: 'current' }, { ...campaign }, { upsert: true }));
+  }
+
   private async insertDraftRevision(operation: string, document: DraftDocument, onConflict: () => ConflictError): Promise<void> {
     // A copy, because insertOne writes the generated _id into the object it is given.
     await guard(operation, () => this.collections.drafts.insertOne({ ...document }), onConflict);

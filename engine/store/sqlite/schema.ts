@@ -47,4 +47,22 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
   `,
+  `
+  CREATE TABLE principals (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    record_json TEXT NOT NULL
+  );
+  CREATE TABLE claims (
+    division TEXT NOT NULL,
+    code TEXT NOT NULL,
+    record_json TEXT NOT NULL,
+    PRIMARY KEY (division, code)
+  );
+  CREATE INDEX claims_code ON claims (code);
+  CREATE TABLE campaign (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    record_json TEXT NOT NULL
+  );
+  `,
 ];

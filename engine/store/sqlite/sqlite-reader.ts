@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ConfigReader } from '../port.js';
-import type { AuditEvent, AuditQuery, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../records.js';
+import type { PrincipalRecord } from '../../access/principal.js';
+import type { AuditEvent, AuditQuery, CampaignRecord, ClaimQuery, ClaimRecord, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../records.js';
 
 interface ItemRow {
   code: string;
@@ -108,6 +109,29 @@ export class SqliteConfigReader implements ConfigReader {
     const limit = Math.min(Math.max(query.limit ?? 100, 1), 10_000);
     const rows = this.db.prepare(`SELECT event_json FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${limit}`).all(...params);
     return (rows as { event_json: string }[]).map(toAuditEvent);
+  }
+
+  async findPrincipalByTokenHash(tokenHash: string): Promise<PrincipalRecord | null> {
+    const row = this.db.prepare('SELECT record_json FROM principals WHERE token_hash = ?').get(tokenHash) as { record_json: string } | undefined;
+    return row ? (JSON.parse(row.record_json) as PrincipalRecord) : null;
+  }
+
+  async listPrincipals(): Promise<PrincipalRecord[]> {
+    return (this.db.prepare('SELECT record_json FROM principals ORDER BY id').all() as { record_json: string }[]).map((r) => JSON.parse(r.record_json) as PrincipalRecord);
+  }
+
+  async listClaims(query: ClaimQuery = {}): Promise<ClaimRecord[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (query.division) { where.push('division = ?'); params.push(query.division); }
+    if (query.code) { where.push('code = ?'); params.push(query.code); }
+    const sql = `SELECT record_json FROM claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY division, code`;
+    return (this.db.prepare(sql).all(...params) as { record_json: string }[]).map((r) => JSON.parse(r.record_json) as ClaimRecord);
+  }
+
+  async getCampaign(): Promise<CampaignRecord | null> {
+    const row = this.db.prepare('SELECT record_json FROM campaign WHERE id = 1').get() as { record_json: string } | undefined;
+    return row ? (JSON.parse(row.record_json) as CampaignRecord) : null;
   }
 
   async health(): Promise<StoreHealth> {

@@ -5,7 +5,8 @@ import { canonicalJson } from '../../canonical/canonical-json.js';
 import { ConflictError, NotFoundError, StoreUnavailableError } from '../../errors.js';
 import { chainAuditEvent } from '../audit-chain.js';
 import type { ConfigStore, DraftPatch, NewDraft } from '../port.js';
-import type { AuditEvent, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../records.js';
+import type { PrincipalRecord } from '../../access/principal.js';
+import type { AuditEvent, CampaignRecord, ClaimRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../records.js';
 import { migrations } from './schema.js';
 import { SqliteConfigReader } from './sqlite-reader.js';
 
@@ -95,6 +96,47 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
         .run(chained.seq, chained.at, chained.actor, chained.action, chained.code, chained.version, chained.hash, chained.prevHash, canonicalJson(chained));
       return chained;
     }).immediate();
+  }
+
+  async createPrincipal(principal: PrincipalRecord): Promise<void> {
+    try {
+      this.db.prepare('INSERT INTO principals (id, token_hash, record_json) VALUES (?, ?, ?)').run(principal.id, principal.tokenHash, canonicalJson(principal));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`用户 ${principal.id} 已存在`, { id: principal.id });
+      throw error;
+    }
+  }
+
+  async revokePrincipal(id: string, at: string, by: string): Promise<PrincipalRecord> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT record_json FROM principals WHERE id = ?').get(id) as { record_json: string } | undefined;
+      if (!row) throw new NotFoundError(`用户 ${id} 不存在`, { id });
+      const record = JSON.parse(row.record_json) as PrincipalRecord;
+      if (record.revokedAt) return record;
+      const revoked: PrincipalRecord = { ...record, revokedAt: at, revokedBy: by };
+      this.db.prepare('UPDATE principals SET record_json = ? WHERE id = ?').run(canonicalJson(revoked), id);
+      return revoked;
+    }).immediate();
+  }
+
+  async putClaim(claim: ClaimRecord): Promise<ClaimRecord> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT record_json FROM claims WHERE division = ? AND code = ?').get(claim.division, claim.code) as { record_json: string } | undefined;
+      const previous = row ? (JSON.parse(row.record_json) as ClaimRecord) : null;
+      const record: ClaimRecord = previous ? { ...claim, claimedAt: previous.claimedAt, claimedBy: previous.claimedBy } : claim;
+      this.db
+        .prepare('INSERT INTO claims (division, code, record_json) VALUES (?, ?, ?) ON CONFLICT (division, code) DO UPDATE SET record_json = excluded.record_json')
+        .run(record.division, record.code, canonicalJson(record));
+      return record;
+    }).immediate();
+  }
+
+  async deleteClaim(division: string, code: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM claims WHERE division = ? AND code = ?').run(division, code).changes > 0;
+  }
+
+  async setCampaign(campaign: CampaignRecord): Promise<void> {
+    this.db.prepare('INSERT INTO campaign (id, record_json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET record_json = excluded.record_json').run(canonicalJson(campaign));
   }
 }
 
