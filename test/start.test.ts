@@ -3,16 +3,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { generateBearerToken } from '../engine/access/index.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'tongban-start-'));
+const adminToken = generateBearerToken();
+const asAdmin = { headers: { Authorization: `Bearer ${adminToken}` } };
 
 /** Starts the product exactly as `npm start` does and resolves with its base URL once it listens. */
 function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'designer/server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', TONGBAN_DATA_DIR: dataDir, MONGODB_URI: '', RUNTIME_MONGODB_URI: '' },
+    env: { ...process.env, PORT: '0', TONGBAN_DATA_DIR: dataDir, MONGODB_URI: '', RUNTIME_MONGODB_URI: '', TONGBAN_ADMIN_TOKEN: adminToken },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -41,11 +44,15 @@ describe('npm start', () => {
 
   it('seeds the sample catalogue on first start only, serves it, and shuts down cleanly on SIGTERM', async () => {
     const first = await start();
-    const items = await (await fetch(`${first.url}/api/items`)).json() as { items: { code: string; latestVersion: number }[] };
+    const items = await (await fetch(`${first.url}/api/items`, asAdmin)).json() as { items: { code: string; latestVersion: number }[] };
     expect(items.items.length).toBeGreaterThanOrEqual(3);
     expect(items.items.every((i) => i.latestVersion === 1)).toBe(true);
     expect(items.items.map((i) => i.code)).toContain('SAMPLE-GA-0001');
     expect(first.output()).toMatch(/Runtime API\s+http/);
+    expect(first.output()).toContain('TONGBAN_ADMIN_TOKEN');
+    expect((await fetch(`${first.url}/api/items`)).status).toBe(401);
+    const offered = await (await fetch(`${first.url}/api/runtime/152921/items`)).json() as { items: unknown[] };
+    expect(offered.items).toHaveLength(items.items.length);
     const health = await (await fetch(`${first.url}/api/health`)).json() as { status: string };
     expect(health.status).toBe('ok');
     // A request in flight when SIGTERM arrives still gets its answer.
@@ -55,7 +62,7 @@ describe('npm start', () => {
     expect(await exited(first.child)).toBe(0);
 
     const second = await start();
-    const again = await (await fetch(`${second.url}/api/items`)).json() as { items: unknown[] };
+    const again = await (await fetch(`${second.url}/api/items`, asAdmin)).json() as { items: unknown[] };
     expect(again.items).toHaveLength(items.items.length);
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);

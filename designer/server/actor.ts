@@ -1,16 +1,13 @@
+import type { Access, Principal } from '../../engine/access/index.js';
+import { READERS } from '../../engine/access/index.js';
+import { BadRequestError, ForbiddenError, UnauthorizedError } from '../../engine/errors.js';
 import type { ApiRequest } from '../../engine/http/index.js';
-import { BadRequestError } from '../../engine/errors.js';
+import type { ConfigReader } from '../../engine/store/index.js';
 
-/**
- * Who is acting. Until access control lands, the caller names itself in `X-Tongban-Actor`
- * (e.g. the author's account); every write records it in the audit trail.
- */
+/** Who is acting: the authenticated principal's id, as recorded in the audit trail. */
 export function actorOf(req: ApiRequest): string {
-  const header = req.headers['x-tongban-actor'];
-  const actor = (Array.isArray(header) ? header[0] : header)?.trim();
-  if (!actor) return 'anonymous';
-  if (actor.length > 100) throw new BadRequestError('X-Tongban-Actor 过长', { header: 'X-Tongban-Actor' });
-  return actor;
+  if (!req.principal) throw new UnauthorizedError('请先登录', { scheme: 'Bearer' });
+  return req.principal.id;
 }
 
 /** The draft revision a caller last saw, from `If-Match: "3"` (quoted or not). */
@@ -21,4 +18,39 @@ export function expectedRevisionOf(req: ApiRequest): number | undefined {
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw);
   if (!match) throw new BadRequestError(`If-Match 应为草稿修订号，例如 "3"，收到「${raw}」`, { header: 'If-Match' }, 'bad_precondition');
   return Number(match[1]);
+}
+
+function departmentOfBody(body: unknown): string | undefined {
+  const name = (body as { standard?: { department?: { name?: unknown } } } | undefined)?.standard?.department?.name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * An author works only on the items of their own department: the item as stored (its latest
+ * version or draft) and, when saving, the department the body names.
+ */
+export function ownDepartment(store: ConfigReader) {
+  return async (req: ApiRequest, principal: Principal): Promise<void> => {
+    if (principal.role !== 'author') return;
+    const code = req.params.code ?? '';
+    const item = await store.getItem(code);
+    const stored = item?.department || (await store.getDraft(code))?.config.standard?.department?.name;
+    const claimed = req.method === 'PUT' ? departmentOfBody(req.body) : undefined;
+    for (const department of [stored, claimed]) {
+      if (department !== undefined && department !== '' && department !== principal.department) {
+        throw new ForbiddenError(`「${principal.name}」属于${principal.department ?? '（未指定部门）'}，不能编辑${department}的事项`, {
+          department: principal.department,
+          itemDepartment: department,
+        });
+      }
+    }
+  };
+}
+
+export const everyone: Access = { roles: READERS };
+export const reviewers: Access = { roles: ['admin', 'reviewer'] };
+export const auditors: Access = { roles: ['admin', 'auditor', 'reviewer'] };
+export const publicAccess: Access = { public: true };
+export function authors(store: ConfigReader): Access<ApiRequest> {
+  return { roles: ['admin', 'author'], scope: ownDepartment(store) };
 }

@@ -3,11 +3,10 @@ import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from
 import type { ItemLifecycle } from '../../engine/lifecycle/index.js';
 import type { ConfigStore } from '../../engine/store/index.js';
 import { dataNeedsCatalogue, dataNeedsCsv, exportBundle, importBundle, importItemList } from '../../engine/catalogue/index.js';
-import { actorOf } from './actor.js';
+import { actorOf, everyone } from './actor.js';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const ERR = { description: 'Error', schema: s.error };
-const actorHeader = { name: 'X-Tongban-Actor', description: 'Who is acting (recorded in the audit trail)' };
 const str = { type: 'string' };
 const int = { type: 'integer' };
 
@@ -155,7 +154,7 @@ export interface CatalogueDeps {
 export function catalogueRoutes({ store, lifecycle }: CatalogueDeps): ApiRoute[] {
   return [
     {
-      method: 'get', path: '/api/catalogue/export', summary: 'Export the catalogue, one item or one version as a tongban-bundle', tags: ['catalogue'],
+      method: 'get', path: '/api/catalogue/export', access: everyone, summary: 'Export the catalogue, one item or one version as a tongban-bundle', tags: ['catalogue'],
       query: [
         { name: 'code', description: 'only this item', schema: str },
         { name: 'version', description: 'only this version of the item (requires code)', schema: int },
@@ -173,8 +172,7 @@ export function catalogueRoutes({ store, lifecycle }: CatalogueDeps): ApiRoute[]
       },
     },
     {
-      method: 'post', path: '/api/catalogue/import', summary: 'Import a tongban-bundle: 200 with a per-item report (imported / identical / conflict / invalid); 422 if the bundle is malformed or tampered with', tags: ['catalogue'],
-      headers: [actorHeader],
+      method: 'post', path: '/api/catalogue/import', access: { roles: ['admin'] }, summary: 'Import a tongban-bundle: 200 with a per-item report (imported / identical / conflict / invalid); 422 if the bundle is malformed or tampered with', tags: ['catalogue'],
       query: [{ name: 'dryRun', description: 'true: check and report only, write nothing', schema: { type: 'boolean' } }],
       body: { schema: bundleBodySchema, required: true, description: 'A bundle from GET /api/catalogue/export' },
       responses: { 200: { description: 'Per-item report', schema: importReportSchema }, 400: ERR, 413: ERR, 415: ERR, 422: ERR },
@@ -183,8 +181,7 @@ export function catalogueRoutes({ store, lifecycle }: CatalogueDeps): ApiRoute[]
       },
     },
     {
-      method: 'post', path: '/api/catalogue/import-csv', summary: 'Import an item list (CSV in JSON) as draft skeletons; per-row report', tags: ['catalogue'],
-      headers: [actorHeader],
+      method: 'post', path: '/api/catalogue/import-csv', access: { roles: ['admin'] }, summary: 'Import an item list (CSV in JSON) as draft skeletons; per-row report', tags: ['catalogue'],
       body: { schema: csvImportBody, required: true },
       responses: { 200: { description: 'Per-row report', schema: csvImportReport }, 400: ERR, 413: ERR, 422: ERR },
       handler: async (req, res) => {
@@ -197,7 +194,7 @@ export function catalogueRoutes({ store, lifecycle }: CatalogueDeps): ApiRoute[]
       },
     },
     {
-      method: 'get', path: '/api/catalogue/data-needs', summary: 'Data-sharing catalogue (三清单) of the published items: JSON, or CSV with Accept: text/csv', tags: ['catalogue'],
+      method: 'get', path: '/api/catalogue/data-needs', access: everyone, summary: 'Data-sharing catalogue (三清单) of the published items: JSON, or CSV with Accept: text/csv', tags: ['catalogue'],
       headers: [{ name: 'Accept', description: 'text/csv for a spreadsheet (UTF-8 with BOM), otherwise JSON' }],
       query: [{ name: 'includeWithdrawn', description: 'also withdrawn items (default false)', schema: { type: 'boolean' } }],
       responses: { 200: { description: 'Catalogue', schema: dataNeedsSchema }, 400: ERR },

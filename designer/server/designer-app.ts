@@ -5,7 +5,10 @@ import type { ConfigReader, ConfigStore } from '../../engine/store/index.js';
 import { createApiApp, DEFAULT_BODY_LIMIT } from '../../runtime/server/api-app.js';
 import { PublishedConfigs } from '../../runtime/server/published-configs.js';
 import { runtimeRoutes } from '../../runtime/server/runtime-routes.js';
+import { accessRoutes } from './access-routes.js';
 import { catalogueRoutes } from './catalogue-routes.js';
+import { diffRoutes } from './diff-routes.js';
+import { localityRoutes } from './locality-routes.js';
 import { designerRoutes } from './designer-routes.js';
 
 export interface DesignerAppOptions {
@@ -26,8 +29,16 @@ export function createDesignerApp({ store, runtimeReader, logger, bodyLimit = DE
   const app = createApiApp({
     title: 'Tongban designer API (region)',
     description: 'Authoring, review, publication and audit of item standards; plus the read-only runtime API when embedded.',
-    routes: [...designerRoutes({ store, lifecycle }), ...catalogueRoutes({ store, lifecycle }), ...(runtime ? runtimeRoutes(runtime) : [])],
+    routes: [
+      ...designerRoutes({ store, lifecycle }),
+      ...diffRoutes({ store }),
+      ...catalogueRoutes({ store, lifecycle }),
+      ...accessRoutes({ store }),
+      ...localityRoutes({ store }),
+      ...(runtime ? runtimeRoutes(runtime) : []),
+    ],
     stores: runtimeReader ? { config: store, runtime: runtimeReader } : { config: store },
+    principals: store,
     logger,
     bodyLimit,
   });

@@ -6,7 +6,7 @@ import { verifyAuditChain } from '../../engine/store/index.js';
 import { divisionTree } from '../../engine/divisions/index.js';
 import { enumerations } from '../../engine/standard/index.js';
 import { operatorDefinitions } from '../../engine/rules/index.js';
-import { actorOf, expectedRevisionOf } from './actor.js';
+import { actorOf, auditors, authors, everyone, expectedRevisionOf, publicAccess, reviewers } from './actor.js';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 
@@ -24,7 +24,6 @@ function versionOf(req: ApiRequest): number {
 
 const ERR = { description: 'Error', schema: s.error };
 const ifMatch = { name: 'If-Match', description: 'The draft revision the caller last saw (ETag of GET draft), e.g. "3"' };
-const actorHeader = { name: 'X-Tongban-Actor', description: 'Who is acting (recorded in the audit trail)' };
 
 export interface DesignerDeps {
   store: ConfigStore;
@@ -32,14 +31,15 @@ export interface DesignerDeps {
 }
 
 export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
+  const byAuthors = authors(store);
   return [
     {
-      method: 'get', path: '/api/items', summary: 'List items with their latest version and draft state', tags: ['items'],
+      method: 'get', path: '/api/items', access: everyone, summary: 'List items with their latest version and draft state', tags: ['items'],
       responses: { 200: { description: 'Items', schema: s.itemList } },
       handler: async (_req, res) => res.json({ items: await store.listItems() }),
     },
     {
-      method: 'get', path: '/api/items/:code', summary: 'One item: summary, version history and the latest version', tags: ['items'],
+      method: 'get', path: '/api/items/:code', access: everyone, summary: 'One item: summary, version history and the latest version', tags: ['items'],
       responses: { 200: { description: 'Item', schema: s.itemDetail }, 404: ERR },
       handler: async (req, res) => {
         const code = codeOf(req);
@@ -51,7 +51,7 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
       },
     },
     {
-      method: 'get', path: '/api/items/:code/draft', summary: 'The working draft (ETag = revision)', tags: ['drafts'],
+      method: 'get', path: '/api/items/:code/draft', access: everyone, summary: 'The working draft (ETag = revision)', tags: ['drafts'],
       responses: { 200: { description: 'Draft', schema: s.draft }, 404: ERR },
       handler: async (req, res) => {
         const code = codeOf(req);
@@ -62,8 +62,8 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
       },
     },
     {
-      method: 'put', path: '/api/items/:code/draft', summary: 'Create the draft, or replace it (If-Match: revision)', tags: ['drafts'],
-      headers: [ifMatch, actorHeader],
+      method: 'put', path: '/api/items/:code/draft', access: byAuthors, summary: 'Create the draft, or replace it (If-Match: revision)', tags: ['drafts'],
+      headers: [ifMatch],
       body: { schema: s.draftBody, required: true, description: 'The item config being drafted' },
       responses: { 200: { description: 'Replaced', schema: s.draft }, 201: { description: 'Created', schema: s.draft }, 400: ERR, 409: ERR, 413: ERR, 422: ERR, 428: ERR },
       handler: async (req, res) => {
@@ -74,8 +74,8 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
       },
     },
     {
-      method: 'delete', path: '/api/items/:code/draft', summary: 'Discard the draft (If-Match: revision)', tags: ['drafts'],
-      headers: [ifMatch, actorHeader],
+      method: 'delete', path: '/api/items/:code/draft', access: byAuthors, summary: 'Discard the draft (If-Match: revision)', tags: ['drafts'],
+      headers: [ifMatch],
       responses: { 204: { description: 'Discarded' }, 404: ERR, 409: ERR, 428: ERR },
       handler: async (req, res) => {
         await lifecycle.discardDraft(codeOf(req), actorOf(req), expectedRevisionOf(req));
@@ -83,19 +83,19 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
       },
     },
     {
-      method: 'post', path: '/api/items/:code/draft/validate', summary: 'Validate the draft and run its examples', tags: ['drafts'],
+      method: 'post', path: '/api/items/:code/draft/validate', access: everyone, summary: 'Validate the draft and run its examples', tags: ['drafts'],
       responses: { 200: { description: 'Validation and example results', schema: s.draftCheck }, 404: ERR },
       handler: async (req, res) => res.json(await lifecycle.validateDraft(codeOf(req))),
     },
     {
-      method: 'post', path: '/api/items/:code/draft/submit', summary: 'Submit the draft for legality review', tags: ['review'],
-      headers: [ifMatch, actorHeader],
+      method: 'post', path: '/api/items/:code/draft/submit', access: byAuthors, summary: 'Submit the draft for legality review', tags: ['review'],
+      headers: [ifMatch],
       responses: { 200: { description: 'Submitted', schema: s.draft }, 404: ERR, 409: ERR, 422: ERR },
       handler: async (req, res) => res.json(await lifecycle.submit(codeOf(req), actorOf(req), expectedRevisionOf(req))),
     },
     {
-      method: 'post', path: '/api/items/:code/draft/approve', summary: 'Approve the submitted draft (legality review)', tags: ['review'],
-      headers: [ifMatch, actorHeader],
+      method: 'post', path: '/api/items/:code/draft/approve', access: reviewers, summary: 'Approve the submitted draft (legality review)', tags: ['review'],
+      headers: [ifMatch],
       body: { schema: s.reviewRequest, required: false },
       responses: { 200: { description: 'Approved', schema: s.draft }, 404: ERR, 409: ERR, 422: ERR },
       handler: async (req, res) => {
@@ -104,8 +104,8 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
       },
     },
     {
-      method: 'post', path: '/api/items/:code/draft/return', summary: 'Return the submitted draft to its author with comments', tags: ['review'],
-      headers: [ifMatch, actorHeader],
+      method: 'post', path: '/api/items/:code/draft/return', access: reviewers, summary: 'Return the submitted draft to its author with comments', tags: ['review'],
+      headers: [ifMatch],
       body: { schema: { ...s.reviewRequest, required: ['comment'] }, required: true },
       responses: { 200: { description: 'Returned', schema: s.draft }, 404: ERR, 409: ERR, 422: ERR },
       handler: async (req, res) => {
@@ -114,8 +114,8 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
       },
     },
     {
-      method: 'post', path: '/api/items/:code/publish', summary: 'Publish the approved draft as the next immutable version', tags: ['versions'],
-      headers: [ifMatch, actorHeader],
+      method: 'post', path: '/api/items/:code/publish', access: byAuthors, summary: 'Publish the approved draft as the next immutable version', tags: ['versions'],
+      headers: [ifMatch],
       body: { schema: s.publishRequest, required: true },
       responses: { 201: { description: 'Published', schema: s.version }, 404: ERR, 409: ERR, 422: ERR },
       handler: async (req, res) => {
@@ -124,9 +124,8 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
       },
     },
     {
-      method: 'post', path: '/api/items/:code/withdraw', summary: 'Withdraw a published item (it stops being offered; versions stay)', tags: ['versions'],
-      headers: [actorHeader],
-      body: { schema: s.withdrawRequest, required: true },
+      method: 'post', path: '/api/items/:code/withdraw', access: byAuthors, summary: 'Withdraw a published item (it stops being offered; versions stay)', tags: ['versions'],
+            body: { schema: s.withdrawRequest, required: true },
       responses: { 200: { description: 'Withdrawn', schema: s.itemSummary }, 404: ERR, 409: ERR, 422: ERR },
       handler: async (req, res) => {
         const code = codeOf(req);
@@ -135,7 +134,7 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
       },
     },
     {
-      method: 'get', path: '/api/items/:code/versions', summary: 'Version history', tags: ['versions'],
+      method: 'get', path: '/api/items/:code/versions', access: everyone, summary: 'Version history', tags: ['versions'],
       responses: { 200: { description: 'Versions', schema: { type: 'object', properties: { versions: { type: 'array', items: s.versionMeta } } } }, 404: ERR },
       handler: async (req, res) => {
         const code = codeOf(req);
@@ -144,7 +143,7 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
       },
     },
     {
-      method: 'get', path: '/api/items/:code/versions/:version', summary: 'One published version with its config and hash', tags: ['versions'],
+      method: 'get', path: '/api/items/:code/versions/:version', access: everyone, summary: 'One published version with its config and hash', tags: ['versions'],
       responses: { 200: { description: 'Version', schema: s.version }, 400: ERR, 404: ERR },
       handler: async (req, res) => {
         const code = codeOf(req);
@@ -156,13 +155,13 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
       },
     },
     {
-      method: 'post', path: '/api/validate', summary: 'Validate any item config and run its examples, without saving', tags: ['drafts'],
+      method: 'post', path: '/api/validate', access: everyone, summary: 'Validate any item config and run its examples, without saving', tags: ['drafts'],
       body: { schema: s.anyObject, required: true },
       responses: { 200: { description: 'Validation and example results', schema: s.draftCheck } },
       handler: async (req, res) => res.json(await lifecycle.check(req.body)),
     },
     {
-      method: 'get', path: '/api/audit', summary: 'Audit trail (filter by item, actor, time; paged by afterSeq)', tags: ['audit'],
+      method: 'get', path: '/api/audit', access: auditors, summary: 'Audit trail (filter by item, actor, time; paged by afterSeq)', tags: ['audit'],
       query: [
         { name: 'code', description: 'item code', schema: { type: 'string' } },
         { name: 'actor', description: 'actor', schema: { type: 'string' } },
@@ -187,7 +186,7 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
       },
     },
     {
-      method: 'get', path: '/api/audit/verify', summary: 'Recompute the audit hash chain and name the first broken link', tags: ['audit'],
+      method: 'get', path: '/api/audit/verify', access: auditors, summary: 'Recompute the audit hash chain and name the first broken link', tags: ['audit'],
       responses: { 200: { description: 'Verification', schema: s.auditVerification } },
       handler: async (_req, res) => {
         const events = [];
@@ -202,17 +201,17 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
       },
     },
     {
-      method: 'get', path: '/api/divisions', summary: 'The region, its leagues/cities and banners/counties (GB/T 2260) as a tree', tags: ['standards'],
+      method: 'get', path: '/api/divisions', access: publicAccess, summary: 'The region, its leagues/cities and banners/counties (GB/T 2260) as a tree', tags: ['standards'],
       responses: { 200: { description: 'Division tree', schema: s.divisionTree } },
       handler: (_req, res) => res.json(divisionTree()),
     },
     {
-      method: 'get', path: '/api/enumerations', summary: 'Coded enumerations of the item standard ({ code, label })', tags: ['standards'],
+      method: 'get', path: '/api/enumerations', access: publicAccess, summary: 'Coded enumerations of the item standard ({ code, label })', tags: ['standards'],
       responses: { 200: { description: 'Enumerations', schema: s.anyObject } },
       handler: (_req, res) => res.json({ enumerations: enumerations() }),
     },
     {
-      method: 'get', path: '/api/operators', summary: 'Rule operators, with their Chinese names', tags: ['standards'],
+      method: 'get', path: '/api/operators', access: publicAccess, summary: 'Rule operators, with their Chinese names', tags: ['standards'],
       responses: { 200: { description: 'Operators', schema: s.anyObject } },
       handler: (_req, res) => res.json({ operators: operatorDefinitions.map(({ evaluate: _e, ...op }) => op) }),
     },

@@ -3,6 +3,8 @@
  * runtime API in one process, on the embedded SQLite store (or MongoDB when MONGODB_URI is set).
  * A league/banner centre runs `runtime/server/main.ts` on its own instead.
  */
+import { ensureBootstrapAdmin } from '../../engine/access/index.js';
+import { listDivisions } from '../../engine/divisions/index.js';
 import { createLogger } from '../../engine/http/index.js';
 import { seedEmptyStore } from '../../engine/lifecycle/index.js';
 import { openConfigReader, openConfigStore, storeSettingsFromEnv } from '../../engine/store/open-store.js';
@@ -16,14 +18,20 @@ const port = Number(process.env.PORT ?? 3000);
 const bodyLimit = Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024);
 
 const store = await openConfigStore(settings);
-const { seeded } = await seedEmptyStore(store, loadSampleCatalogue());
-if (seeded.length > 0) logger.info('seeded sample catalogue', { items: seeded });
+// The sample items are claimed by every league and banner so that a new installation's windows work at once.
+const localities = listDivisions().filter((d) => d.level !== 'region').map((d) => d.code);
+const { seeded } = await seedEmptyStore(store, loadSampleCatalogue(), undefined, localities);
+if (seeded.length > 0) logger.info('seeded sample catalogue', { items: seeded.length, claimedBy: localities.length });
+const bootstrap = await ensureBootstrapAdmin(store, process.env.TONGBAN_ADMIN_TOKEN || undefined, new Date().toISOString());
 const runtimeReader = await openConfigReader(settings);
 const app = createDesignerApp({ store, runtimeReader, logger, bodyLimit });
 
 await serveUntilSignalled(app, port, {
   logger,
   banner: (url) => [
+    ...(bootstrap.token
+      ? [`First start: the administrator's token (shown only now; keep it safe) is`, `  ${bootstrap.token}`, '']
+      : bootstrap.created ? ['First start: the administrator uses the token from TONGBAN_ADMIN_TOKEN.', ''] : []),
     `Tongban 通办 is running on ${store.adapter === 'sqlite' ? `SQLite (${settings.dataDir}/tongban.db)` : `MongoDB (database ${settings.mongodbDatabase})`}`,
     `  Designer API   ${url}/api/items`,
     `  Runtime API    ${url}/api/runtime/150102/items   (any GB/T 2260 code of the region)`,

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authorize } from '../access/access-policy.js';
+import type { Principal } from '../access/principal.js';
 import { NotFoundError } from '../errors.js';
 import { toErrorResponse } from './error-response.js';
 import { checkRequestBody, type HttpMethod, type RouteSpec } from './route-table.js';
@@ -8,7 +10,12 @@ export interface ApiRequest extends IncomingMessage {
   params: Record<string, string>;
   query: Record<string, unknown>;
   body?: unknown;
+  /** Set once the bearer token is checked; null on public routes called without one. */
+  principal?: Principal | null;
 }
+
+/** Resolves the caller from the request (bearer token); null when there is none. Throws for a bad token. */
+export type Authenticate = (req: ApiRequest) => Promise<Principal | null>;
 
 /** What handlers use of a response; express's Response satisfies it. */
 export interface ApiResponse extends ServerResponse {
@@ -25,12 +32,18 @@ type Next = (error?: unknown) => void;
 type Middleware = (req: ApiRequest, res: ApiResponse, next: Next) => void;
 export type Mountable = { [method in HttpMethod]: (path: string, handler: Middleware) => unknown };
 
-/** Mounts declared routes: the body is checked against the route's schema before the handler runs. */
-export function mountRoutes(router: Mountable, routes: readonly ApiRoute[]): void {
+/**
+ * Mounts declared routes. Before a handler runs, the caller is authenticated and authorised by
+ * the route's declared access, and the body is checked against the route's schema.
+ */
+export function mountRoutes(router: Mountable, routes: readonly ApiRoute[], authenticate: Authenticate): void {
   for (const spec of routes) {
     router[spec.method](spec.path, (req, res, next) => {
       Promise.resolve()
-        .then(() => {
+        .then(async () => {
+          const isPublic = spec.access !== undefined && 'public' in spec.access;
+          req.principal = isPublic && !req.headers.authorization ? null : await authenticate(req);
+          await authorize(spec.access, req, req.principal);
           checkRequestBody(spec, req.body);
           return spec.handler(req, res);
         })

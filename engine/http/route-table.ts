@@ -2,6 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { ValidationFailedError, type Problem } from '../errors.js';
 import { itemConfigSchema, itemStandardSchema } from '../standard/standard-schemas.js';
+import { DEFAULT_ACCESS, type Access } from '../access/access-policy.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
 export type JsonSchema = Record<string, unknown>;
@@ -21,6 +22,8 @@ export interface RouteSpec<Handler = unknown> {
   query?: { name: string; description: string; schema: JsonSchema }[];
   body?: { schema: JsonSchema; required: boolean; description?: string };
   responses: Record<number, { description: string; schema?: JsonSchema; contentType?: string }>;
+  /** Who may call it; a route that says nothing is for region administrators only. */
+  access?: Access<any>;
   handler: Handler;
 }
 
@@ -110,6 +113,14 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
         ]),
       ),
     };
+    const access = route.access ?? DEFAULT_ACCESS;
+    if ('roles' in access) {
+      operation.security = [{ bearer: [] }];
+      operation['x-roles'] = access.roles;
+      const responses = operation.responses as Record<string, unknown>;
+      responses['401'] ??= { description: 'No valid bearer token' };
+      responses['403'] ??= { description: 'Role or organisation not allowed' };
+    }
     if (route.body) {
       operation.requestBody = {
         required: route.body.required,
@@ -127,6 +138,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     paths,
     components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A principal token (tb_…), created by an administrator' } },
       schemas: {
         ItemStandard: standard,
         ItemConfig: config,

@@ -1,2 +1,4 @@
 export { ItemLifecycle, type DraftCheck, type PublishRequest } from './item-lifecycle.js';
 export { seedEmptyStore, SEED_ACTOR } from './seed.js';
+export { operatesFor, putClaim, removeClaim } from './claims.js';
+export { progressReport, progressCsv, type ProgressReport } from './progress-report.js';

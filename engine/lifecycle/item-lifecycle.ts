@@ -5,6 +5,7 @@ import {
   BadRequestError,
   ConflictError,
   ExamplesFailedError,
+  ForbiddenError,
   InvalidStateError,
   NotFoundError,
   PreconditionRequiredError,
@@ -174,6 +175,9 @@ export class ItemLifecycle {
 
   async approve(code: string, actor: string, comment: string | undefined, expectedRevision?: number): Promise<DraftRecord> {
     const draft = await this.transition(code, expectedRevision, ['submitted'], '审核通过');
+    if (actor === draft.submittedBy || actor === draft.createdBy) {
+      throw new ForbiddenError('不能审核通过自己编制或提交的草稿；合法性审核须由他人进行', { code, submittedBy: draft.submittedBy, createdBy: draft.createdBy });
+    }
     await this.requireSound(draft);
     const at = this.now();
     const updated = await this.store.updateDraft(code, draft.revision, {

@@ -11,7 +11,13 @@ export const SEED_ACTOR = 'system:seed';
  * installation shows a working system at once. A store that has any item is left alone, which
  * makes seeding idempotent across restarts (and harmless when two processes start together).
  */
-export async function seedEmptyStore(store: ConfigStore, catalogue: readonly ItemConfig[], now: () => string = () => new Date().toISOString()): Promise<{ seeded: string[] }> {
+export async function seedEmptyStore(
+  store: ConfigStore,
+  catalogue: readonly ItemConfig[],
+  now: () => string = () => new Date().toISOString(),
+  /** Localities that claim every seeded item (following the latest version), so windows serve them at once. */
+  claimFor: readonly string[] = [],
+): Promise<{ seeded: string[] }> {
   if ((await store.listItems()).length > 0) return { seeded: [] };
   for (const config of catalogue) {
     const problems = validateConfig(config);
@@ -41,7 +47,10 @@ export async function seedEmptyStore(store: ConfigStore, catalogue: readonly Ite
       throw error;
     }
     seeded.push(config.code);
-    await store.appendAudit({ at, actor: SEED_ACTOR, action: 'store.seeded', code: config.code, version: 1, reason: '初始化', details: { hash: contentHash(config) } });
+    for (const division of claimFor) {
+      await store.putClaim({ division, code: config.code, follow: 'latest', local: {}, claimedAt: at, claimedBy: SEED_ACTOR, updatedAt: at, updatedBy: SEED_ACTOR });
+    }
+    await store.appendAudit({ at, actor: SEED_ACTOR, action: 'store.seeded', code: config.code, version: 1, reason: '初始化', details: { hash: contentHash(config), claimedBy: claimFor.length } });
   }
   return { seeded };
 }

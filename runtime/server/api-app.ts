@@ -7,6 +7,7 @@ import {
   jsonBody,
   mountRoutes,
   requestLog,
+  bearerAuthenticator,
   type ApiRoute,
   type Logger,
   type Mountable,
@@ -19,6 +20,8 @@ export interface ApiAppOptions {
   routes: ApiRoute[];
   /** Stores whose state /api/health reports. */
   stores: Record<string, ConfigReader>;
+  /** Where bearer tokens are looked up (the config store, or a runtime's read-only view of it). */
+  principals: Pick<ConfigReader, 'findPrincipalByTokenHash'>;
   logger: Logger;
   /** Largest accepted request body in bytes (413 beyond). */
   bodyLimit: number;
@@ -42,7 +45,7 @@ export function createApiApp(options: ApiAppOptions): Express {
   app.use('/api', jsonBody(options.bodyLimit) as never);
 
   const healthRoute: ApiRoute = {
-    method: 'get', path: '/api/health', summary: 'Service and store health', tags: ['health'],
+    method: 'get', path: '/api/health', summary: 'Service and store health', tags: ['health'], access: { public: true },
     responses: { 200: { description: 'Healthy', schema: apiSchemas.health }, 503: { description: 'A store is unavailable', schema: apiSchemas.health } },
     handler: async (_req, res) => {
       const stores = Object.fromEntries(await Promise.all(Object.entries(options.stores).map(async ([name, store]) => [name, await store.health()] as const)));
@@ -51,13 +54,13 @@ export function createApiApp(options: ApiAppOptions): Express {
     },
   };
   const openApiRoute: ApiRoute = {
-    method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI 3.1 document', tags: ['health'],
+    method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI 3.1 document', tags: ['health'], access: { public: true },
     responses: { 200: { description: 'OpenAPI document', schema: { type: 'object' } } },
     handler: (_req, res) => res.json(openApi),
   };
   const routes = [healthRoute, openApiRoute, ...options.routes];
   const openApi = buildOpenApi(routes, { title: options.title, version: '0.1.0', description: options.description });
-  mountRoutes(app as unknown as Mountable, routes);
+  mountRoutes(app as unknown as Mountable, routes, bearerAuthenticator(options.principals));
   app.use('/api', apiNotFound as never);
   app.use(apiErrorHandler(options.logger) as never);
   return app;

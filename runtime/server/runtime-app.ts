@@ -19,6 +19,7 @@ export function createRuntimeApp({ reader, logger, bodyLimit = DEFAULT_BODY_LIMI
     description: 'Read-only acceptance service over the published item standards: items, guides, configs and decisions.',
     routes: runtimeRoutes(configs),
     stores: { config: reader },
+    principals: reader,
     logger,
     bodyLimit,
   });

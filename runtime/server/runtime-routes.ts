@@ -40,48 +40,50 @@ function wantsHtml(req: ApiRequest): boolean {
 export function runtimeRoutes(configs: PublishedConfigs): ApiRoute[] {
   return [
     {
-      method: 'get', path: `${RUNTIME_PREFIX}/items`, summary: 'Items offered at this locality (published, not withdrawn)', tags: ['runtime'],
+      method: 'get', path: `${RUNTIME_PREFIX}/items`, summary: 'Items offered at this locality (claimed here, published, not withdrawn)', tags: ['runtime'], access: { public: true },
       responses: { 200: { description: 'Items', schema: s.runtimeItemList }, 404: ERR },
       handler: async (req, res) => {
         const division = divisionOf(req);
-        const items = await configs.offered();
+        const offered = await configs.offered(division);
         res.json({
           division: { code: division, name: findDivision(division.slice(0, 6))?.name ?? division },
-          items: items.map((item) => ({ code: item.code, name: item.name, department: item.department, version: item.latestVersion, hash: item.latestHash, publishedAt: item.latestPublishedAt })),
+          items: offered.map(({ item, version, claim }) => ({
+            code: item.code, name: item.name, department: item.department, version,
+            hash: version === item.latestVersion ? item.latestHash : null,
+            latestVersion: item.latestVersion, follow: claim.follow, publishedAt: item.latestPublishedAt,
+          })),
         });
       },
     },
     {
-      method: 'get', path: `${RUNTIME_PREFIX}/items/:code`, summary: 'The effective config at the version in force', tags: ['runtime'],
+      method: 'get', path: `${RUNTIME_PREFIX}/items/:code`, summary: 'The effective config at the version in force', tags: ['runtime'], access: { public: true },
       responses: { 200: { description: 'Config', schema: s.runtimeItemDetail }, 404: ERR, 409: ERR },
       handler: async (req, res) => {
-        divisionOf(req);
-        const compiled = await configs.inForce(codeOf(req));
+        const compiled = await configs.inForce(codeOf(req), divisionOf(req));
         nameVersion(res, compiled);
         res.setHeader('ETag', `"${compiled.item.hash}"`);
-        res.json({ item: compiled.item, config: compiled.config });
+        res.json({ item: compiled.item, config: compiled.config, local: compiled.claim.local });
       },
     },
     {
-      method: 'get', path: `${RUNTIME_PREFIX}/items/:code/guide`, summary: 'The public service guide (办事指南): JSON, or HTML with Accept: text/html', tags: ['runtime'],
+      method: 'get', path: `${RUNTIME_PREFIX}/items/:code/guide`, summary: 'The public service guide (办事指南): JSON, or HTML with Accept: text/html', tags: ['runtime'], access: { public: true },
       headers: [{ name: 'Accept', description: 'text/html for a printable page' }],
       responses: { 200: { description: 'Guide', schema: s.guide }, 404: ERR },
       handler: async (req, res) => {
-        divisionOf(req);
-        const compiled = await configs.inForce(codeOf(req));
+        const compiled = await configs.inForce(codeOf(req), divisionOf(req));
         nameVersion(res, compiled);
-        const guide = buildServiceGuide(compiled.config, compiled.item);
+        const guide = buildServiceGuide(compiled.config, compiled.item, compiled.claim.local);
         if (wantsHtml(req)) res.type('text/html; charset=utf-8').send(renderServiceGuideHtml(guide));
         else res.json(guide);
       },
     },
     {
-      method: 'post', path: `${RUNTIME_PREFIX}/items/:code/evaluate`, summary: 'The acceptance decision for an application at this locality', tags: ['runtime'],
+      method: 'post', path: `${RUNTIME_PREFIX}/items/:code/evaluate`, summary: 'The acceptance decision for an application at this locality', tags: ['runtime'], access: { public: true },
       body: { schema: s.evaluationRequest, required: true },
       responses: { 200: { description: 'Decision', schema: s.decision }, 400: ERR, 404: ERR, 413: ERR, 422: ERR },
       handler: async (req, res) => {
         const division = divisionOf(req);
-        const compiled = await configs.inForce(codeOf(req));
+        const compiled = await configs.inForce(codeOf(req), division);
         const { channel, ...input } = (req.body ?? {}) as { channel?: string } & Record<string, unknown>;
         if (channel !== undefined && typeof channel !== 'string') throw new BadRequestError('channel 应为文本', { field: 'channel' });
         const decision = await evaluateCompiled(compiled, input, { division, channel: channel ?? 'comprehensive-window' });

@@ -27,9 +27,10 @@ if (mode === 'bare') {
 } else {
   const file = join(mkdtempSync(join(tmpdir(), 'tongban-bench-')), 'tongban.db');
   const store = openSqliteStore({ file });
-  await seedEmptyStore(store, loadSampleCatalogue());
+  await seedEmptyStore(store, loadSampleCatalogue(), undefined, ['150102']);
   const { config } = generatedItem();
   await store.upsertItem({ code: config.code, name: config.standard.name, department: config.standard.department.name, createdAt: new Date().toISOString() });
+  await store.putClaim({ division: '150102', code: config.code, follow: 'latest', local: {}, claimedAt: 'bench', claimedBy: 'bench', updatedAt: 'bench', updatedBy: 'bench' });
   await store.insertVersion({ code: config.code, version: 1, hash: contentHash(config), baseVersion: null, publishedAt: new Date().toISOString(), publishedBy: 'bench', author: 'bench', reviewer: null, reason: 'bench', legalBasis: 'bench', changeKind: 'establish', config });
   app = createRuntimeApp({ reader: openSqliteReader({ file }), logger: createLogger(() => undefined, 'silent') });
 }

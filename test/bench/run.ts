@@ -153,6 +153,7 @@ async function coldStart(): Promise<string[]> {
   const items = Array.from({ length: 150 }, (_, i) => generatedItem(`COLD-${String(i).padStart(3, '0')}`));
   for (const { config } of items) {
     await store.upsertItem({ code: config.code, name: config.standard.name, department: 'bench', createdAt: new Date().toISOString() });
+    await store.putClaim({ division: '150102', code: config.code, follow: 'latest', local: {}, claimedAt: 'bench', claimedBy: 'bench', updatedAt: 'bench', updatedBy: 'bench' });
     await store.insertVersion({ code: config.code, version: 1, hash: contentHash(config), baseVersion: null, publishedAt: new Date().toISOString(), publishedBy: 'bench', author: 'bench', reviewer: null, reason: 'bench', legalBasis: 'bench', changeKind: 'establish', config });
   }
   const reader = openSqliteReader({ file });
@@ -162,13 +163,13 @@ async function coldStart(): Promise<string[]> {
   const startAll = performance.now();
   for (const { config, input } of items) {
     const t0 = performance.now();
-    await evaluateCompiled(await configs.inForce(config.code), input, CONTEXT);
+    await evaluateCompiled(await configs.inForce(config.code, '150102'), input, CONTEXT);
     first.push(performance.now() - t0);
   }
   const total = performance.now() - startAll;
   for (const { config, input } of items) {
     const t0 = performance.now();
-    await evaluateCompiled(await configs.inForce(config.code), input, CONTEXT);
+    await evaluateCompiled(await configs.inForce(config.code, '150102'), input, CONTEXT);
     warm.push(performance.now() - t0);
   }
   await reader.close();

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPrincipal } from '../../engine/access/index.js';
 import type { ItemConfig } from '../../engine/config/types.js';
 import { ItemLifecycle, seedEmptyStore } from '../../engine/lifecycle/index.js';
 import type { ConfigStore } from '../../engine/store/index.js';
@@ -12,6 +13,8 @@ export interface TempStore {
   dir: string;
   store: ConfigStore;
   lifecycle: ItemLifecycle;
+  /** Bearer tokens of two region administrators, `ops-wang` and `dept-li`. */
+  tokens: Record<'ops-wang' | 'dept-li', string>;
   close(): Promise<void>;
 }
 
@@ -19,9 +22,15 @@ export async function tempStore(options: { seed?: boolean } = {}): Promise<TempS
   const dir = mkdtempSync(join(tmpdir(), 'tongban-catalogue-'));
   const store = openSqliteStore({ file: join(dir, 'tongban.db') });
   if (options.seed) await seedEmptyStore(store, loadSampleCatalogue());
+  const at = new Date().toISOString();
+  const tokens = {
+    'ops-wang': (await createPrincipal(store, { id: 'ops-wang', name: '王运维', role: 'admin' }, 'test', at)).token,
+    'dept-li': (await createPrincipal(store, { id: 'dept-li', name: '李处长', role: 'admin' }, 'test', at)).token,
+  };
   return {
     dir,
     store,
+    tokens,
     lifecycle: new ItemLifecycle(store),
     close: async () => {
       await store.close();

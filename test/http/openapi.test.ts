@@ -44,7 +44,10 @@ describe('OpenAPI document', () => {
   it('takes request and response schemas from the standards the server validates with', async () => {
     const doc = (await request(t.app).get('/api/openapi.json')).body;
     const draftPut = doc.paths['/api/items/{code}/draft'].put;
-    expect(draftPut.parameters.map((p: { name: string }) => p.name)).toEqual(['code', 'If-Match', 'X-Tongban-Actor']);
+    expect(draftPut.parameters.map((p: { name: string }) => p.name)).toEqual(['code', 'If-Match']);
+    expect(draftPut.security).toEqual([{ bearer: [] }]);
+    expect(draftPut['x-roles']).toEqual(['admin', 'author']);
+    expect(doc.paths['/api/runtime/{division}/items'].get.security).toBeUndefined();
     expect(doc.components.schemas.ItemStandard.properties.promisedTimeLimit.title).toBe('承诺办理时限');
     expect(doc.paths['/api/items/{code}/versions/{version}'].get.responses['200'].content['application/json'].schema.properties.config).toEqual({ $ref: '#/components/schemas/ItemConfig' });
     expect(doc.components.schemas.ItemConfig.properties.standard).toEqual({ $ref: '#/components/schemas/ItemStandard' });

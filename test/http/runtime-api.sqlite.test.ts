@@ -14,7 +14,8 @@ describeRuntimeApi('sqlite', sqliteInstallation);
 it('sqlite: a runtime refuses to serve a version edited behind the store’s back (drift)', async () => {
   const t = await sqliteInstallation();
   try {
-    await publishThroughApi(t.app, itemConfig('DRIFT-1'));
+    await publishThroughApi(t, itemConfig('DRIFT-1'));
+    await request(t.app).put('/api/localities/150102/claims/DRIFT-1').set(t.as.admin).send({ follow: 'latest' });
     const db = new Database(sqliteFile(t.settings));
     db.exec('DROP TRIGGER versions_no_update');
     const row = db.prepare("SELECT config_json FROM versions WHERE code = 'DRIFT-1'").get() as { config_json: string };

@@ -10,6 +10,7 @@ import { publishThroughApi } from './designer-api.js';
 
 const ADULT = '11010519491231002X';
 const CHILD = '150102201501010015';
+const CLAIMING = ['150102', '152921', '152502'];
 const form = (extra: Record<string, unknown> = {}) => ({ name: '王五', idNumber: ADULT, phone: '13912345678', employmentType: '个体经营', ...extra });
 
 /** The league/banner runtime API as window clerks use it, on any store adapter. */
@@ -18,8 +19,11 @@ export function describeRuntimeApi(name: string, open: InstallationFactory): voi
     let t: TestInstallation;
     beforeEach(async () => {
       t = await open();
-      await seedEmptyStore(t.store, loadSampleCatalogue());
-      await publishThroughApi(t.app, itemConfig('RT-1'));
+      await seedEmptyStore(t.store, loadSampleCatalogue(), undefined, CLAIMING);
+      await publishThroughApi(t, itemConfig('RT-1'));
+      for (const division of CLAIMING) {
+        expect((await request(t.app).put(`/api/localities/${division}/claims/RT-1`).set(t.as.admin).send({ follow: 'latest' })).status).toBe(200);
+      }
     });
     afterEach(async () => {
       await t.close();
@@ -79,7 +83,7 @@ export function describeRuntimeApi(name: string, open: InstallationFactory): voi
       const v2 = itemConfig('RT-1');
       v2.rules = v2.rules.filter((r) => r.name !== 'under-16');
       v2.examples = v2.examples.filter((e) => e.expect.outcome !== 'reject');
-      await publishThroughApi(t.app, v2, { reason: '取消年龄限制', legalBasis: '测试', changeKind: 'amend' });
+      await publishThroughApi(t, v2, { reason: '取消年龄限制', legalBasis: '测试', changeKind: 'amend' });
       const after = (await request(t.app).post('/api/runtime/150102/items/RT-1/evaluate').send({ scenario: 'self', formData: form({ idNumber: CHILD }), materials: ['id-card'], date: '2025-06-01' })).body;
       expect(after).toMatchObject({ outcome: 'accept', item: { version: 2 } });
       expect(after.item.hash).not.toBe(before.item.hash);
@@ -101,6 +105,28 @@ export function describeRuntimeApi(name: string, open: InstallationFactory): voi
       expect(html.headers['content-type']).toMatch(/text\/html/);
       expect(html.text).toContain('<h1>灵活就业人员登记（测试）办事指南</h1>');
       expect(html.text).toContain(json.body.item.hash);
+    });
+
+    it('serves an item only where it is claimed, at the pinned version, with the local fields in the guide', async () => {
+      expect((await request(t.app).get('/api/runtime/150203/items')).body.items).toEqual([]);
+      const unclaimed = await request(t.app).post('/api/runtime/150203/items/RT-1/evaluate').send({ scenario: 'self', formData: form(), materials: ['id-card'] });
+      expect(unclaimed.status).toBe(404);
+      expect(unclaimed.body.error.message).toContain('尚未认领');
+      const v2 = itemConfig('RT-1');
+      v2.standard.promisedTimeLimit.value = 2;
+      await publishThroughApi(t, v2, { reason: '压缩时限', legalBasis: '测试', changeKind: 'amend' });
+      const pin = await request(t.app).put('/api/localities/150102/claims/RT-1').set(t.as.operator)
+        .send({ follow: 1, local: { windowAddress: '新城区政务服务中心一楼 12 号窗口', consultPhone: '0471-6661234' } });
+      expect(pin.status).toBe(200);
+      const pinned = await request(t.app).get('/api/runtime/150102/items');
+      expect(pinned.body.items.find((i: { code: string }) => i.code === 'RT-1')).toMatchObject({ version: 1, latestVersion: 2, follow: 1 });
+      const decision = await request(t.app).post('/api/runtime/150102/items/RT-1/evaluate').send({ scenario: 'self', formData: form(), materials: ['id-card'], date: '2025-06-01' });
+      expect(decision.body.item.version).toBe(1);
+      expect(decision.body.timeLimits.promised.value).toBe(5);
+      const elsewhere = await request(t.app).post('/api/runtime/152921/items/RT-1/evaluate').send({ scenario: 'self', formData: form(), materials: ['id-card'], date: '2025-06-01' });
+      expect(elsewhere.body.item.version).toBe(2);
+      const guide = await request(t.app).get('/api/runtime/150102/items/RT-1/guide');
+      expect(guide.body.sections.find((sec: { key: string }) => sec.key === 'local').items).toEqual([{ 办理地点: '新城区政务服务中心一楼 12 号窗口' }, { 咨询电话: '0471-6661234' }]);
     });
 
     it('answers 404 for an unknown division or item', async () => {

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
+import request from 'supertest';
+import { createPrincipal, type NewPrincipal } from '../../engine/access/index.js';
 import { createDesignerApp } from '../../designer/server/designer-app.js';
 import { createLogger } from '../../engine/http/index.js';
 import { openConfigReader, openConfigStore, type StoreSettings } from '../../engine/store/open-store.js';
@@ -15,8 +17,30 @@ export interface TestInstallation {
   app: Express;
   /** Every log line the app wrote, for tests that check what logs may contain. */
   logs: string[];
+  /** Authorization headers of the test principals, by name. */
+  as: Record<TestPrincipal, { Authorization: string }>;
+  /** A client acting as the region administrator (for steps whose actor does not matter). */
+  admin(): ReturnType<typeof request.agent>;
   close(): Promise<void>;
 }
+
+/** Departments and localities of the test principals. */
+export const TEST_DEPARTMENT = '内蒙古自治区人力资源和社会保障厅';
+export const OTHER_DEPARTMENT = '内蒙古自治区民政厅';
+
+export const TEST_PRINCIPALS = {
+  admin: { id: 'admin-test', name: '管理员', role: 'admin' },
+  author: { id: 'author-zhang', name: '张编制', role: 'author', department: TEST_DEPARTMENT },
+  author2: { id: 'author-wang', name: '王编制', role: 'author', department: TEST_DEPARTMENT },
+  otherAuthor: { id: 'author-zhao', name: '赵编制', role: 'author', department: OTHER_DEPARTMENT },
+  reviewer: { id: 'reviewer-li', name: '李审核', role: 'reviewer' },
+  auditor: { id: 'auditor-sun', name: '孙审计', role: 'auditor' },
+  operator: { id: 'operator-xincheng', name: '新城区窗口', role: 'operator', division: '150102' },
+  leagueOperator: { id: 'operator-hohhot', name: '呼和浩特市窗口', role: 'operator', division: '150100' },
+  otherOperator: { id: 'operator-alxa-left', name: '阿拉善左旗窗口', role: 'operator', division: '152921' },
+} satisfies Record<string, NewPrincipal & { id: string }>;
+
+export type TestPrincipal = keyof typeof TEST_PRINCIPALS;
 
 export type InstallationFactory = (options?: { bodyLimit?: number }) => Promise<TestInstallation>;
 
@@ -26,8 +50,14 @@ async function install(settings: StoreSettings, cleanup: () => Promise<void>, bo
   const logs: string[] = [];
   const logger = createLogger((line) => logs.push(line));
   const app = createDesignerApp({ store, runtimeReader: reader, logger, ...(bodyLimit ? { bodyLimit } : {}) });
+  const as = {} as TestInstallation['as'];
+  for (const [key, principal] of Object.entries(TEST_PRINCIPALS)) {
+    const { token } = await createPrincipal(store, principal, 'test-setup', new Date().toISOString());
+    as[key as TestPrincipal] = { Authorization: `Bearer ${token}` };
+  }
   return {
-    settings, store, reader, app, logs,
+    settings, store, reader, app, logs, as,
+    admin: () => request.agent(app).set(as.admin),
     close: async () => {
       await reader.close();
       await store.close();

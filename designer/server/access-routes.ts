@@ -1,0 +1,51 @@
+import { createPrincipal, revokePrincipal } from '../../engine/access/index.js';
+import { apiSchemas as s, type ApiRoute } from '../../engine/http/index.js';
+import type { ConfigStore } from '../../engine/store/index.js';
+import { actorOf } from './actor.js';
+
+const ERR = { description: 'Error', schema: s.error };
+const principal = {
+  type: 'object',
+  required: ['id', 'name', 'role'],
+  properties: {
+    id: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'author', 'reviewer', 'operator', 'auditor'] },
+    department: { type: ['string', 'null'] }, division: { type: ['string', 'null'] },
+    createdAt: { type: 'string' }, createdBy: { type: 'string' }, revokedAt: { type: ['string', 'null'] }, revokedBy: { type: ['string', 'null'] },
+  },
+};
+const newPrincipal = {
+  type: 'object',
+  required: ['name', 'role'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'author', 'reviewer', 'operator', 'auditor'] },
+    department: { type: 'string', description: 'an author’s department (实施部门)' },
+    division: { type: 'string', description: 'an operator’s locality (GB/T 2260)' },
+  },
+};
+
+/** Principals (accounts with bearer tokens): region administrators only. */
+export function accessRoutes({ store }: { store: ConfigStore }): ApiRoute[] {
+  const now = () => new Date().toISOString();
+  return [
+    {
+      method: 'get', path: '/api/principals', summary: 'List principals (never their tokens)', tags: ['access'], access: { roles: ['admin'] },
+      responses: { 200: { description: 'Principals', schema: { type: 'object', properties: { principals: { type: 'array', items: principal } } } } },
+      handler: async (_req, res) => res.json({ principals: (await store.listPrincipals()).map(({ tokenHash: _h, ...p }) => p) }),
+    },
+    {
+      method: 'post', path: '/api/principals', summary: 'Create a principal; the response carries its token, shown only this once', tags: ['access'], access: { roles: ['admin'] },
+      body: { schema: newPrincipal, required: true },
+      responses: { 201: { description: 'Created', schema: { type: 'object', properties: { principal, token: { type: 'string' } } } }, 409: ERR, 422: ERR },
+      handler: async (req, res) => {
+        const created = await createPrincipal(store, req.body, actorOf(req), now());
+        res.status(201).json(created);
+      },
+    },
+    {
+      method: 'delete', path: '/api/principals/:id', summary: 'Revoke a principal’s token, effective at once', tags: ['access'], access: { roles: ['admin'] },
+      responses: { 200: { description: 'Revoked', schema: principal }, 404: ERR },
+      handler: async (req, res) => res.json(await revokePrincipal(store, req.params.id ?? '', actorOf(req), now())),
+    },
+  ];
+}

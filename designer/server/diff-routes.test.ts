@@ -1,0 +1,159 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { generateBearerToken, tokenHash, type PrincipalRecord } from '../../engine/access/index.js';
+import { contentHash } from '../../engine/canonical/index.js';
+import { createLogger, buildOpenApi } from '../../engine/http/index.js';
+import { diffConfigs } from '../../engine/diff/index.js';
+import type { ItemConfig } from '../../engine/config/types.js';
+import type { ConfigStore, DraftRecord, ItemSummary, VersionRecord } from '../../engine/store/index.js';
+import { createApiApp } from '../../runtime/server/api-app.js';
+import { itemConfig } from '../../test/fixtures/item-config.js';
+import { diffRoutes, prefersText } from './diff-routes.js';
+
+const AT = '2025-06-01T00:00:00.000Z';
+
+/** Only what the diff route reads; the store contract suites test the real adapters. */
+function fakeStore(items: { code: string; versions: ItemConfig[]; draft?: ItemConfig }[]): ConfigStore {
+  const summary = (entry: (typeof items)[number]): ItemSummary => ({
+    code: entry.code, name: entry.code, department: '', createdAt: AT, withdrawn: null,
+    latestVersion: entry.versions.length || null, latestHash: entry.versions.length ? contentHash(entry.versions.at(-1)) : null, latestPublishedAt: null,
+    draft: entry.draft ? { revision: 4, status: 'editing', updatedAt: AT, updatedBy: 'author' } : null,
+  });
+  const find = (code: string) => items.find((i) => i.code === code);
+  const store: Partial<ConfigStore> = {
+    getItem: async (code) => (find(code) ? summary(find(code)!) : null),
+    getVersion: async (code, version) => {
+      const config = find(code)?.versions[version - 1];
+      if (!config) return null;
+      return { code, version, hash: contentHash(config), baseVersion: version > 1 ? version - 1 : null, publishedAt: AT, publishedBy: 'reviewer', author: 'author', reviewer: 'reviewer', reason: '修改', legalBasis: '依据', changeKind: 'amend', config } satisfies VersionRecord;
+    },
+    getDraft: async (code) => {
+      const entry = find(code);
+      if (!entry?.draft) return null;
+      return { code, revision: 4, baseVersion: entry.versions.length || null, status: 'editing', config: entry.draft, hash: contentHash(entry.draft), createdAt: AT, createdBy: 'author', updatedAt: AT, updatedBy: 'author' } satisfies DraftRecord;
+    },
+  };
+  return store as ConfigStore;
+}
+
+const v1 = itemConfig('DIFF-1');
+const v2 = itemConfig('DIFF-1');
+v2.standard.promisedTimeLimit.value = 3;
+const draft = structuredClone(v2);
+draft.standard.materials.splice(4, 1);
+draft.standard.scenarios[0]!.materialIds = ['id-card'];
+
+const store = fakeStore([
+  { code: 'DIFF-1', versions: [v1, v2], draft },
+  { code: 'DIFF-2', versions: [v1] },
+  { code: 'DIFF-3', versions: [], draft: v1 },
+]);
+const TOKEN = generateBearerToken();
+const auditor: PrincipalRecord = {
+  id: 'auditor-wang', name: '王审计', role: 'auditor', department: null, division: null, createdAt: AT, createdBy: 'admin', revokedAt: null, revokedBy: null, tokenHash: tokenHash(TOKEN),
+};
+const principals = { findPrincipalByTokenHash: async (hash: string) => (hash === auditor.tokenHash ? auditor : null) };
+const app = createApiApp({ title: 't', description: 't', routes: diffRoutes({ store }), stores: { config: store }, principals, logger: createLogger(() => undefined), bodyLimit: 1024 });
+/** Every reader role may diff; an auditor stands for them. */
+const get = (path: string) => request(app).get(path).set('Authorization', `Bearer ${TOKEN}`);
+
+describe('GET /api/items/:code/diff', () => {
+  it('compares the latest version with the draft by default, as JSON', async () => {
+    const res = await get('/api/items/DIFF-1/diff');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers.vary).toBe('Accept');
+    expect(res.body).toEqual({
+      code: 'DIFF-1',
+      from: { ref: 'version', version: 2, hash: contentHash(v2) },
+      to: { ref: 'draft', revision: 4, baseVersion: 2, hash: contentHash(draft) },
+      ...diffConfigs(v2, draft),
+    });
+    expect(res.body.changes.map((c: { kind: string; label: string }) => `${c.kind} ${c.label}`)).toEqual(['removed 申请材料「近期免冠照片」', 'changed 办理情形「本人办理」']);
+    expect(res.body.summary.canAlterDecision).toBe(true);
+  });
+
+  it('compares any two versions, either way round, and the draft on either side', async () => {
+    const forward = await get('/api/items/DIFF-1/diff?from=1&to=2');
+    expect(forward.body.changes).toEqual([expect.objectContaining({ pointer: '/standard/promisedTimeLimit', beforeText: '5 个工作日', afterText: '3 个工作日' })]);
+    const backward = await get('/api/items/DIFF-1/diff?from=2&to=1');
+    expect(backward.body.changes).toEqual([expect.objectContaining({ pointer: '/standard/promisedTimeLimit', beforeText: '3 个工作日', afterText: '5 个工作日' })]);
+    const draftFirst = await get('/api/items/DIFF-1/diff?from=draft&to=1');
+    expect(draftFirst.body.from).toEqual({ ref: 'draft', revision: 4, baseVersion: 2, hash: contentHash(draft) });
+    expect(draftFirst.body.summary.total).toBe(3);
+    const same = await get('/api/items/DIFF-1/diff?from=2&to=2');
+    expect(same.body.changes).toEqual([]);
+  });
+
+  it('answers with the Chinese text report when Accept prefers text/plain', async () => {
+    const res = await get('/api/items/DIFF-1/diff?from=1').set('Accept', 'text/plain');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(res.text).toBe([
+      '配置差异：DIFF-1 第 1 版 → DIFF-1 草稿（修订 4）',
+      '共 3 处变更（新增 0，删除 1，修改 2，移动 0）。',
+      '可能改变受理结果：是（涉及表单校验、受理规则、办理情形、申请材料或受理渠道）。',
+      '',
+      '【事项标准】',
+      '  修改 承诺办理时限：5 → 3 个工作日',
+      '',
+      '【申请材料】',
+      '  删除 申请材料「近期免冠照片」：非必要，其他，纸质/电子化，申请人自备',
+      '',
+      '【办理情形】',
+      '  修改 办理情形「本人办理」',
+      '    · 所需材料：居民身份证、近期免冠照片 → 居民身份证',
+      '',
+    ].join('\n'));
+    const json = await get('/api/items/DIFF-1/diff').set('Accept', 'application/json, text/plain');
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it.each([
+    ['from=0', 'from'], ['from=v1', 'from'], ['to=1.5', 'to'], ['to=DRAFT', 'to'], ['from=', 'from'], ['from=1&from=2', 'from'], ['to=-1', 'to'],
+  ])('refuses a malformed side (%s) with 400', async (query, param) => {
+    const res = await get(`/api/items/DIFF-1/diff?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'bad_version', details: { param } });
+  });
+
+  it('refuses a malformed code with 400', async () => {
+    const res = await get('/api/items/%20x/diff');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('bad_code');
+  });
+
+  it.each([
+    ['/api/items/NOPE-1/diff', '事项 NOPE-1 不存在'],
+    ['/api/items/DIFF-1/diff?from=3', '事项 DIFF-1 没有第 3 版'],
+    ['/api/items/DIFF-1/diff?to=9', '事项 DIFF-1 没有第 9 版'],
+    ['/api/items/DIFF-2/diff', '事项 DIFF-2 没有草稿'],
+    ['/api/items/DIFF-2/diff?to=draft&from=1', '事项 DIFF-2 没有草稿'],
+    ['/api/items/DIFF-3/diff', '事项 DIFF-3 还没有已发布的版本，请用 from 指定比较对象'],
+  ])('answers 404 for %s', async (path, message) => {
+    const res = await get(path);
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ code: 'not_found', message });
+  });
+
+  it('needs a bearer token, like every other read of drafts and versions', async () => {
+    const res = await request(app).get('/api/items/DIFF-1/diff');
+    expect(res.status).toBe(401);
+  });
+
+  it('is documented in the OpenAPI document', () => {
+    const doc = buildOpenApi(diffRoutes({ store }), { title: 't', version: '0', description: 't' }) as { paths: Record<string, { get: { parameters: { name: string }[] } }> };
+    expect(doc.paths['/api/items/{code}/diff']!.get.parameters.map((p) => p.name)).toEqual(['code', 'from', 'to', 'Accept']);
+  });
+});
+
+describe('prefersText', () => {
+  it.each([
+    [undefined, false], ['', false], ['*/*', false], ['application/json', false], ['text/plain', true], ['text/*', true],
+    ['text/plain, */*', true], ['*/*, text/plain', true], ['application/json, text/plain', false], ['text/plain, application/json', true],
+    ['text/plain;q=0.5, application/json', false], ['application/json;q=0.4, text/plain;q=0.9', true], ['text/plain;q=0', false], ['text/html', false],
+    ['TEXT/PLAIN; charset=utf-8', true],
+  ])('Accept %j → text: %s', (accept, expected) => {
+    expect(prefersText(accept)).toBe(expected);
+  });
+});

@@ -1,0 +1,86 @@
+import type { Principal } from '../../engine/access/index.js';
+import { BadRequestError, ForbiddenError, ValidationFailedError } from '../../engine/errors.js';
+import { isIsoDate } from '../../engine/codes/index.js';
+import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http/index.js';
+import { operatesFor, progressCsv, progressReport, putClaim, removeClaim } from '../../engine/lifecycle/index.js';
+import type { ConfigStore } from '../../engine/store/index.js';
+import { actorOf, auditors, everyone } from './actor.js';
+
+const ERR = { description: 'Error', schema: s.error };
+const claim = {
+  type: 'object',
+  properties: {
+    division: { type: 'string' }, code: { type: 'string' }, follow: { oneOf: [{ const: 'latest' }, { type: 'integer' }] },
+    local: { type: 'object', additionalProperties: { type: 'string' } },
+    claimedAt: { type: 'string' }, claimedBy: { type: 'string' }, updatedAt: { type: 'string' }, updatedBy: { type: 'string' },
+  },
+};
+const claimBody = {
+  type: 'object',
+  description: 'follow: "latest" or a published version number; local: only the fields the item’s standard.localFields allows',
+  properties: { follow: { oneOf: [{ const: 'latest' }, { type: 'integer', minimum: 1 }] }, local: { type: 'object' } },
+};
+
+/** An operator manages the claims of their own locality and the stations below it. */
+function ownLocality(req: ApiRequest, principal: Principal): void {
+  if (principal.role !== 'operator') return;
+  const division = req.params.division ?? '';
+  if (!operatesFor(principal.division, division)) {
+    throw new ForbiddenError(`「${principal.name}」只能管理 ${principal.division ?? '（未绑定）'} 及其下级的认领`, { division, own: principal.division });
+  }
+}
+
+export function localityRoutes({ store }: { store: ConfigStore }): ApiRoute[] {
+  const now = () => new Date().toISOString();
+  const operators = { roles: ['admin', 'operator'] as const, scope: ownLocality };
+  return [
+    {
+      method: 'get', path: '/api/localities/:division/claims', summary: 'Claims (认领) of a locality', tags: ['claims'], access: everyone,
+      responses: { 200: { description: 'Claims', schema: { type: 'object', properties: { claims: { type: 'array', items: claim } } } } },
+      handler: async (req, res) => res.json({ claims: await store.listClaims({ division: req.params.division ?? '' }) }),
+    },
+    {
+      method: 'put', path: '/api/localities/:division/claims/:code', summary: 'Claim an item (follow latest or pin a version) with its local fields', tags: ['claims'], access: operators,
+      body: { schema: claimBody, required: true },
+      responses: { 200: { description: 'Claimed', schema: claim }, 403: ERR, 404: ERR, 422: ERR },
+      handler: async (req, res) => res.json(await putClaim(store, req.params.division ?? '', req.params.code ?? '', req.body, actorOf(req), now())),
+    },
+    {
+      method: 'delete', path: '/api/localities/:division/claims/:code', summary: 'Withdraw a claim: the locality stops serving the item', tags: ['claims'], access: operators,
+      responses: { 204: { description: 'Removed' }, 403: ERR, 404: ERR },
+      handler: async (req, res) => {
+        await removeClaim(store, req.params.division ?? '', req.params.code ?? '', actorOf(req), now());
+        res.status(204).end();
+      },
+    },
+    {
+      method: 'get', path: '/api/campaign', summary: 'The claim campaign and its deadline', tags: ['claims'], access: everyone,
+      responses: { 200: { description: 'Campaign', schema: { type: 'object' } } },
+      handler: async (_req, res) => res.json({ campaign: await store.getCampaign() }),
+    },
+    {
+      method: 'put', path: '/api/campaign', summary: 'Set the claim campaign’s name and deadline (认领截止日期)', tags: ['claims'], access: { roles: ['admin'] },
+      body: { schema: { type: 'object', required: ['name', 'deadline'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 }, deadline: { type: 'string', format: 'date' } } }, required: true },
+      responses: { 200: { description: 'Campaign', schema: { type: 'object' } }, 422: ERR },
+      handler: async (req, res) => {
+        const { name, deadline } = req.body as { name: string; deadline: string };
+        if (!isIsoDate(deadline)) throw new ValidationFailedError('截止日期无效', [{ pointer: '/deadline', code: 'campaign.deadline', message: '应为 YYYY-MM-DD' }]);
+        const campaign = { name, deadline, updatedAt: now(), updatedBy: actorOf(req) };
+        await store.setCampaign(campaign);
+        await store.appendAudit({ at: campaign.updatedAt, actor: campaign.updatedBy, action: 'campaign.changed', code: null, version: null, reason: null, details: { name, deadline } });
+        res.json({ campaign });
+      },
+    },
+    {
+      method: 'get', path: '/api/reports/progress', summary: 'Progress (周调度、月通报): claims per league/banner, overdue, department progress; CSV with Accept: text/csv', tags: ['reports'], access: auditors,
+      responses: { 200: { description: 'Report', schema: { type: 'object' } } },
+      handler: async (req, res) => {
+        const report = await progressReport(store);
+        const accept = String(req.headers.accept ?? '');
+        if (/text\/csv/.test(accept)) res.type('text/csv; charset=utf-8').send(progressCsv(report));
+        else if (accept && !/json|\*\/\*/.test(accept)) throw new BadRequestError('只提供 JSON 或 CSV', { accept });
+        else res.json(report);
+      },
+    },
+  ];
+}
