@@ -1,40 +1,20 @@
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
-import { generateBearerToken, tokenHash, type PrincipalRecord } from '../../engine/access/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPrincipal } from '../../engine/access/index.js';
+import { openSqliteStore } from '../../engine/store/sqlite/index.js';
 import { contentHash } from '../../engine/canonical/index.js';
 import { createLogger, buildOpenApi } from '../../engine/http/index.js';
 import { diffConfigs } from '../../engine/diff/index.js';
 import type { ItemConfig } from '../../engine/config/types.js';
-import type { ConfigStore, DraftRecord, ItemSummary, VersionRecord } from '../../engine/store/index.js';
+import type { DraftRecord, VersionRecord } from '../../engine/store/index.js';
 import { createApiApp } from '../../runtime/server/api-app.js';
 import { itemConfig } from '../../test/fixtures/item-config.js';
 import { diffRoutes, prefersText } from './diff-routes.js';
 
 const AT = '2025-06-01T00:00:00.000Z';
-
-/** Only what the diff route reads; the store contract suites test the real adapters. */
-function fakeStore(items: { code: string; versions: ItemConfig[]; draft?: ItemConfig }[]): ConfigStore {
-  const summary = (entry: (typeof items)[number]): ItemSummary => ({
-    code: entry.code, name: entry.code, department: '', createdAt: AT, withdrawn: null,
-    latestVersion: entry.versions.length || null, latestHash: entry.versions.length ? contentHash(entry.versions.at(-1)) : null, latestPublishedAt: null,
-    draft: entry.draft ? { revision: 4, status: 'editing', updatedAt: AT, updatedBy: 'author' } : null,
-  });
-  const find = (code: string) => items.find((i) => i.code === code);
-  const store: Partial<ConfigStore> = {
-    getItem: async (code) => (find(code) ? summary(find(code)!) : null),
-    getVersion: async (code, version) => {
-      const config = find(code)?.versions[version - 1];
-      if (!config) return null;
-      return { code, version, hash: contentHash(config), baseVersion: version > 1 ? version - 1 : null, publishedAt: AT, publishedBy: 'reviewer', author: 'author', reviewer: 'reviewer', reason: '修改', legalBasis: '依据', changeKind: 'amend', config } satisfies VersionRecord;
-    },
-    getDraft: async (code) => {
-      const entry = find(code);
-      if (!entry?.draft) return null;
-      return { code, revision: 4, baseVersion: entry.versions.length || null, status: 'editing', config: entry.draft, hash: contentHash(entry.draft), createdAt: AT, createdBy: 'author', updatedAt: AT, updatedBy: 'author' } satisfies DraftRecord;
-    },
-  };
-  return store as ConfigStore;
-}
 
 const v1 = itemConfig('DIFF-1');
 const v2 = itemConfig('DIFF-1');
@@ -43,17 +23,28 @@ const draft = structuredClone(v2);
 draft.standard.materials.splice(4, 1);
 draft.standard.scenarios[0]!.materialIds = ['id-card'];
 
-const store = fakeStore([
-  { code: 'DIFF-1', versions: [v1, v2], draft },
-  { code: 'DIFF-2', versions: [v1] },
-  { code: 'DIFF-3', versions: [], draft: v1 },
-]);
-const TOKEN = generateBearerToken();
-const auditor: PrincipalRecord = {
-  id: 'auditor-wang', name: '王审计', role: 'auditor', department: null, division: null, createdAt: AT, createdBy: 'admin', revokedAt: null, revokedBy: null, tokenHash: tokenHash(TOKEN),
-};
-const principals = { findPrincipalByTokenHash: async (hash: string) => (hash === auditor.tokenHash ? auditor : null) };
-const app = createApiApp({ title: 't', description: 't', routes: diffRoutes({ store }), stores: { config: store }, principals, logger: createLogger(() => undefined), bodyLimit: 1024 });
+/** A real SQLite store holding the three items the tests diff. */
+const dir = mkdtempSync(join(tmpdir(), 'tongban-diff-'));
+const store = openSqliteStore({ file: join(dir, 'tongban.db') });
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+const versionOf = (code: string, version: number, config: ItemConfig): VersionRecord => ({
+  code, version, hash: contentHash(config), baseVersion: version > 1 ? version - 1 : null, publishedAt: AT, publishedBy: 'reviewer',
+  author: 'author', reviewer: 'reviewer', reason: '修改', legalBasis: '依据', changeKind: 'amend', config,
+});
+const draftOf = (code: string, baseVersion: number | null, config: ItemConfig): Omit<DraftRecord, 'revision'> => ({
+  code, baseVersion, status: 'editing', config, hash: contentHash(config), createdAt: AT, createdBy: 'author', updatedAt: AT, updatedBy: 'author',
+});
+for (const code of ['DIFF-1', 'DIFF-2', 'DIFF-3']) await store.upsertItem({ code, name: code, department: '', createdAt: AT });
+await store.insertVersion(versionOf('DIFF-1', 1, v1));
+await store.insertVersion(versionOf('DIFF-1', 2, v2));
+await store.createDraft(draftOf('DIFF-1', 2, draft));
+await store.insertVersion(versionOf('DIFF-2', 1, itemConfig('DIFF-2')));
+await store.createDraft(draftOf('DIFF-3', null, itemConfig('DIFF-3')));
+const TOKEN = (await createPrincipal(store, { id: 'auditor-wang', name: '王审计', role: 'auditor' }, 'admin', AT)).token;
+const app = createApiApp({ title: 't', description: 't', routes: diffRoutes({ store }), stores: { config: store }, principals: store, logger: createLogger(() => undefined), bodyLimit: 1024 });
 /** Every reader role may diff; an auditor stands for them. */
 const get = (path: string) => request(app).get(path).set('Authorization', `Bearer ${TOKEN}`);
 
@@ -66,7 +57,7 @@ describe('GET /api/items/:code/diff', () => {
     expect(res.body).toEqual({
       code: 'DIFF-1',
       from: { ref: 'version', version: 2, hash: contentHash(v2) },
-      to: { ref: 'draft', revision: 4, baseVersion: 2, hash: contentHash(draft) },
+      to: { ref: 'draft', revision: 1, baseVersion: 2, hash: contentHash(draft) },
       ...diffConfigs(v2, draft),
     });
     expect(res.body.changes.map((c: { kind: string; label: string }) => `${c.kind} ${c.label}`)).toEqual(['removed 申请材料「近期免冠照片」', 'changed 办理情形「本人办理」']);
@@ -79,7 +70,7 @@ describe('GET /api/items/:code/diff', () => {
     const backward = await get('/api/items/DIFF-1/diff?from=2&to=1');
     expect(backward.body.changes).toEqual([expect.objectContaining({ pointer: '/standard/promisedTimeLimit', beforeText: '3 个工作日', afterText: '5 个工作日' })]);
     const draftFirst = await get('/api/items/DIFF-1/diff?from=draft&to=1');
-    expect(draftFirst.body.from).toEqual({ ref: 'draft', revision: 4, baseVersion: 2, hash: contentHash(draft) });
+    expect(draftFirst.body.from).toEqual({ ref: 'draft', revision: 1, baseVersion: 2, hash: contentHash(draft) });
     expect(draftFirst.body.summary.total).toBe(3);
     const same = await get('/api/items/DIFF-1/diff?from=2&to=2');
     expect(same.body.changes).toEqual([]);
@@ -90,7 +81,7 @@ describe('GET /api/items/:code/diff', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(res.text).toBe([
-      '配置差异：DIFF-1 第 1 版 → DIFF-1 草稿（修订 4）',
+      '配置差异：DIFF-1 第 1 版 → DIFF-1 草稿（修订 1）',
       '共 3 处变更（新增 0，删除 1，修改 2，移动 0）。',
       '可能改变受理结果：是（涉及表单校验、受理规则、办理情形、申请材料或受理渠道）。',
       '',
