@@ -8,6 +8,7 @@ import { parseJsonText } from '../../engine/http/json-body.js';
 import { ItemLifecycle } from '../../engine/lifecycle/index.js';
 import { openConfigStore, sqliteFile, storeSettingsFromEnv } from '../../engine/store/open-store.js';
 import type { ConfigStore } from '../../engine/store/index.js';
+import { principalCommand, PRINCIPAL_USAGE, tokenCommand } from './principal-command.js';
 import { renderTable } from './table.js';
 
 export interface CliIo {
@@ -35,7 +36,7 @@ Commands:
   check
       Validate every item's latest version and every draft, run all examples, print a table;
       exit 1 when anything fails.
-
+${PRINCIPAL_USAGE}
 The store is chosen as by \`npm start\`: TONGBAN_DATA_DIR (SQLite, default ./data) or MONGODB_URI.
 `;
 
@@ -202,6 +203,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await importCommand(args, io);
       case 'check':
         return await checkCommand(args, io);
+      case 'principal':
+        return await principalCommand(args, {
+          stdout: io.stdout,
+          actor: defaultActor(io.env),
+          withStore: (work) => withStore(io, work),
+          usage: (message) => new UsageError(message),
+        });
+      case 'token':
+        return tokenCommand(io);
       case 'help':
       case '--help':
       case '-h':

@@ -1,5 +1,5 @@
 import { NotFoundError, BadRequestError } from '../../engine/errors.js';
-import { apiSchemas as s, type ApiRoute, type ApiRequest } from '../../engine/http/index.js';
+import { apiSchemas as s, maskPersonalData, type ApiRoute, type ApiRequest } from '../../engine/http/index.js';
 import type { ItemLifecycle } from '../../engine/lifecycle/index.js';
 import type { ConfigStore } from '../../engine/store/index.js';
 import { verifyAuditChain } from '../../engine/store/index.js';
@@ -182,7 +182,9 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
           afterSeq: Number(q.afterSeq ?? 0) || 0,
           limit,
         });
-        res.json({ events, nextAfterSeq: events.length === limit ? events[events.length - 1]?.seq ?? null : null });
+        // Listings never show personal data; /api/audit/verify checks the chain on the stored events.
+        const masked = events.map((e) => ({ ...e, reason: e.reason === null ? null : maskPersonalData(e.reason), details: e.details === null ? null : (JSON.parse(maskPersonalData(JSON.stringify(e.details))) as typeof e.details) }));
+        res.json({ events: masked, nextAfterSeq: events.length === limit ? events[events.length - 1]?.seq ?? null : null });
       },
     },
     {
