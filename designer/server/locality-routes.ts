@@ -2,7 +2,7 @@ import type { Principal } from '../../engine/access/index.js';
 import { BadRequestError, ForbiddenError, ValidationFailedError } from '../../engine/errors.js';
 import { isIsoDate } from '../../engine/codes/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http/index.js';
-import { operatesFor, progressCsv, progressReport, putClaim, removeClaim } from '../../engine/lifecycle/index.js';
+import { adoptionReport, operatesFor, progressCsv, progressReport, putClaim, removeClaim } from '../../engine/lifecycle/index.js';
 import type { ConfigStore } from '../../engine/store/index.js';
 import { actorOf, auditors, everyone } from './actor.js';
 
@@ -70,6 +70,11 @@ export function localityRoutes({ store }: { store: ConfigStore }): ApiRoute[] {
         await store.appendAudit({ at: campaign.updatedAt, actor: campaign.updatedBy, action: 'campaign.changed', code: null, version: null, reason: null, details: { name, deadline } });
         res.json({ campaign });
       },
+    },
+    {
+      method: 'get', path: '/api/reports/adoption', summary: 'Adoption and drift: which localities serve which version, who lags since when, drifted versions', tags: ['reports'], access: auditors,
+      responses: { 200: { description: 'Report', schema: { type: 'object', required: ['items', 'drift'], properties: { items: { type: 'array' }, drift: { type: 'array' } } } } },
+      handler: async (_req, res) => res.json(await adoptionReport(store)),
     },
     {
       method: 'get', path: '/api/reports/progress', summary: 'Progress (周调度、月通报): claims per league/banner, overdue, department progress; CSV with Accept: text/csv', tags: ['reports'], access: auditors,

@@ -2,3 +2,4 @@ export { ItemLifecycle, type DraftCheck, type PublishRequest } from './item-life
 export { seedEmptyStore, SEED_ACTOR } from './seed.js';
 export { operatesFor, putClaim, removeClaim } from './claims.js';
 export { progressReport, progressCsv, type ProgressReport } from './progress-report.js';
+export { adoptionReport, type AdoptionReport, type ItemAdoption, type LocalityAdoption } from './adoption-report.js';

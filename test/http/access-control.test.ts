@@ -48,6 +48,7 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'get /api/campaign': ALL,
   'put /api/campaign': ['admin'],
   'get /api/reports/progress': ['admin', 'auditor', 'reviewer'],
+  'get /api/reports/adoption': ['admin', 'auditor', 'reviewer'],
   'get /api/runtime/:division/items': PUBLIC,
   'get /api/runtime/:division/items/:code': PUBLIC,
   'get /api/runtime/:division/items/:code/guide': PUBLIC,
