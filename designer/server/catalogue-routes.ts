@@ -2,7 +2,7 @@ import { BadRequestError } from '../../engine/errors.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from '../../engine/http/index.js';
 import type { ItemLifecycle } from '../../engine/lifecycle/index.js';
 import type { ConfigStore } from '../../engine/store/index.js';
-import { dataNeedsCatalogue, dataNeedsCsv, exportBundle, importBundle, importItemList } from '../../engine/catalogue/index.js';
+import { bundleSchema, dataNeedsCatalogue, dataNeedsCsv, exportBundle, importBundle, importItemList } from '../../engine/catalogue/index.js';
 import { actorOf, everyone } from './actor.js';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
@@ -24,31 +24,6 @@ function flag(req: ApiRequest, name: string): boolean {
   if (value === '' || value === 'true' || value === '1') return true;
   throw new BadRequestError(`参数 ${name} 应为 true 或 false`, { param: name });
 }
-
-const versionRecordSchema: JsonSchema = s.version;
-
-const bundleSchema: JsonSchema = {
-  type: 'object',
-  required: ['format', 'formatVersion', 'exportedAt', 'items'],
-  description: 'A tongban-bundle: items with their published versions, each with its content hash.',
-  properties: {
-    format: { const: 'tongban-bundle' },
-    formatVersion: { const: 1 },
-    exportedAt: str,
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['code', 'name', 'department', 'withdrawn', 'versions'],
-        properties: {
-          code: str, name: str, department: str,
-          withdrawn: { type: ['object', 'null'], properties: { at: str, by: str, reason: str } },
-          versions: { type: 'array', items: versionRecordSchema },
-        },
-      },
-    },
-  },
-};
 
 /** The import route checks only the envelope here; importBundle checks every version and hash itself. */
 const bundleBodySchema: JsonSchema = { type: 'object', required: ['format', 'formatVersion', 'items'], properties: { format: str, formatVersion: int, items: { type: 'array' } } };
@@ -159,7 +134,7 @@ export function catalogueRoutes({ store, lifecycle }: CatalogueDeps): ApiRoute[]
         { name: 'code', description: 'only this item', schema: str },
         { name: 'version', description: 'only this version of the item (requires code)', schema: int },
       ],
-      responses: { 200: { description: 'Bundle', schema: bundleSchema }, 400: ERR, 404: ERR },
+      responses: { 200: { description: 'Bundle', schema: bundleSchema as JsonSchema }, 400: ERR, 404: ERR },
       handler: async (req, res) => {
         const code = queryText(req, 'code');
         const version = queryText(req, 'version');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../engine/access/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { sqliteInstallation, TEST_PRINCIPALS, type TestInstallation, type TestPrincipal } from '../support/installation.js';
+import { mountedRoutes } from '../support/mounted-routes.js';
 import { publishThroughApi } from './designer-api.js';
 
 const ALL: readonly Role[] = ROLES;
@@ -76,19 +77,13 @@ function concrete(path: string): string {
   return path.replace(':code', 'ACL-1').replace(':division', '150102').replace(':version', '1').replace(':id', 'nobody-here');
 }
 
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
 describe('access control: every route × every role', () => {
   let t: TestInstallation;
   let mounted: string[];
   beforeAll(async () => {
     t = await sqliteInstallation();
     await publishThroughApi(t, itemConfig('ACL-1'));
-    mounted = (t.app as unknown as { router: { stack: Layer[] } }).router.stack
-      .filter((l) => l.route)
-      .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m} ${l.route!.path}`));
+    mounted = mountedRoutes(t.app);
   });
   afterAll(async () => t.close());
 

@@ -1,15 +1,5 @@
-import { expect, inject, it } from 'vitest';
 import { mongoInstallation } from '../support/installation.js';
+import { onMongo } from '../support/mongo-suite.js';
 import { describeDesignerApi } from './designer-api.js';
 
-const uri = inject('mongoUri') ?? '';
-const skipReason = inject('mongoSkipReason') ?? 'global setup did not provide mongoUri';
-
-if (!uri) {
-  it('designer API on mongodb: needs a MongoDB server', () => {
-    console.warn(`[designer-api.mongodb] no MongoDB server: ${skipReason}`);
-    expect(process.env.CI, `a MongoDB server is required under CI: ${skipReason}`).not.toBe('true');
-  });
-} else {
-  describeDesignerApi('mongodb', mongoInstallation(uri));
-}
+onMongo('designer API on mongodb', (uri) => describeDesignerApi('mongodb', mongoInstallation(uri)));
