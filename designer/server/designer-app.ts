@@ -2,6 +2,8 @@ import type { Express } from 'express';
 import type { Logger } from '../../engine/http/index.js';
 import { ItemLifecycle } from '../../engine/lifecycle/index.js';
 import type { ConfigReader, ConfigStore } from '../../engine/store/index.js';
+import type { DecisionLogWriter } from '../../engine/decision-log/index.js';
+import { decisionRoutes } from './decision-routes.js';
 import { createApiApp, DEFAULT_BODY_LIMIT } from '../../runtime/server/api-app.js';
 import { PublishedConfigs } from '../../runtime/server/published-configs.js';
 import { runtimeRoutes } from '../../runtime/server/runtime-routes.js';
@@ -18,12 +20,14 @@ export interface DesignerAppOptions {
    * (the embedded single-machine product); a separate runtime process is the production layout.
    */
   runtimeReader?: ConfigReader;
+  /** The decision log: the embedded runtime records into it, auditors replay from it. */
+  decisionLog?: DecisionLogWriter;
   logger: Logger;
   bodyLimit?: number;
   now?: () => string;
 }
 
-export function createDesignerApp({ store, runtimeReader, logger, bodyLimit = DEFAULT_BODY_LIMIT, now }: DesignerAppOptions): Express {
+export function createDesignerApp({ store, runtimeReader, decisionLog, logger, bodyLimit = DEFAULT_BODY_LIMIT, now }: DesignerAppOptions): Express {
   const lifecycle = new ItemLifecycle(store, now);
   const runtime = runtimeReader ? new PublishedConfigs(runtimeReader) : null;
   const app = createApiApp({
@@ -35,7 +39,8 @@ export function createDesignerApp({ store, runtimeReader, logger, bodyLimit = DE
       ...catalogueRoutes({ store, lifecycle }),
       ...accessRoutes({ store }),
       ...localityRoutes({ store }),
-      ...(runtime ? runtimeRoutes(runtime) : []),
+      ...(decisionLog ? decisionRoutes({ store, decisions: decisionLog }) : []),
+      ...(runtime ? runtimeRoutes({ configs: runtime, logger, ...(decisionLog ? { decisionLog } : {}) }) : []),
     ],
     stores: runtimeReader ? { config: store, runtime: runtimeReader } : { config: store },
     principals: store,

@@ -5,6 +5,7 @@
  */
 import { ensureBootstrapAdmin } from '../../engine/access/index.js';
 import { listDivisions } from '../../engine/divisions/index.js';
+import { openDecisionLog } from '../../engine/decision-log/index.js';
 import { createLogger } from '../../engine/http/index.js';
 import { seedEmptyStore } from '../../engine/lifecycle/index.js';
 import { openConfigReader, openConfigStore, storeSettingsFromEnv } from '../../engine/store/open-store.js';
@@ -24,7 +25,8 @@ const { seeded } = await seedEmptyStore(store, loadSampleCatalogue(), undefined,
 if (seeded.length > 0) logger.info('seeded sample catalogue', { items: seeded.length, claimedBy: localities.length });
 const bootstrap = await ensureBootstrapAdmin(store, process.env.TONGBAN_ADMIN_TOKEN || undefined, new Date().toISOString());
 const runtimeReader = await openConfigReader(settings);
-const app = createDesignerApp({ store, runtimeReader, logger, bodyLimit });
+const decisionLog = await openDecisionLog(settings);
+const app = createDesignerApp({ store, runtimeReader, decisionLog, logger, bodyLimit });
 
 await serveUntilSignalled(app, port, {
   logger,
@@ -40,6 +42,7 @@ await serveUntilSignalled(app, port, {
     `  Health         ${url}/api/health`,
   ],
   close: async () => {
+    await decisionLog.close();
     await runtimeReader.close();
     await store.close();
   },

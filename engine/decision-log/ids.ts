@@ -21,27 +21,32 @@ function randomBits(): bigint {
   return BigInt('0x' + randomBytes(10).toString('hex'));
 }
 
-let lastTime = -1;
-let lastRandom = 0n;
-
 /**
- * A new decision id: 'D' + time + randomness, like a monotonic ULID. Within one process ids are
- * strictly increasing even when many are made in the same millisecond or the clock steps back
- * (the random part is incremented instead); across processes they sort by time to the millisecond
- * and 80 random bits keep them apart.
+ * A generator of decision ids: 'D' + time + randomness, like a monotonic ULID. Ids from one
+ * generator are strictly increasing even when many are made in the same millisecond or the clock
+ * steps back (the random part is incremented instead); across processes they sort by time to the
+ * millisecond, and 80 random bits keep them apart.
  */
-export function newDecisionId(now: number = Date.now()): string {
-  if (now > lastTime) {
-    lastTime = now;
-    lastRandom = randomBits();
-  } else if (lastRandom < RANDOM_MAX) {
-    lastRandom += 1n;
-  } else {
-    lastTime += 1;
-    lastRandom = randomBits();
-  }
-  return 'D' + encode(BigInt(lastTime), TIME_CHARS) + encode(lastRandom, RANDOM_CHARS);
+export function decisionIdGenerator(clock: () => number = Date.now): () => string {
+  let lastTime = -1;
+  let lastRandom = 0n;
+  return () => {
+    const now = clock();
+    if (now > lastTime) {
+      lastTime = now;
+      lastRandom = randomBits();
+    } else if (lastRandom < RANDOM_MAX) {
+      lastRandom += 1n;
+    } else {
+      lastTime += 1;
+      lastRandom = randomBits();
+    }
+    return 'D' + encode(BigInt(lastTime), TIME_CHARS) + encode(lastRandom, RANDOM_CHARS);
+  };
 }
+
+/** The process-wide generator every adapter uses. */
+export const newDecisionId: () => string = decisionIdGenerator();
 
 export function isDecisionId(value: unknown): value is string {
   return typeof value === 'string' && DECISION_ID_PATTERN.test(value);

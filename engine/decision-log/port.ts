@@ -38,9 +38,9 @@ export interface DecisionQuery {
   version?: number;
   division?: string;
   outcome?: Decision['outcome'];
-  /** Inclusive lower bound on `at` (an ISO date or date-time). */
+  /** Inclusive lower bound on `at` (an ISO date-time, or a date meaning 00:00 UTC of that day). */
   from?: string;
-  /** Inclusive upper bound on `at` (an ISO date or date-time). */
+  /** Inclusive upper bound on `at` (an ISO date-time, or a date meaning the whole UTC day). */
   to?: string;
   /** Paging: only records whose id sorts after this one. */
   afterId?: string;

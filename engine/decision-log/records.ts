@@ -95,7 +95,9 @@ export function normalizeDecisionQuery(query: DecisionQuery = {}): NormalizedQue
   for (const key of ['from', 'to'] as const) {
     const value = query[key];
     if (value === undefined || value === '') continue;
-    const instant = typeof value === 'string' ? isoInstant(value) : null;
+    let instant = typeof value === 'string' ? isoInstant(value) : null;
+    // A date alone covers its whole (UTC) day, so from = to = '2025-01-01' lists that day.
+    if (instant !== null && key === 'to' && /^\d{4}-\d{2}-\d{2}$/.test(value)) instant = instant.replace('T00:00:00.000Z', 'T23:59:59.999Z');
     if (instant === null) add(`/${key}`, `${key}「${String(value)}」不是 ISO 8601 日期或时间`);
     else out[key] = instant;
   }

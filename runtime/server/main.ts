@@ -2,6 +2,7 @@
  * A league/banner runtime on its own: read-only over the region's published configs.
  * With MongoDB, give it RUNTIME_MONGODB_URI of a user that has only the `read` role.
  */
+import { openDecisionLog } from '../../engine/decision-log/index.js';
 import { createLogger } from '../../engine/http/index.js';
 import { openConfigReader, storeSettingsFromEnv } from '../../engine/store/open-store.js';
 import { createRuntimeApp } from './runtime-app.js';
@@ -11,10 +12,14 @@ const logger = createLogger(undefined, (process.env.TONGBAN_LOG_LEVEL as 'info' 
 const settings = storeSettingsFromEnv();
 const port = Number(process.env.PORT ?? 3100);
 const reader = await openConfigReader(settings);
-const app = createRuntimeApp({ reader, logger, bodyLimit: Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024) });
+const decisionLog = await openDecisionLog(settings);
+const app = createRuntimeApp({ reader, decisionLog, logger, bodyLimit: Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024) });
 
 await serveUntilSignalled(app, port, {
   logger,
   banner: (url) => [`Tongban runtime (read-only, ${reader.adapter})`, `  Items   ${url}/api/runtime/<division>/items`, `  OpenAPI ${url}/api/openapi.json`],
-  close: () => reader.close(),
+  close: async () => {
+    await decisionLog.close();
+    await reader.close();
+  },
 });

@@ -3,6 +3,8 @@ import { findDivision, isKnownLocality } from '../../engine/divisions/index.js';
 import { BadRequestError, NotFoundError } from '../../engine/errors.js';
 import { buildServiceGuide, renderServiceGuideHtml } from '../../engine/guide/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiResponse, type ApiRoute } from '../../engine/http/index.js';
+import type { DecisionLogWriter } from '../../engine/decision-log/index.js';
+import type { Logger } from '../../engine/http/index.js';
 import type { PublishedConfigs } from './published-configs.js';
 
 export const RUNTIME_PREFIX = '/api/runtime/:division';
@@ -37,7 +39,14 @@ function wantsHtml(req: ApiRequest): boolean {
  * The league/banner runtime: read-only over published configs. There is deliberately no route
  * that writes a config; unknown methods on these paths fall through to 404/405.
  */
-export function runtimeRoutes(configs: PublishedConfigs): ApiRoute[] {
+export interface RuntimeRouteDeps {
+  configs: PublishedConfigs;
+  /** Where the runtime records each decision it makes (for replay and impact); optional. */
+  decisionLog?: DecisionLogWriter;
+  logger?: Logger;
+}
+
+export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps): ApiRoute[] {
   return [
     {
       method: 'get', path: `${RUNTIME_PREFIX}/items`, summary: 'Items offered at this locality (claimed here, published, not withdrawn)', tags: ['runtime'], access: { public: true },
@@ -88,6 +97,17 @@ export function runtimeRoutes(configs: PublishedConfigs): ApiRoute[] {
         if (channel !== undefined && typeof channel !== 'string') throw new BadRequestError('channel 应为文本', { field: 'channel' });
         const decision = await evaluateCompiled(compiled, input, { division, channel: channel ?? 'comprehensive-window' });
         nameVersion(res, compiled);
+        if (decisionLog) {
+          // A decision already made is still the answer if recording it fails; the failure is logged.
+          await decisionLog
+            .record({
+              division, channel: decision.channel, code: compiled.item.code, version: compiled.item.version as number, hash: compiled.item.hash,
+              input: { scenario: String(input.scenario), formData: (input.formData ?? {}) as Record<string, unknown>, materials: (input.materials ?? []) as string[], date: decision.date },
+              outcome: decision.outcome, decision,
+            })
+            .then((record) => res.setHeader('X-Tongban-Decision-Id', record.id))
+            .catch((error: unknown) => logger?.error('decision not recorded', { code: compiled.item.code, error: String(error) }));
+        }
         res.json(decision);
       },
     },

@@ -50,6 +50,9 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'put /api/campaign': ['admin'],
   'get /api/reports/progress': ['admin', 'auditor', 'reviewer'],
   'get /api/reports/adoption': ['admin', 'auditor', 'reviewer'],
+  'get /api/decisions': ['admin', 'auditor', 'reviewer'],
+  'post /api/audit/replay': ['admin', 'auditor', 'reviewer'],
+  'post /api/items/:code/impact': ['admin', 'auditor', 'reviewer'],
   'get /api/runtime/:division/items': PUBLIC,
   'get /api/runtime/:division/items/:code': PUBLIC,
   'get /api/runtime/:division/items/:code/guide': PUBLIC,
@@ -70,6 +73,7 @@ const BODIES: Record<string, unknown> = {
   'post /api/principals': { name: '临时', role: 'auditor' },
   'put /api/localities/:division/claims/:code': { follow: 'latest' },
   'put /api/campaign': { name: '认领', deadline: '2030-01-01' },
+  'post /api/audit/replay': { id: 'D0000000000000000000000000' },
   'post /api/runtime/:division/items/:code/evaluate': { scenario: 'self' },
 };
 

@@ -7,6 +7,7 @@ import { createPrincipal, type NewPrincipal } from '../../engine/access/index.js
 import { createDesignerApp } from '../../designer/server/designer-app.js';
 import { createLogger } from '../../engine/http/index.js';
 import { openConfigReader, openConfigStore, type StoreSettings } from '../../engine/store/open-store.js';
+import { openDecisionLog, type DecisionLogWriter } from '../../engine/decision-log/index.js';
 import type { ConfigReader, ConfigStore } from '../../engine/store/index.js';
 
 /** A whole installation for a test: a real store (SQLite file or MongoDB database), the designer app and the runtime reader. */
@@ -14,6 +15,7 @@ export interface TestInstallation {
   settings: StoreSettings;
   store: ConfigStore;
   reader: ConfigReader;
+  decisionLog: DecisionLogWriter;
   app: Express;
   /** Every log line the app wrote, for tests that check what logs may contain. */
   logs: string[];
@@ -47,18 +49,20 @@ export type InstallationFactory = (options?: { bodyLimit?: number }) => Promise<
 async function install(settings: StoreSettings, cleanup: () => Promise<void>, bodyLimit?: number): Promise<TestInstallation> {
   const store = await openConfigStore(settings);
   const reader = await openConfigReader(settings);
+  const decisionLog = await openDecisionLog(settings);
   const logs: string[] = [];
   const logger = createLogger((line) => logs.push(line));
-  const app = createDesignerApp({ store, runtimeReader: reader, logger, ...(bodyLimit ? { bodyLimit } : {}) });
+  const app = createDesignerApp({ store, runtimeReader: reader, decisionLog, logger, ...(bodyLimit ? { bodyLimit } : {}) });
   const as = {} as TestInstallation['as'];
   for (const [key, principal] of Object.entries(TEST_PRINCIPALS)) {
     const { token } = await createPrincipal(store, principal, 'test-setup', new Date().toISOString());
     as[key as TestPrincipal] = { Authorization: `Bearer ${token}` };
   }
   return {
-    settings, store, reader, app, logs, as,
+    settings, store, reader, decisionLog, app, logs, as,
     admin: () => request.agent(app).set(as.admin),
     close: async () => {
+      await decisionLog.close();
       await reader.close();
       await store.close();
       await cleanup();

@@ -1,0 +1,7 @@
+export {
+  openSqliteDecisionLog,
+  openSqliteDecisionLogReader,
+  SqliteDecisionLogReader,
+  SqliteDecisionLogWriter,
+  type SqliteDecisionLogOptions,
+} from './sqlite-decision-log.js';

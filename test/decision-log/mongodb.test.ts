@@ -1,0 +1,85 @@
+// The decision-log contract against a real MongoDB-protocol server (FerretDB from the global
+// setup, or MONGODB_URI). Never skipped: without a server it passes locally and says why, but
+// fails under CI.
+
+import { randomBytes } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import { describe, expect, inject, it } from 'vitest';
+import { StoreUnavailableError } from '../../engine/errors.js';
+import { openDecisionLog, openDecisionLogReader } from '../../engine/decision-log/index.js';
+import { openMongoDecisionLog, openMongoDecisionLogReader } from '../../engine/decision-log/mongodb/index.js';
+import { describeDecisionLogContract } from './decision-log-contract.js';
+import { newDecision } from './fixtures.js';
+
+const uri = inject('mongoUri') ?? '';
+const skipReason = inject('mongoSkipReason') ?? 'global setup did not provide mongoUri';
+
+const uniqueDatabase = (): string => `tongban_decisions_${Date.now()}_${randomBytes(4).toString('hex')}`;
+
+if (!uri) {
+  it('mongodb decision log contract: needs a MongoDB server', () => {
+    console.warn(`[decision-log/mongodb.test] no MongoDB server: ${skipReason}`);
+    expect(process.env.CI, `a MongoDB server is required under CI: ${skipReason}`).not.toBe('true');
+  });
+} else {
+  describeDecisionLogContract('mongodb', async () => {
+    const database = uniqueDatabase();
+    const log = await openMongoDecisionLog({ uri, database });
+    return {
+      log,
+      openReader: () => openMongoDecisionLogReader({ uri, database }),
+      close: async () => {
+        await log.close();
+        const admin = await new MongoClient(uri).connect();
+        await admin.db(database).dropDatabase();
+        await admin.close();
+      },
+    };
+  });
+
+  describe('mongodb decision log', () => {
+    it('stores input and decision as canonical JSON strings, creates its indexes, and a reader creates nothing', async () => {
+      const database = uniqueDatabase();
+      const admin = await new MongoClient(uri).connect();
+      try {
+        const reader = await openMongoDecisionLogReader({ uri, database });
+        expect(await reader.list()).toEqual([]);
+        expect(await reader.count()).toBe(0);
+        expect(await reader.health()).toMatchObject({ ok: true, adapter: 'mongodb', readOnly: true });
+        await reader.close();
+        expect(await admin.db(database).listCollections().toArray()).toEqual([]);
+
+        const settings = { dataDir: '/nonexistent', mongodbDatabase: database, runtimeMongodbUri: uri };
+        const log = await openDecisionLog(settings);
+        expect(log.adapter).toBe('mongodb');
+        expect(await log.health()).toMatchObject({ ok: true, readOnly: false, details: { indexes: 'ensured' } });
+        const recorded = await log.record(newDecision());
+        const document = await admin.db(database).collection('decisions').findOne({ id: recorded.id });
+        expect(document).toMatchObject({ id: recorded.id, code: recorded.code, version: 1, outcome: 'supplement', division: '150102' });
+        expect(typeof document?.inputJson).toBe('string');
+        expect(typeof document?.decisionJson).toBe('string');
+        expect(document).not.toHaveProperty('input');
+        const indexes = (await admin.db(database).collection('decisions').indexes()).map((i) => i.name);
+        expect(indexes).toEqual(expect.arrayContaining(['decisions_id_unique', 'decisions_code_version_id', 'decisions_division_id', 'decisions_at']));
+
+        const auditor = await openDecisionLogReader(settings);
+        expect(await auditor.get(recorded.id)).toEqual(recorded);
+        expect('record' in auditor).toBe(false);
+        await auditor.close();
+        await log.close();
+      } finally {
+        await admin.db(database).dropDatabase();
+        await admin.close();
+      }
+    });
+
+    it('reports an unreachable server as StoreUnavailableError without echoing credentials', async () => {
+      const error = await openMongoDecisionLog({ uri: 'mongodb://someone:s3cret@127.0.0.1:1/?serverSelectionTimeoutMS=300', database: 'x' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect((error as Error).message).not.toContain('s3cret');
+    });
+  });
+}
