@@ -2,7 +2,7 @@ import { compileFormValidator, type FormValidator } from '../form/form-validator
 import { formFields } from '../form/form-fields.js';
 import { CompiledRules } from '../rules/compiled-rules.js';
 import { contentHash } from '../canonical/content-hash.js';
-import type { ItemConfig } from '../config/types.js';
+import type { ItemConfig, Material } from '../config/types.js';
 import type { ItemRef } from './types.js';
 
 /** Everything an evaluation needs, built once per config version and shared by every request. */
@@ -12,15 +12,21 @@ export interface CompiledConfig {
   readonly validateForm: FormValidator;
   readonly rules: CompiledRules;
   readonly fieldNames: readonly string[];
+  /** Lookups every evaluation needs, built once. */
+  readonly materialsById: ReadonlyMap<string, Material>;
+  readonly fieldTitles: ReadonlyMap<string, string>;
 }
 
 export function compileConfig(config: ItemConfig, item?: Partial<ItemRef>): CompiledConfig {
+  const fields = formFields(config.form.schema);
   return {
     config,
     item: { code: config.code, version: item?.version ?? null, hash: item?.hash ?? contentHash(config) },
     validateForm: compileFormValidator(config.form.schema),
     rules: new CompiledRules(config.rules),
-    fieldNames: [...formFields(config.form.schema).keys()],
+    fieldNames: [...fields.keys()],
+    materialsById: new Map(config.standard.materials.map((m) => [m.id, m])),
+    fieldTitles: new Map([...fields.values()].map((f) => [f.name, f.title])),
   };
 }
 

@@ -1,5 +1,4 @@
 import type { Channel, ItemConfig } from '../config/types.js';
-import { formFields } from '../form/form-fields.js';
 import { CompiledConfigCache, type CompiledConfig } from './compiled-config.js';
 import { checkEvaluationInput } from './evaluation-input.js';
 import type { Decision, EvaluationContext, MissingMaterial, Reason, RequiredMaterial } from './types.js';
@@ -11,9 +10,10 @@ const channelWhere: Record<Channel, string> = {
   'police-station': '户籍地或居住地公安派出所',
 };
 
+const contextTitles: Record<string, string> = { today: '受理日期', division: '受理地', scenario: '办理情形', materials: '已收材料' };
+
 function fieldTitle(compiled: CompiledConfig, fact: string, path?: string): string {
-  const contextTitles: Record<string, string> = { today: '受理日期', division: '受理地', scenario: '办理情形', materials: '已收材料' };
-  const title = contextTitles[fact] ?? formFields(compiled.config.form.schema).get(fact)?.title ?? fact;
+  const title = contextTitles[fact] ?? compiled.fieldTitles.get(fact) ?? fact;
   return path ? `${title}（${path.slice(2)}）` : title;
 }
 
@@ -58,7 +58,7 @@ export async function evaluateCompiled(compiled: CompiledConfig, rawInput: unkno
   facts.materials = input.materials;
   const run = await compiled.rules.run(facts);
 
-  const materialsById = new Map(standard.materials.map((m) => [m.id, m]));
+  const { materialsById } = compiled;
   const required = new Map<string, RequiredMaterial>();
   for (const id of scenario?.materialIds ?? []) {
     const material = materialsById.get(id);

@@ -77,6 +77,8 @@ function toEngineConditions(node: ConditionNode): unknown {
 export class CompiledRules {
   private readonly engine: Engine;
   private readonly prepared: PreparedRule[];
+  private readonly byName: Map<string, PreparedRule>;
+  private readonly order: Map<string, number>;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(rules: readonly Rule[]) {
@@ -86,16 +88,20 @@ export class CompiledRules {
       forEachLeaf(rule.conditions, (leaf, pointer) => leaves.push({ leaf, pointer }));
       return { rule, leaves };
     });
+    this.byName = new Map(this.prepared.map((p) => [p.rule.name, p]));
+    this.order = new Map(this.prepared.map((p, i) => [p.rule.name, i]));
     this.engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolveFactPath, replaceFactsInEventParams: false });
     for (const op of operatorDefinitions) {
       this.engine.addOperator(op.name, (factValue: unknown, value: unknown) =>
         isMissingValue(factValue) && !op.decidesMissing ? false : op.evaluate(factValue, value),
       );
     }
-    this.engine.addFact(AGE_THRESHOLD_FACT, async (params, almanac): Promise<AgeThreshold> => ({
-      years: Number(params.years),
-      on: await almanac.factValue<string>('today'),
-    }));
+    // No fact cache: caching would hash the params on every call, which costs more than the fact.
+    this.engine.addFact(
+      AGE_THRESHOLD_FACT,
+      async (params, almanac): Promise<AgeThreshold> => ({ years: Number(params.years), on: await almanac.factValue<string>('today') }),
+      { cache: false },
+    );
     for (const { rule } of this.prepared) {
       this.engine.addRule({
         name: rule.name,
@@ -158,7 +164,7 @@ export class CompiledRules {
   private async runNow(facts: Record<string, unknown>): Promise<RuleRunResult> {
     const undecidable = this.undecidable(facts);
     const { results, failureResults } = await this.engine.run(facts);
-    const byName = new Map(this.prepared.map((p) => [p.rule.name, p]));
+    const { byName, order } = this;
     const fired: RuleRunResult['fired'] = [];
     const trace: RuleTrace[] = [];
     for (const [ruleResults, ruleFired] of [[results, true], [failureResults, false]] as const) {
@@ -175,7 +181,6 @@ export class CompiledRules {
         });
       }
     }
-    const order = new Map(this.prepared.map((p, i) => [p.rule.name, i]));
     const byOrder = (a: { rule: string | Rule }, b: { rule: string | Rule }) =>
       (order.get(typeof a.rule === 'string' ? a.rule : a.rule.name) ?? 0) - (order.get(typeof b.rule === 'string' ? b.rule : b.rule.name) ?? 0);
     fired.sort(byOrder);
