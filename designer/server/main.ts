@@ -19,6 +19,11 @@ const port = Number(process.env.PORT ?? 3000);
 const bodyLimit = Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024);
 
 const store = await openConfigStore(settings);
+// Runtimes append decisions with an insert-only user that cannot create indexes; the designer can.
+if (settings.mongodbUri) {
+  const { ensureMongoDecisionIndexes } = await import('../../engine/decision-log/mongodb/index.js');
+  await ensureMongoDecisionIndexes({ uri: settings.mongodbUri, database: settings.mongodbDatabase });
+}
 // The sample items are claimed by every league and banner so that a new installation's windows work at once.
 const localities = listDivisions().filter((d) => d.level !== 'region').map((d) => d.code);
 const { seeded } = await seedEmptyStore(store, loadSampleCatalogue(), undefined, localities);
