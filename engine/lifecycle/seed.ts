@@ -47,9 +47,7 @@ export async function seedEmptyStore(
       throw error;
     }
     seeded.push(config.code);
-    for (const division of claimFor) {
-      await store.putClaim({ division, code: config.code, follow: 'latest', local: {}, claimedAt: at, claimedBy: SEED_ACTOR, updatedAt: at, updatedBy: SEED_ACTOR });
-    }
+    await store.insertClaims(claimFor.map((division) => ({ division, code: config.code, follow: 'latest' as const, local: {}, claimedAt: at, claimedBy: SEED_ACTOR, updatedAt: at, updatedBy: SEED_ACTOR })));
     await store.appendAudit({ at, actor: SEED_ACTOR, action: 'store.seeded', code: config.code, version: 1, reason: '初始化', details: { hash: contentHash(config), claimedBy: claimFor.length } });
   }
   return { seeded };

@@ -67,11 +67,13 @@ export interface ConfigStore extends ConfigReader {
   /** Creates or replaces the claim of (division, code); keeps the first claimedAt/claimedBy. */
   putClaim(claim: ClaimRecord): Promise<ClaimRecord>;
   deleteClaim(division: string, code: string): Promise<boolean>;
+  /** Adds many new claims at once (seeding a region); ConflictError if any already exists (MongoDB may then keep the ones before it). */
+  insertClaims(claims: readonly ClaimRecord[]): Promise<void>;
   setCampaign(campaign: CampaignRecord): Promise<void>;
 }
 
 /** Writable methods that must never be reachable from a runtime's store object. */
 export const CONFIG_WRITE_METHODS = [
   'upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'appendAudit',
-  'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'setCampaign',
+  'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'insertClaims', 'setCampaign',
 ] as const;

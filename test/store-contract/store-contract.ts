@@ -196,6 +196,9 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect(await h.store.listClaims({ division: '150102', code: 'C-1' })).toEqual([pinned]);
       expect(await h.store.deleteClaim('150102', 'C-2')).toBe(true);
       expect(await h.store.deleteClaim('150102', 'C-2')).toBe(false);
+      await h.store.insertClaims([{ ...claim, division: '150203' }, { ...claim, division: '150204' }]);
+      await expect(h.store.insertClaims([{ ...claim, division: '150205' }, { ...claim, division: '150203' }])).rejects.toBeInstanceOf(ConflictError);
+      expect((await h.store.listClaims({ code: 'C-1' })).map((c) => c.division)).toEqual(expect.arrayContaining(['150203', '150204']));
       expect(await h.store.getCampaign()).toBeNull();
       await h.store.setCampaign({ name: '2024 全区通办认领', deadline: '2024-08-31', updatedAt: at(1), updatedBy: 'admin' });
       await h.store.setCampaign({ name: '2024 全区通办认领', deadline: '2024-09-30', updatedAt: at(2), updatedBy: 'admin' });

@@ -1,3 +1,4 @@
+import { createMissingIndexes } from '../../store/mongodb/missing-indexes.js';
 import type { Collection, Db, Filter } from 'mongodb';
 import { canonicalJson } from '../../canonical/index.js';
 import type { DecisionRecord } from '../port.js';
@@ -46,7 +47,7 @@ export function decisionFilter(query: NormalizedQuery): Filter<DecisionDocument>
  * ranges, each in id order.
  */
 export async function ensureDecisionIndexes(decisions: Collection<DecisionDocument>): Promise<void> {
-  await decisions.createIndexes([
+  await createMissingIndexes(decisions, [
     { key: { id: 1 }, name: 'decisions_id_unique', unique: true },
     { key: { code: 1, version: 1, id: 1 }, name: 'decisions_code_version_id' },
     { key: { division: 1, id: 1 }, name: 'decisions_division_id' },

@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import { createMissingIndexes } from './missing-indexes.js';
 import type { AuditDocument, CampaignDocument, ClaimDocument, DraftDocument, ItemDocument, PrincipalDocument, VersionDocument } from './documents.js';
 
 export const COLLECTION_NAMES = {
@@ -40,22 +41,22 @@ export function collectionsOf(db: Db): MongoCollections {
  */
 export async function ensureIndexes(collections: MongoCollections): Promise<void> {
   await Promise.all([
-    collections.items.createIndexes([{ key: { code: 1 }, name: 'items_code_unique', unique: true }]),
+    createMissingIndexes(collections.items, [{ key: { code: 1 }, name: 'items_code_unique', unique: true }]),
     // Drafts are append-only revisions: this index is what makes a save a compare-and-set.
-    collections.drafts.createIndexes([{ key: { code: 1, revision: 1 }, name: 'drafts_code_revision_unique', unique: true }]),
+    createMissingIndexes(collections.drafts, [{ key: { code: 1, revision: 1 }, name: 'drafts_code_revision_unique', unique: true }]),
     // Also serves "latest version of a code" (walked backwards) and the ordered item listing.
-    collections.versions.createIndexes([{ key: { code: 1, version: 1 }, name: 'versions_code_version_unique', unique: true }]),
-    collections.audit.createIndexes([
+    createMissingIndexes(collections.versions, [{ key: { code: 1, version: 1 }, name: 'versions_code_version_unique', unique: true }]),
+    createMissingIndexes(collections.audit, [
       { key: { seq: 1 }, name: 'audit_seq_unique', unique: true },
       { key: { code: 1, seq: 1 }, name: 'audit_code_seq' },
       { key: { actor: 1, seq: 1 }, name: 'audit_actor_seq' },
       { key: { at: 1 }, name: 'audit_at' },
     ]),
-    collections.principals.createIndexes([
+    createMissingIndexes(collections.principals, [
       { key: { id: 1 }, name: 'principals_id_unique', unique: true },
       { key: { tokenHash: 1 }, name: 'principals_token_unique', unique: true },
     ]),
-    collections.claims.createIndexes([
+    createMissingIndexes(collections.claims, [
       { key: { division: 1, code: 1 }, name: 'claims_division_code_unique', unique: true },
       { key: { code: 1 }, name: 'claims_code' },
     ]),

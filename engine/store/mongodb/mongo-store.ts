@@ -137,6 +137,11 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
     return result.deletedCount > 0;
   }
 
+  async insertClaims(claims: readonly ClaimRecord[]): Promise<void> {
+    if (claims.length === 0) return;
+    await guard('insertClaims', () => this.collections.claims.insertMany(claims.map((c) => ({ ...c }))), () => new ConflictError('部分认领已存在', { count: claims.length }));
+  }
+
   async setCampaign(campaign: CampaignRecord): Promise<void> {
     await guard('setCampaign', () => this.collections.campaign.replaceOne({ _id: 'current' }, { ...campaign }, { upsert: true }));
   }

@@ -135,6 +135,18 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
     return this.db.prepare('DELETE FROM claims WHERE division = ? AND code = ?').run(division, code).changes > 0;
   }
 
+  async insertClaims(claims: readonly ClaimRecord[]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO claims (division, code, record_json) VALUES (?, ?, ?)');
+    try {
+      this.db.transaction(() => {
+        for (const claim of claims) insert.run(claim.division, claim.code, canonicalJson(claim));
+      }).immediate();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('部分认领已存在，未写入任何认领', { count: claims.length });
+      throw error;
+    }
+  }
+
   async setCampaign(campaign: CampaignRecord): Promise<void> {
     this.db.prepare('INSERT INTO campaign (id, record_json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET record_json = excluded.record_json').run(canonicalJson(campaign));
   }
