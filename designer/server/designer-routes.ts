@@ -3,7 +3,7 @@ import { apiSchemas as s, maskPersonalData, type ApiRoute, type ApiRequest } fro
 import type { ItemLifecycle } from '../../engine/lifecycle/index.js';
 import type { ConfigStore } from '../../engine/store/index.js';
 import { verifyAuditChain } from '../../engine/store/index.js';
-import { divisionTree } from '../../engine/divisions/index.js';
+import { addStation, divisionTreeWithStations } from '../../engine/lifecycle/index.js';
 import { enumerations } from '../../engine/standard/index.js';
 import { operatorDefinitions } from '../../engine/rules/index.js';
 import { actorOf, auditors, authors, everyone, expectedRevisionOf, publicAccess, reviewers } from './actor.js';
@@ -203,9 +203,15 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
       },
     },
     {
-      method: 'get', path: '/api/divisions', access: publicAccess, summary: 'The region, its leagues/cities and banners/counties (GB/T 2260) as a tree', tags: ['standards'],
+      method: 'get', path: '/api/divisions', access: publicAccess, summary: 'The region, its leagues/cities, banners/counties (GB/T 2260) and registered service stations, as a tree', tags: ['standards'],
       responses: { 200: { description: 'Division tree', schema: s.divisionTree } },
-      handler: (_req, res) => res.json(divisionTree()),
+      handler: async (_req, res) => res.json(await divisionTreeWithStations(store)),
+    },
+    {
+      method: 'post', path: '/api/divisions/stations', summary: 'Add a township/village service station under its banner', tags: ['standards'], access: { roles: ['admin'] },
+      body: { schema: { type: 'object', required: ['code', 'name'], additionalProperties: false, properties: { code: { type: 'string' }, name: { type: 'string' } } }, required: true },
+      responses: { 201: { description: 'Added', schema: s.anyObject }, 409: ERR, 422: ERR },
+      handler: async (req, res) => res.status(201).json(await addStation(store, req.body, actorOf(req), new Date().toISOString())),
     },
     {
       method: 'get', path: '/api/enumerations', access: publicAccess, summary: 'Coded enumerations of the item standard ({ code, label })', tags: ['standards'],

@@ -1,4 +1,5 @@
 import { isKnownLocality } from '../divisions/index.js';
+import { requireServedLocality } from '../lifecycle/stations.js';
 import { ValidationFailedError, type Problem } from '../errors.js';
 import type { ConfigStore } from '../store/port.js';
 import { generateBearerToken, isWellFormedToken, tokenHash } from './bearer-token.js';
@@ -47,6 +48,7 @@ function newId(role: Role): string {
  */
 export async function createPrincipal(store: ConfigStore, input: unknown, actor: string, now: string, token = generateBearerToken()): Promise<{ principal: Principal; token: string }> {
   const parsed = parse(input);
+  if (parsed.division) await requireServedLocality(store, parsed.division);
   const principal: Principal = {
     id: parsed.id ?? newId(parsed.role),
     name: parsed.name,

@@ -1,5 +1,5 @@
 import { isDivisionWithin } from '../codes/index.js';
-import { isKnownLocality } from '../divisions/index.js';
+import { requireServedLocality } from './stations.js';
 import { NotFoundError, ValidationFailedError, type Problem } from '../errors.js';
 import type { ConfigStore } from '../store/port.js';
 import type { ClaimRecord } from '../store/records.js';
@@ -12,7 +12,7 @@ const MAX_LOCAL_VALUE = 500;
  * element, form or rule — is refused, naming the field.
  */
 export async function putClaim(store: ConfigStore, division: string, code: string, body: unknown, actor: string, now: string): Promise<ClaimRecord> {
-  if (!isKnownLocality(division)) throw new NotFoundError(`「${division}」不是内蒙古自治区的行政区划代码`, { division });
+  await requireServedLocality(store, division);
   const item = await store.getItem(code);
   if (!item || item.latestVersion === null) throw new NotFoundError(`事项 ${code} 尚未发布，不能认领`, { code });
   if (item.withdrawn) throw new ValidationFailedError(`事项 ${code} 已撤销，不能认领`, [{ pointer: '', code: 'claim.withdrawn', message: '事项已撤销' }]);

@@ -4,6 +4,7 @@ import type {
   CampaignRecord,
   ClaimQuery,
   ClaimRecord,
+  StationRecord,
   AuditQuery,
   DraftRecord,
   ItemRecord,
@@ -34,6 +35,7 @@ export interface ConfigReader {
   listPrincipals(): Promise<PrincipalRecord[]>;
   listClaims(query?: ClaimQuery): Promise<ClaimRecord[]>;
   getCampaign(): Promise<CampaignRecord | null>;
+  listStations(): Promise<StationRecord[]>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
@@ -70,10 +72,12 @@ export interface ConfigStore extends ConfigReader {
   /** Adds many new claims at once (seeding a region); ConflictError if any already exists (MongoDB may then keep the ones before it). */
   insertClaims(claims: readonly ClaimRecord[]): Promise<void>;
   setCampaign(campaign: CampaignRecord): Promise<void>;
+  /** ConflictError when a station with this code exists. */
+  addStation(station: StationRecord): Promise<void>;
 }
 
 /** Writable methods that must never be reachable from a runtime's store object. */
 export const CONFIG_WRITE_METHODS = [
   'upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'appendAudit',
-  'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'insertClaims', 'setCampaign',
+  'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'insertClaims', 'setCampaign', 'addStation',
 ] as const;

@@ -79,7 +79,8 @@ export type AuditAction =
   | 'principal.created'
   | 'principal.revoked'
   | 'claim.changed'
-  | 'campaign.changed';
+  | 'campaign.changed'
+  | 'station.added';
 
 export interface NewAuditEvent {
   at: string;
@@ -140,4 +141,14 @@ export interface CampaignRecord {
   deadline: string;
   updatedAt: string;
   updatedBy: string;
+}
+
+/** A township/village service station (便民服务中心/站), added under a banner by a region admin. */
+export interface StationRecord {
+  /** 9-digit township or 12-digit village code under a listed banner. */
+  code: string;
+  name: string;
+  parentCode: string;
+  addedAt: string;
+  addedBy: string;
 }

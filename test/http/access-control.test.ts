@@ -19,6 +19,7 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'get /api/divisions': PUBLIC,
   'get /api/enumerations': PUBLIC,
   'get /api/operators': PUBLIC,
+  'post /api/divisions/stations': ['admin'],
   'get /api/items': ALL,
   'get /api/items/:code': ALL,
   'get /api/items/:code/draft': ALL,
@@ -73,6 +74,7 @@ const BODIES: Record<string, unknown> = {
   'post /api/principals': { name: '临时', role: 'auditor' },
   'put /api/localities/:division/claims/:code': { follow: 'latest' },
   'put /api/campaign': { name: '认领', deadline: '2030-01-01' },
+  'post /api/divisions/stations': { code: '150102004', name: '测试服务站' },
   'post /api/audit/replay': { id: 'D0000000000000000000000000' },
   'post /api/runtime/:division/items/:code/evaluate': { scenario: 'self' },
 };

@@ -27,6 +27,17 @@ describe('claims (认领) and progress reports', () => {
 
   it('lets an operator claim for their locality and the stations below it, not for others', async () => {
     expect((await request(t.app).put('/api/localities/150102/claims/CP-1').set(t.as.operator).send({ local: { windowAddress: '新城区政务服务中心', consultPhone: '0471-1234567', openingHours: '工作日 9:00-17:00' } })).status).toBe(200);
+    const unregistered = await request(t.app).put('/api/localities/150102003/claims/CP-1').set(t.as.operator).send({});
+    expect(unregistered.status).toBe(404);
+    expect(unregistered.body.error.message).toContain('服务站');
+    expect((await request(t.app).post('/api/divisions/stations').set(t.as.operator).send({ code: '150102003', name: '海拉尔路街道便民服务中心' })).status).toBe(403);
+    const added = await request(t.app).post('/api/divisions/stations').set(t.as.admin).send({ code: '150102003', name: '海拉尔路街道便民服务中心' });
+    expect(added.status).toBe(201);
+    expect((await request(t.app).post('/api/divisions/stations').set(t.as.admin).send({ code: '150102003', name: '重复' })).status).toBe(409);
+    expect((await request(t.app).post('/api/divisions/stations').set(t.as.admin).send({ code: '150100001', name: '盟市下不设站' })).body.error.details.problems[0].pointer).toBe('/code');
+    const tree = (await request(t.app).get('/api/divisions')).body;
+    const xincheng = tree.children.find((c: { code: string }) => c.code === '150100').children.find((c: { code: string }) => c.code === '150102');
+    expect(xincheng.children).toEqual([expect.objectContaining({ code: '150102003', name: '海拉尔路街道便民服务中心', level: 'station' })]);
     expect((await request(t.app).put('/api/localities/150102003/claims/CP-1').set(t.as.operator).send({})).status).toBe(200);
     const other = await request(t.app).put('/api/localities/152921/claims/CP-1').set(t.as.operator).send({});
     expect(other.status).toBe(403);

@@ -199,6 +199,9 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       await h.store.insertClaims([{ ...claim, division: '150203' }, { ...claim, division: '150204' }]);
       await expect(h.store.insertClaims([{ ...claim, division: '150205' }, { ...claim, division: '150203' }])).rejects.toBeInstanceOf(ConflictError);
       expect((await h.store.listClaims({ code: 'C-1' })).map((c) => c.division)).toEqual(expect.arrayContaining(['150203', '150204']));
+      await h.store.addStation({ code: '150102003', name: '街道便民服务中心', parentCode: '150102', addedAt: at(1), addedBy: 'admin' });
+      await expect(h.store.addStation({ code: '150102003', name: '重复', parentCode: '150102', addedAt: at(2), addedBy: 'admin' })).rejects.toBeInstanceOf(ConflictError);
+      expect(await h.store.listStations()).toEqual([{ code: '150102003', name: '街道便民服务中心', parentCode: '150102', addedAt: at(1), addedBy: 'admin' }]);
       expect(await h.store.getCampaign()).toBeNull();
       await h.store.setCampaign({ name: '2024 全区通办认领', deadline: '2024-08-31', updatedAt: at(1), updatedBy: 'admin' });
       await h.store.setCampaign({ name: '2024 全区通办认领', deadline: '2024-09-30', updatedAt: at(2), updatedBy: 'admin' });

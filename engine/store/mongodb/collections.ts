@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import { createMissingIndexes } from './missing-indexes.js';
-import type { AuditDocument, CampaignDocument, ClaimDocument, DraftDocument, ItemDocument, PrincipalDocument, VersionDocument } from './documents.js';
+import type { AuditDocument, CampaignDocument, ClaimDocument, DraftDocument, ItemDocument, PrincipalDocument, StationDocument, VersionDocument } from './documents.js';
 
 export const COLLECTION_NAMES = {
   items: 'items',
@@ -10,6 +10,7 @@ export const COLLECTION_NAMES = {
   principals: 'principals',
   claims: 'claims',
   campaign: 'campaign',
+  stations: 'stations',
 } as const;
 
 export interface MongoCollections {
@@ -20,6 +21,7 @@ export interface MongoCollections {
   principals: Collection<PrincipalDocument>;
   claims: Collection<ClaimDocument>;
   campaign: Collection<CampaignDocument>;
+  stations: Collection<StationDocument>;
 }
 
 export function collectionsOf(db: Db): MongoCollections {
@@ -31,6 +33,7 @@ export function collectionsOf(db: Db): MongoCollections {
     principals: db.collection<PrincipalDocument>(COLLECTION_NAMES.principals),
     claims: db.collection<ClaimDocument>(COLLECTION_NAMES.claims),
     campaign: db.collection<CampaignDocument>(COLLECTION_NAMES.campaign),
+    stations: db.collection<StationDocument>(COLLECTION_NAMES.stations),
   };
 }
 
@@ -60,5 +63,6 @@ export async function ensureIndexes(collections: MongoCollections): Promise<void
       { key: { division: 1, code: 1 }, name: 'claims_division_code_unique', unique: true },
       { key: { code: 1 }, name: 'claims_code' },
     ]),
+    createMissingIndexes(collections.stations, [{ key: { code: 1 }, name: 'stations_code_unique', unique: true }]),
   ]);
 }

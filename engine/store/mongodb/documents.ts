@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../canonical/index.js';
 import type { PrincipalRecord } from '../../access/principal.js';
-import type { AuditEvent, CampaignRecord, ClaimRecord, DraftRecord, ItemRecord, VersionMeta, VersionRecord } from '../records.js';
+import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, VersionMeta, VersionRecord } from '../records.js';
 
 /*
  * Configs and audit details travel as canonical JSON strings: item configs hold JSON Schema keys
@@ -32,6 +32,8 @@ export type PrincipalDocument = PrincipalRecord;
 
 /** Local fields are keys of the standard's localFields enum, safe as field names. */
 export type ClaimDocument = ClaimRecord;
+
+export type StationDocument = StationRecord;
 
 /** The one campaign document, under a fixed _id. */
 export type CampaignDocument = CampaignRecord & { _id: 'current' };

@@ -1,7 +1,7 @@
 import type { Filter } from 'mongodb';
 import type { ConfigReader } from '../port.js';
 import type { PrincipalRecord } from '../../access/principal.js';
-import type { AuditEvent, AuditQuery, CampaignRecord, ClaimQuery, ClaimRecord, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../records.js';
+import type { AuditEvent, AuditQuery, CampaignRecord, ClaimQuery, ClaimRecord, StationRecord, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../records.js';
 import { collectionsOf, type MongoCollections } from './collections.js';
 import type { MongoConnection } from './connect.js';
 import { fromAuditDocument, fromDraftDocument, fromVersionDocument, type AuditDocument, type VersionDocument } from './documents.js';
@@ -85,6 +85,10 @@ export class MongoConfigReader implements ConfigReader {
     if (!document) return null;
     const { _id, ...campaign } = document;
     return campaign;
+  }
+
+  async listStations(): Promise<StationRecord[]> {
+    return guard('listStations', () => this.collections.stations.find<StationRecord>({}, { projection: { _id: 0 } }).sort({ code: 1 }).toArray());
   }
 
   /** Never throws: a failed ping is reported as `ok: false` so readiness probes can show why. */

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from '../../errors.js';
 import { chainAuditEvent } from '../audit-chain.js';
 import type { ConfigStore, DraftPatch, NewDraft } from '../port.js';
 import type { PrincipalRecord } from '../../access/principal.js';
-import type { AuditEvent, CampaignRecord, ClaimRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../records.js';
+import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../records.js';
 import { fromDraftDocument, toAuditDocument, toDraftDocument, toVersionDocument, type DraftDocument } from './documents.js';
 import { latestDraftRevision, liveDraft } from './drafts.js';
 import { guard, unlessDuplicateKey } from './driver-errors.js';
@@ -140,6 +140,10 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
   async insertClaims(claims: readonly ClaimRecord[]): Promise<void> {
     if (claims.length === 0) return;
     await guard('insertClaims', () => this.collections.claims.insertMany(claims.map((c) => ({ ...c }))), () => new ConflictError('部分认领已存在', { count: claims.length }));
+  }
+
+  async addStation(station: StationRecord): Promise<void> {
+    await guard('addStation', () => this.collections.stations.insertOne({ ...station }), () => new ConflictError(`服务站 ${station.code} 已存在`, { code: station.code }));
   }
 
   async setCampaign(campaign: CampaignRecord): Promise<void> {

@@ -65,4 +65,11 @@ export const migrations: readonly string[] = [
     record_json TEXT NOT NULL
   );
   `,
+  `
+  CREATE TABLE stations (
+    code TEXT PRIMARY KEY,
+    parent_code TEXT NOT NULL,
+    record_json TEXT NOT NULL
+  );
+  `,
 ];

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ConfigReader } from '../port.js';
 import type { PrincipalRecord } from '../../access/principal.js';
-import type { AuditEvent, AuditQuery, CampaignRecord, ClaimQuery, ClaimRecord, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../records.js';
+import type { AuditEvent, AuditQuery, CampaignRecord, ClaimQuery, ClaimRecord, StationRecord, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../records.js';
 
 interface ItemRow {
   code: string;
@@ -132,6 +132,10 @@ export class SqliteConfigReader implements ConfigReader {
   async getCampaign(): Promise<CampaignRecord | null> {
     const row = this.db.prepare('SELECT record_json FROM campaign WHERE id = 1').get() as { record_json: string } | undefined;
     return row ? (JSON.parse(row.record_json) as CampaignRecord) : null;
+  }
+
+  async listStations(): Promise<StationRecord[]> {
+    return (this.db.prepare('SELECT record_json FROM stations ORDER BY code').all() as { record_json: string }[]).map((r) => JSON.parse(r.record_json) as StationRecord);
   }
 
   async health(): Promise<StoreHealth> {

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, StoreUnavailableError } from '../../error
 import { chainAuditEvent } from '../audit-chain.js';
 import type { ConfigStore, DraftPatch, NewDraft } from '../port.js';
 import type { PrincipalRecord } from '../../access/principal.js';
-import type { AuditEvent, CampaignRecord, ClaimRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../records.js';
+import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../records.js';
 import { migrations } from './schema.js';
 import { SqliteConfigReader } from './sqlite-reader.js';
 
@@ -143,6 +143,15 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
       }).immediate();
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError('部分认领已存在，未写入任何认领', { count: claims.length });
+      throw error;
+    }
+  }
+
+  async addStation(station: StationRecord): Promise<void> {
+    try {
+      this.db.prepare('INSERT INTO stations (code, parent_code, record_json) VALUES (?, ?, ?)').run(station.code, station.parentCode, canonicalJson(station));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`服务站 ${station.code} 已存在`, { code: station.code });
       throw error;
     }
   }
