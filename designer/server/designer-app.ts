@@ -7,6 +7,9 @@ import { decisionRoutes } from './decision-routes.js';
 import { createApiApp, DEFAULT_BODY_LIMIT } from '../../runtime/server/api-app.js';
 import { PublishedConfigs } from '../../runtime/server/published-configs.js';
 import { runtimeRoutes } from '../../runtime/server/runtime-routes.js';
+import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from '../../runtime/server/intake-routes.js';
+import type { IntakeStore } from '../../engine/intake/index.js';
+import { mountWindowApp } from '../../runtime/server/web-app.js';
 import { accessRoutes } from './access-routes.js';
 import { catalogueRoutes } from './catalogue-routes.js';
 import { diffRoutes } from './diff-routes.js';
@@ -22,12 +25,18 @@ export interface DesignerAppOptions {
   runtimeReader?: ConfigReader;
   /** The decision log: the embedded runtime records into it, auditors replay from it. */
   decisionLog?: DecisionLogWriter;
+  /** The embedded runtime's intake records (办件); served only together with runtimeReader. */
+  intakeStore?: IntakeStore;
   logger: Logger;
   bodyLimit?: number;
+  /** Largest attachment in bytes (TONGBAN_UPLOAD_LIMIT, default 5 MiB). */
+  uploadLimit?: number;
   now?: () => string;
+  /** With an embedded runtime, serve the built window app at /window/ (default true). */
+  windowApp?: boolean;
 }
 
-export function createDesignerApp({ store, runtimeReader, decisionLog, logger, bodyLimit = DEFAULT_BODY_LIMIT, now }: DesignerAppOptions): Express {
+export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, now, windowApp = true }: DesignerAppOptions): Express {
   const lifecycle = new ItemLifecycle(store, now);
   const runtime = runtimeReader ? new PublishedConfigs(runtimeReader) : null;
   const app = createApiApp({
@@ -41,11 +50,14 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, logger, b
       ...localityRoutes({ store }),
       ...(decisionLog ? decisionRoutes({ store, decisions: decisionLog }) : []),
       ...(runtime ? runtimeRoutes({ configs: runtime, logger, ...(decisionLog ? { decisionLog } : {}) }) : []),
+      ...(runtime && runtimeReader && intakeStore ? intakeRoutes({ configs: runtime, reader: runtimeReader, intakes: intakeStore, logger, ...(decisionLog ? { decisionLog } : {}) }) : []),
     ],
+    ...(runtime && intakeStore ? { rawBodies: [intakeUploads(uploadLimit)] } : {}),
     stores: runtimeReader ? { config: store, runtime: runtimeReader } : { config: store },
     principals: store,
     logger,
     bodyLimit,
+    ...(runtime && windowApp ? { before: (app: Express) => mountWindowApp(app) } : {}),
   });
   app.locals.lifecycle = lifecycle;
   if (runtime) app.locals.configs = runtime;

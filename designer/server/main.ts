@@ -6,6 +6,7 @@
 import { ensureBootstrapAdmin } from '../../engine/access/index.js';
 import { listDivisions } from '../../engine/divisions/index.js';
 import { openDecisionLog } from '../../engine/decision-log/index.js';
+import { openIntakeStore } from '../../engine/intake/index.js';
 import { createLogger } from '../../engine/http/index.js';
 import { seedEmptyStore } from '../../engine/lifecycle/index.js';
 import { openConfigReader, openConfigStore, storeSettingsFromEnv } from '../../engine/store/open-store.js';
@@ -17,12 +18,15 @@ const logger = createLogger(undefined, (process.env.TONGBAN_LOG_LEVEL as 'info' 
 const settings = storeSettingsFromEnv();
 const port = Number(process.env.PORT ?? 3000);
 const bodyLimit = Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024);
+const uploadLimit = Number(process.env.TONGBAN_UPLOAD_LIMIT ?? 5 * 1024 * 1024);
 
 const store = await openConfigStore(settings);
 // Runtimes append decisions with an insert-only user that cannot create indexes; the designer can.
 if (settings.mongodbUri) {
   const { ensureMongoDecisionIndexes } = await import('../../engine/decision-log/mongodb/index.js');
   await ensureMongoDecisionIndexes({ uri: settings.mongodbUri, database: settings.mongodbDatabase });
+  const { ensureMongoIntakeIndexes } = await import('../../engine/intake/mongodb/index.js');
+  await ensureMongoIntakeIndexes({ uri: settings.mongodbUri, database: settings.mongodbDatabase });
 }
 // The sample items are claimed by every league and banner so that a new installation's windows work at once.
 const localities = listDivisions().filter((d) => d.level !== 'region').map((d) => d.code);
@@ -31,7 +35,8 @@ if (seeded.length > 0) logger.info('seeded sample catalogue', { items: seeded.le
 const bootstrap = await ensureBootstrapAdmin(store, process.env.TONGBAN_ADMIN_TOKEN || undefined, new Date().toISOString());
 const runtimeReader = await openConfigReader(settings);
 const decisionLog = await openDecisionLog(settings);
-const app = createDesignerApp({ store, runtimeReader, decisionLog, logger, bodyLimit });
+const intakeStore = await openIntakeStore(settings);
+const app = createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit, uploadLimit });
 
 await serveUntilSignalled(app, port, {
   logger,
@@ -47,6 +52,7 @@ await serveUntilSignalled(app, port, {
     `  Health         ${url}/api/health`,
   ],
   close: async () => {
+    await intakeStore.close();
     await decisionLog.close();
     await runtimeReader.close();
     await store.close();

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import {
   apiErrorHandler,
@@ -27,6 +28,56 @@ export interface ApiAppOptions {
   bodyLimit: number;
   /** Extra middleware before the API (static web apps). */
   before?: (app: Express) => void;
+  /** POST routes whose body is raw bytes (uploads): read into `req.body` as a Buffer, never by the JSON parser. */
+  rawBodies?: RawBodyRoute[];
+}
+
+export interface RawBodyRoute {
+  /** Express-style path of a declared POST route. */
+  path: string;
+  /** Largest accepted body in bytes. */
+  limit: number;
+  /** The 413 error to answer with; `size` is the declared length when known. */
+  tooLarge: (size: number | null) => Error;
+}
+
+type Next = (error?: unknown) => void;
+
+/** Reads a raw body up to `limit` bytes into a Buffer, stopping the moment it is exceeded. */
+function rawBody({ limit, tooLarge }: RawBodyRoute) {
+  return (req: IncomingMessage & { body?: unknown }, _res: ServerResponse, next: Next): void => {
+    const declared = Number(req.headers['content-length'] ?? Number.NaN);
+    if (declared > limit) {
+      req.resume();
+      next(tooLarge(declared));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        chunks.length = 0;
+        next(tooLarge(null));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', (error) => {
+      if (!failed) {
+        failed = true;
+        next(error);
+      }
+    });
+    req.on('end', () => {
+      if (failed) return;
+      req.body = Buffer.concat(chunks);
+      next();
+    });
+  };
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -42,7 +93,14 @@ export function createApiApp(options: ApiAppOptions): Express {
   app.set('query parser', 'simple');
   app.use(requestLog(options.logger) as never);
   options.before?.(app);
-  app.use('/api', jsonBody(options.bodyLimit) as never);
+  if (options.rawBodies?.length) {
+    // A sub-router: its layers are not routes of the app, so route listings and OpenAPI stay as declared.
+    const uploads = express.Router();
+    for (const route of options.rawBodies) uploads.post(route.path, rawBody(route) as never);
+    app.use(uploads);
+  }
+  const json = jsonBody(options.bodyLimit);
+  app.use('/api', ((req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: Next) => (Buffer.isBuffer(req.body) ? next() : json(req, res, next))) as never);
 
   const healthRoute: ApiRoute = {
     method: 'get', path: '/api/health', summary: 'Service and store health', tags: ['health'], access: { public: true },

@@ -3,6 +3,7 @@
  * With MongoDB, give it RUNTIME_MONGODB_URI of a user that has only the `read` role.
  */
 import { openDecisionLog } from '../../engine/decision-log/index.js';
+import { openIntakeStore } from '../../engine/intake/index.js';
 import { createLogger } from '../../engine/http/index.js';
 import { openConfigReader, storeSettingsFromEnv } from '../../engine/store/open-store.js';
 import { createRuntimeApp } from './runtime-app.js';
@@ -13,12 +14,18 @@ const settings = storeSettingsFromEnv();
 const port = Number(process.env.PORT ?? 3100);
 const reader = await openConfigReader(settings);
 const decisionLog = await openDecisionLog(settings);
-const app = createRuntimeApp({ reader, decisionLog, logger, bodyLimit: Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024) });
+const intakeStore = await openIntakeStore(settings);
+const app = createRuntimeApp({
+  reader, decisionLog, intakeStore, logger,
+  bodyLimit: Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024),
+  uploadLimit: Number(process.env.TONGBAN_UPLOAD_LIMIT ?? 5 * 1024 * 1024),
+});
 
 await serveUntilSignalled(app, port, {
   logger,
   banner: (url) => [`Tongban runtime (read-only, ${reader.adapter})`, `  Items   ${url}/api/runtime/<division>/items`, `  OpenAPI ${url}/api/openapi.json`],
   close: async () => {
+    await intakeStore.close();
     await decisionLog.close();
     await reader.close();
   },

@@ -58,6 +58,12 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'get /api/runtime/:division/items/:code': PUBLIC,
   'get /api/runtime/:division/items/:code/guide': PUBLIC,
   'post /api/runtime/:division/items/:code/evaluate': PUBLIC,
+  'post /api/runtime/:division/intakes': ['admin', 'operator'],
+  'get /api/runtime/:division/intakes': ['admin', 'operator'],
+  'get /api/runtime/:division/intakes/:caseNumber': ['admin', 'operator'],
+  'post /api/runtime/:division/intakes/:caseNumber/attachments': ['admin', 'operator'],
+  'get /api/runtime/:division/intakes/:caseNumber/attachments/:id': ['admin', 'operator'],
+  'get /api/runtime/:division/intakes/:caseNumber/documents/:kind': ['admin', 'operator'],
 };
 
 const PRINCIPAL_OF: Record<Role, TestPrincipal> = { admin: 'admin', author: 'author', reviewer: 'reviewer', operator: 'operator', auditor: 'auditor' };
@@ -77,10 +83,12 @@ const BODIES: Record<string, unknown> = {
   'post /api/divisions/stations': { code: '150102004', name: '测试服务站' },
   'post /api/audit/replay': { id: 'D0000000000000000000000000' },
   'post /api/runtime/:division/items/:code/evaluate': { scenario: 'self' },
+  'post /api/runtime/:division/intakes': { code: 'ACL-1', scenario: 'self' },
 };
 
 function concrete(path: string): string {
-  return path.replace(':code', 'ACL-1').replace(':division', '150102').replace(':version', '1').replace(':id', 'nobody-here');
+  return path.replace(':code', 'ACL-1').replace(':division', '150102').replace(':version', '1').replace(':id', 'nobody-here')
+    .replace(':caseNumber', 'TB15010220250101-000001').replace(':kind', 'acceptance-notice');
 }
 
 describe('access control: every route × every role', () => {

@@ -9,6 +9,7 @@ import { createLogger } from '../../engine/http/index.js';
 import { openConfigReader, openConfigStore, type StoreSettings } from '../../engine/store/open-store.js';
 import { openDecisionLog, type DecisionLogWriter } from '../../engine/decision-log/index.js';
 import type { ConfigReader, ConfigStore } from '../../engine/store/index.js';
+import { openIntakeStore, type IntakeStore } from '../../engine/intake/index.js';
 
 /** A whole installation for a test: a real store (SQLite file or MongoDB database), the designer app and the runtime reader. */
 export interface TestInstallation {
@@ -16,6 +17,8 @@ export interface TestInstallation {
   store: ConfigStore;
   reader: ConfigReader;
   decisionLog: DecisionLogWriter;
+  /** The embedded runtime's intake records (办件). */
+  intakes: IntakeStore;
   app: Express;
   /** Every log line the app wrote, for tests that check what logs may contain. */
   logs: string[];
@@ -50,18 +53,20 @@ async function install(settings: StoreSettings, cleanup: () => Promise<void>, bo
   const store = await openConfigStore(settings);
   const reader = await openConfigReader(settings);
   const decisionLog = await openDecisionLog(settings);
+  const intakes = await openIntakeStore(settings);
   const logs: string[] = [];
   const logger = createLogger((line) => logs.push(line));
-  const app = createDesignerApp({ store, runtimeReader: reader, decisionLog, logger, ...(bodyLimit ? { bodyLimit } : {}) });
+  const app = createDesignerApp({ store, runtimeReader: reader, decisionLog, intakeStore: intakes, logger, ...(bodyLimit ? { bodyLimit } : {}) });
   const as = {} as TestInstallation['as'];
   for (const [key, principal] of Object.entries(TEST_PRINCIPALS)) {
     const { token } = await createPrincipal(store, principal, 'test-setup', new Date().toISOString());
     as[key as TestPrincipal] = { Authorization: `Bearer ${token}` };
   }
   return {
-    settings, store, reader, decisionLog, app, logs, as,
+    settings, store, reader, decisionLog, intakes, app, logs, as,
     admin: () => request.agent(app).set(as.admin),
     close: async () => {
+      await intakes.close();
       await decisionLog.close();
       await reader.close();
       await store.close();

@@ -1,0 +1,1 @@
+export { openSqliteIntakeStore, SqliteIntakeStore, type SqliteIntakeStoreOptions } from './sqlite-intake-store.js';

@@ -1,0 +1,297 @@
+import type { Principal } from '../../engine/access/index.js';
+import { isDivisionWithin } from '../../engine/codes/index.js';
+import { evaluateCompiled, type CompiledConfig } from '../../engine/decision/index.js';
+import type { DecisionLogWriter } from '../../engine/decision-log/index.js';
+import { isKnownLocality } from '../../engine/divisions/index.js';
+import { BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, ValidationFailedError } from '../../engine/errors.js';
+import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger } from '../../engine/http/index.js';
+import { isCaseNumber, summarizeIntake, type BrowserMismatch, type IntakeRecord, type IntakeStore } from '../../engine/intake/index.js';
+import { operatesFor } from '../../engine/lifecycle/index.js';
+import type { ConfigReader } from '../../engine/store/index.js';
+import type { RawBodyRoute } from './api-app.js';
+import { DOCUMENT_KINDS, isDocumentKind, renderNoticeDocument } from './notice-documents.js';
+import type { PublishedConfigs } from './published-configs.js';
+import { RUNTIME_PREFIX } from './runtime-routes.js';
+
+/** TONGBAN_UPLOAD_LIMIT's default: 5 MiB per attachment. */
+export const DEFAULT_UPLOAD_LIMIT = 5 * 1024 * 1024;
+
+export const ATTACHMENT_TYPES: Readonly<Record<string, { label: string; ext: string; magic: (data: Buffer) => boolean }>> = {
+  'application/pdf': { label: 'PDF', ext: '.pdf', magic: (d) => d.subarray(0, 5).toString('latin1') === '%PDF-' },
+  'image/jpeg': { label: 'JPEG', ext: '.jpg', magic: (d) => d.length >= 3 && d[0] === 0xff && d[1] === 0xd8 && d[2] === 0xff },
+  'image/png': { label: 'PNG', ext: '.png', magic: (d) => d.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+};
+const ALLOWED_TEXT = 'PDF（application/pdf）、JPEG（image/jpeg）或 PNG（image/png）';
+
+const INTAKES = `${RUNTIME_PREFIX}/intakes`;
+const INTAKE = `${INTAKES}/:caseNumber`;
+const ATTACHMENTS = `${INTAKE}/attachments`;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
+const ERR = { description: 'Error', schema: s.error };
+
+/** 5242880 → "5 MB", 1536 → "1.5 KB" */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [[1024 * 1024, 'MB'], [1024, 'KB']];
+  for (const [size, unit] of units) if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  return `${bytes} 字节`;
+}
+
+/** The raw-body reader of the upload route, mounted by createApiApp before (and instead of) the JSON parser. */
+export function intakeUploads(limit: number = DEFAULT_UPLOAD_LIMIT): RawBodyRoute {
+  return {
+    path: ATTACHMENTS,
+    limit,
+    tooLarge: (size) =>
+      new PayloadTooLargeError(`附件过大：${size === null ? `超过 ${formatBytes(limit)}` : formatBytes(size)}（上限 ${formatBytes(limit)}）`, { limit, ...(size === null ? {} : { size }) }),
+  };
+}
+
+/** Operators act for their own locality and the ones below it; administrators anywhere. */
+function ownWindow(req: ApiRequest, principal: Principal): void {
+  if (principal.role !== 'operator') return;
+  const division = req.params.division ?? '';
+  if (!operatesFor(principal.division, division)) {
+    throw new ForbiddenError(`「${principal.name}」只能办理 ${principal.division ?? '（未绑定）'} 及其下级的办件`, { division, own: principal.division });
+  }
+}
+
+const windowAccess = { roles: ['admin', 'operator'] as const, scope: ownWindow };
+
+function divisionOf(req: ApiRequest): string {
+  const division = req.params.division ?? '';
+  if (!isKnownLocality(division)) throw new NotFoundError(`「${division}」不是内蒙古自治区的行政区划代码`, { division });
+  return division;
+}
+
+function nameVersion(res: ApiResponse, item: { code: string; version: number | null; hash: string }): void {
+  res.setHeader('X-Tongban-Item', item.code);
+  res.setHeader('X-Tongban-Version', String(item.version));
+  res.setHeader('X-Tongban-Hash', item.hash);
+}
+
+const str = { type: 'string' };
+const attachmentMeta = { type: 'object', required: ['id', 'name', 'contentType', 'size', 'sha256'], properties: { id: str, name: str, contentType: str, size: { type: 'integer' }, sha256: str } };
+const mismatch = { type: 'object', properties: { browserOutcome: str, browserHash: str, serverOutcome: str, serverHash: str } };
+const intake = {
+  type: 'object',
+  required: ['caseNumber', 'createdAt', 'createdBy', 'receivingDivision', 'handling', 'item', 'scenario', 'formData', 'materials', 'decision', 'browserMismatch', 'attachments'],
+  properties: {
+    caseNumber: { ...str, description: "'TB' + 受理地 + YYYYMMDD + '-' + 6-digit sequence" }, createdAt: str, createdBy: str, receivingDivision: str,
+    handling: { type: 'object', properties: { department: str, division: str } },
+    item: { type: 'object', properties: { code: str, version: { type: 'integer' }, hash: str, name: str } },
+    scenario: str, formData: { type: 'object' }, materials: { type: 'array', items: str }, decision: s.decision,
+    browserMismatch: { oneOf: [{ type: 'null' }, mismatch] }, decisionId: { type: ['string', 'null'] }, attachments: { type: 'array', items: attachmentMeta },
+  },
+};
+const summary = {
+  type: 'object',
+  properties: {
+    caseNumber: str, createdAt: str, createdBy: str, receivingDivision: str, handling: { type: 'object' }, item: { type: 'object' },
+    scenario: { type: ['object', 'null'] }, outcome: str, attachments: { type: 'integer' }, mismatch: { type: 'boolean' },
+    applicant: { type: 'object', description: 'masked', properties: { name: { type: ['string', 'null'] }, idNumber: { type: ['string', 'null'] }, phone: { type: ['string', 'null'] } } },
+  },
+};
+const createBody = {
+  type: 'object',
+  required: ['code', 'scenario'],
+  additionalProperties: false,
+  properties: {
+    code: { ...str, description: '事项编码' },
+    scenario: { ...str, description: '办理情形 id' },
+    formData: { type: 'object' },
+    materials: { type: 'array', items: str, maxItems: 500 },
+    date: { ...str, format: 'date', description: 'evaluation date; default today (Asia/Shanghai)' },
+    handlingDivision: { ...str, description: '办理地 (收受分离); default the receiving division' },
+    browserDecision: {
+      type: 'object', required: ['outcome', 'hash'], additionalProperties: false,
+      description: 'what the window showed; a difference from the server is recorded and logged',
+      properties: { outcome: str, hash: str },
+    },
+  },
+};
+
+interface CreateBody {
+  code: string;
+  scenario: string;
+  formData?: Record<string, unknown>;
+  materials?: string[];
+  date?: string;
+  handlingDivision?: string;
+  browserDecision?: { outcome: string; hash: string };
+}
+
+export interface IntakeRouteDeps {
+  configs: PublishedConfigs;
+  /** Where the documents find the standard of the exact version a record names. */
+  reader: Pick<ConfigReader, 'getVersion'>;
+  intakes: IntakeStore;
+  decisionLog?: DecisionLogWriter;
+  logger?: Logger;
+}
+
+/** Intake records (办件) at a window: save with the server's decision, list, attach, print notices. */
+export function intakeRoutes({ configs, reader, intakes, decisionLog, logger }: IntakeRouteDeps): ApiRoute[] {
+  /** A record seen from a locality: received or handled there (or below it); anything else is "not found". */
+  async function recordAt(req: ApiRequest): Promise<IntakeRecord> {
+    const division = divisionOf(req);
+    const caseNumber = req.params.caseNumber ?? '';
+    const record = isCaseNumber(caseNumber) ? await intakes.get(caseNumber) : null;
+    if (!record || !(isDivisionWithin(record.receivingDivision, division) || isDivisionWithin(record.handling.division, division))) {
+      throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber, division });
+    }
+    return record;
+  }
+
+  return [
+    {
+      method: 'post', path: INTAKES, summary: 'Save an intake record (办件) with the server’s decision', tags: ['intake'], access: windowAccess,
+      body: { schema: createBody, required: true },
+      responses: {
+        201: { description: 'Saved: { intake, decision, mismatch? }', schema: { type: 'object', required: ['intake', 'decision'], properties: { intake, decision: s.decision, mismatch } } },
+        400: ERR, 404: ERR, 413: ERR, 422: ERR,
+      },
+      handler: async (req, res) => {
+        const division = divisionOf(req);
+        const body = req.body as CreateBody;
+        if (!CODE.test(body.code)) throw new NotFoundError(`事项编码「${body.code}」不存在`, { code: body.code });
+        const handlingDivision = body.handlingDivision ?? division;
+        if (!isKnownLocality(handlingDivision)) {
+          throw new ValidationFailedError('办理地有误', [{ pointer: '/handlingDivision', code: 'intake.handling-division', message: `「${handlingDivision}」不是内蒙古自治区的行政区划代码` }]);
+        }
+        const compiled: CompiledConfig = await configs.inForce(body.code, division);
+        const input = { scenario: body.scenario, formData: body.formData ?? {}, materials: body.materials ?? [], ...(body.date ? { date: body.date } : {}) };
+        const decision = await evaluateCompiled(compiled, input, { division, channel: 'comprehensive-window' });
+        nameVersion(res, compiled.item);
+        if (decision.outcome === 'redirect') {
+          const message = `「${compiled.config.standard.name}」不在综合窗口受理，请引导申请人到${decision.redirect?.where ?? '相应渠道'}办理；本窗口不登记办件`;
+          throw new ValidationFailedError(message, [{ pointer: '/code', code: 'intake.redirect', message }]);
+        }
+        const browser = body.browserDecision;
+        const mismatchFound: BrowserMismatch | null = browser && (browser.outcome !== decision.outcome || browser.hash !== decision.item.hash)
+          ? { browserOutcome: browser.outcome, browserHash: browser.hash, serverOutcome: decision.outcome, serverHash: decision.item.hash }
+          : null;
+        let decisionId: string | null = null;
+        if (decisionLog) {
+          decisionId = await decisionLog
+            .record({
+              division, channel: decision.channel, code: compiled.item.code, version: compiled.item.version as number, hash: compiled.item.hash,
+              input: { scenario: input.scenario, formData: input.formData, materials: input.materials, date: decision.date }, outcome: decision.outcome, decision,
+            })
+            .then((record) => record.id)
+            .catch((error: unknown) => {
+              logger?.error('decision not recorded', { code: compiled.item.code, error: String(error) });
+              return null;
+            });
+        }
+        const record = await intakes.create({
+          createdBy: req.principal?.id ?? 'unknown',
+          receivingDivision: division,
+          handling: { department: compiled.config.standard.department.name, division: handlingDivision },
+          item: { code: compiled.item.code, version: compiled.item.version as number, hash: compiled.item.hash, name: compiled.config.standard.name },
+          scenario: input.scenario, formData: input.formData, materials: input.materials, decision,
+          browserMismatch: mismatchFound, decisionId,
+        });
+        if (mismatchFound) {
+          // The window and the server run the same engine on the same version: a difference is a defect.
+          logger?.error('browser and server decisions differ', { caseNumber: record.caseNumber, code: record.item.code, version: record.item.version, division, ...mismatchFound });
+        }
+        res.setHeader('Location', `/api/runtime/${division}/intakes/${record.caseNumber}`);
+        res.status(201).json({ intake: record, decision, ...(mismatchFound ? { mismatch: mismatchFound } : {}) });
+      },
+    },
+    {
+      method: 'get', path: INTAKES, summary: 'Intake records received or handled at this locality, newest first (applicant masked)', tags: ['intake'], access: windowAccess,
+      query: [
+        { name: 'code', description: 'only this item', schema: str },
+        { name: 'after', description: 'paging: the last case number of the previous page', schema: str },
+        { name: 'limit', description: 'page size (default 50, at most 1000)', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+      ],
+      responses: { 200: { description: 'Intakes', schema: { type: 'object', required: ['intakes'], properties: { intakes: { type: 'array', items: summary } } } }, 400: ERR, 404: ERR },
+      handler: async (req, res) => {
+        const division = divisionOf(req);
+        const text = (name: string): string | undefined => (typeof req.query[name] === 'string' && req.query[name] !== '' ? (req.query[name] as string) : undefined);
+        const limitText = text('limit');
+        const limit = limitText === undefined ? undefined : Number(limitText);
+        if (limit !== undefined && !Number.isInteger(limit)) throw new BadRequestError('limit 应为整数', { limit: limitText });
+        const code = text('code');
+        const after = text('after');
+        const records = await intakes.list({ division, ...(code ? { code } : {}), ...(after ? { afterCaseNumber: after } : {}), ...(limit ? { limit } : {}) });
+        res.setHeader('Cache-Control', 'private, no-store');
+        res.json({ intakes: records.map(summarizeIntake) });
+      },
+    },
+    {
+      method: 'get', path: INTAKE, summary: 'One intake record in full (form data unmasked, for the window that holds it)', tags: ['intake'], access: windowAccess,
+      responses: { 200: { description: 'Intake', schema: intake }, 404: ERR },
+      handler: async (req, res) => {
+        const record = await recordAt(req);
+        nameVersion(res, record.item);
+        res.setHeader('Cache-Control', 'private, no-store');
+        res.json(record);
+      },
+    },
+    {
+      method: 'post', path: ATTACHMENTS, tags: ['intake'], access: windowAccess,
+      summary: 'Attach a file: the raw bytes as the body (application/pdf, image/jpeg or image/png; at most TONGBAN_UPLOAD_LIMIT, default 5 MB), the name URI-encoded in X-Filename',
+      headers: [{ name: 'X-Filename', description: 'the file name, URI-encoded (encodeURIComponent)' }, { name: 'Content-Type', description: 'application/pdf, image/jpeg or image/png', required: true }],
+      responses: { 201: { description: 'Attachment metadata', schema: attachmentMeta }, 400: ERR, 404: ERR, 413: ERR, 415: ERR },
+      handler: async (req, res) => {
+        const record = await recordAt(req);
+        const contentType = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+        const type = ATTACHMENT_TYPES[contentType];
+        if (!type) {
+          throw new UnsupportedMediaTypeError(`不支持的附件类型「${contentType || '未声明'}」：只接受 ${ALLOWED_TEXT} 文件`, { contentType: contentType || null, allowed: Object.keys(ATTACHMENT_TYPES) });
+        }
+        const data = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        if (data.length === 0) throw new BadRequestError('附件内容为空', { caseNumber: record.caseNumber }, 'empty_attachment');
+        if (!type.magic(data)) {
+          throw new UnsupportedMediaTypeError(`附件内容不是 ${type.label} 文件（与声明的类型 ${contentType} 不符）：只接受 ${ALLOWED_TEXT} 文件`, { contentType, allowed: Object.keys(ATTACHMENT_TYPES) });
+        }
+        const header = req.headers['x-filename'];
+        let name = `附件${type.ext}`;
+        if (typeof header === 'string' && header.trim() !== '') {
+          try {
+            name = decodeURIComponent(header.trim());
+          } catch {
+            throw new BadRequestError('X-Filename 应为 URI 编码（encodeURIComponent）的文件名', { header }, 'bad_filename');
+          }
+        }
+        const meta = await intakes.addAttachment(record.caseNumber, { name, contentType, data });
+        res.setHeader('Location', `/api/runtime/${req.params.division}/intakes/${record.caseNumber}/attachments/${meta.id}`);
+        res.status(201).json(meta);
+      },
+    },
+    {
+      method: 'get', path: `${ATTACHMENTS}/:id`, summary: 'An attachment’s bytes, with its content type', tags: ['intake'], access: windowAccess,
+      responses: { 200: { description: 'The file', contentType: 'application/octet-stream', schema: { type: 'string', format: 'binary' } }, 404: ERR },
+      handler: async (req, res) => {
+        const record = await recordAt(req);
+        const attachment = await intakes.getAttachment(record.caseNumber, req.params.id ?? '');
+        if (!attachment) throw new NotFoundError(`办件 ${record.caseNumber} 没有附件 ${req.params.id ?? ''}`, { caseNumber: record.caseNumber, id: req.params.id });
+        res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(attachment.name)}`);
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        res.setHeader('Cache-Control', 'private, no-store');
+        res.type(attachment.contentType).send(Buffer.from(attachment.data));
+      },
+    },
+    {
+      method: 'get', path: `${INTAKE}/documents/:kind`, tags: ['intake'], access: windowAccess,
+      summary: `A print-ready notice (A4 HTML): ${DOCUMENT_KINDS.join(' | ')} — 受理通知书, 补正材料通知书, 不予受理决定书`,
+      responses: { 200: { description: 'HTML page', contentType: 'text/html', schema: { type: 'string' } }, 404: ERR, 409: ERR },
+      handler: async (req, res) => {
+        const record = await recordAt(req);
+        const kind = req.params.kind ?? '';
+        if (!isDocumentKind(kind)) throw new NotFoundError(`没有「${kind}」这种文书，可选：${DOCUMENT_KINDS.join('、')}`, { kind, kinds: DOCUMENT_KINDS });
+        const version = await reader.getVersion(record.item.code, record.item.version);
+        if (!version) throw new NotFoundError(`事项 ${record.item.code} 第 ${record.item.version} 版不存在`, { code: record.item.code, version: record.item.version });
+        if (version.hash !== record.item.hash) {
+          throw new DriftDetectedError(`事项 ${record.item.code} 第 ${record.item.version} 版的哈希与办件记录不符，拒绝出具文书`, { code: record.item.code, version: record.item.version, recordedHash: record.item.hash, actualHash: version.hash });
+        }
+        const html = renderNoticeDocument(kind, { record, config: version.config });
+        nameVersion(res, record.item);
+        res.setHeader('Cache-Control', 'private, no-store');
+        res.type('text/html; charset=utf-8').send(html);
+      },
+    },
+  ];
+}

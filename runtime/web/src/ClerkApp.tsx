@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { ApiError, getJson, runtimePath, session, type ItemList } from './api.js';
+import { ItemSearch } from './ItemSearch.js';
+import { hrefOf, linkHandler, navigate } from './router.js';
+import { SignIn } from './SignIn.js';
+import { Workspace } from './Workspace.js';
+
+export function useItems(division: string): { list: ItemList | null; error: string | null } {
+  const [list, setList] = useState<ItemList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setList(null);
+    setError(null);
+    getJson<ItemList>(runtimePath(division, '/items')).then(
+      (l) => { if (live) setList(l); },
+      (e: unknown) => { if (live) setError(e instanceof ApiError ? e.message : String(e)); },
+    );
+    return () => { live = false; };
+  }, [division]);
+  return { list, error };
+}
+
+/** The window clerk's app at /window/<division>[/<code>]. */
+export function ClerkApp({ division, code }: { division: string; code: string | null }) {
+  const [token, setToken] = useState<string | null>(() => session.token(division));
+  const [notice, setNotice] = useState<string | null>(null);
+  const { list, error } = useItems(division);
+  useEffect(() => setToken(session.token(division)), [division]);
+  const divisionName = list?.division.name ?? division;
+  useEffect(() => { document.title = `${divisionName} · 通办窗口受理`; }, [divisionName]);
+
+  const signOut = (message?: string) => {
+    session.signOut(division);
+    setToken(null);
+    setNotice(message ?? '已退出登录。');
+  };
+
+  return (
+    <div className="page">
+      <header className="topbar">
+        <a className="brand" href={hrefOf({ page: 'divisions' })} onClick={linkHandler({ page: 'divisions' })}>通办 <small>全区通办窗口受理</small></a>
+        <span className="where">{divisionName} <small>{division}</small></span>
+        <span className="spacer" />
+        <a href={hrefOf({ page: 'public', division, code })} target="_blank" rel="noreferrer">公众页面 ↗</a>
+        <a href={hrefOf({ page: 'divisions' })} onClick={linkHandler({ page: 'divisions' })}>切换受理地</a>
+        {token && <button type="button" onClick={() => signOut()}>退出登录</button>}
+      </header>
+      {error && <p role="alert" className="banner error">无法加载本区划的事项：{error}。请检查网址中的区划代码，或<a href={hrefOf({ page: 'divisions' })}>重新选择受理地</a>。</p>}
+      {notice && !token && <p role="status" className="banner info">{notice}</p>}
+      {!token ? (
+        <SignIn division={division} divisionName={divisionName} onSignedIn={(t, note) => { session.signIn(division, t); setToken(t); setNotice(note ?? null); }} />
+      ) : (
+        <div className="clerk-grid">
+          {notice && <p role="status" className="banner info span-all">{notice}</p>}
+          {list ? (
+            <ItemSearch items={list.items} selected={code} hrefFor={(c) => hrefOf({ page: 'clerk', division, code: c })}
+              onSelect={(c) => navigate({ page: 'clerk', division, code: c })} />
+          ) : (
+            !error && <p role="status" className="hint">正在加载事项…</p>
+          )}
+          {code ? (
+            <Workspace key={`${division}/${code}`} division={division} code={code} clerk={{ token, onUnauthorized: (m) => signOut(m) }} />
+          ) : (
+            <main className="workspace empty"><h1>请选择事项</h1><p className="hint">在左侧按名称、部门或编码查找本中心提供的事项，先查看办事指南，再开始受理。</p></main>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

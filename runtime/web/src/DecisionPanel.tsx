@@ -1,0 +1,87 @@
+import type { Decision } from './api.js';
+
+export const outcomeLabels: Record<Decision['outcome'], { zh: string; en: string }> = {
+  accept: { zh: '受理', en: 'Accept' },
+  supplement: { zh: '需补正', en: 'Supplement needed' },
+  reject: { zh: '不予受理', en: 'Reject' },
+  redirect: { zh: '转至其他渠道', en: 'Redirect' },
+};
+
+const limitText = (t: { value: number | null; unit: { label: string }; note?: string }) =>
+  t.value === null ? `法律法规未规定${t.note ? `（${t.note}）` : ''}` : `${t.value} 个${t.unit.label}${t.note ? `（${t.note}）` : ''}`;
+
+function focusField(path: string) {
+  const id = `root${path.replace(/\//g, '_')}`;
+  const el = document.getElementById(id) ?? document.querySelector<HTMLElement>(`[id^="${id}-"], [name="${id}"]`);
+  el?.focus();
+}
+
+/** The live decision: what the window will tell the applicant, decided in this browser by the shared engine. */
+export function DecisionPanel({ decision, error, evaluating, placeholder }: { decision: Decision | null; error: string | null; evaluating: boolean; placeholder?: string | undefined }) {
+  return (
+    <aside className="decision" aria-labelledby="decision-title">
+      <h2 id="decision-title">受理判定 <small>Live decision</small></h2>
+      {error && <p role="alert" className="banner error">{error}</p>}
+      {!decision && !error && <p className="hint">{placeholder ?? (evaluating ? '正在判定…' : '选择办理情形后即可判定。')}</p>}
+      {decision && (
+        <div aria-live="polite" aria-atomic="false">
+          <p className={`outcome outcome-${decision.outcome}`} data-testid="outcome" data-outcome={decision.outcome}>
+            {outcomeLabels[decision.outcome].zh} <small>{outcomeLabels[decision.outcome].en}</small>
+          </p>
+          {decision.redirect && <p className="banner warn">请到<strong>{decision.redirect.where}</strong>办理。</p>}
+
+          {decision.missingMaterials.length > 0 && (
+            <section className="notice" aria-labelledby="missing-title" data-testid="missing-materials">
+              <h3 id="missing-title">一次性告知：尚缺材料 {decision.missingMaterials.length} 项</h3>
+              <ol>
+                {decision.missingMaterials.map((m) => (
+                  <li key={m.id}>{m.name}{m.deferrable && <span className="tag">可容缺后补</span>}</li>
+                ))}
+              </ol>
+            </section>
+          )}
+
+          {decision.fieldErrors.length > 0 && (
+            <section aria-labelledby="field-errors-title" data-testid="field-errors">
+              <h3 id="field-errors-title">表单问题 {decision.fieldErrors.length} 项</h3>
+              <ul className="linklist">
+                {decision.fieldErrors.map((e) => (
+                  <li key={`${e.path}:${e.keyword}`}><button type="button" className="link" onClick={() => focusField(e.path)}>{e.message}</button></li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          {decision.reasons.length > 0 && (
+            <section aria-labelledby="reasons-title">
+              <h3 id="reasons-title">理由与依据</h3>
+              <ul className="reasons">
+                {decision.reasons.map((r, i) => (
+                  <li key={`${r.rule}-${i}`} className={`reason-${r.type}`}>
+                    {r.message}
+                    {r.basis && <span className="basis">依据：{r.basis}</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          {decision.outcome !== 'redirect' && (
+            <section aria-labelledby="limits-title">
+              <h3 id="limits-title">办理时限</h3>
+              <p>承诺 {limitText(decision.timeLimits.promised)}；法定 {limitText(decision.timeLimits.statutory)}</p>
+            </section>
+          )}
+
+          <p className="fineprint" data-testid="decision-version">
+            {decision.item.code} · 第 {decision.item.version ?? '—'} 版 · 哈希 <code title={decision.item.hash}>{decision.item.hash.slice(0, 16)}…</code> · {decision.date} · 区划 {decision.division} · 浏览器内判定
+          </p>
+          <details className="fineprint">
+            <summary>判定详情（JSON）</summary>
+            <pre data-testid="decision-json">{JSON.stringify(decision, null, 2)}</pre>
+          </details>
+        </div>
+      )}
+    </aside>
+  );
+}

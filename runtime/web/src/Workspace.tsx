@@ -1,0 +1,194 @@
+import Form, { type IChangeEvent } from '@rjsf/core';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CompiledConfig } from '../../../engine/index.js';
+import { ApiError, getJson, runtimePath, type Decision, type ItemDetail, type ServiceGuide } from './api.js';
+import { DecisionPanel } from './DecisionPanel.js';
+import { compileDetail, decide, type WindowInput } from './engine.js';
+import { GuideView } from './GuideView.js';
+import { IntakeActions } from './IntakeActions.js';
+import { chineseErrors, formValidator } from './validator.js';
+
+type Tab = 'guide' | 'intake';
+
+export interface WorkspaceProps {
+  division: string;
+  code: string;
+  /** The clerk's chrome (save, print, upload); absent on the public page. */
+  clerk?: { token: string; onUnauthorized: (message: string) => void };
+}
+
+function touchedKey(id: string): string[] {
+  const name = id.replace(/^root_/, '');
+  return [name, name.replace(/_/g, '.')];
+}
+
+/** One item at one locality: its guide, the form, the materials and the live decision. */
+export function Workspace({ division, code, clerk }: WorkspaceProps) {
+  const [detail, setDetail] = useState<ItemDetail | null>(null);
+  const [guide, setGuide] = useState<ServiceGuide | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [compiled, setCompiled] = useState<CompiledConfig | null>(null);
+  const [tab, setTab] = useState<Tab>('guide');
+  const [scenario, setScenario] = useState('');
+  const [formData, setFormData] = useState<Record<string, unknown>>({});
+  const [materials, setMaterials] = useState<string[]>([]);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [evalError, setEvalError] = useState<string | null>(null);
+  const [evaluating, setEvaluating] = useState(false);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [showAll, setShowAll] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  const formRef = useRef<Form<Record<string, unknown>>>(null);
+  const intakeHeading = useRef<HTMLHeadingElement>(null);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    let live = true;
+    setDetail(null); setGuide(null); setLoadError(null); setCompiled(null); setDecision(null); setEvalError(null);
+    setTab('guide'); setScenario(''); setFormData({}); setMaterials([]); setTouched(new Set()); setShowAll(false);
+    Promise.all([
+      getJson<ItemDetail>(runtimePath(division, `/items/${encodeURIComponent(code)}`)),
+      getJson<ServiceGuide>(runtimePath(division, `/items/${encodeURIComponent(code)}/guide`)),
+    ]).then(([d, g]) => {
+      if (!live) return;
+      setDetail(d);
+      setGuide(g);
+      setScenario(d.config.standard.scenarios[0]?.id ?? '');
+      try {
+        setCompiled(compileDetail(d));
+      } catch (error) {
+        setLoadError((error as Error).message);
+      }
+    }, (error: unknown) => {
+      if (live) setLoadError(error instanceof ApiError ? `${error.message}（${error.status}）` : String(error));
+    });
+    return () => { live = false; };
+  }, [division, code]);
+
+  const input: WindowInput = useMemo(() => ({ scenario, formData, materials }), [scenario, formData, materials]);
+
+  useEffect(() => {
+    if (!compiled || !scenario) return;
+    const mine = ++seq.current;
+    setEvaluating(true);
+    decide(compiled, input, division).then(
+      (d) => { if (mine === seq.current) { setDecision(d); setEvalError(null); setEvaluating(false); } },
+      (error: unknown) => {
+        if (mine !== seq.current) return;
+        const problems = (error as { problems?: { message: string }[] }).problems;
+        setEvalError(`无法判定：${problems?.map((p) => p.message).join('；') ?? (error as Error).message}`);
+        setDecision(null);
+        setEvaluating(false);
+      },
+    );
+  }, [compiled, input, division]);
+
+  useEffect(() => {
+    if (showAll) formRef.current?.validateForm();
+  }, [showAll]);
+
+  const transformErrors = useMemo(() => chineseErrors(touched, showAll), [touched, showAll]);
+
+  if (loadError) return <main className="workspace"><p role="alert" className="banner error">事项加载失败：{loadError}。请刷新页面，或从左侧重新选择事项。</p></main>;
+  if (!detail || !guide) return <main className="workspace"><p role="status" className="hint">正在加载事项…</p></main>;
+
+  const standard = detail.config.standard;
+  const currentScenario = standard.scenarios.find((s) => s.id === scenario);
+  const materialIds = [...(currentScenario?.materialIds ?? [])];
+  for (const m of decision?.requiredMaterials ?? []) if (!materialIds.includes(m.id)) materialIds.push(m.id);
+  const missing = new Set(decision?.missingMaterials.map((m) => m.id) ?? []);
+  const byId = new Map(standard.materials.map((m) => [m.id, m]));
+  const required = new Set(decision?.requiredMaterials.map((m) => m.id) ?? []);
+
+  const toggle = (id: string, on: boolean) => setMaterials((list) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id)));
+  const startNew = () => {
+    setFormData({}); setMaterials([]); setTouched(new Set()); setShowAll(false); setFormKey((k) => k + 1);
+    intakeHeading.current?.focus();
+  };
+
+  return (
+    <div className="workspace-grid">
+      <main className="workspace" aria-labelledby="item-title">
+        <header className="item-header">
+          <h1 id="item-title">{standard.name}</h1>
+          <p className="item-meta">{standard.department.name} · {detail.item.code} · 第 {detail.item.version ?? '—'} 版</p>
+        </header>
+        <div role="tablist" aria-label="事项页面" className="tabs">
+          <button role="tab" type="button" id="tab-guide" aria-selected={tab === 'guide'} aria-controls="panel-guide" onClick={() => setTab('guide')}>办事指南 <small>Guide</small></button>
+          <button role="tab" type="button" id="tab-intake" aria-selected={tab === 'intake'} aria-controls="panel-intake" onClick={() => setTab('intake')}>{clerk ? '受理登记' : '在线自查'} <small>{clerk ? 'Intake' : 'Check'}</small></button>
+        </div>
+        {tab === 'guide' && (
+          <div role="tabpanel" id="panel-guide" aria-labelledby="tab-guide">
+            <GuideView guide={guide} />
+            <button type="button" className="primary sticky-action" onClick={() => { setTab('intake'); setTimeout(() => intakeHeading.current?.focus()); }}>
+              {clerk ? '开始受理 →' : '开始填写 →'}
+            </button>
+          </div>
+        )}
+        {tab === 'intake' && (
+          <div role="tabpanel" id="panel-intake" aria-labelledby="tab-intake">
+            <h2 ref={intakeHeading} tabIndex={-1} className="visually-hidden">受理登记</h2>
+            <fieldset className="scenarios">
+              <legend>办理情形 <small>Scenario</small></legend>
+              {standard.scenarios.map((s) => (
+                <label key={s.id} className="radio">
+                  <input type="radio" name="scenario" value={s.id} checked={scenario === s.id} onChange={() => setScenario(s.id)} />
+                  <span>{s.name}{s.description && <small className="hint"> — {s.description}</small>}</span>
+                </label>
+              ))}
+            </fieldset>
+
+            <section className="form-section" aria-labelledby="form-title">
+              <h2 id="form-title">申请信息 <small>Application form</small></h2>
+              <Form<Record<string, unknown>>
+                key={formKey}
+                ref={formRef}
+                schema={detail.config.form.schema as RJSFSchema}
+                uiSchema={(detail.config.form.uiSchema ?? {}) as UiSchema}
+                formData={formData}
+                validator={formValidator}
+                liveValidate="onChange"
+                showErrorList={false}
+                noHtml5Validate
+                transformErrors={transformErrors}
+                onChange={(e: IChangeEvent<Record<string, unknown>>) => setFormData((e.formData ?? {}) as Record<string, unknown>)}
+                onBlur={(id: string) => setTouched((t) => (touchedKey(id).every((k) => t.has(k)) ? t : new Set([...t, ...touchedKey(id)])))}
+              >
+                <></>
+              </Form>
+            </section>
+
+            <fieldset className="materials" data-testid="materials">
+              <legend>已收材料 <small>Materials handed in</small></legend>
+              {materialIds.length === 0 && <p className="hint">此情形无需申请材料。</p>}
+              {materialIds.map((id) => {
+                const m = byId.get(id);
+                return (
+                  <label key={id} className={`check ${missing.has(id) ? 'missing' : ''}`}>
+                    <input type="checkbox" value={id} checked={materials.includes(id)} onChange={(e) => toggle(id, e.target.checked)} />
+                    <span>
+                      {m?.name ?? id}
+                      {m && <small className="hint"> {m.necessity.label} · {m.form.label}</small>}
+                      {required.has(id) && !currentScenario?.materialIds.includes(id) && <span className="tag">规则追加</span>}
+                      {missing.has(id) && <span className="tag tag-missing">尚缺</span>}
+                    </span>
+                  </label>
+                );
+              })}
+            </fieldset>
+          </div>
+        )}
+      </main>
+      <div className="side">
+        <DecisionPanel decision={tab === 'intake' ? decision : null} error={tab === 'intake' ? evalError : null} evaluating={evaluating}
+          placeholder={tab === 'intake' ? undefined : `阅读办事指南后，点击「${clerk ? '开始受理' : '开始填写'}」：填写时这里即时显示受理判定。`} />
+        {clerk && tab === 'intake' && (
+          <IntakeActions division={division} code={code} token={clerk.token} input={input} decision={decision}
+            onSaveAttempt={() => setShowAll(true)} onNew={startNew} onUnauthorized={clerk.onUnauthorized} />
+        )}
+        {!clerk && <p className="hint card">本页面只用于网上自查：判定结果与窗口一致，但不保存任何信息。正式申请请到窗口或登录网上办事大厅办理。</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NotFoundError, ValidationFailedError } from '../../engine/errors.js';
+import { CASE_NUMBER_PATTERN, type IntakeRecord, type IntakeStore } from '../../engine/intake/index.js';
+import { ID_NUMBER, newIntake, PDF, PNG } from './fixtures.js';
+
+export interface IntakeStoreHarness {
+  store: IntakeStore;
+  close(): Promise<void>;
+}
+
+/** The behaviours every intake-store adapter must share, so that SQLite and MongoDB cannot drift. */
+export function describeIntakeStoreContract(name: string, open: () => Promise<IntakeStoreHarness>): void {
+  describe(`intake store contract: ${name}`, () => {
+    let h: IntakeStoreHarness;
+    beforeEach(async () => {
+      h = await open();
+    });
+    afterEach(async () => {
+      await h.close();
+    });
+
+    it('creates a record with a case number per division and day (Asia/Shanghai), and gets it back unchanged', async () => {
+      const input = newIntake({ createdAt: '2025-06-01T17:30:00Z' });
+      const first = await h.store.create(input);
+      expect(first.caseNumber).toBe('TB15010220250602-000001');
+      expect(first.caseNumber).toMatch(CASE_NUMBER_PATTERN);
+      expect(first).toMatchObject({ createdAt: '2025-06-01T17:30:00.000Z', receivingDivision: '150102', browserMismatch: null, decisionId: null, attachments: [] });
+      expect(first.formData).toEqual(input.formData);
+      expect(first.decision).toEqual(input.decision);
+      expect(await h.store.get(first.caseNumber)).toStrictEqual(first);
+
+      const second = await h.store.create(newIntake({ createdAt: '2025-06-02T01:00:00Z' }));
+      expect(second.caseNumber).toBe('TB15010220250602-000002');
+      const elsewhere = await h.store.create(newIntake({ division: '152921', createdAt: '2025-06-02T01:00:00Z' }));
+      expect(elsewhere.caseNumber).toBe('TB15292120250602-000001');
+      const nextDay = await h.store.create(newIntake({ createdAt: '2025-06-02T16:00:00Z' }));
+      expect(nextDay.caseNumber).toBe('TB15010220250603-000001');
+      const today = await h.store.create(newIntake());
+      expect(today.caseNumber).toMatch(/^TB150102\d{8}-000001$/);
+
+      expect(await h.store.get('TB15010220250602-999999')).toBeNull();
+      expect(await h.store.get('nonsense')).toBeNull();
+    });
+
+    it('numbers 20 concurrent records of one window uniquely and without gaps', async () => {
+      const records = await Promise.all(Array.from({ length: 20 }, (_, n) => h.store.create(newIntake({ n, createdAt: '2025-06-02T02:00:00Z' }))));
+      const numbers = records.map((r) => r.caseNumber).sort();
+      expect(new Set(numbers).size).toBe(20);
+      expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `TB15010220250602-${String(i + 1).padStart(6, '0')}`));
+    });
+
+    it('lists newest first, by receiving or handling locality and item, and pages', async () => {
+      const at = (minute: number) => new Date(Date.UTC(2025, 5, 2, 2, minute)).toISOString();
+      const made: IntakeRecord[] = [];
+      made.push(await h.store.create(newIntake({ createdAt: at(1) })));
+      made.push(await h.store.create(newIntake({ createdAt: at(2), code: 'ITEM-2' })));
+      made.push(await h.store.create(newIntake({ createdAt: at(3), division: '152921' })));
+      made.push(await h.store.create(newIntake({ createdAt: at(4), division: '152921', handlingDivision: '150102' })));
+      made.push(await h.store.create(newIntake({ createdAt: at(5) })));
+      const numbers = (list: IntakeRecord[]) => list.map((r) => r.caseNumber);
+      const pick = (...i: number[]) => i.map((k) => made[k]?.caseNumber);
+      expect(numbers(await h.store.list())).toEqual(pick(4, 3, 2, 1, 0));
+      expect(numbers(await h.store.list({ division: '150102' }))).toEqual(pick(4, 3, 1, 0));
+      expect(numbers(await h.store.list({ division: '152921' }))).toEqual(pick(3, 2));
+      expect(numbers(await h.store.list({ code: 'ITEM-2' }))).toEqual(pick(1));
+      const page1 = await h.store.list({ division: '150102', limit: 2 });
+      expect(numbers(page1)).toEqual(pick(4, 3));
+      const page2 = await h.store.list({ division: '150102', limit: 2, afterCaseNumber: page1[1]?.caseNumber });
+      expect(numbers(page2)).toEqual(pick(1, 0));
+      expect(await h.store.list({ division: '150102', afterCaseNumber: page2[1]?.caseNumber })).toEqual([]);
+      expect(await h.store.list({ division: '150203' })).toEqual([]);
+      expect((await h.store.list())[0]).toEqual(made[4]);
+    });
+
+    it('keeps attachments with their size and SHA-256, and lists them on the record', async () => {
+      const record = await h.store.create(newIntake());
+      const pdf = await h.store.addAttachment(record.caseNumber, { name: 'C:\\扫描件\\身份证.pdf', contentType: 'application/pdf', data: new Uint8Array(PDF) });
+      expect(pdf).toEqual({ id: pdf.id, name: '身份证.pdf', contentType: 'application/pdf', size: PDF.length, sha256: createHash('sha256').update(PDF).digest('hex') });
+      expect(pdf.id).toMatch(/^A[0-9A-HJKMNP-TV-Z]{26}$/);
+      const png = await h.store.addAttachment(record.caseNumber, { name: '照片.png', contentType: 'image/png', data: PNG });
+      const stored = await h.store.getAttachment(record.caseNumber, png.id);
+      expect(stored && Buffer.from(stored.data).equals(PNG)).toBe(true);
+      expect(stored).toMatchObject(png);
+      expect((await h.store.get(record.caseNumber))?.attachments).toEqual([pdf, png]);
+      expect((await h.store.list())[0]?.attachments).toEqual([pdf, png]);
+      expect(await h.store.getAttachment(record.caseNumber, 'A0000')).toBeNull();
+      const other = await h.store.create(newIntake());
+      expect(await h.store.getAttachment(other.caseNumber, pdf.id)).toBeNull();
+      await expect(h.store.addAttachment('TB15010220990101-000001', { name: 'x.pdf', contentType: 'application/pdf', data: PDF })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(h.store.addAttachment(record.caseNumber, { name: 'x.pdf', contentType: 'application/pdf', data: new Uint8Array() })).rejects.toBeInstanceOf(ValidationFailedError);
+      await expect(h.store.addAttachment(record.caseNumber, { name: '', contentType: 'application/pdf', data: PDF })).rejects.toBeInstanceOf(ValidationFailedError);
+    });
+
+    it('refuses malformed records with a ValidationFailedError and stores nothing', async () => {
+      const good = newIntake();
+      await expect(h.store.create({ ...good, receivingDivision: '999999' })).rejects.toBeInstanceOf(ValidationFailedError);
+      await expect(h.store.create({ ...good, handling: { ...good.handling, division: '110105' } })).rejects.toBeInstanceOf(ValidationFailedError);
+      await expect(h.store.create({ ...good, item: { ...good.item, version: 0 } })).rejects.toBeInstanceOf(ValidationFailedError);
+      await expect(h.store.create({ ...good, createdBy: '' })).rejects.toBeInstanceOf(ValidationFailedError);
+      await expect(h.store.create({ ...good, formData: { x: Number.NaN } })).rejects.toBeInstanceOf(ValidationFailedError);
+      await expect(h.store.list({ limit: 'ten' as never })).rejects.toBeInstanceOf(ValidationFailedError);
+      expect(await h.store.list()).toEqual([]);
+    });
+
+    it('keeps the browser mismatch and the personal data exactly as given, and reports health', async () => {
+      const mismatch = { browserOutcome: 'accept', browserHash: 'b'.repeat(64), serverOutcome: 'supplement' as const, serverHash: 'ab'.repeat(32) };
+      const record = await h.store.create({ ...newIntake(), browserMismatch: mismatch, decisionId: 'D0000000000000000000000001' });
+      const read = await h.store.get(record.caseNumber);
+      expect(read?.browserMismatch).toEqual(mismatch);
+      expect(read?.decisionId).toBe('D0000000000000000000000001');
+      expect(JSON.stringify(read?.formData)).toContain(ID_NUMBER);
+      expect(await h.store.health()).toMatchObject({ ok: true, adapter: h.store.adapter, readOnly: false });
+    });
+  });
+}
