@@ -23,7 +23,7 @@ const app = createRuntimeApp({
 
 await serveUntilSignalled(app, port, {
   logger,
-  banner: (url) => [`Tongban runtime (read-only, ${reader.adapter})`, `  Items   ${url}/api/runtime/<division>/items`, `  OpenAPI ${url}/api/openapi.json`],
+  banner: (url) => [`Tongban runtime (read-only, ${reader.adapter})`, `  Window  ${url}/window/`, `  Items   ${url}/api/runtime/<division>/items`, `  OpenAPI ${url}/api/openapi.json`],
   close: async () => {
     await intakeStore.close();
     await decisionLog.close();
