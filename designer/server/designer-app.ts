@@ -10,6 +10,7 @@ import { runtimeRoutes } from '../../runtime/server/runtime-routes.js';
 import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from '../../runtime/server/intake-routes.js';
 import type { IntakeStore } from '../../engine/intake/index.js';
 import { mountWindowApp } from '../../runtime/server/web-app.js';
+import { mountDesignerWeb } from './designer-web.js';
 import { accessRoutes } from './access-routes.js';
 import { catalogueRoutes } from './catalogue-routes.js';
 import { diffRoutes } from './diff-routes.js';
@@ -34,9 +35,11 @@ export interface DesignerAppOptions {
   now?: () => string;
   /** With an embedded runtime, serve the built window app at /window/ (default true). */
   windowApp?: boolean;
+  /** Serve the designer web app at /designer/ (default true). */
+  designerWeb?: boolean;
 }
 
-export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, now, windowApp = true }: DesignerAppOptions): Express {
+export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, now, windowApp = true, designerWeb = true }: DesignerAppOptions): Express {
   const lifecycle = new ItemLifecycle(store, now);
   const runtime = runtimeReader ? new PublishedConfigs(runtimeReader) : null;
   const app = createApiApp({
@@ -57,7 +60,10 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
     principals: store,
     logger,
     bodyLimit,
-    ...(runtime && windowApp ? { before: (app: Express) => mountWindowApp(app) } : {}),
+    before: (app: Express) => {
+      if (designerWeb) mountDesignerWeb(app);
+      if (runtime && windowApp) mountWindowApp(app);
+    },
   });
   app.locals.lifecycle = lifecycle;
   if (runtime) app.locals.configs = runtime;

@@ -1,0 +1,160 @@
+/** RJSF set-up shared by the standard editor, the form preview and the examples: Chinese strings, the engine's formats, coded values as selects. */
+import { getDefaultRegistry } from '@rjsf/core';
+import { englishStringTranslator, TranslatableString, type ErrorSchema, type FieldProps, type RJSFSchema, type RJSFValidationError } from '@rjsf/utils';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+import { fieldFormats } from '../../../engine/index.js';
+
+export const formValidator = customizeValidator({
+  customFormats: Object.fromEntries(Object.entries(fieldFormats).map(([name, format]) => [name, (value: string) => format.validate(value)])),
+});
+
+const chinese: Partial<Record<TranslatableString, string>> = {
+  [TranslatableString.ArrayItemTitle]: '项',
+  [TranslatableString.EmptyArray]: '暂无，请用下方按钮添加。',
+  [TranslatableString.YesLabel]: '是',
+  [TranslatableString.NoLabel]: '否',
+  [TranslatableString.CloseLabel]: '关闭',
+  [TranslatableString.ErrorsLabel]: '错误',
+  [TranslatableString.AddButton]: '添加',
+  [TranslatableString.AddItemButton]: '添加一项',
+  [TranslatableString.CopyButton]: '复制',
+  [TranslatableString.MoveDownButton]: '下移',
+  [TranslatableString.MoveUpButton]: '上移',
+  [TranslatableString.RemoveButton]: '删除',
+  [TranslatableString.ClearLabel]: '清除',
+  [TranslatableString.NowLabel]: '现在',
+  [TranslatableString.OptionalObjectAdd]: '填写此可选项',
+  [TranslatableString.OptionalObjectRemove]: '移除此可选项',
+  [TranslatableString.OptionalObjectEmptyMsg]: '未填写',
+};
+
+export function translateString(key: TranslatableString, params?: string[]): string {
+  const text = chinese[key];
+  if (!text) return englishStringTranslator(key, params);
+  return text;
+}
+
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** `{ code: { oneOf: [{const,title}] }, label: { enum } }`: a coded value of the item standard. */
+export function isCodedSchema(schema: unknown): schema is { title?: string; properties: { code: { oneOf: { const: string; title: string }[] } } } {
+  if (!isRecord(schema) || !isRecord(schema.properties)) return false;
+  const code = schema.properties.code;
+  const label = schema.properties.label;
+  return isRecord(code) && Array.isArray(code.oneOf) && isRecord(label) && Array.isArray(label.enum);
+}
+
+function errorsIn(errorSchema: ErrorSchema | undefined): string[] {
+  if (!errorSchema) return [];
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (!isRecord(node)) return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '__errors' && Array.isArray(v)) out.push(...v.map(String));
+      else walk(v);
+    }
+  };
+  walk(errorSchema);
+  return out;
+}
+
+const DefaultObjectField = getDefaultRegistry().fields.ObjectField;
+
+/**
+ * ObjectField that renders a coded value as one select of its codes and fills the label from the
+ * chosen code (the label field never shows); every other object is rendered as usual.
+ */
+export function CodedAwareObjectField(props: FieldProps) {
+  const { schema, formData, onChange, fieldPathId, errorSchema, required, disabled, readonly, name } = props;
+  if (!DefaultObjectField) return null;
+  if (!isCodedSchema(schema)) return <DefaultObjectField {...props} />;
+  const options = schema.properties.code.oneOf;
+  const value = isRecord(formData) && typeof formData.code === 'string' ? formData.code : '';
+  const id = fieldPathId.$id;
+  const errors = errorsIn(errorSchema);
+  const title = (schema as RJSFSchema).title ?? name;
+  return (
+    <div className={`form-group field field-coded${errors.length ? ' field-error has-error' : ''}`}>
+      <label className="control-label" htmlFor={id}>
+        {title}
+        {required ? <span className="required">*</span> : null}
+      </label>
+      <select
+        id={id}
+        className="form-control"
+        value={value}
+        disabled={disabled || readonly}
+        aria-invalid={errors.length ? true : undefined}
+        aria-describedby={errors.length ? `${id}__error` : undefined}
+        onChange={(e) => {
+          const option = options.find((o) => o.const === e.target.value);
+          onChange(option ? { code: option.const, label: option.title } : undefined, fieldPathId.path, undefined, id);
+        }}
+      >
+        <option value="">（请选择）</option>
+        {options.map((o) => (
+          <option key={o.const} value={o.const}>
+            {o.title}（{o.const}）
+          </option>
+        ))}
+      </select>
+      {errors.length ? (
+        <ul id={`${id}__error`} className="error-detail">
+          {errors.map((e, i) => (
+            <li key={i} className="text-danger">{e}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export const designerFields = { ObjectField: CodedAwareObjectField };
+
+/** `{ "/a/0/b": ["msg"] }` → RJSF's nested error schema `{ a: { 0: { b: { __errors: ["msg"] } } } }`. */
+export function toErrorSchema(problems: { pointer: string; message: string }[], prefix: string): ErrorSchema {
+  const root: Json = {};
+  for (const p of problems) {
+    if (p.pointer !== prefix && !p.pointer.startsWith(`${prefix}/`)) continue;
+    const tokens = p.pointer
+      .slice(prefix.length)
+      .split('/')
+      .slice(1)
+      .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let node = root;
+    for (const t of tokens) {
+      if (!isRecord(node[t])) node[t] = {};
+      node = node[t] as Json;
+    }
+    const list = (node.__errors as string[] | undefined) ?? [];
+    list.push(p.message);
+    node.__errors = list;
+  }
+  return root as ErrorSchema;
+}
+
+const formatLabels: Record<string, string> = { date: '日期', ...Object.fromEntries(Object.entries(fieldFormats).map(([name, f]) => [name, f.label])) };
+
+/** Chinese messages for the preview; "required" waits until the applicant submits (the preview never does). */
+export function chineseErrors(errors: RJSFValidationError[]): RJSFValidationError[] {
+  return errors
+    .filter((e) => e.name !== 'required' && e.name !== 'if' && e.name !== 'oneOf' && e.name !== 'anyOf')
+    .map((e) => {
+      const p = (e.params ?? {}) as Record<string, unknown>;
+      const messages: Record<string, string> = {
+        format: `不是有效的${formatLabels[String(p.format)] ?? String(p.format)}`,
+        pattern: '格式不正确',
+        minLength: `至少应有 ${String(p.limit)} 个字符`,
+        maxLength: `最多 ${String(p.limit)} 个字符`,
+        minimum: `应不小于 ${String(p.limit)}`,
+        maximum: `应不大于 ${String(p.limit)}`,
+        minItems: `至少选择 ${String(p.limit)} 项`,
+        maxItems: `最多选择 ${String(p.limit)} 项`,
+        enum: '应为给定选项之一',
+        type: '类型不正确',
+      };
+      const message = messages[e.name ?? ''] ?? e.message ?? '填写有误';
+      return { ...e, message, stack: message };
+    });
+}

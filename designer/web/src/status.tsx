@@ -1,0 +1,22 @@
+import type { DraftStatus, ItemSummary } from './api.js';
+
+export const DRAFT_LABEL: Record<DraftStatus, string> = { editing: '草稿', submitted: '待审核', approved: '审核通过', returned: '已退回' };
+
+export function StatusBadges({ item }: { item: Pick<ItemSummary, 'withdrawn' | 'latestVersion' | 'draft'> }) {
+  return (
+    <span>
+      {item.withdrawn ? <span className="badge withdrawn">已撤销</span> : null}
+      {item.latestVersion !== null && !item.withdrawn ? <span className="badge published">已发布 v{item.latestVersion}</span> : null}
+      {item.draft ? <span className={`badge ${item.draft.status}`}>{DRAFT_LABEL[item.draft.status]}</span> : null}
+      {!item.draft && item.latestVersion === null && !item.withdrawn ? <span className="badge editing">空</span> : null}
+    </span>
+  );
+}
+
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -1,0 +1,298 @@
+// The visual designer end to end in a real chromium: an author builds a new item from scratch
+// (standard imported as JSON; form, rules and examples through the UI), runs the examples and
+// submits; a reviewer approves; the author publishes; the runtime API then decides as designed.
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mountDesignerWeb } from '../../designer/server/designer-web.js';
+import { itemConfig } from '../fixtures/item-config.js';
+import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/chromium.js';
+import { sqliteInstallation, TEST_DEPARTMENT, type TestInstallation } from '../support/installation.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+const CODE = 'RS-DESIGN-0001';
+const hasChromium = chromiumAvailable();
+if (!hasChromium && process.env.CI === 'true') throw new Error(`CI=true but no chromium at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install -y chromium fonts-noto-cjk)`);
+
+// Only one of the two suites is registered, so a run never reports a skipped test.
+if (!hasChromium) {
+  describe('designer web app (no chromium)', () => {
+    it(`is not exercised: no chromium at ${CHROMIUM_PATH} (install Debian's chromium, or set CHROMIUM_PATH)`, () => {
+      expect(hasChromium).toBe(false);
+    });
+  });
+}
+
+if (hasChromium) describe('designer web app in chromium', () => {
+  let t: TestInstallation;
+  let server: Server;
+  let base = '';
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    const { build } = await import('vite');
+    await build({ configFile: fileURLToPath(new URL('../../designer/web/vite.config.ts', import.meta.url)), logLevel: 'warn' });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    t = await sqliteInstallation();
+    const app = express();
+    mountDesignerWeb(app);
+    app.use(t.app);
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium({ width: 1366, height: 768 });
+    page = await browser.context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await t?.close();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}designer-${name}.png`, fullPage: false });
+  const token = (who: 'author' | 'reviewer') => t.as[who].Authorization.replace(/^Bearer /, '');
+
+  async function signIn(who: 'author' | 'reviewer', role: string) {
+    await page.goto(`${base}/designer/`);
+    await page.getByLabel('访问令牌').fill(token(who));
+    await page.getByLabel(role).check();
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '全部事项' }).waitFor();
+  }
+
+  async function signOut() {
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByLabel('访问令牌').waitFor();
+  }
+
+  async function openItem() {
+    await page.getByRole('link', { name: CODE }).first().click();
+    await page.getByRole('tab', { name: /事项标准/ }).waitFor();
+  }
+
+  async function tab(name: string) {
+    await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  }
+
+  async function saved() {
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /已保存|保存失败/ }).first().textContent()).toMatch(/已保存/);
+  }
+
+  async function addField(kind: string, props: { title: string; name: string; required?: boolean; options?: string; showWhen?: string }) {
+    await page.getByRole('button', { name: `添加${kind}字段` }).click();
+    const panel = page.locator('fieldset.props');
+    await panel.locator('input[name=title]').fill(props.title);
+    await panel.locator('input[name=fieldName]').fill(props.name);
+    await panel.locator('input[name=fieldName]').press('Tab');
+    await expect.poll(() => page.locator('fieldset.props input[name=fieldName]').inputValue()).toBe(props.name);
+    if (props.required) await page.locator('fieldset.props input[name=required]').check();
+    if (props.options) await page.locator('fieldset.props textarea[name=options]').fill(props.options);
+    if (props.showWhen) await page.locator('fieldset.props select[name=showWhen]').selectOption(props.showWhen);
+  }
+
+  it('an author builds, tests and submits a new item; a reviewer approves; it is published and the runtime decides as designed', async () => {
+    // Sign in.
+    await page.goto(`${base}/designer/`);
+    await page.getByLabel('访问令牌').waitFor();
+    await shot('01-sign-in');
+    await signIn('author', '编制（部门编制人员）');
+
+    // New item.
+    await page.getByRole('button', { name: '新建事项' }).click();
+    await page.locator('input[name=code]').fill(CODE);
+    await page.locator('input[name=name]').fill('灵活就业人员登记（设计器）');
+    await page.locator('input[name=department]').fill(TEST_DEPARTMENT);
+    await page.getByRole('button', { name: '创建草稿' }).click();
+    await page.getByRole('tab', { name: /事项标准/ }).waitFor();
+
+    // 事项标准: import the 20 elements as JSON, then check the coded selects and the live validation.
+    const standard = { ...itemConfig().standard, name: '灵活就业人员登记（设计器）' };
+    await page.getByRole('button', { name: '从 JSON 导入' }).click();
+    await page.getByLabel('事项标准 JSON').fill(JSON.stringify(standard));
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await expect.poll(() => page.locator('#std_itemType').inputValue()).toBe('20');
+    await (page.getByText('事项标准：没有发现问题。')).first().waitFor();
+    // A coded select fills its label from the code.
+    await page.locator('#std_caseType').selectOption('1');
+    await page.locator('#std_caseType').selectOption('2');
+    // A fault shows next to its field.
+    await page.locator('#std_resultName').fill('');
+    await expect.poll(() => (page.locator('#std_resultName').locator('xpath=ancestor::div[contains(@class,"form-group")][1]')).first().textContent()).toContain('审批结果名称');
+    await page.locator('#std_resultName').fill('登记信息');
+    await shot('02-standard');
+    await saved();
+
+    // 表单设计: five fields, one conditional.
+    await tab('表单设计');
+    await addField('文本', { title: '姓名', name: 'name', required: true });
+    await addField('身份证号码', { title: '身份证号码', name: 'idNumber', required: true });
+    await addField('手机号码', { title: '手机号码', name: 'phone', required: true });
+    await addField('单选', { title: '就业形式', name: 'employmentType', options: '个体经营\n非全日制\n新就业形态' });
+    await addField('文本', { title: '平台名称', name: 'platformName', showWhen: 'employmentType' });
+    // Move 手机号码 up and back down (the list keeps its order).
+    await page.getByRole('button', { name: '上移「手机号码」' }).click();
+    await page.getByRole('button', { name: '下移「手机号码」' }).click();
+    const preview = page.locator('.preview');
+    expect(await (preview.getByLabel('平台名称')).count()).toBe(0);
+    await preview.getByLabel('新就业形态').check();
+    await (preview.getByLabel('平台名称')).first().waitFor();
+    await shot('03-form');
+    await saved();
+
+    // 受理规则: two rules.
+    await tab('受理规则');
+    await page.getByRole('button', { name: '+ 添加规则' }).click();
+    let rule = page.locator('article.rule').nth(0);
+    await rule.getByLabel('名称').fill('under-16');
+    await rule.getByLabel('说明').fill('未满16周岁不予登记');
+    await rule.getByLabel('事实').selectOption('idNumber');
+    await rule.getByLabel('运算符').selectOption('ageBelow');
+    await rule.getByLabel('比较值').fill('16');
+    await rule.getByLabel('不予受理理由').fill('申请人未满16周岁，不属于灵活就业登记对象');
+    await rule.getByLabel('法律依据').fill('《中华人民共和国劳动法》第十五条');
+
+    await page.getByRole('button', { name: '+ 添加规则' }).click();
+    rule = page.locator('article.rule').nth(1);
+    await rule.getByLabel('名称').fill('platform-name');
+    await rule.getByLabel('说明').fill('新就业形态须填写平台名称');
+    await rule.getByLabel('事实').selectOption('employmentType');
+    await rule.getByLabel('运算符').selectOption('equal');
+    await rule.getByLabel('比较值').selectOption('新就业形态');
+    await rule.getByLabel('未填写时视为不满足').check();
+    await rule.getByRole('button', { name: '+ 条件', exact: true }).click();
+    const second = rule.locator('.leaf').nth(1);
+    await second.getByLabel('事实').selectOption('platformName');
+    await second.getByLabel('运算符').selectOption('isFilled');
+    await second.getByLabel('比较值').selectOption('false');
+    await rule.getByLabel('结果').selectOption('supplement');
+    await rule.getByLabel('补正告知内容').fill('新就业形态人员请填写平台名称');
+    await (page.getByText('受理规则：没有发现问题。')).first().waitFor();
+    await shot('04-rules');
+    await saved();
+
+    // 测试样例: two examples, run in the browser.
+    await tab('测试样例');
+    const fillExample = async (index: number, name: string, formData: { name: string; idNumber: string; phone: string; employment: string }) => {
+      await page.getByRole('button', { name: '+ 添加样例' }).click();
+      const example = page.locator('article.example').nth(index);
+      await example.locator('input[name=exampleName]').fill(name);
+      await example.locator('select[name=scenario]').selectOption('self');
+      await example.locator('input[name=date]').fill('2025-06-01');
+      const form = example.locator('.preview');
+      await form.getByLabel(/^姓名\*?$/).fill(formData.name);
+      await form.getByLabel(/^身份证号码\*?$/).fill(formData.idNumber);
+      await form.getByLabel(/^手机号码\*?$/).fill(formData.phone);
+      await form.getByLabel(formData.employment).check();
+      await example.getByLabel('居民身份证').check();
+      return example;
+    };
+    await fillExample(0, '本人办理材料齐全', { name: '王五', idNumber: '11010519491231002X', phone: '13912345678', employment: '个体经营' });
+    const minor = await fillExample(1, '未满16周岁不予受理', { name: '小明', idNumber: '150102201501010015', phone: '13912345678', employment: '个体经营' });
+    await minor.locator('select[name=ex1-outcome]').selectOption('reject');
+    await minor.getByLabel('核对触发的规则').check();
+    await minor.getByLabel('未满16周岁不予登记').check();
+    await page.getByRole('button', { name: '运行全部样例' }).click();
+    await (page.getByText('运行结果：2 个通过，0 个未通过')).first().waitFor();
+    await shot('05-examples');
+    await saved();
+
+    // Submit.
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await (page.getByRole('status').filter({ hasText: '已提交审核' })).first().waitFor();
+    await expect.poll(() => (page.locator('.toolbar .badge.submitted')).first().textContent()).toBe('待审核');
+
+    // The reviewer: the queue first, the item, approve.
+    await signOut();
+    await signIn('reviewer', '合法性审核');
+    const queue = page.getByRole('region', { name: /待审核/ }).or(page.locator('section', { has: page.getByRole('heading', { name: /待审核/ }) }));
+    await (queue.first().getByRole('link', { name: CODE })).first().waitFor();
+    await shot('06-review-queue');
+    await openItem();
+    await tab('审核与发布');
+    await (page.getByText('这是新设立的事项')).first().waitFor();
+    await page.getByLabel('审核意见（退回时必填）').fill('合法性审核通过');
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await (page.getByRole('status').filter({ hasText: '已审核通过' })).first().waitFor();
+
+    // The author publishes version 1.
+    await signOut();
+    await signIn('author', '编制（部门编制人员）');
+    await openItem();
+    await tab('审核与发布');
+    await page.getByLabel('发布理由').fill('新设立灵活就业人员登记事项');
+    await page.getByLabel('法律依据').fill('《中华人民共和国就业促进法》第三十五条');
+    await page.getByRole('button', { name: '发布第 1 版' }).click();
+    await (page.getByRole('status').filter({ hasText: '已发布第 1 版' })).first().waitFor();
+    await expect.poll(() => (page.locator('.toolbar .badge.published')).first().textContent()).toBe('已发布 v1');
+
+    // A revision: change the supplement notice; the reviewer sees the diff against version 1.
+    await page.getByRole('button', { name: '基于第 1 版起草修订' }).click();
+    await expect.poll(() => (page.locator('.toolbar .badge.editing')).first().textContent()).toBe('草稿');
+    await tab('受理规则');
+    await page.locator('article.rule').nth(1).getByLabel('补正告知内容').fill('新就业形态人员请填写所在平台名称');
+    await saved();
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await expect.poll(() => (page.locator('.toolbar .badge.submitted')).first().textContent()).toBe('待审核');
+    await signOut();
+    await signIn('reviewer', '合法性审核');
+    await openItem();
+    await tab('审核与发布');
+    const diff = page.locator('pre.diff');
+    await expect.poll(() => (diff).first().textContent()).toContain('platform-name');
+    await expect.poll(() => (diff).first().textContent()).toContain('所在平台名称');
+    await shot('07-review-diff');
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await (page.getByRole('status').filter({ hasText: '已审核通过' })).first().waitFor();
+    await tab('版本历史');
+    await (page.getByRole('cell', { name: '发布版本' })).first().waitFor();
+    await shot('08-history');
+
+    await signOut();
+    await signIn('author', '编制（部门编制人员）');
+    await openItem();
+    await tab('审核与发布');
+    await page.getByLabel('发布理由').fill('修改补正告知措辞');
+    await page.getByLabel('法律依据').fill('《中华人民共和国就业促进法》第三十五条');
+    await page.getByRole('button', { name: '发布第 2 版' }).click();
+    await (page.getByRole('status').filter({ hasText: '已发布第 2 版' })).first().waitFor();
+    await page.getByRole('link', { name: '事项列表' }).click();
+    await expect.poll(() => (page.getByRole('row', { name: new RegExp(CODE) }).first()).first().textContent()).toContain('已发布 v2');
+    await shot('09-dashboard');
+
+    expect(consoleErrors).toEqual([]);
+
+    // The runtime decides as designed (claimed first, by the administrator).
+    const claim = await fetch(`${base}/api/localities/150102/claims/${CODE}`, { method: 'PUT', headers: { ...t.as.admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ follow: 'latest', local: {} }) });
+    expect(claim.status).toBeLessThan(300);
+    const evaluate = async (formData: Record<string, unknown>, materials: string[]) => {
+      const res = await fetch(`${base}/api/runtime/150102/items/${CODE}/evaluate`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario: 'self', date: '2025-06-01', formData, materials }) });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { outcome: string; item: { version: number }; reasons: { rule: string; message: string }[] };
+    };
+    const adult = { name: '王五', idNumber: '11010519491231002X', phone: '13912345678', employmentType: '个体经营' };
+    const accepted = await evaluate(adult, ['id-card']);
+    expect(accepted.outcome).toBe('accept');
+    expect(accepted.item.version).toBe(2);
+    const rejected = await evaluate({ ...adult, idNumber: '150102201501010015' }, ['id-card']);
+    expect(rejected.outcome).toBe('reject');
+    expect(rejected.reasons.map((r) => r.rule)).toContain('under-16');
+    const platform = await evaluate({ ...adult, employmentType: '新就业形态' }, ['id-card']);
+    expect(platform.outcome).toBe('supplement');
+    expect(platform.reasons).toContainEqual(expect.objectContaining({ rule: 'platform-name', message: '新就业形态人员请填写所在平台名称' }));
+    const withPlatform = await evaluate({ ...adult, employmentType: '新就业形态', platformName: '某外卖平台' }, ['id-card']);
+    expect(withPlatform.outcome).toBe('accept');
+  }, 240_000);
+});
