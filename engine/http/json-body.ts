@@ -35,6 +35,41 @@ export function parseJsonText(text: string): unknown {
 type Next = (error?: unknown) => void;
 
 /**
+ * Collects a request body up to `limitBytes`, and stops collecting the moment the limit is passed,
+ * so an oversized upload never sits in memory. Exactly one of the callbacks is called, once.
+ */
+export function collectBody(
+  req: IncomingMessage,
+  limitBytes: number,
+  callbacks: { tooLarge: () => void; error: (error: unknown) => void; done: (body: Buffer) => void },
+): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let settled = false;
+  req.on('data', (chunk: Buffer) => {
+    if (settled) return;
+    size += chunk.length;
+    if (size > limitBytes) {
+      settled = true;
+      chunks.length = 0;
+      callbacks.tooLarge();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('error', (error) => {
+    if (settled) return;
+    settled = true;
+    callbacks.error(error);
+  });
+  req.on('end', () => {
+    if (settled) return;
+    settled = true;
+    callbacks.done(Buffer.concat(chunks));
+  });
+}
+
+/**
  * Reads a JSON body up to `limitBytes` and stops reading the moment it is exceeded (413), so an
  * oversized upload never sits in memory. Other content types are refused with 415.
  */
@@ -53,43 +88,27 @@ export function jsonBody(limitBytes: number) {
       return;
     }
     const type = String(req.headers['content-type'] ?? '');
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > limitBytes) {
-        failed = true;
-        next(new PayloadTooLargeError(`请求体过大（超过 ${limitBytes} 字节）`, { limit: limitBytes }));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', (error) => {
-      if (!failed) {
-        failed = true;
-        next(error);
-      }
-    });
-    req.on('end', () => {
-      if (failed) return;
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') {
-        req.body = undefined;
-        next();
-        return;
-      }
-      if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
-        next(new UnsupportedMediaTypeError('请求体应为 application/json', { contentType: type || null }));
-        return;
-      }
-      try {
-        req.body = parseJsonText(text);
-        next();
-      } catch (error) {
-        next(error);
-      }
+    collectBody(req, limitBytes, {
+      tooLarge: () => next(new PayloadTooLargeError(`请求体过大（超过 ${limitBytes} 字节）`, { limit: limitBytes })),
+      error: next,
+      done: (bytes) => {
+        const text = bytes.toString('utf8');
+        if (text.trim() === '') {
+          req.body = undefined;
+          next();
+          return;
+        }
+        if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+          next(new UnsupportedMediaTypeError('请求体应为 application/json', { contentType: type || null }));
+          return;
+        }
+        try {
+          req.body = parseJsonText(text);
+          next();
+        } catch (error) {
+          next(error);
+        }
+      },
     });
   };
 }

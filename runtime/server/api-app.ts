@@ -5,6 +5,7 @@ import {
   apiNotFound,
   apiSchemas,
   buildOpenApi,
+  collectBody,
   jsonBody,
   mountRoutes,
   requestLog,
@@ -52,30 +53,13 @@ function rawBody({ limit, tooLarge }: RawBodyRoute) {
       next(tooLarge(declared));
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > limit) {
-        failed = true;
-        chunks.length = 0;
-        next(tooLarge(null));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', (error) => {
-      if (!failed) {
-        failed = true;
-        next(error);
-      }
-    });
-    req.on('end', () => {
-      if (failed) return;
-      req.body = Buffer.concat(chunks);
-      next();
+    collectBody(req, limit, {
+      tooLarge: () => next(tooLarge(null)),
+      error: next,
+      done: (bytes) => {
+        req.body = bytes;
+        next();
+      },
     });
   };
 }

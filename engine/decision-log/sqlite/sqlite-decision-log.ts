@@ -8,6 +8,7 @@ import { newDecisionId } from '../ids.js';
 import type { DecisionLogReader, DecisionLogWriter, DecisionQuery, DecisionRecord, NewDecisionRecord } from '../port.js';
 import { normalizeDecisionQuery, prepareDecisionRecord, type NormalizedQuery } from '../records.js';
 import { migrations } from './schema.js';
+import { isUniqueViolation, migrate } from '../../store/sqlite/sqlite-support.js';
 
 export interface SqliteDecisionLogOptions {
   /** The decision log's own file, e.g. `<TONGBAN_DATA_DIR>/decisions.db`; never the config store's. */
@@ -17,24 +18,9 @@ export interface SqliteDecisionLogOptions {
 /** Another writer (another runtime process on this machine) took the id first: try a fresh one. */
 const MAX_INSERT_ATTEMPTS = 3;
 
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 function unavailable(file: string, operation: string, error: unknown): unknown {
   if (error instanceof TongbanError || !(error instanceof Database.SqliteError)) return error;
   return new StoreUnavailableError(`决定记录库暂不可用（${operation}）：${error.message}`, { adapter: 'sqlite', file, operation, sqliteCode: error.code });
-}
-
-function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let step = current; step < migrations.length; step++) {
-    db.transaction(() => {
-      db.exec(migrations[step] ?? '');
-      db.pragma(`user_version = ${step + 1}`);
-    }).immediate();
-  }
 }
 
 function whereClause(query: NormalizedQuery): { sql: string; params: unknown[] } {
@@ -182,7 +168,7 @@ export function openSqliteDecisionLog({ file }: SqliteDecisionLogOptions): Sqlit
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    migrate(db);
+    migrate(db, migrations);
     return new SqliteDecisionLogWriter(db, file);
   } catch (error) {
     db?.close();

@@ -8,6 +8,7 @@ import { caseNumberPrefix, formatCaseNumber, MAX_SEQUENCE, nextSequence } from '
 import type { Attachment, AttachmentMeta, IntakeQuery, IntakeRecord, IntakeStore, NewAttachment, NewIntakeRecord } from '../port.js';
 import { normalizeIntakeQuery, prepareAttachment, prepareIntakeRecord } from '../records.js';
 import { migrations } from './schema.js';
+import { isUniqueViolation, migrate } from '../../store/sqlite/sqlite-support.js';
 
 export interface SqliteIntakeStoreOptions {
   /** The intake store's own file, e.g. `<TONGBAN_DATA_DIR>/intake.db`; never the config store's. */
@@ -16,21 +17,6 @@ export interface SqliteIntakeStoreOptions {
 
 /** Another process on this machine may take the same number between our read and insert: try the next one. */
 const MAX_INSERT_ATTEMPTS = 20;
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let step = current; step < migrations.length; step++) {
-    db.transaction(() => {
-      db.exec(migrations[step] ?? '');
-      db.pragma(`user_version = ${step + 1}`);
-    }).immediate();
-  }
-}
 
 interface AttachmentRow { id: string; name: string; content_type: string; size: number; sha256: string; data?: Buffer }
 
@@ -166,7 +152,7 @@ export function openSqliteIntakeStore({ file }: SqliteIntakeStoreOptions): Sqlit
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    migrate(db);
+    migrate(db, migrations);
     return new SqliteIntakeStore(db, file);
   } catch (error) {
     db?.close();

@@ -8,22 +8,8 @@ import type { ConfigStore, DraftPatch, NewDraft } from '../port.js';
 import type { PrincipalRecord } from '../../access/principal.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../records.js';
 import { migrations } from './schema.js';
+import { isUniqueViolation, migrate } from './sqlite-support.js';
 import { SqliteConfigReader } from './sqlite-reader.js';
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let step = current; step < migrations.length; step++) {
-    db.transaction(() => {
-      db.exec(migrations[step] ?? '');
-      db.pragma(`user_version = ${step + 1}`);
-    }).immediate();
-  }
-}
 
 export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore {
   async upsertItem(item: Omit<ItemRecord, 'withdrawn'>): Promise<void> {
@@ -184,7 +170,7 @@ function open(file: string, readonly: boolean): Database.Database {
 /** The designer's writable store on one SQLite file (WAL), created and migrated if needed. */
 export function openSqliteStore({ file }: SqliteOptions): SqliteConfigStore {
   const db = open(file, false);
-  migrate(db);
+  migrate(db, migrations);
   return new SqliteConfigStore(db, file);
 }
 
