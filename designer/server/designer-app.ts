@@ -56,7 +56,12 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
       ...(runtime && runtimeReader && intakeStore ? intakeRoutes({ configs: runtime, reader: runtimeReader, intakes: intakeStore, logger, ...(decisionLog ? { decisionLog } : {}) }) : []),
     ],
     ...(runtime && intakeStore ? { rawBodies: [intakeUploads(uploadLimit)] } : {}),
-    stores: runtimeReader ? { config: store, runtime: runtimeReader } : { config: store },
+    stores: {
+      config: store,
+      ...(runtimeReader ? { runtime: runtimeReader } : {}),
+      ...(decisionLog ? { decisions: decisionLog } : {}),
+      ...(intakeStore ? { intakes: intakeStore } : {}),
+    },
     principals: store,
     logger,
     bodyLimit,

@@ -14,14 +14,14 @@ import {
   type Logger,
   type Mountable,
 } from '../../engine/http/index.js';
-import type { ConfigReader } from '../../engine/store/index.js';
+import type { ConfigReader, StoreHealth } from '../../engine/store/index.js';
 
 export interface ApiAppOptions {
   title: string;
   description: string;
   routes: ApiRoute[];
-  /** Stores whose state /api/health reports. */
-  stores: Record<string, ConfigReader>;
+  /** Stores whose state /api/health reports (config store, decision log, intake store …). */
+  stores: Record<string, { health(): Promise<StoreHealth> }>;
   /** Where bearer tokens are looked up (the config store, or a runtime's read-only view of it). */
   principals: Pick<ConfigReader, 'findPrincipalByTokenHash'>;
   logger: Logger;

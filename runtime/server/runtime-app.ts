@@ -34,7 +34,7 @@ export function createRuntimeApp({ reader, decisionLog, intakeStore, logger, bod
       ...(intakeStore ? intakeRoutes({ configs, reader, intakes: intakeStore, logger, ...(decisionLog ? { decisionLog } : {}) }) : []),
     ],
     ...(intakeStore ? { rawBodies: [intakeUploads(uploadLimit)] } : {}),
-    stores: { config: reader },
+    stores: { config: reader, ...(decisionLog ? { decisions: decisionLog } : {}), ...(intakeStore ? { intakes: intakeStore } : {}) },
     principals: reader,
     logger,
     bodyLimit,

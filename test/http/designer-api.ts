@@ -237,7 +237,7 @@ export function describeDesignerApi(name: string, open: InstallationFactory): vo
     it('reports health and serves the reference data', async () => {
       const health = await t.admin().get('/api/health');
       expect(health.status).toBe(200);
-      expect(health.body).toMatchObject({ status: 'ok', stores: { config: { ok: true, readOnly: false }, runtime: { ok: true, readOnly: true } } });
+      expect(health.body).toMatchObject({ status: 'ok', stores: { config: { ok: true, readOnly: false }, runtime: { ok: true, readOnly: true }, decisions: { ok: true }, intakes: { ok: true } } });
       const divisions = await t.admin().get('/api/divisions');
       expect(divisions.body.children).toHaveLength(12);
       const enums = await t.admin().get('/api/enumerations');
