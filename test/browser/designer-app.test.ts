@@ -9,6 +9,7 @@ import express from 'express';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountDesignerWeb } from '../../designer/server/designer-web.js';
+import { validateConfig, type ItemConfig } from '../../engine/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/chromium.js';
 import { sqliteInstallation, TEST_DEPARTMENT, type TestInstallation } from '../support/installation.js';
@@ -48,12 +49,17 @@ if (hasChromium) describe('designer web app in chromium', () => {
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchChromium({ width: 1366, height: 768 });
-    page = await browser.context.newPage();
-    page.on('console', (m) => {
+    page = await newPage();
+  }, 120_000);
+
+  async function newPage(): Promise<Page> {
+    const p = await browser.context.newPage();
+    p.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  }, 120_000);
+    p.on('pageerror', (e) => consoleErrors.push(String(e)));
+    return p;
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -77,8 +83,8 @@ if (hasChromium) describe('designer web app in chromium', () => {
     await page.getByLabel('访问令牌').waitFor();
   }
 
-  async function openItem() {
-    await page.getByRole('link', { name: CODE }).first().click();
+  async function openItem(code = CODE) {
+    await page.getByRole('link', { name: code }).first().click();
     await page.getByRole('tab', { name: /事项标准/ }).waitFor();
   }
 
@@ -295,4 +301,95 @@ if (hasChromium) describe('designer web app in chromium', () => {
     const withPlatform = await evaluate({ ...adult, employmentType: '新就业形态', platformName: '某外卖平台' }, ['id-card']);
     expect(withPlatform.outcome).toBe('accept');
   }, 240_000);
+
+  it('groups, repeating groups and attachments; drag and drop; the materials table and scenario matrix; failing examples on the dashboard and in review', async () => {
+    const CODE2 = 'RS-DESIGN-0002';
+    // An item whose first example expects the wrong outcome, created through the API.
+    const config = itemConfig(CODE2, '样例未通过的事项（设计器）');
+    config.examples[0]!.expect = { outcome: 'reject' };
+    const put = await fetch(`${base}/api/items/${CODE2}/draft`, { method: 'PUT', headers: { ...t.as.author, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+    expect(put.status).toBeLessThan(300);
+
+    page = await newPage();
+    await signIn('author', '编制（部门编制人员）');
+    // 样例 column: the failing example shows on the dashboard.
+    const row = page.getByRole('region', { name: '全部事项' }).or(page.locator('section', { has: page.getByRole('heading', { name: '全部事项' }) })).first().getByRole('row', { name: new RegExp(CODE2) });
+    await expect.poll(() => row.locator('.examples-cell').textContent(), { timeout: 15_000 }).toBe('1 个未通过');
+    await shot('10-dashboard-examples');
+    await openItem(CODE2);
+
+    // 事项标准: the materials table and the scenario matrix.
+    await page.getByRole('button', { name: '+ 添加材料' }).click();
+    await page.getByLabel('材料 6 名称').fill('户口簿');
+    await page.getByLabel('材料 6 标识').fill('household-register');
+    expect(await page.getByLabel('材料 6 是否必需').isChecked()).toBe(true);
+    await page.getByLabel('材料 6 必要性').selectOption({ label: '非必要' });
+    expect(await page.getByLabel('材料 6 是否必需').isChecked()).toBe(false);
+    await page.getByLabel('材料 6 来源渠道').selectOption({ label: '政府部门核发' });
+    await page.getByLabel('情形「委托代办」需要「户口簿」').check();
+    await page.getByLabel('情形「本人办理」需要「近期免冠照片」').uncheck();
+    // A fault shows in the cell at fault.
+    await page.getByLabel('材料 1 标识').fill('Bad ID');
+    await expect.poll(() => page.locator('tr[data-material="Bad ID"] td').first().locator('.cell-error').textContent()).toBeTruthy();
+    await page.getByLabel('材料 1 标识').fill('id-card');
+    await page.getByText('事项标准：没有发现问题。').first().waitFor();
+    // Drag 户口簿 to the top of the table.
+    await page.locator('tr[data-material="household-register"] .handle').dragTo(page.locator('tr[data-material="id-card"]'));
+    await expect.poll(() => page.locator('table[aria-label="申请材料"] tbody tr').first().getAttribute('data-material')).toBe('household-register');
+    await page.getByText('事项标准：没有发现问题。').first().waitFor();
+    await shot('11-materials');
+    await saved();
+
+    // 表单设计: a group, a repeating group and an attachment; drag the attachment to the top.
+    await tab('表单设计');
+    await addField('分组/区块', { title: '联系地址', name: 'address' });
+    await page.getByRole('button', { name: '向「联系地址」添加字段' }).click();
+    await page.locator('fieldset.props input[name=title]').fill('街道');
+    await page.locator('fieldset.props input[name=fieldName]').fill('street');
+    await page.locator('fieldset.props input[name=fieldName]').press('Tab');
+    await page.locator('fieldset.props input[name=required]').check();
+    await addField('重复组', { title: '家庭成员', name: 'members' });
+    await page.getByLabel('「家庭成员」的新字段类型').selectOption({ label: '身份证号码' });
+    await page.getByRole('button', { name: '向「家庭成员」添加字段' }).click();
+    await page.locator('fieldset.props input[name=title]').fill('成员身份证号码');
+    await page.locator('fieldset.props input[name=fieldName]').fill('memberId');
+    await page.locator('fieldset.props input[name=fieldName]').press('Tab');
+    await addField('文件附件', { title: '户口簿照片', name: 'householdPhoto' });
+    const topFields = page.locator('ol[aria-label="字段列表"] > li');
+    // A tall window, so that both ends of the drag are on screen without scrolling mid-drag.
+    await page.setViewportSize({ width: 1366, height: 1600 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('ol[aria-label="字段列表"] > li[data-field="householdPhoto"] > .fieldrow > .handle').dragTo(topFields.first());
+    await expect.poll(() => topFields.first().getAttribute('data-field')).toBe('householdPhoto');
+    const preview = page.locator('.preview');
+    await preview.getByText('联系地址').first().waitFor();
+    await preview.getByLabel(/^街道/).first().waitFor();
+    expect(await preview.locator('input[type=file]').count()).toBe(1);
+    await page.getByText('表单：没有发现问题。').first().waitFor();
+    await shot('12-form-groups');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await saved();
+
+    // The saved config is valid and holds what was designed.
+    const draft = (await (await fetch(`${base}/api/items/${CODE2}/draft`, { headers: t.as.author })).json()) as { config: ItemConfig };
+    expect(validateConfig(draft.config)).toEqual([]);
+    const schema = draft.config.form.schema as { properties: Record<string, Record<string, unknown>> };
+    expect(schema.properties.address).toMatchObject({ type: 'object', required: ['street'], properties: { street: { type: 'string', title: '街道' } } });
+    expect(schema.properties.members).toMatchObject({ type: 'array', items: { type: 'object', properties: { memberId: { format: 'cn-id-number' } } } });
+    expect(schema.properties.householdPhoto).toMatchObject({ type: 'string', title: '户口簿照片' });
+    expect((draft.config.form.uiSchema as Record<string, unknown>)['ui:order']).toEqual(['householdPhoto', 'name', 'idNumber', 'phone', 'residence', 'employmentType', 'platformName', 'address', 'members']);
+    const materials = draft.config.standard.materials;
+    expect(materials[0]).toMatchObject({ id: 'household-register', name: '户口簿', required: false, necessity: { code: '2', label: '非必要' }, source: { code: '20' } });
+    expect(draft.config.standard.scenarios).toEqual([
+      { id: 'self', name: '本人办理', materialIds: ['id-card'] },
+      { id: 'agent', name: '委托代办', materialIds: ['id-card', 'proxy-letter', 'agent-id', 'household-register'] },
+    ]);
+
+    // The review view shows the example results next to the diff.
+    await tab('审核与发布');
+    await page.getByRole('status').filter({ hasText: '样例：2 个通过，1 个未通过' }).first().waitFor();
+    expect(await page.locator('tr[data-example="本人办理材料齐全"]').getAttribute('data-passed')).toBe('false');
+    await shot('13-review-examples');
+    expect(consoleErrors).toEqual([]);
+  }, 180_000);
 });

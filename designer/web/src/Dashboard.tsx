@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { ItemConfig } from '../../../engine/index.js';
 import { advice, api, type ItemSummary, type Role } from './api.js';
+import { ExampleCell } from './ExampleStatus.js';
 import { navigate } from './router.js';
 import { formatTime, StatusBadges } from './status.js';
 
@@ -61,7 +62,7 @@ function ItemTable({ items, caption }: { items: ItemSummary[]; caption: string }
     <table className="list">
       <caption className="sr-only">{caption}</caption>
       <thead>
-        <tr><th>事项编码</th><th>事项名称</th><th>实施部门</th><th>状态</th><th>最近变更</th></tr>
+        <tr><th>事项编码</th><th>事项名称</th><th>实施部门</th><th>状态</th><th>样例</th><th>最近变更</th></tr>
       </thead>
       <tbody>
         {items.map((item) => (
@@ -70,6 +71,7 @@ function ItemTable({ items, caption }: { items: ItemSummary[]; caption: string }
             <td>{item.name}</td>
             <td>{item.department}</td>
             <td><StatusBadges item={item} /></td>
+            <td><ExampleCell item={item} /></td>
             <td>{formatTime(item.draft?.updatedAt ?? item.latestPublishedAt ?? item.createdAt)}{item.draft ? <span className="muted">（{item.draft.updatedBy}）</span> : null}</td>
           </tr>
         ))}

@@ -2,7 +2,8 @@ import Form from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Component, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { FormDefinition, ItemConfig, Problem } from '../../../engine/index.js';
-import { buildForm, FIELD_KINDS, isRoundTrip, newField, parseForm, stableStringify, type FieldKind, type FieldModel } from './formModel.js';
+import { useDragReorder, moved } from './dnd.js';
+import { buildForm, CHILD_KINDS, FIELD_KINDS, isContainer, isRoundTrip, newField, parseForm, stableStringify, type FieldKind, type FieldModel } from './formModel.js';
 import { chineseErrors, formValidator, toErrorSchema, translateString } from './rjsf.js';
 import { ProblemSummary } from './StandardTab.js';
 
@@ -25,7 +26,7 @@ function numberOrUndefined(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-function PropertyPanel({ field, fields, onChange, readOnly }: { field: FieldModel; fields: FieldModel[]; onChange: (f: FieldModel) => void; readOnly: boolean }) {
+function PropertyPanel({ field, fields, onChange, readOnly, parent }: { field: FieldModel; fields: FieldModel[]; onChange: (f: FieldModel) => void; readOnly: boolean; parent?: FieldModel }) {
   const [name, setName] = useState(field.name);
   useEffect(() => setName(field.name), [field.name]);
   const nameError = !FIELD_NAME.test(name)
@@ -37,12 +38,17 @@ function PropertyPanel({ field, fields, onChange, readOnly }: { field: FieldMode
         : null;
   const isChoice = field.kind === 'single' || field.kind === 'multi';
   const hasLength = field.kind === 'text';
-  const minLabel = field.kind === 'number' ? '最小值' : field.kind === 'multi' ? '最少选择项数' : '最少字符数';
-  const maxLabel = field.kind === 'number' ? '最大值' : field.kind === 'multi' ? '最多选择项数' : '最多字符数';
-  const showLimits = field.kind === 'number' || field.kind === 'multi' || hasLength;
+  const minLabel = field.kind === 'number' ? '最小值' : field.kind === 'multi' ? '最少选择项数' : field.kind === 'repeat' ? '最少条数' : '最少字符数';
+  const maxLabel = field.kind === 'number' ? '最大值' : field.kind === 'multi' ? '最多选择项数' : field.kind === 'repeat' ? '最多条数' : '最多字符数';
+  const showLimits = field.kind === 'number' || field.kind === 'multi' || field.kind === 'repeat' || hasLength;
+  const kinds = parent ? CHILD_KINDS : FIELD_KINDS;
+  const changeKind = (kind: FieldKind) => {
+    const { children: _children, ...rest } = field;
+    onChange({ ...rest, kind, options: field.options.length ? field.options : ['选项一', '选项二'], ...(isContainer(kind) ? { children: field.children ?? [] } : {}) });
+  };
   return (
     <fieldset className="props" disabled={readOnly} aria-label="字段属性">
-      <legend>字段属性</legend>
+      <legend>字段属性{parent ? `（「${parent.title}」中的字段）` : ''}</legend>
       <label className="field">
         <span>标题</span>
         <input type="text" name="title" value={field.title} onChange={(e) => onChange({ ...field, title: e.target.value })} />
@@ -63,10 +69,13 @@ function PropertyPanel({ field, fields, onChange, readOnly }: { field: FieldMode
       </label>
       <label className="field">
         <span>类型</span>
-        <select value={field.kind} onChange={(e) => onChange({ ...field, kind: e.target.value as FieldKind, options: field.options.length ? field.options : ['选项一', '选项二'] })}>
-          {FIELD_KINDS.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
+        <select name="kind" value={field.kind} onChange={(e) => changeKind(e.target.value as FieldKind)}>
+          {kinds.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
         </select>
       </label>
+      {field.kind === 'file' ? <p className="muted">申请人在表单中选择文件；窗口受理时附件另行保存，表单中只是声明的附件字段。</p> : null}
+      {field.kind === 'group' ? <p className="muted">分组在表单中显示为一个带标题的区块，其中的字段在左侧列表中编辑。</p> : null}
+      {field.kind === 'repeat' ? <p className="muted">重复组可由申请人添加多条，每条包含左侧列表中的字段（如家庭成员）。</p> : null}
       <label className="row" style={{ marginBottom: 8 }}>
         <input type="checkbox" name="required" checked={field.required} onChange={(e) => onChange({ ...field, required: e.target.checked })} /> 必填
       </label>
@@ -104,13 +113,13 @@ function PropertyPanel({ field, fields, onChange, readOnly }: { field: FieldMode
           <input type="text" name="pattern" value={field.pattern ?? ''} placeholder="如 ^[0-9]{6}$" onChange={(e) => onChange({ ...field, pattern: e.target.value || undefined } as FieldModel)} />
         </label>
       ) : null}
-      <label className="field">
+      {!parent ? <label className="field">
         <span>仅当另一字段有值时显示</span>
         <select name="showWhen" value={field.showWhen ?? ''} onChange={(e) => onChange({ ...field, showWhen: e.target.value || undefined } as FieldModel)}>
           <option value="">（始终显示）</option>
           {fields.filter((f) => f !== field && !f.showWhen).map((f) => <option key={f.name} value={f.name}>{f.title}（{f.name}）</option>)}
         </select>
-      </label>
+      </label> : null}
     </fieldset>
   );
 }
@@ -183,11 +192,96 @@ export function FormPreview({ form, formData, onChange, idPrefix = 'preview' }: 
   );
 }
 
+type ErrorTree = Record<string, unknown>;
+const sub = (node: unknown, ...keys: string[]): ErrorTree => {
+  let n = node as ErrorTree | undefined;
+  for (const k of keys) n = (n && typeof n === 'object' ? (n[k] as ErrorTree | undefined) : undefined);
+  return n ?? {};
+};
+
+function FieldRow({ f, index, count, selected, onSelect, onMove, onRemove, readOnly, problemCount, showWhenTitle, drag, children }: {
+  f: FieldModel; index: number; count: number; selected: boolean; onSelect: () => void; onMove: (delta: number) => void; onRemove: () => void; readOnly: boolean;
+  problemCount: number; showWhenTitle?: string; drag: ReturnType<ReturnType<typeof useDragReorder>>; children?: ReactNode;
+}) {
+  return (
+    <li className={selected ? 'selected' : ''} data-field={f.name} {...drag}>
+      <div className="fieldrow">
+        {!readOnly ? <span className="handle" aria-hidden="true" title="拖动以调整顺序">⠿</span> : null}
+        <button className="pick" aria-pressed={selected} onClick={onSelect} title={f.name}>
+          {f.title}{f.required ? <span className="required" style={{ color: 'var(--red)' }}> *</span> : null}
+          <br />
+          <span className="muted">{FIELD_KINDS.find((k) => k.kind === f.kind)?.label} · {f.name}</span>
+          {showWhenTitle ? <span className="cond"> · 当「{showWhenTitle}」有值时显示</span> : null}
+          {problemCount ? <span className="badge fail">有问题</span> : null}
+        </button>
+        {!readOnly ? (
+          <>
+            <button className="small" onClick={() => onMove(-1)} disabled={index === 0} aria-label={`上移「${f.title}」`}>↑</button>
+            <button className="small" onClick={() => onMove(1)} disabled={index === count - 1} aria-label={`下移「${f.title}」`}>↓</button>
+            <button className="small danger" onClick={onRemove} aria-label={`删除「${f.title}」`}>✕</button>
+          </>
+        ) : null}
+      </div>
+      {children}
+    </li>
+  );
+}
+
+function ChildList({ parent, selected, onSelect, onChange, readOnly, errors }: {
+  parent: FieldModel; selected: string | null; onSelect: (key: string) => void; onChange: (children: FieldModel[]) => void; readOnly: boolean; errors: ErrorTree;
+}) {
+  const children = parent.children ?? [];
+  const [kind, setKind] = useState<FieldKind>('text');
+  const drag = useDragReorder((from, to) => onChange(moved(children, from, to)));
+  const add = () => {
+    const field = newField(kind, new Set(children.map((c) => c.name)));
+    onChange([...children, field]);
+    onSelect(`${parent.name}.${field.name}`);
+  };
+  const childErrors = parent.kind === 'repeat' ? sub(errors, 'items', 'properties') : sub(errors, 'properties');
+  return (
+    <div className="children">
+      {children.length === 0 ? <p className="muted" style={{ margin: '2px 0' }}>{parent.kind === 'repeat' ? '每条还没有字段。' : '分组中还没有字段。'}</p> : null}
+      <ol className="fieldlist nested" aria-label={`「${parent.title}」中的字段`}>
+        {children.map((c, i) => (
+          <FieldRow
+            key={`${c.name}-${i}`}
+            f={c}
+            index={i}
+            count={children.length}
+            selected={selected === `${parent.name}.${c.name}`}
+            onSelect={() => onSelect(`${parent.name}.${c.name}`)}
+            onMove={(d) => onChange(moved(children, i, i + d))}
+            onRemove={() => {
+              onChange(children.filter((_, j) => j !== i));
+              onSelect(parent.name);
+            }}
+            readOnly={readOnly}
+            problemCount={Object.keys(sub(childErrors, c.name)).length}
+            drag={drag(i, !readOnly)}
+          />
+        ))}
+      </ol>
+      {!readOnly ? (
+        <div className="row">
+          <select className="small" value={kind} onChange={(e) => setKind(e.target.value as FieldKind)} aria-label={`「${parent.title}」的新字段类型`}>
+            {CHILD_KINDS.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
+          </select>
+          <button className="small" onClick={add} aria-label={`向「${parent.title}」添加字段`}>+ 添加字段</button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 export function FormTab({ config, onChange, problems, readOnly }: { config: ItemConfig; onChange: (c: ItemConfig) => void; problems: Problem[]; readOnly: boolean }) {
   const fields = useMemo(() => parseForm(config.form), [config.form]);
   const exact = useMemo(() => isRoundTrip(config.form), [config.form]);
+  // The selection is a field name, or "group.child" for a field inside a group / repeating group.
   const [selected, setSelected] = useState<string | null>(fields[0]?.name ?? null);
-  const current = fields.find((f) => f.name === selected) ?? null;
+  const [parentName, childName] = selected?.includes('.') ? (selected.split('.') as [string, string]) : [selected, null];
+  const parent = childName ? fields.find((f) => f.name === parentName) ?? null : null;
+  const current = childName ? parent?.children?.find((c) => c.name === childName) ?? null : fields.find((f) => f.name === selected) ?? null;
   const fieldErrors = useMemo(() => toErrorSchema(problems, '/form/schema/properties'), [problems]);
 
   const commit = (next: FieldModel[]) => onChange({ ...config, form: buildForm(next, config.form) });
@@ -196,13 +290,11 @@ export function FormTab({ config, onChange, problems, readOnly }: { config: Item
     commit([...fields, field]);
     setSelected(field.name);
   };
-  const move = (index: number, delta: number) => {
-    const next = [...fields];
-    const [f] = next.splice(index, 1);
-    if (!f) return;
-    next.splice(index + delta, 0, f);
-    commit(next);
+  const move = (from: number, to: number) => {
+    if (to < 0 || to >= fields.length) return;
+    commit(moved(fields, from, to));
   };
+  const drag = useDragReorder(move);
   const remove = (index: number) => {
     const f = fields[index];
     if (!f) return;
@@ -216,7 +308,32 @@ export function FormTab({ config, onChange, problems, readOnly }: { config: Item
     commit(next);
     if (old && old.name !== f.name) setSelected(f.name);
   };
+  const replaceChildren = (index: number, children: FieldModel[]) => {
+    const f = fields[index];
+    if (f) commit(fields.map((x, i) => (i === index ? { ...f, children } : x)));
+  };
   const fieldProblemCount = (name: string) => Object.keys((fieldErrors as Record<string, unknown>)[name] ?? {}).length;
+
+  let panel: ReactNode = <p className="muted">选择左侧的字段以编辑其属性。</p>;
+  if (current && parent && parent.children) {
+    const siblings = parent.children;
+    const pi = fields.indexOf(parent);
+    panel = (
+      <PropertyPanel
+        key={`${parent.name}.${current.name}`}
+        field={current}
+        fields={siblings}
+        parent={parent}
+        readOnly={readOnly}
+        onChange={(c) => {
+          replaceChildren(pi, siblings.map((x) => (x === current ? c : x)));
+          if (c.name !== current.name) setSelected(`${parent.name}.${c.name}`);
+        }}
+      />
+    );
+  } else if (current) {
+    panel = <PropertyPanel key={`${current.name}`} field={current} fields={fields} readOnly={readOnly} onChange={(f) => replace(fields.indexOf(current), f)} />;
+  }
 
   return (
     <section aria-label="表单设计">
@@ -233,33 +350,32 @@ export function FormTab({ config, onChange, problems, readOnly }: { config: Item
             </div>
           ) : null}
           {fields.length === 0 ? <p className="muted">还没有字段。请用上方按钮添加。</p> : null}
+          {!readOnly && fields.length > 1 ? <p className="muted" style={{ margin: '0 0 6px' }}>可拖动字段调整顺序，或用 ↑ ↓ 按钮。</p> : null}
           <ol className="fieldlist" aria-label="字段列表">
             {fields.map((f, i) => (
-              <li key={`${f.name}-${i}`} className={f.name === selected ? 'selected' : ''}>
-                <button className="pick" aria-pressed={f.name === selected} onClick={() => setSelected(f.name)} title={f.name}>
-                  {f.title}{f.required ? <span className="required" style={{ color: 'var(--red)' }}> *</span> : null}
-                  <br />
-                  <span className="muted">{FIELD_KINDS.find((k) => k.kind === f.kind)?.label} · {f.name}</span>
-                  {f.showWhen ? <span className="cond"> · 当「{fields.find((x) => x.name === f.showWhen)?.title ?? f.showWhen}」有值时显示</span> : null}
-                  {fieldProblemCount(f.name) ? <span className="badge fail">有问题</span> : null}
-                </button>
-                {!readOnly ? (
-                  <>
-                    <button className="small" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`上移「${f.title}」`}>↑</button>
-                    <button className="small" onClick={() => move(i, 1)} disabled={i === fields.length - 1} aria-label={`下移「${f.title}」`}>↓</button>
-                    <button className="small danger" onClick={() => remove(i)} aria-label={`删除「${f.title}」`}>✕</button>
-                  </>
+              <FieldRow
+                key={`${f.name}-${i}`}
+                f={f}
+                index={i}
+                count={fields.length}
+                selected={f.name === selected}
+                onSelect={() => setSelected(f.name)}
+                onMove={(d) => move(i, i + d)}
+                onRemove={() => remove(i)}
+                readOnly={readOnly}
+                problemCount={fieldProblemCount(f.name)}
+                {...(f.showWhen ? { showWhenTitle: fields.find((x) => x.name === f.showWhen)?.title ?? f.showWhen } : {})}
+                drag={drag(i, !readOnly)}
+              >
+                {isContainer(f.kind) ? (
+                  <ChildList parent={f} selected={selected} onSelect={setSelected} readOnly={readOnly} errors={sub(fieldErrors, f.name)} onChange={(children) => replaceChildren(i, children)} />
                 ) : null}
-              </li>
+              </FieldRow>
             ))}
           </ol>
         </div>
         <div className="card">
-          {current ? (
-            <PropertyPanel key={`${current.name}`} field={current} fields={fields} readOnly={readOnly} onChange={(f) => replace(fields.indexOf(current), f)} />
-          ) : (
-            <p className="muted">选择左侧的字段以编辑其属性。</p>
-          )}
+          {panel}
         </div>
         <div className="card preview-card">
           <h3 style={{ marginTop: 0 }}>实时预览</h3>

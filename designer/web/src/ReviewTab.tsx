@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { advice, api, type DraftRecord, type Role } from './api.js';
+import { ReviewExamples } from './ExampleStatus.js';
 import { DRAFT_LABEL, formatTime } from './status.js';
 
 export const CHANGE_KINDS = [
@@ -83,9 +84,15 @@ export function ReviewTab({ code, role, draft, dirty, latestVersion, onStep, onP
         ) : <p className="muted">没有草稿。{latestVersion !== null ? `最新已发布第 ${latestVersion} 版。` : ''}</p>}
         {dirty ? <div className="notice warn">有未保存的修改。审核针对的是已保存的内容；请先保存。</div> : null}
       </div>
-      <div className="card">
-        <h2>与最新发布版本的差异{latestVersion !== null ? `（第 ${latestVersion} 版 → 草稿）` : ''}</h2>
-        <DiffView code={code} latestVersion={latestVersion} revision={draft?.revision} />
+      <div className="cols review">
+        <div className="card">
+          <h2>与最新发布版本的差异{latestVersion !== null ? `（第 ${latestVersion} 版 → 草稿）` : ''}</h2>
+          <DiffView code={code} latestVersion={latestVersion} revision={draft?.revision} />
+        </div>
+        <section className="card" aria-labelledby="review-examples-title">
+          <h2 id="review-examples-title">测试样例运行结果（已保存的草稿）</h2>
+          <ReviewExamples code={code} revision={draft?.revision} />
+        </section>
       </div>
       {draft?.status === 'submitted' && mayReview ? (
         <div className="card">

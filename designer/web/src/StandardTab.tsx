@@ -2,6 +2,7 @@ import Form from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
 import { itemStandardSchema, type ItemConfig, type ItemStandard, type Problem } from '../../../engine/index.js';
+import { MaterialsTables } from './MaterialsTables.js';
 import { Modal } from './Modal.js';
 import { designerFields, formValidator, toErrorSchema, translateString } from './rjsf.js';
 
@@ -20,6 +21,31 @@ const standardUi: UiSchema = {
   legalBasis: { provisions: { items: { text: textarea } } },
   reviewPoints: { items: { point: textarea } },
   process: { items: { description: textarea } },
+  // Edited in the tables (MaterialsTables) instead.
+  materials: { 'ui:field': 'NoneField' },
+  scenarios: { 'ui:field': 'NoneField' },
+};
+
+const standardFields = { ...designerFields, NoneField: () => null };
+
+/** The remaining elements of each material (份数、受理标准…), in a form of their own under the table. */
+const materialDetailsSchema: RJSFSchema = {
+  definitions: (standardSchema as Record<string, unknown>).definitions as RJSFSchema['definitions'],
+  type: 'object',
+  properties: { materials: (standardSchema.properties as Record<string, RJSFSchema>).materials as RJSFSchema },
+} as RJSFSchema;
+const materialDetailsUi: UiSchema = {
+  'ui:submitButtonOptions': { norender: true },
+  materials: {
+    'ui:options': { addable: false, removable: false, orderable: false },
+    items: {
+      id: { 'ui:readonly': true },
+      acceptanceStandard: textarea,
+      fillInstructions: textarea,
+      basis: textarea,
+      notes: textarea,
+    },
+  },
 };
 
 export function ProblemSummary({ problems, prefix, title }: { problems: Problem[]; prefix: string; title: string }) {
@@ -80,7 +106,7 @@ export function StandardTab({ config, onChange, problems, readOnly }: { config: 
           uiSchema={standardUi}
           formData={config.standard}
           validator={formValidator}
-          fields={designerFields}
+          fields={standardFields}
           translateString={translateString}
           extraErrors={extraErrors}
           noValidate
@@ -88,9 +114,30 @@ export function StandardTab({ config, onChange, problems, readOnly }: { config: 
           readonly={readOnly}
           idPrefix="std"
           experimental_defaultFormStateBehavior={{ arrayMinItems: { populate: 'never' }, emptyObjectFields: 'skipDefaults' }}
-          onChange={(e) => onChange({ ...config, standard: e.formData as ItemStandard })}
+          onChange={(e) => onChange({ ...config, standard: { ...(e.formData as ItemStandard), materials: config.standard?.materials, scenarios: config.standard?.scenarios } as ItemStandard })}
         />
       </div>
+      <MaterialsTables config={config} onChange={onChange} problems={problems} readOnly={readOnly} />
+      {(config.standard?.materials ?? []).length ? (
+        <details className="card rjsf">
+          <summary>材料详细信息（原件与复印件份数、受理标准、填报须知、依据等）</summary>
+          <Form
+            schema={materialDetailsSchema}
+            uiSchema={materialDetailsUi}
+            formData={{ materials: config.standard?.materials }}
+            validator={formValidator}
+            fields={designerFields}
+            translateString={translateString}
+            extraErrors={extraErrors}
+            noValidate
+            showErrorList={false}
+            readonly={readOnly}
+            idPrefix="mat"
+            experimental_defaultFormStateBehavior={{ arrayMinItems: { populate: 'never' }, emptyObjectFields: 'skipDefaults' }}
+            onChange={(e) => onChange({ ...config, standard: { ...config.standard, materials: (e.formData as { materials: ItemStandard['materials'] }).materials } })}
+          />
+        </details>
+      ) : null}
       {importing ? <ImportJson config={config} onClose={() => setImporting(false)} onImport={(standard) => onChange({ ...config, standard })} /> : null}
     </section>
   );

@@ -1,4 +1,4 @@
-import type { ItemConfig, Problem } from '../../../engine/index.js';
+import type { ExampleReport, ItemConfig, Problem } from '../../../engine/index.js';
 
 /** An error answer of the Tongban API (`{ error: { code, message, details } }`) plus the HTTP status. */
 export class ApiError extends Error {
@@ -182,6 +182,8 @@ export const api = {
     const res = await send(`/api/items/${encodeURIComponent(code)}/diff${q.size ? `?${q.toString()}` : ''}`, { accept: 'text/plain' });
     return res.text();
   },
+  validateDraft: (code: string) =>
+    getJson<{ valid: boolean; problems: Problem[]; examples: ExampleReport | null; revision: number }>(`/api/items/${encodeURIComponent(code)}/draft/validate`, { method: 'POST' }),
   version: (code: string, version: number) => getJson<VersionRecord>(`/api/items/${encodeURIComponent(code)}/versions/${version}`),
   audit: (code: string) => getJson<{ events: AuditEvent[] }>(`/api/audit?code=${encodeURIComponent(code)}&limit=1000`),
 };
