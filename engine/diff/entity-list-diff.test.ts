@@ -117,10 +117,10 @@ describe('diffConfigs: scenarios, matched by id', () => {
 
 describe('diffConfigs: incomplete drafts', () => {
   it('never throws and still says what differs', () => {
-    const draft = { code: 'TEST-0001', standard: { name: '草稿', materials: 'todo' }, form: { schema: { type: 'object' } } } as unknown as ItemConfig;
+    const draft = { code: 'TEST-0001', standard: { name: '草稿', materials: 'pending' }, form: { schema: { type: 'object' } } } as unknown as ItemConfig;
     const diff = diffConfigs(draft, itemConfig());
     expect(diff.summary.total).toBeGreaterThan(20);
-    expect(diff.changes.find((c) => c.pointer === '/standard/materials')).toMatchObject({ kind: 'changed', label: '申请材料', before: 'todo' });
+    expect(diff.changes.find((c) => c.pointer === '/standard/materials')).toMatchObject({ kind: 'changed', label: '申请材料', before: 'pending' });
     expect(diff.changes.find((c) => c.pointer === '/rules/0')).toMatchObject({ kind: 'added', label: '受理规则「under-16」' });
     expect(diffConfigs(draft, draft).changes).toEqual([]);
     const broken = { code: 'X', standard: 7, form: [], rules: {}, examples: null } as unknown as ItemConfig;
