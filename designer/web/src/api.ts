@@ -94,66 +94,9 @@ export async function getJson<T>(path: string, options: RequestOptions = {}): Pr
   return (await res.json()) as T;
 }
 
-export type DraftStatus = 'editing' | 'submitted' | 'approved' | 'returned';
-
-export interface ItemSummary {
-  code: string;
-  name: string;
-  department: string;
-  createdAt: string;
-  withdrawn: { at: string; by: string; reason: string } | null;
-  latestVersion: number | null;
-  latestHash: string | null;
-  latestPublishedAt: string | null;
-  draft: { revision: number; status: DraftStatus; updatedAt: string; updatedBy: string } | null;
-}
-
-export interface DraftRecord {
-  code: string;
-  revision: number;
-  baseVersion: number | null;
-  status: DraftStatus;
-  config: ItemConfig;
-  hash: string;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-  submittedAt?: string;
-  submittedBy?: string;
-  reviewedAt?: string;
-  reviewedBy?: string;
-  reviewComment?: string;
-}
-
-export interface VersionMeta {
-  code: string;
-  version: number;
-  hash: string;
-  baseVersion: number | null;
-  publishedAt: string;
-  publishedBy: string;
-  author: string;
-  reviewer: string | null;
-  reason: string;
-  legalBasis: string;
-  changeKind: string;
-}
-
-export interface VersionRecord extends VersionMeta {
-  config: ItemConfig;
-}
-
-export interface AuditEvent {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  code: string | null;
-  version: number | null;
-  reason: string | null;
-  details: Record<string, unknown> | null;
-}
+// The API's record shapes are the store's own types (type-only: nothing server-side is bundled).
+export type { AuditEvent, DraftRecord, DraftStatus, ItemSummary, VersionMeta, VersionRecord } from '../../../engine/store/records.js';
+import type { AuditEvent, DraftRecord, ItemSummary, VersionMeta, VersionRecord } from '../../../engine/store/records.js';
 
 export const api = {
   items: () => getJson<{ items: ItemSummary[] }>('/api/items'),
