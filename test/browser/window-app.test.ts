@@ -146,6 +146,9 @@ if (available) describe('window app in chromium', { timeout: 90_000 }, () => {
     await shot(page, '01-sign-in');
     await signIn(page, 'operator');
 
+    // Clerks may type pinyin initials instead of characters.
+    await page.getByLabel('查找事项').fill('hydj');
+    await expect.poll(() => page.locator('.item-list a').allTextContents()).toEqual([expect.stringContaining('婚姻登记档案查询')]);
     await openItem(page, '婚姻', /婚姻登记档案查询/);
     await expect.poll(() => page.getByRole('heading', { name: '婚姻登记档案查询办事指南' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('heading', { name: '受理条件' }).isVisible()).toBe(true);
