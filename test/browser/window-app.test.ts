@@ -195,6 +195,21 @@ if (available) describe('window app in chromium', { timeout: 90_000 }, () => {
     const upload = page.getByTestId('upload-status');
     await expect.poll(() => upload.textContent(), { timeout: 20_000 }).toContain('文件太大');
     await shot(page, '07-upload-too-large');
+
+    // The window's case list shows the case with the applicant masked, and prints its notice.
+    const saved = (await caseNumber.textContent()) ?? '';
+    await page.goto(`${base}/window/150102`);
+    const row = page.locator('.intake-list tr', { hasText: saved });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    const rowText = (await row.textContent()) ?? '';
+    expect(rowText).toContain('婚姻登记档案查询');
+    expect(rowText).toMatch(/\d{4}\*{10}[\dX]{4}/);
+    expect(rowText).not.toContain(applicant.requesterIdNumber);
+    expect(rowText).not.toContain(applicant.partyIdNumber);
+    await shot(page, '07b-case-list');
+    const [fromList] = await Promise.all([context.waitForEvent('page'), row.getByRole('button', { name: '打印受理通知书' }).click()]);
+    await expect.poll(() => fromList.content(), { timeout: 10_000 }).toContain(saved);
+    await fromList.close();
     expect(unexpected(errors, [413])).toEqual([]);
     await page.close();
   });

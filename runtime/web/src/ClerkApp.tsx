@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError, getJson, runtimePath, session, type ItemList } from './api.js';
+import { IntakeList } from './IntakeList.js';
 import { ItemSearch } from './ItemSearch.js';
 import { hrefOf, linkHandler, navigate } from './router.js';
 import { SignIn } from './SignIn.js';
@@ -62,7 +63,11 @@ export function ClerkApp({ division, code }: { division: string; code: string | 
           {code ? (
             <Workspace key={`${division}/${code}`} division={division} code={code} clerk={{ token, onUnauthorized: (m) => signOut(m) }} />
           ) : (
-            <main className="workspace empty"><h1>请选择事项</h1><p className="hint">在左侧按名称、部门或编码查找本中心提供的事项，先查看办事指南，再开始受理。</p></main>
+            <main className="workspace empty">
+              <h1>请选择事项</h1>
+              <p className="hint">在左侧按名称、部门、编码或拼音首字母查找本中心提供的事项，先查看办事指南，再开始受理。</p>
+              <IntakeList division={division} token={token} />
+            </main>
           )}
         </div>
       )}

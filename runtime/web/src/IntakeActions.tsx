@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, documentFor, documentTitles, getJson, getText, runtimePath, type Decision, type DocumentKind, type SavedIntake } from './api.js';
+import { ApiError, documentFor, documentTitles, getJson, openNotice, runtimePath, type Decision, type DocumentKind, type SavedIntake } from './api.js';
 import { outcomeLabels } from './DecisionPanel.js';
 import type { WindowInput } from './engine.js';
 
@@ -7,7 +7,7 @@ type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'ok'; 
 
 const ACCEPTED_TYPES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
 
-function describeError(error: unknown, what: string): string {
+export function describeError(error: unknown, what: string): string {
   if (error instanceof ApiError) {
     if (error.status === 401) return `${what}失败：登录已失效（${error.message}）。请退出后重新登录。`;
     if (error.status === 403) return `${what}失败：无权在本区划操作（${error.message}）。`;
@@ -57,18 +57,11 @@ export function IntakeActions({ division, code, token, input, decision, onSaveAt
 
   const openDocument = async (kind: DocumentKind) => {
     if (!saved) return;
-    // Opened at once (a popup opened after an await is blocked); filled once the page arrives.
-    const tab = window.open('', '_blank');
     setPrintStatus({ kind: 'busy', text: `正在生成${documentTitles[kind]}…` });
     try {
-      const html = await getText(runtimePath(division, `/intakes/${encodeURIComponent(saved.intake.caseNumber)}/documents/${kind}`), { token, accept: 'text/html' });
-      const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
-      if (tab) tab.location.href = url;
-      else window.open(url, '_blank');
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setPrintStatus({ kind: 'ok', text: `${documentTitles[kind]}已在新标签页打开，可直接打印。${tab ? '' : '（若未弹出，请允许本站弹出窗口）'}` });
+      const opened = await openNotice(division, saved.intake.caseNumber, kind, token);
+      setPrintStatus({ kind: 'ok', text: `${documentTitles[kind]}已在新标签页打开，可直接打印。${opened ? '' : '（若未弹出，请允许本站弹出窗口）'}` });
     } catch (error) {
-      tab?.close();
       setPrintStatus({ kind: 'error', text: describeError(error, `打开${documentTitles[kind]}`) });
     }
   };
