@@ -220,6 +220,10 @@ export class RuleChecker {
   }
 
   private checkValue(op: OperatorDefinition, info: FactInfo, value: unknown, pointer: string): void {
+    if (!op.decidesMissing && (value === null || value === '' || value === undefined)) {
+      this.problems.add(pointer, 'rule.empty-value', '比较值不能为空；要判断字段是否填写，请用「已填写」运算符');
+      return;
+    }
     const ref = isRecord(value) && typeof value.fact === 'string' ? value : null;
     if (ref && op.value !== 'years') {
       const refInfo = this.factInfo(String(ref.fact), typeof ref.path === 'string' ? ref.path : undefined, pointer);

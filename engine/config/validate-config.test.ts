@@ -112,6 +112,13 @@ describe('validateConfig', () => {
     );
   });
 
+  it('refuses an empty comparison value (checking for an empty field is what isFilled is for)', () => {
+    const problems = problemsOf((c) => {
+      c.rules.push({ name: 'empty', conditions: { all: [{ fact: 'name', operator: 'equal', value: '' }] }, event: { type: 'supplement', params: { message: 'x' } } });
+    });
+    expect(problems).toEqual([expect.objectContaining({ pointer: '/rules/3/conditions/all/0/value', code: 'rule.empty-value' })]);
+  });
+
   it('checks examples against the scenarios and materials that exist', () => {
     const problems = problemsOf((c) => {
       c.examples[0]!.input.scenario = 'nope';

@@ -92,8 +92,10 @@ export class CompiledRules {
     this.order = new Map(this.prepared.map((p, i) => [p.rule.name, i]));
     this.engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolveFactPath, replaceFactsInEventParams: false });
     for (const op of operatorDefinitions) {
+      // A missing value on either side (the compared value may itself be a fact) makes the
+      // condition false here; whether that is a decision or "undecidable" is settled beforehand.
       this.engine.addOperator(op.name, (factValue: unknown, value: unknown) =>
-        isMissingValue(factValue) && !op.decidesMissing ? false : op.evaluate(factValue, value),
+        !op.decidesMissing && (isMissingValue(factValue) || isMissingValue(value)) ? false : op.evaluate(factValue, value),
       );
     }
     // No fact cache: caching would hash the params on every call, which costs more than the fact.
@@ -153,8 +155,9 @@ export class CompiledRules {
         const factValue = factOf(facts, leaf.fact, leaf.path);
         const op = operatorsByName.get(leaf.operator);
         if (!op) return false;
-        if (isMissingValue(factValue) && !op.decidesMissing) return false;
-        return op.evaluate(factValue, this.resolveValue(leaf.value, facts, leaf));
+        const value = this.resolveValue(leaf.value, facts, leaf);
+        if (!op.decidesMissing && (isMissingValue(factValue) || isMissingValue(value))) return false;
+        return op.evaluate(factValue, value);
       });
       if (truth === 'unknown') undecidable.set(rule.name, { rule, missing });
     }
