@@ -77,6 +77,13 @@ export function checkForm(form: FormDefinition, problems: ProblemList): void {
       }
     }
   }
+  if (form.applicant && isRecord(schema.properties)) {
+    for (const [role, field] of Object.entries(form.applicant)) {
+      if (typeof field === 'string' && !(field in schema.properties)) {
+        problems.add(`/form/applicant/${role}`, 'form.applicant-field', `申请人字段「${field}」不是表单的顶层字段`);
+      }
+    }
+  }
   if (!sound) return;
   try {
     authoringAjv ??= createFormAjv({ strict: true });

@@ -121,6 +121,8 @@ export interface Example {
 export interface FormDefinition {
   schema: Record<string, unknown>;
   uiSchema?: Record<string, unknown>;
+  /** Which top-level fields name the applicant on notices and in case lists. */
+  applicant?: { name?: string; idNumber?: string; phone?: string };
 }
 
 export interface ItemConfig {

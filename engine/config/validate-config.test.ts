@@ -112,6 +112,11 @@ describe('validateConfig', () => {
     );
   });
 
+  it('checks that the applicant fields a form designates exist', () => {
+    expect(pointers((c) => { c.form.applicant = { name: 'name', idNumber: 'idNumber', phone: 'phone' }; })).toEqual([]);
+    expect(problemsOf((c) => { c.form.applicant = { idNumber: 'applicantIdNumber' }; })).toEqual([expect.objectContaining({ pointer: '/form/applicant/idNumber', code: 'form.applicant-field' })]);
+  });
+
   it('refuses an empty comparison value (checking for an empty field is what isFilled is for)', () => {
     const problems = problemsOf((c) => {
       c.rules.push({ name: 'empty', conditions: { all: [{ fact: 'name', operator: 'equal', value: '' }] }, event: { type: 'supplement', params: { message: 'x' } } });

@@ -2,6 +2,7 @@ import { isValidIdNumber, maskIdNumber, maskPhone } from '../codes/index.js';
 import { maskPersonalData } from '../http/request-log.js';
 import type { Decision } from '../decision/types.js';
 import type { IntakeRecord } from './port.js';
+import type { ItemConfig } from '../config/types.js';
 
 /** What a clerk's list shows of a record: no form data beyond the masked applicant. */
 export interface IntakeSummary {
@@ -17,6 +18,9 @@ export interface IntakeSummary {
   attachments: number;
   mismatch: boolean;
 }
+
+/** The form's own designation of its applicant fields (`form.applicant` of the item config). */
+export type ApplicantFields = NonNullable<ItemConfig['form']['applicant']>;
 
 const NAME_KEYS = ['applicantName', 'name', 'fullName', 'xm', '姓名', '申请人姓名', '申请人'];
 const ID_KEYS = ['idNumber', 'applicantIdNumber', 'idCard', 'certNo', 'sfzh', '身份证号码', '身份证号'];
@@ -43,11 +47,16 @@ function flatten(formData: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * The applicant as the form names them, unmasked (for the notices handed to the applicant): by
- * field name (top level or under `applicant`), the ID number else as the first valid ID number.
+ * The applicant as the form names them, unmasked (for the notices handed to the applicant): by the
+ * fields the config designates, else by common field names (top level or under `applicant`) and
+ * the ID number as the first valid ID number.
  */
-export function applicantOf(record: Pick<IntakeRecord, 'formData'>): { name: string | null; idNumber: string | null; phone: string | null } {
+export function applicantOf(record: Pick<IntakeRecord, 'formData'>, fields: ApplicantFields = {}): { name: string | null; idNumber: string | null; phone: string | null } {
   const formData = flatten(record.formData);
+  const named = (key: string | undefined, fallback: readonly string[]) => pick(formData, key ? [key] : fallback);
+  if (fields.name || fields.idNumber || fields.phone) {
+    return { name: named(fields.name, NAME_KEYS), idNumber: named(fields.idNumber, ID_KEYS), phone: named(fields.phone, PHONE_KEYS) };
+  }
   let idNumber = pick(formData, ID_KEYS);
   if (idNumber === null) idNumber = Object.values(formData).find((v): v is string => typeof v === 'string' && isValidIdNumber(v)) ?? null;
   return { name: pick(formData, NAME_KEYS), idNumber, phone: pick(formData, PHONE_KEYS) };
@@ -58,8 +67,8 @@ export function applicantOf(record: Pick<IntakeRecord, 'formData'>): { name: str
  * for by field name, else as the first valid ID number among the top-level fields), the item name
  * goes through the log masking too.
  */
-export function summarizeIntake(record: IntakeRecord): IntakeSummary {
-  const { name, idNumber, phone } = applicantOf(record);
+export function summarizeIntake(record: IntakeRecord, fields: ApplicantFields = {}): IntakeSummary {
+  const { name, idNumber, phone } = applicantOf(record, fields);
   return {
     caseNumber: record.caseNumber,
     createdAt: record.createdAt,

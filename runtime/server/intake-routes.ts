@@ -5,7 +5,7 @@ import type { DecisionLogWriter } from '../../engine/decision-log/index.js';
 import { isKnownLocality } from '../../engine/divisions/index.js';
 import { BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, ValidationFailedError } from '../../engine/errors.js';
 import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger } from '../../engine/http/index.js';
-import { isCaseNumber, summarizeIntake, type BrowserMismatch, type IntakeRecord, type IntakeStore } from '../../engine/intake/index.js';
+import { isCaseNumber, summarizeIntake, type ApplicantFields, type BrowserMismatch, type IntakeRecord, type IntakeStore } from '../../engine/intake/index.js';
 import { operatesFor } from '../../engine/lifecycle/index.js';
 import type { ConfigReader } from '../../engine/store/index.js';
 import type { RawBodyRoute } from './api-app.js';
@@ -217,7 +217,13 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger }: 
         const after = text('after');
         const records = await intakes.list({ division, ...(code ? { code } : {}), ...(after ? { afterCaseNumber: after } : {}), ...(limit ? { limit } : {}) });
         res.setHeader('Cache-Control', 'private, no-store');
-        res.json({ intakes: records.map(summarizeIntake) });
+        // Each item version names its own applicant fields; a page holds few distinct versions.
+        const applicantFields = new Map<string, ApplicantFields>();
+        for (const record of records) {
+          const key = `${record.item.code}@${record.item.version}`;
+          if (!applicantFields.has(key)) applicantFields.set(key, (await reader.getVersion(record.item.code, record.item.version))?.config.form.applicant ?? {});
+        }
+        res.json({ intakes: records.map((record) => summarizeIntake(record, applicantFields.get(`${record.item.code}@${record.item.version}`))) });
       },
     },
     {

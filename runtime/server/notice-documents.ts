@@ -113,8 +113,8 @@ ${body}
 `;
 }
 
-function applicantLines(record: IntakeRecord): { to: string; line: string } {
-  const applicant = applicantOf(record);
+function applicantLines(record: IntakeRecord, config: ItemConfig): { to: string; line: string } {
+  const applicant = applicantOf(record, config.form.applicant);
   const name = applicant.name ?? '申请人';
   const id = applicant.idNumber ? `（身份证号码：${maskIdNumber(applicant.idNumber)}）` : '';
   return { to: `<p class="to">${escapeHtml(name)}${escapeHtml(id)}：</p>`, line: name };
@@ -138,7 +138,7 @@ function acceptance(ctx: NoticeContext): string {
   const names = new Map(config.standard.materials.map((m) => [m.id, m.name]));
   const received = record.materials.map((id) => names.get(id) ?? id);
   const { promisedTimeLimit, statutoryTimeLimit } = config.standard;
-  return `${applicantLines(record).to}
+  return `${applicantLines(record, config).to}
 <p>${escapeHtml(submission(record, config))}，经审查，申请材料齐全、符合法定形式，现决定予以受理。本件${escapeHtml(handlingText(record))}。</p>
 <table><tbody>
 <tr><th>办件编号</th><td>${escapeHtml(record.caseNumber)}</td></tr>
@@ -160,7 +160,7 @@ function supplement(ctx: NoticeContext): string {
     ...d.fieldErrors.map((e) => e.message),
     ...d.reasons.filter((r) => r.type === 'supplement' || r.type === 'undecided').map((r) => r.message),
   ];
-  return `${applicantLines(record).to}
+  return `${applicantLines(record, config).to}
 <p>${escapeHtml(submission(record, config))}，经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条的规定，现一次性告知你（单位）需要补正的全部内容：</p>
 ${rows.length ? `<table><thead><tr><th>序号</th><th>需补正的材料</th><th>说明</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : ''}
 ${corrections.length ? `<p>需更正或补充填写的内容：</p><ol>${corrections.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ol>` : ''}
@@ -173,7 +173,7 @@ function rejection(ctx: NoticeContext): string {
   const reasons = record.decision.reasons.filter((r) => r.type === 'reject');
   const bases = [...new Set(reasons.map((r) => r.basis).filter((b): b is string => Boolean(b)))];
   const provisions = config.standard.legalBasis.provisions.map((p) => [p.law, p.article].filter(Boolean).join(''));
-  return `${applicantLines(record).to}
+  return `${applicantLines(record, config).to}
 <p>${escapeHtml(submission(record, config))}，经审查，不符合受理条件，现决定不予受理。理由如下：</p>
 <ol>${reasons.map((r) => `<li>${escapeHtml(r.message)}${r.basis ? `（依据：${escapeHtml(r.basis)}）` : ''}</li>`).join('')}</ol>
 <p>法律依据：${escapeHtml([...bases, ...provisions].join('；') || '本事项设定依据')}。</p>

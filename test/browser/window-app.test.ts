@@ -187,6 +187,7 @@ if (available) describe('window app in chromium', { timeout: 90_000 }, () => {
     await doc.waitForLoadState();
     await expect.poll(() => doc.content(), { timeout: 10_000 }).toContain('受理通知书');
     expect(await doc.content()).toContain((await caseNumber.textContent()) ?? '—');
+    expect(await doc.content()).toContain('郝晓宇（身份证号码：1505**********0411）');
     await doc.screenshot({ path: join(ARTIFACTS, 'window-06-acceptance-notice.png') });
     await doc.close();
 
@@ -203,7 +204,9 @@ if (available) describe('window app in chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
     const rowText = (await row.textContent()) ?? '';
     expect(rowText).toContain('婚姻登记档案查询');
-    expect(rowText).toMatch(/\d{4}\*{10}[\dX]{4}/);
+    // The item names its applicant (查询人), so the list shows the requester, not the other party.
+    expect(rowText).toContain('1505**********0411');
+    expect(rowText).toContain('郝*');
     expect(rowText).not.toContain(applicant.requesterIdNumber);
     expect(rowText).not.toContain(applicant.partyIdNumber);
     await shot(page, '07b-case-list');
