@@ -10,20 +10,29 @@ import { publishThroughApi } from './designer-api.js';
 
 const ADULT = '11010519491231002X';
 const CHILD = '150102201501010015';
-const CLAIMING = ['150102', '152921', '152502'];
+export const CLAIMING = ['150102', '152921', '152502'];
 const form = (extra: Record<string, unknown> = {}) => ({ name: '王五', idNumber: ADULT, phone: '13912345678', employmentType: '个体经营', ...extra });
+
+/**
+ * A runtime ready for window tests: the sample catalogue claimed at three localities, and the
+ * fixture item RT-1 published through the API and claimed there too.
+ */
+export async function openClaimedRuntime(open: InstallationFactory): Promise<TestInstallation> {
+  const t = await open();
+  await seedEmptyStore(t.store, loadSampleCatalogue(), undefined, CLAIMING);
+  await publishThroughApi(t, itemConfig('RT-1'));
+  for (const division of CLAIMING) {
+    expect((await request(t.app).put(`/api/localities/${division}/claims/RT-1`).set(t.as.admin).send({ follow: 'latest' })).status).toBe(200);
+  }
+  return t;
+}
 
 /** The league/banner runtime API as window clerks use it, on any store adapter. */
 export function describeRuntimeApi(name: string, open: InstallationFactory): void {
   describe(`runtime API on ${name}`, () => {
     let t: TestInstallation;
     beforeEach(async () => {
-      t = await open();
-      await seedEmptyStore(t.store, loadSampleCatalogue(), undefined, CLAIMING);
-      await publishThroughApi(t, itemConfig('RT-1'));
-      for (const division of CLAIMING) {
-        expect((await request(t.app).put(`/api/localities/${division}/claims/RT-1`).set(t.as.admin).send({ follow: 'latest' })).status).toBe(200);
-      }
+      t = await openClaimedRuntime(open);
     });
     afterEach(async () => {
       await t.close();

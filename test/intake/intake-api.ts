@@ -2,18 +2,16 @@ import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { maskIdNumber, maskPhone } from '../../engine/codes/index.js';
 import { createLogger } from '../../engine/http/index.js';
-import { seedEmptyStore } from '../../engine/lifecycle/index.js';
 import { createRuntimeApp } from '../../runtime/server/runtime-app.js';
-import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { publishThroughApi } from '../http/designer-api.js';
+import { openClaimedRuntime } from '../http/runtime-api.js';
 import type { InstallationFactory, TestInstallation } from '../support/installation.js';
 import { PDF, PNG } from './fixtures.js';
 
 const ADULT = '11010519491231002X';
 const CHILD = '150102201501010015';
 const PHONE = '13912345678';
-const CLAIMING = ['150102', '152921'];
 const form = (extra: Record<string, unknown> = {}) => ({ name: '王五', idNumber: ADULT, phone: PHONE, employmentType: '个体经营', ...extra });
 const ACCEPT = { code: 'RT-1', scenario: 'self', formData: form(), materials: ['id-card'], date: '2025-06-06' };
 const SUPPLEMENT = { code: 'RT-1', scenario: 'agent', formData: form(), materials: [], date: '2025-06-06' };
@@ -32,12 +30,7 @@ export function describeIntakeApi(name: string, open: InstallationFactory): void
     };
 
     beforeEach(async () => {
-      t = await open();
-      await seedEmptyStore(t.store, loadSampleCatalogue(), undefined, CLAIMING);
-      await publishThroughApi(t, itemConfig('RT-1'));
-      for (const division of CLAIMING) {
-        expect((await request(t.app).put(`/api/localities/${division}/claims/RT-1`).set(t.as.admin).send({ follow: 'latest' })).status).toBe(200);
-      }
+      t = await openClaimedRuntime(open);
     });
     afterEach(async () => {
       await t.close();

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { canonicalJson } from '../../canonical/index.js';
 import { StoreUnavailableError, TongbanError } from '../../errors.js';
 import type { StoreHealth } from '../../store/records.js';
@@ -8,7 +7,7 @@ import { newDecisionId } from '../ids.js';
 import type { DecisionLogReader, DecisionLogWriter, DecisionQuery, DecisionRecord, NewDecisionRecord } from '../port.js';
 import { normalizeDecisionQuery, prepareDecisionRecord, type NormalizedQuery } from '../records.js';
 import { migrations } from './schema.js';
-import { isUniqueViolation, migrate } from '../../store/sqlite/sqlite-support.js';
+import { isUniqueViolation, openWritableSqlite } from '../../store/sqlite/sqlite-support.js';
 
 export interface SqliteDecisionLogOptions {
   /** The decision log's own file, e.g. `<TONGBAN_DATA_DIR>/decisions.db`; never the config store's. */
@@ -161,19 +160,7 @@ export class SqliteDecisionLogWriter extends SqliteDecisionLogReader implements 
 
 /** Opens (creating and migrating if needed) decisions.db for writing: WAL, append-only by trigger. */
 export function openSqliteDecisionLog({ file }: SqliteDecisionLogOptions): SqliteDecisionLogWriter {
-  let db: Database.Database | undefined;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    db = new Database(file);
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    migrate(db, migrations);
-    return new SqliteDecisionLogWriter(db, file);
-  } catch (error) {
-    db?.close();
-    throw new StoreUnavailableError(`无法打开决定记录库 ${file}：${(error as Error).message}`, { adapter: 'sqlite', file });
-  }
+  return new SqliteDecisionLogWriter(openWritableSqlite(file, migrations, '决定记录库'), file);
 }
 
 /** A read-only view of decisions.db; an absent file reads as an empty log until a runtime creates it. */

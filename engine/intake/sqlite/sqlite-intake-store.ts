@@ -1,6 +1,4 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { canonicalJson } from '../../canonical/index.js';
 import { NotFoundError, StoreUnavailableError, TongbanError } from '../../errors.js';
 import type { StoreHealth } from '../../store/records.js';
@@ -8,7 +6,7 @@ import { caseNumberPrefix, formatCaseNumber, MAX_SEQUENCE, nextSequence } from '
 import type { Attachment, AttachmentMeta, IntakeQuery, IntakeRecord, IntakeStore, NewAttachment, NewIntakeRecord } from '../port.js';
 import { normalizeIntakeQuery, prepareAttachment, prepareIntakeRecord } from '../records.js';
 import { migrations } from './schema.js';
-import { isUniqueViolation, migrate } from '../../store/sqlite/sqlite-support.js';
+import { isUniqueViolation, openWritableSqlite } from '../../store/sqlite/sqlite-support.js';
 
 export interface SqliteIntakeStoreOptions {
   /** The intake store's own file, e.g. `<TONGBAN_DATA_DIR>/intake.db`; never the config store's. */
@@ -144,18 +142,5 @@ export class SqliteIntakeStore implements IntakeStore {
 
 /** Opens (creating and migrating if needed) intake.db. */
 export function openSqliteIntakeStore({ file }: SqliteIntakeStoreOptions): SqliteIntakeStore {
-  let db: Database.Database | undefined;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    db = new Database(file);
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    migrate(db, migrations);
-    return new SqliteIntakeStore(db, file);
-  } catch (error) {
-    db?.close();
-    throw new StoreUnavailableError(`无法打开办件库 ${file}：${(error as Error).message}`, { adapter: 'sqlite', file });
-  }
+  return new SqliteIntakeStore(openWritableSqlite(file, migrations, '办件库'), file);
 }

@@ -1,6 +1,4 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { canonicalJson } from '../../canonical/canonical-json.js';
 import { ConflictError, NotFoundError, StoreUnavailableError } from '../../errors.js';
 import { chainAuditEvent } from '../audit-chain.js';
@@ -8,7 +6,7 @@ import type { ConfigStore, DraftPatch, NewDraft } from '../port.js';
 import type { PrincipalRecord } from '../../access/principal.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../records.js';
 import { migrations } from './schema.js';
-import { isUniqueViolation, migrate } from './sqlite-support.js';
+import { isUniqueViolation, openWritableSqlite } from './sqlite-support.js';
 import { SqliteConfigReader } from './sqlite-reader.js';
 
 export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore {
@@ -151,16 +149,10 @@ export interface SqliteOptions {
   file: string;
 }
 
-function open(file: string, readonly: boolean): Database.Database {
+function openReadOnly(file: string): Database.Database {
   try {
-    if (!readonly) mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file, readonly ? { readonly: true, fileMustExist: true } : {});
+    const db = new Database(file, { readonly: true, fileMustExist: true });
     db.pragma('busy_timeout = 5000');
-    if (!readonly) {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.pragma('foreign_keys = ON');
-    }
     return db;
   } catch (error) {
     throw new StoreUnavailableError(`无法打开 SQLite 数据库 ${file}：${(error as Error).message}`, { file });
@@ -169,12 +161,10 @@ function open(file: string, readonly: boolean): Database.Database {
 
 /** The designer's writable store on one SQLite file (WAL), created and migrated if needed. */
 export function openSqliteStore({ file }: SqliteOptions): SqliteConfigStore {
-  const db = open(file, false);
-  migrate(db, migrations);
-  return new SqliteConfigStore(db, file);
+  return new SqliteConfigStore(openWritableSqlite(file, migrations, ' SQLite 配置库'), file);
 }
 
 /** A runtime's store: the same file opened read-only, behind an object with no write methods. */
 export function openSqliteReader({ file }: SqliteOptions): SqliteConfigReader {
-  return new SqliteConfigReader(open(file, true), file);
+  return new SqliteConfigReader(openReadOnly(file), file);
 }
