@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ItemConfig } from '../engine/config/types.js';
+import type { ItemConfig } from '../engine/core/index.js';
 
 export const SAMPLE_ITEMS_DIR = fileURLToPath(new URL('./items/', import.meta.url));
 

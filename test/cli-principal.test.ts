@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../designer/cli/commands.js';
-import { tokenHash } from '../engine/access/index.js';
-import { openSqliteReader } from '../engine/store/sqlite/index.js';
+import { tokenHash } from '../engine/services/index.js';
+import { openSqliteReader } from '../engine/adapters/sqlite/index.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tongban-cli-'));
 

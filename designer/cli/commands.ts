@@ -2,12 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkCatalogue, exportBundle, importBundle, importItemList, type CatalogueCheck, type ImportReport, type ItemListImportReport } from '../../engine/catalogue/index.js';
-import { TongbanError, ValidationFailedError } from '../../engine/errors.js';
-import { parseJsonText } from '../../engine/http/json-body.js';
-import { ItemLifecycle } from '../../engine/lifecycle/index.js';
-import { openConfigStore, sqliteFile, storeSettingsFromEnv } from '../../engine/store/open-store.js';
-import type { ConfigStore } from '../../engine/store/index.js';
+import { checkCatalogue, exportBundle, importBundle, importItemList, type CatalogueCheck, type ImportReport, type ItemListImportReport, ItemLifecycle } from '../../engine/services/index.js';
+import { TongbanError, ValidationFailedError } from '../../engine/core/index.js';
+import { parseJsonText } from '../../engine/http-kit/index.js';
+import { openConfigStore, sqliteFile, storeSettingsFromEnv } from '../../engine/adapters/index.js';
+import type { ConfigStore } from '../../engine/ports/index.js';
 import { principalCommand, PRINCIPAL_USAGE, tokenCommand } from './principal-command.js';
 import { renderTable } from './table.js';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createPrincipal, generateBearerToken, revokePrincipal } from '../../engine/access/index.js';
-import type { ConfigStore } from '../../engine/store/index.js';
+import { createPrincipal, generateBearerToken, revokePrincipal } from '../../engine/services/index.js';
+import type { ConfigStore } from '../../engine/ports/index.js';
 import { renderTable } from './table.js';
 
 export const PRINCIPAL_USAGE = `  principal add --role ROLE --name NAME [--id ID] [--department DEPT] [--division CODE]

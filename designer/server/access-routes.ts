@@ -1,6 +1,6 @@
-import { createPrincipal, revokePrincipal } from '../../engine/access/index.js';
-import { apiSchemas as s, type ApiRoute } from '../../engine/http/index.js';
-import type { ConfigStore } from '../../engine/store/index.js';
+import { createPrincipal, revokePrincipal } from '../../engine/services/index.js';
+import { apiSchemas as s, type ApiRoute } from '../../engine/http-kit/index.js';
+import type { ConfigStore } from '../../engine/ports/index.js';
 import { actorOf } from './actor.js';
 
 const ERR = { description: 'Error', schema: s.error };

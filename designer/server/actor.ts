@@ -1,8 +1,6 @@
-import type { Access, Principal } from '../../engine/access/index.js';
-import { READERS } from '../../engine/access/index.js';
-import { BadRequestError, ForbiddenError, UnauthorizedError } from '../../engine/errors.js';
-import type { ApiRequest } from '../../engine/http/index.js';
-import type { ConfigReader } from '../../engine/store/index.js';
+import { type Access, type Principal, READERS, BadRequestError, ForbiddenError, UnauthorizedError } from '../../engine/core/index.js';
+import type { ApiRequest } from '../../engine/http-kit/index.js';
+import type { ConfigReader } from '../../engine/ports/index.js';
 
 /** Who is acting: the authenticated principal's id, as recorded in the audit trail. */
 export function actorOf(req: ApiRequest): string {

@@ -1,8 +1,7 @@
-import { BadRequestError } from '../../engine/errors.js';
-import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from '../../engine/http/index.js';
-import type { ItemLifecycle } from '../../engine/lifecycle/index.js';
-import type { ConfigStore } from '../../engine/store/index.js';
-import { bundleSchema, dataNeedsCatalogue, dataNeedsCsv, exportBundle, importBundle, importItemList } from '../../engine/catalogue/index.js';
+import { BadRequestError } from '../../engine/core/index.js';
+import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from '../../engine/http-kit/index.js';
+import { type ItemLifecycle, bundleSchema, dataNeedsCatalogue, dataNeedsCsv, exportBundle, importBundle, importItemList } from '../../engine/services/index.js';
+import type { ConfigStore } from '../../engine/ports/index.js';
 import { actorOf, everyone } from './actor.js';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;

@@ -1,9 +1,7 @@
-import { validateConfig } from '../../engine/config/index.js';
-import { maskDecisionRecord, type DecisionLogReader } from '../../engine/decision-log/index.js';
-import { BadRequestError, NotFoundError, ValidationFailedError } from '../../engine/errors.js';
-import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http/index.js';
-import { decisionImpact, replayDecision } from '../../engine/lifecycle/index.js';
-import type { ConfigStore } from '../../engine/store/index.js';
+import { validateConfig, BadRequestError, NotFoundError, ValidationFailedError } from '../../engine/core/index.js';
+import { maskDecisionRecord, decisionImpact, replayDecision } from '../../engine/services/index.js';
+import type { DecisionLogReader, ConfigStore } from '../../engine/ports/index.js';
+import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
 import { auditors } from './actor.js';
 
 const ERR = { description: 'Error', schema: s.error };

@@ -1,14 +1,11 @@
 import type { Express } from 'express';
-import type { Logger } from '../../engine/http/index.js';
-import { ItemLifecycle } from '../../engine/lifecycle/index.js';
-import type { ConfigReader, ConfigStore } from '../../engine/store/index.js';
-import type { DecisionLogWriter } from '../../engine/decision-log/index.js';
+import { type Logger, createApiApp, DEFAULT_BODY_LIMIT } from '../../engine/http-kit/index.js';
+import { ItemLifecycle } from '../../engine/services/index.js';
+import type { ConfigReader, ConfigStore, DecisionLogWriter, IntakeStore } from '../../engine/ports/index.js';
 import { decisionRoutes } from './decision-routes.js';
-import { createApiApp, DEFAULT_BODY_LIMIT } from '../../runtime/server/api-app.js';
 import { PublishedConfigs } from '../../runtime/server/published-configs.js';
 import { runtimeRoutes } from '../../runtime/server/runtime-routes.js';
 import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from '../../runtime/server/intake-routes.js';
-import type { IntakeStore } from '../../engine/intake/index.js';
 import { mountWindowApp } from '../../runtime/server/web-app.js';
 import { mountDesignerWeb } from './designer-web.js';
 import { accessRoutes } from './access-routes.js';

@@ -1,11 +1,7 @@
-import { NotFoundError, BadRequestError } from '../../engine/errors.js';
-import { apiSchemas as s, maskPersonalData, type ApiRoute, type ApiRequest } from '../../engine/http/index.js';
-import type { ItemLifecycle } from '../../engine/lifecycle/index.js';
-import type { ConfigStore } from '../../engine/store/index.js';
-import { verifyAuditChain } from '../../engine/store/index.js';
-import { addStation, divisionTreeWithStations } from '../../engine/lifecycle/index.js';
-import { enumerations } from '../../engine/standard/index.js';
-import { operatorDefinitions } from '../../engine/rules/index.js';
+import { NotFoundError, BadRequestError, maskPersonalData, enumerations, operatorDefinitions, verifyAuditChain } from '../../engine/core/index.js';
+import { apiSchemas as s, type ApiRoute, type ApiRequest } from '../../engine/http-kit/index.js';
+import { type ItemLifecycle, addStation, divisionTreeWithStations } from '../../engine/services/index.js';
+import { type ConfigStore } from '../../engine/ports/index.js';
 import { actorOf, auditors, authors, everyone, expectedRevisionOf, publicAccess, reviewers } from './actor.js';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;

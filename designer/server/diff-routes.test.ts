@@ -3,14 +3,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPrincipal } from '../../engine/access/index.js';
-import { openSqliteStore } from '../../engine/store/sqlite/index.js';
-import { contentHash } from '../../engine/canonical/index.js';
-import { createLogger, buildOpenApi } from '../../engine/http/index.js';
-import { diffConfigs } from '../../engine/diff/index.js';
-import type { ItemConfig } from '../../engine/config/types.js';
-import type { DraftRecord, VersionRecord } from '../../engine/store/index.js';
-import { createApiApp } from '../../runtime/server/api-app.js';
+import { createPrincipal } from '../../engine/services/index.js';
+import { openSqliteStore } from '../../engine/adapters/sqlite/index.js';
+import { contentHash, diffConfigs, type ItemConfig, type DraftRecord, type VersionRecord } from '../../engine/core/index.js';
+import { createLogger, buildOpenApi, createApiApp } from '../../engine/http-kit/index.js';
 import { itemConfig } from '../../test/fixtures/item-config.js';
 import { diffRoutes, prefersText } from './diff-routes.js';
 

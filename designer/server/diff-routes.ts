@@ -1,8 +1,6 @@
-import { diffConfigs, renderDiffText } from '../../engine/diff/index.js';
-import { BadRequestError, NotFoundError } from '../../engine/errors.js';
-import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from '../../engine/http/index.js';
-import type { ItemConfig } from '../../engine/config/types.js';
-import type { ConfigStore } from '../../engine/store/index.js';
+import { diffConfigs, renderDiffText, BadRequestError, NotFoundError, type ItemConfig } from '../../engine/core/index.js';
+import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from '../../engine/http-kit/index.js';
+import type { ConfigStore } from '../../engine/ports/index.js';
 import { everyone } from './actor.js';
 
 /** Same rule as the other designer routes (the item-standard schema's code pattern). */

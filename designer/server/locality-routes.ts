@@ -1,9 +1,7 @@
-import type { Principal } from '../../engine/access/index.js';
-import { BadRequestError, ForbiddenError, ValidationFailedError } from '../../engine/errors.js';
-import { isIsoDate } from '../../engine/codes/index.js';
-import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http/index.js';
-import { adoptionReport, operatesFor, progressCsv, progressReport, putClaim, removeClaim } from '../../engine/lifecycle/index.js';
-import type { ConfigStore } from '../../engine/store/index.js';
+import { type Principal, BadRequestError, ForbiddenError, ValidationFailedError, isIsoDate, operatesFor } from '../../engine/core/index.js';
+import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
+import { adoptionReport, progressCsv, progressReport, putClaim, removeClaim } from '../../engine/services/index.js';
+import type { ConfigStore } from '../../engine/ports/index.js';
 import { actorOf, auditors, everyone } from './actor.js';
 
 const ERR = { description: 'Error', schema: s.error };

@@ -3,15 +3,11 @@
  * runtime API in one process, on the embedded SQLite store (or MongoDB when MONGODB_URI is set).
  * A league/banner centre runs `runtime/server/main.ts` on its own instead.
  */
-import { ensureBootstrapAdmin } from '../../engine/access/index.js';
-import { listDivisions } from '../../engine/divisions/index.js';
-import { openDecisionLog } from '../../engine/decision-log/index.js';
-import { openIntakeStore } from '../../engine/intake/index.js';
-import { createLogger } from '../../engine/http/index.js';
-import { seedEmptyStore } from '../../engine/lifecycle/index.js';
-import { openConfigReader, openConfigStore, storeSettingsFromEnv } from '../../engine/store/open-store.js';
+import { ensureBootstrapAdmin, seedEmptyStore } from '../../engine/services/index.js';
+import { listDivisions } from '../../engine/core/index.js';
+import { openDecisionLog, openIntakeStore, openConfigReader, openConfigStore, storeSettingsFromEnv } from '../../engine/adapters/index.js';
+import { createLogger, serveUntilSignalled } from '../../engine/http-kit/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { serveUntilSignalled } from '../../runtime/server/serve.js';
 import { createDesignerApp } from './designer-app.js';
 
 const logger = createLogger(undefined, (process.env.TONGBAN_LOG_LEVEL as 'info' | 'warn' | 'error' | 'silent' | undefined) ?? 'info');
@@ -23,9 +19,9 @@ const uploadLimit = Number(process.env.TONGBAN_UPLOAD_LIMIT ?? 5 * 1024 * 1024);
 const store = await openConfigStore(settings);
 // Runtimes append decisions with an insert-only user that cannot create indexes; the designer can.
 if (settings.mongodbUri) {
-  const { ensureMongoDecisionIndexes } = await import('../../engine/decision-log/mongodb/index.js');
+  const { ensureMongoDecisionIndexes } = await import('../../engine/adapters/mongodb/index.js');
   await ensureMongoDecisionIndexes({ uri: settings.mongodbUri, database: settings.mongodbDatabase });
-  const { ensureMongoIntakeIndexes } = await import('../../engine/intake/mongodb/index.js');
+  const { ensureMongoIntakeIndexes } = await import('../../engine/adapters/mongodb/index.js');
   await ensureMongoIntakeIndexes({ uri: settings.mongodbUri, database: settings.mongodbDatabase });
 }
 // The sample items are claimed by every league and banner so that a new installation's windows work at once.

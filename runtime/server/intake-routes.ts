@@ -1,14 +1,7 @@
-import type { Principal } from '../../engine/access/index.js';
-import { isDivisionWithin } from '../../engine/codes/index.js';
-import { evaluateCompiled, type CompiledConfig } from '../../engine/decision/index.js';
-import type { DecisionLogWriter } from '../../engine/decision-log/index.js';
-import { isKnownLocality } from '../../engine/divisions/index.js';
-import { BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, ValidationFailedError } from '../../engine/errors.js';
-import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger } from '../../engine/http/index.js';
-import { isCaseNumber, summarizeIntake, type ApplicantFields, type BrowserMismatch, type IntakeRecord, type IntakeStore } from '../../engine/intake/index.js';
-import { operatesFor } from '../../engine/lifecycle/index.js';
-import type { ConfigReader } from '../../engine/store/index.js';
-import type { RawBodyRoute } from './api-app.js';
+import { type Principal, isDivisionWithin, evaluateCompiled, type CompiledConfig, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, ValidationFailedError, isCaseNumber, operatesFor } from '../../engine/core/index.js';
+import type { DecisionLogWriter, BrowserMismatch, IntakeRecord, IntakeStore, ConfigReader } from '../../engine/ports/index.js';
+import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger, type RawBodyRoute } from '../../engine/http-kit/index.js';
+import { summarizeIntake, type ApplicantFields } from '../../engine/services/index.js';
 import { DOCUMENT_KINDS, isDocumentKind, renderNoticeDocument } from './notice-documents.js';
 import type { PublishedConfigs } from './published-configs.js';
 import { RUNTIME_PREFIX } from './runtime-routes.js';

@@ -2,12 +2,9 @@
  * A league/banner runtime on its own: read-only over the region's published configs.
  * With MongoDB, give it RUNTIME_MONGODB_URI of a user that has only the `read` role.
  */
-import { openDecisionLog } from '../../engine/decision-log/index.js';
-import { openIntakeStore } from '../../engine/intake/index.js';
-import { createLogger } from '../../engine/http/index.js';
-import { openConfigReader, storeSettingsFromEnv } from '../../engine/store/open-store.js';
+import { openDecisionLog, openIntakeStore, openConfigReader, storeSettingsFromEnv } from '../../engine/adapters/index.js';
+import { createLogger, serveUntilSignalled } from '../../engine/http-kit/index.js';
 import { createRuntimeApp } from './runtime-app.js';
-import { serveUntilSignalled } from './serve.js';
 
 const logger = createLogger(undefined, (process.env.TONGBAN_LOG_LEVEL as 'info' | 'warn' | 'error' | 'silent' | undefined) ?? 'info');
 const settings = storeSettingsFromEnv();

@@ -1,9 +1,6 @@
-import { maskIdNumber } from '../../engine/codes/index.js';
-import type { ItemConfig } from '../../engine/config/types.js';
-import type { Decision } from '../../engine/decision/types.js';
-import { findDivision } from '../../engine/divisions/index.js';
-import { InvalidStateError } from '../../engine/errors.js';
-import { addWorkingDays, applicantOf, type IntakeRecord } from '../../engine/intake/index.js';
+import { maskIdNumber, type ItemConfig, type Decision, findDivision, InvalidStateError, addWorkingDays } from '../../engine/core/index.js';
+import { applicantOf } from '../../engine/services/index.js';
+import type { IntakeRecord } from '../../engine/ports/index.js';
 
 export const DOCUMENT_KINDS = ['acceptance-notice', 'supplement-notice', 'rejection-decision'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

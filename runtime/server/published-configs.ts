@@ -1,7 +1,5 @@
-import { contentHash } from '../../engine/canonical/index.js';
-import { CompiledConfigCache, type CompiledConfig } from '../../engine/decision/index.js';
-import { DriftDetectedError, NotFoundError } from '../../engine/errors.js';
-import type { ClaimRecord, ConfigReader, ItemSummary } from '../../engine/store/index.js';
+import { contentHash, CompiledConfigCache, type CompiledConfig, DriftDetectedError, NotFoundError, type ClaimRecord, type ItemSummary } from '../../engine/core/index.js';
+import type { ConfigReader } from '../../engine/ports/index.js';
 
 export interface OfferedItem {
   item: ItemSummary;

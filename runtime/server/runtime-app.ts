@@ -1,9 +1,6 @@
 import type { Express } from 'express';
-import type { Logger } from '../../engine/http/index.js';
-import type { ConfigReader } from '../../engine/store/index.js';
-import type { DecisionLogWriter } from '../../engine/decision-log/index.js';
-import type { IntakeStore } from '../../engine/intake/index.js';
-import { createApiApp, DEFAULT_BODY_LIMIT } from './api-app.js';
+import { type Logger, createApiApp, DEFAULT_BODY_LIMIT } from '../../engine/http-kit/index.js';
+import type { ConfigReader, DecisionLogWriter, IntakeStore } from '../../engine/ports/index.js';
 import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from './intake-routes.js';
 import { PublishedConfigs } from './published-configs.js';
 import { runtimeRoutes } from './runtime-routes.js';

@@ -1,10 +1,6 @@
-import { evaluateCompiled, type CompiledConfig } from '../../engine/decision/index.js';
-import { findDivision, isKnownLocality } from '../../engine/divisions/index.js';
-import { BadRequestError, NotFoundError } from '../../engine/errors.js';
-import { buildServiceGuide, renderServiceGuideHtml } from '../../engine/guide/index.js';
-import { apiSchemas as s, type ApiRequest, type ApiResponse, type ApiRoute } from '../../engine/http/index.js';
-import type { DecisionLogWriter } from '../../engine/decision-log/index.js';
-import type { Logger } from '../../engine/http/index.js';
+import { evaluateCompiled, type CompiledConfig, findDivision, isKnownLocality, BadRequestError, NotFoundError, buildServiceGuide, renderServiceGuideHtml } from '../../engine/core/index.js';
+import { apiSchemas as s, type ApiRequest, type ApiResponse, type ApiRoute, type Logger } from '../../engine/http-kit/index.js';
+import type { DecisionLogWriter } from '../../engine/ports/index.js';
 import type { PublishedConfigs } from './published-configs.js';
 
 export const RUNTIME_PREFIX = '/api/runtime/:division';

@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
-import { validateConfig, type ItemConfig } from '../../engine/config/index.js';
-import { runExamples } from '../../engine/examples/index.js';
+import { validateConfig, type ItemConfig, runExamples } from '../../engine/core/index.js';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const items = readdirSync(dir)

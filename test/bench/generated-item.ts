@@ -1,4 +1,4 @@
-import type { ItemConfig, Rule } from '../../engine/config/types.js';
+import type { ItemConfig, Rule } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 
 /**

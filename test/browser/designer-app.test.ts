@@ -9,7 +9,7 @@ import express from 'express';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountDesignerWeb } from '../../designer/server/designer-web.js';
-import { validateConfig, type ItemConfig } from '../../engine/index.js';
+import { validateConfig, type ItemConfig } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/chromium.js';
 import { sqliteInstallation, TEST_DEPARTMENT, type TestInstallation } from '../support/installation.js';

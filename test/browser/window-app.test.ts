@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_UPLOAD_LIMIT } from '../../runtime/server/intake-routes.js';
-import { seedEmptyStore } from '../../engine/lifecycle/index.js';
+import { seedEmptyStore } from '../../engine/services/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/chromium.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentHash } from '../../engine/canonical/index.js';
-import { exportBundle, importBundle, parseBundle, type CatalogueBundle } from '../../engine/catalogue/index.js';
-import type { ItemConfig } from '../../engine/config/types.js';
-import { BadRequestError, ConflictError, NotFoundError, ValidationFailedError } from '../../engine/errors.js';
-import { seedEmptyStore } from '../../engine/lifecycle/index.js';
-import { verifyAuditChain, type ConfigStore } from '../../engine/store/index.js';
+import { contentHash, type ItemConfig, BadRequestError, ConflictError, NotFoundError, ValidationFailedError, verifyAuditChain } from '../../engine/core/index.js';
+import { exportBundle, importBundle, parseBundle, type CatalogueBundle, seedEmptyStore } from '../../engine/services/index.js';
+import { type ConfigStore } from '../../engine/ports/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { publish, tempStore, versionHashes, type TempStore } from './helpers.js';

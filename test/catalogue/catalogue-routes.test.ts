@@ -2,10 +2,9 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catalogueRoutes } from '../../designer/server/catalogue-routes.js';
-import { contentHash } from '../../engine/canonical/index.js';
-import { parseCsv, type CatalogueBundle, type ImportReport } from '../../engine/catalogue/index.js';
-import { createLogger } from '../../engine/http/index.js';
-import { createApiApp } from '../../runtime/server/api-app.js';
+import { contentHash, parseCsv } from '../../engine/core/index.js';
+import type { CatalogueBundle, ImportReport } from '../../engine/services/index.js';
+import { createLogger, createApiApp } from '../../engine/http-kit/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { tempStore, versionHashes, type TempStore } from './helpers.js';
 

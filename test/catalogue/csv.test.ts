@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsv, parseCsvRecords, toCsv } from '../../engine/catalogue/index.js';
+import { CsvSyntaxError, parseCsv, parseCsvRecords, toCsv } from '../../engine/core/index.js';
 
 describe('CSV parser (RFC 4180 as Excel writes it)', () => {
   it('splits records and fields, with or without a final line break', () => {

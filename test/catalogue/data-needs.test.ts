@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATA_NEEDS_CSV_HEADER, dataNeedsCatalogue, dataNeedsCsv, parseCsv } from '../../engine/catalogue/index.js';
-import type { ItemConfig } from '../../engine/config/types.js';
+import { DATA_NEEDS_CSV_HEADER, dataNeedsCatalogue, dataNeedsCsv } from '../../engine/services/index.js';
+import { parseCsv, type ItemConfig } from '../../engine/core/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { publish, tempStore, type TempStore } from './helpers.js';

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPrincipal } from '../../engine/access/index.js';
-import type { ItemConfig } from '../../engine/config/types.js';
-import { ItemLifecycle, seedEmptyStore } from '../../engine/lifecycle/index.js';
-import type { ConfigStore } from '../../engine/store/index.js';
-import { openSqliteStore } from '../../engine/store/sqlite/index.js';
+import { createPrincipal, ItemLifecycle, seedEmptyStore } from '../../engine/services/index.js';
+import type { ItemConfig } from '../../engine/core/index.js';
+import type { ConfigStore } from '../../engine/ports/index.js';
+import { openSqliteStore } from '../../engine/adapters/sqlite/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 
 /** A real SQLite store in a temp directory (the layout TONGBAN_DATA_DIR expects). */

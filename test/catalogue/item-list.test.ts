@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codedValue, importItemList, toCsv } from '../../engine/catalogue/index.js';
-import { validateConfig } from '../../engine/config/index.js';
+import { codedValue, importItemList } from '../../engine/services/index.js';
+import { toCsv, validateConfig } from '../../engine/core/index.js';
 import { tempStore, type TempStore } from './helpers.js';
 
 const RS = '内蒙古自治区人力资源和社会保障厅';

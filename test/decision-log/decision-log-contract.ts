@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ValidationFailedError } from '../../engine/errors.js';
-import { DECISION_LOG_WRITE_METHODS, isDecisionId, maskDecisionRecord, type DecisionLogReader, type DecisionLogWriter, type DecisionRecord } from '../../engine/decision-log/index.js';
-import { maskIdNumber, maskPhone } from '../../engine/codes/index.js';
+import { ValidationFailedError, maskIdNumber, maskPhone } from '../../engine/core/index.js';
+import { DECISION_LOG_WRITE_METHODS, isDecisionId, type DecisionLogReader, type DecisionLogWriter, type DecisionRecord } from '../../engine/ports/index.js';
+import { maskDecisionRecord } from '../../engine/services/index.js';
 import { at, ID_NUMBER, MOBILE, newDecision } from './fixtures.js';
 
 export interface DecisionLogHarness {

@@ -1,6 +1,5 @@
-import type { Decision } from '../../engine/decision/types.js';
-import type { NewDecisionRecord } from '../../engine/decision-log/index.js';
-import type { Outcome } from '../../engine/config/types.js';
+import type { Decision, Outcome } from '../../engine/core/index.js';
+import type { NewDecisionRecord } from '../../engine/ports/index.js';
 
 export const ID_NUMBER = '150102199003070011';
 export const MOBILE = '13812345678';

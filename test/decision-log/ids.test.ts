@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionIdGenerator, isDecisionId, newDecisionId } from '../../engine/decision-log/index.js';
+import { decisionIdGenerator, isDecisionId, newDecisionId } from '../../engine/ports/index.js';
 
 describe('decision ids', () => {
   it('are time-sortable, and strictly increasing within a millisecond and when the clock steps back', () => {

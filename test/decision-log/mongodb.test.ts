@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { describe, expect, inject, it } from 'vitest';
-import { StoreUnavailableError } from '../../engine/errors.js';
-import { openDecisionLog, openDecisionLogReader } from '../../engine/decision-log/index.js';
-import { openMongoDecisionLog, openMongoDecisionLogReader } from '../../engine/decision-log/mongodb/index.js';
+import { StoreUnavailableError } from '../../engine/core/index.js';
+import { openDecisionLog, openDecisionLogReader } from '../../engine/adapters/index.js';
+import { openMongoDecisionLog, openMongoDecisionLogReader } from '../../engine/adapters/mongodb/index.js';
 import { describeDecisionLogContract } from './decision-log-contract.js';
 import { newDecision } from './fixtures.js';
 

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDecisionLog, openDecisionLogReader } from '../../engine/decision-log/index.js';
-import { openSqliteDecisionLog, openSqliteDecisionLogReader } from '../../engine/decision-log/sqlite/index.js';
+import { openDecisionLog, openDecisionLogReader } from '../../engine/adapters/index.js';
+import { openSqliteDecisionLog, openSqliteDecisionLogReader } from '../../engine/adapters/sqlite/index.js';
 import { describeDecisionLogContract } from './decision-log-contract.js';
 import { newDecision } from './fixtures.js';
 

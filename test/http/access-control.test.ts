@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../engine/access/index.js';
+import { ROLES, type Role } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { sqliteInstallation, TEST_PRINCIPALS, type TestInstallation, type TestPrincipal } from '../support/installation.js';
 import { mountedRoutes } from '../support/mounted-routes.js';

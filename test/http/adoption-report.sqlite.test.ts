@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentHash } from '../../engine/canonical/index.js';
-import { sqliteFile } from '../../engine/store/open-store.js';
+import { contentHash } from '../../engine/core/index.js';
+import { sqliteFile } from '../../engine/adapters/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
 import { publishThroughApi } from './designer-api.js';

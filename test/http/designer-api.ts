@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentHash } from '../../engine/canonical/index.js';
-import type { ItemConfig } from '../../engine/config/types.js';
+import { contentHash, type ItemConfig } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import type { InstallationFactory, TestInstallation } from '../support/installation.js';
 

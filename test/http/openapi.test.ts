@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntimeApp } from '../../runtime/server/runtime-app.js';
-import { createLogger } from '../../engine/http/index.js';
+import { createLogger } from '../../engine/http-kit/index.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
 import { mountedRoutes } from '../support/mounted-routes.js';
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maskPersonalData } from '../../engine/http/index.js';
+import { maskPersonalData } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
 import { publishThroughApi } from './designer-api.js';

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { expect, it } from 'vitest';
-import { createLogger } from '../../engine/http/index.js';
-import { sqliteFile } from '../../engine/store/open-store.js';
+import { createLogger } from '../../engine/http-kit/index.js';
+import { sqliteFile } from '../../engine/adapters/index.js';
 import { createRuntimeApp } from '../../runtime/server/runtime-app.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { sqliteInstallation } from '../support/installation.js';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../engine/http/index.js';
-import { seedEmptyStore } from '../../engine/lifecycle/index.js';
+import { createLogger } from '../../engine/http-kit/index.js';
+import { seedEmptyStore } from '../../engine/services/index.js';
 import { createRuntimeApp } from '../../runtime/server/runtime-app.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { itemConfig } from '../fixtures/item-config.js';

@@ -1,4 +1,4 @@
-import type { NewIntakeRecord } from '../../engine/intake/index.js';
+import type { NewIntakeRecord } from '../../engine/ports/index.js';
 import { ID_NUMBER, MOBILE, newDecision } from '../decision-log/fixtures.js';
 
 export { ID_NUMBER, MOBILE };

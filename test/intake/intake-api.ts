@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { maskIdNumber, maskPhone } from '../../engine/codes/index.js';
-import { createLogger } from '../../engine/http/index.js';
+import { maskIdNumber, maskPhone } from '../../engine/core/index.js';
+import { createLogger } from '../../engine/http-kit/index.js';
 import { createRuntimeApp } from '../../runtime/server/runtime-app.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { publishThroughApi } from '../http/designer-api.js';

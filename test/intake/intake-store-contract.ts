@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NotFoundError, ValidationFailedError } from '../../engine/errors.js';
-import { CASE_NUMBER_PATTERN, type IntakeRecord, type IntakeStore } from '../../engine/intake/index.js';
+import { NotFoundError, ValidationFailedError, CASE_NUMBER_PATTERN } from '../../engine/core/index.js';
+import type { IntakeRecord, IntakeStore } from '../../engine/ports/index.js';
 import { ID_NUMBER, newIntake, PDF, PNG } from './fixtures.js';
 
 export interface IntakeStoreHarness {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../../engine/errors.js';
-import { openIntakeStore } from '../../engine/intake/index.js';
-import { openMongoIntakeStore } from '../../engine/intake/mongodb/index.js';
+import { StoreUnavailableError } from '../../engine/core/index.js';
+import { openIntakeStore } from '../../engine/adapters/index.js';
+import { openMongoIntakeStore } from '../../engine/adapters/mongodb/index.js';
 import { onMongo } from '../support/mongo-suite.js';
 import { describeIntakeStoreContract } from './intake-store-contract.js';
 import { newIntake, PDF } from './fixtures.js';

@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, openIntakeStore } from '../../engine/intake/index.js';
-import { openSqliteIntakeStore } from '../../engine/intake/sqlite/index.js';
+import { addWorkingDays } from '../../engine/core/index.js';
+import { openIntakeStore } from '../../engine/adapters/index.js';
+import { openSqliteIntakeStore } from '../../engine/adapters/sqlite/index.js';
 import { describeIntakeStoreContract } from './intake-store-contract.js';
 import { newIntake, PDF } from './fixtures.js';
 

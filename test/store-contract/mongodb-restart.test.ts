@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { describe, expect, it } from 'vitest';
-import { openDecisionLog } from '../../engine/decision-log/index.js';
-import { openMongoStore } from '../../engine/store/mongodb/index.js';
+import { openDecisionLog } from '../../engine/adapters/index.js';
+import { openMongoStore } from '../../engine/adapters/mongodb/index.js';
 import { onMongo } from '../support/mongo-suite.js';
 
 onMongo('mongodb restart', (uri) => {

@@ -5,10 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { describe, expect, inject, it } from 'vitest';
-import { contentHash } from '../../engine/canonical/index.js';
-import { ConflictError, StoreUnavailableError } from '../../engine/errors.js';
-import { openMongoReader, openMongoStore } from '../../engine/store/mongodb/index.js';
-import type { VersionRecord } from '../../engine/store/index.js';
+import { contentHash, ConflictError, StoreUnavailableError, type VersionRecord } from '../../engine/core/index.js';
+import { openMongoReader, openMongoStore } from '../../engine/adapters/mongodb/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { describeStoreContract } from './store-contract.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { openSqliteReader, openSqliteStore } from '../../engine/store/sqlite/index.js';
+import { openSqliteReader, openSqliteStore } from '../../engine/adapters/sqlite/index.js';
 import { describeStoreContract } from './store-contract.js';
 
 describeStoreContract('sqlite', async () => {

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentHash } from '../../engine/canonical/index.js';
-import { ConflictError, NotFoundError } from '../../engine/errors.js';
-import { CONFIG_WRITE_METHODS, verifyAuditChain, type ConfigReader, type ConfigStore, type NewAuditEvent, type VersionRecord } from '../../engine/store/index.js';
+import { contentHash, ConflictError, NotFoundError, verifyAuditChain, type NewAuditEvent, type VersionRecord } from '../../engine/core/index.js';
+import { CONFIG_WRITE_METHODS, type ConfigReader, type ConfigStore } from '../../engine/ports/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 
 export interface StoreHarness {

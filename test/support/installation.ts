@@ -3,13 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createPrincipal, type NewPrincipal } from '../../engine/access/index.js';
+import { createPrincipal, type NewPrincipal } from '../../engine/services/index.js';
 import { createDesignerApp } from '../../designer/server/designer-app.js';
-import { createLogger } from '../../engine/http/index.js';
-import { openConfigReader, openConfigStore, type StoreSettings } from '../../engine/store/open-store.js';
-import { openDecisionLog, type DecisionLogWriter } from '../../engine/decision-log/index.js';
-import type { ConfigReader, ConfigStore } from '../../engine/store/index.js';
-import { openIntakeStore, type IntakeStore } from '../../engine/intake/index.js';
+import { createLogger } from '../../engine/http-kit/index.js';
+import { openConfigReader, openConfigStore, type StoreSettings, openDecisionLog, openIntakeStore } from '../../engine/adapters/index.js';
+import type { DecisionLogWriter, ConfigReader, ConfigStore, IntakeStore } from '../../engine/ports/index.js';
 
 /** A whole installation for a test: a real store (SQLite file or MongoDB database), the designer app and the runtime reader. */
 export interface TestInstallation {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { ItemConfig } from '../../../engine/index.js';
+import type { ItemConfig } from '../../../engine/core/index.js';
 import { advice, api, type ItemSummary, type Role } from './api.js';
 import { ExampleCell } from './ExampleStatus.js';
 import { navigate } from './router.js';

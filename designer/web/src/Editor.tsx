@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { runExamples, validateConfig, type ItemConfig, type Problem } from '../../../engine/index.js';
+import { runExamples, validateConfig, type ItemConfig, type Problem } from '../../../engine/core/index.js';
 import { advice, api, ApiError, type DraftRecord, type ItemSummary, type Role, type VersionMeta, type VersionRecord } from './api.js';
 import { ExamplesTab } from './ExamplesTab.js';
 import { FormTab } from './FormTab.js';

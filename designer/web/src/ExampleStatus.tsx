@@ -5,7 +5,7 @@
  * same engine as every window.
  */
 import { useEffect, useRef, useState } from 'react';
-import { runExamples, type ExampleReport } from '../../../engine/index.js';
+import { runExamples, type ExampleReport } from '../../../engine/core/index.js';
 import { advice, api, type ItemSummary } from './api.js';
 import { OUTCOME_LABEL } from './ExamplesTab.js';
 

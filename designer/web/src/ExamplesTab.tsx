@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { runExamples, type Example, type ExampleReport, type ItemConfig, type Outcome, type Problem } from '../../../engine/index.js';
+import { runExamples, type Example, type ExampleReport, type ItemConfig, type Outcome, type Problem } from '../../../engine/core/index.js';
 import { FormPreview } from './FormTab.js';
 import { ProblemSummary } from './StandardTab.js';
 

@@ -1,7 +1,7 @@
 import Form from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Component, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { FormDefinition, ItemConfig, Problem } from '../../../engine/index.js';
+import type { FormDefinition, ItemConfig, Problem } from '../../../engine/core/index.js';
 import { useDragReorder, moved } from './dnd.js';
 import { buildForm, CHILD_KINDS, FIELD_KINDS, isContainer, isRoundTrip, newField, parseForm, stableStringify, type FieldKind, type FieldModel } from './formModel.js';
 import { chineseErrors, formValidator, toErrorSchema, translateString } from './rjsf.js';

@@ -4,7 +4,7 @@
  * `required` follows the necessity (必要/容缺后补 ⇒ 是, 非必要 ⇒ 否). Problems found by
  * validateConfig are shown in the cell they point at.
  */
-import type { ItemConfig, Material, Problem, Scenario } from '../../../engine/index.js';
+import type { ItemConfig, Material, Problem, Scenario } from '../../../engine/core/index.js';
 import { moved, useDragReorder } from './dnd.js';
 import { standardSchema } from './StandardTab.js';
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { formFields, operatorDefinitions, operatorsByName, type ConditionNode, type ItemConfig, type LeafCondition, type Problem, type Rule, type RuleEvent } from '../../../engine/index.js';
+import { formFields, operatorDefinitions, operatorsByName, type ConditionNode, type ItemConfig, type LeafCondition, type Problem, type Rule, type RuleEvent } from '../../../engine/core/index.js';
 import { ProblemSummary } from './StandardTab.js';
 
 export interface FactOption {

@@ -1,7 +1,7 @@
 import Form from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
-import { itemStandardSchema, type ItemConfig, type ItemStandard, type Problem } from '../../../engine/index.js';
+import { itemStandardSchema, type ItemConfig, type ItemStandard, type Problem } from '../../../engine/core/index.js';
 import { MaterialsTables } from './MaterialsTables.js';
 import { Modal } from './Modal.js';
 import { designerFields, formValidator, toErrorSchema, translateString } from './rjsf.js';

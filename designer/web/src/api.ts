@@ -1,4 +1,4 @@
-import type { ExampleReport, ItemConfig, Problem } from '../../../engine/index.js';
+import type { ExampleReport, ItemConfig, Problem, AuditEvent, DraftRecord, ItemSummary, VersionMeta, VersionRecord } from '../../../engine/core/index.js';
 
 /** An error answer of the Tongban API (`{ error: { code, message, details } }`) plus the HTTP status. */
 export class ApiError extends Error {
@@ -95,8 +95,7 @@ export async function getJson<T>(path: string, options: RequestOptions = {}): Pr
 }
 
 // The API's record shapes are the store's own types (type-only: nothing server-side is bundled).
-export type { AuditEvent, DraftRecord, DraftStatus, ItemSummary, VersionMeta, VersionRecord } from '../../../engine/store/records.js';
-import type { AuditEvent, DraftRecord, ItemSummary, VersionMeta, VersionRecord } from '../../../engine/store/records.js';
+export type { AuditEvent, DraftRecord, DraftStatus, ItemSummary, VersionMeta, VersionRecord } from '../../../engine/core/index.js';
 
 export const api = {
   items: () => getJson<{ items: ItemSummary[] }>('/api/items'),

@@ -3,7 +3,7 @@
  * A conditional field ("仅当另一字段有值时显示") is a schema dependency: it is declared under
  * `dependencies.<controller>.properties`, which RJSF shows only once the controller has a value.
  */
-import type { FormDefinition } from '../../../engine/index.js';
+import type { FormDefinition } from '../../../engine/core/index.js';
 
 export type FieldKind = 'text' | 'number' | 'date' | 'single' | 'multi' | 'idNumber' | 'mobile' | 'creditCode' | 'division' | 'file' | 'group' | 'repeat';
 

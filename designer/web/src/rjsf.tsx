@@ -2,7 +2,7 @@
 import { getDefaultRegistry } from '@rjsf/core';
 import { englishStringTranslator, TranslatableString, type ErrorSchema, type FieldProps, type RJSFSchema, type RJSFValidationError } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
-import { fieldFormats } from '../../../engine/index.js';
+import { fieldFormats } from '../../../engine/core/index.js';
 
 export const formValidator = customizeValidator({
   customFormats: Object.fromEntries(Object.entries(fieldFormats).map(([name, format]) => [name, (value: string) => format.validate(value)])),

@@ -1,7 +1,7 @@
 import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CompiledConfig } from '../../../engine/index.js';
+import type { CompiledConfig } from '../../../engine/core/index.js';
 import { ApiError, getJson, runtimePath, type Decision, type ItemDetail, type ServiceGuide } from './api.js';
 import { DecisionPanel } from './DecisionPanel.js';
 import { compileDetail, decide, type WindowInput } from './engine.js';

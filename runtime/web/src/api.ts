@@ -1,4 +1,4 @@
-import type { Decision, ItemConfig, ServiceGuide } from '../../../engine/index.js';
+import type { Decision, ItemConfig, ServiceGuide } from '../../../engine/core/index.js';
 
 /** An error answer of the Tongban API: `{ error: { code, message, details } }`, plus the HTTP status. */
 export class ApiError extends Error {

@@ -2,7 +2,7 @@
  * The browser side of "same engine everywhere": the window compiles the exact config version it
  * fetched (checking its content hash) and decides with the engine code the runtime server runs.
  */
-import { compileConfig, contentHash, evaluateCompiled, type CompiledConfig, type Decision, type ItemConfig } from '../../../engine/index.js';
+import { compileConfig, contentHash, evaluateCompiled, type CompiledConfig, type Decision, type ItemConfig } from '../../../engine/core/index.js';
 import type { ItemDetail } from './api.js';
 
 const cache = new Map<string, CompiledConfig>();

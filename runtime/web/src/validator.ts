@@ -1,6 +1,6 @@
 import type { RJSFValidationError } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
-import { fieldFormats } from '../../../engine/index.js';
+import { fieldFormats } from '../../../engine/core/index.js';
 
 /**
  * RJSF's validator with the engine's own formats (cn-id-number, cn-mobile …), so that the inline

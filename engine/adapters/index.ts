@@ -1,0 +1,8 @@
+/**
+ * The adapters: one folder per driver (`sqlite/`, `mongodb/`), each implementing every store port.
+ * The openers below choose the driver from configuration (MONGODB_URI set → MongoDB, else the
+ * embedded SQLite files under TONGBAN_DATA_DIR).
+ */
+export { openConfigReader, openConfigStore, sqliteFile, storeSettingsFromEnv, type StoreSettings } from './open-config-store.js';
+export { decisionLogFile, openDecisionLog, openDecisionLogReader } from './open-decision-log.js';
+export { intakeFile, openIntakeStore } from './open-intake-store.js';

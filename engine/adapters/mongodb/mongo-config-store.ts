@@ -1,0 +1,158 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConflictError, NotFoundError } from '../../core/errors.js';
+import { chainAuditEvent } from '../../core/audit/audit-chain.js';
+import type { ConfigStore, DraftPatch, NewDraft } from '../../ports/config-store/port.js';
+import type { PrincipalRecord } from '../../core/access/principal.js';
+import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../../core/model/records.js';
+import { fromDraftDocument, toAuditDocument, toDraftDocument, toVersionDocument, type DraftDocument } from './config-documents.js';
+import { latestDraftRevision, liveDraft } from './drafts.js';
+import { guard, unlessDuplicateKey } from './driver-errors.js';
+import { MongoConfigReader } from './mongo-config-reader.js';
+
+/** Each losing round means another writer appended, so N concurrent appenders need at most N tries. */
+const MAX_AUDIT_ATTEMPTS = 64;
+/** Concurrent first upserts of one code race on the unique index; the loser's retry is an update. */
+const MAX_UPSERT_ATTEMPTS = 3;
+
+function staleDraft(code: string, expectedRevision: number, current: DraftDocument | null): ConflictError {
+  const currentRevision = liveDraft(current)?.revision ?? null;
+  return new ConflictError(`草稿已被他人修改（当前修订号 ${currentRevision ?? '无'}，提交的修订号 ${expectedRevision}）`, { code, expectedRevision, currentRevision });
+}
+
+/**
+ * The designer's store. No write spans two documents and none needs a transaction: every write
+ * that must not lose a race is an insert that a unique index can refuse.
+ *
+ * Drafts are append-only for that reason. A save, discard or re-creation inserts revision n + 1
+ * after reading revision n, and the unique (code, revision) index lets exactly one concurrent
+ * writer take n + 1 — a compare-and-set that also means revisions never repeat. The obvious
+ * `findOneAndUpdate({ code, revision })` is atomic on MongoDB but not on FerretDB 1.24, whose
+ * findAndModify/update read the document and then write it back by _id unconditionally, so
+ * concurrent savers would all "win".
+ */
+export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
+  protected override readonly readOnly: boolean = false;
+
+  async upsertItem(item: Omit<ItemRecord, 'withdrawn'>): Promise<void> {
+    const { code, name, department, createdAt } = item;
+    for (let attempt = 1; attempt <= MAX_UPSERT_ATTEMPTS; attempt++) {
+      const done = await unlessDuplicateKey('upsertItem', () =>
+        this.collections.items.updateOne({ code }, { $set: { name, department }, $setOnInsert: { createdAt, withdrawn: null } }, { upsert: true }),
+      );
+      if (done) return;
+    }
+    throw new ConflictError(`事项 ${code} 正被他人同时登记，请重试`, { code });
+  }
+
+  async setWithdrawn(code: string, withdrawal: Withdrawal | null): Promise<void> {
+    const value = withdrawal ? { at: withdrawal.at, by: withdrawal.by, reason: withdrawal.reason } : null;
+    const result = await guard('setWithdrawn', () => this.collections.items.updateOne({ code }, { $set: { withdrawn: value } }));
+    if (result.matchedCount === 0) throw new NotFoundError(`事项 ${code} 不存在`);
+  }
+
+  async createDraft(draft: NewDraft): Promise<DraftRecord> {
+    const latest = await guard('createDraft', () => latestDraftRevision(this.collections.drafts, draft.code));
+    const existing = () => new ConflictError(`事项 ${draft.code} 已有草稿，请基于最新草稿修改`, { code: draft.code, currentRevision: liveDraft(latest)?.revision ?? null });
+    if (liveDraft(latest)) throw existing();
+    const record: DraftRecord = { ...draft, revision: (latest?.revision ?? 0) + 1 };
+    await this.insertDraftRevision('createDraft', toDraftDocument(record), existing);
+    return record;
+  }
+
+  async updateDraft(code: string, expectedRevision: number, patch: DraftPatch): Promise<DraftRecord> {
+    const latest = await guard('updateDraft', () => latestDraftRevision(this.collections.drafts, code));
+    const current = liveDraft(latest);
+    if (!current || current.revision !== expectedRevision) throw staleDraft(code, expectedRevision, latest);
+    // Same merge as the SQLite adapter: a key patched to undefined disappears from the record.
+    const record: DraftRecord = { ...fromDraftDocument(current), ...patch, code, revision: expectedRevision + 1 };
+    await this.insertDraftRevision('updateDraft', toDraftDocument(record), () => staleDraft(code, expectedRevision, null));
+    return record;
+  }
+
+  async deleteDraft(code: string, expectedRevision: number): Promise<void> {
+    const conflict = () => new ConflictError(`草稿已被他人修改或已不存在`, { code, expectedRevision });
+    const current = liveDraft(await guard('deleteDraft', () => latestDraftRevision(this.collections.drafts, code)));
+    if (!current || current.revision !== expectedRevision) throw conflict();
+    await this.insertDraftRevision('deleteDraft', { code, revision: expectedRevision + 1, deleted: true }, conflict);
+  }
+
+  async insertVersion(version: VersionRecord): Promise<void> {
+    await guard(
+      'insertVersion',
+      () => this.collections.versions.insertOne(toVersionDocument(version)),
+      () => new ConflictError(`事项 ${version.code} 的第 ${version.version} 版已由他人发布`, { code: version.code, version: version.version }),
+    );
+  }
+
+  /**
+   * Optimistic append: chain onto the current tail and insert with seq = tail + 1. The unique seq
+   * index lets exactly one of several concurrent appenders take each number; the others re-read
+   * the new tail and try again, so the chain never forks and never skips a number.
+   */
+  async appendAudit(event: NewAuditEvent): Promise<AuditEvent> {
+    for (let attempt = 1; attempt <= MAX_AUDIT_ATTEMPTS; attempt++) {
+      const tail = await guard('appendAudit', () =>
+        this.collections.audit.findOne<{ seq: number; hash: string }>({}, { projection: { _id: 0, seq: 1, hash: 1 }, sort: { seq: -1 } }),
+      );
+      const chained = chainAuditEvent(event, tail);
+      if (await unlessDuplicateKey('appendAudit', () => this.collections.audit.insertOne(toAuditDocument(chained)))) return chained;
+      // Jitter spreads the losers out so they do not collide again on the next number.
+      await sleep(Math.random() * Math.min(2 ** attempt, 50));
+    }
+    throw new ConflictError(`审计日志写入冲突过多（${MAX_AUDIT_ATTEMPTS} 次），请稍后重试`, { action: event.action, code: event.code });
+  }
+
+  /**
+   * The compare-and-set step shared by every draft write. Once the new revision is in, the older
+   * ones are only history nobody reads, so they are pruned; the newest revision is never pruned,
+   * which keeps the unique index guarding the next write. Pruning is best effort: a failure
+   * leaves a few extra documents that the next save removes.
+   */
+  async createPrincipal(principal: PrincipalRecord): Promise<void> {
+    await guard('createPrincipal', () => this.collections.principals.insertOne({ ...principal }), () => new ConflictError(`用户 ${principal.id} 已存在`, { id: principal.id }));
+  }
+
+  async revokePrincipal(id: string, at: string, by: string): Promise<PrincipalRecord> {
+    const current = await guard('revokePrincipal', () => this.collections.principals.findOne<PrincipalRecord>({ id }, { projection: { _id: 0 } }));
+    if (!current) throw new NotFoundError(`用户 ${id} 不存在`, { id });
+    if (current.revokedAt) return current;
+    // Filtering on revokedAt: null keeps the first revocation when two admins revoke at once.
+    await guard('revokePrincipal', () => this.collections.principals.updateOne({ id, revokedAt: null }, { $set: { revokedAt: at, revokedBy: by } }));
+    return (await guard('revokePrincipal', () => this.collections.principals.findOne<PrincipalRecord>({ id }, { projection: { _id: 0 } }))) ?? current;
+  }
+
+  async putClaim(claim: ClaimRecord): Promise<ClaimRecord> {
+    const { division, code } = claim;
+    for (let attempt = 1; attempt <= MAX_UPSERT_ATTEMPTS; attempt++) {
+      const previous = await guard('putClaim', () => this.collections.claims.findOne<ClaimRecord>({ division, code }, { projection: { _id: 0 } }));
+      const record: ClaimRecord = previous ? { ...claim, claimedAt: previous.claimedAt, claimedBy: previous.claimedBy } : claim;
+      const done = await unlessDuplicateKey('putClaim', () => this.collections.claims.replaceOne({ division, code }, { ...record }, { upsert: true }));
+      if (done) return record;
+    }
+    throw new ConflictError(`认领 ${division}/${code} 正被他人同时修改，请重试`, { division, code });
+  }
+
+  async deleteClaim(division: string, code: string): Promise<boolean> {
+    const result = await guard('deleteClaim', () => this.collections.claims.deleteOne({ division, code }));
+    return result.deletedCount > 0;
+  }
+
+  async insertClaims(claims: readonly ClaimRecord[]): Promise<void> {
+    if (claims.length === 0) return;
+    await guard('insertClaims', () => this.collections.claims.insertMany(claims.map((c) => ({ ...c }))), () => new ConflictError('部分认领已存在', { count: claims.length }));
+  }
+
+  async addStation(station: StationRecord): Promise<void> {
+    await guard('addStation', () => this.collections.stations.insertOne({ ...station }), () => new ConflictError(`服务站 ${station.code} 已存在`, { code: station.code }));
+  }
+
+  async setCampaign(campaign: CampaignRecord): Promise<void> {
+    await guard('setCampaign', () => this.collections.campaign.replaceOne({ _id: 'current' }, { ...campaign }, { upsert: true }));
+  }
+
+  private async insertDraftRevision(operation: string, document: DraftDocument, onConflict: () => ConflictError): Promise<void> {
+    // A copy, because insertOne writes the generated _id into the object it is given.
+    await guard(operation, () => this.collections.drafts.insertOne({ ...document }), onConflict);
+    await this.collections.drafts.deleteMany({ code: document.code, revision: { $lt: document.revision } }).catch(() => undefined);
+  }
+}

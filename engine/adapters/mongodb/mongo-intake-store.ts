@@ -1,0 +1,232 @@
+import { Binary, MongoClient, MongoError, MongoServerError, ReadPreference, type Collection, type Db, type Filter } from 'mongodb';
+import { canonicalJson } from '../../core/canonical/index.js';
+import { NotFoundError, StoreUnavailableError, TongbanError } from '../../core/errors.js';
+import { createMissingIndexes } from './missing-indexes.js';
+import type { StoreHealth } from '../../core/model/records.js';
+import { caseNumberPrefix, formatCaseNumber, MAX_SEQUENCE, nextSequence } from '../../core/cases/case-number.js';
+import type { Attachment, AttachmentMeta, IntakeQuery, IntakeRecord, IntakeStore, NewAttachment, NewIntakeRecord } from '../../ports/intake-store/port.js';
+import { normalizeIntakeQuery, prepareAttachment, prepareIntakeRecord } from '../../ports/intake-store/records.js';
+
+export const INTAKES_COLLECTION = 'intakes';
+export const INTAKE_ATTACHMENTS_COLLECTION = 'intake_attachments';
+
+export interface MongoIntakeStoreOptions {
+  /** Connection string; may carry credentials, so it never appears in errors or health details. */
+  uri: string;
+  database: string;
+}
+
+/*
+ * Form data keys are whatever an item's form names them (FerretDB refuses keys starting with `$`),
+ * so the record travels as one canonical JSON string; what a query filters on stays a plain field.
+ */
+interface IntakeDocument {
+  caseNumber: string;
+  createdAt: string;
+  receivingDivision: string;
+  handlingDivision: string;
+  code: string;
+  outcome: string;
+  recordJson: string;
+}
+
+interface AttachmentDocument extends AttachmentMeta {
+  caseNumber: string;
+  data: Binary;
+}
+
+const DUPLICATE_KEY = 11000;
+const UNAUTHORIZED = 13;
+/** Concurrent windows of one division may race for a number; the unique index decides, the loser takes the next. */
+const MAX_INSERT_ATTEMPTS = 50;
+const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 10_000;
+
+function toIntakeError(error: unknown, operation: string): unknown {
+  if (error instanceof TongbanError || !(error instanceof MongoError)) return error;
+  return new StoreUnavailableError(`MongoDB 办件库暂不可用（${operation}）：${error.message}`, {
+    adapter: 'mongodb', operation, driverError: error.name, ...(error.code === undefined ? {} : { driverCode: error.code }),
+  });
+}
+
+async function guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toIntakeError(error, operation);
+  }
+}
+
+const intakesOf = (db: Db): Collection<IntakeDocument> => db.collection<IntakeDocument>(INTAKES_COLLECTION);
+const attachmentsOf = (db: Db): Collection<AttachmentDocument> => db.collection<AttachmentDocument>(INTAKE_ATTACHMENTS_COLLECTION);
+const META_PROJECTION = { _id: 0, id: 1, name: 1, contentType: 1, size: 1, sha256: 1 } as const;
+
+/** The unique case-number index is what makes numbers unique; the others serve a window's list. */
+export async function ensureIntakeIndexes(db: Db): Promise<void> {
+  await createMissingIndexes(intakesOf(db), [
+    { key: { caseNumber: 1 }, name: 'intakes_case_number_unique', unique: true },
+    { key: { createdAt: -1, caseNumber: -1 }, name: 'intakes_created' },
+    { key: { receivingDivision: 1, createdAt: -1 }, name: 'intakes_receiving' },
+    { key: { handlingDivision: 1, createdAt: -1 }, name: 'intakes_handling' },
+  ]);
+  await createMissingIndexes(attachmentsOf(db), [
+    { key: { id: 1 }, name: 'intake_attachments_id_unique', unique: true },
+    { key: { caseNumber: 1, id: 1 }, name: 'intake_attachments_case' },
+  ]);
+}
+
+/** MongoDB intake store: collections `intakes` and `intake_attachments`; only inserts are ever sent. */
+export class MongoIntakeStore implements IntakeStore {
+  readonly adapter = 'mongodb' as const;
+  readonly #client: MongoClient;
+  readonly #db: Db;
+  readonly #database: string;
+  readonly #details: Record<string, unknown>;
+
+  constructor(client: MongoClient, db: Db, database: string, details: Record<string, unknown> = {}) {
+    this.#client = client;
+    this.#db = db;
+    this.#database = database;
+    this.#details = details;
+  }
+
+  async #attachments(caseNumber: string): Promise<AttachmentMeta[]> {
+    return attachmentsOf(this.#db).find<AttachmentMeta>({ caseNumber }, { projection: META_PROJECTION }).sort({ id: 1 }).toArray();
+  }
+
+  async #hydrate(document: IntakeDocument): Promise<IntakeRecord> {
+    return { ...(JSON.parse(document.recordJson) as Omit<IntakeRecord, 'attachments'>), attachments: await this.#attachments(document.caseNumber) };
+  }
+
+  async create(input: NewIntakeRecord): Promise<IntakeRecord> {
+    const prepared = prepareIntakeRecord(input);
+    const prefix = caseNumberPrefix(prepared.receivingDivision, prepared.createdAt);
+    const intakes = intakesOf(this.#db);
+    for (let attempt = 1; ; attempt++) {
+      const highest = await guard('create', () =>
+        intakes.find<{ caseNumber: string }>({ caseNumber: { $gt: prefix, $lt: `${prefix}~` } }, { projection: { _id: 0, caseNumber: 1 } }).sort({ caseNumber: -1 }).limit(1).toArray(),
+      );
+      const sequence = nextSequence(highest[0]?.caseNumber ?? null);
+      if (sequence > MAX_SEQUENCE) throw new StoreUnavailableError(`受理地 ${prepared.receivingDivision} 当日办件编号已用尽`, { prefix });
+      const record: IntakeRecord = { ...prepared, caseNumber: formatCaseNumber(prefix, sequence), attachments: [] };
+      const { attachments: _none, ...stored } = record;
+      try {
+        await intakes.insertOne({
+          caseNumber: record.caseNumber, createdAt: record.createdAt, receivingDivision: record.receivingDivision,
+          handlingDivision: record.handling.division, code: record.item.code, outcome: record.decision.outcome, recordJson: canonicalJson(stored),
+        });
+        return record;
+      } catch (error) {
+        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY && attempt < MAX_INSERT_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(attempt, 10)));
+          continue;
+        }
+        throw toIntakeError(error, 'create');
+      }
+    }
+  }
+
+  async get(caseNumber: string): Promise<IntakeRecord | null> {
+    if (typeof caseNumber !== 'string') return null;
+    return guard('get', async () => {
+      const document = await intakesOf(this.#db).findOne<IntakeDocument>({ caseNumber }, { projection: { _id: 0 } });
+      return document ? this.#hydrate(document) : null;
+    });
+  }
+
+  async list(query: IntakeQuery = {}): Promise<IntakeRecord[]> {
+    const q = normalizeIntakeQuery(query);
+    return guard('list', async () => {
+      const intakes = intakesOf(this.#db);
+      const all: Filter<IntakeDocument>[] = [];
+      if (q.division !== undefined) all.push({ $or: [{ receivingDivision: q.division }, { handlingDivision: q.division }] });
+      if (q.code !== undefined) all.push({ code: q.code });
+      if (q.afterCaseNumber !== undefined) {
+        const after = await intakes.findOne<{ createdAt: string }>({ caseNumber: q.afterCaseNumber }, { projection: { _id: 0, createdAt: 1 } });
+        if (!after) return [];
+        all.push({ $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, caseNumber: { $lt: q.afterCaseNumber } }] });
+      }
+      const documents = await intakes
+        .find<IntakeDocument>(all.length ? { $and: all } : {}, { projection: { _id: 0 } })
+        .sort({ createdAt: -1, caseNumber: -1 })
+        .limit(q.limit)
+        .toArray();
+      return Promise.all(documents.map((document) => this.#hydrate(document)));
+    });
+  }
+
+  async addAttachment(caseNumber: string, attachment: NewAttachment): Promise<AttachmentMeta> {
+    const prepared = prepareAttachment(attachment);
+    return guard('addAttachment', async () => {
+      const exists = await intakesOf(this.#db).findOne({ caseNumber }, { projection: { _id: 0, caseNumber: 1 } });
+      if (!exists) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
+      const { data, ...meta } = prepared;
+      await attachmentsOf(this.#db).insertOne({ ...meta, caseNumber, data: new Binary(data) });
+      return meta;
+    });
+  }
+
+  async getAttachment(caseNumber: string, id: string): Promise<Attachment | null> {
+    if (typeof caseNumber !== 'string' || typeof id !== 'string') return null;
+    return guard('getAttachment', async () => {
+      const document = await attachmentsOf(this.#db).findOne<AttachmentDocument>({ caseNumber, id }, { projection: { _id: 0 } });
+      if (!document) return null;
+      const { data, caseNumber: _case, ...meta } = document;
+      return { id: meta.id, name: meta.name, contentType: meta.contentType, size: meta.size, sha256: meta.sha256, data: new Uint8Array(data.buffer.subarray(0, data.position)) };
+    });
+  }
+
+  /** Never throws: a failed ping is reported as `ok: false`. */
+  async health(): Promise<StoreHealth> {
+    const database = this.#database;
+    try {
+      await this.#db.command({ ping: 1 });
+      const intakes = await intakesOf(this.#db).estimatedDocumentCount();
+      return { ok: true, adapter: 'mongodb', readOnly: false, details: { database, intakes, ...this.#details } };
+    } catch (error) {
+      return { ok: false, adapter: 'mongodb', readOnly: false, details: { database, ...this.#details, error: (error as Error).message } };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#client.close();
+  }
+}
+
+/**
+ * Connects (reads pinned to the primary, so a window reads back what it just saved) and creates
+ * the indexes when its user may; an insert/update-only user relies on those an administrator made.
+ */
+export async function openMongoIntakeStore({ uri, database }: MongoIntakeStoreOptions): Promise<MongoIntakeStore> {
+  let client: MongoClient | undefined;
+  let db: Db;
+  try {
+    client = new MongoClient(uri, {
+      appName: 'tongban-intake',
+      ...(/[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: DEFAULT_SERVER_SELECTION_TIMEOUT_MS }),
+    });
+    await client.connect();
+    db = client.db(database, { readPreference: ReadPreference.primary });
+  } catch (error) {
+    await client?.close().catch(() => undefined);
+    throw new StoreUnavailableError(`无法连接 MongoDB 办件库 ${database}：${(error as Error).message}`, { adapter: 'mongodb', database });
+  }
+  let indexes: 'ensured' | 'not-permitted' = 'ensured';
+  try {
+    await ensureIntakeIndexes(db);
+  } catch (error) {
+    if (error instanceof MongoServerError && error.code === UNAUTHORIZED) indexes = 'not-permitted';
+    else {
+      await client.close().catch(() => undefined);
+      throw toIntakeError(error, 'ensureIndexes');
+    }
+  }
+  return new MongoIntakeStore(client, db, database, { indexes });
+}
+
+/** For a process with readWrite (the designer, a setup CLI): creates the intake indexes. */
+export async function ensureMongoIntakeIndexes(options: MongoIntakeStoreOptions): Promise<void> {
+  const store = await openMongoIntakeStore(options);
+  const health = await store.health();
+  await store.close();
+  if (health.details.indexes !== 'ensured') throw new StoreUnavailableError('无权创建办件库索引', { adapter: 'mongodb', database: options.database });
+}

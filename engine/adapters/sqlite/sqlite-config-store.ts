@@ -1,0 +1,170 @@
+import Database from 'better-sqlite3';
+import { canonicalJson } from '../../core/canonical/canonical-json.js';
+import { ConflictError, NotFoundError, StoreUnavailableError } from '../../core/errors.js';
+import { chainAuditEvent } from '../../core/audit/audit-chain.js';
+import type { ConfigStore, DraftPatch, NewDraft } from '../../ports/config-store/port.js';
+import type { PrincipalRecord } from '../../core/access/principal.js';
+import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../../core/model/records.js';
+import { migrations } from './config-schema.js';
+import { isUniqueViolation, openWritableSqlite } from './sqlite-support.js';
+import { SqliteConfigReader } from './sqlite-config-reader.js';
+
+export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore {
+  async upsertItem(item: Omit<ItemRecord, 'withdrawn'>): Promise<void> {
+    this.db
+      .prepare(`INSERT INTO items (code, name, department, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET name = excluded.name, department = excluded.department`)
+      .run(item.code, item.name, item.department, item.createdAt);
+  }
+
+  async setWithdrawn(code: string, withdrawal: Withdrawal | null): Promise<void> {
+    const result = this.db.prepare('UPDATE items SET withdrawn_json = ? WHERE code = ?').run(withdrawal ? JSON.stringify(withdrawal) : null, code);
+    if (result.changes === 0) throw new NotFoundError(`事项 ${code} 不存在`);
+  }
+
+  async createDraft(draft: NewDraft): Promise<DraftRecord> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT revision, deleted FROM drafts WHERE code = ?').get(draft.code) as { revision: number; deleted: number } | undefined;
+      if (row && !row.deleted) throw new ConflictError(`事项 ${draft.code} 已有草稿，请基于最新草稿修改`, { code: draft.code, currentRevision: row.revision });
+      const record: DraftRecord = { ...draft, revision: (row?.revision ?? 0) + 1 };
+      this.db
+        .prepare(`INSERT INTO drafts (code, revision, deleted, status, updated_at, updated_by, record_json) VALUES (?, ?, 0, ?, ?, ?, ?)
+                  ON CONFLICT (code) DO UPDATE SET revision = excluded.revision, deleted = 0, status = excluded.status,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by, record_json = excluded.record_json`)
+        .run(record.code, record.revision, record.status, record.updatedAt, record.updatedBy, canonicalJson(record));
+      return record;
+    }).immediate();
+  }
+
+  async updateDraft(code: string, expectedRevision: number, patch: DraftPatch): Promise<DraftRecord> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT revision, record_json FROM drafts WHERE code = ? AND deleted = 0').get(code) as { revision: number; record_json: string } | undefined;
+      if (!row || row.revision !== expectedRevision) {
+        throw new ConflictError(`草稿已被他人修改（当前修订号 ${row?.revision ?? '无'}，提交的修订号 ${expectedRevision}）`, {
+          code,
+          expectedRevision,
+          currentRevision: row?.revision ?? null,
+        });
+      }
+      const record: DraftRecord = { ...(JSON.parse(row.record_json) as DraftRecord), ...patch, code, revision: row.revision + 1 };
+      this.db
+        .prepare('UPDATE drafts SET revision = ?, status = ?, updated_at = ?, updated_by = ?, record_json = ? WHERE code = ? AND revision = ?')
+        .run(record.revision, record.status, record.updatedAt, record.updatedBy, canonicalJson(record), code, expectedRevision);
+      return record;
+    }).immediate();
+  }
+
+  async deleteDraft(code: string, expectedRevision: number): Promise<void> {
+    const result = this.db.prepare('UPDATE drafts SET deleted = 1, revision = revision + 1 WHERE code = ? AND revision = ? AND deleted = 0').run(code, expectedRevision);
+    if (result.changes === 0) throw new ConflictError(`草稿已被他人修改或已不存在`, { code, expectedRevision });
+  }
+
+  async insertVersion(version: VersionRecord): Promise<void> {
+    const { config, ...meta } = version;
+    try {
+      this.db
+        .prepare('INSERT INTO versions (code, version, hash, published_at, meta_json, config_json) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(meta.code, meta.version, meta.hash, meta.publishedAt, canonicalJson(meta), canonicalJson(config));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`事项 ${meta.code} 的第 ${meta.version} 版已由他人发布`, { code: meta.code, version: meta.version });
+      throw error;
+    }
+  }
+
+  async appendAudit(event: NewAuditEvent): Promise<AuditEvent> {
+    return this.db.transaction(() => {
+      const last = this.db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+      const chained = chainAuditEvent(event, last ?? null);
+      this.db
+        .prepare('INSERT INTO audit_events (seq, at, actor, action, code, version, hash, prev_hash, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(chained.seq, chained.at, chained.actor, chained.action, chained.code, chained.version, chained.hash, chained.prevHash, canonicalJson(chained));
+      return chained;
+    }).immediate();
+  }
+
+  async createPrincipal(principal: PrincipalRecord): Promise<void> {
+    try {
+      this.db.prepare('INSERT INTO principals (id, token_hash, record_json) VALUES (?, ?, ?)').run(principal.id, principal.tokenHash, canonicalJson(principal));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`用户 ${principal.id} 已存在`, { id: principal.id });
+      throw error;
+    }
+  }
+
+  async revokePrincipal(id: string, at: string, by: string): Promise<PrincipalRecord> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT record_json FROM principals WHERE id = ?').get(id) as { record_json: string } | undefined;
+      if (!row) throw new NotFoundError(`用户 ${id} 不存在`, { id });
+      const record = JSON.parse(row.record_json) as PrincipalRecord;
+      if (record.revokedAt) return record;
+      const revoked: PrincipalRecord = { ...record, revokedAt: at, revokedBy: by };
+      this.db.prepare('UPDATE principals SET record_json = ? WHERE id = ?').run(canonicalJson(revoked), id);
+      return revoked;
+    }).immediate();
+  }
+
+  async putClaim(claim: ClaimRecord): Promise<ClaimRecord> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT record_json FROM claims WHERE division = ? AND code = ?').get(claim.division, claim.code) as { record_json: string } | undefined;
+      const previous = row ? (JSON.parse(row.record_json) as ClaimRecord) : null;
+      const record: ClaimRecord = previous ? { ...claim, claimedAt: previous.claimedAt, claimedBy: previous.claimedBy } : claim;
+      this.db
+        .prepare('INSERT INTO claims (division, code, record_json) VALUES (?, ?, ?) ON CONFLICT (division, code) DO UPDATE SET record_json = excluded.record_json')
+        .run(record.division, record.code, canonicalJson(record));
+      return record;
+    }).immediate();
+  }
+
+  async deleteClaim(division: string, code: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM claims WHERE division = ? AND code = ?').run(division, code).changes > 0;
+  }
+
+  async insertClaims(claims: readonly ClaimRecord[]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO claims (division, code, record_json) VALUES (?, ?, ?)');
+    try {
+      this.db.transaction(() => {
+        for (const claim of claims) insert.run(claim.division, claim.code, canonicalJson(claim));
+      }).immediate();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('部分认领已存在，未写入任何认领', { count: claims.length });
+      throw error;
+    }
+  }
+
+  async addStation(station: StationRecord): Promise<void> {
+    try {
+      this.db.prepare('INSERT INTO stations (code, parent_code, record_json) VALUES (?, ?, ?)').run(station.code, station.parentCode, canonicalJson(station));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`服务站 ${station.code} 已存在`, { code: station.code });
+      throw error;
+    }
+  }
+
+  async setCampaign(campaign: CampaignRecord): Promise<void> {
+    this.db.prepare('INSERT INTO campaign (id, record_json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET record_json = excluded.record_json').run(canonicalJson(campaign));
+  }
+}
+
+export interface SqliteOptions {
+  file: string;
+}
+
+function openReadOnly(file: string): Database.Database {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    throw new StoreUnavailableError(`无法打开 SQLite 数据库 ${file}：${(error as Error).message}`, { file });
+  }
+}
+
+/** The designer's writable store on one SQLite file (WAL), created and migrated if needed. */
+export function openSqliteStore({ file }: SqliteOptions): SqliteConfigStore {
+  return new SqliteConfigStore(openWritableSqlite(file, migrations, ' SQLite 配置库'), file);
+}
+
+/** A runtime's store: the same file opened read-only, behind an object with no write methods. */
+export function openSqliteReader({ file }: SqliteOptions): SqliteConfigReader {
+  return new SqliteConfigReader(openReadOnly(file), file);
+}

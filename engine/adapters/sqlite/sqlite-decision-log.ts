@@ -1,0 +1,169 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { canonicalJson } from '../../core/canonical/index.js';
+import { StoreUnavailableError, TongbanError } from '../../core/errors.js';
+import type { StoreHealth } from '../../core/model/records.js';
+import { newDecisionId } from '../../ports/decision-log/ids.js';
+import type { DecisionLogReader, DecisionLogWriter, DecisionQuery, DecisionRecord, NewDecisionRecord } from '../../ports/decision-log/port.js';
+import { normalizeDecisionQuery, prepareDecisionRecord, type NormalizedQuery } from '../../ports/decision-log/records.js';
+import { migrations } from './decision-log-schema.js';
+import { isUniqueViolation, openWritableSqlite } from './sqlite-support.js';
+
+export interface SqliteDecisionLogOptions {
+  /** The decision log's own file, e.g. `<TONGBAN_DATA_DIR>/decisions.db`; never the config store's. */
+  file: string;
+}
+
+/** Another writer (another runtime process on this machine) took the id first: try a fresh one. */
+const MAX_INSERT_ATTEMPTS = 3;
+
+function unavailable(file: string, operation: string, error: unknown): unknown {
+  if (error instanceof TongbanError || !(error instanceof Database.SqliteError)) return error;
+  return new StoreUnavailableError(`决定记录库暂不可用（${operation}）：${error.message}`, { adapter: 'sqlite', file, operation, sqliteCode: error.code });
+}
+
+function whereClause(query: NormalizedQuery): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.afterId !== undefined) { where.push('id > ?'); params.push(query.afterId); }
+  if (query.code !== undefined) { where.push('code = ?'); params.push(query.code); }
+  if (query.version !== undefined) { where.push('version = ?'); params.push(query.version); }
+  if (query.division !== undefined) { where.push('division = ?'); params.push(query.division); }
+  if (query.outcome !== undefined) { where.push('outcome = ?'); params.push(query.outcome); }
+  if (query.from !== undefined) { where.push('at >= ?'); params.push(query.from); }
+  if (query.to !== undefined) { where.push('at <= ?'); params.push(query.to); }
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/**
+ * Read side over decisions.db. An auditor's or reviewer's reader opens the file read-only and
+ * lazily: until some runtime has recorded a decision the file may not exist, and the log is then
+ * simply empty. State lives in #private fields so the object exposes nothing but the port.
+ */
+export class SqliteDecisionLogReader implements DecisionLogReader {
+  readonly adapter = 'sqlite' as const;
+  readonly #file: string;
+  #db: Database.Database | null;
+  #closed = false;
+
+  constructor(db: Database.Database | null, file: string) {
+    this.#db = db;
+    this.#file = file;
+  }
+
+  /** The open connection, or null while the file does not exist (or is not yet migrated). */
+  protected connection(): Database.Database | null {
+    if (this.#closed) throw new StoreUnavailableError('决定记录库已关闭', { adapter: 'sqlite', file: this.#file });
+    if (this.#db) return this.#db;
+    if (!existsSync(this.#file)) return null;
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(this.#file, { readonly: true, fileMustExist: true });
+      db.pragma('busy_timeout = 5000');
+      if ((db.pragma('user_version', { simple: true }) as number) < 1) {
+        db.close();
+        return null;
+      }
+    } catch (error) {
+      db?.close();
+      throw new StoreUnavailableError(`无法打开决定记录库 ${this.#file}：${(error as Error).message}`, { adapter: 'sqlite', file: this.#file });
+    }
+    this.#db = db;
+    return db;
+  }
+
+  async get(id: string): Promise<DecisionRecord | null> {
+    const db = this.connection();
+    if (!db || typeof id !== 'string') return null;
+    try {
+      const row = db.prepare('SELECT record_json FROM decisions WHERE id = ?').get(id) as { record_json: string } | undefined;
+      return row ? (JSON.parse(row.record_json) as DecisionRecord) : null;
+    } catch (error) {
+      throw unavailable(this.#file, 'get', error);
+    }
+  }
+
+  async list(query: DecisionQuery = {}): Promise<DecisionRecord[]> {
+    const normalized = normalizeDecisionQuery(query);
+    const db = this.connection();
+    if (!db) return [];
+    const { sql, params } = whereClause(normalized);
+    try {
+      const rows = db.prepare(`SELECT record_json FROM decisions ${sql} ORDER BY id LIMIT ${normalized.limit}`).all(...params) as { record_json: string }[];
+      return rows.map((row) => JSON.parse(row.record_json) as DecisionRecord);
+    } catch (error) {
+      throw unavailable(this.#file, 'list', error);
+    }
+  }
+
+  async count(query: DecisionQuery = {}): Promise<number> {
+    const normalized = normalizeDecisionQuery(query);
+    const db = this.connection();
+    if (!db) return 0;
+    const { sql, params } = whereClause(normalized);
+    try {
+      return (db.prepare(`SELECT COUNT(*) AS n FROM decisions ${sql}`).get(...params) as { n: number }).n;
+    } catch (error) {
+      throw unavailable(this.#file, 'count', error);
+    }
+  }
+
+  /** Never throws: failures are reported as `ok: false`. */
+  async health(): Promise<StoreHealth> {
+    const file = this.#file;
+    let readOnly = true;
+    try {
+      const db = this.connection();
+      if (!db) return { ok: true, adapter: 'sqlite', readOnly, details: { file, exists: false, decisions: 0 } };
+      readOnly = db.readonly;
+      const { n } = db.prepare('SELECT COUNT(*) AS n FROM decisions').get() as { n: number };
+      return { ok: true, adapter: 'sqlite', readOnly, details: { file, decisions: n, journalMode: db.pragma('journal_mode', { simple: true }) } };
+    } catch (error) {
+      return { ok: false, adapter: 'sqlite', readOnly, details: { file, error: (error as Error).message } };
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#db?.open) this.#db.close();
+  }
+}
+
+/** A runtime's handle on decisions.db: appends, and reads back what it (and its peers) appended. */
+export class SqliteDecisionLogWriter extends SqliteDecisionLogReader implements DecisionLogWriter {
+  readonly #file: string;
+
+  constructor(db: Database.Database, file: string) {
+    super(db, file);
+    this.#file = file;
+  }
+
+  async record(input: NewDecisionRecord): Promise<DecisionRecord> {
+    const db = this.connection();
+    if (!db) throw new StoreUnavailableError('决定记录库未打开', { adapter: 'sqlite', file: this.#file });
+    let record = prepareDecisionRecord(input, newDecisionId());
+    for (let attempt = 1; ; attempt++) {
+      try {
+        db.prepare('INSERT INTO decisions (id, at, division, code, version, outcome, record_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(record.id, record.at, record.division, record.code, record.version, record.outcome, canonicalJson(record));
+        return record;
+      } catch (error) {
+        if (isUniqueViolation(error) && attempt < MAX_INSERT_ATTEMPTS) {
+          record = { ...record, id: newDecisionId() };
+          continue;
+        }
+        throw unavailable(this.#file, 'record', error);
+      }
+    }
+  }
+}
+
+/** Opens (creating and migrating if needed) decisions.db for writing: WAL, append-only by trigger. */
+export function openSqliteDecisionLog({ file }: SqliteDecisionLogOptions): SqliteDecisionLogWriter {
+  return new SqliteDecisionLogWriter(openWritableSqlite(file, migrations, '决定记录库'), file);
+}
+
+/** A read-only view of decisions.db; an absent file reads as an empty log until a runtime creates it. */
+export function openSqliteDecisionLogReader({ file }: SqliteDecisionLogOptions): SqliteDecisionLogReader {
+  return new SqliteDecisionLogReader(null, file);
+}

@@ -1,0 +1,1 @@
+export { addWorkingDays, weekday } from './working-days.js';

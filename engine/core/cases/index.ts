@@ -1,0 +1,1 @@
+export { caseNumberPrefix, CASE_NUMBER_PATTERN, formatCaseNumber, isCaseNumber, MAX_SEQUENCE, nextSequence } from './case-number.js';

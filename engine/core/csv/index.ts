@@ -1,0 +1,1 @@
+export { CsvSyntaxError, parseCsv, parseCsvRecords, toCsv, type CsvRecord } from './csv.js';

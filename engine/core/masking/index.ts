@@ -1,0 +1,1 @@
+export { maskPersonalData, maskPersonalDataDeep } from './personal-data.js';

@@ -1,0 +1,154 @@
+import type { ItemConfig } from '../config/types.js';
+
+export type DraftStatus = 'editing' | 'submitted' | 'approved' | 'returned';
+
+/** A mutable working copy of an item; `revision` guards against lost updates. */
+export interface DraftRecord {
+  code: string;
+  revision: number;
+  /** The published version this draft started from; null for a brand-new item. */
+  baseVersion: number | null;
+  status: DraftStatus;
+  config: ItemConfig;
+  hash: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  submittedAt?: string;
+  submittedBy?: string;
+  reviewedAt?: string;
+  reviewedBy?: string;
+  reviewComment?: string;
+}
+
+/** 立改废释: why the law changed the item. */
+export type LegalChangeKind = 'establish' | 'amend' | 'repeal' | 'interpret' | 'other';
+
+export interface VersionMeta {
+  code: string;
+  version: number;
+  hash: string;
+  baseVersion: number | null;
+  publishedAt: string;
+  publishedBy: string;
+  author: string;
+  reviewer: string | null;
+  reason: string;
+  legalBasis: string;
+  changeKind: LegalChangeKind;
+}
+
+/** An immutable published version. */
+export interface VersionRecord extends VersionMeta {
+  config: ItemConfig;
+}
+
+export interface Withdrawal {
+  at: string;
+  by: string;
+  reason: string;
+}
+
+export interface ItemRecord {
+  code: string;
+  name: string;
+  department: string;
+  createdAt: string;
+  withdrawn: Withdrawal | null;
+}
+
+export interface ItemSummary extends ItemRecord {
+  latestVersion: number | null;
+  latestHash: string | null;
+  latestPublishedAt: string | null;
+  draft: { revision: number; status: DraftStatus; updatedAt: string; updatedBy: string } | null;
+}
+
+export type AuditAction =
+  | 'draft.created'
+  | 'draft.saved'
+  | 'draft.discarded'
+  | 'draft.submitted'
+  | 'draft.approved'
+  | 'draft.returned'
+  | 'version.published'
+  | 'item.withdrawn'
+  | 'item.imported'
+  | 'store.seeded'
+  | 'principal.created'
+  | 'principal.revoked'
+  | 'claim.changed'
+  | 'campaign.changed'
+  | 'station.added';
+
+export interface NewAuditEvent {
+  at: string;
+  actor: string;
+  action: AuditAction;
+  code: string | null;
+  version: number | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/** One link of the append-only, hash-chained audit trail. */
+export interface AuditEvent extends NewAuditEvent {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditQuery {
+  code?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  /** Return events with seq greater than this (paging). */
+  afterSeq?: number;
+  limit?: number;
+}
+
+export interface StoreHealth {
+  ok: boolean;
+  adapter: 'sqlite' | 'mongodb';
+  readOnly: boolean;
+  details: Record<string, unknown>;
+}
+
+/** A locality's claim (认领) of an item: which version it serves and its local fields. */
+export interface ClaimRecord {
+  division: string;
+  code: string;
+  /** 'latest' follows every new version; a number pins that version. */
+  follow: 'latest' | number;
+  /** Only the fields the item's standard.localFields allows (address, phone, hours …). */
+  local: Record<string, string>;
+  claimedAt: string;
+  claimedBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface ClaimQuery {
+  division?: string;
+  code?: string;
+}
+
+/** The region's claim campaign (the notice's 认领 deadline). */
+export interface CampaignRecord {
+  name: string;
+  deadline: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** A township/village service station (便民服务中心/站), added under a banner by a region admin. */
+export interface StationRecord {
+  /** 9-digit township or 12-digit village code under a listed banner. */
+  code: string;
+  name: string;
+  parentCode: string;
+  addedAt: string;
+  addedBy: string;
+}

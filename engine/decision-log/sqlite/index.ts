@@ -1,7 +1,0 @@
-export {
-  openSqliteDecisionLog,
-  openSqliteDecisionLogReader,
-  SqliteDecisionLogReader,
-  SqliteDecisionLogWriter,
-  type SqliteDecisionLogOptions,
-} from './sqlite-decision-log.js';

@@ -1,0 +1,110 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type Express } from 'express';
+import {
+  apiErrorHandler,
+  apiNotFound,
+  apiSchemas,
+  buildOpenApi,
+  collectBody,
+  jsonBody,
+  mountRoutes,
+  requestLog,
+  bearerAuthenticator,
+  type ApiRoute,
+  type Logger,
+  type Mountable,
+} from './index.js';
+import type { ConfigReader } from '../ports/config-store/index.js';
+import type { StoreHealth } from '../core/model/index.js';
+
+export interface ApiAppOptions {
+  title: string;
+  description: string;
+  routes: ApiRoute[];
+  /** Stores whose state /api/health reports (config store, decision log, intake store …). */
+  stores: Record<string, { health(): Promise<StoreHealth> }>;
+  /** Where bearer tokens are looked up (the config store, or a runtime's read-only view of it). */
+  principals: Pick<ConfigReader, 'findPrincipalByTokenHash'>;
+  logger: Logger;
+  /** Largest accepted request body in bytes (413 beyond). */
+  bodyLimit: number;
+  /** Extra middleware before the API (static web apps). */
+  before?: (app: Express) => void;
+  /** POST routes whose body is raw bytes (uploads): read into `req.body` as a Buffer, never by the JSON parser. */
+  rawBodies?: RawBodyRoute[];
+}
+
+export interface RawBodyRoute {
+  /** Express-style path of a declared POST route. */
+  path: string;
+  /** Largest accepted body in bytes. */
+  limit: number;
+  /** The 413 error to answer with; `size` is the declared length when known. */
+  tooLarge: (size: number | null) => Error;
+}
+
+type Next = (error?: unknown) => void;
+
+/** Reads a raw body up to `limit` bytes into a Buffer, stopping the moment it is exceeded. */
+function rawBody({ limit, tooLarge }: RawBodyRoute) {
+  return (req: IncomingMessage & { body?: unknown }, _res: ServerResponse, next: Next): void => {
+    const declared = Number(req.headers['content-length'] ?? Number.NaN);
+    if (declared > limit) {
+      req.resume();
+      next(tooLarge(declared));
+      return;
+    }
+    collectBody(req, limit, {
+      tooLarge: () => next(tooLarge(null)),
+      error: next,
+      done: (bytes) => {
+        req.body = bytes;
+        next();
+      },
+    });
+  };
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * The HTTP skeleton shared by the designer and every runtime: JSON bodies with a size limit and
+ * no prototype keys, declared routes, generated OpenAPI, health, and errors in one shape.
+ */
+export function createApiApp(options: ApiAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('query parser', 'simple');
+  app.use(requestLog(options.logger) as never);
+  options.before?.(app);
+  if (options.rawBodies?.length) {
+    // A sub-router: its layers are not routes of the app, so route listings and OpenAPI stay as declared.
+    const uploads = express.Router();
+    for (const route of options.rawBodies) uploads.post(route.path, rawBody(route) as never);
+    app.use(uploads);
+  }
+  const json = jsonBody(options.bodyLimit);
+  app.use('/api', ((req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: Next) => (Buffer.isBuffer(req.body) ? next() : json(req, res, next))) as never);
+
+  const healthRoute: ApiRoute = {
+    method: 'get', path: '/api/health', summary: 'Service and store health', tags: ['health'], access: { public: true },
+    responses: { 200: { description: 'Healthy', schema: apiSchemas.health }, 503: { description: 'A store is unavailable', schema: apiSchemas.health } },
+    handler: async (_req, res) => {
+      const stores = Object.fromEntries(await Promise.all(Object.entries(options.stores).map(async ([name, store]) => [name, await store.health()] as const)));
+      const ok = Object.values(stores).every((h) => h.ok);
+      res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', store: Object.values(stores)[0], stores });
+    },
+  };
+  const openApiRoute: ApiRoute = {
+    method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI 3.1 document', tags: ['health'], access: { public: true },
+    responses: { 200: { description: 'OpenAPI document', schema: { type: 'object' } } },
+    handler: (_req, res) => res.json(openApi),
+  };
+  const routes = [healthRoute, openApiRoute, ...options.routes];
+  const openApi = buildOpenApi(routes, { title: options.title, version: '0.1.0', description: options.description });
+  mountRoutes(app as unknown as Mountable, routes, bearerAuthenticator(options.principals));
+  app.use('/api', apiNotFound as never);
+  app.use(apiErrorHandler(options.logger) as never);
+  return app;
+}

@@ -1,0 +1,114 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BadRequestError, TongbanError } from '../core/errors.js';
+
+/** Keys that could reach an object's prototype if any code ever merged a body into an object. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export class PayloadTooLargeError extends TongbanError {
+  readonly status = 413;
+  readonly code = 'payload_too_large';
+}
+
+export class UnsupportedMediaTypeError extends TongbanError {
+  readonly status = 415;
+  readonly code = 'unsupported_media_type';
+}
+
+/** Parses JSON text, refusing prototype-polluting keys anywhere in the document. */
+export function parseJsonText(text: string): unknown {
+  let forbidden: string | null = null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text, (key, v) => {
+      if (FORBIDDEN_KEYS.has(key)) forbidden ??= key;
+      return v;
+    });
+  } catch (error) {
+    throw new BadRequestError(`请求体不是有效的 JSON：${(error as Error).message}`, { parser: (error as Error).message }, 'malformed_json');
+  }
+  if (forbidden !== null) {
+    throw new BadRequestError(`请求体含有不允许的键「${forbidden}」`, { key: forbidden }, 'forbidden_key');
+  }
+  return value;
+}
+
+type Next = (error?: unknown) => void;
+
+/**
+ * Collects a request body up to `limitBytes`, and stops collecting the moment the limit is passed,
+ * so an oversized upload never sits in memory. Exactly one of the callbacks is called, once.
+ */
+export function collectBody(
+  req: IncomingMessage,
+  limitBytes: number,
+  callbacks: { tooLarge: () => void; error: (error: unknown) => void; done: (body: Buffer) => void },
+): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let settled = false;
+  req.on('data', (chunk: Buffer) => {
+    if (settled) return;
+    size += chunk.length;
+    if (size > limitBytes) {
+      settled = true;
+      chunks.length = 0;
+      callbacks.tooLarge();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('error', (error) => {
+    if (settled) return;
+    settled = true;
+    callbacks.error(error);
+  });
+  req.on('end', () => {
+    if (settled) return;
+    settled = true;
+    callbacks.done(Buffer.concat(chunks));
+  });
+}
+
+/**
+ * Reads a JSON body up to `limitBytes` and stops reading the moment it is exceeded (413), so an
+ * oversized upload never sits in memory. Other content types are refused with 415.
+ */
+export function jsonBody(limitBytes: number) {
+  return (req: IncomingMessage & { body?: unknown }, _res: ServerResponse, next: Next): void => {
+    const method = req.method ?? 'GET';
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || method === 'DELETE') {
+      req.resume();
+      next();
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limitBytes) {
+      req.resume();
+      next(new PayloadTooLargeError(`请求体过大（${declared} 字节，上限 ${limitBytes} 字节）`, { limit: limitBytes }));
+      return;
+    }
+    const type = String(req.headers['content-type'] ?? '');
+    collectBody(req, limitBytes, {
+      tooLarge: () => next(new PayloadTooLargeError(`请求体过大（超过 ${limitBytes} 字节）`, { limit: limitBytes })),
+      error: next,
+      done: (bytes) => {
+        const text = bytes.toString('utf8');
+        if (text.trim() === '') {
+          req.body = undefined;
+          next();
+          return;
+        }
+        if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+          next(new UnsupportedMediaTypeError('请求体应为 application/json', { contentType: type || null }));
+          return;
+        }
+        try {
+          req.body = parseJsonText(text);
+          next();
+        } catch (error) {
+          next(error);
+        }
+      },
+    });
+  };
+}

@@ -1,0 +1,75 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authorize } from '../core/access/access-policy.js';
+import type { Principal } from '../core/access/principal.js';
+import { NotFoundError } from '../core/errors.js';
+import { toErrorResponse } from './error-response.js';
+import { checkRequestBody, type HttpMethod, type RouteSpec } from './route-table.js';
+
+/** What handlers see of a request; express's Request satisfies it. */
+export interface ApiRequest extends IncomingMessage {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body?: unknown;
+  /** Set once the bearer token is checked; null on public routes called without one. */
+  principal?: Principal | null;
+}
+
+/** Resolves the caller from the request (bearer token); null when there is none. Throws for a bad token. */
+export type Authenticate = (req: ApiRequest) => Promise<Principal | null>;
+
+/** What handlers use of a response; express's Response satisfies it. */
+export interface ApiResponse extends ServerResponse {
+  status(code: number): this;
+  json(body: unknown): this;
+  type(type: string): this;
+  send(body: string | Buffer): this;
+}
+
+export type ApiHandler = (req: ApiRequest, res: ApiResponse) => Promise<unknown> | unknown;
+export type ApiRoute = RouteSpec<ApiHandler>;
+
+type Next = (error?: unknown) => void;
+type Middleware = (req: ApiRequest, res: ApiResponse, next: Next) => void;
+export type Mountable = { [method in HttpMethod]: (path: string, handler: Middleware) => unknown };
+
+/**
+ * Mounts declared routes. Before a handler runs, the caller is authenticated and authorised by
+ * the route's declared access, and the body is checked against the route's schema.
+ */
+export function mountRoutes(router: Mountable, routes: readonly ApiRoute[], authenticate: Authenticate): void {
+  for (const spec of routes) {
+    router[spec.method](spec.path, (req, res, next) => {
+      Promise.resolve()
+        .then(async () => {
+          const isPublic = spec.access !== undefined && 'public' in spec.access;
+          req.principal = isPublic && !req.headers.authorization ? null : await authenticate(req);
+          await authorize(spec.access, req, req.principal);
+          checkRequestBody(spec, req.body);
+          return spec.handler(req, res);
+        })
+        .catch(next);
+    });
+  }
+}
+
+export interface ErrorLogger {
+  error(message: string, fields: Record<string, unknown>): void;
+}
+
+/** Express-style 4-argument error handler producing `{ error: { code, message, details } }`. */
+export function apiErrorHandler(logger: ErrorLogger) {
+  return (error: unknown, req: ApiRequest, res: ApiResponse, _next: Next): void => {
+    const { status, body, unexpected } = toErrorResponse(error);
+    if (unexpected) logger.error('unexpected error', { method: req.method, path: req.url?.split('?')[0], error: (error as Error)?.stack ?? String(error) });
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(status).json(body);
+  };
+}
+
+/** Unknown /api paths answer in the API's error shape, not with an HTML page. */
+export function apiNotFound(req: ApiRequest, _res: ApiResponse, next: Next): void {
+  next(new NotFoundError(`没有这个接口：${req.method} ${req.url?.split('?')[0] ?? ''}`, { method: req.method, path: req.url?.split('?')[0] }));
+}

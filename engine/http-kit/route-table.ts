@@ -1,0 +1,148 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { ValidationFailedError, type Problem } from '../core/errors.js';
+import { itemConfigSchema, itemStandardSchema } from '../core/standard/standard-schemas.js';
+import { DEFAULT_ACCESS, type Access } from '../core/access/access-policy.js';
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
+export type JsonSchema = Record<string, unknown>;
+
+/**
+ * One API route, declared once: the servers mount it, validate requests with its schemas and the
+ * OpenAPI document is generated from it — there is no second, hand-written description.
+ */
+export interface RouteSpec<Handler = unknown> {
+  method: HttpMethod;
+  /** Express-style path, e.g. /api/items/:code */
+  path: string;
+  summary: string;
+  tags: string[];
+  /** Request headers worth documenting (If-Match, Accept, ...). */
+  headers?: { name: string; description: string; required?: boolean }[];
+  query?: { name: string; description: string; schema: JsonSchema }[];
+  body?: { schema: JsonSchema; required: boolean; description?: string };
+  responses: Record<number, { description: string; schema?: JsonSchema; contentType?: string }>;
+  /** Who may call it; a route that says nothing is for region administrators only. */
+  access?: Access<any>;
+  handler: Handler;
+}
+
+let ajv: Ajv | undefined;
+const validators = new WeakMap<JsonSchema, ValidateFunction>();
+
+function validatorFor(schema: JsonSchema): ValidateFunction {
+  let validate = validators.get(schema);
+  if (!validate) {
+    if (!ajv) {
+      ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+      (addFormats as unknown as (a: Ajv) => void)(ajv);
+      ajv.addSchema(itemStandardSchema);
+      ajv.addSchema(itemConfigSchema);
+    }
+    validate = ajv.compile(schema);
+    validators.set(schema, validate);
+  }
+  return validate;
+}
+
+/** Validates a request body against its route's schema, naming each field at fault. */
+export function checkRequestBody(spec: RouteSpec, body: unknown): void {
+  if (!spec.body) return;
+  if (body === undefined) {
+    if (spec.body.required) throw new ValidationFailedError('缺少请求体', [{ pointer: '', code: 'body.required', message: '请求体不能为空' }]);
+    return;
+  }
+  const validate = validatorFor(spec.body.schema);
+  if (validate(body)) return;
+  const problems: Problem[] = (validate.errors ?? []).map((e) => ({
+    pointer: e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}` : e.instancePath,
+    code: `body.${e.keyword}`,
+    message: e.message ?? 'invalid',
+  }));
+  throw new ValidationFailedError('请求体不符合接口定义', problems);
+}
+
+function toOpenApiPath(path: string): string {
+  return path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
+}
+
+function pathParameters(path: string): string[] {
+  return [...path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] as string);
+}
+
+/** JSON Schema `$ref`s to the standards become OpenAPI component references. */
+function rewriteRefs(value: unknown, localBase = '#/components/schemas/ItemStandard'): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, localBase));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (key === '$ref' && typeof v === 'string') {
+        out[key] = v
+          .replace(/^urn:tongban:schema:item-standard#\/definitions\//, '#/components/schemas/ItemStandard/definitions/')
+          .replace(/^urn:tongban:schema:item-standard$/, '#/components/schemas/ItemStandard')
+          .replace(/^urn:tongban:schema:item-config$/, '#/components/schemas/ItemConfig')
+          .replace(/^#\/definitions\//, `${localBase}/definitions/`);
+      } else if (key === '$id' || key === '$schema') {
+        continue;
+      } else out[key] = rewriteRefs(v, localBase);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string; version: string; description: string }): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const operation: Record<string, unknown> = {
+      summary: route.summary,
+      tags: route.tags,
+      operationId: `${route.method}${toOpenApiPath(route.path).replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+      parameters: [
+        ...pathParameters(route.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+        ...(route.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: q.schema })),
+        ...(route.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: h.required ?? false, description: h.description, schema: { type: 'string' } })),
+      ],
+      responses: Object.fromEntries(
+        Object.entries(route.responses).map(([status, response]) => [
+          status,
+          {
+            description: response.description,
+            ...(response.schema ? { content: { [response.contentType ?? 'application/json']: { schema: rewriteRefs(response.schema) } } } : {}),
+          },
+        ]),
+      ),
+    };
+    const access = route.access ?? DEFAULT_ACCESS;
+    if ('roles' in access) {
+      operation.security = [{ bearer: [] }];
+      operation['x-roles'] = access.roles;
+      const responses = operation.responses as Record<string, unknown>;
+      responses['401'] ??= { description: 'No valid bearer token' };
+      responses['403'] ??= { description: 'Role or organisation not allowed' };
+    }
+    if (route.body) {
+      operation.requestBody = {
+        required: route.body.required,
+        ...(route.body.description ? { description: route.body.description } : {}),
+        content: { 'application/json': { schema: rewriteRefs(route.body.schema) } },
+      };
+    }
+    (paths[toOpenApiPath(route.path)] ??= {})[route.method] = operation;
+  }
+  const standard = rewriteRefs(itemStandardSchema) as Record<string, unknown>;
+  const config = rewriteRefs(itemConfigSchema, '#/components/schemas/ItemConfig') as Record<string, unknown>;
+  return {
+    openapi: '3.1.0',
+    info,
+    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A principal token (tb_…), created by an administrator' } },
+      schemas: {
+        ItemStandard: standard,
+        ItemConfig: config,
+      },
+    },
+  };
+}

@@ -1,7 +1,0 @@
-export { collectBody, jsonBody, parseJsonText, PayloadTooLargeError, UnsupportedMediaTypeError } from './json-body.js';
-export { toErrorResponse, type ErrorBody } from './error-response.js';
-export { buildOpenApi, checkRequestBody, type HttpMethod, type JsonSchema, type RouteSpec } from './route-table.js';
-export { apiErrorHandler, apiNotFound, mountRoutes, type ApiHandler, type ApiRequest, type ApiResponse, type ApiRoute, type Authenticate, type Mountable } from './mount.js';
-export { bearerAuthenticator } from './bearer-auth.js';
-export { createLogger, maskPersonalData, requestLog, type Logger } from './request-log.js';
-export * as apiSchemas from './api-schemas.js';

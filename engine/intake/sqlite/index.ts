@@ -1,1 +1,0 @@
-export { openSqliteIntakeStore, SqliteIntakeStore, type SqliteIntakeStoreOptions } from './sqlite-intake-store.js';

@@ -1,0 +1,2 @@
+export type { ConfigReader, ConfigStore, DraftPatch, NewDraft } from './port.js';
+export { CONFIG_WRITE_METHODS } from './port.js';

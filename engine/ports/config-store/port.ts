@@ -1,0 +1,83 @@
+import type { PrincipalRecord } from '../../core/access/principal.js';
+import type {
+  AuditEvent,
+  CampaignRecord,
+  ClaimQuery,
+  ClaimRecord,
+  StationRecord,
+  AuditQuery,
+  DraftRecord,
+  ItemRecord,
+  ItemSummary,
+  NewAuditEvent,
+  StoreHealth,
+  VersionMeta,
+  VersionRecord,
+  Withdrawal,
+} from '../../core/model/records.js';
+
+/**
+ * Everything a runtime may do with the config store. League and banner runtimes are handed only
+ * this type (and, at run time, an object that has no other methods and a read-only connection).
+ */
+export interface ConfigReader {
+  readonly adapter: 'sqlite' | 'mongodb';
+  listItems(): Promise<ItemSummary[]>;
+  getItem(code: string): Promise<ItemSummary | null>;
+  getDraft(code: string): Promise<DraftRecord | null>;
+  listVersions(code: string): Promise<VersionMeta[]>;
+  getVersion(code: string, version: number): Promise<VersionRecord | null>;
+  /** The newest published version's number and hash: the cheap question a runtime asks per request. */
+  latestVersionRef(code: string): Promise<{ version: number; hash: string } | null>;
+  listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
+  /** Principals are read by runtimes too: an operator's token is checked wherever it is used. */
+  findPrincipalByTokenHash(tokenHash: string): Promise<PrincipalRecord | null>;
+  listPrincipals(): Promise<PrincipalRecord[]>;
+  listClaims(query?: ClaimQuery): Promise<ClaimRecord[]>;
+  getCampaign(): Promise<CampaignRecord | null>;
+  listStations(): Promise<StationRecord[]>;
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+}
+
+export type NewDraft = Omit<DraftRecord, 'revision'>;
+export type DraftPatch = Partial<Omit<DraftRecord, 'code' | 'revision' | 'createdAt' | 'createdBy'>>;
+
+/**
+ * The region designer's store. Every write is a single atomic step guarded by a revision or a
+ * unique key, so the adapters need no multi-document transactions: concurrent writers lose with
+ * a ConflictError, never silently.
+ */
+export interface ConfigStore extends ConfigReader {
+  /** Creates the item record if absent; refreshes its name and department otherwise. */
+  upsertItem(item: Omit<ItemRecord, 'withdrawn'>): Promise<void>;
+  setWithdrawn(code: string, withdrawal: Withdrawal | null): Promise<void>;
+  /** ConflictError when a draft already exists. Revisions start at 1 and never repeat for an item, even after a discard. */
+  createDraft(draft: NewDraft): Promise<DraftRecord>;
+  /** ConflictError unless the stored revision equals `expectedRevision`; bumps the revision. */
+  updateDraft(code: string, expectedRevision: number, patch: DraftPatch): Promise<DraftRecord>;
+  /** ConflictError unless the stored revision equals `expectedRevision`. */
+  deleteDraft(code: string, expectedRevision: number): Promise<void>;
+  /** ConflictError when (code, version) exists. Versions are never updated or deleted. */
+  insertVersion(version: VersionRecord): Promise<void>;
+  /** Appends to the hash chain; concurrent appends are serialised by a unique sequence number. */
+  appendAudit(event: NewAuditEvent): Promise<AuditEvent>;
+  /** ConflictError when the id or token hash exists. */
+  createPrincipal(principal: PrincipalRecord): Promise<void>;
+  /** NotFoundError for an unknown id; revoking twice keeps the first revocation. */
+  revokePrincipal(id: string, at: string, by: string): Promise<PrincipalRecord>;
+  /** Creates or replaces the claim of (division, code); keeps the first claimedAt/claimedBy. */
+  putClaim(claim: ClaimRecord): Promise<ClaimRecord>;
+  deleteClaim(division: string, code: string): Promise<boolean>;
+  /** Adds many new claims at once (seeding a region); ConflictError if any already exists (MongoDB may then keep the ones before it). */
+  insertClaims(claims: readonly ClaimRecord[]): Promise<void>;
+  setCampaign(campaign: CampaignRecord): Promise<void>;
+  /** ConflictError when a station with this code exists. */
+  addStation(station: StationRecord): Promise<void>;
+}
+
+/** Writable methods that must never be reachable from a runtime's store object. */
+export const CONFIG_WRITE_METHODS = [
+  'upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'appendAudit',
+  'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'insertClaims', 'setCampaign', 'addStation',
+] as const;

@@ -1,0 +1,110 @@
+import { canonicalJson } from '../../core/canonical/index.js';
+import { ValidationFailedError, type Problem } from '../../core/errors.js';
+import type { Outcome } from '../../core/config/types.js';
+import type { DecisionQuery, DecisionRecord, NewDecisionRecord } from './port.js';
+
+export const OUTCOMES: readonly Outcome[] = ['accept', 'supplement', 'reject', 'redirect'];
+export const DEFAULT_PAGE = 100;
+export const MAX_PAGE = 10_000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+/** An ISO date or date-time, normalised to `Date#toISOString()` so stored times compare as strings. */
+function isoInstant(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/**
+ * Checks a new record and gives it its id and time. The result is what the adapters store and
+ * what `record` returns: a JSON round trip of the input (keys whose value is undefined dropped,
+ * nothing else), so a later `get` returns a deep-equal record from either adapter.
+ */
+export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now: () => Date = () => new Date()): DecisionRecord {
+  const problems: Problem[] = [];
+  const add = (pointer: string, message: string) => problems.push({ pointer, code: 'decision-log.invalid', message });
+  if (!isRecord(input)) throw new ValidationFailedError('决定记录应为对象', [{ pointer: '', code: 'decision-log.invalid', message: '决定记录应为对象' }]);
+  for (const key of ['division', 'channel', 'code', 'hash'] as const) if (!isText(input[key])) add(`/${key}`, `${key} 应为非空字符串`);
+  if (!Number.isSafeInteger(input.version) || input.version < 1) add('/version', 'version 应为正整数');
+  const evaluated = input.input as unknown;
+  if (!isRecord(evaluated)) add('/input', 'input 应为对象');
+  else {
+    if (typeof evaluated.scenario !== 'string') add('/input/scenario', 'input.scenario 应为字符串');
+    if (!isRecord(evaluated.formData)) add('/input/formData', 'input.formData 应为对象');
+    if (!Array.isArray(evaluated.materials) || !evaluated.materials.every((m) => typeof m === 'string')) add('/input/materials', 'input.materials 应为字符串数组');
+    if (typeof evaluated.date !== 'string') add('/input/date', 'input.date 应为字符串');
+  }
+  if (!OUTCOMES.includes(input.outcome)) add('/outcome', `outcome 应为 ${OUTCOMES.join('、')} 之一`);
+  if (!isRecord(input.decision)) add('/decision', 'decision 应为对象');
+  else if (input.decision.outcome !== input.outcome) add('/outcome', 'outcome 与 decision.outcome 不一致');
+  let at: string | null = now().toISOString();
+  if (input.at !== undefined) {
+    at = typeof input.at === 'string' ? isoInstant(input.at) : null;
+    if (at === null) add('/at', `at「${String(input.at)}」不是 ISO 8601 时间`);
+  }
+  if (problems.length > 0) throw new ValidationFailedError('决定记录有误', problems);
+  const { scenario, formData, materials, date } = input.input;
+  const record = {
+    id, at, division: input.division, channel: input.channel, code: input.code, version: input.version, hash: input.hash,
+    input: { scenario, formData, materials, date }, outcome: input.outcome, decision: input.decision,
+  };
+  let json: string;
+  try {
+    json = canonicalJson(record);
+  } catch (error) {
+    throw new ValidationFailedError('决定记录不能表示为 JSON', [{ pointer: '', code: 'decision-log.not-json', message: (error as Error).message }]);
+  }
+  return JSON.parse(json) as DecisionRecord;
+}
+
+export interface NormalizedQuery {
+  code?: string;
+  version?: number;
+  division?: string;
+  outcome?: Outcome;
+  from?: string;
+  to?: string;
+  afterId?: string;
+  limit: number;
+}
+
+/** Validates a query; time bounds are normalised like stored times. Empty strings mean "no filter". */
+export function normalizeDecisionQuery(query: DecisionQuery = {}): NormalizedQuery {
+  const problems: Problem[] = [];
+  const add = (pointer: string, message: string) => problems.push({ pointer, code: 'decision-log.query', message });
+  const out: NormalizedQuery = { limit: DEFAULT_PAGE };
+  for (const key of ['code', 'division', 'afterId'] as const) {
+    const value = query[key];
+    if (value === undefined || value === '') continue;
+    if (typeof value !== 'string') add(`/${key}`, `${key} 应为字符串`);
+    else out[key] = value;
+  }
+  if (query.version !== undefined) {
+    if (!Number.isSafeInteger(query.version)) add('/version', 'version 应为整数');
+    else out.version = query.version;
+  }
+  if (query.outcome !== undefined) {
+    if (!OUTCOMES.includes(query.outcome)) add('/outcome', `outcome 应为 ${OUTCOMES.join('、')} 之一`);
+    else out.outcome = query.outcome;
+  }
+  for (const key of ['from', 'to'] as const) {
+    const value = query[key];
+    if (value === undefined || value === '') continue;
+    let instant = typeof value === 'string' ? isoInstant(value) : null;
+    // A date alone covers its whole (UTC) day, so from = to = '2025-01-01' lists that day.
+    if (instant !== null && key === 'to' && /^\d{4}-\d{2}-\d{2}$/.test(value)) instant = instant.replace('T00:00:00.000Z', 'T23:59:59.999Z');
+    if (instant === null) add(`/${key}`, `${key}「${String(value)}」不是 ISO 8601 日期或时间`);
+    else out[key] = instant;
+  }
+  if (query.limit !== undefined) {
+    if (typeof query.limit !== 'number' || Number.isNaN(query.limit)) add('/limit', 'limit 应为数字');
+    else out.limit = Math.trunc(Math.min(Math.max(query.limit, 1), MAX_PAGE));
+  }
+  if (problems.length > 0) throw new ValidationFailedError('决定记录查询有误', problems);
+  return out;
+}

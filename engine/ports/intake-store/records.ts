@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../core/canonical/index.js';
+import { decisionIdGenerator } from '../decision-log/ids.js';
+import { isKnownLocality } from '../../core/divisions/index.js';
+import { ValidationFailedError, type Problem } from '../../core/errors.js';
+import type { AttachmentMeta, IntakeQuery, IntakeRecord, NewAttachment, NewIntakeRecord } from './port.js';
+
+export const DEFAULT_PAGE = 50;
+export const MAX_PAGE = 1000;
+const OUTCOMES = ['accept', 'supplement', 'reject', 'redirect'];
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+/** A record as stored, apart from its case number and attachments (assigned and kept by the adapter). */
+export type PreparedIntake = Omit<IntakeRecord, 'caseNumber' | 'attachments'>;
+
+/**
+ * Checks a new record and stamps its time. The result is a JSON round trip of the input, so a
+ * later `get` returns a deep-equal record from either adapter.
+ */
+export function prepareIntakeRecord(input: NewIntakeRecord, now: () => Date = () => new Date()): PreparedIntake {
+  const problems: Problem[] = [];
+  const add = (pointer: string, message: string) => problems.push({ pointer, code: 'intake.invalid', message });
+  if (!isRecord(input)) throw new ValidationFailedError('办件记录应为对象', [{ pointer: '', code: 'intake.invalid', message: '办件记录应为对象' }]);
+  if (!isText(input.createdBy)) add('/createdBy', 'createdBy 应为非空字符串');
+  if (!isText(input.receivingDivision) || !isKnownLocality(input.receivingDivision)) add('/receivingDivision', `受理地「${String(input.receivingDivision)}」不是内蒙古自治区的行政区划代码`);
+  if (!isRecord(input.handling)) add('/handling', 'handling 应为对象');
+  else {
+    if (!isText(input.handling.department)) add('/handling/department', '实施部门应为非空字符串');
+    if (!isText(input.handling.division) || !isKnownLocality(input.handling.division)) add('/handling/division', `办理地「${String(input.handling.division)}」不是内蒙古自治区的行政区划代码`);
+  }
+  if (!isRecord(input.item)) add('/item', 'item 应为对象');
+  else {
+    if (!isText(input.item.code)) add('/item/code', 'item.code 应为非空字符串');
+    if (!isText(input.item.hash)) add('/item/hash', 'item.hash 应为非空字符串');
+    if (typeof input.item.name !== 'string') add('/item/name', 'item.name 应为字符串');
+    if (!Number.isSafeInteger(input.item.version) || input.item.version < 1) add('/item/version', 'item.version 应为正整数');
+  }
+  if (typeof input.scenario !== 'string') add('/scenario', 'scenario 应为字符串');
+  if (!isRecord(input.formData)) add('/formData', 'formData 应为对象');
+  if (!Array.isArray(input.materials) || !input.materials.every((m) => typeof m === 'string')) add('/materials', 'materials 应为字符串数组');
+  if (!isRecord(input.decision) || !OUTCOMES.includes(String(input.decision.outcome))) add('/decision', 'decision 应为评估结果对象');
+  const mismatch = input.browserMismatch ?? null;
+  if (mismatch !== null && !isRecord(mismatch)) add('/browserMismatch', 'browserMismatch 应为对象或 null');
+  let createdAt = now().toISOString();
+  if (input.createdAt !== undefined) {
+    const time = typeof input.createdAt === 'string' ? Date.parse(input.createdAt) : Number.NaN;
+    if (Number.isNaN(time)) add('/createdAt', `createdAt「${String(input.createdAt)}」不是 ISO 8601 时间`);
+    else createdAt = new Date(time).toISOString();
+  }
+  if (problems.length > 0) throw new ValidationFailedError('办件记录有误', problems);
+  const record: PreparedIntake = {
+    createdAt, createdBy: input.createdBy, receivingDivision: input.receivingDivision,
+    handling: { department: input.handling.department, division: input.handling.division },
+    item: { code: input.item.code, version: input.item.version, hash: input.item.hash, name: input.item.name },
+    scenario: input.scenario, formData: input.formData, materials: input.materials, decision: input.decision,
+    browserMismatch: mismatch, decisionId: input.decisionId ?? null,
+  };
+  let json: string;
+  try {
+    json = canonicalJson(record);
+  } catch (error) {
+    throw new ValidationFailedError('办件记录不能表示为 JSON', [{ pointer: '', code: 'intake.not-json', message: (error as Error).message }]);
+  }
+  return JSON.parse(json) as PreparedIntake;
+}
+
+export interface NormalizedIntakeQuery {
+  division?: string;
+  code?: string;
+  afterCaseNumber?: string;
+  limit: number;
+}
+
+export function normalizeIntakeQuery(query: IntakeQuery = {}): NormalizedIntakeQuery {
+  const problems: Problem[] = [];
+  const out: NormalizedIntakeQuery = { limit: DEFAULT_PAGE };
+  for (const key of ['division', 'code', 'afterCaseNumber'] as const) {
+    const value = query[key];
+    if (value === undefined || value === '') continue;
+    if (typeof value !== 'string') problems.push({ pointer: `/${key}`, code: 'intake.query', message: `${key} 应为字符串` });
+    else out[key] = value;
+  }
+  if (query.limit !== undefined) {
+    if (typeof query.limit !== 'number' || Number.isNaN(query.limit)) problems.push({ pointer: '/limit', code: 'intake.query', message: 'limit 应为数字' });
+    else out.limit = Math.trunc(Math.min(Math.max(query.limit, 1), MAX_PAGE));
+  }
+  if (problems.length > 0) throw new ValidationFailedError('办件查询有误', problems);
+  return out;
+}
+
+const nextAttachmentId = decisionIdGenerator();
+
+/** A fresh attachment id: 'A' + the same time-sortable 26 characters as decision ids. */
+export function newAttachmentId(): string {
+  return `A${nextAttachmentId().slice(1)}`;
+}
+
+/** Checks an attachment and gives it its id, size and SHA-256. The name loses any directory part. */
+export function prepareAttachment(input: NewAttachment): AttachmentMeta & { data: Buffer } {
+  const problems: Problem[] = [];
+  const add = (pointer: string, message: string) => problems.push({ pointer, code: 'attachment.invalid', message });
+  const name = typeof input?.name === 'string' ? (input.name.split(/[\\/]/).pop() ?? '').trim() : '';
+  if (name === '' || name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) add('/name', '附件名称应为 1–255 个字符，且不含控制字符');
+  if (!isText(input?.contentType) || input.contentType.length > 100) add('/contentType', '附件类型应为非空字符串');
+  if (!(input?.data instanceof Uint8Array) || input.data.byteLength === 0) add('/data', '附件内容为空');
+  if (problems.length > 0) throw new ValidationFailedError('附件有误', problems);
+  const data = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
+  return { id: newAttachmentId(), name, contentType: input.contentType, size: data.byteLength, sha256: createHash('sha256').update(data).digest('hex'), data };
+}

@@ -1,0 +1,1 @@
+export { putClaim, removeClaim } from './claims.js';

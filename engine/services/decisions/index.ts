@@ -1,0 +1,1 @@
+export { maskDecisionRecord } from './mask-decision.js';

@@ -1,0 +1,1 @@
+export { applicantOf, maskName, summarizeIntake, type ApplicantFields, type IntakeSummary } from './intake-summary.js';

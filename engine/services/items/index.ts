@@ -1,0 +1,1 @@
+export { ItemLifecycle, type DraftCheck, type PublishRequest } from './item-lifecycle.js';

@@ -1,0 +1,284 @@
+import { contentHash } from '../../core/canonical/content-hash.js';
+import { validateConfig } from '../../core/config/validate-config.js';
+import type { ItemConfig } from '../../core/config/types.js';
+import {
+  BadRequestError,
+  ConflictError,
+  ExamplesFailedError,
+  ForbiddenError,
+  InvalidStateError,
+  NotFoundError,
+  PreconditionRequiredError,
+  ValidationFailedError,
+  type Problem,
+} from '../../core/errors.js';
+import { runExamples, type ExampleReport } from '../../core/examples/run-examples.js';
+import type { ConfigStore } from '../../ports/config-store/port.js';
+import type { AuditAction, LegalChangeKind, DraftRecord, VersionRecord } from '../../core/model/records.js';
+
+export interface DraftCheck {
+  valid: boolean;
+  problems: Problem[];
+  examples: ExampleReport | null;
+}
+
+export interface PublishRequest {
+  reason: string;
+  legalBasis: string;
+  changeKind?: LegalChangeKind;
+}
+
+const LEGAL_CHANGE_KINDS: readonly LegalChangeKind[] = ['establish', 'amend', 'repeal', 'interpret', 'other'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The item lifecycle — draft → submitted → approved → published, and withdraw — over any
+ * ConfigStore. Each step checks the state it starts from, records who did it and why, and ends
+ * in the audit trail.
+ */
+export class ItemLifecycle {
+  constructor(
+    private readonly store: ConfigStore,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {}
+
+  private async audit(actor: string, action: AuditAction, code: string, extra: { version?: number | null; reason?: string | null; details?: Record<string, unknown> } = {}) {
+    await this.store.appendAudit({
+      at: this.now(),
+      actor,
+      action,
+      code,
+      version: extra.version ?? null,
+      reason: extra.reason ?? null,
+      details: extra.details ?? null,
+    });
+  }
+
+  private async requireDraft(code: string): Promise<DraftRecord> {
+    const draft = await this.store.getDraft(code);
+    if (!draft) throw new NotFoundError(`事项 ${code} 没有草稿`, { code });
+    return draft;
+  }
+
+  /** Validation and example results of a config, without saving anything. */
+  async check(config: unknown): Promise<DraftCheck> {
+    const problems = validateConfig(config);
+    if (problems.length > 0) return { valid: false, problems, examples: null };
+    const examples = await runExamples(config as ItemConfig);
+    return { valid: true, problems, examples };
+  }
+
+  /**
+   * Creates the draft (expectedRevision undefined, no draft yet) or replaces it (expectedRevision
+   * must be the stored one). A draft may be incomplete while the author works on it — validation
+   * gates submit and publish — but it must be an item config object for this code.
+   */
+  async saveDraft(code: string, body: unknown, actor: string, expectedRevision: number | undefined): Promise<{ draft: DraftRecord; created: boolean }> {
+    if (!isRecord(body)) throw new BadRequestError('草稿应为 JSON 对象', { pointer: '' });
+    if (body.code !== code) {
+      throw new ValidationFailedError('草稿编码与地址中的事项编码不一致', [{ pointer: '/code', code: 'draft.code-mismatch', message: `code 应为「${code}」` }]);
+    }
+    const missing = (['standard', 'form'] as const).filter((key) => !isRecord(body[key]));
+    if (missing.length > 0) {
+      throw new ValidationFailedError('草稿缺少事项标准或表单', missing.map((key) => ({ pointer: `/${key}`, code: 'draft.shape', message: `草稿应包含对象 ${key}` })));
+    }
+    const config = body as unknown as ItemConfig;
+    const at = this.now();
+    const existing = await this.store.getDraft(code);
+    const standard = config.standard as Partial<ItemConfig['standard']>;
+    const name = typeof standard.name === 'string' && standard.name ? standard.name : code;
+    const department = typeof standard.department?.name === 'string' ? standard.department.name : '';
+    if (expectedRevision === undefined) {
+      if (existing) {
+        throw new PreconditionRequiredError(`事项 ${code} 已有草稿（修订号 ${existing.revision}），修改时请在 If-Match 中提供修订号`, { code, currentRevision: existing.revision });
+      }
+      const latest = await this.store.latestVersionRef(code);
+      const item = await this.store.getItem(code);
+      if (!item) await this.store.upsertItem({ code, name, department, createdAt: at });
+      const draft = await this.store.createDraft({
+        code,
+        baseVersion: latest?.version ?? null,
+        status: 'editing',
+        config,
+        hash: contentHash(config),
+        createdAt: at,
+        createdBy: actor,
+        updatedAt: at,
+        updatedBy: actor,
+      });
+      await this.audit(actor, 'draft.created', code, { version: draft.baseVersion, details: { revision: draft.revision, hash: draft.hash } });
+      return { draft, created: true };
+    }
+    if (!existing) throw new ConflictError(`事项 ${code} 的草稿已不存在（可能已发布或被放弃），请重新载入`, { code, expectedRevision, currentRevision: null });
+    const draft = await this.store.updateDraft(code, expectedRevision, {
+      config,
+      hash: contentHash(config),
+      status: 'editing',
+      updatedAt: at,
+      updatedBy: actor,
+      submittedAt: undefined,
+      submittedBy: undefined,
+      reviewedAt: undefined,
+      reviewedBy: undefined,
+    });
+    await this.audit(actor, 'draft.saved', code, { version: draft.baseVersion, details: { revision: draft.revision, hash: draft.hash, previousStatus: existing.status } });
+    return { draft, created: false };
+  }
+
+  async discardDraft(code: string, actor: string, expectedRevision: number | undefined): Promise<void> {
+    const draft = await this.requireDraft(code);
+    if (expectedRevision === undefined) throw new PreconditionRequiredError('放弃草稿时请在 If-Match 中提供修订号', { code, currentRevision: draft.revision });
+    await this.store.deleteDraft(code, expectedRevision);
+    await this.audit(actor, 'draft.discarded', code, { version: draft.baseVersion, details: { revision: expectedRevision } });
+  }
+
+  async validateDraft(code: string): Promise<DraftCheck & { revision: number }> {
+    const draft = await this.requireDraft(code);
+    return { ...(await this.check(draft.config)), revision: draft.revision };
+  }
+
+  private async requireSound(draft: DraftRecord): Promise<ExampleReport> {
+    const check = await this.check(draft.config);
+    if (!check.valid) throw new ValidationFailedError(`草稿有 ${check.problems.length} 处问题，请修改后再提交`, check.problems);
+    const examples = check.examples as ExampleReport;
+    if (examples.results.length === 0) {
+      throw new ExamplesFailedError('草稿没有测试样例；至少需要一个可执行的样例才能提交或发布', { examples });
+    }
+    if (examples.failed > 0) {
+      throw new ExamplesFailedError(`草稿有 ${examples.failed} 个样例未通过`, { examples: examples.results.filter((r) => !r.passed) });
+    }
+    return examples;
+  }
+
+  private async transition(code: string, expectedRevision: number | undefined, from: DraftRecord['status'][], verb: string): Promise<DraftRecord> {
+    const draft = await this.requireDraft(code);
+    if (expectedRevision !== undefined && draft.revision !== expectedRevision) {
+      throw new ConflictError(`草稿已被他人修改（当前修订号 ${draft.revision}）`, { code, expectedRevision, currentRevision: draft.revision });
+    }
+    if (!from.includes(draft.status)) {
+      throw new InvalidStateError(`草稿当前状态为「${statusLabels[draft.status]}」，不能${verb}`, { code, status: draft.status });
+    }
+    return draft;
+  }
+
+  async submit(code: string, actor: string, expectedRevision?: number): Promise<DraftRecord> {
+    const draft = await this.transition(code, expectedRevision, ['editing', 'returned'], '提交审核');
+    const examples = await this.requireSound(draft);
+    const at = this.now();
+    const updated = await this.store.updateDraft(code, draft.revision, { status: 'submitted', submittedAt: at, submittedBy: actor, updatedAt: at, updatedBy: actor });
+    await this.audit(actor, 'draft.submitted', code, { version: draft.baseVersion, details: { revision: updated.revision, hash: draft.hash, examplesPassed: examples.passed } });
+    return updated;
+  }
+
+  async approve(code: string, actor: string, comment: string | undefined, expectedRevision?: number): Promise<DraftRecord> {
+    const draft = await this.transition(code, expectedRevision, ['submitted'], '审核通过');
+    if (actor === draft.submittedBy || actor === draft.createdBy) {
+      throw new ForbiddenError('不能审核通过自己编制或提交的草稿；合法性审核须由他人进行', { code, submittedBy: draft.submittedBy, createdBy: draft.createdBy });
+    }
+    await this.requireSound(draft);
+    const at = this.now();
+    const updated = await this.store.updateDraft(code, draft.revision, {
+      status: 'approved',
+      reviewedAt: at,
+      reviewedBy: actor,
+      ...(comment ? { reviewComment: comment } : {}),
+      updatedAt: at,
+      updatedBy: actor,
+    });
+    await this.audit(actor, 'draft.approved', code, { version: draft.baseVersion, reason: comment ?? null, details: { revision: updated.revision, hash: draft.hash } });
+    return updated;
+  }
+
+  async returnDraft(code: string, actor: string, comment: string, expectedRevision?: number): Promise<DraftRecord> {
+    if (typeof comment !== 'string' || comment.trim() === '') {
+      throw new ValidationFailedError('退回时须写明意见', [{ pointer: '/comment', code: 'review.comment', message: '请填写退回意见' }]);
+    }
+    const draft = await this.transition(code, expectedRevision, ['submitted'], '退回');
+    const at = this.now();
+    const updated = await this.store.updateDraft(code, draft.revision, { status: 'returned', reviewedAt: at, reviewedBy: actor, reviewComment: comment, updatedAt: at, updatedBy: actor });
+    await this.audit(actor, 'draft.returned', code, { version: draft.baseVersion, reason: comment, details: { revision: updated.revision } });
+    return updated;
+  }
+
+  /**
+   * Publishes the approved draft as version latest+1. The version number comes from the base the
+   * draft was approved on, and the store refuses a second (code, version): of two racing
+   * publishers exactly one wins and numbers stay gapless.
+   */
+  async publish(code: string, actor: string, request: unknown, expectedRevision?: number): Promise<VersionRecord> {
+    const { reason, legalBasis, changeKind } = parsePublishRequest(request);
+    const draft = await this.transition(code, expectedRevision, ['approved'], '发布（须先经合法性审核通过）');
+    const latest = await this.store.latestVersionRef(code);
+    if ((latest?.version ?? null) !== draft.baseVersion) {
+      throw new ConflictError(
+        `草稿基于第 ${draft.baseVersion ?? 0} 版，但最新已发布第 ${latest?.version ?? 0} 版；请基于最新版本重新起草`,
+        { code, baseVersion: draft.baseVersion, latestVersion: latest?.version ?? null },
+      );
+    }
+    await this.requireSound(draft);
+    if (latest && latest.hash === draft.hash) {
+      throw new ValidationFailedError('草稿与最新发布版本内容完全相同，无需发布新版本', [{ pointer: '', code: 'publish.unchanged', message: `与第 ${latest.version} 版相同` }]);
+    }
+    const version: VersionRecord = {
+      code,
+      version: (latest?.version ?? 0) + 1,
+      hash: draft.hash,
+      baseVersion: draft.baseVersion,
+      publishedAt: this.now(),
+      publishedBy: actor,
+      author: draft.submittedBy ?? draft.createdBy,
+      reviewer: draft.reviewedBy ?? null,
+      reason,
+      legalBasis,
+      changeKind: changeKind ?? (latest ? 'amend' : 'establish'),
+      config: draft.config,
+    };
+    await this.store.insertVersion(version);
+    await this.store.deleteDraft(code, draft.revision).catch(() => undefined);
+    await this.store.upsertItem({ code, name: draft.config.standard.name, department: draft.config.standard.department.name, createdAt: version.publishedAt });
+    const item = await this.store.getItem(code);
+    if (item?.withdrawn) await this.store.setWithdrawn(code, null);
+    await this.audit(actor, 'version.published', code, { version: version.version, reason, details: { hash: version.hash, legalBasis, changeKind: version.changeKind, reviewer: version.reviewer } });
+    return version;
+  }
+
+  async withdraw(code: string, actor: string, reason: unknown): Promise<void> {
+    if (typeof reason !== 'string' || reason.trim() === '') {
+      throw new ValidationFailedError('撤销事项须写明理由', [{ pointer: '/reason', code: 'withdraw.reason', message: '请填写撤销理由' }]);
+    }
+    const item = await this.store.getItem(code);
+    if (!item) throw new NotFoundError(`事项 ${code} 不存在`, { code });
+    if (item.latestVersion === null) throw new InvalidStateError(`事项 ${code} 尚未发布，无需撤销`, { code });
+    if (item.withdrawn) throw new InvalidStateError(`事项 ${code} 已于 ${item.withdrawn.at} 撤销`, { code });
+    await this.store.setWithdrawn(code, { at: this.now(), by: actor, reason });
+    await this.audit(actor, 'item.withdrawn', code, { version: item.latestVersion, reason });
+  }
+}
+
+const statusLabels: Record<DraftRecord['status'], string> = {
+  editing: '编辑中',
+  submitted: '待审核',
+  approved: '审核通过',
+  returned: '已退回',
+};
+
+function parsePublishRequest(request: unknown): PublishRequest {
+  const problems: Problem[] = [];
+  const body = isRecord(request) ? request : {};
+  const text = (key: 'reason' | 'legalBasis', label: string) => {
+    const value = body[key];
+    if (typeof value !== 'string' || value.trim() === '') problems.push({ pointer: `/${key}`, code: `publish.${key}`, message: `请填写${label}` });
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  const reason = text('reason', '变更理由');
+  const legalBasis = text('legalBasis', '变更的法律依据（立改废释）');
+  const changeKind = body.changeKind;
+  if (changeKind !== undefined && !LEGAL_CHANGE_KINDS.includes(changeKind as LegalChangeKind)) {
+    problems.push({ pointer: '/changeKind', code: 'publish.changeKind', message: `变更类型应为 ${LEGAL_CHANGE_KINDS.join('、')} 之一` });
+  }
+  if (problems.length > 0) throw new ValidationFailedError('发布信息不完整', problems);
+  return { reason, legalBasis, ...(changeKind ? { changeKind: changeKind as LegalChangeKind } : {}) };
+}

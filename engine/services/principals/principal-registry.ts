@@ -1,0 +1,87 @@
+import { isKnownLocality } from '../../core/divisions/index.js';
+import { requireServedLocality } from '../stations/stations.js';
+import { ValidationFailedError, type Problem } from '../../core/errors.js';
+import type { ConfigStore } from '../../ports/config-store/port.js';
+import { generateBearerToken, isWellFormedToken, tokenHash } from './bearer-token.js';
+import { ROLES, type Principal, type Role } from '../../core/access/principal.js';
+
+export interface NewPrincipal {
+  id?: string;
+  name: string;
+  role: Role;
+  department?: string;
+  division?: string;
+}
+
+const ID = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+
+function parse(input: unknown): NewPrincipal {
+  const problems: Problem[] = [];
+  const body = (input ?? {}) as Record<string, unknown>;
+  const { id, name, role, department, division } = body;
+  if (id !== undefined && (typeof id !== 'string' || !ID.test(id))) problems.push({ pointer: '/id', code: 'principal.id', message: '用户标识应为 2–64 位小写字母、数字、点、下划线或连字符' });
+  if (typeof name !== 'string' || name.trim() === '') problems.push({ pointer: '/name', code: 'principal.name', message: '请填写姓名' });
+  if (!ROLES.includes(role as Role)) problems.push({ pointer: '/role', code: 'principal.role', message: `角色应为 ${ROLES.join('、')} 之一` });
+  if (role === 'author' && (typeof department !== 'string' || department.trim() === '')) problems.push({ pointer: '/department', code: 'principal.department', message: '编制人员须绑定一个部门' });
+  if (role === 'operator' && (typeof division !== 'string' || !isKnownLocality(division))) problems.push({ pointer: '/division', code: 'principal.division', message: '窗口工作人员须绑定本区的行政区划代码' });
+  if (role !== 'author' && department !== undefined) problems.push({ pointer: '/department', code: 'principal.department', message: '只有编制人员绑定部门' });
+  if (role !== 'operator' && division !== undefined) problems.push({ pointer: '/division', code: 'principal.division', message: '只有窗口工作人员绑定行政区划' });
+  if (problems.length > 0) throw new ValidationFailedError('用户信息有误', problems);
+  return {
+    ...(typeof id === 'string' ? { id } : {}),
+    name: (name as string).trim(),
+    role: role as Role,
+    ...(typeof department === 'string' ? { department: department.trim() } : {}),
+    ...(typeof division === 'string' ? { division } : {}),
+  };
+}
+
+function newId(role: Role): string {
+  const bytes = new Uint8Array(4);
+  globalThis.crypto.getRandomValues(bytes);
+  return `${role}-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * Creates a principal and returns its bearer token — the only time the token is ever seen; the
+ * store keeps its hash. `token` lets an installation adopt a token it was configured with.
+ */
+export async function createPrincipal(store: ConfigStore, input: unknown, actor: string, now: string, token = generateBearerToken()): Promise<{ principal: Principal; token: string }> {
+  const parsed = parse(input);
+  if (parsed.division) await requireServedLocality(store, parsed.division);
+  const principal: Principal = {
+    id: parsed.id ?? newId(parsed.role),
+    name: parsed.name,
+    role: parsed.role,
+    department: parsed.department ?? null,
+    division: parsed.division ?? null,
+    createdAt: now,
+    createdBy: actor,
+    revokedAt: null,
+    revokedBy: null,
+  };
+  await store.createPrincipal({ ...principal, tokenHash: tokenHash(token) });
+  await store.appendAudit({ at: now, actor, action: 'principal.created', code: null, version: null, reason: null, details: { id: principal.id, role: principal.role, department: principal.department, division: principal.division } });
+  return { principal, token };
+}
+
+export async function revokePrincipal(store: ConfigStore, id: string, actor: string, now: string): Promise<Principal> {
+  const { tokenHash: _hash, ...principal } = await store.revokePrincipal(id, now, actor);
+  await store.appendAudit({ at: now, actor, action: 'principal.revoked', code: null, version: null, reason: null, details: { id } });
+  return principal;
+}
+
+export const BOOTSTRAP_ADMIN_ID = 'admin';
+
+/**
+ * On first start there is nobody to create principals; the first administrator's token comes
+ * from TONGBAN_ADMIN_TOKEN when set, otherwise it is generated and handed back to be printed once.
+ */
+export async function ensureBootstrapAdmin(store: ConfigStore, configuredToken: string | undefined, now: string): Promise<{ created: boolean; token?: string }> {
+  if ((await store.listPrincipals()).length > 0) return { created: false };
+  if (configuredToken !== undefined && !isWellFormedToken(configuredToken)) {
+    throw new ValidationFailedError('TONGBAN_ADMIN_TOKEN 格式不正确', [{ pointer: '', code: 'bootstrap.token', message: 'TONGBAN_ADMIN_TOKEN 应形如 tb_ 加 43 位 base64url 字符（可用 npm run tongban -- token 生成）' }]);
+  }
+  const { token } = await createPrincipal(store, { id: BOOTSTRAP_ADMIN_ID, name: '自治区管理员', role: 'admin' }, 'system:bootstrap', now, configuredToken ?? generateBearerToken());
+  return { created: true, ...(configuredToken ? {} : { token }) };
+}

@@ -1,0 +1,1 @@
+export { decisionImpact, replayDecision, type ImpactEntry, type ImpactReport, type ReplayResult } from './decision-replay.js';

@@ -1,0 +1,102 @@
+import { listDivisions } from '../../core/divisions/index.js';
+import type { ConfigReader } from '../../ports/config-store/port.js';
+
+export interface LocalityProgress {
+  division: string;
+  name: string;
+  level: 'league_city' | 'banner_county';
+  parentCode: string | null;
+  offered: number;
+  claimed: number;
+  localFieldsCompleted: number;
+  unclaimed: string[];
+  overdue: boolean;
+}
+
+export interface DepartmentProgress {
+  department: string;
+  published: number;
+  drafts: number;
+  inReview: number;
+  lastChange: string | null;
+  daysSinceLastChange: number | null;
+}
+
+export interface ProgressReport {
+  generatedAt: string;
+  campaign: { name: string; deadline: string } | null;
+  localities: LocalityProgress[];
+  departments: DepartmentProgress[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * 周调度、月通报: which leagues and banners have claimed and configured the offered items, who is
+ * overdue against the campaign deadline, and how far each department's items have got.
+ */
+export async function progressReport(store: ConfigReader, now: Date = new Date()): Promise<ProgressReport> {
+  const items = (await store.listItems()).filter((item) => item.latestVersion !== null && !item.withdrawn);
+  const claims = await store.listClaims();
+  const campaign = await store.getCampaign();
+  const localFieldsOf = new Map<string, string[]>();
+  for (const item of items) {
+    const version = await store.getVersion(item.code, item.latestVersion as number);
+    localFieldsOf.set(item.code, version?.config.standard.localFields ?? []);
+  }
+  const today = new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const pastDeadline = campaign !== null && today > campaign.deadline;
+  const localities = listDivisions()
+    .filter((d) => d.level !== 'region')
+    .map((division): LocalityProgress => {
+      const mine = claims.filter((c) => c.division === division.code && localFieldsOf.has(c.code));
+      const claimedCodes = new Set(mine.map((c) => c.code));
+      const completed = mine.filter((c) => (localFieldsOf.get(c.code) ?? []).every((field) => (c.local[field] ?? '') !== '')).length;
+      const unclaimed = items.filter((item) => !claimedCodes.has(item.code)).map((item) => item.code);
+      return {
+        division: division.code,
+        name: division.name,
+        level: division.level as LocalityProgress['level'],
+        parentCode: division.parentCode,
+        offered: items.length,
+        claimed: claimedCodes.size,
+        localFieldsCompleted: completed,
+        unclaimed,
+        overdue: pastDeadline && unclaimed.length > 0,
+      };
+    });
+  const allItems = await store.listItems();
+  const departments = new Map<string, DepartmentProgress>();
+  for (const item of allItems) {
+    const entry = departments.get(item.department) ?? { department: item.department, published: 0, drafts: 0, inReview: 0, lastChange: null, daysSinceLastChange: null };
+    if (item.latestVersion !== null && !item.withdrawn) entry.published++;
+    if (item.draft) entry.drafts++;
+    if (item.draft?.status === 'submitted') entry.inReview++;
+    for (const at of [item.latestPublishedAt, item.draft?.updatedAt, item.withdrawn?.at]) {
+      if (at && (entry.lastChange === null || at > entry.lastChange)) entry.lastChange = at;
+    }
+    departments.set(item.department, entry);
+  }
+  for (const entry of departments.values()) {
+    if (entry.lastChange) entry.daysSinceLastChange = Math.floor((now.getTime() - Date.parse(entry.lastChange)) / DAY_MS);
+  }
+  return {
+    generatedAt: now.toISOString(),
+    campaign: campaign ? { name: campaign.name, deadline: campaign.deadline } : null,
+    localities,
+    departments: [...departments.values()].sort((a, b) => a.department.localeCompare(b.department, 'zh')),
+  };
+}
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The same report as CSV (UTF-8 with BOM, so spreadsheet software opens the Chinese correctly). */
+export function progressCsv(report: ProgressReport): string {
+  const rows: unknown[][] = [['类别', '代码/部门', '名称', '层级', '上级', '提供事项', '已认领', '属地字段已填', '是否逾期', '已发布', '草稿', '待审核', '最近变更', '距今天数']];
+  for (const l of report.localities) rows.push(['属地', l.division, l.name, l.level === 'league_city' ? '盟市' : '旗县', l.parentCode, l.offered, l.claimed, l.localFieldsCompleted, l.overdue ? '是' : '否', '', '', '', '', '']);
+  for (const d of report.departments) rows.push(['部门', d.department, d.department, '', '', '', '', '', '', d.published, d.drafts, d.inReview, d.lastChange, d.daysSinceLastChange]);
+  return '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,1 @@
+export { seedEmptyStore, SEED_ACTOR } from './seed.js';

@@ -1,0 +1,1 @@
+export { addStation, divisionTreeWithStations, requireServedLocality } from './stations.js';

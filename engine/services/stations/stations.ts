@@ -1,0 +1,55 @@
+import { divisionLevel } from '../../core/codes/index.js';
+import { divisionTree, findDivision, type DivisionNode } from '../../core/divisions/index.js';
+import { NotFoundError, ValidationFailedError, type Problem } from '../../core/errors.js';
+import type { ConfigReader, ConfigStore } from '../../ports/config-store/port.js';
+import type { StationRecord } from '../../core/model/records.js';
+
+/**
+ * Township and village service stations have no fixed national list, so a region administrator
+ * adds them under their banner; only then can they claim items and have window staff.
+ */
+export async function addStation(store: ConfigStore, body: unknown, actor: string, now: string): Promise<StationRecord> {
+  const input = (body ?? {}) as Record<string, unknown>;
+  const problems: Problem[] = [];
+  const code = typeof input.code === 'string' ? input.code : '';
+  const level = divisionLevel(code);
+  if (!/^\d{9}$|^\d{12}$/.test(code) || (level !== 'township' && level !== 'village')) {
+    problems.push({ pointer: '/code', code: 'station.code', message: '服务站代码应为 9 位（苏木乡镇、街道）或 12 位（嘎查村、社区）统计用区划代码' });
+  } else if (findDivision(code.slice(0, 6))?.level !== 'banner_county') {
+    problems.push({ pointer: '/code', code: 'station.parent', message: `代码前 6 位 ${code.slice(0, 6)} 不是本区的旗县（市、区）` });
+  }
+  if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > 100) problems.push({ pointer: '/name', code: 'station.name', message: '请填写服务站名称（不超过 100 字）' });
+  if (problems.length > 0) throw new ValidationFailedError('服务站信息有误', problems);
+  const station: StationRecord = { code, name: (input.name as string).trim(), parentCode: code.slice(0, 6), addedAt: now, addedBy: actor };
+  await store.addStation(station);
+  await store.appendAudit({ at: now, actor, action: 'station.added', code: null, version: null, reason: null, details: { station: code, name: station.name } });
+  return station;
+}
+
+/** Whether `division` is a locality Tongban serves: a listed division, or a station an admin added. */
+export async function requireServedLocality(store: ConfigReader, division: string): Promise<void> {
+  if (findDivision(division)) return;
+  const level = divisionLevel(division);
+  if ((level === 'township' || level === 'village') && (await store.listStations()).some((s) => s.code === division)) return;
+  throw new NotFoundError(`「${division}」不是本区的行政区划代码，也不是已登记的服务站`, { division });
+}
+
+export interface StationNode extends StationRecord {
+  children: [];
+}
+
+/** The division tree with the registered stations under their banners. */
+export async function divisionTreeWithStations(store: ConfigReader): Promise<DivisionNode> {
+  const tree = divisionTree();
+  const stations = await store.listStations();
+  const visit = (node: DivisionNode) => {
+    node.children.forEach(visit);
+    if (node.level === 'banner_county') {
+      for (const station of stations.filter((s) => s.parentCode === node.code)) {
+        node.children.push({ code: station.code, name: station.name, parentCode: node.code, level: 'station' as never, kind: '便民服务站', children: [] });
+      }
+    }
+  };
+  visit(tree);
+  return tree;
+}
