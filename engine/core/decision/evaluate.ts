@@ -1,4 +1,5 @@
-import type { Channel, ItemConfig } from '../config/types.js';
+import type { Channel, EvaluationInput, ItemConfig } from '../config/types.js';
+import type { RuleRunResult } from '../rules/rule-run-result.js';
 import { CompiledConfigCache, type CompiledConfig } from './compiled-config.js';
 import { checkEvaluationInput } from './evaluation-input.js';
 import type { Decision, EvaluationContext, MissingMaterial, Reason, RequiredMaterial } from './types.js';
@@ -17,11 +18,40 @@ function fieldTitle(compiled: CompiledConfig, fact: string, path?: string): stri
   return path ? `${title}（${path.slice(2)}）` : title;
 }
 
+/** The facts the rules of `compiled` read for one application: every form field, then the context. */
+export function ruleFacts(compiled: CompiledConfig, rawInput: unknown, rawContext: unknown): Record<string, unknown> {
+  const { input, context } = checkEvaluationInput(compiled.config, rawInput, rawContext);
+  return factsOf(compiled, input, context);
+}
+
+function factsOf(compiled: CompiledConfig, input: Required<EvaluationInput>, context: EvaluationContext): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  for (const name of compiled.fieldNames) facts[name] = input.formData[name];
+  facts.today = input.date;
+  facts.division = context.division;
+  facts.scenario = input.scenario;
+  facts.materials = input.materials;
+  return facts;
+}
+
 /**
  * The acceptance decision for one application at one window. Deterministic: the same compiled
  * version, input and evaluation date give the same decision at every centre.
  */
 export async function evaluateCompiled(compiled: CompiledConfig, rawInput: unknown, rawContext: unknown): Promise<Decision> {
+  return decide(compiled, rawInput, rawContext);
+}
+
+/**
+ * `evaluateCompiled`, synchronously. `runRules` defaults to the compiled rules; the differential
+ * tests hand in the json-rules-engine reference's result for the same facts instead.
+ */
+export function decide(
+  compiled: CompiledConfig,
+  rawInput: unknown,
+  rawContext: unknown,
+  runRules: (facts: Record<string, unknown>) => RuleRunResult = (facts) => compiled.rules.run(facts),
+): Decision {
   const { config } = compiled;
   const { input, context } = checkEvaluationInput(config, rawInput, rawContext);
   const standard = config.standard;
@@ -50,13 +80,7 @@ export async function evaluateCompiled(compiled: CompiledConfig, rawInput: unkno
   }
 
   const fieldErrors = compiled.validateForm(input.formData);
-  const facts: Record<string, unknown> = {};
-  for (const name of compiled.fieldNames) facts[name] = input.formData[name];
-  facts.today = input.date;
-  facts.division = context.division;
-  facts.scenario = input.scenario;
-  facts.materials = input.materials;
-  const run = await compiled.rules.run(facts);
+  const run = runRules(factsOf(compiled, input, context));
 
   const { materialsById } = compiled;
   const required = new Map<string, RequiredMaterial>();

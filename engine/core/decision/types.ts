@@ -1,5 +1,5 @@
 import type { FieldError } from '../form/field-messages.js';
-import type { RuleTrace } from '../rules/compiled-rules.js';
+import type { RuleTrace } from '../rules/rule-run-result.js';
 import type { Channel, Outcome, StatutoryTimeLimit, TimeLimit } from '../config/types.js';
 
 export interface EvaluationContext {

@@ -3,7 +3,8 @@ import { loadSampleCatalogue } from '../../../standards/sample-catalogue.js';
 import { itemConfig } from '../../../test/fixtures/item-config.js';
 import type { ConditionNode, ItemConfig, LeafCondition } from '../config/types.js';
 import { formFields } from '../form/form-fields.js';
-import { CompiledRules, isMissingValue } from './compiled-rules.js';
+import { CompiledRules } from './compiled-rules.js';
+import { isMissingValue } from './rule-run-result.js';
 import { evaluateThreeValued } from './condition-tree.js';
 import { resolveFactPath } from './fact-path.js';
 import { operatorsByName } from './operators.js';
@@ -57,7 +58,7 @@ describe('CompiledRules agrees with an independent evaluation of the same condit
       facts.division = pick(['150102', '152921', '150000']);
       facts.scenario = pick(config.standard.scenarios.map((s) => s.id));
       facts.materials = config.standard.materials.filter(() => random() < 0.5).map((m) => m.id);
-      const result = await compiled.run(facts);
+      const result = compiled.run(facts);
       const active = config.rules.filter((r) => r.enabled !== false);
       const expectedFired = active.filter((r) => truthOf(r.conditions, facts) === true).map((r) => r.name);
       const expectedUndecidable = active.filter((r) => truthOf(r.conditions, facts) === 'unknown').map((r) => r.name);

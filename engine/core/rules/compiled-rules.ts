@@ -1,218 +1,146 @@
-import { Engine } from 'json-rules-engine';
-import type { ConditionNode, LeafCondition, Rule, RuleEvent } from '../config/types.js';
-import { evaluateThreeValued, forEachLeaf, isLeaf, type Truth } from './condition-tree.js';
-import { resolveFactPath } from './fact-path.js';
-import { operatorDefinitions, operatorsByName, type AgeThreshold } from './operators.js';
+import type { ConditionNode, Rule } from '../config/types.js';
+import { compileCondition, type CompiledCondition } from './compiled-condition.js';
+import { isLeaf } from './condition-tree.js';
+import { isMissingValue, type ConditionTrace, type RuleRunResult, type UndecidableRule } from './rule-run-result.js';
+import { FactSlots, RunFacts } from './run-facts.js';
 
-/** The dynamic fact that hands age operators their threshold together with the evaluation date. */
-const AGE_THRESHOLD_FACT = '$ageThreshold';
+/** Kleene truth of a node on one run, read from the per-condition truths: 0 false, 1 true, 2 unknown. */
+type NodeTruth = (conditionTruths: Uint8Array) => number;
+const FALSE = 0;
+const TRUE = 1;
+const UNKNOWN = 2;
 
-export function isMissingValue(value: unknown): boolean {
-  return value === undefined || value === null || value === '';
-}
-
-export interface ConditionTrace {
-  pointer: string;
-  fact: string;
-  path?: string;
-  operator: string;
-  value: unknown;
-  /** null when the engine short-circuited before reaching this condition. */
-  held: boolean | 'unknown' | null;
-}
-
-export interface RuleTrace {
-  rule: string;
-  fired: boolean;
-  undecidable: boolean;
-  conditions: ConditionTrace[];
-}
-
-export interface UndecidableRule {
+interface CompiledRule {
   rule: Rule;
-  /** The facts (with path) whose absence keeps the rule from being decided. */
-  missing: { fact: string; path?: string }[];
+  conditions: CompiledCondition[];
+  /** Index of the rule's first condition in the run's condition arrays. */
+  first: number;
+  truth: NodeTruth;
 }
 
-export interface RuleRunResult {
-  fired: { rule: Rule; event: RuleEvent }[];
-  undecidable: UndecidableRule[];
-  trace: RuleTrace[];
-}
-
-interface PreparedRule {
-  rule: Rule;
-  leaves: { leaf: LeafCondition; pointer: string }[];
-}
-
-function factOf(facts: Record<string, unknown>, fact: string, path?: string): unknown {
-  const value = facts[fact];
-  return path ? resolveFactPath(value, path) : value;
-}
-
-function referencedFact(value: unknown): { fact: string; path?: string } | null {
-  if (value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { fact?: unknown }).fact === 'string') {
-    const v = value as { fact: string; path?: unknown };
-    return typeof v.path === 'string' ? { fact: v.fact, path: v.path } : { fact: v.fact };
+/** Compiles a condition tree into nested closures; leaves are numbered in document order. */
+function compileTree(node: ConditionNode, pointer: string, slots: FactSlots, conditions: CompiledCondition[], offset: number): NodeTruth {
+  if ('all' in node && Array.isArray(node.all)) {
+    const children = node.all.map((child, i) => compileTree(child, `${pointer}/all/${i}`, slots, conditions, offset));
+    return (t) => {
+      let unknown = false;
+      for (const child of children) {
+        const r = child(t);
+        if (r === FALSE) return FALSE;
+        if (r === UNKNOWN) unknown = true;
+      }
+      return unknown ? UNKNOWN : TRUE;
+    };
   }
-  return null;
-}
-
-/** What json-rules-engine sees: optional flags dropped, age thresholds bound to the evaluation date. */
-function toEngineConditions(node: ConditionNode): unknown {
-  if ('all' in node && Array.isArray(node.all)) return { all: node.all.map(toEngineConditions) };
-  if ('any' in node && Array.isArray(node.any)) return { any: node.any.map(toEngineConditions) };
-  if ('not' in node && node.not) return { not: toEngineConditions(node.not) };
-  const leaf = node as LeafCondition;
-  const operator = operatorsByName.get(leaf.operator);
-  const value = operator?.usesEvaluationDate ? { fact: AGE_THRESHOLD_FACT, params: { years: leaf.value } } : leaf.value;
-  return { fact: leaf.fact, operator: leaf.operator, value, ...(leaf.path ? { path: leaf.path } : {}) };
+  if ('any' in node && Array.isArray(node.any)) {
+    const children = node.any.map((child, i) => compileTree(child, `${pointer}/any/${i}`, slots, conditions, offset));
+    return (t) => {
+      let unknown = false;
+      for (const child of children) {
+        const r = child(t);
+        if (r === TRUE) return TRUE;
+        if (r === UNKNOWN) unknown = true;
+      }
+      return unknown ? UNKNOWN : FALSE;
+    };
+  }
+  if ('not' in node && node.not) {
+    const child = compileTree(node.not, `${pointer}/not`, slots, conditions, offset);
+    return (t) => {
+      const r = child(t);
+      return r === UNKNOWN ? UNKNOWN : TRUE - r;
+    };
+  }
+  if (!isLeaf(node)) throw new Error(`规则条件 ${pointer} 既不是 all/any/not，也不是单个比较`);
+  const index = offset + conditions.length;
+  conditions.push(compileCondition(node, pointer, slots));
+  return (t) => t[index] as number;
 }
 
 /**
- * The acceptance rules of one config version, compiled into one json-rules-engine Engine.
- * Runs are serialised: the Engine keeps its run status on the instance, so two overlapping runs
- * on one Engine could cut each other's rules off (json-rules-engine `run()` sets a shared status).
+ * The acceptance rules of one config version compiled into synchronous closures, once per
+ * version. A run decides every active rule with Kleene's three-valued logic: a rule that only
+ * missing data could decide is reported undecidable, naming the missing facts; `optional`
+ * conditions and operators that decide absence themselves (isFilled) opt out. Every condition is
+ * evaluated (the explanation shows each one's result), and what conditions derive from a fact is
+ * computed once per run (see RunFacts).
+ *
+ * The results are those of the json-rules-engine reference (test/support/reference-rules.ts),
+ * which the differential tests compare it with. Priorities order json-rules-engine's work but,
+ * as no rule stops a run, never its result, so rules are reported in declaration order.
  */
 export class CompiledRules {
-  private readonly engine: Engine;
-  private readonly prepared: PreparedRule[];
-  private readonly byName: Map<string, PreparedRule>;
-  private readonly order: Map<string, number>;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly slots = new FactSlots();
+  private readonly rules: CompiledRule[] = [];
+  private readonly conditionCount: number;
 
   constructor(rules: readonly Rule[]) {
-    const active = rules.filter((rule) => rule.enabled !== false);
-    this.prepared = active.map((rule) => {
-      const leaves: PreparedRule['leaves'] = [];
-      forEachLeaf(rule.conditions, (leaf, pointer) => leaves.push({ leaf, pointer }));
-      return { rule, leaves };
-    });
-    this.byName = new Map(this.prepared.map((p) => [p.rule.name, p]));
-    this.order = new Map(this.prepared.map((p, i) => [p.rule.name, i]));
-    this.engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolveFactPath, replaceFactsInEventParams: false });
-    for (const op of operatorDefinitions) {
-      // A missing value on either side (the compared value may itself be a fact) makes the
-      // condition false here; whether that is a decision or "undecidable" is settled beforehand.
-      this.engine.addOperator(op.name, (factValue: unknown, value: unknown) =>
-        !op.decidesMissing && (isMissingValue(factValue) || isMissingValue(value)) ? false : op.evaluate(factValue, value),
-      );
+    let offset = 0;
+    for (const rule of rules) {
+      if (rule.enabled === false) continue;
+      const conditions: CompiledCondition[] = [];
+      const truth = compileTree(rule.conditions, '/conditions', this.slots, conditions, offset);
+      this.rules.push({ rule, conditions, first: offset, truth });
+      offset += conditions.length;
     }
-    // No fact cache: caching would hash the params on every call, which costs more than the fact.
-    this.engine.addFact(
-      AGE_THRESHOLD_FACT,
-      async (params, almanac): Promise<AgeThreshold> => ({ years: Number(params.years), on: await almanac.factValue<string>('today') }),
-      { cache: false },
-    );
-    for (const { rule } of this.prepared) {
-      this.engine.addRule({
-        name: rule.name,
-        priority: rule.priority ?? 1,
-        conditions: toEngineConditions(rule.conditions) as never,
-        event: rule.event,
-      });
-    }
+    this.conditionCount = offset;
   }
 
   get size(): number {
-    return this.prepared.length;
+    return this.rules.length;
   }
 
   /** `facts` holds every form field (undefined when absent) and the context facts, including `today`. */
-  run(facts: Record<string, unknown>): Promise<RuleRunResult> {
-    const result = this.queue.then(() => this.runNow(facts));
-    this.queue = result.catch(() => undefined);
+  run(facts: Record<string, unknown>): RuleRunResult {
+    const run = new RunFacts(this.slots, facts);
+    const truths = new Uint8Array(this.conditionCount);
+    const held: boolean[] = new Array<boolean>(this.conditionCount);
+    const result: RuleRunResult = { fired: [], undecidable: [], trace: [] };
+    for (const { rule, conditions, first, truth } of this.rules) {
+      for (let i = 0; i < conditions.length; i++) {
+        const condition = conditions[i] as CompiledCondition;
+        const holds = condition.holds(run);
+        held[first + i] = holds;
+        truths[first + i] = condition.countsMissing && condition.sides.some((s) => isMissingValue(run.value(s.slot))) ? UNKNOWN : holds ? TRUE : FALSE;
+      }
+      const outcome = truth(truths);
+      let unknownKeys: Set<string> | null = null;
+      if (outcome === UNKNOWN) {
+        const undecidable = undecidableRule(rule, conditions, run);
+        result.undecidable.push(undecidable);
+        unknownKeys = new Set(undecidable.missing.map((m) => `${m.fact}\u0000${m.path ?? ''}`));
+      } else if (outcome === TRUE) {
+        result.fired.push({ rule, event: rule.event });
+      }
+      const traces: ConditionTrace[] = new Array<ConditionTrace>(conditions.length);
+      for (let i = 0; i < conditions.length; i++) {
+        const { leaf, pointer, traceKey } = conditions[i] as CompiledCondition;
+        traces[i] = {
+          pointer,
+          fact: leaf.fact,
+          ...(leaf.path ? { path: leaf.path } : {}),
+          operator: leaf.operator,
+          value: leaf.value,
+          held: unknownKeys?.has(traceKey) ? 'unknown' : (held[first + i] as boolean),
+        };
+      }
+      result.trace.push({ rule: rule.name, fired: outcome === TRUE, undecidable: outcome === UNKNOWN, conditions: traces });
+    }
     return result;
-  }
-
-  private resolveValue(value: unknown, facts: Record<string, unknown>, leaf: LeafCondition): unknown {
-    if (operatorsByName.get(leaf.operator)?.usesEvaluationDate) return { years: value, on: facts.today };
-    const ref = referencedFact(value);
-    return ref ? factOf(facts, ref.fact, ref.path) : value;
-  }
-
-  private undecidable(facts: Record<string, unknown>): Map<string, UndecidableRule> {
-    const undecidable = new Map<string, UndecidableRule>();
-    for (const { rule, leaves } of this.prepared) {
-      const missing: { fact: string; path?: string }[] = [];
-      const missingLeaves = new Set<LeafCondition>();
-      for (const { leaf } of leaves) {
-        const op = operatorsByName.get(leaf.operator);
-        if (leaf.optional || op?.decidesMissing) continue;
-        const sides = [{ fact: leaf.fact, ...(leaf.path ? { path: leaf.path } : {}) }];
-        const ref = referencedFact(leaf.value);
-        if (ref) sides.push(ref);
-        for (const side of sides) {
-          if (isMissingValue(factOf(facts, side.fact, side.path))) {
-            missingLeaves.add(leaf);
-            if (!missing.some((m) => m.fact === side.fact && m.path === side.path)) missing.push(side);
-          }
-        }
-      }
-      if (missingLeaves.size === 0) continue;
-      const truth = evaluateThreeValued(rule.conditions, (leaf): Truth => {
-        if (missingLeaves.has(leaf)) return 'unknown';
-        const factValue = factOf(facts, leaf.fact, leaf.path);
-        const op = operatorsByName.get(leaf.operator);
-        if (!op) return false;
-        const value = this.resolveValue(leaf.value, facts, leaf);
-        if (!op.decidesMissing && (isMissingValue(factValue) || isMissingValue(value))) return false;
-        return op.evaluate(factValue, value);
-      });
-      if (truth === 'unknown') undecidable.set(rule.name, { rule, missing });
-    }
-    return undecidable;
-  }
-
-  private async runNow(facts: Record<string, unknown>): Promise<RuleRunResult> {
-    const undecidable = this.undecidable(facts);
-    const { results, failureResults } = await this.engine.run(facts);
-    const { byName, order } = this;
-    const fired: RuleRunResult['fired'] = [];
-    const trace: RuleTrace[] = [];
-    for (const [ruleResults, ruleFired] of [[results, true], [failureResults, false]] as const) {
-      for (const result of ruleResults) {
-        const prepared = byName.get(result.name);
-        if (!prepared) continue;
-        const isUndecidable = undecidable.has(result.name);
-        if (ruleFired && !isUndecidable) fired.push({ rule: prepared.rule, event: prepared.rule.event });
-        trace.push({
-          rule: result.name,
-          fired: ruleFired && !isUndecidable,
-          undecidable: isUndecidable,
-          conditions: traceConditions(prepared, result.conditions as unknown, isUndecidable ? undecidable.get(result.name) : undefined),
-        });
-      }
-    }
-    const byOrder = (a: { rule: string | Rule }, b: { rule: string | Rule }) =>
-      (order.get(typeof a.rule === 'string' ? a.rule : a.rule.name) ?? 0) - (order.get(typeof b.rule === 'string' ? b.rule : b.rule.name) ?? 0);
-    fired.sort(byOrder);
-    trace.sort(byOrder);
-    return { fired, undecidable: [...undecidable.values()], trace };
   }
 }
 
-/** Walks the engine's result tree beside the authored tree, so every condition gets its pointer. */
-function traceConditions(prepared: PreparedRule, resultTree: unknown, undecidable: UndecidableRule | undefined): ConditionTrace[] {
-  const traces: ConditionTrace[] = [];
-  const missing = new Set((undecidable?.missing ?? []).map((m) => `${m.fact}\u0000${m.path ?? ''}`));
-  const walk = (node: ConditionNode, result: unknown, pointer: string) => {
-    const r = (result ?? {}) as Record<string, unknown>;
-    if ('all' in node && Array.isArray(node.all)) node.all.forEach((c, i) => walk(c, (r.all as unknown[] | undefined)?.[i], `${pointer}/all/${i}`));
-    else if ('any' in node && Array.isArray(node.any)) node.any.forEach((c, i) => walk(c, (r.any as unknown[] | undefined)?.[i], `${pointer}/any/${i}`));
-    else if ('not' in node && node.not) walk(node.not, r.not, `${pointer}/not`);
-    else if (isLeaf(node)) {
-      const isMissing = missing.has(`${node.fact}\u0000${node.path ?? ''}`);
-      traces.push({
-        pointer,
-        fact: node.fact,
-        ...(node.path ? { path: node.path } : {}),
-        operator: node.operator,
-        value: node.value,
-        held: isMissing ? 'unknown' : typeof r.result === 'boolean' ? r.result : null,
-      });
+/** The missing facts an undecidable rule names, each once, in the order its conditions read them. */
+function undecidableRule(rule: Rule, conditions: CompiledCondition[], run: RunFacts): UndecidableRule {
+  const missing: UndecidableRule['missing'] = [];
+  const seen = new Set<string>();
+  for (const condition of conditions) {
+    if (!condition.countsMissing) continue;
+    for (const side of condition.sides) {
+      if (!isMissingValue(run.value(side.slot)) || seen.has(side.key)) continue;
+      seen.add(side.key);
+      missing.push({ ...side.side });
     }
-  };
-  walk(prepared.rule.conditions, resultTree, '/conditions');
-  return traces;
+  }
+  return { rule, missing };
 }

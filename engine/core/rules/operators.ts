@@ -23,17 +23,25 @@ export interface AgeThreshold {
   on: string;
 }
 
-function birthDateOf(value: unknown): string | null {
+/** The birth date an age operator reads: an ISO date itself, or the one an ID number carries. */
+export function birthDateOf(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   if (isIsoDate(value)) return value;
   return parseIdNumber(value)?.birthDate ?? null;
 }
 
+/**
+ * Full years on `on`, or null when there is no age to compare: no birth date, no valid evaluation
+ * date, or a birth date after it (ageOn refuses that; it used to abort the whole evaluation).
+ */
+export function ageInYears(birth: string | null, on: unknown): number | null {
+  if (!birth || !isIsoDate(on) || on < birth) return null;
+  return ageOn(birth, on);
+}
+
 function age(factValue: unknown, threshold: unknown): number | null {
-  const birth = birthDateOf(factValue);
   const t = threshold as AgeThreshold | undefined;
-  if (!birth || !t || !isIsoDate(t.on)) return null;
-  return ageOn(birth, t.on);
+  return t ? ageInYears(birthDateOf(factValue), t.on) : null;
 }
 
 function dateCompare(factValue: unknown, value: unknown): number | null {
