@@ -5,13 +5,13 @@ import type { ErrorObject } from 'ajv';
  * parent, and a `oneOf` (RJSF's dependencies pattern) reports every branch that did not match.
  * A clerk needs only the errors of the branch the applicant is actually in.
  */
-export function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+export function relevantErrors<E extends Pick<ErrorObject, 'keyword' | 'schemaPath'>>(errors: readonly E[]): E[] {
   let kept = errors.filter((e) => e.keyword !== 'if');
   const oneOfFailures = kept.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
   for (const failure of oneOfFailures) {
     const prefix = `${failure.schemaPath}/`;
     const inside = kept.filter((e) => e.schemaPath.startsWith(prefix));
-    const byBranch = new Map<string, ErrorObject[]>();
+    const byBranch = new Map<string, E[]>();
     for (const error of inside) {
       const branch = error.schemaPath.slice(prefix.length).split('/')[0] ?? '';
       byBranch.set(branch, [...(byBranch.get(branch) ?? []), error]);

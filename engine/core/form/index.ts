@@ -1,6 +1,7 @@
 export { compileFormValidator, type FormValidator } from './form-validator.js';
-export { createFormAjv } from './form-ajv.js';
+export { createFormAjv, extendFormAjv, formAjvOptions, type FormAjvOptions } from './form-ajv.js';
+export { relevantErrors } from './form-error-filter.js';
 export { formFields, type FormField } from './form-fields.js';
 export { addFieldFormats, fieldFormats, type FieldFormat } from './field-formats.js';
-export type { FieldError } from './field-messages.js';
-export { linearPatternProblem, toRe2Syntax } from './linear-regexp.js';
+export { fieldErrorMessage, type FieldCheckFailure, type FieldError } from './field-messages.js';
+export { linearPatternProblem, linearRegExp, toRe2Syntax } from './linear-regexp.js';
