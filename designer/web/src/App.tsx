@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { advice, checkToken, session, type Role } from './api.js';
+import { advice } from '../../../engine/web-kit/index.js';
+import { checkToken, session, type Role } from './api.js';
 import { Dashboard } from './Dashboard.js';
 import { Editor } from './Editor.js';
-import { navigate, setNavigationGuard, useRoute } from './router.js';
+import { DEFAULT_TAB, hrefOf, linkHandler, navigate, setNavigationGuard, useRoute } from './routes.js';
 
 const ROLE_KEY = 'tongban.designer.role';
 const ROLE_LABEL: Record<Role, string> = { author: '编制（部门编制人员）', reviewer: '合法性审核', admin: '管理员' };
@@ -73,7 +74,7 @@ export function App() {
     sessionStorage.removeItem(ROLE_KEY);
     setRole(null);
     setExpired(false);
-    navigate('/', { force: true });
+    navigate({ page: 'dashboard' }, { force: true });
   };
   if (!role) return <SignIn onSignedIn={(r) => { setRole(r); setExpired(false); }} />;
   return (
@@ -81,7 +82,7 @@ export function App() {
       <header className="top">
         <h1>通办 · 事项设计器</h1>
         <nav aria-label="主导航">
-          <a href="/designer/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>事项列表</a>
+          <a href={hrefOf({ page: 'dashboard' })} onClick={linkHandler({ page: 'dashboard' })}>事项列表</a>
         </nav>
         <span className="who">当前身份：{ROLE_LABEL[role]}</span>
         <button className="small" onClick={signOut}>退出登录</button>
@@ -91,7 +92,7 @@ export function App() {
           登录已失效或令牌已被撤销。未保存的修改仍在页面上；请复制保存后 <button className="link" onClick={signOut}>重新登录</button>。
         </div>
       ) : null}
-      {route.page === 'item' ? <Editor key={route.code} code={route.code} tab={route.tab} role={role} /> : <Dashboard role={role} />}
+      {route.page === 'item' ? <Editor key={route.code} code={route.code} tab={route.tab ?? DEFAULT_TAB} role={role} /> : <Dashboard role={role} />}
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { ItemConfig } from '../../../engine/core/index.js';
-import { advice, api, type ItemSummary, type Role } from './api.js';
+import { advice } from '../../../engine/web-kit/index.js';
+import { api, type ItemSummary, type Role } from './api.js';
 import { ExampleCell } from './ExampleStatus.js';
-import { navigate } from './router.js';
+import { hrefOf, linkHandler, navigate } from './routes.js';
 import { formatTime, StatusBadges } from './status.js';
 
 const DEPT_KEY = 'tongban.designer.department';
@@ -35,7 +36,7 @@ function NewItem({ onCancel }: { onCancel: () => void }) {
     try {
       await api.saveDraft(code, skeleton(code, name.trim(), department.trim()), null);
       localStorage.setItem(DEPT_KEY, department.trim());
-      navigate(`/items/${encodeURIComponent(code)}`);
+      navigate({ page: 'item', code });
     } catch (err) {
       setError(advice(err));
     } finally {
@@ -67,7 +68,7 @@ function ItemTable({ items, caption }: { items: ItemSummary[]; caption: string }
       <tbody>
         {items.map((item) => (
           <tr key={item.code}>
-            <td><a href={`/designer/items/${encodeURIComponent(item.code)}`} onClick={(e) => { e.preventDefault(); navigate(`/items/${encodeURIComponent(item.code)}`); }}>{item.code}</a></td>
+            <td><a href={hrefOf({ page: 'item', code: item.code })} onClick={linkHandler({ page: 'item', code: item.code })}>{item.code}</a></td>
             <td>{item.name}</td>
             <td>{item.department}</td>
             <td><StatusBadges item={item} /></td>

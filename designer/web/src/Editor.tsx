@@ -1,13 +1,14 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { runExamples, validateConfig, type ItemConfig, type Problem } from '../../../engine/core/index.js';
-import { advice, api, ApiError, type DraftRecord, type ItemSummary, type Role, type VersionMeta, type VersionRecord } from './api.js';
+import { advice, ApiError } from '../../../engine/web-kit/index.js';
+import { api, type DraftRecord, type ItemSummary, type Role, type VersionMeta, type VersionRecord } from './api.js';
 import { ExamplesTab } from './ExamplesTab.js';
 import { FormTab } from './FormTab.js';
 import { stableStringify } from './formModel.js';
 import { HistoryTab } from './HistoryTab.js';
 import { Modal } from './Modal.js';
 import { ReviewTab } from './ReviewTab.js';
-import { navigate, setNavigationGuard } from './router.js';
+import { navigate, setNavigationGuard } from './routes.js';
 import { RulesTab } from './RulesTab.js';
 import { StandardTab } from './StandardTab.js';
 import { DRAFT_LABEL, formatTime, StatusBadges } from './status.js';
@@ -251,7 +252,7 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
     return (
       <main>
         <div className="notice error" role="alert">{loadError ?? '无法加载事项'}</div>
-        <button onClick={() => void load()}>重试</button> <button onClick={() => navigate('/')}>返回事项列表</button>
+        <button onClick={() => void load()}>重试</button> <button onClick={() => navigate({ page: 'dashboard' })}>返回事项列表</button>
       </main>
     );
   }

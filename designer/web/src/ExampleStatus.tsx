@@ -6,7 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { runExamples, type ExampleReport } from '../../../engine/core/index.js';
-import { advice, api, type ItemSummary } from './api.js';
+import { advice } from '../../../engine/web-kit/index.js';
+import { api, type ItemSummary } from './api.js';
 import { OUTCOME_LABEL } from './ExamplesTab.js';
 
 export interface ExampleCheck {

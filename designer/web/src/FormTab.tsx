@@ -4,7 +4,8 @@ import { Component, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { FormDefinition, ItemConfig, Problem } from '../../../engine/core/index.js';
 import { useDragReorder, moved } from './dnd.js';
 import { buildForm, CHILD_KINDS, FIELD_KINDS, isContainer, isRoundTrip, newField, parseForm, stableStringify, type FieldKind, type FieldModel } from './formModel.js';
-import { chineseErrors, formValidator, toErrorSchema, translateString } from './rjsf.js';
+import { formValidator, translateString } from '../../../engine/web-kit/index.js';
+import { previewErrors, toErrorSchema } from './rjsf.js';
 import { ProblemSummary } from './StandardTab.js';
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
@@ -179,7 +180,7 @@ export function FormPreview({ form, formData, onChange, idPrefix = 'preview' }: 
         validator={formValidator}
         translateString={translateString}
         liveValidate="onChange"
-        transformErrors={chineseErrors}
+        transformErrors={previewErrors}
         showErrorList={false}
         idPrefix={idPrefix}
         onChange={(e) => {

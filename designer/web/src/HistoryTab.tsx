@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { advice, api, type AuditEvent, type Role, type VersionMeta } from './api.js';
+import { advice } from '../../../engine/web-kit/index.js';
+import { api, type AuditEvent, type Role, type VersionMeta } from './api.js';
 import { CHANGE_KINDS } from './ReviewTab.js';
 import { formatTime } from './status.js';
 

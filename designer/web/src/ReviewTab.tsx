@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { advice, api, type DraftRecord, type Role } from './api.js';
+import { advice } from '../../../engine/web-kit/index.js';
+import { api, type DraftRecord, type Role } from './api.js';
 import { ReviewExamples } from './ExampleStatus.js';
 import { DRAFT_LABEL, formatTime } from './status.js';
 

@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { itemStandardSchema, type ItemConfig, type ItemStandard, type Problem } from '../../../engine/core/index.js';
 import { MaterialsTables } from './MaterialsTables.js';
 import { Modal } from './Modal.js';
-import { designerFields, formValidator, toErrorSchema, translateString } from './rjsf.js';
+import { formValidator, translateString } from '../../../engine/web-kit/index.js';
+import { designerFields, toErrorSchema } from './rjsf.js';
 
 /** The item-standard schema as RJSF renders it: the one schema of standards/, without its $id (RJSF resolves #/definitions locally). */
 export const standardSchema: RJSFSchema = (() => {

@@ -1,38 +1,7 @@
-/** RJSF set-up shared by the standard editor, the form preview and the examples: Chinese strings, the engine's formats, coded values as selects. */
+/** The designer's RJSF additions over the web kit: coded values as selects, server problems as inline errors, the preview's error filter. */
 import { getDefaultRegistry } from '@rjsf/core';
-import { englishStringTranslator, TranslatableString, type ErrorSchema, type FieldProps, type RJSFSchema, type RJSFValidationError } from '@rjsf/utils';
-import { customizeValidator } from '@rjsf/validator-ajv8';
-import { fieldFormats } from '../../../engine/core/index.js';
-
-export const formValidator = customizeValidator({
-  customFormats: Object.fromEntries(Object.entries(fieldFormats).map(([name, format]) => [name, (value: string) => format.validate(value)])),
-});
-
-const chinese: Partial<Record<TranslatableString, string>> = {
-  [TranslatableString.ArrayItemTitle]: '项',
-  [TranslatableString.EmptyArray]: '暂无，请用下方按钮添加。',
-  [TranslatableString.YesLabel]: '是',
-  [TranslatableString.NoLabel]: '否',
-  [TranslatableString.CloseLabel]: '关闭',
-  [TranslatableString.ErrorsLabel]: '错误',
-  [TranslatableString.AddButton]: '添加',
-  [TranslatableString.AddItemButton]: '添加一项',
-  [TranslatableString.CopyButton]: '复制',
-  [TranslatableString.MoveDownButton]: '下移',
-  [TranslatableString.MoveUpButton]: '上移',
-  [TranslatableString.RemoveButton]: '删除',
-  [TranslatableString.ClearLabel]: '清除',
-  [TranslatableString.NowLabel]: '现在',
-  [TranslatableString.OptionalObjectAdd]: '填写此可选项',
-  [TranslatableString.OptionalObjectRemove]: '移除此可选项',
-  [TranslatableString.OptionalObjectEmptyMsg]: '未填写',
-};
-
-export function translateString(key: TranslatableString, params?: string[]): string {
-  const text = chinese[key];
-  if (!text) return englishStringTranslator(key, params);
-  return text;
-}
+import type { ErrorSchema, FieldProps, RJSFSchema, RJSFValidationError } from '@rjsf/utils';
+import { chineseFormErrors } from '../../../engine/web-kit/index.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -134,27 +103,7 @@ export function toErrorSchema(problems: { pointer: string; message: string }[], 
   return root as ErrorSchema;
 }
 
-const formatLabels: Record<string, string> = { date: '日期', ...Object.fromEntries(Object.entries(fieldFormats).map(([name, f]) => [name, f.label])) };
-
-/** Chinese messages for the preview; "required" waits until the applicant submits (the preview never does). */
-export function chineseErrors(errors: RJSFValidationError[]): RJSFValidationError[] {
-  return errors
-    .filter((e) => e.name !== 'required' && e.name !== 'if' && e.name !== 'oneOf' && e.name !== 'anyOf')
-    .map((e) => {
-      const p = (e.params ?? {}) as Record<string, unknown>;
-      const messages: Record<string, string> = {
-        format: `不是有效的${formatLabels[String(p.format)] ?? String(p.format)}`,
-        pattern: '格式不正确',
-        minLength: `至少应有 ${String(p.limit)} 个字符`,
-        maxLength: `最多 ${String(p.limit)} 个字符`,
-        minimum: `应不小于 ${String(p.limit)}`,
-        maximum: `应不大于 ${String(p.limit)}`,
-        minItems: `至少选择 ${String(p.limit)} 项`,
-        maxItems: `最多选择 ${String(p.limit)} 项`,
-        enum: '应为给定选项之一',
-        type: '类型不正确',
-      };
-      const message = messages[e.name ?? ''] ?? e.message ?? '填写有误';
-      return { ...e, message, stack: message };
-    });
+/** The engine's Chinese errors for the preview; "required" waits until the applicant submits (the preview never does). */
+export function previewErrors(errors: RJSFValidationError[]): RJSFValidationError[] {
+  return chineseFormErrors(errors.filter((e) => e.name !== 'required'));
 }

@@ -1,7 +1,7 @@
 import { ClerkApp } from './ClerkApp.js';
 import { DivisionPicker } from './DivisionPicker.js';
 import { PublicPage } from './PublicPage.js';
-import { useRoute } from './router.js';
+import { useRoute } from './routes.js';
 
 export function App() {
   const route = useRoute();

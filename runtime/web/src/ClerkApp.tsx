@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { ApiError, getJson, runtimePath, session, type ItemList } from './api.js';
+import { ApiError, sessionFor } from '../../../engine/web-kit/index.js';
+import { getJson, runtimePath, type ItemList } from './api.js';
 import { IntakeList } from './IntakeList.js';
 import { ItemSearch } from './ItemSearch.js';
-import { hrefOf, linkHandler, navigate } from './router.js';
+import { hrefOf, linkHandler, navigate } from './routes.js';
 import { SignIn } from './SignIn.js';
 import { Workspace } from './Workspace.js';
 
@@ -24,15 +25,15 @@ export function useItems(division: string): { list: ItemList | null; error: stri
 
 /** The window clerk's app at /window/<division>[/<code>]. */
 export function ClerkApp({ division, code }: { division: string; code: string | null }) {
-  const [token, setToken] = useState<string | null>(() => session.token(division));
+  const [token, setToken] = useState<string | null>(() => sessionFor('window', division).token());
   const [notice, setNotice] = useState<string | null>(null);
   const { list, error } = useItems(division);
-  useEffect(() => setToken(session.token(division)), [division]);
+  useEffect(() => setToken(sessionFor('window', division).token()), [division]);
   const divisionName = list?.division.name ?? division;
   useEffect(() => { document.title = `${divisionName} · 通办窗口受理`; }, [divisionName]);
 
   const signOut = (message?: string) => {
-    session.signOut(division);
+    sessionFor('window', division).signOut();
     setToken(null);
     setNotice(message ?? '已退出登录。');
   };
@@ -50,7 +51,7 @@ export function ClerkApp({ division, code }: { division: string; code: string | 
       {error && <p role="alert" className="banner error">无法加载本区划的事项：{error}。请检查网址中的区划代码，或<a href={hrefOf({ page: 'divisions' })}>重新选择受理地</a>。</p>}
       {notice && !token && <p role="status" className="banner info">{notice}</p>}
       {!token ? (
-        <SignIn division={division} divisionName={divisionName} onSignedIn={(t, note) => { session.signIn(division, t); setToken(t); setNotice(note ?? null); }} />
+        <SignIn division={division} divisionName={divisionName} onSignedIn={(t, note) => { sessionFor('window', division).signIn(t); setToken(t); setNotice(note ?? null); }} />
       ) : (
         <div className="clerk-grid">
           {notice && <p role="status" className="banner info span-all">{notice}</p>}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getJson, type DivisionNode } from './api.js';
-import { hrefOf, linkHandler } from './router.js';
+import { hrefOf, linkHandler } from './routes.js';
 
 /** /window/ without a division: pick the centre this window belongs to. */
 export function DivisionPicker() {

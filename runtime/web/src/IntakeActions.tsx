@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, documentFor, documentTitles, getJson, openNotice, runtimePath, type Decision, type DocumentKind, type SavedIntake } from './api.js';
+import { ApiError } from '../../../engine/web-kit/index.js';
+import { documentFor, documentTitles, getJson, openNotice, runtimePath, type Decision, type DocumentKind, type SavedIntake } from './api.js';
 import { outcomeLabels } from './DecisionPanel.js';
 import type { WindowInput } from './engine.js';
 

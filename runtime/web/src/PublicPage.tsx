@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useItems } from './ClerkApp.js';
 import { ItemSearch } from './ItemSearch.js';
-import { hrefOf, navigate } from './router.js';
+import { hrefOf, navigate } from './routes.js';
 import { Workspace } from './Workspace.js';
 
 /** /window/public/<division>/<code>: the same guide, form and decision for applicants; no sign-in, nothing saved. */

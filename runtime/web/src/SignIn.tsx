@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, getJson, runtimePath } from './api.js';
+import { ApiError } from '../../../engine/web-kit/index.js';
+import { getJson, runtimePath } from './api.js';
 
 /**
  * Checks a pasted operator token against this division's intake list: 401 = not a valid token,

@@ -2,12 +2,13 @@ import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CompiledConfig } from '../../../engine/core/index.js';
-import { ApiError, getJson, runtimePath, type Decision, type ItemDetail, type ServiceGuide } from './api.js';
+import { ApiError, formValidator, translateString } from '../../../engine/web-kit/index.js';
+import { getJson, runtimePath, type Decision, type ItemDetail, type ServiceGuide } from './api.js';
 import { DecisionPanel } from './DecisionPanel.js';
 import { compileDetail, decide, type WindowInput } from './engine.js';
 import { GuideView } from './GuideView.js';
 import { IntakeActions } from './IntakeActions.js';
-import { chineseErrors, formValidator } from './validator.js';
+import { visibleErrors } from './visible-errors.js';
 
 type Tab = 'guide' | 'intake';
 
@@ -88,7 +89,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
     if (showAll) formRef.current?.validateForm();
   }, [showAll]);
 
-  const transformErrors = useMemo(() => chineseErrors(touched, showAll), [touched, showAll]);
+  const transformErrors = useMemo(() => visibleErrors(touched, showAll), [touched, showAll]);
 
   if (loadError) return <main className="workspace"><p role="alert" className="banner error">事项加载失败：{loadError}。请刷新页面，或从左侧重新选择事项。</p></main>;
   if (!detail || !guide) return <main className="workspace"><p role="status" className="hint">正在加载事项…</p></main>;
@@ -148,6 +149,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
                 uiSchema={(detail.config.form.uiSchema ?? {}) as UiSchema}
                 formData={formData}
                 validator={formValidator}
+                translateString={translateString}
                 liveValidate="onChange"
                 showErrorList={false}
                 noHtml5Validate

@@ -1,80 +1,10 @@
 import type { Decision, ItemConfig, ServiceGuide } from '../../../engine/core/index.js';
+import { createApiClient } from '../../../engine/web-kit/index.js';
 
-/** An error answer of the Tongban API: `{ error: { code, message, details } }`, plus the HTTP status. */
-export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
-    super(message);
-  }
-}
+const client = createApiClient();
 
-/** The operator token, per division, for this browser tab only (sessionStorage). */
-const tokenKey = (division: string) => `tongban.window.token.${division}`;
-
-export const session = {
-  token(division: string): string | null {
-    try {
-      return sessionStorage.getItem(tokenKey(division));
-    } catch {
-      return null;
-    }
-  },
-  signIn(division: string, token: string): void {
-    sessionStorage.setItem(tokenKey(division), token);
-  },
-  signOut(division: string): void {
-    sessionStorage.removeItem(tokenKey(division));
-  },
-};
-
-export interface RequestOptions {
-  token?: string | null;
-  method?: string;
-  json?: unknown;
-  body?: BodyInit;
-  headers?: Record<string, string>;
-  accept?: string;
-}
-
-async function send(path: string, options: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', ...options.headers };
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  let body = options.body;
-  if (options.json !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.json);
-  }
-  let res: Response;
-  try {
-    res = await fetch(path, { method: options.method ?? 'GET', headers, ...(body !== undefined ? { body } : {}) });
-  } catch {
-    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
-  }
-  if (!res.ok) {
-    let code = `http-${res.status}`;
-    let message = `服务器返回 ${res.status}`;
-    let details: unknown;
-    try {
-      const payload = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
-      if (payload.error) {
-        code = payload.error.code ?? code;
-        message = payload.error.message ?? message;
-        details = payload.error.details;
-      }
-    } catch {
-      /* not JSON */
-    }
-    throw new ApiError(res.status, code, message, details);
-  }
-  return res;
-}
-
-export async function getJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  return (await (await send(path, options)).json()) as T;
-}
-
-export async function getText(path: string, options: RequestOptions = {}): Promise<string> {
-  return (await send(path, options)).text();
-}
+export const getJson = client.request;
+export const getText = client.requestText;
 
 export const runtimePath = (division: string, rest = '') => `/api/runtime/${encodeURIComponent(division)}${rest}`;
 

@@ -1,0 +1,26 @@
+import { createRouter } from '../../../engine/web-kit/index.js';
+
+/** The designer's pages: the item list, and one item's editor on one of its tabs. */
+export type Route = { page: 'dashboard' } | { page: 'item'; code: string; tab?: string };
+
+export const DEFAULT_TAB = 'standard';
+
+function parse(path: string, query: URLSearchParams): Route {
+  const match = /^\/items\/([^/]+)\/?$/.exec(path);
+  if (match?.[1]) return { page: 'item', code: decodeURIComponent(match[1]), tab: query.get('tab') ?? DEFAULT_TAB };
+  return { page: 'dashboard' };
+}
+
+function pathOf(route: Route): string {
+  if (route.page === 'dashboard') return '/';
+  const tab = route.tab && route.tab !== DEFAULT_TAB ? `?tab=${encodeURIComponent(route.tab)}` : '';
+  return `/items/${encodeURIComponent(route.code)}${tab}`;
+}
+
+// The editor registers an unsaved-change check; leaving (in the app or by back/forward) asks first.
+export const { hrefOf, navigate, useRoute, linkHandler, setNavigationGuard } = createRouter<Route>({
+  base: '/designer',
+  parse,
+  pathOf,
+  leaveQuestion: '有尚未保存的修改。离开将丢失这些修改，确定离开吗？',
+});

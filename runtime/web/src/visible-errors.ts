@@ -1,0 +1,11 @@
+import type { RJSFValidationError } from '@rjsf/utils';
+import { chineseFormErrors, errorFieldPath } from '../../../engine/web-kit/index.js';
+
+/**
+ * The engine's Chinese form errors, with required-field errors only for fields the clerk has
+ * already visited (or all of them once the clerk tries to save): a fresh form is not a wall of red.
+ */
+export function visibleErrors(touched: ReadonlySet<string>, showAll: boolean) {
+  return (errors: RJSFValidationError[]): RJSFValidationError[] =>
+    chineseFormErrors(errors.filter((error) => showAll || error.name !== 'required' || touched.has(errorFieldPath(error))));
+}
