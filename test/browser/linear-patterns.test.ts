@@ -1,0 +1,177 @@
+/**
+ * An author's pattern that backtracks exponentially (`^(a+)+$`) must not stall a browser: the
+ * window app and the designer's form preview validate with the web kit's RJSF validator, which
+ * runs patterns on the engine's linear-time engine (RE2). With ajv's default engine (the
+ * browser's RegExp) the same keystroke takes about 35 s; here it must take under 100 ms.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mountDesignerWeb } from '../../designer/server/designer-web.js';
+import type { ItemConfig } from '../../engine/core/index.js';
+import { seedEmptyStore } from '../../engine/services/index.js';
+import { itemConfig } from '../fixtures/item-config.js';
+import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/chromium.js';
+import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CODE = 'LINEAR-0001';
+const DIVISION = '150102';
+const CATASTROPHIC = '^(a+)+$';
+const PREFIX = 'a'.repeat(28);
+const BUDGET_MS = 100;
+const PATTERN_ERROR = '「许可证号」格式不正确';
+
+const available = chromiumAvailable();
+if (!available && process.env.CI === 'true') {
+  throw new Error(`chromium is required for the browser tests under CI but ${CHROMIUM_PATH} is missing: apt-get install -y chromium fonts-noto-cjk`);
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds a web app unless its dist is newer than its sources and the engine. */
+async function ensureBuilt(app: 'runtime/web' | 'designer/web'): Promise<void> {
+  const index = join(ROOT, app, 'dist/index.html');
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  if (built > Math.max(newestMtime(join(ROOT, app)), newestMtime(join(ROOT, 'engine')))) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, app, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** The sample item with one more text field whose pattern backtracks exponentially on a backtracking engine. */
+function itemWithCatastrophicPattern(): ItemConfig {
+  const config = itemConfig(CODE, '线性时间模式测试事项');
+  const schema = config.form.schema as { properties: Record<string, unknown> };
+  schema.properties.licence = { type: 'string', title: '许可证号', pattern: CATASTROPHIC };
+  const uiSchema = (config.form.uiSchema ?? {}) as { 'ui:order'?: string[] };
+  uiSchema['ui:order'] = [...(uiSchema['ui:order'] ?? []), 'licence'];
+  config.form.uiSchema = uiSchema;
+  return config;
+}
+
+/**
+ * Types the last character of `PREFIX + '!'` into an input whose value is already `PREFIX`, and
+ * measures in the page, with performance.now(), from the input event to the inline error
+ * appearing in the field's container: the validator call and the render of its result.
+ */
+async function millisecondsToPatternError(field: Locator, container: string): Promise<number> {
+  await field.fill(PREFIX);
+  return field.evaluate(
+    (input: HTMLInputElement, { value, container, message }) =>
+      new Promise<number>((resolve, reject) => {
+        const box = input.closest(container);
+        if (!box) return reject(new Error(`no ${container} around the field`));
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        const shown = () => box.textContent?.includes(message) ?? false;
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!shown()) return;
+          observer.disconnect();
+          resolve(performance.now() - started);
+        });
+        observer.observe(box, { childList: true, subtree: true, characterData: true });
+        setValue?.call(input, value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        if (shown()) {
+          observer.disconnect();
+          resolve(performance.now() - started);
+        }
+      }),
+    { value: `${PREFIX}!`, container, message: PATTERN_ERROR },
+  );
+}
+
+// Only one of the two suites is registered, so a run never reports a skipped test.
+if (!available) {
+  describe('linear-time patterns without chromium', () => {
+    it('is not run: chromium is missing', () => {
+      console.warn(`linear-pattern browser tests not run: no chromium at ${CHROMIUM_PATH} (apt-get install -y chromium fonts-noto-cjk; under CI=true this fails)`);
+      expect(available).toBe(false);
+    });
+  });
+}
+
+if (available) describe('linear-time patterns in chromium', { timeout: 90_000 }, () => {
+  let t: TestInstallation;
+  let server: Server;
+  let base: string;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  const pageErrors: string[] = [];
+  const token = (who: 'operator' | 'author') => t.as[who].Authorization.replace(/^Bearer /, '');
+
+  beforeAll(async () => {
+    await ensureBuilt('runtime/web');
+    await ensureBuilt('designer/web');
+    t = await sqliteInstallation();
+    await seedEmptyStore(t.store, [itemWithCatastrophicPattern()], undefined, [DIVISION]);
+    const app = express();
+    mountDesignerWeb(app);
+    app.use(t.app);
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium({ width: 1366, height: 768 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await t?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    return page;
+  }
+
+  it('the window app shows the pattern error for 28 × a + ! in under 100 ms', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/window/${DIVISION}/${CODE}`);
+    await page.getByLabel('操作员令牌').fill(token('operator'));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('tab', { name: /受理登记/ }).click();
+    const field = page.locator('#root_licence');
+    await field.waitFor();
+
+    const elapsed = await millisecondsToPatternError(field, '.form-group');
+    console.info(`window app: pattern error after ${elapsed.toFixed(1)} ms`);
+    expect(elapsed).toBeLessThan(BUDGET_MS);
+    // What the pattern admits is still accepted.
+    await field.fill(PREFIX);
+    await expect.poll(() => page.locator('#root_licence').locator('xpath=ancestor::div[contains(@class,"form-group")][1]').textContent()).not.toContain(PATTERN_ERROR);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('the designer’s form preview shows the pattern error for 28 × a + ! in under 100 ms', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/designer/`);
+    await page.getByLabel('访问令牌').fill(token('author'));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '全部事项' }).waitFor();
+    await page.goto(`${base}/designer/items/${CODE}?tab=form`);
+    const field = page.locator('.preview #preview_licence');
+    await field.waitFor();
+
+    const elapsed = await millisecondsToPatternError(field, '.form-group');
+    console.info(`designer preview: pattern error after ${elapsed.toFixed(1)} ms`);
+    expect(elapsed).toBeLessThan(BUDGET_MS);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
