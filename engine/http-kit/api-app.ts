@@ -1,19 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
-import {
-  apiErrorHandler,
-  apiNotFound,
-  apiSchemas,
-  buildOpenApi,
-  collectBody,
-  jsonBody,
-  mountRoutes,
-  requestLog,
-  bearerAuthenticator,
-  type ApiRoute,
-  type Logger,
-  type Mountable,
-} from './index.js';
+// Siblings, not ./index.js: the layer's entry re-exports this module.
+import * as apiSchemas from './api-schemas.js';
+import { bearerAuthenticator } from './bearer-auth.js';
+import { collectBody, jsonBody } from './json-body.js';
+import { apiErrorHandler, apiNotFound, mountRoutes, type ApiRoute, type Mountable } from './mount.js';
+import { requestLog, type Logger } from './request-log.js';
+import { buildOpenApi } from './route-table.js';
 import type { ConfigReader } from '../ports/config-store/index.js';
 import type { StoreHealth } from '../core/model/index.js';
 
