@@ -7,7 +7,7 @@ import { chineseFormErrors, formValidator } from './index.js';
 const CATASTROPHIC = '^(a+)+$';
 const EVIL_INPUT = `${'a'.repeat(28)}!`;
 
-const schema = {
+const schema: RJSFSchema = {
   type: 'object',
   required: ['licence', 'name'],
   properties: {
@@ -16,7 +16,7 @@ const schema = {
     idNumber: { type: 'string', title: '身份证号码', format: 'cn-id-number' },
     birthday: { type: 'string', title: '出生日期', format: 'date' },
   },
-} as const;
+};
 
 describe('the web kit’s RJSF validator', () => {
   it('is built on the engine’s own ajv options: the linear-time pattern engine, no $data', () => {
@@ -26,30 +26,32 @@ describe('the web kit’s RJSF validator', () => {
   });
 
   it('checks an exponential-backtracking pattern in linear time (RE2)', () => {
+    // Compiling the schema is not what is measured: only the check of the input.
+    formValidator.validateFormData({ licence: 'aaaa', name: '郝晓宇' }, schema);
     const started = performance.now();
-    const { errors } = formValidator.validateFormData({ licence: EVIL_INPUT, name: '郝晓宇' }, schema as RJSFSchema);
+    const { errors } = formValidator.validateFormData({ licence: EVIL_INPUT, name: '郝晓宇' }, schema);
     const elapsed = performance.now() - started;
     expect(errors.map((e) => e.name)).toEqual(['pattern']);
     expect(elapsed).toBeLessThan(100);
     // The same engine accepts what the pattern admits.
-    expect(formValidator.isValid(schema as RJSFSchema, { licence: 'aaaa', name: '郝晓宇' }, schema as RJSFSchema)).toBe(true);
+    expect(formValidator.isValid(schema, { licence: 'aaaa', name: '郝晓宇' }, schema)).toBe(true);
   });
 
   it('knows the engine’s formats', () => {
-    const { errors } = formValidator.validateFormData({ licence: 'a', name: '郝晓宇', idNumber: '150502200001010412', birthday: '2024/01/01' }, schema as RJSFSchema);
+    const { errors } = formValidator.validateFormData({ licence: 'a', name: '郝晓宇', idNumber: '150502200001010412', birthday: '2024/01/01' }, schema);
     expect(errors.map((e) => e.params?.format).sort()).toEqual(['cn-id-number', 'date']);
   });
 
   it('words each error as the engine does, naming the field by its title', () => {
     const data = { licence: EVIL_INPUT, name: '郝', idNumber: '150502200001010412', birthday: '2024/01/01' };
-    const browser = formValidator.validateFormData(data, schema as RJSFSchema, undefined, chineseFormErrors).errors.map((e) => e.message).sort();
-    const server = compileFormValidator(schema as unknown as Record<string, unknown>)(data).map((e) => e.message).sort();
+    const browser = formValidator.validateFormData(data, schema, undefined, chineseFormErrors).errors.map((e) => e.message).sort();
+    const server = compileFormValidator(schema as Record<string, unknown>)(data).map((e) => e.message).sort();
     expect(browser).toEqual(server);
     expect(browser).toContain('「许可证号」格式不正确');
     expect(browser).toContain('「申请人姓名」至少应有 2 个字符');
 
-    const missing = formValidator.validateFormData({ licence: 'aa' }, schema as RJSFSchema, undefined, chineseFormErrors).errors.map((e) => e.message);
-    expect(missing).toEqual(compileFormValidator(schema as unknown as Record<string, unknown>)({ licence: 'aa' }).map((e) => e.message));
+    const missing = formValidator.validateFormData({ licence: 'aa' }, schema, undefined, chineseFormErrors).errors.map((e) => e.message);
+    expect(missing).toEqual(compileFormValidator(schema as Record<string, unknown>)({ licence: 'aa' }).map((e) => e.message));
     expect(missing).toEqual(['请填写「申请人姓名」']);
   });
 });
