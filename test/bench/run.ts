@@ -5,7 +5,10 @@
  *       schema and rules, on the seeded items and on a generated 30-field / 20-rule item;
  *   (b) HTTP evaluate requests/s and p50/p99 latency vs a bare Express endpoint that parses the
  *       same JSON body and returns a constant, same client and concurrency;
- *   (c) cold start: time to the first decision for each of 150 generated items.
+ *   (c) cold start: time to the first decision for each of 150 generated items;
+ *   (d) the differential corpus: compiled rules vs the json-rules-engine reference on ≥ 100,000
+ *       applications (BENCH_DIFFERENTIAL_CASES=0 skips it).
+ * Section (a) also prints the rules alone: compiled vs raw json-rules-engine, µs per decision.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,7 +21,9 @@ import { contentHash, type ItemConfig, compileConfig, evaluateCompiled, addField
 import { openSqliteReader, openSqliteStore } from '../../engine/adapters/sqlite/index.js';
 import { PublishedConfigs } from '../../runtime/server/published-configs.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
+import { differential } from './differential.js';
 import { generatedItem } from './generated-item.js';
+import { ruleBenchCases, ruleEvaluatorTable } from './rule-evaluators.js';
 
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 1500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -196,7 +201,15 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`# Tongban benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpu}\n`);
 console.log('## (a) In-process decisions\n');
 console.log((await inProcess(cases)).join('\n'));
+console.log(`\n${(await ruleEvaluatorTable(ruleBenchCases())).join('\n')}`);
 console.log('\n## (b) HTTP evaluate vs bare Express\n');
 console.log((await http([cases[0] as Case, cases[cases.length - 1] as Case])).join('\n'));
 console.log('\n## (c) Cold start\n');
 console.log((await coldStart()).join('\n'));
+const differentialCases = Number(process.env.BENCH_DIFFERENTIAL_CASES ?? 100_000);
+if (differentialCases > 0) {
+  console.log('\n## (d) Compiled rules vs the json-rules-engine reference (differential)\n');
+  const { lines, counts } = await differential(differentialCases);
+  console.log(lines.join('\n'));
+  if (counts.mismatchCount > 0) process.exitCode = 1;
+}

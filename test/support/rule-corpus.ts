@@ -336,13 +336,19 @@ function summary(decision: ReturnType<typeof decide>) {
   };
 }
 
-/** Decides one application with the compiled rules and with the reference; null when they agree byte for byte. */
-export async function compareCase(compiled: CompiledConfig, reference: ReferenceRules, c: CorpusCase): Promise<Mismatch | null> {
+/** The compiled decision (null when the request is refused) and how it differs from the reference's, if at all. */
+export interface CaseResult {
+  decision: ReturnType<typeof decide> | null;
+  mismatch: Mismatch | null;
+}
+
+/** Decides one application with the compiled rules and with the reference; agreement means byte-identical decisions. */
+export async function compareCase(compiled: CompiledConfig, reference: ReferenceRules, c: CorpusCase): Promise<CaseResult> {
   let facts: Record<string, unknown>;
   try {
     facts = ruleFacts(compiled, c.input, c.context);
   } catch {
-    return null; // a refused request never reaches the rules, whichever evaluator is in place
+    return { decision: null, mismatch: null }; // a refused request never reaches the rules, whichever evaluator is in place
   }
   const [ours, theirs] = await Promise.all([
     Promise.resolve().then(() => decide(compiled, c.input, c.context)).then((d) => ({ d }), (e: unknown) => ({ e: String(e) })),
@@ -350,13 +356,17 @@ export async function compareCase(compiled: CompiledConfig, reference: Reference
   ]);
   const item = compiled.config.code;
   if ('e' in ours || 'e' in theirs) {
-    return JSON.stringify(ours) === JSON.stringify(theirs) ? null : { item, case: c, what: 'error', compiled: ours, reference: theirs };
+    const decision = 'd' in ours ? ours.d : null;
+    return { decision, mismatch: JSON.stringify(ours) === JSON.stringify(theirs) ? null : { item, case: c, what: 'error', compiled: ours, reference: theirs } };
   }
-  if (JSON.stringify(ours.d) === JSON.stringify(theirs.d)) return null;
+  if (JSON.stringify(ours.d) === JSON.stringify(theirs.d)) return { decision: ours.d, mismatch: null };
   const a = summary(ours.d);
   const b = summary(theirs.d);
   const what = (Object.keys(a) as (keyof typeof a)[]).find((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])) ?? 'explanation';
-  return { item, case: c, what, compiled: what === 'explanation' ? ours.d.explanation : a[what], reference: what === 'explanation' ? theirs.d.explanation : b[what] };
+  return {
+    decision: ours.d,
+    mismatch: { item, case: c, what, compiled: what === 'explanation' ? ours.d.explanation : a[what], reference: what === 'explanation' ? theirs.d.explanation : b[what] },
+  };
 }
 
 export interface CorpusCounts {
@@ -379,20 +389,14 @@ export async function runCorpus(items: ItemConfig[], casesPerItem: number, seed:
     const reference = new ReferenceRules(config.rules);
     const next = applicationsFor(config, seed * 7919 + i);
     for (let n = 0; n < casesPerItem; n++) {
-      const c = next();
+      const { decision, mismatch } = await compareCase(compiled, reference, next());
       counts.cases++;
-      let decision: ReturnType<typeof decide> | null = null;
-      try {
-        decision = decide(compiled, c.input, c.context);
-      } catch {
-        counts.refused++;
-      }
-      if (decision) {
+      if (!decision) counts.refused++;
+      else {
         counts.outcomes[decision.outcome] = (counts.outcomes[decision.outcome] ?? 0) + 1;
         counts.fired += decision.explanation.filter((t) => t.fired).length;
         counts.undecidable += decision.explanation.filter((t) => t.undecidable).length;
       }
-      const mismatch = await compareCase(compiled, reference, c);
       if (!mismatch) continue;
       counts.mismatchCount++;
       if (counts.mismatches.length < maxMismatches) counts.mismatches.push(mismatch);

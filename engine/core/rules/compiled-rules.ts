@@ -101,7 +101,7 @@ export class CompiledRules {
         const condition = conditions[i] as CompiledCondition;
         const holds = condition.holds(run);
         held[first + i] = holds;
-        truths[first + i] = condition.countsMissing && condition.sides.some((s) => isMissingValue(run.value(s.slot))) ? UNKNOWN : holds ? TRUE : FALSE;
+        truths[first + i] = condition.countsMissing && isMissingSomewhere(condition, run) ? UNKNOWN : holds ? TRUE : FALSE;
       }
       const outcome = truth(truths);
       let unknownKeys: Set<string> | null = null;
@@ -115,19 +115,20 @@ export class CompiledRules {
       const traces: ConditionTrace[] = new Array<ConditionTrace>(conditions.length);
       for (let i = 0; i < conditions.length; i++) {
         const { leaf, pointer, traceKey } = conditions[i] as CompiledCondition;
-        traces[i] = {
-          pointer,
-          fact: leaf.fact,
-          ...(leaf.path ? { path: leaf.path } : {}),
-          operator: leaf.operator,
-          value: leaf.value,
-          held: unknownKeys?.has(traceKey) ? 'unknown' : (held[first + i] as boolean),
-        };
+        const h = unknownKeys?.has(traceKey) ? 'unknown' : (held[first + i] as boolean);
+        traces[i] = leaf.path
+          ? { pointer, fact: leaf.fact, path: leaf.path, operator: leaf.operator, value: leaf.value, held: h }
+          : { pointer, fact: leaf.fact, operator: leaf.operator, value: leaf.value, held: h };
       }
       result.trace.push({ rule: rule.name, fired: outcome === TRUE, undecidable: outcome === UNKNOWN, conditions: traces });
     }
     return result;
   }
+}
+
+function isMissingSomewhere(condition: CompiledCondition, run: RunFacts): boolean {
+  for (const side of condition.sides) if (isMissingValue(run.value(side.slot))) return true;
+  return false;
 }
 
 /** The missing facts an undecidable rule names, each once, in the order its conditions read them. */
