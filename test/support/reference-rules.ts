@@ -38,7 +38,7 @@ function factOf(facts: Record<string, unknown>, fact: string, path?: string): un
   return path ? resolveFactPath(value, path) : value;
 }
 
-/** What json-rules-engine sees: optional flags dropped, age thresholds bound to the evaluation date. */
+/** What json-rules-engine sees: optional flags dropped, age thresholds bound to the evaluation date, paths read through NESTED_FACT. */
 function toEngineConditions(node: ConditionNode): unknown {
   if ('all' in node && Array.isArray(node.all)) return { all: node.all.map(toEngineConditions) };
   if ('any' in node && Array.isArray(node.any)) return { any: node.any.map(toEngineConditions) };
