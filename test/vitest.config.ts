@@ -13,8 +13,6 @@ const browserSuites = ['test/browser/**/*.test.ts'];
 const unitSuitesUnderTest = [
   'test/architecture/**/*.test.ts',
   'test/catalogue/csv.test.ts',
-  'test/catalogue/data-needs.test.ts',
-  'test/catalogue/item-list.test.ts',
   'test/decision-log/ids.test.ts',
 ];
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../engine/http-kit/index.js';
 import { seedEmptyStore } from '../../engine/services/index.js';
 import { createRuntimeApp } from '../../runtime/server/runtime-app.js';
@@ -30,13 +30,23 @@ export async function openClaimedRuntime(open: InstallationFactory): Promise<Tes
 /** The league/banner runtime API as window clerks use it, on any store adapter. */
 export function describeRuntimeApi(name: string, open: InstallationFactory): void {
   describe(`runtime API on ${name}`, () => {
+    // One installation per file: the catalogue is seeded once. RT-1 stays at version 1; a test
+    // that publishes a new version does so on an item code of its own.
     let t: TestInstallation;
-    beforeEach(async () => {
+    beforeAll(async () => {
       t = await openClaimedRuntime(open);
     });
-    afterEach(async () => {
+    afterAll(async () => {
       await t.close();
     });
+
+    /** Publishes the fixture item under `code` and claims it where RT-1 is claimed (following the latest version). */
+    const publishClaimed = async (code: string) => {
+      await publishThroughApi(t, itemConfig(code));
+      for (const division of CLAIMING) {
+        expect((await request(t.app).put(`/api/localities/${division}/claims/${code}`).set(t.as.admin).send({ follow: 'latest' })).status).toBe(200);
+      }
+    };
 
     it('lists the items offered at a locality with version and hash, and the config in force', async () => {
       const list = await request(t.app).get('/api/runtime/150102/items');
@@ -87,13 +97,14 @@ export function describeRuntimeApi(name: string, open: InstallationFactory): voi
     });
 
     it('serves a new version from the next request on, without a restart', async () => {
-      const before = (await request(t.app).post('/api/runtime/150102/items/RT-1/evaluate').send({ scenario: 'self', formData: form({ idNumber: CHILD }), materials: ['id-card'], date: '2025-06-01' })).body;
+      await publishClaimed('RT-NEW');
+      const before = (await request(t.app).post('/api/runtime/150102/items/RT-NEW/evaluate').send({ scenario: 'self', formData: form({ idNumber: CHILD }), materials: ['id-card'], date: '2025-06-01' })).body;
       expect(before).toMatchObject({ outcome: 'reject', item: { version: 1 } });
-      const v2 = itemConfig('RT-1');
+      const v2 = itemConfig('RT-NEW');
       v2.rules = v2.rules.filter((r) => r.name !== 'under-16');
       v2.examples = v2.examples.filter((e) => e.expect.outcome !== 'reject');
       await publishThroughApi(t, v2, { reason: '取消年龄限制', legalBasis: '测试', changeKind: 'amend' });
-      const after = (await request(t.app).post('/api/runtime/150102/items/RT-1/evaluate').send({ scenario: 'self', formData: form({ idNumber: CHILD }), materials: ['id-card'], date: '2025-06-01' })).body;
+      const after = (await request(t.app).post('/api/runtime/150102/items/RT-NEW/evaluate').send({ scenario: 'self', formData: form({ idNumber: CHILD }), materials: ['id-card'], date: '2025-06-01' })).body;
       expect(after).toMatchObject({ outcome: 'accept', item: { version: 2 } });
       expect(after.item.hash).not.toBe(before.item.hash);
     });
@@ -117,24 +128,25 @@ export function describeRuntimeApi(name: string, open: InstallationFactory): voi
     });
 
     it('serves an item only where it is claimed, at the pinned version, with the local fields in the guide', async () => {
+      await publishClaimed('RT-PIN');
       expect((await request(t.app).get('/api/runtime/150203/items')).body.items).toEqual([]);
-      const unclaimed = await request(t.app).post('/api/runtime/150203/items/RT-1/evaluate').send({ scenario: 'self', formData: form(), materials: ['id-card'] });
+      const unclaimed = await request(t.app).post('/api/runtime/150203/items/RT-PIN/evaluate').send({ scenario: 'self', formData: form(), materials: ['id-card'] });
       expect(unclaimed.status).toBe(404);
       expect(unclaimed.body.error.message).toContain('尚未认领');
-      const v2 = itemConfig('RT-1');
+      const v2 = itemConfig('RT-PIN');
       v2.standard.promisedTimeLimit.value = 2;
       await publishThroughApi(t, v2, { reason: '压缩时限', legalBasis: '测试', changeKind: 'amend' });
-      const pin = await request(t.app).put('/api/localities/150102/claims/RT-1').set(t.as.operator)
+      const pin = await request(t.app).put('/api/localities/150102/claims/RT-PIN').set(t.as.operator)
         .send({ follow: 1, local: { windowAddress: '新城区政务服务中心一楼 12 号窗口', consultPhone: '0471-6661234' } });
       expect(pin.status).toBe(200);
       const pinned = await request(t.app).get('/api/runtime/150102/items');
-      expect(pinned.body.items.find((i: { code: string }) => i.code === 'RT-1')).toMatchObject({ version: 1, latestVersion: 2, follow: 1 });
-      const decision = await request(t.app).post('/api/runtime/150102/items/RT-1/evaluate').send({ scenario: 'self', formData: form(), materials: ['id-card'], date: '2025-06-01' });
+      expect(pinned.body.items.find((i: { code: string }) => i.code === 'RT-PIN')).toMatchObject({ version: 1, latestVersion: 2, follow: 1 });
+      const decision = await request(t.app).post('/api/runtime/150102/items/RT-PIN/evaluate').send({ scenario: 'self', formData: form(), materials: ['id-card'], date: '2025-06-01' });
       expect(decision.body.item.version).toBe(1);
       expect(decision.body.timeLimits.promised.value).toBe(5);
-      const elsewhere = await request(t.app).post('/api/runtime/152921/items/RT-1/evaluate').send({ scenario: 'self', formData: form(), materials: ['id-card'], date: '2025-06-01' });
+      const elsewhere = await request(t.app).post('/api/runtime/152921/items/RT-PIN/evaluate').send({ scenario: 'self', formData: form(), materials: ['id-card'], date: '2025-06-01' });
       expect(elsewhere.body.item.version).toBe(2);
-      const guide = await request(t.app).get('/api/runtime/150102/items/RT-1/guide');
+      const guide = await request(t.app).get('/api/runtime/150102/items/RT-PIN/guide');
       expect(guide.body.sections.find((sec: { key: string }) => sec.key === 'local').items).toEqual([{ 办理地点: '新城区政务服务中心一楼 12 号窗口' }, { 咨询电话: '0471-6661234' }]);
     });
 
