@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash, type ItemConfig } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import type { InstallationFactory, TestInstallation } from '../support/installation.js';
@@ -22,11 +22,12 @@ export async function publishThroughApi(t: TestInstallation, config: ItemConfig,
 /** The designer API as authors and reviewers use it, on any store adapter. */
 export function describeDesignerApi(name: string, open: InstallationFactory): void {
   describe(`designer API on ${name}`, () => {
+    // One installation per file; every test works on item codes of its own.
     let t: TestInstallation;
-    beforeEach(async () => {
+    beforeAll(async () => {
       t = await open({ bodyLimit: 256 * 1024 });
     });
-    afterEach(async () => {
+    afterAll(async () => {
       await t.close();
     });
 
