@@ -41,11 +41,11 @@ describe('sqlite intake store', () => {
 });
 
 describe('working days', () => {
-  it('adds working days skipping Saturdays and Sundays', () => {
-    expect(addWorkingDays('2025-06-02', 5)).toBe('2025-06-09'); // Mon → next Mon
+  it('adds working days on the official calendar (weekends, public holidays, make-up working weekends)', () => {
+    expect(addWorkingDays('2025-06-02', 5)).toBe('2025-06-09'); // 端午节 Mon → next Mon
     expect(addWorkingDays('2025-06-06', 5)).toBe('2025-06-13'); // Fri → next Fri
     expect(addWorkingDays('2025-06-07', 5)).toBe('2025-06-13'); // Sat → Fri
     expect(addWorkingDays('2025-06-08', 1)).toBe('2025-06-09'); // Sun → Mon
-    expect(addWorkingDays('2025-12-29', 5)).toBe('2026-01-05');
+    expect(addWorkingDays('2025-12-29', 5)).toBe('2026-01-06'); // 元旦 1–3 January 2026, Sunday 4th worked
   });
 });
