@@ -1,4 +1,4 @@
-import { maskIdNumber, type ItemConfig, type Decision, findDivision, InvalidStateError, addWorkingDays } from '../../engine/core/index.js';
+import { maskIdNumber, type ItemConfig, type Decision, findDivision, InvalidStateError, officialWorkingCalendar, calendarMissingNote } from '../../engine/core/index.js';
 import { applicantOf } from '../../engine/services/index.js';
 import type { IntakeRecord } from '../../engine/ports/index.js';
 
@@ -151,7 +151,7 @@ function acceptance(ctx: NoticeContext): string {
 function supplement(ctx: NoticeContext): string {
   const { record, config } = ctx;
   const d = record.decision;
-  const deadline = addWorkingDays(d.date, SUPPLEMENT_WORKING_DAYS);
+  const { date: deadline, calendarMissing } = officialWorkingCalendar.addWorkingDays(d.date, SUPPLEMENT_WORKING_DAYS);
   const rows = d.missingMaterials.map((m, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(m.name)}</td><td>${m.deferrable ? '可容缺后补（须书面承诺）' : '须补正'}</td></tr>`);
   const corrections = [
     ...d.fieldErrors.map((e) => e.message),
@@ -162,7 +162,7 @@ function supplement(ctx: NoticeContext): string {
 ${rows.length ? `<table><thead><tr><th>序号</th><th>需补正的材料</th><th>说明</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : ''}
 ${corrections.length ? `<p>需更正或补充填写的内容：</p><ol>${corrections.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ol>` : ''}
 <p class="deadline">请于${escapeHtml(chineseDate(deadline))}前（自${escapeHtml(chineseDate(d.date))}起 ${SUPPLEMENT_WORKING_DAYS} 个工作日内）一次性补正上述全部内容，并携带本通知书到任一政务服务中心“全区通办”窗口提交。</p>
-<p>补正材料齐全、符合法定形式后予以受理；办件编号 ${escapeHtml(record.caseNumber)} 可用于查询。</p>`;
+${calendarMissing ? `<p class="calendar-missing">（${escapeHtml(calendarMissingNote(calendarMissing))}。）</p>\n` : ''}<p>补正材料齐全、符合法定形式后予以受理；办件编号 ${escapeHtml(record.caseNumber)} 可用于查询。</p>`;
 }
 
 function rejection(ctx: NoticeContext): string {

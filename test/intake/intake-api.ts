@@ -147,6 +147,19 @@ export function describeIntakeApi(name: string, open: InstallationFactory): void
       expect((await request(t.app).get('/api/runtime/150102/intakes').set(t.as.operator)).body.intakes[0].mismatch).toBe(true);
     });
 
+    it('prints the 补正 deadline on the official holiday calendar, and says so when a year has no calendar data', async () => {
+      const doc = async (date: string) => {
+        const saved = (await save({ ...SUPPLEMENT, date })).body;
+        return (await request(t.app).get(`/api/runtime/150102/intakes/${saved.intake.caseNumber}/documents/supplement-notice`).set(t.as.operator)).text;
+      };
+      const nationalDay = await doc('2025-09-30'); // 国庆节、中秋节 1–8 October, Saturday 11th worked
+      expect(nationalDay).toContain('请于2025年10月14日前');
+      expect(nationalDay).not.toContain('尚未载入');
+      const intoNextYear = await doc('2026-12-28');
+      expect(intoNextYear).toContain('请于2027年1月4日前');
+      expect(intoNextYear).toContain('2027 年节假日安排尚未载入，期限按周末推算，仅供参考');
+    });
+
     it('prints the acceptance, supplement and rejection notices from the recorded decision and version', async () => {
       const doc = (caseNumber: string, kind: string) => request(t.app).get(`/api/runtime/150102/intakes/${caseNumber}/documents/${kind}`).set(t.as.operator);
       const accepted = (await save(ACCEPT)).body;
