@@ -5,6 +5,7 @@ import type { ConfigReader, ConfigStore, DecisionLogWriter, IntakeStore } from '
 import { decisionRoutes } from './decision-routes.js';
 import { PublishedConfigs } from '../../runtime/server/published-configs.js';
 import { runtimeRoutes } from '../../runtime/server/runtime-routes.js';
+import { calendarRoutes } from '../../runtime/server/calendar-routes.js';
 import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from '../../runtime/server/intake-routes.js';
 import { mountWindowApp } from '../../runtime/server/web-app.js';
 import { mountDesignerWeb } from './designer-web.js';
@@ -48,6 +49,7 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
       ...catalogueRoutes({ store, lifecycle }),
       ...accessRoutes({ store }),
       ...localityRoutes({ store }),
+      ...calendarRoutes(),
       ...(decisionLog ? decisionRoutes({ store, decisions: decisionLog }) : []),
       ...(runtime ? runtimeRoutes({ configs: runtime, logger, ...(decisionLog ? { decisionLog } : {}) }) : []),
       ...(runtime && runtimeReader && intakeStore ? intakeRoutes({ configs: runtime, reader: runtimeReader, intakes: intakeStore, logger, ...(decisionLog ? { decisionLog } : {}) }) : []),

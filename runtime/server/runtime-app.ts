@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { type Logger, createApiApp, DEFAULT_BODY_LIMIT } from '../../engine/http-kit/index.js';
 import type { ConfigReader, DecisionLogWriter, IntakeStore } from '../../engine/ports/index.js';
+import { calendarRoutes } from './calendar-routes.js';
 import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from './intake-routes.js';
 import { PublishedConfigs } from './published-configs.js';
 import { runtimeRoutes } from './runtime-routes.js';
@@ -28,6 +29,7 @@ export function createRuntimeApp({ reader, decisionLog, intakeStore, logger, bod
     description: 'Read-only acceptance service over the published item standards: items, guides, configs and decisions.',
     routes: [
       ...runtimeRoutes({ configs, logger, ...(decisionLog ? { decisionLog } : {}) }),
+      ...calendarRoutes(),
       ...(intakeStore ? intakeRoutes({ configs, reader, intakes: intakeStore, logger, ...(decisionLog ? { decisionLog } : {}) }) : []),
     ],
     ...(intakeStore ? { rawBodies: [intakeUploads(uploadLimit)] } : {}),

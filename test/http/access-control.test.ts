@@ -19,6 +19,9 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'get /api/divisions': PUBLIC,
   'get /api/enumerations': PUBLIC,
   'get /api/operators': PUBLIC,
+  'get /api/calendar': PUBLIC,
+  'get /api/calendar/working-days': PUBLIC,
+  'get /api/calendar/:year': PUBLIC,
   'post /api/divisions/stations': ['admin'],
   'get /api/items': ALL,
   'get /api/items/:code': ALL,
@@ -88,7 +91,7 @@ const BODIES: Record<string, unknown> = {
 
 function concrete(path: string): string {
   return path.replace(':code', 'ACL-1').replace(':division', '150102').replace(':version', '1').replace(':id', 'nobody-here')
-    .replace(':caseNumber', 'TB15010220250101-000001').replace(':kind', 'acceptance-notice');
+    .replace(':caseNumber', 'TB15010220250101-000001').replace(':kind', 'acceptance-notice').replace(':year', '2026');
 }
 
 describe('access control: every route × every role', () => {
