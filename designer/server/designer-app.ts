@@ -3,11 +3,7 @@ import { type Logger, createApiApp, DEFAULT_BODY_LIMIT } from '../../engine/http
 import { ItemLifecycle } from '../../engine/services/index.js';
 import type { ConfigReader, ConfigStore, DecisionLogWriter, IntakeStore } from '../../engine/ports/index.js';
 import { decisionRoutes } from './decision-routes.js';
-import { PublishedConfigs } from '../../runtime/server/published-configs.js';
-import { runtimeRoutes } from '../../runtime/server/runtime-routes.js';
-import { calendarRoutes } from '../../runtime/server/calendar-routes.js';
-import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from '../../runtime/server/intake-routes.js';
-import { mountWindowApp } from '../../runtime/server/web-app.js';
+import { calendarRoutes, DEFAULT_UPLOAD_LIMIT, runtimeModule } from '../../runtime/server/index.js';
 import { mountDesignerWeb } from './designer-web.js';
 import { accessRoutes } from './access-routes.js';
 import { catalogueRoutes } from './catalogue-routes.js';
@@ -39,7 +35,10 @@ export interface DesignerAppOptions {
 
 export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, now, windowApp = true, designerWeb = true }: DesignerAppOptions): Express {
   const lifecycle = new ItemLifecycle(store, now);
-  const runtime = runtimeReader ? new PublishedConfigs(runtimeReader) : null;
+  // The embedded runtime is the league/banner runtime's own module, over the read-only reader.
+  const runtime = runtimeReader
+    ? runtimeModule({ reader: runtimeReader, ...(decisionLog ? { decisionLog } : {}), ...(intakeStore ? { intakeStore } : {}), logger, uploadLimit, windowApp })
+    : null;
   const app = createApiApp({
     title: 'Tongban designer API (region)',
     description: 'Authoring, review, publication and audit of item standards; plus the read-only runtime API when embedded.',
@@ -51,25 +50,23 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
       ...localityRoutes({ store }),
       ...calendarRoutes(),
       ...(decisionLog ? decisionRoutes({ store, decisions: decisionLog }) : []),
-      ...(runtime ? runtimeRoutes({ configs: runtime, logger, ...(decisionLog ? { decisionLog } : {}) }) : []),
-      ...(runtime && runtimeReader && intakeStore ? intakeRoutes({ configs: runtime, reader: runtimeReader, intakes: intakeStore, logger, ...(decisionLog ? { decisionLog } : {}) }) : []),
+      ...(runtime?.routes ?? []),
     ],
-    ...(runtime && intakeStore ? { rawBodies: [intakeUploads(uploadLimit)] } : {}),
+    rawBodies: runtime?.rawBodies ?? [],
     stores: {
       config: store,
-      ...(runtimeReader ? { runtime: runtimeReader } : {}),
+      ...runtime?.stores,
       ...(decisionLog ? { decisions: decisionLog } : {}),
-      ...(intakeStore ? { intakes: intakeStore } : {}),
     },
     principals: store,
     logger,
     bodyLimit,
     before: (app: Express) => {
       if (designerWeb) mountDesignerWeb(app);
-      if (runtime && windowApp) mountWindowApp(app);
+      runtime?.mountWeb(app);
     },
   });
   app.locals.lifecycle = lifecycle;
-  if (runtime) app.locals.configs = runtime;
+  if (runtime) app.locals.configs = runtime.configs;
   return app;
 }

@@ -5,10 +5,10 @@
  */
 import { ensureBootstrapAdmin, seedEmptyStore } from '../../engine/services/index.js';
 import { listDivisions } from '../../engine/core/index.js';
-import { openDecisionLog, openIntakeStore, openConfigReader, openConfigStore, storeSettingsFromEnv } from '../../engine/adapters/index.js';
+import { ensureRuntimeIndexes, openDecisionLog, openIntakeStore, openConfigReader, openConfigStore, storeSettingsFromEnv } from '../../engine/adapters/index.js';
 import { createLogger, serveUntilSignalled } from '../../engine/http-kit/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { createDesignerApp } from './designer-app.js';
+import { createDesignerApp } from './index.js';
 
 const logger = createLogger(undefined, (process.env.TONGBAN_LOG_LEVEL as 'info' | 'warn' | 'error' | 'silent' | undefined) ?? 'info');
 const settings = storeSettingsFromEnv();
@@ -17,13 +17,7 @@ const bodyLimit = Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024);
 const uploadLimit = Number(process.env.TONGBAN_UPLOAD_LIMIT ?? 5 * 1024 * 1024);
 
 const store = await openConfigStore(settings);
-// Runtimes append decisions with an insert-only user that cannot create indexes; the designer can.
-if (settings.mongodbUri) {
-  const { ensureMongoDecisionIndexes } = await import('../../engine/adapters/mongodb/index.js');
-  await ensureMongoDecisionIndexes({ uri: settings.mongodbUri, database: settings.mongodbDatabase });
-  const { ensureMongoIntakeIndexes } = await import('../../engine/adapters/mongodb/index.js');
-  await ensureMongoIntakeIndexes({ uri: settings.mongodbUri, database: settings.mongodbDatabase });
-}
+await ensureRuntimeIndexes(settings);
 // The sample items are claimed by every league and banner so that a new installation's windows work at once.
 const localities = listDivisions().filter((d) => d.level !== 'region').map((d) => d.code);
 const { seeded } = await seedEmptyStore(store, loadSampleCatalogue(), undefined, localities);

@@ -6,3 +6,4 @@
 export { openConfigReader, openConfigStore, sqliteFile, storeSettingsFromEnv, type StoreSettings } from './open-config-store.js';
 export { decisionLogFile, openDecisionLog, openDecisionLogReader } from './open-decision-log.js';
 export { intakeFile, openIntakeStore } from './open-intake-store.js';
+export { ensureRuntimeIndexes } from './runtime-indexes.js';

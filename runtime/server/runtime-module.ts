@@ -1,0 +1,52 @@
+import type { Express } from 'express';
+import type { ApiRoute, Logger, RawBodyRoute } from '../../engine/http-kit/index.js';
+import type { ConfigReader, DecisionLogWriter, IntakeStore } from '../../engine/ports/index.js';
+import type { StoreHealth } from '../../engine/core/index.js';
+import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from './intake-routes.js';
+import { PublishedConfigs } from './published-configs.js';
+import { runtimeRoutes } from './runtime-routes.js';
+import { mountWindowApp } from './web-app.js';
+
+export interface RuntimeModuleOptions {
+  /** Read-only by type: a runtime is never handed a store it could write configs with. */
+  reader: ConfigReader;
+  /** The runtime's own store of the decisions it makes; the only thing it may write. */
+  decisionLog?: DecisionLogWriter;
+  /** The runtime's intake records (办件) and attachments; without it the intake routes are not served. */
+  intakeStore?: IntakeStore;
+  logger: Logger;
+  /** Largest attachment in bytes (TONGBAN_UPLOAD_LIMIT, default 5 MiB). */
+  uploadLimit?: number;
+  /** Serve the built window app at /window/ (default true; false for an API-only process). */
+  windowApp?: boolean;
+}
+
+/**
+ * The league/banner runtime as parts to mount: its routes, its raw-body upload routes, the stores
+ * its health reports, and the window app. The runtime's own process and the region's all-in-one
+ * process both build their HTTP app from these, so neither reaches into the runtime's internals.
+ */
+export interface RuntimeModule {
+  configs: PublishedConfigs;
+  routes: ApiRoute[];
+  rawBodies: RawBodyRoute[];
+  stores: Record<string, { health(): Promise<StoreHealth> }>;
+  mountWeb(app: Express): void;
+}
+
+export function runtimeModule({ reader, decisionLog, intakeStore, logger, uploadLimit = DEFAULT_UPLOAD_LIMIT, windowApp = true }: RuntimeModuleOptions): RuntimeModule {
+  const configs = new PublishedConfigs(reader);
+  const recording = decisionLog ? { decisionLog } : {};
+  return {
+    configs,
+    routes: [
+      ...runtimeRoutes({ configs, logger, ...recording }),
+      ...(intakeStore ? intakeRoutes({ configs, reader, intakes: intakeStore, logger, ...recording }) : []),
+    ],
+    rawBodies: intakeStore ? [intakeUploads(uploadLimit)] : [],
+    stores: { runtime: reader, ...(decisionLog ? { decisions: decisionLog } : {}), ...(intakeStore ? { intakes: intakeStore } : {}) },
+    mountWeb: (app) => {
+      if (windowApp) mountWindowApp(app);
+    },
+  };
+}
