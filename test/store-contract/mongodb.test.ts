@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { describe, expect, inject, it } from 'vitest';
-import { contentHash, ConflictError, StoreUnavailableError, type VersionRecord } from '../../engine/core/index.js';
+import { canonicalJson, contentHash, ConflictError, StoreUnavailableError, verifyAuditChain, type NewAuditEvent, type VersionRecord } from '../../engine/core/index.js';
+import { toVersionDocument } from '../../engine/adapters/mongodb/config-documents.js';
 import { openMongoReader, openMongoStore } from '../../engine/adapters/mongodb/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { describeStoreContract } from './store-contract.js';
@@ -49,6 +50,32 @@ if (!uri) {
   });
 
   describe('mongodb adapter', () => {
+    it('completes a publication cut off between its version and its audit event when the store is opened', async () => {
+      const database = uniqueDatabase();
+      const admin = await new MongoClient(uri).connect();
+      try {
+        const first = await openMongoStore({ uri, database });
+        await first.appendAudit({ at: '2025-01-01T00:00:00.000Z', actor: 'a', action: 'draft.created', code: 'CUT-1', version: null, reason: null, details: null });
+        await first.close();
+        // The first of publishVersion's writes, as a process killed right after it leaves it.
+        const cut = version('CUT-1', 1);
+        const event: NewAuditEvent = { at: cut.publishedAt, actor: 'author-a', action: 'version.published', code: 'CUT-1', version: 1, reason: '首版', details: { hash: cut.hash } };
+        await admin.db(database).collection('versions').insertOne({ ...toVersionDocument(cut), publicationJson: canonicalJson(event) });
+        for (let reopen = 0; reopen < 2; reopen++) {
+          const store = await openMongoStore({ uri, database });
+          const events = await store.listAudit({ limit: 100 });
+          expect(events.filter((e) => e.action === 'version.published' && e.code === 'CUT-1' && e.version === 1)).toHaveLength(1);
+          expect(verifyAuditChain(events).ok).toBe(true);
+          expect(await store.getVersion('CUT-1', 1)).toEqual(cut);
+          expect((await store.listVersions('CUT-1'))[0]).not.toHaveProperty('publicationJson');
+          await store.close();
+        }
+      } finally {
+        await admin.db(database).dropDatabase();
+        await admin.close();
+      }
+    });
+
     it('turns a duplicate-key error on insertVersion into a ConflictError naming the item and version', async () => {
       const database = uniqueDatabase();
       const store = await openMongoStore({ uri, database });

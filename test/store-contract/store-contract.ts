@@ -108,6 +108,36 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect(versions[0]).not.toHaveProperty('config');
     });
 
+    it('publishes a version, its audit event, the draft retirement and the item refresh in one step', async () => {
+      const config = itemConfig('P-1');
+      const draft = await h.store.createDraft({ code: 'P-1', baseVersion: null, status: 'approved', config, hash: contentHash(config), createdAt: at(1), createdBy: 'a', updatedAt: at(1), updatedBy: 'a' });
+      await h.store.upsertItem({ code: 'P-1', name: '旧名称', department: '旧部门', createdAt: at(1) });
+      await h.store.setWithdrawn('P-1', { at: at(2), by: 'admin', reason: '暂停' });
+      const publication = (n: number, revision: number) => ({
+        version: versionRecord('P-1', n, config),
+        draftRevision: revision,
+        item: { code: 'P-1', name: config.standard.name, department: config.standard.department.name, createdAt: at(n) },
+        event: { at: at(n), actor: 'author-a', action: 'version.published' as const, code: 'P-1', version: n, reason: '首次发布', details: { hash: contentHash(config) } },
+      });
+      const event = await h.store.publishVersion(publication(1, draft.revision));
+      expect(event).toMatchObject({ action: 'version.published', code: 'P-1', version: 1 });
+      expect(await h.store.getVersion('P-1', 1)).toEqual(versionRecord('P-1', 1, config));
+      expect(await h.store.getDraft('P-1')).toBeNull();
+      expect(await h.store.getItem('P-1')).toMatchObject({ name: config.standard.name, withdrawn: null, latestVersion: 1 });
+      const events = await h.store.listAudit({ limit: 100 });
+      expect(events.filter((e) => e.action === 'version.published')).toHaveLength(1);
+      expect(verifyAuditChain(events).ok).toBe(true);
+
+      // A number already taken, or a draft that moved on: a conflict, and nothing is written.
+      const again = await h.store.createDraft({ code: 'P-1', baseVersion: 1, status: 'approved', config, hash: contentHash(config), createdAt: at(3), createdBy: 'a', updatedAt: at(3), updatedBy: 'a' });
+      await expect(h.store.publishVersion(publication(1, again.revision))).rejects.toBeInstanceOf(ConflictError);
+      await expect(h.store.publishVersion(publication(2, again.revision - 1))).rejects.toBeInstanceOf(ConflictError);
+      expect(await h.store.getVersion('P-1', 2)).toBeNull();
+      expect((await h.store.listVersions('P-1')).map((v) => v.version)).toEqual([1]);
+      expect(await h.store.getDraft('P-1')).toEqual(again);
+      expect(await h.store.listAudit({ limit: 100 })).toEqual(events);
+    });
+
     it('lists items with their latest version, draft state and withdrawal', async () => {
       await h.store.upsertItem({ code: 'I-1', name: '旧名', department: '部门甲', createdAt: at(0) });
       await h.store.upsertItem({ code: 'I-1', name: '新名', department: '部门乙', createdAt: at(5) });

@@ -24,7 +24,12 @@ export interface DraftTombstone {
 
 export type DraftDocument = LiveDraftDocument | DraftTombstone;
 
-export type VersionDocument = VersionMeta & { configJson: string };
+/**
+ * A published version. A version written by a publication carries its own `version.published`
+ * event (`publicationJson`): the document is the publication's commit record, from which the
+ * store completes the audit chain should the process die between the two writes.
+ */
+export type VersionDocument = VersionMeta & { configJson: string; publicationJson?: string };
 
 export type AuditDocument = Omit<AuditEvent, 'details'> & { detailsJson: string | null };
 
@@ -59,7 +64,7 @@ export function toVersionDocument(record: VersionRecord): VersionDocument {
 }
 
 export function fromVersionDocument(document: VersionDocument & { _id?: unknown }): VersionRecord {
-  const { _id, configJson, ...meta } = document;
+  const { _id, configJson, publicationJson, ...meta } = document;
   return { ...meta, config: JSON.parse(configJson) as VersionRecord['config'] };
 }
 

@@ -40,7 +40,7 @@ export class MongoConfigReader implements ConfigReader {
 
   async listVersions(code: string): Promise<VersionMeta[]> {
     return guard('listVersions', () =>
-      this.collections.versions.find<VersionMeta>({ code }, { projection: { _id: 0, configJson: 0 } }).sort({ version: 1 }).toArray(),
+      this.collections.versions.find<VersionMeta>({ code }, { projection: { _id: 0, configJson: 0, publicationJson: 0 } }).sort({ version: 1 }).toArray(),
     );
   }
 

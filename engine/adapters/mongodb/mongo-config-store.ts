@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { canonicalJson } from '../../core/canonical/index.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { chainAuditEvent } from '../../core/audit/audit-chain.js';
-import type { ConfigStore, DraftPatch, NewDraft } from '../../ports/config-store/port.js';
+import type { ConfigStore, DraftPatch, NewDraft, Publication } from '../../ports/config-store/port.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../../core/model/records.js';
 import { fromDraftDocument, toAuditDocument, toDraftDocument, toVersionDocument, type DraftDocument } from './config-documents.js';
@@ -82,6 +83,57 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
       () => this.collections.versions.insertOne(toVersionDocument(version)),
       () => new ConflictError(`事项 ${version.code} 的第 ${version.version} 版已由他人发布`, { code: version.code, version: version.version }),
     );
+  }
+
+  /**
+   * MongoDB without transactions (FerretDB has none) cannot write two documents atomically, so the
+   * version document is the publication's commit record: it is inserted with its audit event
+   * inside (the unique (code, version) index picks one winner), and the event is then chained
+   * onto the trail. A crash between the two leaves a version whose event is in its own document;
+   * `completePublications` — run whenever the store is opened — chains it, so no version stays
+   * without its event and no event exists without its version (the event is only ever written
+   * after its version).
+   */
+  async publishVersion({ version, event, draftRevision, item }: Publication): Promise<AuditEvent> {
+    const current = liveDraft(await guard('publishVersion', () => latestDraftRevision(this.collections.drafts, version.code)));
+    if (!current || current.revision !== draftRevision) {
+      throw new ConflictError('草稿已被他人修改或已不存在，未发布', { code: version.code, expectedRevision: draftRevision });
+    }
+    await guard(
+      'publishVersion',
+      () => this.collections.versions.insertOne({ ...toVersionDocument(version), publicationJson: canonicalJson(event) }),
+      () => new ConflictError(`事项 ${version.code} 的第 ${version.version} 版已由他人发布`, { code: version.code, version: version.version }),
+    );
+    const chained = await this.appendAudit(event);
+    // The draft and the item record follow from the version; were these writes lost, the next
+    // publication of the item is refused as based on a stale version, never silently wrong.
+    await this.insertDraftRevision('publishVersion', { code: version.code, revision: draftRevision + 1, deleted: true }, () => new ConflictError('草稿已被他人修改'))
+      .catch(() => undefined);
+    await this.upsertItem(item);
+    await guard('publishVersion', () => this.collections.items.updateOne({ code: item.code }, { $set: { withdrawn: null } }));
+    return chained;
+  }
+
+  /** Chains the event of every version whose publication stopped between its two writes. */
+  async completePublications(): Promise<number> {
+    const published = await guard('completePublications', () =>
+      this.collections.versions
+        .find<{ code: string; version: number; publicationJson: string }>({ publicationJson: { $exists: true } }, { projection: { _id: 0, code: 1, version: 1, publicationJson: 1 } })
+        .toArray(),
+    );
+    if (published.length === 0) return 0;
+    const chained = new Set(
+      (await guard('completePublications', () =>
+        this.collections.audit.find<{ code: string; version: number }>({ action: 'version.published' }, { projection: { _id: 0, code: 1, version: 1 } }).toArray(),
+      )).map((e) => `${e.code}@${e.version}`),
+    );
+    let completed = 0;
+    for (const v of published) {
+      if (chained.has(`${v.code}@${v.version}`)) continue;
+      await this.appendAudit(JSON.parse(v.publicationJson) as NewAuditEvent);
+      completed++;
+    }
+    return completed;
   }
 
   /**

@@ -17,7 +17,14 @@ export async function openMongoStore(options: MongoOptions): Promise<MongoConfig
     await connection.client.close().catch(() => undefined);
     throw toStoreError(error, 'ensureIndexes');
   }
-  return new MongoConfigStore(connection);
+  const store = new MongoConfigStore(connection);
+  try {
+    await store.completePublications();
+  } catch (error) {
+    await connection.client.close().catch(() => undefined);
+    throw error;
+  }
+  return store;
 }
 
 /** A runtime's store: an object with no write methods that creates nothing on the server. */

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { canonicalJson } from '../../core/canonical/canonical-json.js';
 import { ConflictError, NotFoundError, StoreUnavailableError } from '../../core/errors.js';
 import { chainAuditEvent } from '../../core/audit/audit-chain.js';
-import type { ConfigStore, DraftPatch, NewDraft } from '../../ports/config-store/port.js';
+import type { ConfigStore, DraftPatch, NewDraft, Publication } from '../../ports/config-store/port.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../../core/model/records.js';
 import { migrations } from './config-schema.js';
@@ -72,14 +72,38 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
   }
 
   async appendAudit(event: NewAuditEvent): Promise<AuditEvent> {
-    return this.db.transaction(() => {
-      const last = this.db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-      const chained = chainAuditEvent(event, last ?? null);
-      this.db
-        .prepare('INSERT INTO audit_events (seq, at, actor, action, code, version, hash, prev_hash, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(chained.seq, chained.at, chained.actor, chained.action, chained.code, chained.version, chained.hash, chained.prevHash, canonicalJson(chained));
-      return chained;
-    }).immediate();
+    return this.db.transaction(() => this.chainAudit(event)).immediate();
+  }
+
+  async publishVersion({ version, event, draftRevision, item }: Publication): Promise<AuditEvent> {
+    const { config, ...meta } = version;
+    try {
+      return this.db.transaction(() => {
+        this.db
+          .prepare('INSERT INTO versions (code, version, hash, published_at, meta_json, config_json) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(meta.code, meta.version, meta.hash, meta.publishedAt, canonicalJson(meta), canonicalJson(config));
+        const retired = this.db.prepare('UPDATE drafts SET deleted = 1, revision = revision + 1 WHERE code = ? AND revision = ? AND deleted = 0').run(meta.code, draftRevision);
+        if (retired.changes === 0) throw new ConflictError('草稿已被他人修改或已不存在，未发布', { code: meta.code, expectedRevision: draftRevision });
+        this.db
+          .prepare(`INSERT INTO items (code, name, department, created_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (code) DO UPDATE SET name = excluded.name, department = excluded.department, withdrawn_json = NULL`)
+          .run(item.code, item.name, item.department, item.createdAt);
+        return this.chainAudit(event);
+      }).immediate();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`事项 ${meta.code} 的第 ${meta.version} 版已由他人发布`, { code: meta.code, version: meta.version });
+      throw error;
+    }
+  }
+
+  /** Inside a transaction: chains the event onto the tail. */
+  private chainAudit(event: NewAuditEvent): AuditEvent {
+    const last = this.db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const chained = chainAuditEvent(event, last ?? null);
+    this.db
+      .prepare('INSERT INTO audit_events (seq, at, actor, action, code, version, hash, prev_hash, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(chained.seq, chained.at, chained.actor, chained.action, chained.code, chained.version, chained.hash, chained.prevHash, canonicalJson(chained));
+    return chained;
   }
 
   async createPrincipal(principal: PrincipalRecord): Promise<void> {

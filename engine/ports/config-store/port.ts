@@ -41,6 +41,16 @@ export interface ConfigReader {
 }
 
 export type NewDraft = Omit<DraftRecord, 'revision'>;
+
+/** Everything one publication writes: the version, its audit event, the draft it retires and the item's refreshed record. */
+export interface Publication {
+  version: VersionRecord;
+  /** The `version.published` event; chained onto the audit trail by the store. */
+  event: NewAuditEvent;
+  /** The approved draft's revision: a draft changed since then makes the publication a conflict. */
+  draftRevision: number;
+  item: Omit<ItemRecord, 'withdrawn'>;
+}
 export type DraftPatch = Partial<Omit<DraftRecord, 'code' | 'revision' | 'createdAt' | 'createdBy'>>;
 
 /**
@@ -60,6 +70,12 @@ export interface ConfigStore extends ConfigReader {
   deleteDraft(code: string, expectedRevision: number): Promise<void>;
   /** ConflictError when (code, version) exists. Versions are never updated or deleted. */
   insertVersion(version: VersionRecord): Promise<void>;
+  /**
+   * One atomic step: the version and its audit event are written together (never one without the
+   * other, even on a crash), the draft is retired and the item record refreshed and un-withdrawn.
+   * ConflictError, writing nothing, when (code, version) exists or the draft revision moved.
+   */
+  publishVersion(publication: Publication): Promise<AuditEvent>;
   /** Appends to the hash chain; concurrent appends are serialised by a unique sequence number. */
   appendAudit(event: NewAuditEvent): Promise<AuditEvent>;
   /** ConflictError when the id or token hash exists. */
@@ -78,6 +94,6 @@ export interface ConfigStore extends ConfigReader {
 
 /** Writable methods that must never be reachable from a runtime's store object. */
 export const CONFIG_WRITE_METHODS = [
-  'upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'appendAudit',
+  'upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'publishVersion', 'appendAudit',
   'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'insertClaims', 'setCampaign', 'addStation',
 ] as const;

@@ -236,12 +236,20 @@ export class ItemLifecycle {
       changeKind: changeKind ?? (latest ? 'amend' : 'establish'),
       config: draft.config,
     };
-    await this.store.insertVersion(version);
-    await this.store.deleteDraft(code, draft.revision).catch(() => undefined);
-    await this.store.upsertItem({ code, name: draft.config.standard.name, department: draft.config.standard.department.name, createdAt: version.publishedAt });
-    const item = await this.store.getItem(code);
-    if (item?.withdrawn) await this.store.setWithdrawn(code, null);
-    await this.audit(actor, 'version.published', code, { version: version.version, reason, details: { hash: version.hash, legalBasis, changeKind: version.changeKind, reviewer: version.reviewer } });
+    await this.store.publishVersion({
+      version,
+      draftRevision: draft.revision,
+      item: { code, name: draft.config.standard.name, department: draft.config.standard.department.name, createdAt: version.publishedAt },
+      event: {
+        at: version.publishedAt,
+        actor,
+        action: 'version.published',
+        code,
+        version: version.version,
+        reason,
+        details: { hash: version.hash, legalBasis, changeKind: version.changeKind, reviewer: version.reviewer },
+      },
+    });
     return version;
   }
 
