@@ -1,3 +1,4 @@
+import { ROLES } from '../../engine/core/index.js';
 import { createPrincipal, revokePrincipal } from '../../engine/services/index.js';
 import { apiSchemas as s, type ApiRoute } from '../../engine/http-kit/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
@@ -8,7 +9,7 @@ const principal = {
   type: 'object',
   required: ['id', 'name', 'role'],
   properties: {
-    id: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'author', 'reviewer', 'operator', 'auditor'] },
+    id: { type: 'string' }, name: { type: 'string' }, role: { enum: [...ROLES] },
     department: { type: ['string', 'null'] }, division: { type: ['string', 'null'] },
     createdAt: { type: 'string' }, createdBy: { type: 'string' }, revokedAt: { type: ['string', 'null'] }, revokedBy: { type: ['string', 'null'] },
   },
@@ -18,7 +19,7 @@ const newPrincipal = {
   required: ['name', 'role'],
   additionalProperties: false,
   properties: {
-    id: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'author', 'reviewer', 'operator', 'auditor'] },
+    id: { type: 'string' }, name: { type: 'string' }, role: { enum: [...ROLES] },
     department: { type: 'string', description: 'an author’s department (实施部门)' },
     division: { type: 'string', description: 'an operator’s locality (GB/T 2260)' },
   },

@@ -1,10 +1,9 @@
-import { BadRequestError } from '../../engine/core/index.js';
+import { BadRequestError, isItemCode } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from '../../engine/http-kit/index.js';
 import { type ItemLifecycle, bundleSchema, dataNeedsCatalogue, dataNeedsCsv, exportBundle, importBundle, importItemList } from '../../engine/services/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
 import { actorOf, everyone } from './actor.js';
 
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const ERR = { description: 'Error', schema: s.error };
 const str = { type: 'string' };
 const int = { type: 'integer' };
@@ -137,7 +136,7 @@ export function catalogueRoutes({ store, lifecycle }: CatalogueDeps): ApiRoute[]
       handler: async (req, res) => {
         const code = queryText(req, 'code');
         const version = queryText(req, 'version');
-        if (code !== undefined && !CODE.test(code)) throw new BadRequestError(`事项编码「${code}」格式不正确`, { param: 'code' }, 'bad_code');
+        if (code !== undefined && !isItemCode(code)) throw new BadRequestError(`事项编码「${code}」格式不正确`, { param: 'code' }, 'bad_code');
         if (version !== undefined && !/^[1-9]\d{0,8}$/.test(version)) throw new BadRequestError(`版本号「${version}」应为正整数`, { param: 'version' }, 'bad_version');
         const bundle = await exportBundle(store, { ...(code !== undefined ? { code } : {}), ...(version !== undefined ? { version: Number(version) } : {}) });
         const name = ['tongban', code ?? 'catalogue', ...(version ? [`v${version}`] : []), bundle.exportedAt.slice(0, 10)].join('-');

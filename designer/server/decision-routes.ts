@@ -1,22 +1,21 @@
-import { validateConfig, BadRequestError, NotFoundError, ValidationFailedError } from '../../engine/core/index.js';
+import { validateConfig, BadRequestError, NotFoundError, ValidationFailedError, OUTCOMES, isOutcome, type Outcome } from '../../engine/core/index.js';
 import { maskDecisionRecord, decisionImpact, replayDecision } from '../../engine/services/index.js';
 import type { DecisionLogReader, ConfigStore } from '../../engine/ports/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
 import { auditors } from './actor.js';
 
 const ERR = { description: 'Error', schema: s.error };
-const OUTCOMES = ['accept', 'supplement', 'reject', 'redirect'] as const;
 
 function query(req: ApiRequest) {
   const q = req.query as Record<string, string | undefined>;
   const version = q.version === undefined ? undefined : Number(q.version);
   if (version !== undefined && !(Number.isInteger(version) && version > 0)) throw new BadRequestError('version 应为正整数', { param: 'version' });
-  if (q.outcome !== undefined && !(OUTCOMES as readonly string[]).includes(q.outcome)) throw new BadRequestError(`outcome 应为 ${OUTCOMES.join('、')} 之一`, { param: 'outcome' });
+  if (q.outcome !== undefined && !isOutcome(q.outcome)) throw new BadRequestError(`outcome 应为 ${OUTCOMES.join('、')} 之一`, { param: 'outcome' });
   return {
     ...(q.code ? { code: q.code } : {}),
     ...(version ? { version } : {}),
     ...(q.division ? { division: q.division } : {}),
-    ...(q.outcome ? { outcome: q.outcome as (typeof OUTCOMES)[number] } : {}),
+    ...(q.outcome ? { outcome: q.outcome as Outcome } : {}),
     ...(q.from ? { from: q.from } : {}),
     ...(q.to ? { to: q.to } : {}),
     ...(q.afterId ? { afterId: q.afterId } : {}),

@@ -1,14 +1,13 @@
-import { NotFoundError, BadRequestError, maskPersonalData, enumerations, operatorDefinitions, verifyAuditChain } from '../../engine/core/index.js';
+import { NotFoundError, BadRequestError, maskPersonalData, enumerations, operatorDefinitions, verifyAuditChain, isItemCode } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRoute, type ApiRequest } from '../../engine/http-kit/index.js';
 import { type ItemLifecycle, addStation, divisionTreeWithStations } from '../../engine/services/index.js';
 import { type ConfigStore } from '../../engine/ports/index.js';
 import { actorOf, auditors, authors, everyone, expectedRevisionOf, publicAccess, reviewers } from './actor.js';
 
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 
 function codeOf(req: ApiRequest): string {
   const code = req.params.code ?? '';
-  if (!CODE.test(code)) throw new BadRequestError(`事项编码「${code}」格式不正确`, { param: 'code' }, 'bad_code');
+  if (!isItemCode(code)) throw new BadRequestError(`事项编码「${code}」格式不正确`, { param: 'code' }, 'bad_code');
   return code;
 }
 

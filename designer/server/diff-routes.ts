@@ -1,10 +1,9 @@
-import { diffConfigs, renderDiffText, BadRequestError, NotFoundError, type ItemConfig } from '../../engine/core/index.js';
+import { diffConfigs, renderDiffText, BadRequestError, NotFoundError, type ItemConfig, isItemCode } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from '../../engine/http-kit/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
 import { everyone } from './actor.js';
 
 /** Same rule as the other designer routes (the item-standard schema's code pattern). */
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const VERSION = /^[1-9]\d{0,8}$/;
 
 const ERR = { description: 'Error', schema: s.error };
@@ -69,7 +68,7 @@ export const diffResponse: JsonSchema = {
 
 function codeOf(req: ApiRequest): string {
   const code = req.params.code ?? '';
-  if (!CODE.test(code)) throw new BadRequestError(`事项编码「${code}」格式不正确`, { param: 'code' }, 'bad_code');
+  if (!isItemCode(code)) throw new BadRequestError(`事项编码「${code}」格式不正确`, { param: 'code' }, 'bad_code');
   return code;
 }
 

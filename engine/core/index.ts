@@ -23,3 +23,4 @@ export * from './masking/index.js';
 export * from './model/index.js';
 export * from './rules/index.js';
 export * from './standard/index.js';
+export * from './vocabulary/index.js';

@@ -2,6 +2,7 @@
  * JSON Schemas of the API's own messages. Request schemas here are the ones the servers validate
  * bodies with (checkRequestBody); response schemas document what handlers return.
  */
+import { CHANNELS, DRAFT_STATUSES, LEGAL_CHANGE_KINDS, OUTCOMES } from '../core/vocabulary/index.js';
 import type { JsonSchema } from './route-table.js';
 
 const CONFIG_REF = { $ref: 'urn:tongban:schema:item-config' };
@@ -41,7 +42,7 @@ export const draft: JsonSchema = {
     code: str,
     revision: int,
     baseVersion: { type: ['integer', 'null'] },
-    status: { enum: ['editing', 'submitted', 'approved', 'returned'] },
+    status: { enum: [...DRAFT_STATUSES] },
     config: { type: 'object', description: 'The (possibly incomplete) item config.' },
     hash: str,
     createdAt: str, createdBy: str, updatedAt: str, updatedBy: str,
@@ -55,7 +56,7 @@ export const versionMeta: JsonSchema = {
   properties: {
     code: str, version: int, hash: { ...str, description: 'SHA-256 of the canonical JSON of the config' },
     baseVersion: { type: ['integer', 'null'] }, publishedAt: str, publishedBy: str, author: str, reviewer: nullableStr,
-    reason: str, legalBasis: str, changeKind: { enum: ['establish', 'amend', 'repeal', 'interpret', 'other'] },
+    reason: str, legalBasis: str, changeKind: { enum: [...LEGAL_CHANGE_KINDS] },
   },
 };
 
@@ -101,7 +102,7 @@ export const publishRequest: JsonSchema = {
   properties: {
     reason: { type: 'string', minLength: 1, maxLength: 2000, description: '变更理由' },
     legalBasis: { type: 'string', minLength: 1, maxLength: 2000, description: '变更的法律依据（立改废释）' },
-    changeKind: { enum: ['establish', 'amend', 'repeal', 'interpret', 'other'], description: '立 / 改 / 废 / 释' },
+    changeKind: { enum: [...LEGAL_CHANGE_KINDS], description: '立 / 改 / 废 / 释' },
   },
 };
 
@@ -149,7 +150,7 @@ export const evaluationRequest: JsonSchema = {
     formData: { type: 'object' },
     materials: { type: 'array', items: str, maxItems: 500, description: 'ids of the materials handed in' },
     date: { ...str, format: 'date', description: 'evaluation date; default today (Asia/Shanghai)' },
-    channel: { enum: ['comprehensive-window', 'police-station'], description: 'the kind of window asking; default comprehensive-window' },
+    channel: { enum: [...CHANNELS], description: 'the kind of window asking; default comprehensive-window' },
   },
 };
 
@@ -157,7 +158,7 @@ export const decision: JsonSchema = {
   type: 'object',
   required: ['outcome', 'item', 'date', 'division', 'fieldErrors', 'requiredMaterials', 'missingMaterials', 'reasons', 'timeLimits', 'explanation'],
   properties: {
-    outcome: { enum: ['accept', 'supplement', 'reject', 'redirect'] },
+    outcome: { enum: [...OUTCOMES] },
     item: itemRef,
     date: str,
     division: str,

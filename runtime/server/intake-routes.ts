@@ -1,4 +1,4 @@
-import { type Principal, isDivisionWithin, evaluateCompiled, type CompiledConfig, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, ValidationFailedError, isCaseNumber, operatesFor } from '../../engine/core/index.js';
+import { type Principal, isDivisionWithin, evaluateCompiled, type CompiledConfig, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, ValidationFailedError, isCaseNumber, operatesFor, isItemCode, documentKinds, labelOf } from '../../engine/core/index.js';
 import type { DecisionLogWriter, BrowserMismatch, IntakeRecord, IntakeStore, ConfigReader } from '../../engine/ports/index.js';
 import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger, type RawBodyRoute } from '../../engine/http-kit/index.js';
 import { summarizeIntake, type ApplicantFields } from '../../engine/services/index.js';
@@ -19,7 +19,6 @@ const ALLOWED_TEXT = 'PDF（application/pdf）、JPEG（image/jpeg）或 PNG（i
 const INTAKES = `${RUNTIME_PREFIX}/intakes`;
 const INTAKE = `${INTAKES}/:caseNumber`;
 const ATTACHMENTS = `${INTAKE}/attachments`;
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const ERR = { description: 'Error', schema: s.error };
 
 /** 5242880 → "5 MB", 1536 → "1.5 KB" */
@@ -146,7 +145,7 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger }: 
       handler: async (req, res) => {
         const division = divisionOf(req);
         const body = req.body as CreateBody;
-        if (!CODE.test(body.code)) throw new NotFoundError(`事项编码「${body.code}」不存在`, { code: body.code });
+        if (!isItemCode(body.code)) throw new NotFoundError(`事项编码「${body.code}」不存在`, { code: body.code });
         const handlingDivision = body.handlingDivision ?? division;
         if (!isKnownLocality(handlingDivision)) {
           throw new ValidationFailedError('办理地有误', [{ pointer: '/handlingDivision', code: 'intake.handling-division', message: `「${handlingDivision}」不是内蒙古自治区的行政区划代码` }]);
@@ -275,7 +274,7 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger }: 
     },
     {
       method: 'get', path: `${INTAKE}/documents/:kind`, tags: ['intake'], access: windowAccess,
-      summary: `A print-ready notice (A4 HTML): ${DOCUMENT_KINDS.join(' | ')} — 受理通知书, 补正材料通知书, 不予受理决定书`,
+      summary: `A print-ready notice (A4 HTML): ${DOCUMENT_KINDS.join(' | ')} — ${DOCUMENT_KINDS.map((kind) => labelOf(documentKinds, kind)).join(', ')}`,
       responses: { 200: { description: 'HTML page', contentType: 'text/html', schema: { type: 'string' } }, 404: ERR, 409: ERR },
       handler: async (req, res) => {
         const record = await recordAt(req);

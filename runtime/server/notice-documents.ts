@@ -1,33 +1,16 @@
-import { maskIdNumber, type ItemConfig, type Decision, findDivision, InvalidStateError, officialWorkingCalendar, calendarMissingNote } from '../../engine/core/index.js';
+import { maskIdNumber, type ItemConfig, findDivision, InvalidStateError, officialWorkingCalendar, calendarMissingNote, DOCUMENT_KINDS, DOCUMENT_OUTCOMES, documentKinds, documentKindFor, isDocumentKind, labelOf, labelTable, outcomes, type DocumentKind } from '../../engine/core/index.js';
 import { applicantOf } from '../../engine/services/index.js';
 import type { IntakeRecord } from '../../engine/ports/index.js';
 
-export const DOCUMENT_KINDS = ['acceptance-notice', 'supplement-notice', 'rejection-decision'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind };
 
 /** 行政许可法第三十二条: what is missing is told at once; the applicant then has this long to supplement. */
 export const SUPPLEMENT_WORKING_DAYS = 5;
 
-const titles: Record<DocumentKind, string> = {
-  'acceptance-notice': '受理通知书',
-  'supplement-notice': '补正材料通知书',
-  'rejection-decision': '不予受理决定书',
-};
-
-/** Which outcome each document is for. */
-const outcomeOf: Record<DocumentKind, Decision['outcome']> = {
-  'acceptance-notice': 'accept',
-  'supplement-notice': 'supplement',
-  'rejection-decision': 'reject',
-};
-
-const outcomeLabels: Record<Decision['outcome'], string> = { accept: '予以受理', supplement: '需补正材料', reject: '不予受理', redirect: '引导至其他渠道' };
+const titles = labelTable(documentKinds);
 
 const suffix: Record<DocumentKind, string> = { 'acceptance-notice': 'SL', 'supplement-notice': 'BZ', 'rejection-decision': 'BY' };
 
-export function isDocumentKind(value: string): value is DocumentKind {
-  return (DOCUMENT_KINDS as readonly string[]).includes(value);
-}
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -55,10 +38,10 @@ function limitText(limit: { value: number | null; unit: { label: string }; note?
 /** Refuses a document that does not fit the recorded decision (e.g. no 受理通知书 for a rejected application). */
 export function checkDocumentFits(record: IntakeRecord, kind: DocumentKind): void {
   const outcome = record.decision.outcome;
-  if (outcomeOf[kind] === outcome) return;
-  const fitting = DOCUMENT_KINDS.find((k) => outcomeOf[k] === outcome);
+  if (DOCUMENT_OUTCOMES[kind] === outcome) return;
+  const fitting = documentKindFor(outcome);
   throw new InvalidStateError(
-    `办件 ${record.caseNumber} 的受理结论为「${outcomeLabels[outcome]}」，不能出具${titles[kind]}${fitting ? `；应出具${titles[fitting]}` : ''}`,
+    `办件 ${record.caseNumber} 的受理结论为「${labelOf(outcomes, outcome)}」，不能出具${titles[kind]}${fitting ? `；应出具${titles[fitting]}` : ''}`,
     { caseNumber: record.caseNumber, outcome, kind, ...(fitting ? { fitting } : {}) },
   );
 }

@@ -1,11 +1,10 @@
-import { evaluateCompiled, type CompiledConfig, findDivision, isKnownLocality, BadRequestError, NotFoundError, buildServiceGuide, renderServiceGuideHtml } from '../../engine/core/index.js';
+import { evaluateCompiled, type CompiledConfig, findDivision, isKnownLocality, BadRequestError, NotFoundError, buildServiceGuide, renderServiceGuideHtml, isItemCode } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiResponse, type ApiRoute, type Logger } from '../../engine/http-kit/index.js';
 import type { DecisionLogWriter } from '../../engine/ports/index.js';
 import type { PublishedConfigs } from './published-configs.js';
 
 export const RUNTIME_PREFIX = '/api/runtime/:division';
 const ERR = { description: 'Error', schema: s.error };
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 
 function divisionOf(req: ApiRequest): string {
   const division = req.params.division ?? '';
@@ -15,7 +14,7 @@ function divisionOf(req: ApiRequest): string {
 
 function codeOf(req: ApiRequest): string {
   const code = req.params.code ?? '';
-  if (!CODE.test(code)) throw new NotFoundError(`事项编码「${code}」不存在`, { code });
+  if (!isItemCode(code)) throw new NotFoundError(`事项编码「${code}」不存在`, { code });
   return code;
 }
 

@@ -1,5 +1,6 @@
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
 import type { Principal, Role } from './principal.js';
+import { ROLES } from '../vocabulary/index.js';
 
 /**
  * Who may call a route. Public routes serve applicants (guides, the online form); everything
@@ -13,7 +14,8 @@ export type Access<Req = unknown> =
 /** Routes that declare nothing are the most restricted: region administrators only. */
 export const DEFAULT_ACCESS: Access = { roles: ['admin'] };
 
-export const READERS: readonly Role[] = ['admin', 'author', 'reviewer', 'operator', 'auditor'];
+/** Every role may read. */
+export const READERS: readonly Role[] = ROLES;
 
 export async function authorize<Req>(access: Access<Req> | undefined, req: Req, principal: Principal | null): Promise<void> {
   const rule = access ?? (DEFAULT_ACCESS as Access<Req>);

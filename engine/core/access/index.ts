@@ -1,3 +1,3 @@
-export { ROLES, roleLabels, type Principal, type PrincipalRecord, type Role } from './principal.js';
+export type { Principal, PrincipalRecord, Role } from './principal.js';
 export { authorize, DEFAULT_ACCESS, READERS, type Access } from './access-policy.js';
 export { operatesFor } from './operates-for.js';

@@ -1,15 +1,6 @@
-/** Who may do what: the region's roles of DESIGN.md §2. */
-export type Role = 'admin' | 'author' | 'reviewer' | 'operator' | 'auditor';
+import type { Role } from '../vocabulary/index.js';
 
-export const ROLES: readonly Role[] = ['admin', 'author', 'reviewer', 'operator', 'auditor'];
-
-export const roleLabels: Record<Role, string> = {
-  admin: '自治区管理员',
-  author: '部门编制人员',
-  reviewer: '合法性审核人员',
-  operator: '窗口工作人员',
-  auditor: '审计人员',
-};
+export type { Role };
 
 export interface Principal {
   id: string;

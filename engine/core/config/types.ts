@@ -1,3 +1,5 @@
+import type { Channel, Outcome, RuleEventType } from '../vocabulary/index.js';
+
 /** A value of a coded enumeration, stored with its label because platforms number them differently. */
 export interface Coded {
   code: string;
@@ -34,7 +36,7 @@ export interface Scenario {
   materialIds: string[];
 }
 
-export type Channel = 'comprehensive-window' | 'police-station';
+export type { Channel };
 
 export interface ItemStandard {
   name: string;
@@ -88,10 +90,14 @@ export type ConditionNode =
   | { not: ConditionNode }
   | LeafCondition;
 
-export type RuleEvent =
-  | { type: 'reject'; params: { message: string; basis?: string } }
-  | { type: 'requireMaterial'; params: { materialId: string; message?: string } }
-  | { type: 'supplement'; params: { message: string } };
+/** The parameters of each of the vocabulary's rule event types (a new type needs its entry here). */
+export interface RuleEventParams {
+  reject: { message: string; basis?: string };
+  requireMaterial: { materialId: string; message?: string };
+  supplement: { message: string };
+}
+
+export type RuleEvent = { [T in RuleEventType]: { type: T; params: RuleEventParams[T] } }[RuleEventType];
 
 export interface Rule {
   name: string;
@@ -102,7 +108,7 @@ export interface Rule {
   event: RuleEvent;
 }
 
-export type Outcome = 'accept' | 'supplement' | 'reject' | 'redirect';
+export type { Outcome };
 
 export interface EvaluationInput {
   scenario: string;

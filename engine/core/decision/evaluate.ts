@@ -1,4 +1,5 @@
-import type { Channel, EvaluationInput, ItemConfig } from '../config/types.js';
+import type { EvaluationInput, ItemConfig } from '../config/types.js';
+import { channelPlaces, labelOf } from '../vocabulary/index.js';
 import type { RuleRunResult } from '../rules/rule-run-result.js';
 import { CompiledConfigCache, type CompiledConfig } from './compiled-config.js';
 import { checkEvaluationInput } from './evaluation-input.js';
@@ -6,10 +7,6 @@ import type { Decision, EvaluationContext, MissingMaterial, Reason, RequiredMate
 
 const NECESSITY_DEFERRABLE = '3';
 
-const channelWhere: Record<Channel, string> = {
-  'comprehensive-window': '任一政务服务中心“全区通办”综合窗口',
-  'police-station': '户籍地或居住地公安派出所',
-};
 
 const contextTitles: Record<string, string> = { today: '受理日期', division: '受理地', scenario: '办理情形', materials: '已收材料' };
 
@@ -66,7 +63,7 @@ export function decide(
   };
 
   if (standard.channel !== context.channel) {
-    const where = standard.channelNote ?? channelWhere[standard.channel];
+    const where = standard.channelNote ?? labelOf(channelPlaces, standard.channel);
     return {
       ...base,
       outcome: 'redirect',

@@ -1,10 +1,9 @@
 import { isIsoDate, todayInRegion } from '../codes/index.js';
 import { isKnownLocality } from '../divisions/index.js';
 import { ValidationFailedError, type Problem } from '../errors.js';
-import type { Channel, EvaluationInput, ItemConfig } from '../config/types.js';
+import type { EvaluationInput, ItemConfig } from '../config/types.js';
+import { CHANNELS, isChannel, type Channel } from '../vocabulary/index.js';
 import type { EvaluationContext } from './types.js';
-
-const CHANNELS: readonly Channel[] = ['comprehensive-window', 'police-station'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -38,7 +37,7 @@ export function checkEvaluationInput(config: ItemConfig, input: unknown, context
   const division = isRecord(context) ? context.division : undefined;
   if (typeof division !== 'string' || !isKnownLocality(division)) add('/division', 'context.division', `「${String(division)}」不是内蒙古自治区的行政区划代码`);
   const channel = isRecord(context) ? context.channel ?? 'comprehensive-window' : undefined;
-  if (!CHANNELS.includes(channel as Channel)) add('/channel', 'context.channel', `受理渠道应为 ${CHANNELS.join(' 或 ')}`);
+  if (!isChannel(channel)) add('/channel', 'context.channel', `受理渠道应为 ${CHANNELS.join(' 或 ')}`);
   if (problems.length > 0) throw new ValidationFailedError('评估请求有误', problems);
   return {
     input: { scenario: scenario as string, formData: formData as Record<string, unknown>, materials: [...new Set(materials as string[])], date: date as string },

@@ -1,6 +1,7 @@
 import type { FieldError } from '../form/field-messages.js';
 import type { RuleTrace } from '../rules/rule-run-result.js';
 import type { Channel, Outcome, StatutoryTimeLimit, TimeLimit } from '../config/types.js';
+import type { RuleEventType } from '../vocabulary/index.js';
 
 export interface EvaluationContext {
   /** GB/T 2260 code of the locality whose window (or portal) asks. */
@@ -32,7 +33,8 @@ export interface MissingMaterial extends MaterialRef {
 
 export interface Reason {
   rule: string;
-  type: 'reject' | 'supplement' | 'requireMaterial' | 'undecided' | 'redirect';
+  /** A fired rule's event type, or why no rule decided (undecided) or another channel does (redirect). */
+  type: RuleEventType | 'undecided' | 'redirect';
   message: string;
   basis?: string;
 }

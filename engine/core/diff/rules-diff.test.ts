@@ -54,7 +54,7 @@ describe('diffConfigs: rules, matched by name', () => {
         { key: 'event.params.materialId', label: '事件所需材料', before: 'guardian-consent', after: 'photo', beforeText: '监护人同意书', afterText: '近期免冠照片' },
       ]],
       ['受理规则「platform-name」', [
-        { key: 'event.type', label: '事件类型', before: 'supplement', after: 'reject', beforeText: '补正', afterText: '不予受理' },
+        { key: 'event.type', label: '事件类型', before: 'supplement', after: 'reject', beforeText: '补正告知', afterText: '不予受理' },
         { key: 'event.params.message', label: '事件提示信息', before: '新就业形态人员请填写平台名称', after: '不予受理', beforeText: '新就业形态人员请填写平台名称', afterText: '不予受理' },
         { key: 'event.params.basis', label: '事件法律依据', after: '某条例', afterText: '某条例' },
       ]],
@@ -114,7 +114,7 @@ describe('diffConfigs: examples, matched by name', () => {
         aspects: [
           { key: 'input.formData.name', label: '表单数据 name', before: '王五', after: '李四', beforeText: '王五', afterText: '李四' },
           { key: 'input.materials', label: '提交材料', before: ['id-card'], after: ['id-card', 'photo'], beforeText: '居民身份证', afterText: '居民身份证、近期免冠照片' },
-          { key: 'expect.outcome', label: '预期结果', before: 'accept', after: 'supplement', beforeText: '受理', afterText: '补正' },
+          { key: 'expect.outcome', label: '预期结果', before: 'accept', after: 'supplement', beforeText: '予以受理', afterText: '需补正' },
           { key: 'expect.missingMaterials', label: '预期缺件', before: [], after: ['photo'], beforeText: '（空）', afterText: '近期免冠照片' },
         ],
         affectsDecision: false,

@@ -7,6 +7,7 @@ import { fieldFormats } from '../form/field-formats.js';
 import { operatorsByName } from '../rules/operators.js';
 import { field, isRecord, stableKey } from './json-values.js';
 import { optionTitle } from './standard-labels.js';
+import { isOutcome, isRuleEventType, labelOf, outcomes, ruleEventTypes } from '../vocabulary/index.js';
 
 export const ABSENT_TEXT = '（无）';
 
@@ -123,16 +124,12 @@ export function conditionText(node: unknown): string {
   return `${node.fact}${path} ${operatorText(node.operator)} ${genericText(node.value)}${optional}`;
 }
 
-const EVENT_LABELS: Record<string, string> = { reject: '不予受理', requireMaterial: '要求提交材料', supplement: '补正' };
-
 export function eventTypeText(value: unknown): string {
-  return (typeof value === 'string' ? EVENT_LABELS[value] : undefined) ?? genericText(value);
+  return isRuleEventType(value) ? labelOf(ruleEventTypes, value) : genericText(value);
 }
 
-const OUTCOME_LABELS: Record<string, string> = { accept: '受理', supplement: '补正', reject: '不予受理', redirect: '转至其他受理渠道' };
-
 export function outcomeText(value: unknown): string {
-  return (typeof value === 'string' ? OUTCOME_LABELS[value] : undefined) ?? genericText(value);
+  return isOutcome(value) ? labelOf(outcomes, value) : genericText(value);
 }
 
 /** Material ids as the names one side of the diff gives them: "居民身份证、近期免冠照片". */

@@ -1,4 +1,5 @@
 import type { Coded, ItemConfig, StatutoryTimeLimit, TimeLimit } from '../config/types.js';
+import { channelPlaces, labelOf } from '../vocabulary/index.js';
 
 export interface GuideSection {
   key: string;
@@ -18,10 +19,6 @@ const labels = (values: Coded[]) => values.map((v) => v.label).join('、');
 const limit = (t: TimeLimit | StatutoryTimeLimit) =>
   t.value === null ? `法律法规未规定${t.note ? `（${t.note}）` : ''}` : `${t.value} 个${t.unit.label}${t.note ? `（${t.note}）` : ''}`;
 
-const channelText: Record<ItemConfig['standard']['channel'], string> = {
-  'comprehensive-window': '全区任一政务服务中心“全区通办”综合窗口',
-  'police-station': '户籍地或居住地公安派出所',
-};
 
 const localFieldTitles: Record<string, string> = {
   windowAddress: '办理地点',
@@ -44,7 +41,7 @@ export function buildServiceGuide(config: ItemConfig, item: { version: number | 
       { 事项名称: s.name, 事项编码: s.code, 事项类型: s.itemType.label, 办件类型: s.caseType.label, 实施部门: s.department.name },
       { 服务对象: labels(s.serviceObjects), 通办范围: s.scope.label, 行使层级: labels(s.exerciseLevels), 权力来源: s.legalBasis.powerSource.label },
     ] },
-    { key: 'channel', title: '受理渠道', text: s.channelNote ?? channelText[s.channel] },
+    { key: 'channel', title: '受理渠道', text: s.channelNote ?? labelOf(channelPlaces, s.channel) },
     { key: 'legalBasis', title: '设定依据', items: s.legalBasis.provisions.map((p) => [p.law, p.article, p.text].filter(Boolean).join(' ')) },
     { key: 'acceptanceConditions', title: '受理条件', items: s.acceptanceConditions },
     { key: 'scenarios', title: '办理情形与申请材料', items: s.scenarios.map((sc) => ({

@@ -1,6 +1,7 @@
 import type { ItemConfig } from '../config/types.js';
+import type { DraftStatus, LegalChangeKind } from '../vocabulary/index.js';
 
-export type DraftStatus = 'editing' | 'submitted' | 'approved' | 'returned';
+export type { DraftStatus, LegalChangeKind };
 
 /** A mutable working copy of an item; `revision` guards against lost updates. */
 export interface DraftRecord {
@@ -21,9 +22,6 @@ export interface DraftRecord {
   reviewedBy?: string;
   reviewComment?: string;
 }
-
-/** 立改废释: why the law changed the item. */
-export type LegalChangeKind = 'establish' | 'amend' | 'repeal' | 'interpret' | 'other';
 
 export interface VersionMeta {
   code: string;

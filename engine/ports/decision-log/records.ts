@@ -1,9 +1,8 @@
 import { canonicalJson } from '../../core/canonical/index.js';
 import { ValidationFailedError, type Problem } from '../../core/errors.js';
-import type { Outcome } from '../../core/config/types.js';
+import { OUTCOMES, isOutcome, type Outcome } from '../../core/vocabulary/index.js';
 import type { DecisionQuery, DecisionRecord, NewDecisionRecord } from './port.js';
 
-export const OUTCOMES: readonly Outcome[] = ['accept', 'supplement', 'reject', 'redirect'];
 export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 10_000;
 
@@ -39,7 +38,7 @@ export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now:
     if (!Array.isArray(evaluated.materials) || !evaluated.materials.every((m) => typeof m === 'string')) add('/input/materials', 'input.materials 应为字符串数组');
     if (typeof evaluated.date !== 'string') add('/input/date', 'input.date 应为字符串');
   }
-  if (!OUTCOMES.includes(input.outcome)) add('/outcome', `outcome 应为 ${OUTCOMES.join('、')} 之一`);
+  if (!isOutcome(input.outcome)) add('/outcome', `outcome 应为 ${OUTCOMES.join('、')} 之一`);
   if (!isRecord(input.decision)) add('/decision', 'decision 应为对象');
   else if (input.decision.outcome !== input.outcome) add('/outcome', 'outcome 与 decision.outcome 不一致');
   let at: string | null = now().toISOString();
@@ -89,7 +88,7 @@ export function normalizeDecisionQuery(query: DecisionQuery = {}): NormalizedQue
     else out.version = query.version;
   }
   if (query.outcome !== undefined) {
-    if (!OUTCOMES.includes(query.outcome)) add('/outcome', `outcome 应为 ${OUTCOMES.join('、')} 之一`);
+    if (!isOutcome(query.outcome)) add('/outcome', `outcome 应为 ${OUTCOMES.join('、')} 之一`);
     else out.outcome = query.outcome;
   }
   for (const key of ['from', 'to'] as const) {

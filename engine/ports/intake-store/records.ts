@@ -3,11 +3,11 @@ import { canonicalJson } from '../../core/canonical/index.js';
 import { decisionIdGenerator } from '../decision-log/ids.js';
 import { isKnownLocality } from '../../core/divisions/index.js';
 import { ValidationFailedError, type Problem } from '../../core/errors.js';
+import { isOutcome } from '../../core/vocabulary/index.js';
 import type { AttachmentMeta, IntakeQuery, IntakeRecord, NewAttachment, NewIntakeRecord } from './port.js';
 
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 1000;
-const OUTCOMES = ['accept', 'supplement', 'reject', 'redirect'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
@@ -40,7 +40,7 @@ export function prepareIntakeRecord(input: NewIntakeRecord, now: () => Date = ()
   if (typeof input.scenario !== 'string') add('/scenario', 'scenario 应为字符串');
   if (!isRecord(input.formData)) add('/formData', 'formData 应为对象');
   if (!Array.isArray(input.materials) || !input.materials.every((m) => typeof m === 'string')) add('/materials', 'materials 应为字符串数组');
-  if (!isRecord(input.decision) || !OUTCOMES.includes(String(input.decision.outcome))) add('/decision', 'decision 应为评估结果对象');
+  if (!isRecord(input.decision) || !isOutcome(input.decision.outcome)) add('/decision', 'decision 应为评估结果对象');
   const mismatch = input.browserMismatch ?? null;
   if (mismatch !== null && !isRecord(mismatch)) add('/browserMismatch', 'browserMismatch 应为对象或 null');
   let createdAt = now().toISOString();

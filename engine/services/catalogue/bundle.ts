@@ -5,6 +5,7 @@ import { validateConfig } from '../../core/config/validate-config.js';
 import { BadRequestError, ConflictError, NotFoundError, ValidationFailedError, type Problem } from '../../core/errors.js';
 import type { ConfigReader, ConfigStore } from '../../ports/config-store/port.js';
 import type { VersionRecord, Withdrawal } from '../../core/model/records.js';
+import { ITEM_CODE_PATTERN, LEGAL_CHANGE_KINDS } from '../../core/vocabulary/index.js';
 
 export const BUNDLE_FORMAT = 'tongban-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -68,7 +69,6 @@ export async function exportBundle(store: ConfigReader, options: ExportOptions =
 
 const str = { type: 'string' };
 const nonEmpty = { type: 'string', minLength: 1 };
-const CODE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$';
 
 /** The bundle's JSON Schema. Configs are checked afterwards by validateConfig, item by item. */
 export const bundleSchema = {
@@ -86,7 +86,7 @@ export const bundleSchema = {
         required: ['code', 'name', 'department', 'withdrawn', 'versions'],
         additionalProperties: false,
         properties: {
-          code: { type: 'string', pattern: CODE_PATTERN },
+          code: { type: 'string', pattern: ITEM_CODE_PATTERN },
           name: nonEmpty,
           department: str,
           withdrawn: {
@@ -114,7 +114,7 @@ export const bundleSchema = {
                 reviewer: { type: ['string', 'null'] },
                 reason: str,
                 legalBasis: str,
-                changeKind: { enum: ['establish', 'amend', 'repeal', 'interpret', 'other'] },
+                changeKind: { enum: [...LEGAL_CHANGE_KINDS] },
                 config: { type: 'object' },
               },
             },

@@ -4,6 +4,7 @@ import type { ItemLifecycle } from '../items/item-lifecycle.js';
 import { enumeration, type EnumerationName } from '../../core/standard/standard-schemas.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import { parseCsvRecords } from '../../core/csv/csv.js';
+import { isItemCode } from '../../core/vocabulary/index.js';
 
 type ColumnKey = 'seq' | 'code' | 'name' | 'department' | 'itemType' | 'caseType' | 'scope' | 'serviceObjects' | 'exerciseLevels' | 'promisedTimeLimit' | 'statutoryTimeLimit';
 
@@ -40,7 +41,6 @@ const ENUMERATED: Partial<Record<ColumnKey, EnumerationName>> = {
   exerciseLevels: 'exerciseLevel',
 };
 
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const WORKING_DAYS: Coded = { code: 'WD', label: '工作日' };
 
 export interface ItemListRowReport {
@@ -258,10 +258,10 @@ export async function importItemList(
       if (/^\d{1,9}$/.test(seq) && Number(seq) > 0) code = `${prefix}-${seq.padStart(4, '0')}`;
       else if (seq === '') reasons.push('没有「编码」也没有「序号」，无法生成事项编码');
       else reasons.push(`「序号」应为正整数，而不是「${seq}」`);
-    } else if (!CODE.test(code)) {
+    } else if (!isItemCode(code)) {
       reasons.push(`编码「${code}」格式不正确（字母或数字开头，可含字母、数字、点、下划线、连字符，2–64 位）`);
     }
-    if (code && CODE.test(code)) {
+    if (isItemCode(code)) {
       const earlier = codesInFile.get(code);
       if (earlier !== undefined) reasons.push(`编码 ${code} 与第 ${earlier} 行重复`);
       else if (existingCodes.has(code)) reasons.push(`编码 ${code} 已存在`);

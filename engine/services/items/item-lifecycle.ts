@@ -15,6 +15,7 @@ import {
 import { runExamples, type ExampleReport } from '../../core/examples/run-examples.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import type { AuditAction, LegalChangeKind, DraftRecord, VersionRecord } from '../../core/model/records.js';
+import { LEGAL_CHANGE_KINDS, draftStatuses, isLegalChangeKind, labelOf } from '../../core/vocabulary/index.js';
 
 export interface DraftCheck {
   valid: boolean;
@@ -27,8 +28,6 @@ export interface PublishRequest {
   legalBasis: string;
   changeKind?: LegalChangeKind;
 }
-
-const LEGAL_CHANGE_KINDS: readonly LegalChangeKind[] = ['establish', 'amend', 'repeal', 'interpret', 'other'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -159,7 +158,7 @@ export class ItemLifecycle {
       throw new ConflictError(`草稿已被他人修改（当前修订号 ${draft.revision}）`, { code, expectedRevision, currentRevision: draft.revision });
     }
     if (!from.includes(draft.status)) {
-      throw new InvalidStateError(`草稿当前状态为「${statusLabels[draft.status]}」，不能${verb}`, { code, status: draft.status });
+      throw new InvalidStateError(`草稿当前状态为「${labelOf(draftStatuses, draft.status)}」，不能${verb}`, { code, status: draft.status });
     }
     return draft;
   }
@@ -266,13 +265,6 @@ export class ItemLifecycle {
   }
 }
 
-const statusLabels: Record<DraftRecord['status'], string> = {
-  editing: '编辑中',
-  submitted: '待审核',
-  approved: '审核通过',
-  returned: '已退回',
-};
-
 function parsePublishRequest(request: unknown): PublishRequest {
   const problems: Problem[] = [];
   const body = isRecord(request) ? request : {};
@@ -284,7 +276,7 @@ function parsePublishRequest(request: unknown): PublishRequest {
   const reason = text('reason', '变更理由');
   const legalBasis = text('legalBasis', '变更的法律依据（立改废释）');
   const changeKind = body.changeKind;
-  if (changeKind !== undefined && !LEGAL_CHANGE_KINDS.includes(changeKind as LegalChangeKind)) {
+  if (changeKind !== undefined && !isLegalChangeKind(changeKind)) {
     problems.push({ pointer: '/changeKind', code: 'publish.changeKind', message: `变更类型应为 ${LEGAL_CHANGE_KINDS.join('、')} 之一` });
   }
   if (problems.length > 0) throw new ValidationFailedError('发布信息不完整', problems);

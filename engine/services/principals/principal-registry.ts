@@ -3,7 +3,8 @@ import { requireServedLocality } from '../stations/stations.js';
 import { ValidationFailedError, type Problem } from '../../core/errors.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import { generateBearerToken, isWellFormedToken, tokenHash } from './bearer-token.js';
-import { ROLES, type Principal, type Role } from '../../core/access/principal.js';
+import type { Principal } from '../../core/access/principal.js';
+import { ROLES, isRole, type Role } from '../../core/vocabulary/index.js';
 
 export interface NewPrincipal {
   id?: string;
@@ -21,7 +22,7 @@ function parse(input: unknown): NewPrincipal {
   const { id, name, role, department, division } = body;
   if (id !== undefined && (typeof id !== 'string' || !ID.test(id))) problems.push({ pointer: '/id', code: 'principal.id', message: '用户标识应为 2–64 位小写字母、数字、点、下划线或连字符' });
   if (typeof name !== 'string' || name.trim() === '') problems.push({ pointer: '/name', code: 'principal.name', message: '请填写姓名' });
-  if (!ROLES.includes(role as Role)) problems.push({ pointer: '/role', code: 'principal.role', message: `角色应为 ${ROLES.join('、')} 之一` });
+  if (!isRole(role)) problems.push({ pointer: '/role', code: 'principal.role', message: `角色应为 ${ROLES.join('、')} 之一` });
   if (role === 'author' && (typeof department !== 'string' || department.trim() === '')) problems.push({ pointer: '/department', code: 'principal.department', message: '编制人员须绑定一个部门' });
   if (role === 'operator' && (typeof division !== 'string' || !isKnownLocality(division))) problems.push({ pointer: '/division', code: 'principal.division', message: '窗口工作人员须绑定本区的行政区划代码' });
   if (role !== 'author' && department !== undefined) problems.push({ pointer: '/department', code: 'principal.department', message: '只有编制人员绑定部门' });

@@ -1,0 +1,26 @@
+import type { Outcome } from './outcomes.js';
+import { defineVocabulary, isCodeOf } from './vocabulary.js';
+
+/** The print-ready notices a window issues for a saved case. */
+export const DOCUMENT_KINDS = ['acceptance-notice', 'supplement-notice', 'rejection-decision'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const documentKinds = defineVocabulary('document kind', DOCUMENT_KINDS, {
+  'acceptance-notice': { 'zh-CN': '受理通知书' },
+  'supplement-notice': { 'zh-CN': '补正材料通知书' },
+  'rejection-decision': { 'zh-CN': '不予受理决定书' },
+});
+
+export const isDocumentKind = (value: unknown): value is DocumentKind => isCodeOf(documentKinds, value);
+
+/** The outcome each notice is issued for (行政许可法第三十二条); a redirect gets none. */
+export const DOCUMENT_OUTCOMES: Readonly<Record<DocumentKind, Exclude<Outcome, 'redirect'>>> = {
+  'acceptance-notice': 'accept',
+  'supplement-notice': 'supplement',
+  'rejection-decision': 'reject',
+};
+
+/** The notice a case with `outcome` receives, or null when none is issued. */
+export function documentKindFor(outcome: Outcome): DocumentKind | null {
+  return DOCUMENT_KINDS.find((kind) => DOCUMENT_OUTCOMES[kind] === outcome) ?? null;
+}

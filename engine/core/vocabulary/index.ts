@@ -1,0 +1,9 @@
+export { defineVocabulary, labelOf, labelTable, isCodeOf, type Labels, type Language, type Vocabulary } from './vocabulary.js';
+export { OUTCOMES, outcomes, isOutcome, type Outcome } from './outcomes.js';
+export { RULE_EVENT_TYPES, ruleEventTypes, isRuleEventType, type RuleEventType } from './rule-event-types.js';
+export { ROLES, roles, isRole, type Role } from './roles.js';
+export { DRAFT_STATUSES, draftStatuses, isDraftStatus, type DraftStatus } from './draft-statuses.js';
+export { LEGAL_CHANGE_KINDS, legalChangeKinds, isLegalChangeKind, type LegalChangeKind } from './legal-change-kinds.js';
+export { DOCUMENT_KINDS, DOCUMENT_OUTCOMES, documentKinds, documentKindFor, isDocumentKind, type DocumentKind } from './document-kinds.js';
+export { CHANNELS, channels, channelPlaces, isChannel, type Channel } from './channels.js';
+export { ITEM_CODE, ITEM_CODE_HINT, ITEM_CODE_PATTERN, isItemCode } from './item-code.js';

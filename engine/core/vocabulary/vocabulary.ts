@@ -1,0 +1,40 @@
+/**
+ * A controlled list of codes with their labels. Labels are columns: Chinese is always present,
+ * traditional Mongolian (and an English caption where a screen shows one) is filled in later
+ * as data — adding a language never adds a second list of codes.
+ */
+export interface Labels {
+  'zh-CN': string;
+  'mn-Mong'?: string;
+  en?: string;
+}
+
+/** A label column; Chinese is the fallback for every other one. */
+export type Language = keyof Labels;
+
+export interface Vocabulary<Code extends string> {
+  /** What the codes are (used in messages and tests). */
+  readonly name: string;
+  /** Every code, in display order. */
+  readonly codes: readonly Code[];
+  readonly labels: Readonly<Record<Code, Readonly<Labels>>>;
+}
+
+export function defineVocabulary<const Code extends string>(name: string, codes: readonly Code[], labels: Record<Code, Labels>): Vocabulary<Code> {
+  return Object.freeze({ name, codes: Object.freeze([...codes]), labels: Object.freeze(labels) });
+}
+
+/** The label of `code` in `language`, falling back to Chinese when that column is still empty. */
+export function labelOf<Code extends string>(vocabulary: Vocabulary<Code>, code: Code, language: Language = 'zh-CN'): string {
+  const labels = vocabulary.labels[code];
+  return labels[language] ?? labels['zh-CN'];
+}
+
+/** Code → label for one language: the shape a `<select>` or a lookup table wants. */
+export function labelTable<Code extends string>(vocabulary: Vocabulary<Code>, language: Language = 'zh-CN'): Record<Code, string> {
+  return Object.fromEntries(vocabulary.codes.map((code) => [code, labelOf(vocabulary, code, language)])) as Record<Code, string>;
+}
+
+export function isCodeOf<Code extends string>(vocabulary: Vocabulary<Code>, value: unknown): value is Code {
+  return typeof value === 'string' && (vocabulary.codes as readonly string[]).includes(value);
+}
