@@ -114,7 +114,7 @@ if (hasChromium) describe('designer web app in chromium', () => {
     await page.goto(`${base}/designer/`);
     await page.getByLabel('访问令牌').waitFor();
     await shot('01-sign-in');
-    await signIn('author', '编制（部门编制人员）');
+    await signIn('author', '部门编制人员');
 
     // New item.
     await page.getByRole('button', { name: '新建事项' }).click();
@@ -222,7 +222,7 @@ if (hasChromium) describe('designer web app in chromium', () => {
 
     // The reviewer: the queue first, the item, approve.
     await signOut();
-    await signIn('reviewer', '合法性审核');
+    await signIn('reviewer', '合法性审核人员');
     const queue = page.getByRole('region', { name: /待审核/ }).or(page.locator('section', { has: page.getByRole('heading', { name: /待审核/ }) }));
     await (queue.first().getByRole('link', { name: CODE })).first().waitFor();
     await shot('06-review-queue');
@@ -235,7 +235,7 @@ if (hasChromium) describe('designer web app in chromium', () => {
 
     // The author publishes version 1.
     await signOut();
-    await signIn('author', '编制（部门编制人员）');
+    await signIn('author', '部门编制人员');
     await openItem();
     await tab('审核与发布');
     await page.getByLabel('发布理由').fill('新设立灵活就业人员登记事项');
@@ -246,14 +246,14 @@ if (hasChromium) describe('designer web app in chromium', () => {
 
     // A revision: change the supplement notice; the reviewer sees the diff against version 1.
     await page.getByRole('button', { name: '基于第 1 版起草修订' }).click();
-    await expect.poll(() => (page.locator('.toolbar .badge.editing')).first().textContent()).toBe('草稿');
+    await expect.poll(() => (page.locator('.toolbar .badge.editing')).first().textContent()).toBe('编辑中');
     await tab('受理规则');
     await page.locator('article.rule').nth(1).getByLabel('补正告知内容').fill('新就业形态人员请填写所在平台名称');
     await saved();
     await page.getByRole('button', { name: '提交审核' }).click();
     await expect.poll(() => (page.locator('.toolbar .badge.submitted')).first().textContent()).toBe('待审核');
     await signOut();
-    await signIn('reviewer', '合法性审核');
+    await signIn('reviewer', '合法性审核人员');
     await openItem();
     await tab('审核与发布');
     const diff = page.locator('pre.diff');
@@ -267,7 +267,7 @@ if (hasChromium) describe('designer web app in chromium', () => {
     await shot('08-history');
 
     await signOut();
-    await signIn('author', '编制（部门编制人员）');
+    await signIn('author', '部门编制人员');
     await openItem();
     await tab('审核与发布');
     await page.getByLabel('发布理由').fill('修改补正告知措辞');
@@ -311,7 +311,7 @@ if (hasChromium) describe('designer web app in chromium', () => {
     expect(put.status).toBeLessThan(300);
 
     page = await newPage();
-    await signIn('author', '编制（部门编制人员）');
+    await signIn('author', '部门编制人员');
     // 样例 column: the failing example shows on the dashboard.
     const row = page.getByRole('region', { name: '全部事项' }).or(page.locator('section', { has: page.getByRole('heading', { name: '全部事项' }) })).first().getByRole('row', { name: new RegExp(CODE2) });
     await expect.poll(() => row.locator('.examples-cell').textContent(), { timeout: 15_000 }).toBe('1 个未通过');

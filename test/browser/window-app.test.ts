@@ -222,7 +222,7 @@ if (available) describe('window app in chromium', { timeout: 90_000 }, () => {
     await signIn(page, 'operator');
     await page.getByRole('button', { name: /开始受理/ }).click();
     await expect.poll(() => outcome(page)).toBe('redirect');
-    expect(await page.getByTestId('outcome').textContent()).toContain('转至其他渠道');
+    expect(await page.getByTestId('outcome').textContent()).toContain('请到指定渠道办理');
     expect(await page.locator('.decision').textContent()).toContain('公安派出所');
     expect(await page.getByRole('button', { name: '保存办件' }).isDisabled()).toBe(true);
     await shot(page, '08-redirect');

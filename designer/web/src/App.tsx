@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { labelOf, roles } from '../../../engine/core/index.js';
 import { advice } from '../../../engine/web-kit/index.js';
 import { checkToken, session, type Role } from './api.js';
 import { Dashboard } from './Dashboard.js';
@@ -6,7 +7,8 @@ import { Editor } from './Editor.js';
 import { DEFAULT_TAB, hrefOf, linkHandler, navigate, setNavigationGuard, useRoute } from './routes.js';
 
 const ROLE_KEY = 'tongban.designer.role';
-const ROLE_LABEL: Record<Role, string> = { author: '编制（部门编制人员）', reviewer: '合法性审核', admin: '管理员' };
+/** The designer's roles, in the order the sign-in offers them; labels come from the vocabulary. */
+const DESIGNER_ROLES: readonly Role[] = ['author', 'reviewer', 'admin'];
 
 function SignIn({ onSignedIn }: { onSignedIn: (role: Role) => void }) {
   const [token, setToken] = useState('');
@@ -43,9 +45,9 @@ function SignIn({ onSignedIn }: { onSignedIn: (role: Role) => void }) {
         <input id="token" name="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} autoFocus />
         <fieldset style={{ marginTop: 10 }}>
           <legend>我的工作</legend>
-          {(Object.keys(ROLE_LABEL) as Role[]).map((r) => (
+          {DESIGNER_ROLES.map((r) => (
             <label key={r} style={{ marginRight: 14 }}>
-              <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} /> {ROLE_LABEL[r]}
+              <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} /> {labelOf(roles, r)}
             </label>
           ))}
           <p className="muted" style={{ margin: '4px 0 0' }}>只决定首页先显示什么；您能做什么由服务器按令牌的角色判定。</p>
@@ -84,7 +86,7 @@ export function App() {
         <nav aria-label="主导航">
           <a href={hrefOf({ page: 'dashboard' })} onClick={linkHandler({ page: 'dashboard' })}>事项列表</a>
         </nav>
-        <span className="who">当前身份：{ROLE_LABEL[role]}</span>
+        <span className="who">当前身份：{labelOf(roles, role)}</span>
         <button className="small" onClick={signOut}>退出登录</button>
       </header>
       {expired ? (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { ItemConfig } from '../../../engine/core/index.js';
+import { ITEM_CODE_HINT, isItemCode, type ItemConfig } from '../../../engine/core/index.js';
 import { advice } from '../../../engine/web-kit/index.js';
 import { api, type ItemSummary, type Role } from './api.js';
 import { ExampleCell } from './ExampleStatus.js';
@@ -7,7 +7,6 @@ import { hrefOf, linkHandler, navigate } from './routes.js';
 import { formatTime, StatusBadges } from './status.js';
 
 const DEPT_KEY = 'tongban.designer.department';
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 
 /** The skeleton of a brand-new item: enough for the server to accept it as a draft. */
 export function skeleton(code: string, name: string, department: string): ItemConfig {
@@ -28,7 +27,7 @@ function NewItem({ onCancel }: { onCancel: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!CODE.test(code)) return setError('事项编码应以字母或数字开头，只含字母、数字、点、下划线和连字符（2–64 位）。');
+    if (!isItemCode(code)) return setError(ITEM_CODE_HINT);
     if (!name.trim()) return setError('请填写事项名称。');
     if (!department.trim()) return setError('请填写实施部门（须与您所属部门一致）。');
     setBusy(true);

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { runExamples, type Example, type ExampleReport, type ItemConfig, type Outcome, type Problem } from '../../../engine/core/index.js';
+import { OUTCOMES, labelTable, outcomes, runExamples, type Example, type ExampleReport, type ItemConfig, type Outcome, type Problem } from '../../../engine/core/index.js';
 import { FormPreview } from './FormTab.js';
 import { ProblemSummary } from './StandardTab.js';
 
-export const OUTCOME_LABEL: Record<Outcome | 'error', string> = { accept: '予以受理', supplement: '需补正（一次性告知）', reject: '不予受理', redirect: '转至其他窗口', error: '评估出错' };
+/** An example's outcome as shown: the vocabulary's label, or 评估出错 when the run itself failed. */
+export const OUTCOME_LABEL: Record<Outcome | 'error', string> = { ...labelTable(outcomes), error: '评估出错' };
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -57,7 +58,7 @@ function ExampleEditor({ example, index, config, onChange, onRemove, readOnly, p
             <label>
               受理结论{' '}
               <select name={`${id}-outcome`} value={example.expect.outcome} onChange={(e) => onChange({ ...example, expect: { ...example.expect, outcome: e.target.value as Outcome } })}>
-                {(['accept', 'supplement', 'reject', 'redirect'] as const).map((o) => <option key={o} value={o}>{OUTCOME_LABEL[o]}</option>)}
+                {OUTCOMES.map((o) => <option key={o} value={o}>{OUTCOME_LABEL[o]}</option>)}
               </select>
             </label>
             <div style={{ marginTop: 6 }}>

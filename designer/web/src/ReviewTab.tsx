@@ -1,16 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { LEGAL_CHANGE_KINDS, labelOf, legalChangeKinds } from '../../../engine/core/index.js';
 import { advice } from '../../../engine/web-kit/index.js';
 import { api, type DraftRecord, type Role } from './api.js';
 import { ReviewExamples } from './ExampleStatus.js';
 import { DRAFT_LABEL, formatTime } from './status.js';
 
-export const CHANGE_KINDS = [
-  { value: 'establish', label: '立（新设）' },
-  { value: 'amend', label: '改（修改）' },
-  { value: 'repeal', label: '废（废止）' },
-  { value: 'interpret', label: '释（解释）' },
-  { value: 'other', label: '其他' },
-];
+export const CHANGE_KINDS = LEGAL_CHANGE_KINDS.map((value) => ({ value, label: labelOf(legalChangeKinds, value) }));
 
 function DiffView({ code, latestVersion, revision }: { code: string; latestVersion: number | null; revision: number | undefined }) {
   const [text, setText] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { formFields, operatorDefinitions, operatorsByName, type ConditionNode, type ItemConfig, type LeafCondition, type Problem, type Rule, type RuleEvent } from '../../../engine/core/index.js';
+import { formFields, operatorDefinitions, operatorsByName, type ConditionNode, type ItemConfig, type LeafCondition, type Problem, type Rule, type RuleEvent, RULE_EVENT_TYPES, labelOf, ruleEventTypes } from '../../../engine/core/index.js';
 import { ProblemSummary } from './StandardTab.js';
 
 export interface FactOption {
@@ -193,8 +193,6 @@ function ConditionEditor(props: { node: ConditionNode; pointer: string; facts: F
   );
 }
 
-const EVENT_LABEL: Record<RuleEvent['type'], string> = { reject: '不予受理', requireMaterial: '需补充材料', supplement: '补正告知' };
-
 function EventEditor({ rule, onChange, config, readOnly, pointer, problems }: { rule: Rule; onChange: (e: RuleEvent) => void; config: ItemConfig; readOnly: boolean; pointer: string; problems: Problem[] }) {
   const e = rule.event;
   const errs = (key: string) => problems.filter((p) => p.pointer.startsWith(`${pointer}/event${key}`)).map((p) => p.message);
@@ -213,7 +211,7 @@ function EventEditor({ rule, onChange, config, readOnly, pointer, problems }: { 
           else onChange({ type, params: { materialId: materials[0]?.id ?? '' } });
         }}
       >
-        {Object.entries(EVENT_LABEL).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+        {RULE_EVENT_TYPES.map((k) => <option key={k} value={k}>{labelOf(ruleEventTypes, k)}</option>)}
       </select>
       {e.type === 'requireMaterial' ? (
         <>
@@ -317,7 +315,7 @@ export function RulesTab({ config, onChange, problems, readOnly }: { config: Ite
   return (
     <section aria-label="受理规则">
       <ProblemSummary problems={problems} prefix="/rules" title="受理规则" />
-      <p className="muted">每条规则：当条件成立时给出结果（不予受理、需补充材料、补正告知）。优先级高的先执行；停用的规则不参与判断。</p>
+      <p className="muted">每条规则：当条件成立时给出结果（{RULE_EVENT_TYPES.map((k) => labelOf(ruleEventTypes, k)).join('、')}）。优先级高的先执行；停用的规则不参与判断。</p>
       {rules.map((rule, i) => {
         const pointer = `/rules/${i}`;
         const head = problems.filter((p) => p.pointer === `${pointer}/name` || p.pointer === pointer).map((p) => p.message);

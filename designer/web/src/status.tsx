@@ -1,6 +1,7 @@
+import { draftStatuses, labelTable } from '../../../engine/core/index.js';
 import type { DraftStatus, ItemSummary } from './api.js';
 
-export const DRAFT_LABEL: Record<DraftStatus, string> = { editing: '草稿', submitted: '待审核', approved: '审核通过', returned: '已退回' };
+export const DRAFT_LABEL: Record<DraftStatus, string> = labelTable(draftStatuses);
 
 export function StatusBadges({ item }: { item: Pick<ItemSummary, 'withdrawn' | 'latestVersion' | 'draft'> }) {
   return (

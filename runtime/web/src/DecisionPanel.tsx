@@ -1,11 +1,5 @@
+import { labelOf, outcomes } from '../../../engine/core/index.js';
 import type { Decision } from './api.js';
-
-export const outcomeLabels: Record<Decision['outcome'], { zh: string; en: string }> = {
-  accept: { zh: '受理', en: 'Accept' },
-  supplement: { zh: '需补正', en: 'Supplement needed' },
-  reject: { zh: '不予受理', en: 'Reject' },
-  redirect: { zh: '转至其他渠道', en: 'Redirect' },
-};
 
 const limitText = (t: { value: number | null; unit: { label: string }; note?: string }) =>
   t.value === null ? `法律法规未规定${t.note ? `（${t.note}）` : ''}` : `${t.value} 个${t.unit.label}${t.note ? `（${t.note}）` : ''}`;
@@ -26,7 +20,7 @@ export function DecisionPanel({ decision, error, evaluating, placeholder }: { de
       {decision && (
         <div aria-live="polite" aria-atomic="false">
           <p className={`outcome outcome-${decision.outcome}`} data-testid="outcome" data-outcome={decision.outcome}>
-            {outcomeLabels[decision.outcome].zh} <small>{outcomeLabels[decision.outcome].en}</small>
+            {labelOf(outcomes, decision.outcome)} <small>{labelOf(outcomes, decision.outcome, 'en')}</small>
           </p>
           {decision.redirect && <p className="banner warn">请到<strong>{decision.redirect.where}</strong>办理。</p>}
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { documentKindFor, documentKinds, labelOf, outcomes, type DocumentKind } from '../../../engine/core/index.js';
 import { ApiError } from '../../../engine/web-kit/index.js';
-import { documentFor, documentTitles, getJson, openNotice, runtimePath, type Decision, type DocumentKind, type SavedIntake } from './api.js';
-import { outcomeLabels } from './DecisionPanel.js';
+import { getJson, openNotice, runtimePath, type Decision, type SavedIntake } from './api.js';
 import type { WindowInput } from './engine.js';
 
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'ok'; text: string } | { kind: 'error'; text: string };
@@ -58,12 +58,12 @@ export function IntakeActions({ division, code, token, input, decision, onSaveAt
 
   const openDocument = async (kind: DocumentKind) => {
     if (!saved) return;
-    setPrintStatus({ kind: 'busy', text: `正在生成${documentTitles[kind]}…` });
+    setPrintStatus({ kind: 'busy', text: `正在生成${labelOf(documentKinds, kind)}…` });
     try {
       const opened = await openNotice(division, saved.intake.caseNumber, kind, token);
-      setPrintStatus({ kind: 'ok', text: `${documentTitles[kind]}已在新标签页打开，可直接打印。${opened ? '' : '（若未弹出，请允许本站弹出窗口）'}` });
+      setPrintStatus({ kind: 'ok', text: `${labelOf(documentKinds, kind)}已在新标签页打开，可直接打印。${opened ? '' : '（若未弹出，请允许本站弹出窗口）'}` });
     } catch (error) {
-      setPrintStatus({ kind: 'error', text: describeError(error, `打开${documentTitles[kind]}`) });
+      setPrintStatus({ kind: 'error', text: describeError(error, `打开${labelOf(documentKinds, kind)}`) });
     }
   };
 
@@ -88,7 +88,7 @@ export function IntakeActions({ division, code, token, input, decision, onSaveAt
   };
 
   const outcome = saved?.decision.outcome ?? decision?.outcome;
-  const kind = saved ? documentFor(saved.decision.outcome) : null;
+  const kind = saved ? documentKindFor(saved.decision.outcome) : null;
   const redirect = decision?.outcome === 'redirect';
 
   return (
@@ -103,19 +103,19 @@ export function IntakeActions({ division, code, token, input, decision, onSaveAt
         </>
       )}
       <p id="save-status" role={saveStatus.kind === 'error' ? 'alert' : 'status'} className={saveStatus.kind === 'error' ? 'banner error' : 'hint'}>
-        {saveStatus.kind !== 'idle' ? saveStatus.text : outcome ? `将按「${outcomeLabels[outcome].zh}」保存。` : ''}
+        {saveStatus.kind !== 'idle' ? saveStatus.text : outcome ? `将按「${labelOf(outcomes, outcome)}」保存。` : ''}
       </p>
       {saved && (
         <div ref={result} tabIndex={-1} className="saved" data-testid="saved">
           {saved.mismatch ? (
             <p role="alert" className="banner error" data-testid="mismatch">
-              严重错误：服务器判定（{outcomeLabels[saved.decision.outcome].zh}）与本页面判定（{decision ? outcomeLabels[decision.outcome].zh : '—'}）不一致。办件已按服务器判定保存；请勿继续，立即联系系统管理员并提供办件编号。
+              严重错误：服务器判定（{labelOf(outcomes, saved.decision.outcome)}）与本页面判定（{decision ? labelOf(outcomes, decision.outcome) : '—'}）不一致。办件已按服务器判定保存；请勿继续，立即联系系统管理员并提供办件编号。
             </p>
           ) : null}
           <p className="case-number">办件编号 <strong data-testid="case-number">{saved.intake.caseNumber}</strong></p>
-          <p>服务器判定：<strong>{outcomeLabels[saved.decision.outcome].zh}</strong></p>
+          <p>服务器判定：<strong>{labelOf(outcomes, saved.decision.outcome)}</strong></p>
           {kind && (
-            <button type="button" className="primary" onClick={() => openDocument(kind)}>打印{documentTitles[kind]}</button>
+            <button type="button" className="primary" onClick={() => openDocument(kind)}>打印{labelOf(documentKinds, kind)}</button>
           )}
           {printStatus.kind !== 'idle' && <p role={printStatus.kind === 'error' ? 'alert' : 'status'} className={printStatus.kind === 'error' ? 'banner error' : 'hint'}>{printStatus.text}</p>}
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { documentFor, documentTitles, getJson, openNotice, runtimePath, type IntakeRow } from './api.js';
-import { outcomeLabels } from './DecisionPanel.js';
+import { documentKindFor, documentKinds, labelOf, outcomes } from '../../../engine/core/index.js';
+import { getJson, openNotice, runtimePath, type IntakeRow } from './api.js';
 import { describeError } from './IntakeActions.js';
 
 /** The cases this window received or handles, newest first; personal data arrives masked. */
@@ -17,14 +17,14 @@ export function IntakeList({ division, token }: { division: string; token: strin
   }, [division, token]);
 
   const print = async (row: IntakeRow) => {
-    const kind = documentFor(row.outcome);
+    const kind = documentKindFor(row.outcome);
     if (!kind) return;
-    setStatus(`正在生成${documentTitles[kind]}…`);
+    setStatus(`正在生成${labelOf(documentKinds, kind)}…`);
     try {
       await openNotice(division, row.caseNumber, kind, token);
-      setStatus(`${row.caseNumber} 的${documentTitles[kind]}已在新标签页打开。`);
+      setStatus(`${row.caseNumber} 的${labelOf(documentKinds, kind)}已在新标签页打开。`);
     } catch (error) {
-      setStatus(describeError(error, `打开${documentTitles[kind]}`));
+      setStatus(describeError(error, `打开${labelOf(documentKinds, kind)}`));
     }
   };
 
@@ -43,15 +43,15 @@ export function IntakeList({ division, token }: { division: string; token: strin
           </thead>
           <tbody>
             {rows.map((row) => {
-              const kind = documentFor(row.outcome);
+              const kind = documentKindFor(row.outcome);
               return (
                 <tr key={row.caseNumber}>
                   <td>{row.caseNumber}{row.mismatch && <span className="badge error" title="浏览器与服务器判定不一致">判定不一致</span>}</td>
                   <td>{row.item.name ?? row.item.code} <small>第 {row.item.version} 版</small></td>
                   <td>{[row.applicant.name, row.applicant.idNumber].filter(Boolean).join(' ')}</td>
-                  <td>{outcomeLabels[row.outcome].zh}</td>
+                  <td>{labelOf(outcomes, row.outcome)}</td>
                   <td>{new Date(row.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</td>
-                  <td>{kind && <button type="button" onClick={() => print(row)}>打印{documentTitles[kind]}</button>}</td>
+                  <td>{kind && <button type="button" onClick={() => print(row)}>打印{labelOf(documentKinds, kind)}</button>}</td>
                 </tr>
               );
             })}
