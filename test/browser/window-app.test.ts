@@ -79,7 +79,7 @@ if (available) describe('window app in chromium', { timeout: 90_000 }, () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await ensureWebBuilt();
     t = await sqliteInstallation();
-    await seedEmptyStore(t.store, loadSampleCatalogue(), undefined, CLAIMING);
+    await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: CLAIMING });
     server = t.app.listen(0);
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -178,7 +178,7 @@ if (available) describe('window app in chromium', { timeout: 90_000 }, () => {
     const caseNumber = page.getByTestId('case-number');
     await expect.poll(() => caseNumber.textContent(), { timeout: 10_000 }).toMatch(/\S+/);
     expect(await page.getByTestId('mismatch').count()).toBe(0);
-    expect(await page.getByTestId('saved').textContent()).toContain('服务器判定：受理');
+    expect(await page.getByTestId('saved').textContent()).toContain('服务器判定：予以受理');
     const listed = await (await fetch(`${base}/api/runtime/150102/intakes`, { headers: t.as.operator })).json() as { intakes?: { caseNumber: string }[] };
     expect(listed.intakes?.map((i) => i.caseNumber)).toContain(await caseNumber.textContent());
     await shot(page, '05-saved');
