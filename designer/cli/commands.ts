@@ -72,7 +72,7 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`export takes no arguments besides options, got "${positionals.join(' ')}"`);
   const version = positiveInt(values.version, 'version');
   if (version !== undefined && values.code === undefined) throw new UsageError('--version needs --code');
-  const bundle = await withStore(io, (store) => exportBundle(store, { ...(values.code ? { code: values.code } : {}), ...(version !== undefined ? { version } : {}) }));
+  const bundle = await withStore(io, (store) => exportBundle({ store, ...(values.code ? { code: values.code } : {}), ...(version !== undefined ? { version } : {}) }));
   const text = JSON.stringify(bundle, null, 2) + '\n';
   const versions = bundle.items.reduce((n, i) => n + i.versions.length, 0);
   if (values.out) {
@@ -140,10 +140,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   if (extname(file).toLowerCase() === '.csv') {
     const departments = [...(values.department ?? []), ...(values['departments-file'] ? readDepartments(values['departments-file'], io) : [])];
     const report = await withStore(io, (store) =>
-      importItemList(text, { store, lifecycle: new ItemLifecycle(store) }, {
-        actor, dryRun, departments,
-        onProgress: (p) => io.stderr(`[${p.index}/${p.total}] row ${p.row} ${p.code ?? '-'} ${p.status}\n`),
-      }),
+      importItemList({ csv: text, store, lifecycle: new ItemLifecycle({ store }), actor, dryRun, departments, onProgress: (p) => io.stderr(`[${p.index}/${p.total}] row ${p.row} ${p.code ?? '-'} ${p.status}\n`) }),
     );
     if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
     else printListReport(report, io);
@@ -151,7 +148,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   }
   const bundle = parseJsonText(text);
   const report = await withStore(io, (store) =>
-    importBundle(store, bundle, { actor, dryRun, onProgress: (p) => io.stderr(`[${p.index}/${p.total}] ${p.code} ${p.status}\n`) }),
+    importBundle({ store, bundle, actor, dryRun, onProgress: (p) => io.stderr(`[${p.index}/${p.total}] ${p.code} ${p.status}\n`) }),
   );
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
   else printBundleReport(report, io);
@@ -186,7 +183,7 @@ export function renderCheck(check: CatalogueCheck): string {
 async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
   if (positionals.length > 0) throw new UsageError('check takes no arguments');
-  const check = await withStore(io, (store) => checkCatalogue(store));
+  const check = await withStore(io, (store) => checkCatalogue({ store }));
   io.stdout(renderCheck(check));
   return check.ok ? EXIT.ok : EXIT.failed;
 }

@@ -24,7 +24,6 @@ export interface PrincipalIo {
 /** `principal add|revoke|list`: the administrator's account management from a terminal. */
 export async function principalCommand(args: string[], io: PrincipalIo): Promise<number> {
   const [sub, ...rest] = args;
-  const now = new Date().toISOString();
   if (sub === 'add') {
     const { values, positionals } = parseArgs({
       args: rest,
@@ -33,14 +32,14 @@ export async function principalCommand(args: string[], io: PrincipalIo): Promise
       strict: true,
     });
     if (positionals.length > 0) throw io.usage('principal add takes only options');
-    const { principal, token } = await io.withStore((store) => createPrincipal(store, { ...values, name: values.name ?? '' }, io.actor, now));
+    const { principal, token } = await io.withStore((store) => createPrincipal({ store, input: { ...values, name: values.name ?? '' }, actor: io.actor}));
     io.stdout(`created ${principal.role} ${principal.id} (${principal.name}${principal.department ? `, ${principal.department}` : ''}${principal.division ? `, ${principal.division}` : ''})\n`);
     io.stdout(`token (shown only now): ${token}\n`);
     return 0;
   }
   if (sub === 'revoke') {
     if (rest.length !== 1) throw io.usage('principal revoke takes one id');
-    const principal = await io.withStore((store) => revokePrincipal(store, rest[0] as string, io.actor, now));
+    const principal = await io.withStore((store) => revokePrincipal({ store, id: rest[0] as string, actor: io.actor}));
     io.stdout(`revoked ${principal.id} at ${principal.revokedAt}\n`);
     return 0;
   }

@@ -1,4 +1,4 @@
-import { ROLES } from '../../engine/core/index.js';
+import { type Clock, ROLES } from '../../engine/core/index.js';
 import { createPrincipal, revokePrincipal } from '../../engine/services/index.js';
 import { apiSchemas as s, type ApiRoute } from '../../engine/http-kit/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
@@ -26,8 +26,7 @@ const newPrincipal = {
 };
 
 /** Principals (accounts with bearer tokens): region administrators only. */
-export function accessRoutes({ store }: { store: ConfigStore }): ApiRoute[] {
-  const now = () => new Date().toISOString();
+export function accessRoutes({ store, clock }: { store: ConfigStore; clock: Clock }): ApiRoute[] {
   return [
     {
       method: 'get', path: '/api/principals', summary: 'List principals (never their tokens)', tags: ['access'], access: { roles: ['admin'] },
@@ -39,14 +38,14 @@ export function accessRoutes({ store }: { store: ConfigStore }): ApiRoute[] {
       body: { schema: newPrincipal, required: true },
       responses: { 201: { description: 'Created', schema: { type: 'object', properties: { principal, token: { type: 'string' } } } }, 409: ERR, 422: ERR },
       handler: async (req, res) => {
-        const created = await createPrincipal(store, req.body, actorOf(req), now());
+        const created = await createPrincipal({ store, clock, input: req.body, actor: actorOf(req) });
         res.status(201).json(created);
       },
     },
     {
       method: 'delete', path: '/api/principals/:id', summary: 'Revoke a principal’s token, effective at once', tags: ['access'], access: { roles: ['admin'] },
       responses: { 200: { description: 'Revoked', schema: principal }, 404: ERR },
-      handler: async (req, res) => res.json(await revokePrincipal(store, req.params.id ?? '', actorOf(req), now())),
+      handler: async (req, res) => res.json(await revokePrincipal({ store, clock, id: req.params.id ?? '', actor: actorOf(req) })),
     },
   ];
 }

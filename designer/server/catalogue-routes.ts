@@ -1,4 +1,4 @@
-import { BadRequestError, isItemCode } from '../../engine/core/index.js';
+import { type Clock, BadRequestError, isItemCode } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from '../../engine/http-kit/index.js';
 import { type ItemLifecycle, bundleSchema, dataNeedsCatalogue, dataNeedsCsv, exportBundle, importBundle, importItemList } from '../../engine/services/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
@@ -113,6 +113,7 @@ const dataNeedsSchema: JsonSchema = {
 export interface CatalogueDeps {
   store: ConfigStore;
   lifecycle: ItemLifecycle;
+  clock: Clock;
 }
 
 /**
@@ -124,7 +125,7 @@ export interface CatalogueDeps {
  * tampered with (a config that no longer matches its hash) is refused as a whole: 422, nothing
  * written.
  */
-export function catalogueRoutes({ store, lifecycle }: CatalogueDeps): ApiRoute[] {
+export function catalogueRoutes({ store, lifecycle, clock }: CatalogueDeps): ApiRoute[] {
   return [
     {
       method: 'get', path: '/api/catalogue/export', access: everyone, summary: 'Export the catalogue, one item or one version as a tongban-bundle', tags: ['catalogue'],
@@ -138,7 +139,7 @@ export function catalogueRoutes({ store, lifecycle }: CatalogueDeps): ApiRoute[]
         const version = queryText(req, 'version');
         if (code !== undefined && !isItemCode(code)) throw new BadRequestError(`事项编码「${code}」格式不正确`, { param: 'code' }, 'bad_code');
         if (version !== undefined && !/^[1-9]\d{0,8}$/.test(version)) throw new BadRequestError(`版本号「${version}」应为正整数`, { param: 'version' }, 'bad_version');
-        const bundle = await exportBundle(store, { ...(code !== undefined ? { code } : {}), ...(version !== undefined ? { version: Number(version) } : {}) });
+        const bundle = await exportBundle({ store, clock, ...(code !== undefined ? { code } : {}), ...(version !== undefined ? { version: Number(version) } : {}) });
         const name = ['tongban', code ?? 'catalogue', ...(version ? [`v${version}`] : []), bundle.exportedAt.slice(0, 10)].join('-');
         res.setHeader('Content-Disposition', `attachment; filename="${name}.json"`);
         res.json(bundle);
@@ -150,7 +151,7 @@ export function catalogueRoutes({ store, lifecycle }: CatalogueDeps): ApiRoute[]
       body: { schema: bundleBodySchema, required: true, description: 'A bundle from GET /api/catalogue/export' },
       responses: { 200: { description: 'Per-item report', schema: importReportSchema }, 400: ERR, 413: ERR, 415: ERR, 422: ERR },
       handler: async (req, res) => {
-        res.json(await importBundle(store, req.body, { actor: actorOf(req), dryRun: flag(req, 'dryRun') }));
+        res.json(await importBundle({ store, clock, bundle: req.body, actor: actorOf(req), dryRun: flag(req, 'dryRun') }));
       },
     },
     {
@@ -159,11 +160,7 @@ export function catalogueRoutes({ store, lifecycle }: CatalogueDeps): ApiRoute[]
       responses: { 200: { description: 'Per-row report', schema: csvImportReport }, 400: ERR, 413: ERR, 422: ERR },
       handler: async (req, res) => {
         const body = req.body as { csv: string; departments?: string[]; dryRun?: boolean };
-        res.json(await importItemList(body.csv, { store, lifecycle }, {
-          actor: actorOf(req),
-          ...(body.departments ? { departments: body.departments } : {}),
-          dryRun: body.dryRun ?? false,
-        }));
+        res.json(await importItemList({ csv: body.csv, store, lifecycle, clock, actor: actorOf(req), ...(body.departments ? { departments: body.departments } : {}), dryRun: body.dryRun ?? false }));
       },
     },
     {
@@ -172,7 +169,7 @@ export function catalogueRoutes({ store, lifecycle }: CatalogueDeps): ApiRoute[]
       query: [{ name: 'includeWithdrawn', description: 'also withdrawn items (default false)', schema: { type: 'boolean' } }],
       responses: { 200: { description: 'Catalogue', schema: dataNeedsSchema }, 400: ERR },
       handler: async (req, res) => {
-        const catalogue = await dataNeedsCatalogue(store, { includeWithdrawn: flag(req, 'includeWithdrawn') });
+        const catalogue = await dataNeedsCatalogue({ store, clock, includeWithdrawn: flag(req, 'includeWithdrawn') });
         const accept = String(req.headers.accept ?? '');
         if (/\btext\/csv\b/i.test(accept)) {
           res.setHeader('Content-Type', 'text/csv; charset=utf-8');

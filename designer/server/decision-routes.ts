@@ -39,7 +39,7 @@ export function decisionRoutes({ store, decisions }: { store: ConfigStore; decis
       method: 'post', path: '/api/audit/replay', summary: 'Re-evaluate a recorded decision against its exact version and say whether the result is identical', tags: ['audit'], access: auditors,
       body: { schema: { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', minLength: 1 } } }, required: true },
       responses: { 200: { description: 'Replay', schema: { type: 'object', required: ['identical'], properties: { identical: { type: 'boolean' }, differences: { type: 'array' } } } }, 404: ERR, 409: ERR },
-      handler: async (req, res) => res.json(await replayDecision(store, decisions, (req.body as { id: string }).id)),
+      handler: async (req, res) => res.json(await replayDecision({ configs: store, log: decisions, id: (req.body as { id: string }).id })),
     },
     {
       method: 'post', path: '/api/items/:code/impact', summary: 'Run the recorded decisions of the latest version against the draft; list those whose outcome would change', tags: ['review'], access: auditors,
@@ -51,7 +51,7 @@ export function decisionRoutes({ store, decisions }: { store: ConfigStore; decis
         if (!draft) throw new NotFoundError(`事项 ${code} 没有草稿`, { code });
         const problems = validateConfig(draft.config);
         if (problems.length > 0) throw new ValidationFailedError('草稿尚不合规，无法评估影响', problems);
-        res.json(await decisionImpact(decisions, code, item.latestVersion, draft.config));
+        res.json(await decisionImpact({ log: decisions, code, version: item.latestVersion, draft: draft.config }));
       },
     },
   ];

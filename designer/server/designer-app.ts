@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../engine/core/index.js';
 import type { Express } from 'express';
 import { type Logger, createApiApp, DEFAULT_BODY_LIMIT } from '../../engine/http-kit/index.js';
 import { ItemLifecycle } from '../../engine/services/index.js';
@@ -26,15 +27,16 @@ export interface DesignerAppOptions {
   bodyLimit?: number;
   /** Largest attachment in bytes (TONGBAN_UPLOAD_LIMIT, default 5 MiB). */
   uploadLimit?: number;
-  now?: () => string;
+  /** The server's clock, the only source of the dates the designer records (tests inject a fixed one). */
+  clock?: Clock;
   /** With an embedded runtime, serve the built window app at /window/ (default true). */
   windowApp?: boolean;
   /** Serve the designer web app at /designer/ (default true). */
   designerWeb?: boolean;
 }
 
-export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, now, windowApp = true, designerWeb = true }: DesignerAppOptions): Express {
-  const lifecycle = new ItemLifecycle(store, now);
+export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, clock = systemClock, windowApp = true, designerWeb = true }: DesignerAppOptions): Express {
+  const lifecycle = new ItemLifecycle({ store, clock });
   // The embedded runtime is the league/banner runtime's own module, over the read-only reader.
   const runtime = runtimeReader
     ? runtimeModule({ reader: runtimeReader, ...(decisionLog ? { decisionLog } : {}), ...(intakeStore ? { intakeStore } : {}), logger, uploadLimit, windowApp })
@@ -43,11 +45,11 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
     title: 'Tongban designer API (region)',
     description: 'Authoring, review, publication and audit of item standards; plus the read-only runtime API when embedded.',
     routes: [
-      ...designerRoutes({ store, lifecycle }),
+      ...designerRoutes({ store, lifecycle, clock }),
       ...diffRoutes({ store }),
-      ...catalogueRoutes({ store, lifecycle }),
-      ...accessRoutes({ store }),
-      ...localityRoutes({ store }),
+      ...catalogueRoutes({ store, lifecycle, clock }),
+      ...accessRoutes({ store, clock }),
+      ...localityRoutes({ store, clock }),
       ...calendarRoutes(),
       ...(decisionLog ? decisionRoutes({ store, decisions: decisionLog }) : []),
       ...(runtime?.routes ?? []),

@@ -1,4 +1,4 @@
-import { NotFoundError, BadRequestError, maskPersonalData, enumerations, operatorDefinitions, verifyAuditChain, isItemCode } from '../../engine/core/index.js';
+import { type Clock, NotFoundError, BadRequestError, maskPersonalData, enumerations, operatorDefinitions, verifyAuditChain, isItemCode } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRoute, type ApiRequest } from '../../engine/http-kit/index.js';
 import { type ItemLifecycle, addStation, divisionTreeWithStations } from '../../engine/services/index.js';
 import { type ConfigStore } from '../../engine/ports/index.js';
@@ -23,9 +23,10 @@ const ifMatch = { name: 'If-Match', description: 'The draft revision the caller 
 export interface DesignerDeps {
   store: ConfigStore;
   lifecycle: ItemLifecycle;
+  clock: Clock;
 }
 
-export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
+export function designerRoutes({ store, lifecycle, clock }: DesignerDeps): ApiRoute[] {
   const byAuthors = authors(store);
   return [
     {
@@ -200,13 +201,13 @@ export function designerRoutes({ store, lifecycle }: DesignerDeps): ApiRoute[] {
     {
       method: 'get', path: '/api/divisions', access: publicAccess, summary: 'The region, its leagues/cities, banners/counties (GB/T 2260) and registered service stations, as a tree', tags: ['standards'],
       responses: { 200: { description: 'Division tree', schema: s.divisionTree } },
-      handler: async (_req, res) => res.json(await divisionTreeWithStations(store)),
+      handler: async (_req, res) => res.json(await divisionTreeWithStations({ store })),
     },
     {
       method: 'post', path: '/api/divisions/stations', summary: 'Add a township/village service station under its banner', tags: ['standards'], access: { roles: ['admin'] },
       body: { schema: { type: 'object', required: ['code', 'name'], additionalProperties: false, properties: { code: { type: 'string' }, name: { type: 'string' } } }, required: true },
       responses: { 201: { description: 'Added', schema: s.anyObject }, 409: ERR, 422: ERR },
-      handler: async (req, res) => res.status(201).json(await addStation(store, req.body, actorOf(req), new Date().toISOString())),
+      handler: async (req, res) => res.status(201).json(await addStation({ store, clock, body: req.body, actor: actorOf(req) })),
     },
     {
       method: 'get', path: '/api/enumerations', access: publicAccess, summary: 'Coded enumerations of the item standard ({ code, label })', tags: ['standards'],

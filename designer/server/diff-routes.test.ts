@@ -1,3 +1,4 @@
+import { fixedClock, contentHash, diffConfigs, type ItemConfig, type DraftRecord, type VersionRecord } from '../../engine/core/index.js';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -5,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPrincipal } from '../../engine/services/index.js';
 import { openSqliteStore } from '../../engine/adapters/sqlite/index.js';
-import { contentHash, diffConfigs, type ItemConfig, type DraftRecord, type VersionRecord } from '../../engine/core/index.js';
 import { createLogger, buildOpenApi, createApiApp } from '../../engine/http-kit/index.js';
 import { itemConfig } from '../../test/fixtures/item-config.js';
 import { diffRoutes, prefersText } from './diff-routes.js';
@@ -39,7 +39,7 @@ await store.insertVersion(versionOf('DIFF-1', 2, v2));
 await store.createDraft(draftOf('DIFF-1', 2, draft));
 await store.insertVersion(versionOf('DIFF-2', 1, itemConfig('DIFF-2')));
 await store.createDraft(draftOf('DIFF-3', null, itemConfig('DIFF-3')));
-const TOKEN = (await createPrincipal(store, { id: 'auditor-wang', name: '王审计', role: 'auditor' }, 'admin', AT)).token;
+const TOKEN = (await createPrincipal({ store, input: { id: 'auditor-wang', name: '王审计', role: 'auditor' }, actor: 'admin', clock: fixedClock(AT) })).token;
 const app = createApiApp({ title: 't', description: 't', routes: diffRoutes({ store }), stores: { config: store }, principals: store, logger: createLogger(() => undefined), bodyLimit: 1024 });
 /** Every reader role may diff; an auditor stands for them. */
 const get = (path: string) => request(app).get(path).set('Authorization', `Bearer ${TOKEN}`);

@@ -1,4 +1,4 @@
-import { type Principal, BadRequestError, ForbiddenError, ValidationFailedError, isIsoDate, operatesFor } from '../../engine/core/index.js';
+import { type Clock, type Principal, BadRequestError, ForbiddenError, ValidationFailedError, isIsoDate, operatesFor } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
 import { adoptionReport, progressCsv, progressReport, putClaim, removeClaim } from '../../engine/services/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
@@ -28,8 +28,8 @@ function ownLocality(req: ApiRequest, principal: Principal): void {
   }
 }
 
-export function localityRoutes({ store }: { store: ConfigStore }): ApiRoute[] {
-  const now = () => new Date().toISOString();
+export function localityRoutes({ store, clock }: { store: ConfigStore; clock: Clock }): ApiRoute[] {
+  const now = () => clock().toISOString();
   const operators = { roles: ['admin', 'operator'] as const, scope: ownLocality };
   return [
     {
@@ -41,13 +41,13 @@ export function localityRoutes({ store }: { store: ConfigStore }): ApiRoute[] {
       method: 'put', path: '/api/localities/:division/claims/:code', summary: 'Claim an item (follow latest or pin a version) with its local fields', tags: ['claims'], access: operators,
       body: { schema: claimBody, required: true },
       responses: { 200: { description: 'Claimed', schema: claim }, 403: ERR, 404: ERR, 422: ERR },
-      handler: async (req, res) => res.json(await putClaim(store, req.params.division ?? '', req.params.code ?? '', req.body, actorOf(req), now())),
+      handler: async (req, res) => res.json(await putClaim({ store, clock, division: req.params.division ?? '', code: req.params.code ?? '', body: req.body, actor: actorOf(req) })),
     },
     {
       method: 'delete', path: '/api/localities/:division/claims/:code', summary: 'Withdraw a claim: the locality stops serving the item', tags: ['claims'], access: operators,
       responses: { 204: { description: 'Removed' }, 403: ERR, 404: ERR },
       handler: async (req, res) => {
-        await removeClaim(store, req.params.division ?? '', req.params.code ?? '', actorOf(req), now());
+        await removeClaim({ store, clock, division: req.params.division ?? '', code: req.params.code ?? '', actor: actorOf(req) });
         res.status(204).end();
       },
     },
@@ -72,13 +72,13 @@ export function localityRoutes({ store }: { store: ConfigStore }): ApiRoute[] {
     {
       method: 'get', path: '/api/reports/adoption', summary: 'Adoption and drift: which localities serve which version, who lags since when, drifted versions', tags: ['reports'], access: auditors,
       responses: { 200: { description: 'Report', schema: { type: 'object', required: ['items', 'drift'], properties: { items: { type: 'array' }, drift: { type: 'array' } } } } },
-      handler: async (_req, res) => res.json(await adoptionReport(store)),
+      handler: async (_req, res) => res.json(await adoptionReport({ store, clock })),
     },
     {
       method: 'get', path: '/api/reports/progress', summary: 'Progress (周调度、月通报): claims per league/banner, overdue, department progress; CSV with Accept: text/csv', tags: ['reports'], access: auditors,
       responses: { 200: { description: 'Report', schema: { type: 'object' } } },
       handler: async (req, res) => {
-        const report = await progressReport(store);
+        const report = await progressReport({ store, clock });
         const accept = String(req.headers.accept ?? '');
         if (/text\/csv/.test(accept)) res.type('text/csv; charset=utf-8').send(progressCsv(report));
         else if (accept && !/json|\*\/\*/.test(accept)) throw new BadRequestError('只提供 JSON 或 CSV', { accept });

@@ -20,9 +20,9 @@ const store = await openConfigStore(settings);
 await ensureRuntimeIndexes(settings);
 // The sample items are claimed by every league and banner so that a new installation's windows work at once.
 const localities = listDivisions().filter((d) => d.level !== 'region').map((d) => d.code);
-const { seeded } = await seedEmptyStore(store, loadSampleCatalogue(), undefined, localities);
+const { seeded } = await seedEmptyStore({ store, catalogue: loadSampleCatalogue(), claimFor: localities });
 if (seeded.length > 0) logger.info('seeded sample catalogue', { items: seeded.length, claimedBy: localities.length });
-const bootstrap = await ensureBootstrapAdmin(store, process.env.TONGBAN_ADMIN_TOKEN || undefined, new Date().toISOString());
+const bootstrap = await ensureBootstrapAdmin({ store, configuredToken: process.env.TONGBAN_ADMIN_TOKEN || undefined });
 const runtimeReader = await openConfigReader(settings);
 const decisionLog = await openDecisionLog(settings);
 const intakeStore = await openIntakeStore(settings);

@@ -9,6 +9,7 @@ export * from './access/index.js';
 export * from './audit/index.js';
 export * from './calendar/index.js';
 export * from './canonical/index.js';
+export * from './clock/index.js';
 export * from './cases/index.js';
 export * from './codes/index.js';
 export * from './config/index.js';

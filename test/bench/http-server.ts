@@ -27,7 +27,7 @@ if (mode === 'bare') {
 } else {
   const file = join(mkdtempSync(join(tmpdir(), 'tongban-bench-')), 'tongban.db');
   const store = openSqliteStore({ file });
-  await seedEmptyStore(store, loadSampleCatalogue(), undefined, ['150102']);
+  await seedEmptyStore({ store, catalogue: loadSampleCatalogue(), claimFor: ['150102'] });
   const { config } = generatedItem();
   await store.upsertItem({ code: config.code, name: config.standard.name, department: config.standard.department.name, createdAt: new Date().toISOString() });
   await store.putClaim({ division: '150102', code: config.code, follow: 'latest', local: {}, claimedAt: 'bench', claimedBy: 'bench', updatedAt: 'bench', updatedBy: 'bench' });

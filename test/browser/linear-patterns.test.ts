@@ -116,7 +116,7 @@ if (available) describe('linear-time patterns in chromium', { timeout: 90_000 },
     await ensureBuilt('runtime/web');
     await ensureBuilt('designer/web');
     t = await sqliteInstallation();
-    await seedEmptyStore(t.store, [itemWithCatastrophicPattern()], undefined, [DIVISION]);
+    await seedEmptyStore({ store: t.store, catalogue: [itemWithCatastrophicPattern()], claimFor: [DIVISION] });
     const app = express();
     mountDesignerWeb(app);
     app.use(t.app);

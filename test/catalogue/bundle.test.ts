@@ -1,5 +1,5 @@
+import { fixedClock, contentHash, type ItemConfig, BadRequestError, ConflictError, NotFoundError, ValidationFailedError, verifyAuditChain } from '../../engine/core/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentHash, type ItemConfig, BadRequestError, ConflictError, NotFoundError, ValidationFailedError, verifyAuditChain } from '../../engine/core/index.js';
 import { exportBundle, importBundle, parseBundle, type CatalogueBundle, seedEmptyStore } from '../../engine/services/index.js';
 import { type ConfigStore } from '../../engine/ports/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
@@ -36,14 +36,14 @@ describe('catalogue bundles', () => {
   it('round-trips the whole catalogue into a fresh store with identical hashes, audited per version', async () => {
     await publish(source.lifecycle, source.store, amended(first));
     await source.store.setWithdrawn(second.code, { at: '2025-01-01T00:00:00.000Z', by: 'admin', reason: '法规废止' });
-    const bundle = await exportBundle(source.store, { now: () => '2025-06-01T00:00:00.000Z' });
+    const bundle = await exportBundle({ store: source.store, clock: fixedClock('2025-06-01T00:00:00.000Z') });
     expect(bundle).toMatchObject({ format: 'tongban-bundle', formatVersion: 1, exportedAt: '2025-06-01T00:00:00.000Z' });
     expect(bundle.items).toHaveLength(samples.length);
     expect(bundle.items.find((i) => i.code === first.code)?.versions.map((v) => v.version)).toEqual([1, 2]);
     for (const item of bundle.items) for (const v of item.versions) expect(contentHash(v.config)).toBe(v.hash);
 
     // Through JSON, as a file or an HTTP body would carry it.
-    const report = await importBundle(target.store, JSON.parse(JSON.stringify(bundle)), { actor: 'migrator' });
+    const report = await importBundle({ store: target.store, bundle: JSON.parse(JSON.stringify(bundle)), actor: 'migrator' });
     expect(report.ok).toBe(true);
     expect(report.counts).toEqual({ imported: samples.length, identical: 0, conflict: 0, invalid: 0, failed: 0 });
     expect(await versionHashes(target.store)).toEqual(await versionHashes(source.store));
@@ -61,16 +61,16 @@ describe('catalogue bundles', () => {
     expect(verifyAuditChain(await target.store.listAudit({ limit: 10_000 })).ok).toBe(true);
 
     // The target now exports the very same items.
-    const again = await exportBundle(target.store, { now: () => bundle.exportedAt });
+    const again = await exportBundle({ store: target.store, clock: fixedClock(bundle.exportedAt) });
     expect(again).toEqual(bundle);
   });
 
   it('is idempotent: importing the same bundle again skips every item as identical and writes nothing', async () => {
-    const bundle = await exportBundle(source.store);
-    await importBundle(target.store, bundle, { actor: 'migrator' });
+    const bundle = await exportBundle({ store: source.store });
+    await importBundle({ store: target.store, bundle, actor: 'migrator' });
     const before = (await allAudit(target.store)).length;
     const progress: string[] = [];
-    const report = await importBundle(target.store, bundle, { actor: 'migrator', onProgress: (p) => progress.push(`[${p.index}/${p.total}] ${p.code} ${p.status}`) });
+    const report = await importBundle({ store: target.store, bundle, actor: 'migrator', onProgress: (p) => progress.push(`[${p.index}/${p.total}] ${p.code} ${p.status}`) });
     expect(report.ok).toBe(true);
     expect(report.counts.identical).toBe(samples.length);
     expect(report.items.every((i) => i.status === 'identical' && i.imported.length === 0 && i.identical.length === 1)).toBe(true);
@@ -80,12 +80,12 @@ describe('catalogue bundles', () => {
 
   it('never overwrites a published version: a conflicting item changes nothing and is reported, the others import', async () => {
     const theirs = amended(first, '目标库自行修改的条件');
-    await seedEmptyStore(target.store, [theirs]);
+    await seedEmptyStore({ store: target.store, catalogue: [theirs] });
     const targetBefore = await target.store.getVersion(first.code, 1);
     const auditBefore = await target.store.listAudit({ code: first.code });
 
     await publish(source.lifecycle, source.store, amended(first));
-    const report = await importBundle(target.store, await exportBundle(source.store), { actor: 'migrator' });
+    const report = await importBundle({ store: target.store, bundle: await exportBundle({ store: source.store }), actor: 'migrator' });
     expect(report.ok).toBe(false);
     const conflict = report.items.find((i) => i.code === first.code);
     expect(conflict).toMatchObject({ status: 'conflict', imported: [], identical: [] });
@@ -100,12 +100,12 @@ describe('catalogue bundles', () => {
   });
 
   it('refuses a tampered bundle (config edited, hash unchanged) as a whole, writing nothing', async () => {
-    const bundle = await exportBundle(source.store);
+    const bundle = await exportBundle({ store: source.store });
     const tampered = structuredClone(bundle) as CatalogueBundle;
     const victim = tampered.items[1]?.versions[0];
     if (!victim) throw new Error('no version');
     victim.config.standard.promisedTimeLimit.value += 1;
-    const error = await importBundle(target.store, tampered, { actor: 'x' }).catch((e: unknown) => e);
+    const error = await importBundle({ store: target.store, bundle: tampered, actor: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationFailedError);
     expect((error as ValidationFailedError).problems).toEqual([expect.objectContaining({ pointer: '/items/1/versions/0/hash', code: 'bundle.hash-mismatch' })]);
     expect(await target.store.listItems()).toEqual([]);
@@ -126,12 +126,12 @@ describe('catalogue bundles', () => {
   });
 
   it('does not import an item with an invalid version at all, and reports every problem', async () => {
-    const bundle = structuredClone(await exportBundle(source.store)) as CatalogueBundle;
+    const bundle = structuredClone(await exportBundle({ store: source.store })) as CatalogueBundle;
     const bad = bundle.items[0]?.versions[0];
     if (!bad) throw new Error('no version');
     bad.config.standard.scenarios[0]!.materialIds.push('no-such-material');
     bad.hash = contentHash(bad.config); // intact, but not a valid config
-    const report = await importBundle(target.store, bundle, { actor: 'migrator' });
+    const report = await importBundle({ store: target.store, bundle, actor: 'migrator' });
     const item = report.items[0];
     expect(item?.status).toBe('invalid');
     expect(item?.problems[0]).toMatchObject({ code: 'standard.unknown-material' });
@@ -142,23 +142,23 @@ describe('catalogue bundles', () => {
 
   it('extends an installation only from a version both hold; one-version bundles obey the same rule', async () => {
     await publish(source.lifecycle, source.store, amended(first));
-    const onlyV1 = await exportBundle(source.store, { code: first.code, version: 1 });
-    const onlyV2 = await exportBundle(source.store, { code: first.code, version: 2 });
-    const full = await exportBundle(source.store, { code: first.code });
+    const onlyV1 = await exportBundle({ store: source.store, code: first.code, version: 1 });
+    const onlyV2 = await exportBundle({ store: source.store, code: first.code, version: 2 });
+    const full = await exportBundle({ store: source.store, code: first.code });
     expect(onlyV2.items[0]?.versions.map((v) => v.version)).toEqual([2]);
 
     // Nothing of the item yet: v2 alone would leave a gap.
-    expect((await importBundle(target.store, onlyV2, { actor: 'm' })).items[0]?.conflicts[0]?.reason).toBe('version-gap');
-    expect((await importBundle(target.store, onlyV1, { actor: 'm' })).items[0]?.status).toBe('imported');
+    expect((await importBundle({ store: target.store, bundle: onlyV2, actor: 'm' })).items[0]?.conflicts[0]?.reason).toBe('version-gap');
+    expect((await importBundle({ store: target.store, bundle: onlyV1, actor: 'm' })).items[0]?.status).toBe('imported');
     // Target holds v1 but the bundle does not: the histories cannot be compared.
-    expect((await importBundle(target.store, onlyV2, { actor: 'm' })).items[0]?.conflicts[0]?.reason).toBe('base-unverified');
-    const report = await importBundle(target.store, full, { actor: 'm' });
+    expect((await importBundle({ store: target.store, bundle: onlyV2, actor: 'm' })).items[0]?.conflicts[0]?.reason).toBe('base-unverified');
+    const report = await importBundle({ store: target.store, bundle: full, actor: 'm' });
     expect(report.items[0]).toMatchObject({ status: 'imported', identical: [1], imported: [2] });
     expect(await versionHashes(target.store)).toEqual((await versionHashes(source.store)).filter((v) => v.startsWith(`${first.code}@`)));
   });
 
   it('writes nothing on a dry run but reports what it would do', async () => {
-    const report = await importBundle(target.store, await exportBundle(source.store), { actor: 'm', dryRun: true });
+    const report = await importBundle({ store: target.store, bundle: await exportBundle({ store: source.store }), actor: 'm', dryRun: true });
     expect(report).toMatchObject({ ok: true, dryRun: true, counts: { imported: samples.length } });
     expect(report.items[0]?.imported).toEqual([1]);
     expect(await target.store.listItems()).toEqual([]);
@@ -168,7 +168,7 @@ describe('catalogue bundles', () => {
   it('reports an item as failed, with a gapless prefix written, when another writer publishes in between', async () => {
     await publish(source.lifecycle, source.store, amended(first));
     await publish(source.lifecycle, source.store, amended(amended(first), '第三版条件'));
-    const bundle = await exportBundle(source.store, { code: first.code });
+    const bundle = await exportBundle({ store: source.store, code: first.code });
     // A store where someone else publishes version 2 right after our check.
     const racing = new Proxy(target.store, {
       get(store, key, receiver) {
@@ -182,7 +182,7 @@ describe('catalogue bundles', () => {
         return typeof value === 'function' ? value.bind(store) : value;
       },
     });
-    const report = await importBundle(racing, bundle, { actor: 'm' });
+    const report = await importBundle({ store: racing, bundle, actor: 'm' });
     expect(report.ok).toBe(false);
     expect(report.items[0]).toMatchObject({ status: 'failed', imported: [1] });
     expect(report.items[0]?.conflicts[0]).toMatchObject({ version: 2, reason: 'concurrent-write' });
@@ -190,13 +190,13 @@ describe('catalogue bundles', () => {
   });
 
   it('exports one item, one version, and explains what cannot be exported', async () => {
-    const one = await exportBundle(source.store, { code: second.code });
+    const one = await exportBundle({ store: source.store, code: second.code });
     expect(one.items.map((i) => i.code)).toEqual([second.code]);
-    await expect(exportBundle(source.store, { code: 'NOPE-1' })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(exportBundle(source.store, { code: second.code, version: 9 })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(exportBundle(source.store, { version: 1 })).rejects.toBeInstanceOf(BadRequestError);
+    await expect(exportBundle({ store: source.store, code: 'NOPE-1' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(exportBundle({ store: source.store, code: second.code, version: 9 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(exportBundle({ store: source.store, version: 1 })).rejects.toBeInstanceOf(BadRequestError);
     await source.lifecycle.saveDraft('DRAFT-ONLY', itemConfig('DRAFT-ONLY'), 'author', undefined);
-    await expect(exportBundle(source.store, { code: 'DRAFT-ONLY' })).rejects.toBeInstanceOf(NotFoundError);
-    expect((await exportBundle(source.store)).items.map((i) => i.code)).not.toContain('DRAFT-ONLY');
+    await expect(exportBundle({ store: source.store, code: 'DRAFT-ONLY' })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await exportBundle({ store: source.store })).items.map((i) => i.code)).not.toContain('DRAFT-ONLY');
   });
 });

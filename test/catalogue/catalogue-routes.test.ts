@@ -1,8 +1,8 @@
+import { systemClock, contentHash, parseCsv } from '../../engine/core/index.js';
 import type { Express } from 'express';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catalogueRoutes } from '../../designer/server/catalogue-routes.js';
-import { contentHash, parseCsv } from '../../engine/core/index.js';
 import type { CatalogueBundle, ImportReport } from '../../engine/services/index.js';
 import { createLogger, createApiApp } from '../../engine/http-kit/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
@@ -15,7 +15,7 @@ function appFor(t: TempStore): Express {
   return createApiApp({
     title: 'catalogue test',
     description: 'catalogue routes only',
-    routes: catalogueRoutes({ store: t.store, lifecycle: t.lifecycle }),
+    routes: catalogueRoutes({ store: t.store, lifecycle: t.lifecycle, clock: systemClock }),
     stores: { config: t.store },
     principals: t.store,
     logger: createLogger(() => undefined),

@@ -59,7 +59,7 @@ describe('tongban CLI', { timeout: 90_000 }, () => {
       code: 'CLI-0001', version: 1, hash: contentHash(broken), baseVersion: null, publishedAt: '2025-01-01T00:00:00.000Z', publishedBy: 'x',
       author: 'x', reviewer: null, reason: 'r', legalBasis: 'l', changeKind: 'establish', config: broken,
     });
-    await importItemList('序号,事项名称,实施部门,事项类型,办件类型,通办范围\r\n1,骨架事项,内蒙古自治区公安厅,公共服务,承诺件,全区通办\r\n', source, { actor: 'a' });
+    await importItemList({ csv: '序号,事项名称,实施部门,事项类型,办件类型,通办范围\r\n1,骨架事项,内蒙古自治区公安厅,公共服务,承诺件,全区通办\r\n', ...source, actor: 'a' });
 
     const { code, stdout } = await tongban(source.dir, 'check');
     expect(code).toBe(1);

@@ -1,6 +1,6 @@
+import { fixedClock, parseCsv, type ItemConfig } from '../../engine/core/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATA_NEEDS_CSV_HEADER, dataNeedsCatalogue, dataNeedsCsv } from '../../engine/services/index.js';
-import { parseCsv, type ItemConfig } from '../../engine/core/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { publish, tempStore, type TempStore } from './helpers.js';
@@ -21,7 +21,7 @@ describe('data-sharing catalogue (三清单)', () => {
   afterEach(async () => t.close());
 
   it('groups every published item’s data needs by owning department, then data item', async () => {
-    const catalogue = await dataNeedsCatalogue(t.store, { now: () => '2025-06-01T00:00:00.000Z' });
+    const catalogue = await dataNeedsCatalogue({ store: t.store, clock: fixedClock('2025-06-01T00:00:00.000Z') });
     const needs = samples.reduce((n, c) => n + c.standard.dataNeeds.length, 0);
     const pairs = new Set(samples.flatMap((c) => c.standard.dataNeeds.map((n) => `${n.owningDepartment}\u0000${n.dataItem}`)));
     expect(catalogue).toMatchObject({ generatedAt: '2025-06-01T00:00:00.000Z', itemCount: samples.length });
@@ -50,19 +50,19 @@ describe('data-sharing catalogue (三清单)', () => {
     await publish(t.lifecycle, t.store, config);
     config.standard.dataNeeds.push({ dataItem: '婚姻登记信息', owningDepartment: '内蒙古自治区民政厅', sourceSystem: '婚姻登记信息管理系统', sharingMethod: { code: 'batch', label: '批量交换' }, frequency: { code: 'daily', label: '每日' } });
     await publish(t.lifecycle, t.store, config);
-    const marriage = (await dataNeedsCatalogue(t.store)).departments.find((d) => d.owningDepartment === '内蒙古自治区民政厅')?.dataItems.find((d) => d.dataItem === '婚姻登记信息');
+    const marriage = (await dataNeedsCatalogue({ store: t.store })).departments.find((d) => d.owningDepartment === '内蒙古自治区民政厅')?.dataItems.find((d) => d.dataItem === '婚姻登记信息');
     expect(marriage?.items.find((i) => i.code === 'DN-0001')).toMatchObject({ version: 2, sharingMethod: { code: 'batch' } });
     expect(marriage?.sharingMethods.map((m) => m.code)).toContain('batch');
 
     await t.lifecycle.withdraw('DN-0001', 'admin', '测试撤销');
-    const without = await dataNeedsCatalogue(t.store);
+    const without = await dataNeedsCatalogue({ store: t.store });
     expect(without.itemCount).toBe(samples.length);
     expect(JSON.stringify(without)).not.toContain('DN-0001');
-    expect(JSON.stringify(await dataNeedsCatalogue(t.store, { includeWithdrawn: true }))).toContain('DN-0001');
+    expect(JSON.stringify(await dataNeedsCatalogue({ store: t.store, includeWithdrawn: true }))).toContain('DN-0001');
   });
 
   it('renders as CSV, one line per item need, that Excel opens as UTF-8', async () => {
-    const catalogue = await dataNeedsCatalogue(t.store);
+    const catalogue = await dataNeedsCatalogue({ store: t.store });
     const csv = dataNeedsCsv(catalogue);
     expect(csv.startsWith('\uFEFF数源部门,数据项,')).toBe(true);
     const rows = parseCsv(csv);

@@ -1,8 +1,8 @@
+import { fixedClock, type ItemConfig } from '../../engine/core/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPrincipal, ItemLifecycle, seedEmptyStore } from '../../engine/services/index.js';
-import type { ItemConfig } from '../../engine/core/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
 import { openSqliteStore } from '../../engine/adapters/sqlite/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
@@ -20,17 +20,17 @@ export interface TempStore {
 export async function tempStore(options: { seed?: boolean } = {}): Promise<TempStore> {
   const dir = mkdtempSync(join(tmpdir(), 'tongban-catalogue-'));
   const store = openSqliteStore({ file: join(dir, 'tongban.db') });
-  if (options.seed) await seedEmptyStore(store, loadSampleCatalogue());
+  if (options.seed) await seedEmptyStore({ store, catalogue: loadSampleCatalogue() });
   const at = new Date().toISOString();
   const tokens = {
-    'ops-wang': (await createPrincipal(store, { id: 'ops-wang', name: '王运维', role: 'admin' }, 'test', at)).token,
-    'dept-li': (await createPrincipal(store, { id: 'dept-li', name: '李处长', role: 'admin' }, 'test', at)).token,
+    'ops-wang': (await createPrincipal({ store, input: { id: 'ops-wang', name: '王运维', role: 'admin' }, actor: 'test', clock: fixedClock(at) })).token,
+    'dept-li': (await createPrincipal({ store, input: { id: 'dept-li', name: '李处长', role: 'admin' }, actor: 'test', clock: fixedClock(at) })).token,
   };
   return {
     dir,
     store,
     tokens,
-    lifecycle: new ItemLifecycle(store),
+    lifecycle: new ItemLifecycle({ store }),
     close: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

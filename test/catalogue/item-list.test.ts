@@ -1,6 +1,6 @@
+import { fixedClock, toCsv, validateConfig } from '../../engine/core/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codedValue, importItemList } from '../../engine/services/index.js';
-import { toCsv, validateConfig } from '../../engine/core/index.js';
 import { tempStore, type TempStore } from './helpers.js';
 
 const RS = '内蒙古自治区人力资源和社会保障厅';
@@ -30,7 +30,7 @@ describe('item list (CSV) import', () => {
   afterEach(async () => t.close());
 
   it('creates draft skeletons for the good rows and reports every bad row with its reasons', async () => {
-    const report = await importItemList(LIST, t, { actor: 'importer', now: () => '2025-06-01T00:00:00.000Z' });
+    const report = await importItemList({ csv: LIST, ...t, actor: 'importer', clock: fixedClock('2025-06-01T00:00:00.000Z') });
     expect(report.ok).toBe(false);
     expect(report.rows.map((r) => [r.row, r.status, r.code])).toEqual([
       [2, 'created', 'IMPORT-0001'],
@@ -87,18 +87,18 @@ describe('item list (CSV) import', () => {
 
   it('takes the known departments from the caller as well as from the store', async () => {
     const csv = toCsv([['序号', '事项名称', '实施部门', '事项类型', '办件类型', '通办范围'], ['1', '动物诊疗许可', '内蒙古自治区农牧厅', '01', '2', '2']]);
-    expect((await importItemList(csv, t, { actor: 'a', dryRun: true })).rows[0]?.status).toBe('rejected');
-    const report = await importItemList(csv, t, { actor: 'a', departments: ['内蒙古自治区农牧厅'] });
+    expect((await importItemList({ csv, ...t, actor: 'a', dryRun: true })).rows[0]?.status).toBe('rejected');
+    const report = await importItemList({ csv, ...t, actor: 'a', departments: ['内蒙古自治区农牧厅'] });
     expect(report.ok).toBe(true);
     expect((await t.store.getItem('IMPORT-0001'))?.department).toBe('内蒙古自治区农牧厅');
     // Imported again, the name and the code now exist.
-    const again = await importItemList(csv, t, { actor: 'a', departments: ['内蒙古自治区农牧厅'] });
+    const again = await importItemList({ csv, ...t, actor: 'a', departments: ['内蒙古自治区农牧厅'] });
     expect(again.rows[0]?.reasons).toEqual([expect.stringMatching(/已存在/), expect.stringMatching(/编码 IMPORT-0001 已存在/)]);
   });
 
   it('rejects every row when a required column is missing, and reports the columns it used', async () => {
     const csv = toCsv([['序号', '事项名称*', '实施部门（全称）', '事项类型', '办件类型', '备注'], ['1', '某事项', GA, '公共服务', '承诺件', '无']]);
-    const report = await importItemList(csv, t, { actor: 'a' });
+    const report = await importItemList({ csv, ...t, actor: 'a' });
     expect(report.ok).toBe(false);
     expect(report.columns).toEqual({
       recognised: { seq: '序号', name: '事项名称*', department: '实施部门（全称）', itemType: '事项类型', caseType: '办件类型' },
@@ -117,7 +117,7 @@ describe('item list (CSV) import', () => {
       ['SAMPLE-GA-0001', '身份证换领', GA, '公共服务', '承诺件', '全区通办'],
       ['坏 编码', '临时身份证', GA, '公共服务', '承诺件', '全区通办'],
     ]);
-    const report = await importItemList(csv, t, { actor: 'a' });
+    const report = await importItemList({ csv, ...t, actor: 'a' });
     expect(report.rows.map((r) => r.status)).toEqual(['created', 'rejected', 'rejected', 'rejected']);
     expect(report.rows[1]?.reasons).toEqual(['编码 NM-GA-0100 与第 2 行重复']);
     expect(report.rows[2]?.reasons).toEqual(['编码 SAMPLE-GA-0001 已存在']);

@@ -19,7 +19,7 @@ const form = (extra: Record<string, unknown> = {}) => ({ name: '王五', idNumbe
  */
 export async function openClaimedRuntime(open: InstallationFactory): Promise<TestInstallation> {
   const t = await open();
-  await seedEmptyStore(t.store, loadSampleCatalogue(), undefined, CLAIMING);
+  await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: CLAIMING });
   await publishThroughApi(t, itemConfig('RT-1'));
   for (const division of CLAIMING) {
     expect((await request(t.app).put(`/api/localities/${division}/claims/RT-1`).set(t.as.admin).send({ follow: 'latest' })).status).toBe(200);

@@ -57,7 +57,7 @@ async function install(settings: StoreSettings, cleanup: () => Promise<void>, bo
   const app = createDesignerApp({ store, runtimeReader: reader, decisionLog, intakeStore: intakes, logger, ...(bodyLimit ? { bodyLimit } : {}) });
   const as = {} as TestInstallation['as'];
   for (const [key, principal] of Object.entries(TEST_PRINCIPALS)) {
-    const { token } = await createPrincipal(store, principal, 'test-setup', new Date().toISOString());
+    const { token } = await createPrincipal({ store, input: principal, actor: 'test-setup' });
     as[key as TestPrincipal] = { Authorization: `Bearer ${token}` };
   }
   return {

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../core/clock/index.js';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { canonicalJson } from '../../core/canonical/canonical-json.js';
 import { contentHash } from '../../core/canonical/content-hash.js';
@@ -32,15 +33,14 @@ export interface ExportOptions {
   code?: string;
   /** One version of `code` only. */
   version?: number;
-  now?: () => string;
 }
 
 /**
  * A bundle of the whole catalogue (every item with at least one published version, all of its
  * versions), of one item, or of one version of one item.
  */
-export async function exportBundle(store: ConfigReader, options: ExportOptions = {}): Promise<CatalogueBundle> {
-  const now = options.now ?? (() => new Date().toISOString());
+export async function exportBundle({ store, clock = systemClock, ...options }: ExportOptions & { store: ConfigReader; clock?: Clock }): Promise<CatalogueBundle> {
+  const now = () => clock().toISOString();
   if (options.version !== undefined && options.code === undefined) {
     throw new BadRequestError('导出指定版本时须同时指定事项编码', { param: 'version' }, 'bad_request');
   }
@@ -226,7 +226,6 @@ export interface ImportProgress {
 export interface ImportOptions {
   /** Who imports: recorded in each `item.imported` audit event. */
   actor: string;
-  now?: () => string;
   /** Check only: the report says what would happen, nothing is written. */
   dryRun?: boolean;
   onProgress?: (progress: ImportProgress) => void;
@@ -311,8 +310,8 @@ async function planItem(store: ConfigReader, item: BundleItem): Promise<Plan> {
  * reported `failed` with the versions written so far — always a gapless prefix of the bundle's,
  * each identical to the bundle's, so re-running the import completes or reports it.
  */
-export async function importBundle(store: ConfigStore, value: unknown, options: ImportOptions): Promise<ImportReport> {
-  const now = options.now ?? (() => new Date().toISOString());
+export async function importBundle({ store, clock = systemClock, bundle: value, ...options }: ImportOptions & { store: ConfigStore; clock?: Clock; bundle: unknown }): Promise<ImportReport> {
+  const now = () => clock().toISOString();
   const dryRun = options.dryRun ?? false;
   const bundle = parseBundle(value);
   const plans: Plan[] = [];

@@ -48,7 +48,7 @@ async function checkConfig(config: ItemConfig, recordedHash: string | null): Pro
  * Validates every item's latest published version (and that it still matches its hash) and every
  * draft, and runs their examples. A row is ok when it has no problem and no failing example.
  */
-export async function checkCatalogue(store: ConfigReader): Promise<CatalogueCheck> {
+export async function checkCatalogue({ store }: { store: ConfigReader }): Promise<CatalogueCheck> {
   const rows: CatalogueCheckRow[] = [];
   for (const item of await store.listItems()) {
     const versions = (await store.listVersions(item.code)).length;

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../core/clock/index.js';
 import type { Coded, ItemStandard } from '../../core/config/types.js';
 import type { ConfigReader } from '../../ports/config-store/port.js';
 import type { VersionRecord } from '../../core/model/records.js';
@@ -96,14 +97,14 @@ export function aggregateDataNeeds(versions: readonly Pick<VersionRecord, 'code'
 }
 
 /** The catalogue over every published item's latest version; withdrawn items are left out unless asked for. */
-export async function dataNeedsCatalogue(store: ConfigReader, options: { includeWithdrawn?: boolean; now?: () => string } = {}): Promise<DataNeedsCatalogue> {
+export async function dataNeedsCatalogue({ store, clock = systemClock, includeWithdrawn = false }: { store: ConfigReader; clock?: Clock; includeWithdrawn?: boolean }): Promise<DataNeedsCatalogue> {
   const versions: VersionRecord[] = [];
   for (const item of await store.listItems()) {
-    if (item.latestVersion === null || (item.withdrawn && !options.includeWithdrawn)) continue;
+    if (item.latestVersion === null || (item.withdrawn && !includeWithdrawn)) continue;
     const version = await store.getVersion(item.code, item.latestVersion);
     if (version) versions.push(version);
   }
-  return aggregateDataNeeds(versions, (options.now ?? (() => new Date().toISOString()))());
+  return aggregateDataNeeds(versions, clock().toISOString());
 }
 
 export const DATA_NEEDS_CSV_HEADER = ['数源部门', '数据项', '来源系统', '共享方式', '共享频度', '需求事项编码', '需求事项名称', '需求部门', '事项版本', '关联材料', '用途'] as const;

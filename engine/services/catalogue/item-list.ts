@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../core/clock/index.js';
 import type { Coded, ItemConfig } from '../../core/config/types.js';
 import { TongbanError } from '../../core/errors.js';
 import type { ItemLifecycle } from '../items/item-lifecycle.js';
@@ -72,7 +73,6 @@ export interface ItemListImportOptions {
   /** Prefix of generated codes (`<prefix>-<序号 padded to 4>`); default IMPORT. */
   codePrefix?: string;
   dryRun?: boolean;
-  now?: () => string;
   onProgress?: (progress: { index: number; total: number; row: number; code: string | null; status: ItemListRowReport['status'] }) => void;
 }
 
@@ -160,12 +160,13 @@ export function draftSkeleton(fields: {
  * complete. Every row is checked before anything is written; good rows become drafts, bad rows are
  * reported with every reason at once. A CSV syntax error refuses the whole file (CsvSyntaxError).
  */
-export async function importItemList(
-  csv: string,
-  deps: { store: ConfigStore; lifecycle: ItemLifecycle },
-  options: ItemListImportOptions,
-): Promise<ItemListImportReport> {
-  const { store, lifecycle } = deps;
+export async function importItemList({
+  csv,
+  store,
+  lifecycle,
+  clock = systemClock,
+  ...options
+}: ItemListImportOptions & { csv: string; store: ConfigStore; lifecycle: ItemLifecycle; clock?: Clock }): Promise<ItemListImportReport> {
   const records = parseCsvRecords(csv);
   const header = records[0]?.fields ?? [];
   const recognised: Partial<Record<ColumnKey, string>> = {};
@@ -186,7 +187,7 @@ export async function importItemList(
   const existingNames = new Map(items.map((i) => [normalise(i.name), i.code]));
   const departments = new Set([...items.map((i) => i.department), ...(options.departments ?? [])].map(normalise).filter(Boolean));
   const prefix = options.codePrefix ?? 'IMPORT';
-  const now = options.now ?? (() => new Date().toISOString());
+  const now = () => clock().toISOString();
 
   const rows: ItemListRowReport[] = [];
   const candidates = new Map<number, Candidate>();

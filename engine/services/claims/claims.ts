@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../core/clock/index.js';
 import { requireServedLocality } from '../stations/stations.js';
 import { NotFoundError, ValidationFailedError, type Problem } from '../../core/errors.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
@@ -10,8 +11,9 @@ const MAX_LOCAL_VALUE = 500;
  * and the few local fields the standard lets it set. Anything else — above all any standard
  * element, form or rule — is refused, naming the field.
  */
-export async function putClaim(store: ConfigStore, division: string, code: string, body: unknown, actor: string, now: string): Promise<ClaimRecord> {
-  await requireServedLocality(store, division);
+export async function putClaim({ store, clock = systemClock, division, code, body, actor }: { store: ConfigStore; clock?: Clock; division: string; code: string; body: unknown; actor: string }): Promise<ClaimRecord> {
+  const now = clock().toISOString();
+  await requireServedLocality({ store, division });
   const item = await store.getItem(code);
   if (!item || item.latestVersion === null) throw new NotFoundError(`事项 ${code} 尚未发布，不能认领`, { code });
   if (item.withdrawn) throw new ValidationFailedError(`事项 ${code} 已撤销，不能认领`, [{ pointer: '', code: 'claim.withdrawn', message: '事项已撤销' }]);
@@ -45,7 +47,8 @@ export async function putClaim(store: ConfigStore, division: string, code: strin
   return claim;
 }
 
-export async function removeClaim(store: ConfigStore, division: string, code: string, actor: string, now: string): Promise<void> {
+export async function removeClaim({ store, clock = systemClock, division, code, actor }: { store: ConfigStore; clock?: Clock; division: string; code: string; actor: string }): Promise<void> {
+  const now = clock().toISOString();
   if (!(await store.deleteClaim(division, code))) throw new NotFoundError(`${division} 未认领事项 ${code}`, { division, code });
   await store.appendAudit({ at: now, actor, action: 'claim.changed', code, version: null, reason: '取消认领', details: { division, removed: true } });
 }

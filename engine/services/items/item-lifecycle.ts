@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../core/clock/index.js';
 import { contentHash } from '../../core/canonical/content-hash.js';
 import { validateConfig } from '../../core/config/validate-config.js';
 import type { ItemConfig } from '../../core/config/types.js';
@@ -39,10 +40,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * in the audit trail.
  */
 export class ItemLifecycle {
-  constructor(
-    private readonly store: ConfigStore,
-    private readonly now: () => string = () => new Date().toISOString(),
-  ) {}
+  private readonly store: ConfigStore;
+  private readonly clock: Clock;
+
+  constructor({ store, clock = systemClock }: { store: ConfigStore; clock?: Clock }) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
 
   private async audit(actor: string, action: AuditAction, code: string, extra: { version?: number | null; reason?: string | null; details?: Record<string, unknown> } = {}) {
     await this.store.appendAudit({

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../core/clock/index.js';
 import { isKnownLocality } from '../../core/divisions/index.js';
 import { requireServedLocality } from '../stations/stations.js';
 import { ValidationFailedError, type Problem } from '../../core/errors.js';
@@ -47,9 +48,10 @@ function newId(role: Role): string {
  * Creates a principal and returns its bearer token — the only time the token is ever seen; the
  * store keeps its hash. `token` lets an installation adopt a token it was configured with.
  */
-export async function createPrincipal(store: ConfigStore, input: unknown, actor: string, now: string, token = generateBearerToken()): Promise<{ principal: Principal; token: string }> {
+export async function createPrincipal({ store, clock = systemClock, input, actor, token = generateBearerToken() }: { store: ConfigStore; clock?: Clock; input: unknown; actor: string; token?: string }): Promise<{ principal: Principal; token: string }> {
+  const now = clock().toISOString();
   const parsed = parse(input);
-  if (parsed.division) await requireServedLocality(store, parsed.division);
+  if (parsed.division) await requireServedLocality({ store, division: parsed.division });
   const principal: Principal = {
     id: parsed.id ?? newId(parsed.role),
     name: parsed.name,
@@ -66,7 +68,8 @@ export async function createPrincipal(store: ConfigStore, input: unknown, actor:
   return { principal, token };
 }
 
-export async function revokePrincipal(store: ConfigStore, id: string, actor: string, now: string): Promise<Principal> {
+export async function revokePrincipal({ store, clock = systemClock, id, actor }: { store: ConfigStore; clock?: Clock; id: string; actor: string }): Promise<Principal> {
+  const now = clock().toISOString();
   const { tokenHash: _hash, ...principal } = await store.revokePrincipal(id, now, actor);
   await store.appendAudit({ at: now, actor, action: 'principal.revoked', code: null, version: null, reason: null, details: { id } });
   return principal;
@@ -78,11 +81,11 @@ export const BOOTSTRAP_ADMIN_ID = 'admin';
  * On first start there is nobody to create principals; the first administrator's token comes
  * from TONGBAN_ADMIN_TOKEN when set, otherwise it is generated and handed back to be printed once.
  */
-export async function ensureBootstrapAdmin(store: ConfigStore, configuredToken: string | undefined, now: string): Promise<{ created: boolean; token?: string }> {
+export async function ensureBootstrapAdmin({ store, clock = systemClock, configuredToken }: { store: ConfigStore; clock?: Clock; configuredToken?: string | undefined }): Promise<{ created: boolean; token?: string }> {
   if ((await store.listPrincipals()).length > 0) return { created: false };
   if (configuredToken !== undefined && !isWellFormedToken(configuredToken)) {
     throw new ValidationFailedError('TONGBAN_ADMIN_TOKEN 格式不正确', [{ pointer: '', code: 'bootstrap.token', message: 'TONGBAN_ADMIN_TOKEN 应形如 tb_ 加 43 位 base64url 字符（可用 npm run tongban -- token 生成）' }]);
   }
-  const { token } = await createPrincipal(store, { id: BOOTSTRAP_ADMIN_ID, name: '自治区管理员', role: 'admin' }, 'system:bootstrap', now, configuredToken ?? generateBearerToken());
+  const { token } = await createPrincipal({ store, clock, input: { id: BOOTSTRAP_ADMIN_ID, name: '自治区管理员', role: 'admin' }, actor: 'system:bootstrap', token: configuredToken ?? generateBearerToken() });
   return { created: true, ...(configuredToken ? {} : { token }) };
 }

@@ -31,7 +31,7 @@ function replayContext(record: DecisionRecord) {
  * Re-evaluates a recorded decision against the exact version it names (refusing a version whose
  * content no longer matches the recorded hash) and says whether the result is identical.
  */
-export async function replayDecision(configs: ConfigReader, log: DecisionLogReader, id: string): Promise<ReplayResult> {
+export async function replayDecision({ configs, log, id }: { configs: ConfigReader; log: DecisionLogReader; id: string }): Promise<ReplayResult> {
   const record = await log.get(id);
   if (!record) throw new NotFoundError(`没有编号为 ${id} 的受理决定记录`, { id });
   const version = await configs.getVersion(record.code, record.version);
@@ -73,7 +73,7 @@ export interface ImpactReport {
  * The reviewer's "what would this change do": every recorded decision of the current version,
  * re-evaluated with the draft, and those whose outcome would change.
  */
-export async function decisionImpact(log: DecisionLogReader, code: string, version: number, draft: ItemConfig, limit = 5000): Promise<ImpactReport> {
+export async function decisionImpact({ log, code, version, draft, limit = 5000 }: { log: DecisionLogReader; code: string; version: number; draft: ItemConfig; limit?: number }): Promise<ImpactReport> {
   const compiled = compileConfig(draft, { version: null });
   const changed: ImpactEntry[] = [];
   let examined = 0;

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../core/clock/index.js';
 import { contentHash } from '../../core/canonical/content-hash.js';
 import { findDivision } from '../../core/divisions/index.js';
 import type { ConfigReader } from '../../ports/config-store/port.js';
@@ -40,7 +41,8 @@ export interface AdoptionReport {
  * localities serve which version (following the latest or pinned), who lags and since when, and
  * whether any served version's content has drifted from its recorded hash.
  */
-export async function adoptionReport(store: ConfigReader, now: Date = new Date()): Promise<AdoptionReport> {
+export async function adoptionReport({ store, clock = systemClock }: { store: ConfigReader; clock?: Clock }): Promise<AdoptionReport> {
+  const now = clock();
   const items = (await store.listItems()).filter((item) => item.latestVersion !== null);
   const claims = await store.listClaims();
   const drift: AdoptionReport['drift'] = [];

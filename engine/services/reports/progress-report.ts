@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../core/clock/index.js';
 import { listDivisions } from '../../core/divisions/index.js';
 import type { ConfigReader } from '../../ports/config-store/port.js';
 
@@ -35,7 +36,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * 周调度、月通报: which leagues and banners have claimed and configured the offered items, who is
  * overdue against the campaign deadline, and how far each department's items have got.
  */
-export async function progressReport(store: ConfigReader, now: Date = new Date()): Promise<ProgressReport> {
+export async function progressReport({ store, clock = systemClock }: { store: ConfigReader; clock?: Clock }): Promise<ProgressReport> {
+  const now = clock();
   const items = (await store.listItems()).filter((item) => item.latestVersion !== null && !item.withdrawn);
   const claims = await store.listClaims();
   const campaign = await store.getCampaign();

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../core/clock/index.js';
 import { contentHash } from '../../core/canonical/content-hash.js';
 import type { ItemConfig } from '../../core/config/types.js';
 import { validateConfig } from '../../core/config/validate-config.js';
@@ -11,13 +12,19 @@ export const SEED_ACTOR = 'system:seed';
  * installation shows a working system at once. A store that has any item is left alone, which
  * makes seeding idempotent across restarts (and harmless when two processes start together).
  */
-export async function seedEmptyStore(
-  store: ConfigStore,
-  catalogue: readonly ItemConfig[],
-  now: () => string = () => new Date().toISOString(),
+export async function seedEmptyStore({
+  store,
+  clock = systemClock,
+  catalogue,
+  claimFor = [],
+}: {
+  store: ConfigStore;
+  clock?: Clock;
+  catalogue: readonly ItemConfig[];
   /** Localities that claim every seeded item (following the latest version), so windows serve them at once. */
-  claimFor: readonly string[] = [],
-): Promise<{ seeded: string[] }> {
+  claimFor?: readonly string[];
+}): Promise<{ seeded: string[] }> {
+  const now = () => clock().toISOString();
   if ((await store.listItems()).length > 0) return { seeded: [] };
   for (const config of catalogue) {
     const problems = validateConfig(config);

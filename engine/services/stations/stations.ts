@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../core/clock/index.js';
 import { divisionLevel } from '../../core/codes/index.js';
 import { divisionTree, findDivision, type DivisionNode } from '../../core/divisions/index.js';
 import { NotFoundError, ValidationFailedError, type Problem } from '../../core/errors.js';
@@ -8,7 +9,8 @@ import type { StationRecord } from '../../core/model/records.js';
  * Township and village service stations have no fixed national list, so a region administrator
  * adds them under their banner; only then can they claim items and have window staff.
  */
-export async function addStation(store: ConfigStore, body: unknown, actor: string, now: string): Promise<StationRecord> {
+export async function addStation({ store, clock = systemClock, body, actor }: { store: ConfigStore; clock?: Clock; body: unknown; actor: string }): Promise<StationRecord> {
+  const now = clock().toISOString();
   const input = (body ?? {}) as Record<string, unknown>;
   const problems: Problem[] = [];
   const code = typeof input.code === 'string' ? input.code : '';
@@ -27,7 +29,7 @@ export async function addStation(store: ConfigStore, body: unknown, actor: strin
 }
 
 /** Whether `division` is a locality Tongban serves: a listed division, or a station an admin added. */
-export async function requireServedLocality(store: ConfigReader, division: string): Promise<void> {
+export async function requireServedLocality({ store, division }: { store: ConfigReader; division: string }): Promise<void> {
   if (findDivision(division)) return;
   const level = divisionLevel(division);
   if ((level === 'township' || level === 'village') && (await store.listStations()).some((s) => s.code === division)) return;
@@ -39,7 +41,7 @@ export interface StationNode extends StationRecord {
 }
 
 /** The division tree with the registered stations under their banners. */
-export async function divisionTreeWithStations(store: ConfigReader): Promise<DivisionNode> {
+export async function divisionTreeWithStations({ store }: { store: ConfigReader }): Promise<DivisionNode> {
   const tree = divisionTree();
   const stations = await store.listStations();
   const visit = (node: DivisionNode) => {

@@ -1,0 +1,1 @@
+export { fixedClock, isoNow, systemClock, type Clock } from './clock.js';
