@@ -1,4 +1,4 @@
-import type { Decision, ItemConfig, ServiceGuide } from '../../../engine/core/index.js';
+import type { Decision, DocumentKind, ItemConfig, ServiceGuide } from '../../../engine/core/index.js';
 import { createApiClient } from '../../../engine/web-kit/index.js';
 
 const client = createApiClient();
@@ -48,21 +48,6 @@ export interface SavedIntake {
   intake: Intake;
   decision: Decision;
   mismatch?: unknown;
-}
-
-export type DocumentKind = 'acceptance-notice' | 'supplement-notice' | 'rejection-decision';
-
-export const documentTitles: Record<DocumentKind, string> = {
-  'acceptance-notice': '受理通知书',
-  'supplement-notice': '补正材料通知书',
-  'rejection-decision': '不予受理决定书',
-};
-
-export function documentFor(outcome: Decision['outcome']): DocumentKind | null {
-  if (outcome === 'accept') return 'acceptance-notice';
-  if (outcome === 'supplement') return 'supplement-notice';
-  if (outcome === 'reject') return 'rejection-decision';
-  return null;
 }
 
 export function departmentName(department: OfferedItem['department']): string {
