@@ -1,7 +1,7 @@
-import { type Principal, isDivisionWithin, evaluateCompiled, type CompiledConfig, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, ValidationFailedError, isCaseNumber, operatesFor, isItemCode, documentKinds, labelOf } from '../../engine/core/index.js';
-import type { DecisionLogWriter, BrowserMismatch, IntakeRecord, IntakeStore, ConfigReader } from '../../engine/ports/index.js';
+import { type Principal, isDivisionWithin, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, isCaseNumber, operatesFor, isItemCode, documentKinds, labelOf } from '../../engine/core/index.js';
+import type { DecisionLogWriter, IntakeRecord, IntakeStore, ConfigReader } from '../../engine/ports/index.js';
 import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger, type RawBodyRoute } from '../../engine/http-kit/index.js';
-import { summarizeIntake, type ApplicantFields } from '../../engine/services/index.js';
+import { acceptIntake, summarizeIntake, type ApplicantFields } from '../../engine/services/index.js';
 import { DOCUMENT_KINDS, isDocumentKind, renderNoticeDocument } from './notice-documents.js';
 import type { PublishedConfigs } from './published-configs.js';
 import { RUNTIME_PREFIX } from './runtime-routes.js';
@@ -144,45 +144,14 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger }: 
       },
       handler: async (req, res) => {
         const division = divisionOf(req);
-        const body = req.body as CreateBody;
-        if (!isItemCode(body.code)) throw new NotFoundError(`事项编码「${body.code}」不存在`, { code: body.code });
-        const handlingDivision = body.handlingDivision ?? division;
-        if (!isKnownLocality(handlingDivision)) {
-          throw new ValidationFailedError('办理地有误', [{ pointer: '/handlingDivision', code: 'intake.handling-division', message: `「${handlingDivision}」不是内蒙古自治区的行政区划代码` }]);
-        }
-        const compiled: CompiledConfig = await configs.inForce(body.code, division);
-        const input = { scenario: body.scenario, formData: body.formData ?? {}, materials: body.materials ?? [], ...(body.date ? { date: body.date } : {}) };
-        const decision = await evaluateCompiled(compiled, input, { division, channel: 'comprehensive-window' });
+        const { code, ...application } = req.body as CreateBody;
+        if (!isItemCode(code)) throw new NotFoundError(`事项编码「${code}」不存在`, { code });
+        const compiled = await configs.inForce(code, division);
         nameVersion(res, compiled.item);
-        if (decision.outcome === 'redirect') {
-          const message = `「${compiled.config.standard.name}」不在综合窗口受理，请引导申请人到${decision.redirect?.where ?? '相应渠道'}办理；本窗口不登记办件`;
-          throw new ValidationFailedError(message, [{ pointer: '/code', code: 'intake.redirect', message }]);
-        }
-        const browser = body.browserDecision;
-        const mismatchFound: BrowserMismatch | null = browser && (browser.outcome !== decision.outcome || browser.hash !== decision.item.hash)
-          ? { browserOutcome: browser.outcome, browserHash: browser.hash, serverOutcome: decision.outcome, serverHash: decision.item.hash }
-          : null;
-        let decisionId: string | null = null;
-        if (decisionLog) {
-          decisionId = await decisionLog
-            .record({
-              division, channel: decision.channel, code: compiled.item.code, version: compiled.item.version as number, hash: compiled.item.hash,
-              input: { scenario: input.scenario, formData: input.formData, materials: input.materials, date: decision.date }, outcome: decision.outcome, decision,
-            })
-            .then((record) => record.id)
-            .catch((error: unknown) => {
-              logger?.error('decision not recorded', { code: compiled.item.code, error: String(error) });
-              return null;
-            });
-        }
-        const record = await intakes.create({
-          createdBy: req.principal?.id ?? 'unknown',
-          receivingDivision: division,
-          handling: { department: compiled.config.standard.department.name, division: handlingDivision },
-          item: { code: compiled.item.code, version: compiled.item.version as number, hash: compiled.item.hash, name: compiled.config.standard.name },
-          scenario: input.scenario, formData: input.formData, materials: input.materials, decision,
-          browserMismatch: mismatchFound, decisionId,
+        const { record, decision, mismatch: mismatchFound, unrecorded } = await acceptIntake({
+          intakes, decisionLog, compiled, division, actor: req.principal?.id ?? 'unknown', application,
         });
+        if (unrecorded) logger?.error('decision not recorded', { code: compiled.item.code, error: String(unrecorded) });
         if (mismatchFound) {
           // The window and the server run the same engine on the same version: a difference is a defect.
           logger?.error('browser and server decisions differ', { caseNumber: record.caseNumber, code: record.item.code, version: record.item.version, division, ...mismatchFound });
