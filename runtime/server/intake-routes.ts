@@ -1,7 +1,7 @@
 import { type Principal, isDivisionWithin, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, isCaseNumber, operatesFor, isItemCode, documentKinds, labelOf } from '../../engine/core/index.js';
 import type { DecisionLogWriter, IntakeRecord, IntakeStore, ConfigReader } from '../../engine/ports/index.js';
 import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger, type RawBodyRoute } from '../../engine/http-kit/index.js';
-import { acceptIntake, summarizeIntake, type ApplicantFields } from '../../engine/services/index.js';
+import { acceptIntake, summarizeIntake, type ApplicantFields, type IntakeApplication } from '../../engine/services/index.js';
 import { DOCUMENT_KINDS, isDocumentKind, renderNoticeDocument } from './notice-documents.js';
 import type { PublishedConfigs } from './published-configs.js';
 import { RUNTIME_PREFIX } from './runtime-routes.js';
@@ -102,15 +102,7 @@ const createBody = {
   },
 };
 
-interface CreateBody {
-  code: string;
-  scenario: string;
-  formData?: Record<string, unknown>;
-  materials?: string[];
-  date?: string;
-  handlingDivision?: string;
-  browserDecision?: { outcome: string; hash: string };
-}
+type CreateBody = IntakeApplication & { code: string };
 
 export interface IntakeRouteDeps {
   configs: PublishedConfigs;

@@ -16,7 +16,7 @@ import { mountDesignerWeb } from '../../designer/server/designer-web.js';
 import type { ItemConfig } from '../../engine/core/index.js';
 import { seedEmptyStore } from '../../engine/services/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/chromium.js';
+import { describeInChromium, launchChromium } from '../support/chromium.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,10 +27,6 @@ const PREFIX = 'a'.repeat(28);
 const BUDGET_MS = 100;
 const PATTERN_ERROR = '「许可证号」格式不正确';
 
-const available = chromiumAvailable();
-if (!available && process.env.CI === 'true') {
-  throw new Error(`chromium is required for the browser tests under CI but ${CHROMIUM_PATH} is missing: apt-get install -y chromium fonts-noto-cjk`);
-}
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -94,17 +90,7 @@ async function millisecondsToPatternError(field: Locator, container: string): Pr
   );
 }
 
-// Only one of the two suites is registered, so a run never reports a skipped test.
-if (!available) {
-  describe('linear-time patterns without chromium', () => {
-    it('is not run: chromium is missing', () => {
-      console.warn(`linear-pattern browser tests not run: no chromium at ${CHROMIUM_PATH} (apt-get install -y chromium fonts-noto-cjk; under CI=true this fails)`);
-      expect(available).toBe(false);
-    });
-  });
-}
-
-if (available) describe('linear-time patterns in chromium', { timeout: 90_000 }, () => {
+describeInChromium('linear-time patterns', () => {
   let t: TestInstallation;
   let server: Server;
   let base: string;

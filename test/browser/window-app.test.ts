@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_UPLOAD_LIMIT } from '../../runtime/server/intake-routes.js';
 import { seedEmptyStore } from '../../engine/services/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/chromium.js';
+import { describeInChromium, launchChromium } from '../support/chromium.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,10 +23,6 @@ const ITEM = 'SAMPLE-MZ-0001';
 /** Larger than the attachments the runtime accepts by default. */
 const OVERSIZED_BYTES = DEFAULT_UPLOAD_LIMIT + 1024 * 1024;
 
-const available = chromiumAvailable();
-if (!available && process.env.CI === 'true') {
-  throw new Error(`chromium is required for the browser tests under CI but ${CHROMIUM_PATH} is missing: apt-get install -y chromium fonts-noto-cjk`);
-}
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -57,17 +53,7 @@ const applicant = {
   registrationDivision: '150602',
 };
 
-// Only one of the two suites is registered, so a run never reports a skipped test.
-if (!available) {
-  describe('window app without chromium', () => {
-    it('is not run: chromium is missing', () => {
-      console.warn(`window-app browser tests not run: no chromium at ${CHROMIUM_PATH} (apt-get install -y chromium fonts-noto-cjk; under CI=true this fails)`);
-      expect(available).toBe(false);
-    });
-  });
-}
-
-if (available) describe('window app in chromium', { timeout: 90_000 }, () => {
+describeInChromium('window app', () => {
   let t: TestInstallation;
   let server: Server;
   let base: string;

@@ -2,6 +2,7 @@ import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
 /** Debian's chromium (apt-get install -y chromium fonts-noto-cjk); never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,6 +14,24 @@ export function chromiumAvailable(path = CHROMIUM_PATH): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Registers a browser suite. Without chromium exactly one test stands in for it and says why (so a
+ * run never reports a skipped test); under CI=true a missing chromium fails the run.
+ */
+export function describeInChromium(name: string, suite: () => void): void {
+  if (!chromiumAvailable()) {
+    if (process.env.CI === 'true') throw new Error(`chromium is required for the browser tests under CI but ${CHROMIUM_PATH} is missing: apt-get install -y chromium fonts-noto-cjk`);
+    describe(`${name} without chromium`, () => {
+      it('is not run: chromium is missing', () => {
+        console.warn(`${name}: not run, no chromium at ${CHROMIUM_PATH} (apt-get install -y chromium fonts-noto-cjk; under CI=true this fails)`);
+        expect(chromiumAvailable()).toBe(false);
+      });
+    });
+    return;
+  }
+  describe(`${name} in chromium`, { timeout: 90_000 }, suite);
 }
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];

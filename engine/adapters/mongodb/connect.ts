@@ -17,22 +17,27 @@ export interface MongoConnection {
 const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 10_000;
 
 /**
- * One client per opened store. The designer's store pins reads to the primary so it always reads
- * its own writes (a draft it just saved, the audit tail it chains onto); a runtime's reader keeps
- * whatever read preference its URI asks for, e.g. secondaries of a replica set.
+ * Opens one client for one store object. `primary` pins reads to the primary so a writer always
+ * reads its own writes (a draft it just saved, the audit tail it chains onto); readers keep
+ * whatever read preference their URI asks for, e.g. secondaries of a replica set.
  */
-export async function connectMongo({ uri, database }: MongoOptions, role: 'store' | 'reader'): Promise<MongoConnection> {
+export async function openMongoClient({ uri, database }: MongoOptions, { appName, primary, what }: { appName: string; primary: boolean; what: string }): Promise<MongoConnection> {
   let client: MongoClient | undefined;
   try {
     client = new MongoClient(uri, {
-      appName: role === 'store' ? 'tongban-designer' : 'tongban-runtime',
+      appName,
       ...(/[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: DEFAULT_SERVER_SELECTION_TIMEOUT_MS }),
     });
     await client.connect();
-    const db = client.db(database, role === 'store' ? { readPreference: ReadPreference.primary } : {});
+    const db = client.db(database, primary ? { readPreference: ReadPreference.primary } : {});
     return { client, db, database };
   } catch (error) {
     await client?.close().catch(() => undefined);
-    throw new StoreUnavailableError(`无法连接 MongoDB 配置库 ${database}：${(error as Error).message}`, { adapter: 'mongodb', database });
+    throw new StoreUnavailableError(`无法连接 MongoDB ${what} ${database}：${(error as Error).message}`, { adapter: 'mongodb', database });
   }
+}
+
+/** The config store (the designer's, pinned to the primary) or a runtime's reader. */
+export function connectMongo(options: MongoOptions, role: 'store' | 'reader'): Promise<MongoConnection> {
+  return openMongoClient(options, { appName: role === 'store' ? 'tongban-designer' : 'tongban-runtime', primary: role === 'store', what: '配置库' });
 }
