@@ -4,22 +4,19 @@
  * runs patterns on the engine's linear-time engine (RE2). With ajv's default engine (the
  * browser's RegExp) the same keystroke takes about 35 s; here it must take under 100 ms.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mountDesignerWeb } from '../../designer/server/designer-web.js';
 import type { ItemConfig } from '../../engine/core/index.js';
 import { seedEmptyStore } from '../../engine/services/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { describeInChromium, launchChromium } from '../support/chromium.js';
+import { ensureWebAppBuilt } from '../support/web-build.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CODE = 'LINEAR-0001';
 const DIVISION = '150102';
 const CATASTROPHIC = '^(a+)+$';
@@ -27,25 +24,6 @@ const PREFIX = 'a'.repeat(28);
 const BUDGET_MS = 100;
 const PATTERN_ERROR = '「许可证号」格式不正确';
 
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds a web app unless its dist is newer than its sources and the engine. */
-async function ensureBuilt(app: 'runtime/web' | 'designer/web'): Promise<void> {
-  const index = join(ROOT, app, 'dist/index.html');
-  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  if (built > Math.max(newestMtime(join(ROOT, app)), newestMtime(join(ROOT, 'engine')))) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, app, 'vite.config.ts'), logLevel: 'warn' });
-}
 
 /** The sample item with one more text field whose pattern backtracks exponentially on a backtracking engine. */
 function itemWithCatastrophicPattern(): ItemConfig {
@@ -99,8 +77,8 @@ describeInChromium('linear-time patterns', () => {
   const token = (who: 'operator' | 'author') => t.as[who].Authorization.replace(/^Bearer /, '');
 
   beforeAll(async () => {
-    await ensureBuilt('runtime/web');
-    await ensureBuilt('designer/web');
+    await ensureWebAppBuilt('runtime/web');
+    await ensureWebAppBuilt('designer/web');
     t = await sqliteInstallation();
     await seedEmptyStore({ store: t.store, catalogue: [itemWithCatastrophicPattern()], claimFor: [DIVISION] });
     const app = express();

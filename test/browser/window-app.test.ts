@@ -2,46 +2,27 @@
  * The window app (runtime/web) in a real chromium against the real designer app with its
  * embedded runtime, on a real HTTP port: sign in, item, guide, form, live decision, save, print.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_UPLOAD_LIMIT } from '../../runtime/server/intake-routes.js';
 import { seedEmptyStore } from '../../engine/services/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { describeInChromium, launchChromium } from '../support/chromium.js';
+import { ensureWebAppBuilt } from '../support/web-build.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST_INDEX = join(ROOT, 'runtime/web/dist/index.html');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const CLAIMING = ['150102', '152921', '152502'];
 const ITEM = 'SAMPLE-MZ-0001';
 /** Larger than the attachments the runtime accepts by default. */
 const OVERSIZED_BYTES = DEFAULT_UPLOAD_LIMIT + 1024 * 1024;
 
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the window app unless runtime/web/dist is newer than its sources and the engine. */
-async function ensureWebBuilt(): Promise<void> {
-  const built = existsSync(DIST_INDEX) ? statSync(DIST_INDEX).mtimeMs : 0;
-  const sources = Math.max(newestMtime(join(ROOT, 'runtime/web')), newestMtime(join(ROOT, 'engine')));
-  if (built > sources) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'runtime/web/vite.config.ts'), logLevel: 'warn' });
-}
 
 const applicant = {
   requesterName: '郝晓宇',
@@ -63,7 +44,7 @@ describeInChromium('window app', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebBuilt();
+    await ensureWebAppBuilt('runtime/web');
     t = await sqliteInstallation();
     await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: CLAIMING });
     server = t.app.listen(0);
