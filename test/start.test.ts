@@ -75,4 +75,25 @@ describe('npm start', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });
+  it('exits non-zero with a clear message when its port is taken, instead of claiming to run', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'designer/server/main.ts'], {
+        cwd: root,
+        env: { ...process.env, PORT: String(port), TONGBAN_DATA_DIR: dataDir, MONGODB_URI: '', RUNTIME_MONGODB_URI: '', TONGBAN_ADMIN_TOKEN: adminToken },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      expect(await exited(child)).toBe(1);
+      expect(output).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(output).not.toContain('is running on');
+    } finally {
+      blocker.close();
+    }
+  }, 30_000);
 });

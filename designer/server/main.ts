@@ -29,6 +29,7 @@ const intakeStore = await openIntakeStore(settings);
 const app = createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit, uploadLimit });
 
 await serveUntilSignalled(app, port, {
+  ...(process.env.TONGBAN_HOST ? { host: process.env.TONGBAN_HOST } : {}),
   logger,
   banner: (url) => [
     ...(bootstrap.token

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Logger } from './index.js';
 
 export interface ServeOptions {
@@ -10,20 +10,39 @@ export interface ServeOptions {
   close: () => Promise<void>;
   /** How long in-flight requests may take to finish on SIGTERM before the process exits anyway. */
   graceMs?: number;
+  /** The address to listen on (TONGBAN_HOST); loopback unless the operator opens it up. */
+  host?: string;
 }
+
+/** The server could not listen (port in use, address not available): the process must not pretend to run. */
+export class ListenFailedError extends Error {}
 
 /**
  * Listens, and on SIGTERM/SIGINT stops accepting connections, lets in-flight requests finish,
  * then closes the stores cleanly (no half-written SQLite WAL, no dangling Mongo sockets).
  */
 export async function serveUntilSignalled(app: Express, port: number, options: ServeOptions): Promise<Server> {
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, () => resolve(s));
-    s.on('error', reject);
-  });
+  const host = options.host ?? '127.0.0.1';
+  // Not app.listen: Express 5 calls its callback on a listen error too, so a port in use printed
+  // the "running" banner and exited 0.
+  const server = createServer(app);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        const reason = error.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : error.code === 'EADDRNOTAVAIL' ? `address ${host} is not available here` : error.message;
+        reject(new ListenFailedError(`Tongban cannot listen: ${reason} (set PORT / TONGBAN_HOST)`));
+      });
+      server.listen(port, host, () => resolve());
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    await options.close().catch(() => undefined);
+    process.exit(1);
+  }
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  process.stdout.write(options.banner(`http://localhost:${actualPort}`).join('\n') + '\n');
+  const shown = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  process.stdout.write(options.banner(`http://${shown}:${actualPort}`).join('\n') + '\n');
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -19,6 +19,7 @@ const app = createRuntimeApp({
 });
 
 await serveUntilSignalled(app, port, {
+  ...(process.env.TONGBAN_HOST ? { host: process.env.TONGBAN_HOST } : {}),
   logger,
   banner: (url) => [`Tongban runtime (read-only, ${reader.adapter})`, `  Window  ${url}/window/`, `  Items   ${url}/api/runtime/<division>/items`, `  OpenAPI ${url}/api/openapi.json`],
   close: async () => {
