@@ -114,6 +114,8 @@ export interface CatalogueDeps {
   store: ConfigStore;
   lifecycle: ItemLifecycle;
   clock: Clock;
+  /** Largest bundle accepted by POST /api/catalogue/import, in bytes. */
+  bundleLimit?: number;
 }
 
 /**
@@ -125,7 +127,10 @@ export interface CatalogueDeps {
  * tampered with (a config that no longer matches its hash) is refused as a whole: 422, nothing
  * written.
  */
-export function catalogueRoutes({ store, lifecycle, clock }: CatalogueDeps): ApiRoute[] {
+/** A whole catalogue of 150 items is about 1.5 MiB; this leaves room for a region's full list. */
+export const DEFAULT_BUNDLE_LIMIT = 32 * 1024 * 1024;
+
+export function catalogueRoutes({ store, lifecycle, clock, bundleLimit = DEFAULT_BUNDLE_LIMIT }: CatalogueDeps): ApiRoute[] {
   return [
     {
       method: 'get', path: '/api/catalogue/export', access: everyone, summary: 'Export the catalogue, one item or one version as a tongban-bundle', tags: ['catalogue'],
@@ -148,7 +153,7 @@ export function catalogueRoutes({ store, lifecycle, clock }: CatalogueDeps): Api
     {
       method: 'post', path: '/api/catalogue/import', access: { roles: ['admin'] }, summary: 'Import a tongban-bundle: 200 with a per-item report (imported / identical / conflict / invalid); 422 if the bundle is malformed or tampered with', tags: ['catalogue'],
       query: [{ name: 'dryRun', description: 'true: check and report only, write nothing', schema: { type: 'boolean' } }],
-      body: { schema: bundleBodySchema, required: true, description: 'A bundle from GET /api/catalogue/export' },
+      body: { schema: bundleBodySchema, required: true, description: 'A bundle from GET /api/catalogue/export (up to TONGBAN_BUNDLE_LIMIT, default 32 MiB)', limit: bundleLimit },
       responses: { 200: { description: 'Per-item report', schema: importReportSchema }, 400: ERR, 413: ERR, 415: ERR, 422: ERR },
       handler: async (req, res) => {
         res.json(await importBundle({ store, clock, bundle: req.body, actor: actorOf(req), dryRun: flag(req, 'dryRun') }));

@@ -29,13 +29,15 @@ export interface DesignerAppOptions {
   uploadLimit?: number;
   /** The server's clock, the only source of the dates the designer records (tests inject a fixed one). */
   clock?: Clock;
+  /** Largest catalogue bundle POST /api/catalogue/import accepts (TONGBAN_BUNDLE_LIMIT, default 32 MiB). */
+  bundleLimit?: number;
   /** With an embedded runtime, serve the built window app at /window/ (default true). */
   windowApp?: boolean;
   /** Serve the designer web app at /designer/ (default true). */
   designerWeb?: boolean;
 }
 
-export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, clock = systemClock, windowApp = true, designerWeb = true }: DesignerAppOptions): Express {
+export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, clock = systemClock, bundleLimit, windowApp = true, designerWeb = true }: DesignerAppOptions): Express {
   const lifecycle = new ItemLifecycle({ store, clock });
   // The embedded runtime is the league/banner runtime's own module, over the read-only reader.
   const runtime = runtimeReader
@@ -47,7 +49,7 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
     routes: [
       ...designerRoutes({ store, lifecycle, clock }),
       ...diffRoutes({ store }),
-      ...catalogueRoutes({ store, lifecycle, clock }),
+      ...catalogueRoutes({ store, lifecycle, clock, ...(bundleLimit ? { bundleLimit } : {}) }),
       ...accessRoutes({ store, clock }),
       ...localityRoutes({ store, clock }),
       ...calendarRoutes(),

@@ -26,7 +26,8 @@ const bootstrap = await ensureBootstrapAdmin({ store, configuredToken: process.e
 const runtimeReader = await openConfigReader(settings);
 const decisionLog = await openDecisionLog(settings);
 const intakeStore = await openIntakeStore(settings);
-const app = createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit, uploadLimit });
+const bundleLimit = process.env.TONGBAN_BUNDLE_LIMIT ? Number(process.env.TONGBAN_BUNDLE_LIMIT) : undefined;
+const app = createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit, uploadLimit, ...(bundleLimit ? { bundleLimit } : {}) });
 
 await serveUntilSignalled(app, port, {
   ...(process.env.TONGBAN_HOST ? { host: process.env.TONGBAN_HOST } : {}),

@@ -77,8 +77,21 @@ export function createApiApp(options: ApiAppOptions): Express {
     for (const route of options.rawBodies) uploads.post(route.path, rawBody(route) as never);
     app.use(uploads);
   }
+  // Routes that declare a larger JSON body (e.g. a 150-item catalogue bundle) parse it themselves first.
+  const parsedAlready = new WeakSet<IncomingMessage>();
+  const largeBodies = express.Router();
+  for (const route of options.routes) {
+    const limit = route.body?.limit;
+    if (!limit || limit <= options.bodyLimit) continue;
+    const parse = jsonBody(limit);
+    largeBodies[route.method](route.path, ((req: IncomingMessage, res: ServerResponse, next: Next) => {
+      parsedAlready.add(req);
+      parse(req, res, next);
+    }) as never);
+  }
+  app.use(largeBodies);
   const json = jsonBody(options.bodyLimit);
-  app.use('/api', ((req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: Next) => (Buffer.isBuffer(req.body) ? next() : json(req, res, next))) as never);
+  app.use('/api', ((req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: Next) => (Buffer.isBuffer(req.body) || parsedAlready.has(req) ? next() : json(req, res, next))) as never);
 
   const healthRoute: ApiRoute = {
     method: 'get', path: '/api/health', summary: 'Service and store health', tags: ['health'], access: { public: true },

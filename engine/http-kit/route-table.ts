@@ -20,7 +20,7 @@ export interface RouteSpec<Handler = unknown> {
   /** Request headers worth documenting (If-Match, Accept, ...). */
   headers?: { name: string; description: string; required?: boolean }[];
   query?: { name: string; description: string; schema: JsonSchema }[];
-  body?: { schema: JsonSchema; required: boolean; description?: string };
+  body?: { schema: JsonSchema; required: boolean; description?: string; /** Largest JSON body in bytes when this route needs more than the app's limit (a whole catalogue bundle). */ limit?: number };
   responses: Record<number, { description: string; schema?: JsonSchema; contentType?: string }>;
   /** Who may call it; a route that says nothing is for region administrators only. */
   access?: Access<any>;
