@@ -9,10 +9,10 @@ export type Outcome = (typeof OUTCOMES)[number];
  * another kind of window is not refused here but sent on (请到指定渠道办理).
  */
 export const outcomes = defineVocabulary('outcome', OUTCOMES, {
-  accept: { 'zh-CN': '予以受理', en: 'Accept' },
-  supplement: { 'zh-CN': '需补正', en: 'Supplement needed' },
-  reject: { 'zh-CN': '不予受理', en: 'Reject' },
-  redirect: { 'zh-CN': '请到指定渠道办理', en: 'Redirect' },
+  accept: { 'zh-CN': '予以受理' },
+  supplement: { 'zh-CN': '需补正' },
+  reject: { 'zh-CN': '不予受理' },
+  redirect: { 'zh-CN': '请到指定渠道办理' },
 });
 
 export const isOutcome = (value: unknown): value is Outcome => isCodeOf(outcomes, value);

@@ -1,12 +1,11 @@
 /**
  * A controlled list of codes with their labels. Labels are columns: Chinese is always present,
- * traditional Mongolian (and an English caption where a screen shows one) is filled in later
- * as data — adding a language never adds a second list of codes.
+ * traditional Mongolian is filled in later as data — adding a language never adds a second list
+ * of codes. No English column: nothing a clerk, author or applicant sees is in English.
  */
 export interface Labels {
   'zh-CN': string;
   'mn-Mong'?: string;
-  en?: string;
 }
 
 /** A label column; Chinese is the fallback for every other one. */

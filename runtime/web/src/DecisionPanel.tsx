@@ -20,7 +20,7 @@ export function DecisionPanel({ decision, error, evaluating, placeholder }: { de
       {decision && (
         <div aria-live="polite" aria-atomic="false">
           <p className={`outcome outcome-${decision.outcome}`} data-testid="outcome" data-outcome={decision.outcome}>
-            {labelOf(outcomes, decision.outcome)} <small>{labelOf(outcomes, decision.outcome, 'en')}</small>
+            {labelOf(outcomes, decision.outcome)}
           </p>
           {decision.redirect && <p className="banner warn">请到<strong>{decision.redirect.where}</strong>办理。</p>}
 
