@@ -59,8 +59,9 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
     rawBodies: runtime?.rawBodies ?? [],
     stores: {
       config: store,
-      ...runtime?.stores,
+      ...(runtimeReader ? { runtime: runtimeReader } : {}),
       ...(decisionLog ? { decisions: decisionLog } : {}),
+      ...runtime?.stores,
     },
     principals: store,
     logger,

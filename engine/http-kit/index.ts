@@ -6,4 +6,4 @@ export { bearerAuthenticator } from './bearer-auth.js';
 export { createLogger, requestLog, type Logger } from './request-log.js';
 export * as apiSchemas from './api-schemas.js';
 export { createApiApp, DEFAULT_BODY_LIMIT, type ApiAppOptions, type RawBodyRoute } from './api-app.js';
-export { ListenFailedError, serveUntilSignalled, type ServeOptions } from './serve.js';
+export { serveUntilSignalled, type ServeOptions } from './serve.js';

@@ -14,8 +14,6 @@ export interface ServeOptions {
   host?: string;
 }
 
-/** The server could not listen (port in use, address not available): the process must not pretend to run. */
-export class ListenFailedError extends Error {}
 
 /**
  * Listens, and on SIGTERM/SIGINT stops accepting connections, lets in-flight requests finish,
@@ -30,11 +28,12 @@ export async function serveUntilSignalled(app: Express, port: number, options: S
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => {
         const reason = error.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : error.code === 'EADDRNOTAVAIL' ? `address ${host} is not available here` : error.message;
-        reject(new ListenFailedError(`Tongban cannot listen: ${reason} (set PORT / TONGBAN_HOST)`));
+        reject(new Error(`Tongban cannot listen: ${reason} (set PORT / TONGBAN_HOST)`));
       });
       server.listen(port, host, () => resolve());
     });
   } catch (error) {
+    // A server that cannot listen must not pretend to run: say why, release the stores, exit 1.
     process.stderr.write(`${(error as Error).message}\n`);
     await options.close().catch(() => undefined);
     process.exit(1);

@@ -11,14 +11,13 @@ export interface RuntimeAppOptions extends RuntimeModuleOptions {
 /** A league/banner runtime on its own: the runtime module behind the shared HTTP kit. */
 export function createRuntimeApp({ bodyLimit = DEFAULT_BODY_LIMIT, ...options }: RuntimeAppOptions): Express & { locals: { configs: PublishedConfigs } } {
   const runtime = runtimeModule(options);
-  const { runtime: config, ...ownStores } = runtime.stores;
   const app = createApiApp({
     title: 'Tongban runtime API (league / banner)',
     description: 'Read-only acceptance service over the published item standards: items, guides, configs and decisions.',
     routes: [...runtime.routes, ...calendarRoutes()],
     rawBodies: runtime.rawBodies,
-    // The config store is the first store health reports (its `store` field), as before.
-    stores: { ...(config ? { config } : {}), ...ownStores },
+    // The config store is the first store health reports (its `store` field).
+    stores: { config: options.reader, ...runtime.stores },
     principals: options.reader,
     logger: options.logger,
     bodyLimit,

@@ -30,6 +30,7 @@ export interface RuntimeModule {
   configs: PublishedConfigs;
   routes: ApiRoute[];
   rawBodies: RawBodyRoute[];
+  /** The runtime's own stores (decision log, intakes); the config reader is the caller's to report. */
   stores: Record<string, { health(): Promise<StoreHealth> }>;
   mountWeb(app: Express): void;
 }
@@ -44,7 +45,7 @@ export function runtimeModule({ reader, decisionLog, intakeStore, logger, upload
       ...(intakeStore ? intakeRoutes({ configs, reader, intakes: intakeStore, logger, ...recording }) : []),
     ],
     rawBodies: intakeStore ? [intakeUploads(uploadLimit)] : [],
-    stores: { runtime: reader, ...(decisionLog ? { decisions: decisionLog } : {}), ...(intakeStore ? { intakes: intakeStore } : {}) },
+    stores: { ...(decisionLog ? { decisions: decisionLog } : {}), ...(intakeStore ? { intakes: intakeStore } : {}) },
     mountWeb: (app) => {
       if (windowApp) mountWindowApp(app);
     },

@@ -2,16 +2,14 @@
 // (standard imported as JSON; form, rules and examples through the UI), runs the examples and
 // submits; a reviewer approves; the author publishes; the runtime API then decides as designed.
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mountDesignerWeb } from '../../designer/server/designer-web.js';
 import { validateConfig, type ItemConfig } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/chromium.js';
+import { listenOnLoopback } from '../support/loopback-server.js';
 import { sqliteInstallation, TEST_DEPARTMENT, type TestInstallation } from '../support/installation.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
@@ -41,13 +39,7 @@ if (hasChromium) describe('designer web app in chromium', () => {
     await build({ configFile: fileURLToPath(new URL('../../designer/web/vite.config.ts', import.meta.url)), logLevel: 'warn' });
     mkdirSync(ARTIFACTS, { recursive: true });
     t = await sqliteInstallation();
-    const app = express();
-    mountDesignerWeb(app);
-    app.use(t.app);
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await listenOnLoopback(t.app));
     browser = await launchChromium({ width: 1366, height: 768 });
     page = await newPage();
   }, 120_000);

@@ -4,16 +4,14 @@
  * runs patterns on the engine's linear-time engine (RE2). With ajv's default engine (the
  * browser's RegExp) the same keystroke takes about 35 s; here it must take under 100 ms.
  */
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import express from 'express';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mountDesignerWeb } from '../../designer/server/designer-web.js';
 import type { ItemConfig } from '../../engine/core/index.js';
 import { seedEmptyStore } from '../../engine/services/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { describeInChromium, launchChromium } from '../support/chromium.js';
+import { listenOnLoopback } from '../support/loopback-server.js';
 import { ensureWebAppBuilt } from '../support/web-build.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
 
@@ -81,13 +79,7 @@ describeInChromium('linear-time patterns', () => {
     await ensureWebAppBuilt('designer/web');
     t = await sqliteInstallation();
     await seedEmptyStore({ store: t.store, catalogue: [itemWithCatastrophicPattern()], claimFor: [DIVISION] });
-    const app = express();
-    mountDesignerWeb(app);
-    app.use(t.app);
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await listenOnLoopback(t.app));
     browser = await launchChromium({ width: 1366, height: 768 });
   }, 180_000);
 

@@ -3,7 +3,6 @@
  * embedded runtime, on a real HTTP port: sign in, item, guide, form, live decision, save, print.
  */
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { DEFAULT_UPLOAD_LIMIT } from '../../runtime/server/intake-routes.js';
 import { seedEmptyStore } from '../../engine/services/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { describeInChromium, launchChromium } from '../support/chromium.js';
+import { listenOnLoopback } from '../support/loopback-server.js';
 import { ensureWebAppBuilt } from '../support/web-build.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
 
@@ -47,9 +47,7 @@ describeInChromium('window app', () => {
     await ensureWebAppBuilt('runtime/web');
     t = await sqliteInstallation();
     await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: CLAIMING });
-    server = t.app.listen(0);
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await listenOnLoopback(t.app));
     browser = await launchChromium({ width: 1366, height: 768 });
     context = browser.context;
   }, 180_000);
