@@ -23,5 +23,6 @@ export * from './guide/index.js';
 export * from './masking/index.js';
 export * from './model/index.js';
 export * from './rules/index.js';
+export * from './signing/index.js';
 export * from './standard/index.js';
 export * from './vocabulary/index.js';

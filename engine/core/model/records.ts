@@ -1,5 +1,6 @@
 import type { ItemConfig } from '../config/types.js';
 import type { DraftStatus, LegalChangeKind } from '../vocabulary/index.js';
+import type { VersionSignature } from '../signing/statement.js';
 
 export type { DraftStatus, LegalChangeKind };
 
@@ -35,6 +36,10 @@ export interface VersionMeta {
   reason: string;
   legalBasis: string;
   changeKind: LegalChangeKind;
+  /** The region's publication signature; absent on versions published before signing existed (never served). */
+  signature?: VersionSignature;
+  /** Set on a version imported from a bundle: it keeps its original publisher, reviewer and signature. */
+  imported?: { at: string; by: string };
 }
 
 /** An immutable published version. */
