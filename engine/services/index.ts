@@ -2,6 +2,7 @@
  * The use cases: what the designer, the runtimes and the CLI do, over the store ports only — never
  * an adapter, never HTTP. Each takes its store and clock from the caller.
  */
+export * from './calendar/index.js';
 export * from './catalogue/index.js';
 export * from './claims/index.js';
 export * from './decisions/index.js';

@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import { createMissingIndexes } from './missing-indexes.js';
-import type { AuditDocument, CampaignDocument, ClaimDocument, DraftDocument, ItemDocument, PrincipalDocument, StationDocument, VersionDocument } from './config-documents.js';
+import type { AuditDocument, CampaignDocument, ClaimDocument, DraftDocument, ItemDocument, PrincipalDocument, StationDocument, VersionDocument, CalendarYearDocument } from './config-documents.js';
 
 export const COLLECTION_NAMES = {
   items: 'items',
@@ -11,6 +11,7 @@ export const COLLECTION_NAMES = {
   claims: 'claims',
   campaign: 'campaign',
   stations: 'stations',
+  calendarYears: 'calendar_years',
 } as const;
 
 export interface MongoCollections {
@@ -22,6 +23,7 @@ export interface MongoCollections {
   claims: Collection<ClaimDocument>;
   campaign: Collection<CampaignDocument>;
   stations: Collection<StationDocument>;
+  calendarYears: Collection<CalendarYearDocument>;
 }
 
 export function collectionsOf(db: Db): MongoCollections {
@@ -34,6 +36,7 @@ export function collectionsOf(db: Db): MongoCollections {
     claims: db.collection<ClaimDocument>(COLLECTION_NAMES.claims),
     campaign: db.collection<CampaignDocument>(COLLECTION_NAMES.campaign),
     stations: db.collection<StationDocument>(COLLECTION_NAMES.stations),
+    calendarYears: db.collection<CalendarYearDocument>(COLLECTION_NAMES.calendarYears),
   };
 }
 
@@ -64,5 +67,6 @@ export async function ensureIndexes(collections: MongoCollections): Promise<void
       { key: { code: 1 }, name: 'claims_code' },
     ]),
     createMissingIndexes(collections.stations, [{ key: { code: 1 }, name: 'stations_code_unique', unique: true }]),
+    createMissingIndexes(collections.calendarYears, [{ key: { year: 1 }, name: 'calendar_years_year_unique', unique: true }]),
   ]);
 }

@@ -1,5 +1,6 @@
 import { canonicalJson } from '../../core/canonical/index.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
+import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, VersionMeta, VersionRecord } from '../../core/model/records.js';
 
 /*
@@ -39,6 +40,9 @@ export type PrincipalDocument = PrincipalRecord;
 export type ClaimDocument = ClaimRecord;
 
 export type StationDocument = StationRecord;
+
+/** A stored working-calendar year: dates and names only, safe as plain fields. */
+export type CalendarYearDocument = CalendarYearRecord;
 
 /** The one campaign document, under a fixed _id. */
 export type CampaignDocument = CampaignRecord & { _id: 'current' };

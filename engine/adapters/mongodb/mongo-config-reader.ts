@@ -1,6 +1,7 @@
 import type { Filter } from 'mongodb';
 import type { ConfigReader } from '../../ports/config-store/port.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
+import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
 import type { AuditEvent, AuditQuery, CampaignRecord, ClaimQuery, ClaimRecord, StationRecord, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../../core/model/records.js';
 import { collectionsOf, type MongoCollections } from './collections.js';
 import type { MongoConnection } from './connect.js';
@@ -89,6 +90,10 @@ export class MongoConfigReader implements ConfigReader {
 
   async listStations(): Promise<StationRecord[]> {
     return guard('listStations', () => this.collections.stations.find<StationRecord>({}, { projection: { _id: 0 } }).sort({ code: 1 }).toArray());
+  }
+
+  async calendarYears(): Promise<CalendarYearRecord[]> {
+    return guard('calendarYears', () => this.collections.calendarYears.find<CalendarYearRecord>({}, { projection: { _id: 0 } }).sort({ year: 1 }).toArray());
   }
 
   /** Never throws: a failed ping is reported as `ok: false` so readiness probes can show why. */

@@ -4,8 +4,9 @@ import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { chainAuditEvent } from '../../core/audit/audit-chain.js';
 import type { ConfigStore, DraftPatch, NewDraft, Publication } from '../../ports/config-store/port.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
+import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../../core/model/records.js';
-import { fromDraftDocument, toAuditDocument, toDraftDocument, toVersionDocument, type DraftDocument } from './config-documents.js';
+import { fromDraftDocument, toAuditDocument, toDraftDocument, toVersionDocument, withoutUndefined, type DraftDocument } from './config-documents.js';
 import { latestDraftRevision, liveDraft } from './drafts.js';
 import { guard, unlessDuplicateKey } from './driver-errors.js';
 import { MongoConfigReader } from './mongo-config-reader.js';
@@ -196,6 +197,17 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
 
   async addStation(station: StationRecord): Promise<void> {
     await guard('addStation', () => this.collections.stations.insertOne({ ...station }), () => new ConflictError(`服务站 ${station.code} 已存在`, { code: station.code }));
+  }
+
+  async putCalendarYear(record: CalendarYearRecord): Promise<CalendarYearRecord | null> {
+    const { year } = record;
+    for (let attempt = 1; attempt <= MAX_UPSERT_ATTEMPTS; attempt++) {
+      const previous = await guard('putCalendarYear', () => this.collections.calendarYears.findOne<CalendarYearRecord>({ year }, { projection: { _id: 0 } }));
+      // A copy, because the driver writes the generated _id into the object it is given.
+      const done = await unlessDuplicateKey('putCalendarYear', () => this.collections.calendarYears.replaceOne({ year }, withoutUndefined({ ...record }), { upsert: true }));
+      if (done) return previous;
+    }
+    throw new ConflictError(`${year} 年工作日历正被他人同时修改，请重试`, { year });
   }
 
   async setCampaign(campaign: CampaignRecord): Promise<void> {

@@ -72,4 +72,11 @@ export const migrations: readonly string[] = [
     record_json TEXT NOT NULL
   );
   `,
+  `
+  -- Working-calendar years stored by region administrators; each replaces the file's year.
+  CREATE TABLE calendar_years (
+    year INTEGER PRIMARY KEY,
+    record_json TEXT NOT NULL
+  );
+  `,
 ];

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ConfigReader } from '../../ports/config-store/port.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
+import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
 import type { AuditEvent, AuditQuery, CampaignRecord, ClaimQuery, ClaimRecord, StationRecord, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../../core/model/records.js';
 
 interface ItemRow {
@@ -136,6 +137,13 @@ export class SqliteConfigReader implements ConfigReader {
 
   async listStations(): Promise<StationRecord[]> {
     return (this.db.prepare('SELECT record_json FROM stations ORDER BY code').all() as { record_json: string }[]).map((r) => JSON.parse(r.record_json) as StationRecord);
+  }
+
+  async calendarYears(): Promise<CalendarYearRecord[]> {
+    // A runtime may read a file that a designer of an earlier release migrated: no table, no stored years.
+    const table = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'calendar_years'").get();
+    if (!table) return [];
+    return (this.db.prepare('SELECT record_json FROM calendar_years ORDER BY year').all() as { record_json: string }[]).map((r) => JSON.parse(r.record_json) as CalendarYearRecord);
   }
 
   async health(): Promise<StoreHealth> {

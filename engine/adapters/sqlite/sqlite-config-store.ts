@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, StoreUnavailableError } from '../../core/
 import { chainAuditEvent } from '../../core/audit/audit-chain.js';
 import type { ConfigStore, DraftPatch, NewDraft, Publication } from '../../ports/config-store/port.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
+import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../../core/model/records.js';
 import { migrations } from './config-schema.js';
 import { isUniqueViolation, openWritableSqlite } from './sqlite-support.js';
@@ -162,6 +163,16 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
       if (isUniqueViolation(error)) throw new ConflictError(`服务站 ${station.code} 已存在`, { code: station.code });
       throw error;
     }
+  }
+
+  async putCalendarYear(record: CalendarYearRecord): Promise<CalendarYearRecord | null> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT record_json FROM calendar_years WHERE year = ?').get(record.year) as { record_json: string } | undefined;
+      this.db
+        .prepare('INSERT INTO calendar_years (year, record_json) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET record_json = excluded.record_json')
+        .run(record.year, canonicalJson(record));
+      return row ? (JSON.parse(row.record_json) as CalendarYearRecord) : null;
+    }).immediate();
   }
 
   async setCampaign(campaign: CampaignRecord): Promise<void> {

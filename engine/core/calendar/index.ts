@@ -1,5 +1,7 @@
 export { weekday, isWeekend } from './weekday.js';
 export { calendarYearProblems, parseCalendarYear, type CalendarYear, type Holiday, type HolidayNotice } from './calendar-year.js';
+export { calendarYearInputProblems } from './calendar-year-input.js';
+export { calendarYearChanges, type CalendarYearChanges, type CalendarYearRecord, type CalendarYearSource } from './calendar-year-record.js';
 export {
   MAX_CALENDAR_STEP,
   WorkingCalendar,

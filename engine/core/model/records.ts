@@ -83,7 +83,8 @@ export type AuditAction =
   | 'principal.revoked'
   | 'claim.changed'
   | 'campaign.changed'
-  | 'station.added';
+  | 'station.added'
+  | 'calendar.year-stored';
 
 export interface NewAuditEvent {
   at: string;

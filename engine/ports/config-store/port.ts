@@ -1,4 +1,5 @@
 import type { PrincipalRecord } from '../../core/access/principal.js';
+import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
 import type {
   AuditEvent,
   CampaignRecord,
@@ -36,6 +37,8 @@ export interface ConfigReader {
   listClaims(query?: ClaimQuery): Promise<ClaimRecord[]>;
   getCampaign(): Promise<CampaignRecord | null>;
   listStations(): Promise<StationRecord[]>;
+  /** Working-calendar years stored by region administrators, by year; they replace the files' years of the same number. */
+  calendarYears(): Promise<CalendarYearRecord[]>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
@@ -90,10 +93,12 @@ export interface ConfigStore extends ConfigReader {
   setCampaign(campaign: CampaignRecord): Promise<void>;
   /** ConflictError when a station with this code exists. */
   addStation(station: StationRecord): Promise<void>;
+  /** Creates or replaces the stored year `record.year`; returns the record it replaced, if any. */
+  putCalendarYear(record: CalendarYearRecord): Promise<CalendarYearRecord | null>;
 }
 
 /** Writable methods that must never be reachable from a runtime's store object. */
 export const CONFIG_WRITE_METHODS = [
   'upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'publishVersion', 'appendAudit',
-  'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'insertClaims', 'setCampaign', 'addStation',
+  'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'insertClaims', 'setCampaign', 'addStation', 'putCalendarYear',
 ] as const;
