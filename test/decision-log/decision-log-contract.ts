@@ -26,12 +26,15 @@ export function describeDecisionLogContract(name: string, open: () => Promise<De
       const input = newDecision({ outcome: 'redirect', at: '2025-03-01T08:30:00+08:00' });
       const recorded = await h.log.record(input);
       const { at: _given, ...rest } = input;
-      expect(recorded).toEqual({ ...rest, id: recorded.id, at: '2025-03-01T00:30:00.000Z' });
+      // The explanation is a function of the version and the input: replay recomputes it, the log does not keep it.
+      const { explanation: _explanation, ...kept } = input.decision;
+      expect(recorded).toEqual({ ...rest, decision: kept, id: recorded.id, at: '2025-03-01T00:30:00.000Z' });
+      expect('explanation' in recorded.decision).toBe(false);
       expect(isDecisionId(recorded.id)).toBe(true);
       const read = await h.log.get(recorded.id);
       expect(read).toStrictEqual(recorded);
       expect(read?.input.formData).toEqual(input.input.formData);
-      expect(read?.decision).toEqual(input.decision);
+      expect(read?.decision).toEqual(kept);
       expect(await h.log.get('D00000000000000000000000000')).toBeNull();
 
       const before = Date.now();
@@ -137,7 +140,7 @@ export function describeDecisionLogContract(name: string, open: () => Promise<De
       expect(formData.applicant.mobile).toBe(maskPhone(MOBILE));
       expect(formData.note).toBe(`联系电话${maskPhone(MOBILE)}，身份证号${maskIdNumber(ID_NUMBER)}`);
       expect(masked.decision.fieldErrors[0]?.message).toBe(`手机号码「${maskPhone(MOBILE)}」格式不正确`);
-      expect(masked.decision.explanation[0]?.conditions[0]?.value).toBe(maskIdNumber(ID_NUMBER));
+      expect(masked.decision.missingMaterials).toEqual(recorded.decision.missingMaterials);
 
       // Nothing but the personal data changes.
       const unmask = (text: string) => text.replaceAll(maskIdNumber(ID_NUMBER), ID_NUMBER).replaceAll(maskPhone(MOBILE), MOBILE);

@@ -16,7 +16,7 @@ export interface DecisionOptions {
 }
 
 /** A decision as the evaluator returns it, with Chinese text, nested values and personal data. */
-export function newDecision(options: DecisionOptions = {}): NewDecisionRecord {
+export function newDecision(options: DecisionOptions = {}): NewDecisionRecord & { decision: Decision } {
   const { code = 'ITEM-1', version = 1, division = '150102', outcome = 'supplement', n = 0 } = options;
   const hash = `${'ab'.repeat(31)}${String(n % 100).padStart(2, '0')}`;
   const formData = {

@@ -45,6 +45,31 @@ describe('sqlite decision log', () => {
     }
   });
 
+  it('settles a record only once its batch is committed, and reads records written before bodies were compact', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'decisions.db');
+    const log = openSqliteDecisionLog({ file });
+    try {
+      const raw = new Database(file);
+      const pending = Array.from({ length: 40 }, (_, n) => log.record(newDecision({ n })));
+      // Nothing is written in the turn that asked: the batch commits right after it.
+      expect((raw.prepare('SELECT COUNT(*) AS n FROM decisions').get() as { n: number }).n).toBe(0);
+      const recorded = await Promise.all(pending);
+      expect((raw.prepare('SELECT COUNT(*) AS n FROM decisions').get() as { n: number }).n).toBe(40);
+      const body = JSON.parse((raw.prepare('SELECT record_json FROM decisions WHERE id = ?').get(recorded[0]?.id) as { record_json: string }).record_json) as Record<string, unknown>;
+      expect(Object.keys(body).sort()).toEqual(['channel', 'decision', 'hash', 'input']);
+
+      const old = { ...recorded[1], id: 'D0000000000AAAAAAAAAAAAAAAA' };
+      raw.prepare('INSERT INTO decisions (id, at, division, code, version, outcome, record_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(old.id, old.at, old.division, old.code, old.version, old.outcome, JSON.stringify({ ...old, decision: { ...old.decision, explanation: [] } }));
+      expect(await log.get(old.id)).toMatchObject({ ...old, decision: { ...old.decision } });
+      raw.close();
+    } finally {
+      await log.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('opens a reader read-only, and reads a missing file as an empty log until a writer creates it', async () => {
     const dir = tempDir();
     const file = join(dir, 'decisions.db');

@@ -1,6 +1,5 @@
 import { createMissingIndexes } from './missing-indexes.js';
 import type { Collection, Db, Filter } from 'mongodb';
-import { canonicalJson } from '../../core/canonical/index.js';
 import type { DecisionRecord } from '../../ports/decision-log/port.js';
 import type { NormalizedQuery } from '../../ports/decision-log/records.js';
 
@@ -9,8 +8,9 @@ export const DECISIONS_COLLECTION = 'decisions';
 /*
  * Form data keys are whatever the item's form names them, and a decision echoes them (field
  * errors, rule traces): MongoDB field names cannot hold them reliably (FerretDB refuses any key
- * starting with `$`). So `input` and `decision` travel as canonical JSON strings, which also
- * round-trip byte for byte; everything a query filters on stays a plain, indexed field.
+ * starting with `$`). So `input` and `decision` travel as JSON strings (serialised once, by
+ * JSON.stringify), which also round-trip exactly; everything a query filters on stays a plain,
+ * indexed field.
  */
 export type DecisionDocument = Omit<DecisionRecord, 'input' | 'decision'> & { inputJson: string; decisionJson: string };
 
@@ -20,7 +20,7 @@ export function decisionsOf(db: Db): Collection<DecisionDocument> {
 
 export function toDecisionDocument(record: DecisionRecord): DecisionDocument {
   const { input, decision, ...fields } = record;
-  return { ...fields, inputJson: canonicalJson(input), decisionJson: canonicalJson(decision) };
+  return { ...fields, inputJson: JSON.stringify(input), decisionJson: JSON.stringify(decision) };
 }
 
 export function fromDecisionDocument(document: DecisionDocument & { _id?: unknown }): DecisionRecord {

@@ -1,4 +1,5 @@
-import { MongoServerError } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError } from 'mongodb';
+import { StoreUnavailableError } from '../../core/errors.js';
 import type { StoreHealth } from '../../core/model/records.js';
 import { newDecisionId } from '../../ports/decision-log/ids.js';
 import type { DecisionLogReader, DecisionLogWriter, DecisionQuery, DecisionRecord, NewDecisionRecord } from '../../ports/decision-log/port.js';
@@ -66,22 +67,72 @@ export class MongoDecisionLogReader implements DecisionLogReader {
   }
 }
 
-/** A runtime's handle: `insert` into `decisions` is the only write it ever sends. */
+interface Pending {
+  record: DecisionRecord;
+  attempts: number;
+  resolve: (record: DecisionRecord) => void;
+  reject: (error: unknown) => void;
+}
+
+/** One insertMany never carries more than this many records. */
+const MAX_BATCH = 1000;
+
+/**
+ * A runtime's handle: `insert` into `decisions` is the only write it ever sends. Records are
+ * written in groups: while one insertMany is on its way, the records that arrive meanwhile wait
+ * for the next one, so a busy runtime sends a few large inserts instead of one per decision. Each
+ * caller's promise settles when the server has acknowledged its record (the connection's write
+ * concern), never before.
+ */
 export class MongoDecisionLogWriter extends MongoDecisionLogReader implements DecisionLogWriter {
+  #queue: Pending[] = [];
+  #writing: Promise<void> | null = null;
+
   async record(input: NewDecisionRecord): Promise<DecisionRecord> {
-    let record = prepareDecisionRecord(input, newDecisionId());
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // A fresh object each time: insertOne writes the generated _id into what it is given.
-        await this.decisions.insertOne(toDecisionDocument(record));
-        return record;
-      } catch (error) {
-        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY && attempt < MAX_INSERT_ATTEMPTS) {
-          record = { ...record, id: newDecisionId() };
-          continue;
-        }
-        throw toDecisionLogError(error, 'record');
+    const record = prepareDecisionRecord(input, newDecisionId());
+    return new Promise<DecisionRecord>((resolve, reject) => {
+      this.#queue.push({ record, attempts: 1, resolve, reject });
+      this.#writing ??= this.#drain();
+    });
+  }
+
+  /** Sends what is queued, batch after batch, until the queue is empty. */
+  async #drain(): Promise<void> {
+    // Let the records asked for in this turn of the event loop join the first batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.#queue.length > 0) await this.#insert(this.#queue.splice(0, MAX_BATCH));
+    this.#writing = null;
+  }
+
+  async #insert(batch: Pending[]): Promise<void> {
+    // Fresh documents each time: insertMany writes the generated _id into what it is given.
+    const documents = batch.map((pending) => toDecisionDocument(pending.record));
+    let failed = new Map<number, unknown>();
+    try {
+      await this.decisions.insertMany(documents, { ordered: false });
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError)) {
+        const failure = toDecisionLogError(error, 'record');
+        for (const pending of batch) pending.reject(failure);
+        return;
       }
+      const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      failed = new Map(writeErrors.map((e) => [e.index, e.code === DUPLICATE_KEY ? DUPLICATE_KEY : toDecisionLogError(error, 'record')]));
     }
+    batch.forEach((pending, index) => {
+      if (!failed.has(index)) return pending.resolve(pending.record);
+      if (failed.get(index) === DUPLICATE_KEY && pending.attempts < MAX_INSERT_ATTEMPTS) {
+        // Another writer took the id first: retry in a later batch with a fresh one.
+        this.#queue.push({ ...pending, record: { ...pending.record, id: newDecisionId() }, attempts: pending.attempts + 1 });
+        return;
+      }
+      pending.reject(failed.get(index) === DUPLICATE_KEY ? new StoreUnavailableError('决定记录编号连续冲突，未能写入', { adapter: 'mongodb', id: pending.record.id }) : failed.get(index));
+    });
+  }
+
+  /** Waits for the records already asked for, then closes. */
+  override async close(): Promise<void> {
+    while (this.#writing) await this.#writing;
+    await super.close();
   }
 }

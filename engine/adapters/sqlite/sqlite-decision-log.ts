@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { canonicalJson } from '../../core/canonical/index.js';
 import { StoreUnavailableError, TongbanError } from '../../core/errors.js';
 import type { StoreHealth } from '../../core/model/records.js';
 import { newDecisionId } from '../../ports/decision-log/ids.js';
 import type { DecisionLogReader, DecisionLogWriter, DecisionQuery, DecisionRecord, NewDecisionRecord } from '../../ports/decision-log/port.js';
-import { normalizeDecisionQuery, prepareDecisionRecord, type NormalizedQuery } from '../../ports/decision-log/records.js';
+import { decisionBodyJson, normalizeDecisionQuery, prepareDecisionRecord, recordFromBody, type NormalizedQuery } from '../../ports/decision-log/records.js';
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 import { migrations } from './decision-log-schema.js';
 import { isUniqueViolation, openWritableSqlite } from './sqlite-support.js';
 
@@ -16,6 +16,13 @@ export interface SqliteDecisionLogOptions {
 
 /** Another writer (another runtime process on this machine) took the id first: try a fresh one. */
 const MAX_INSERT_ATTEMPTS = 3;
+
+/** A batch never grows past this many records: one transaction stays short however deep the queue. */
+const MAX_BATCH = 512;
+
+type Row = { id: string; at: string; division: string; code: string; version: number; outcome: DecisionRecord['outcome']; record_json: string };
+const COLUMNS = 'id, at, division, code, version, outcome, record_json';
+const toRecord = (row: Row): DecisionRecord => recordFromBody(row, row.record_json);
 
 function unavailable(file: string, operation: string, error: unknown): unknown {
   if (error instanceof TongbanError || !(error instanceof Database.SqliteError)) return error;
@@ -76,8 +83,8 @@ export class SqliteDecisionLogReader implements DecisionLogReader {
     const db = this.connection();
     if (!db || typeof id !== 'string') return null;
     try {
-      const row = db.prepare('SELECT record_json FROM decisions WHERE id = ?').get(id) as { record_json: string } | undefined;
-      return row ? (JSON.parse(row.record_json) as DecisionRecord) : null;
+      const row = db.prepare(`SELECT ${COLUMNS} FROM decisions WHERE id = ?`).get(id) as Row | undefined;
+      return row ? toRecord(row) : null;
     } catch (error) {
       throw unavailable(this.#file, 'get', error);
     }
@@ -89,8 +96,8 @@ export class SqliteDecisionLogReader implements DecisionLogReader {
     if (!db) return [];
     const { sql, params } = whereClause(normalized);
     try {
-      const rows = db.prepare(`SELECT record_json FROM decisions ${sql} ORDER BY id LIMIT ${normalized.limit}`).all(...params) as { record_json: string }[];
-      return rows.map((row) => JSON.parse(row.record_json) as DecisionRecord);
+      const rows = db.prepare(`SELECT ${COLUMNS} FROM decisions ${sql} ORDER BY id LIMIT ${normalized.limit}`).all(...params) as Row[];
+      return rows.map(toRecord);
     } catch (error) {
       throw unavailable(this.#file, 'list', error);
     }
@@ -129,32 +136,90 @@ export class SqliteDecisionLogReader implements DecisionLogReader {
   }
 }
 
-/** A runtime's handle on decisions.db: appends, and reads back what it (and its peers) appended. */
+interface Pending {
+  record: DecisionRecord;
+  resolve: (record: DecisionRecord) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * A runtime's handle on decisions.db: appends, and reads back what it (and its peers) appended.
+ * Records are committed in groups: every record asked for in one turn of the event loop goes into
+ * one transaction, run right after that turn, and each caller's promise settles when its
+ * transaction has committed (WAL: on disk before the answer goes out, so it survives the process
+ * being killed). The INSERT is prepared once; WAL checkpoints run on a worker thread with its own
+ * connection, so no request ever waits for one.
+ */
 export class SqliteDecisionLogWriter extends SqliteDecisionLogReader implements DecisionLogWriter {
   readonly #file: string;
+  readonly #db: Database.Database;
+  readonly #insert: Database.Statement;
+  readonly #commit: Database.Transaction<(batch: Pending[]) => void>;
+  readonly #checkpointer: Checkpointer;
+  #queue: Pending[] = [];
+  #scheduled = false;
 
   constructor(db: Database.Database, file: string) {
     super(db, file);
     this.#file = file;
+    this.#db = db;
+    // The worker thread checkpoints; this connection never stops to do it inside a commit.
+    db.pragma('wal_autocheckpoint = 0');
+    this.#insert = db.prepare(`INSERT INTO decisions (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+    this.#commit = db.transaction((batch: Pending[]) => {
+      for (const pending of batch) {
+        const body = decisionBodyJson(pending.record);
+        for (let attempt = 1; ; attempt++) {
+          const { id, at, division, code, version, outcome } = pending.record;
+          if (this.#insert.run(id, at, division, code, version, outcome, body).changes === 1) break;
+          if (attempt >= MAX_INSERT_ATTEMPTS) throw new StoreUnavailableError('决定记录编号连续冲突，未能写入', { adapter: 'sqlite', file, id });
+          pending.record = { ...pending.record, id: newDecisionId() };
+        }
+      }
+    });
+    this.#checkpointer = startCheckpointer(file);
   }
 
   async record(input: NewDecisionRecord): Promise<DecisionRecord> {
-    const db = this.connection();
-    if (!db) throw new StoreUnavailableError('决定记录库未打开', { adapter: 'sqlite', file: this.#file });
-    let record = prepareDecisionRecord(input, newDecisionId());
-    for (let attempt = 1; ; attempt++) {
+    if (!this.connection()) throw new StoreUnavailableError('决定记录库未打开', { adapter: 'sqlite', file: this.#file });
+    const record = prepareDecisionRecord(input, newDecisionId());
+    return new Promise<DecisionRecord>((resolve, reject) => {
+      this.#queue.push({ record, resolve, reject });
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  /** Commits everything queued, in batches of at most MAX_BATCH, and settles each caller. */
+  #flush(): void {
+    this.#scheduled = false;
+    while (this.#queue.length > 0) {
+      const batch = this.#queue.splice(0, MAX_BATCH);
       try {
-        db.prepare('INSERT INTO decisions (id, at, division, code, version, outcome, record_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(record.id, record.at, record.division, record.code, record.version, record.outcome, canonicalJson(record));
-        return record;
+        this.#commit.immediate(batch);
       } catch (error) {
-        if (isUniqueViolation(error) && attempt < MAX_INSERT_ATTEMPTS) {
-          record = { ...record, id: newDecisionId() };
-          continue;
-        }
-        throw unavailable(this.#file, 'record', error);
+        const failure = unavailable(this.#file, 'record', error);
+        for (const pending of batch) pending.reject(failure);
+        continue;
+      }
+      for (const pending of batch) pending.resolve(pending.record);
+    }
+  }
+
+  /** Commits what is queued, stops the checkpointer and checkpoints once more, then closes. */
+  override async close(): Promise<void> {
+    if (this.#db.open) this.#flush();
+    await this.#checkpointer.stop();
+    if (this.#db.open) {
+      try {
+        this.#db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Another process still reads or writes the file: its own checkpoints carry on.
       }
     }
+    await super.close();
   }
 }
 

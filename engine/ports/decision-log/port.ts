@@ -11,8 +11,14 @@ export interface RecordedInput {
 }
 
 /**
- * One decision a runtime made, as it was returned, with the exact version and content hash it was
- * made with. Records are append-only: never updated, never deleted.
+ * A decision as the log keeps it: everything the runtime answered except the rule-by-rule
+ * explanation, which is a pure function of the version and the input and is recomputed by replay.
+ */
+export type RecordedDecision = Omit<Decision, 'explanation'>;
+
+/**
+ * One decision a runtime made, as it was returned (without the explanation), with the exact
+ * version and content hash it was made with. Records are append-only: never updated, never deleted.
  */
 export interface DecisionRecord {
   /** 'D' + 26 Crockford base-32 characters (48-bit millisecond time + 80 random bits): sorts by time. */
@@ -27,11 +33,14 @@ export interface DecisionRecord {
   hash: string;
   input: RecordedInput;
   outcome: Decision['outcome'];
-  decision: Decision;
+  decision: RecordedDecision;
 }
 
-/** What a caller hands to `record`: the store assigns the id and, unless given, the time. */
-export type NewDecisionRecord = Omit<DecisionRecord, 'id' | 'at'> & { at?: string };
+/**
+ * What a caller hands to `record`: the store assigns the id and, unless given, the time. The
+ * decision may carry its explanation; the log drops it.
+ */
+export type NewDecisionRecord = Omit<DecisionRecord, 'id' | 'at' | 'decision'> & { at?: string; decision: Decision | RecordedDecision };
 
 export interface DecisionQuery {
   code?: string;
@@ -62,7 +71,11 @@ export interface DecisionLogReader {
 
 /** A runtime's handle: it may append its own decisions and nothing else. */
 export interface DecisionLogWriter extends DecisionLogReader {
-  /** Validates, assigns a fresh id (and `at` unless given) and appends; returns the record as stored. */
+  /**
+   * Validates, assigns a fresh id (and `at` unless given) and appends; returns the record as
+   * stored. Records arriving together are committed together (group commit): the promise settles
+   * once the record's batch is durable, so an answered decision is never lost.
+   */
   record(input: NewDecisionRecord): Promise<DecisionRecord>;
 }
 

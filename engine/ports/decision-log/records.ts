@@ -1,7 +1,6 @@
-import { canonicalJson } from '../../core/canonical/index.js';
 import { ValidationFailedError, type Problem } from '../../core/errors.js';
 import { OUTCOMES, isOutcome, type Outcome } from '../../core/vocabulary/index.js';
-import type { DecisionQuery, DecisionRecord, NewDecisionRecord } from './port.js';
+import type { DecisionQuery, DecisionRecord, NewDecisionRecord, RecordedDecision } from './port.js';
 
 export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 10_000;
@@ -19,10 +18,54 @@ function isoInstant(value: string): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
+class NotJsonError extends Error {}
+
+/**
+ * A copy of a JSON value as JSON.stringify + JSON.parse would give it (keys holding undefined
+ * dropped, undefined array slots as null), refusing what JSON cannot represent (non-finite
+ * numbers, functions, bigints, class instances). One walk instead of a serialise-and-parse
+ * round trip: the adapters serialise the result once, for storage.
+ */
+function jsonCopy(value: unknown, pointer: string): unknown {
+  if (value === null) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new NotJsonError(`Non-finite number at "${pointer}" has no JSON form`);
+      return value;
+    case 'object': {
+      if (Array.isArray(value)) {
+        const out = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) out[i] = value[i] === undefined ? null : jsonCopy(value[i], `${pointer}/${i}`);
+        return out;
+      }
+      const prototype = Object.getPrototypeOf(value) as unknown;
+      if (prototype !== Object.prototype && prototype !== null) throw new NotJsonError(`Object at "${pointer}" is not a plain object`);
+      const out: Record<string, unknown> = {};
+      for (const key in value as Record<string, unknown>) {
+        const item = (value as Record<string, unknown>)[key];
+        if (item !== undefined) out[key] = jsonCopy(item, `${pointer}/${key}`);
+      }
+      return out;
+    }
+    default:
+      throw new NotJsonError(`Value of type ${typeof value} at "${pointer}" has no JSON form`);
+  }
+}
+
+/** The decision as the log keeps it: without the explanation, which replay recomputes from the version and input. */
+export function recordedDecision(decision: NewDecisionRecord['decision']): RecordedDecision {
+  const { explanation: _explanation, ...kept } = decision as RecordedDecision & { explanation?: unknown };
+  return kept;
+}
+
 /**
  * Checks a new record and gives it its id and time. The result is what the adapters store and
- * what `record` returns: a JSON round trip of the input (keys whose value is undefined dropped,
- * nothing else), so a later `get` returns a deep-equal record from either adapter.
+ * what `record` returns: a JSON-equivalent copy of the input without the decision's explanation
+ * (keys whose value is undefined dropped, nothing else), so a later `get` returns a deep-equal
+ * record from either adapter.
  */
 export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now: () => Date = () => new Date()): DecisionRecord {
   const problems: Problem[] = [];
@@ -48,17 +91,41 @@ export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now:
   }
   if (problems.length > 0) throw new ValidationFailedError('决定记录有误', problems);
   const { scenario, formData, materials, date } = input.input;
-  const record = {
-    id, at, division: input.division, channel: input.channel, code: input.code, version: input.version, hash: input.hash,
-    input: { scenario, formData, materials, date }, outcome: input.outcome, decision: input.decision,
-  };
-  let json: string;
   try {
-    json = canonicalJson(record);
+    return {
+      id, at: at as string, division: input.division, channel: input.channel, code: input.code, version: input.version, hash: input.hash,
+      input: { scenario, formData: jsonCopy(formData, '/input/formData') as Record<string, unknown>, materials: [...materials], date },
+      outcome: input.outcome, decision: jsonCopy(recordedDecision(input.decision), '/decision') as RecordedDecision,
+    };
   } catch (error) {
-    throw new ValidationFailedError('决定记录不能表示为 JSON', [{ pointer: '', code: 'decision-log.not-json', message: (error as Error).message }]);
+    if (!(error instanceof NotJsonError)) throw error;
+    throw new ValidationFailedError('决定记录不能表示为 JSON', [{ pointer: '', code: 'decision-log.not-json', message: error.message }]);
   }
-  return JSON.parse(json) as DecisionRecord;
+}
+
+/**
+ * What a stored record keeps beside its indexed columns: one JSON text, serialised once. The
+ * columns (id, at, division, code, version, outcome) are not repeated in it.
+ */
+export interface DecisionBody {
+  channel: string;
+  hash: string;
+  input: DecisionRecord['input'];
+  decision: RecordedDecision;
+}
+
+export function decisionBodyJson(record: DecisionRecord): string {
+  const body: DecisionBody = { channel: record.channel, hash: record.hash, input: record.input, decision: record.decision };
+  return JSON.stringify(body);
+}
+
+/** Rebuilds a record from its columns and body (a body written before bodies were compact holds the whole record: the columns win). */
+export function recordFromBody(columns: Pick<DecisionRecord, 'id' | 'at' | 'division' | 'code' | 'version' | 'outcome'>, bodyJson: string): DecisionRecord {
+  const body = JSON.parse(bodyJson) as DecisionBody;
+  return {
+    id: columns.id, at: columns.at, division: columns.division, channel: body.channel, code: columns.code, version: columns.version,
+    hash: body.hash, input: body.input, outcome: columns.outcome, decision: body.decision,
+  };
 }
 
 export interface NormalizedQuery {

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../core/canonical/canonical-json.js';
 import type { ItemConfig } from '../../core/config/types.js';
-import type { DecisionLogReader, DecisionRecord } from '../../ports/decision-log/port.js';
+import type { DecisionLogReader, DecisionRecord, RecordedDecision } from '../../ports/decision-log/port.js';
 import { compileConfig } from '../../core/decision/compiled-config.js';
 import { evaluateCompiled } from '../../core/decision/evaluate.js';
 import type { Decision } from '../../core/decision/types.js';
@@ -18,8 +18,10 @@ export interface ReplayResult {
   replayedOutcome: Decision['outcome'];
 }
 
-function differingFields(a: Decision, b: Decision): string[] {
+/** The explanation is not recorded (replay recomputes it), so it is not compared. */
+function differingFields(a: RecordedDecision, b: Decision): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('explanation');
   return [...keys].filter((key) => canonicalJson((a as unknown as Record<string, unknown>)[key] ?? null) !== canonicalJson((b as unknown as Record<string, unknown>)[key] ?? null)).sort();
 }
 
