@@ -5,8 +5,10 @@ import {
   calendarCoverage,
   isIsoDate,
   officialWorkingCalendar,
+  systemClock,
   todayInRegion,
-  type WorkingCalendar,
+  WorkingCalendar,
+  type Clock,
 } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
 
@@ -51,35 +53,48 @@ function unusable(name: string, message: string): ValidationFailedError {
   return new ValidationFailedError(`参数 ${name} 无效：${message}`, [{ pointer: `/${name}`, code: `query.${name}`, message }]);
 }
 
+/** Where the calendar routes get the working-day calendar: a fixed one, or the effective calendar of the store. */
+export type CalendarSource = WorkingCalendar | { calendar(): Promise<WorkingCalendar> };
+
+export async function calendarFrom(source: CalendarSource): Promise<WorkingCalendar> {
+  return source instanceof WorkingCalendar ? source : source.calendar();
+}
+
 /**
- * The official working-day calendar, served by the designer and by every runtime: deadline
- * arithmetic for tools and the years' days off. Public: it is published State Council data.
+ * The working-day calendar, served by the designer and by every runtime: deadline arithmetic for
+ * tools and the years' days off. Public: it is published State Council data. `calendar` is the
+ * effective calendar (standards/calendar overlaid by the years region administrators stored);
+ * `clock` gives today for the coverage warning.
  */
-export function calendarRoutes({ calendar = officialWorkingCalendar }: { calendar?: WorkingCalendar } = {}): ApiRoute[] {
+export function calendarRoutes({ calendar: source = officialWorkingCalendar, clock = systemClock }: { calendar?: CalendarSource; clock?: Clock } = {}): ApiRoute[] {
   return [
     {
-      method: 'get', path: '/api/calendar', summary: 'Years of the working-day calendar loaded, and whether deadlines computed today need a year that is missing (warned from 1 December)', tags: ['calendar'], access: { public: true },
+      method: 'get', path: '/api/calendar', summary: 'Years of the working-day calendar loaded, and whether deadlines computed today need a year that is missing (warned from 1 December)', tags: ['calendar'], access: { public: true }, rateLimit: 'public',
       responses: {
         200: {
           description: 'Loaded years and coverage',
           schema: { type: 'object', required: ['years', 'coverage'], properties: { years, coverage: { type: 'object', required: ['today', 'loadedYears', 'missing'], properties: { today: date, loadedYears: years, missing: years, warning: { type: 'string' } } } } },
         },
       },
-      handler: (_req, res) => res.json({ years: calendar.years(), coverage: calendarCoverage(todayInRegion(), calendar) }),
+      handler: async (_req, res) => {
+        const calendar = await calendarFrom(source);
+        res.json({ years: calendar.years(), coverage: calendarCoverage(todayInRegion(clock()), calendar) });
+      },
     },
     {
-      method: 'get', path: '/api/calendar/working-days', summary: 'The date N working days after a date, on the official holiday calendar (法定节假日 and 调休上班日)', tags: ['calendar'], access: { public: true },
+      method: 'get', path: '/api/calendar/working-days', summary: 'The date N working days after a date, on the official holiday calendar (法定节假日 and 调休上班日)', tags: ['calendar'], access: { public: true }, rateLimit: 'public',
       query: [
         { name: 'from', description: 'Start date, YYYY-MM-DD (e.g. the day of acceptance; it does not count)', schema: date },
         { name: 'add', description: `Working days to add, 0–${MAX_WORKING_DAYS_ADDED} (0: the day itself when it is a working day, else the next one)`, schema: { type: 'integer', minimum: 0, maximum: MAX_WORKING_DAYS_ADDED } },
       ],
       responses: { 200: { description: 'The working day', schema: workingDaysResult }, 400: ERR, 422: ERR },
-      handler: (req, res) => {
+      handler: async (req, res) => {
         const from = queryParameter(req, 'from', /^\d{4}-\d{2}-\d{2}$/, '日期 YYYY-MM-DD');
         const addText = queryParameter(req, 'add', /^-?\d{1,9}$/, '整数（工作日天数）');
         if (!isIsoDate(from)) throw unusable('from', `${from} 不是有效日期`);
         const add = Number(addText);
         if (add < 0 || add > MAX_WORKING_DAYS_ADDED) throw unusable('add', `工作日天数应在 0–${MAX_WORKING_DAYS_ADDED} 之间，收到 ${add}`);
+        const calendar = await calendarFrom(source);
         let result;
         try {
           result = calendar.addWorkingDays(from, add);
@@ -91,11 +106,12 @@ export function calendarRoutes({ calendar = officialWorkingCalendar }: { calenda
       },
     },
     {
-      method: 'get', path: '/api/calendar/:year', summary: 'A year’s public-holiday days off and adjusted working weekends, with the notice they come from', tags: ['calendar'], access: { public: true },
+      method: 'get', path: '/api/calendar/:year', summary: 'A year’s public-holiday days off and adjusted working weekends, with the notice they come from', tags: ['calendar'], access: { public: true }, rateLimit: 'public',
       responses: { 200: { description: 'The year', schema: calendarYear }, 400: ERR, 404: ERR },
-      handler: (req, res) => {
+      handler: async (req, res) => {
         const raw = req.params.year ?? '';
         if (!/^\d{4}$/.test(raw)) throw new BadRequestError(`年份应为四位数字，收到「${raw}」`, { param: 'year' }, 'bad_parameter');
+        const calendar = await calendarFrom(source);
         const year = calendar.year(Number(raw));
         if (!year) throw new NotFoundError(`尚未载入 ${raw} 年的节假日安排`, { year: Number(raw), loadedYears: calendar.years() });
         const dated = (pick: 'daysOff' | 'makeUpWorkdays') =>

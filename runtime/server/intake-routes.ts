@@ -2,7 +2,8 @@ import { type Principal, isDivisionWithin, isKnownLocality, BadRequestError, Dri
 import type { DecisionLogWriter, IntakeRecord, IntakeStore, ConfigReader } from '../../engine/ports/index.js';
 import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger, type RawBodyRoute } from '../../engine/http-kit/index.js';
 import { acceptIntake, summarizeIntake, type ApplicantFields, type IntakeApplication } from '../../engine/services/index.js';
-import { DOCUMENT_KINDS, isDocumentKind, renderNoticeDocument } from './notice-documents.js';
+import type { WorkingCalendar } from '../../engine/core/index.js';
+import { DOCUMENT_KINDS, isDocumentKind, NOTICE_INLINE_BLOCKS, renderNoticeDocument } from './notice-documents.js';
 import type { PublishedConfigs } from './published-configs.js';
 import { RUNTIME_PREFIX } from './runtime-routes.js';
 
@@ -111,10 +112,12 @@ export interface IntakeRouteDeps {
   intakes: IntakeStore;
   decisionLog?: DecisionLogWriter;
   logger?: Logger;
+  /** The effective working-day calendar the notices count deadlines on (default: the files of standards/calendar). */
+  calendar?: { calendar(): Promise<WorkingCalendar> };
 }
 
 /** Intake records (办件) at a window: save with the server's decision, list, attach, print notices. */
-export function intakeRoutes({ configs, reader, intakes, decisionLog, logger }: IntakeRouteDeps): ApiRoute[] {
+export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, calendar }: IntakeRouteDeps): ApiRoute[] {
   /** A record seen from a locality: received or handled there (or below it); anything else is "not found". */
   async function recordAt(req: ApiRequest): Promise<IntakeRecord> {
     const division = divisionOf(req);
@@ -234,7 +237,7 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger }: 
       },
     },
     {
-      method: 'get', path: `${INTAKE}/documents/:kind`, tags: ['intake'], access: windowAccess,
+      method: 'get', path: `${INTAKE}/documents/:kind`, tags: ['intake'], access: windowAccess, inlineBlocks: NOTICE_INLINE_BLOCKS,
       summary: `A print-ready notice (A4 HTML): ${DOCUMENT_KINDS.join(' | ')} — ${DOCUMENT_KINDS.map((kind) => labelOf(documentKinds, kind)).join(', ')}`,
       responses: { 200: { description: 'HTML page', contentType: 'text/html', schema: { type: 'string' } }, 404: ERR, 409: ERR },
       handler: async (req, res) => {
@@ -246,7 +249,7 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger }: 
         if (version.hash !== record.item.hash) {
           throw new DriftDetectedError(`事项 ${record.item.code} 第 ${record.item.version} 版的哈希与办件记录不符，拒绝出具文书`, { code: record.item.code, version: record.item.version, recordedHash: record.item.hash, actualHash: version.hash });
         }
-        const html = renderNoticeDocument(kind, { record, config: version.config });
+        const html = renderNoticeDocument(kind, { record, config: version.config, ...(calendar ? { calendar: await calendar.calendar() } : {}) });
         nameVersion(res, record.item);
         res.setHeader('Cache-Control', 'private, no-store');
         res.type('text/html; charset=utf-8').send(html);

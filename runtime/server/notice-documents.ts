@@ -1,4 +1,4 @@
-import { maskIdNumber, type ItemConfig, findDivision, InvalidStateError, officialWorkingCalendar, calendarMissingNote, DOCUMENT_KINDS, DOCUMENT_OUTCOMES, documentKinds, documentKindFor, isDocumentKind, labelOf, labelTable, outcomes, type DocumentKind } from '../../engine/core/index.js';
+import { maskIdNumber, type ItemConfig, findDivision, InvalidStateError, officialWorkingCalendar, type WorkingCalendar, calendarMissingNote, DOCUMENT_KINDS, DOCUMENT_OUTCOMES, documentKinds, documentKindFor, isDocumentKind, labelOf, labelTable, outcomes, type DocumentKind } from '../../engine/core/index.js';
 import { applicantOf } from '../../engine/services/index.js';
 import type { IntakeRecord } from '../../engine/ports/index.js';
 
@@ -67,10 +67,18 @@ ol{margin:.3em 0 .3em 2em;padding-left:1em}
 @media print{body{background:#fff}.page{width:auto;min-height:0;margin:0;padding:0;box-shadow:none}.toolbar{display:none}}
 `;
 
+/** The print button's behaviour as a script block: the page's Content-Security-Policy allows hashed blocks, never inline handlers. */
+const PRINT_SCRIPT = `document.querySelector('.toolbar button').addEventListener('click',function(){window.print()})`;
+
+/** The inline blocks every notice page carries, declared on its route so its CSP allows exactly them. */
+export const NOTICE_INLINE_BLOCKS = { styles: [CSS], scripts: [PRINT_SCRIPT] } as const;
+
 export interface NoticeContext {
   record: IntakeRecord;
   /** The standard of the exact version the decision was made with. */
   config: ItemConfig;
+  /** The effective working-day calendar deadlines are counted on (default: the files of standards/calendar). */
+  calendar?: WorkingCalendar;
 }
 
 function page(kind: DocumentKind, { record, config }: NoticeContext, body: string): string {
@@ -81,7 +89,7 @@ function page(kind: DocumentKind, { record, config }: NoticeContext, body: strin
 <title>${escapeHtml(titles[kind])} ${escapeHtml(record.caseNumber)}</title>
 <style>${CSS}</style></head>
 <body>
-<div class="toolbar"><button type="button" onclick="window.print()">打印</button></div>
+<div class="toolbar"><button type="button">打印</button><script>${PRINT_SCRIPT}</script></div>
 <main class="page" data-kind="${kind}">
 <h1>${escapeHtml(titles[kind])}</h1>
 <p class="number">${escapeHtml(record.caseNumber)}-${suffix[kind]}</p>
@@ -134,7 +142,7 @@ function acceptance(ctx: NoticeContext): string {
 function supplement(ctx: NoticeContext): string {
   const { record, config } = ctx;
   const d = record.decision;
-  const { date: deadline, calendarMissing } = officialWorkingCalendar.addWorkingDays(d.date, SUPPLEMENT_WORKING_DAYS);
+  const { date: deadline, calendarMissing } = (ctx.calendar ?? officialWorkingCalendar).addWorkingDays(d.date, SUPPLEMENT_WORKING_DAYS);
   const rows = d.missingMaterials.map((m, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(m.name)}</td><td>${m.deferrable ? '可容缺后补（须书面承诺）' : '须补正'}</td></tr>`);
   const corrections = [
     ...d.fieldErrors.map((e) => e.message),

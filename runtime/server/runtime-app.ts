@@ -14,7 +14,7 @@ export function createRuntimeApp({ bodyLimit = DEFAULT_BODY_LIMIT, ...options }:
   const app = createApiApp({
     title: 'Tongban runtime API (league / banner)',
     description: 'Read-only acceptance service over the published item standards: items, guides, configs and decisions.',
-    routes: [...runtime.routes, ...calendarRoutes()],
+    routes: [...runtime.routes, ...calendarRoutes({ calendar: runtime.calendar })],
     rawBodies: runtime.rawBodies,
     // The config store is the first store health reports (its `store` field).
     stores: { config: options.reader, ...runtime.stores },

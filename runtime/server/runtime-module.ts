@@ -2,6 +2,8 @@ import type { Express } from 'express';
 import type { ApiRoute, Logger, RawBodyRoute } from '../../engine/http-kit/index.js';
 import type { ConfigReader, DecisionLogWriter, IntakeStore } from '../../engine/ports/index.js';
 import type { StoreHealth } from '../../engine/core/index.js';
+import type { WorkingCalendar } from '../../engine/core/index.js';
+import { effectiveCalendar, type EffectiveCalendar } from '../../engine/services/index.js';
 import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from './intake-routes.js';
 import { PublishedConfigs } from './published-configs.js';
 import { runtimeRoutes } from './runtime-routes.js';
@@ -19,6 +21,8 @@ export interface RuntimeModuleOptions {
   uploadLimit?: number;
   /** Serve the built window app at /window/ (default true; false for an API-only process). */
   windowApp?: boolean;
+  /** The effective working-day calendar (default: one over `reader`); the region's process shares its own. */
+  calendar?: EffectiveCalendar;
 }
 
 /**
@@ -33,21 +37,30 @@ export interface RuntimeModule {
   /** The runtime's own stores (decision log, intakes); the config reader is the caller's to report. */
   stores: Record<string, { health(): Promise<StoreHealth> }>;
   mountWeb(app: Express): void;
+  /**
+   * The working-day calendar deadlines are counted on: standards/calendar overlaid by the years
+   * region administrators stored, re-read when they change. Await it in a handler.
+   */
+  workingCalendar(): Promise<WorkingCalendar>;
+  /** The same calendar's provider: `years()` with their sources, `current()` for synchronous code. */
+  calendar: EffectiveCalendar;
 }
 
-export function runtimeModule({ reader, decisionLog, intakeStore, logger, uploadLimit = DEFAULT_UPLOAD_LIMIT, windowApp = true }: RuntimeModuleOptions): RuntimeModule {
+export function runtimeModule({ reader, decisionLog, intakeStore, logger, uploadLimit = DEFAULT_UPLOAD_LIMIT, windowApp = true, calendar = effectiveCalendar({ reader }) }: RuntimeModuleOptions): RuntimeModule {
   const configs = new PublishedConfigs(reader);
   const recording = decisionLog ? { decisionLog } : {};
   return {
     configs,
     routes: [
       ...runtimeRoutes({ configs, logger, ...recording }),
-      ...(intakeStore ? intakeRoutes({ configs, reader, intakes: intakeStore, logger, ...recording }) : []),
+      ...(intakeStore ? intakeRoutes({ configs, reader, intakes: intakeStore, logger, calendar, ...recording }) : []),
     ],
     rawBodies: intakeStore ? [intakeUploads(uploadLimit)] : [],
     stores: { ...(decisionLog ? { decisions: decisionLog } : {}), ...(intakeStore ? { intakes: intakeStore } : {}) },
     mountWeb: (app) => {
       if (windowApp) mountWindowApp(app);
     },
+    workingCalendar: () => calendar.calendar(),
+    calendar,
   };
 }
