@@ -7,6 +7,10 @@ import { collectBody, jsonBody } from './json-body.js';
 import { apiErrorHandler, apiNotFound, mountRoutes, type ApiRoute, type Mountable } from './mount.js';
 import { requestLog, type Logger } from './request-log.js';
 import { buildOpenApi } from './route-table.js';
+import { compressResponses } from './compression/index.js';
+import { methodNotAllowed } from './method-not-allowed/index.js';
+import { rateLimiter, rateLimitsFromEnv, type RateLimits } from './rate-limit/index.js';
+import { secureHeaders } from './secure-headers/index.js';
 import type { ConfigReader } from '../ports/config-store/index.js';
 import type { StoreHealth } from '../core/model/index.js';
 
@@ -25,6 +29,8 @@ export interface ApiAppOptions {
   before?: (app: Express) => void;
   /** POST routes whose body is raw bytes (uploads): read into `req.body` as a Buffer, never by the JSON parser. */
   rawBodies?: RawBodyRoute[];
+  /** Requests per minute per client address for routes declaring a `rateLimit` tier; default from the environment (TONGBAN_PUBLIC_RATE_LIMIT, 600). */
+  rateLimits?: RateLimits;
 }
 
 export interface RawBodyRoute {
@@ -61,8 +67,9 @@ function rawBody({ limit, tooLarge }: RawBodyRoute) {
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /**
- * The HTTP skeleton shared by the designer and every runtime: JSON bodies with a size limit and
- * no prototype keys, declared routes, generated OpenAPI, health, and errors in one shape.
+ * The HTTP skeleton shared by the designer and every runtime: security headers, compression and
+ * rate limits at the edge, JSON bodies with a size limit and no prototype keys, declared routes,
+ * 405 for an undeclared method, generated OpenAPI, health, and errors in one shape.
  */
 export function createApiApp(options: ApiAppOptions): Express {
   const app = express();
@@ -70,6 +77,26 @@ export function createApiApp(options: ApiAppOptions): Express {
   app.disable('etag');
   app.set('query parser', 'simple');
   app.use(requestLog(options.logger) as never);
+  const healthRoute: ApiRoute = {
+    method: 'get', path: '/api/health', summary: 'Service and store health', tags: ['health'], access: { public: true },
+    responses: { 200: { description: 'Healthy', schema: apiSchemas.health }, 503: { description: 'A store is unavailable', schema: apiSchemas.health } },
+    handler: async (_req, res) => {
+      const stores = Object.fromEntries(await Promise.all(Object.entries(options.stores).map(async ([name, store]) => [name, await store.health()] as const)));
+      const ok = Object.values(stores).every((h) => h.ok);
+      res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', store: Object.values(stores)[0], stores });
+    },
+  };
+  const openApiRoute: ApiRoute = {
+    method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI 3.1 document', tags: ['health'], access: { public: true },
+    responses: { 200: { description: 'OpenAPI document', schema: { type: 'object' } } },
+    handler: (_req, res) => res.json(openApi),
+  };
+  const routes = [healthRoute, openApiRoute, ...options.routes];
+  // Edge concerns, before anything answers: headers and compression apply to every response (web apps too).
+  app.use(secureHeaders(routes));
+  app.use(compressResponses() as never);
+  // Limits are checked before any body is read, so a flood costs no parsing.
+  app.use(rateLimiter(routes, options.rateLimits ?? rateLimitsFromEnv()));
   options.before?.(app);
   if (options.rawBodies?.length) {
     // A sub-router: its layers are not routes of the app, so route listings and OpenAPI stay as declared.
@@ -93,23 +120,9 @@ export function createApiApp(options: ApiAppOptions): Express {
   const json = jsonBody(options.bodyLimit);
   app.use('/api', ((req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: Next) => (Buffer.isBuffer(req.body) || parsedAlready.has(req) ? next() : json(req, res, next))) as never);
 
-  const healthRoute: ApiRoute = {
-    method: 'get', path: '/api/health', summary: 'Service and store health', tags: ['health'], access: { public: true },
-    responses: { 200: { description: 'Healthy', schema: apiSchemas.health }, 503: { description: 'A store is unavailable', schema: apiSchemas.health } },
-    handler: async (_req, res) => {
-      const stores = Object.fromEntries(await Promise.all(Object.entries(options.stores).map(async ([name, store]) => [name, await store.health()] as const)));
-      const ok = Object.values(stores).every((h) => h.ok);
-      res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', store: Object.values(stores)[0], stores });
-    },
-  };
-  const openApiRoute: ApiRoute = {
-    method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI 3.1 document', tags: ['health'], access: { public: true },
-    responses: { 200: { description: 'OpenAPI document', schema: { type: 'object' } } },
-    handler: (_req, res) => res.json(openApi),
-  };
-  const routes = [healthRoute, openApiRoute, ...options.routes];
   const openApi = buildOpenApi(routes, { title: options.title, version: '0.1.0', description: options.description });
   mountRoutes(app as unknown as Mountable, routes, bearerAuthenticator(options.principals));
+  app.use(methodNotAllowed(routes));
   app.use('/api', apiNotFound as never);
   app.use(apiErrorHandler(options.logger) as never);
   return app;

@@ -7,3 +7,7 @@ export { createLogger, requestLog, type Logger } from './request-log.js';
 export * as apiSchemas from './api-schemas.js';
 export { createApiApp, DEFAULT_BODY_LIMIT, type ApiAppOptions, type RawBodyRoute } from './api-app.js';
 export { serveUntilSignalled, type ServeOptions } from './serve.js';
+export { secureHeaders, inlineBlockSource, type InlineBlocks } from './secure-headers/index.js';
+export { compressResponses, isCompressible, COMPRESSION_THRESHOLD } from './compression/index.js';
+export { rateLimiter, rateLimitsFromEnv, DEFAULT_PUBLIC_RATE_LIMIT, TooManyRequestsError, type RateLimits, type RateLimitTier } from './rate-limit/index.js';
+export { methodNotAllowed, allowedMethods, MethodNotAllowedError } from './method-not-allowed/index.js';

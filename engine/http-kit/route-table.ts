@@ -3,6 +3,10 @@ import addFormats from 'ajv-formats';
 import { ValidationFailedError, type Problem } from '../core/errors.js';
 import { itemConfigSchema, itemStandardSchema } from '../core/standard/standard-schemas.js';
 import { DEFAULT_ACCESS, type Access } from '../core/access/access-policy.js';
+import { error as errorSchema } from './api-schemas.js';
+import { allowedMethods } from './method-not-allowed/index.js';
+import type { RateLimitTier } from './rate-limit/index.js';
+import type { InlineBlocks } from './secure-headers/index.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
 export type JsonSchema = Record<string, unknown>;
@@ -24,6 +28,10 @@ export interface RouteSpec<Handler = unknown> {
   responses: Record<number, { description: string; schema?: JsonSchema; contentType?: string }>;
   /** Who may call it; a route that says nothing is for region administrators only. */
   access?: Access<any>;
+  /** Anonymous calls count against this tier's budget per client address (429 beyond it); see rate-limit/. */
+  rateLimit?: RateLimitTier;
+  /** The inline `<style>`/`<script>` blocks of the HTML page this route answers with: its Content-Security-Policy allows exactly these, by hash. */
+  inlineBlocks?: InlineBlocks;
   handler: Handler;
 }
 
@@ -121,6 +129,10 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
       responses['401'] ??= { description: 'No valid bearer token' };
       responses['403'] ??= { description: 'Role or organisation not allowed' };
     }
+    if (route.rateLimit) {
+      (operation.responses as Record<string, unknown>)['429'] ??= { $ref: '#/components/responses/TooManyRequests' };
+      operation['x-rate-limit'] = route.rateLimit;
+    }
     if (route.body) {
       operation.requestBody = {
         required: route.body.required,
@@ -130,6 +142,13 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
     }
     (paths[toOpenApiPath(route.path)] ??= {})[route.method] = operation;
   }
+  // A method a path does not declare answers 405 with Allow (method-not-allowed/): said once per path.
+  for (const [path, item] of Object.entries(paths)) {
+    const allow = allowedMethods(Object.keys(item) as HttpMethod[]);
+    item.description = `Other methods answer 405 (see components.responses.MethodNotAllowed) with Allow: ${allow.join(', ')}`;
+    item['x-allow'] = allow;
+    paths[path] = item;
+  }
   const standard = rewriteRefs(itemStandardSchema) as Record<string, unknown>;
   const config = rewriteRefs(itemConfigSchema, '#/components/schemas/ItemConfig') as Record<string, unknown>;
   return {
@@ -138,6 +157,22 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     paths,
     components: {
+      responses: {
+        MethodNotAllowed: {
+          description: 'The path exists but does not answer this method',
+          headers: { Allow: { description: 'The methods this path answers', schema: { type: 'string' } } },
+          content: { 'application/json': { schema: errorSchema } },
+        },
+        TooManyRequests: {
+          description: 'Too many anonymous calls from this client address (TONGBAN_PUBLIC_RATE_LIMIT per minute)',
+          headers: {
+            'Retry-After': { description: 'Seconds until the budget is renewed', schema: { type: 'integer' } },
+            RateLimit: { description: 'Remaining budget (IETF draft-ietf-httpapi-ratelimit-headers-08)', schema: { type: 'string' } },
+            'RateLimit-Policy': { description: 'The limit and window (IETF draft 8)', schema: { type: 'string' } },
+          },
+          content: { 'application/json': { schema: errorSchema } },
+        },
+      },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A principal token (tb_…), created by an administrator' } },
       schemas: {
         ItemStandard: standard,

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreUnavailableError } from '../../core/errors.js';
 
@@ -20,14 +20,35 @@ export function migrate(db: Database.Database, migrations: readonly string[]): v
   }
 }
 
+/** Personal data lives in these files: only the service's own user may read them. */
+export const DATA_FILE_MODE = 0o600;
+export const DATA_DIR_MODE = 0o700;
+
+/** The files SQLite keeps beside a database; they hold the same data. */
+const COMPANION_SUFFIXES = ['-wal', '-shm', '-journal'];
+
 /**
- * Opens one of Tongban's SQLite files for writing — created if absent, WAL, foreign keys on, the
- * migrations applied — or throws StoreUnavailableError naming the store (`label`) and the file.
+ * Creates the file 0600 before SQLite opens it, and tightens one left readable by an older
+ * version. SQLite creates -wal, -shm and -journal with the database file's mode; existing ones
+ * are tightened too.
+ */
+function restrictToOwner(file: string): void {
+  closeSync(openSync(file, 'a', DATA_FILE_MODE));
+  for (const path of [file, ...COMPANION_SUFFIXES.map((suffix) => file + suffix)]) {
+    if (existsSync(path)) chmodSync(path, DATA_FILE_MODE);
+  }
+}
+
+/**
+ * Opens one of Tongban's SQLite files for writing — created if absent (mode 0600, its directory
+ * 0700 when created), WAL, foreign keys on, the migrations applied — or throws StoreUnavailableError naming the store (`label`) and the file.
  */
 export function openWritableSqlite(file: string, migrations: readonly string[], label: string): Database.Database {
   let db: Database.Database | undefined;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    // A directory created here is the owner's alone (0700); an existing one is the operator's choice.
+    mkdirSync(dirname(file), { recursive: true, mode: DATA_DIR_MODE });
+    restrictToOwner(file);
     db = new Database(file);
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
