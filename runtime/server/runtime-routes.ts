@@ -1,4 +1,4 @@
-import { evaluateCompiled, type CompiledConfig, findDivision, isKnownLocality, BadRequestError, NotFoundError, buildServiceGuide, renderServiceGuideHtml, isItemCode } from '../../engine/core/index.js';
+import { evaluateCompiled, type CompiledConfig, findDivision, isKnownLocality, BadRequestError, NotFoundError, buildServiceGuide, renderServiceGuideHtml, SERVICE_GUIDE_CSS, isItemCode } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiResponse, type ApiRoute, type Logger } from '../../engine/http-kit/index.js';
 import type { DecisionLogWriter } from '../../engine/ports/index.js';
 import type { PublishedConfigs } from './published-configs.js';
@@ -70,7 +70,8 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
       },
     },
     {
-      method: 'get', path: `${RUNTIME_PREFIX}/items/:code/guide`, summary: 'The public service guide (办事指南): JSON, or HTML with Accept: text/html', tags: ['runtime'], access: { public: true },
+      method: 'get', path: `${RUNTIME_PREFIX}/items/:code/guide`, summary: 'The public service guide (办事指南): JSON, or HTML with Accept: text/html', tags: ['runtime'], access: { public: true }, rateLimit: 'public',
+      inlineBlocks: { styles: [SERVICE_GUIDE_CSS] },
       headers: [{ name: 'Accept', description: 'text/html for a printable page' }],
       responses: { 200: { description: 'Guide', schema: s.guide }, 404: ERR },
       handler: async (req, res) => {
@@ -82,7 +83,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
       },
     },
     {
-      method: 'post', path: `${RUNTIME_PREFIX}/items/:code/evaluate`, summary: 'The acceptance decision for an application at this locality', tags: ['runtime'], access: { public: true },
+      method: 'post', path: `${RUNTIME_PREFIX}/items/:code/evaluate`, summary: 'The acceptance decision for an application at this locality', tags: ['runtime'], access: { public: true }, rateLimit: 'public',
       body: { schema: s.evaluationRequest, required: true },
       responses: { 200: { description: 'Decision', schema: s.decision }, 400: ERR, 404: ERR, 413: ERR, 422: ERR },
       handler: async (req, res) => {

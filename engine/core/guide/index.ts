@@ -1,1 +1,1 @@
-export { buildServiceGuide, renderServiceGuideHtml, type GuideSection, type ServiceGuide } from './service-guide.js';
+export { buildServiceGuide, renderServiceGuideHtml, SERVICE_GUIDE_CSS, type GuideSection, type ServiceGuide } from './service-guide.js';

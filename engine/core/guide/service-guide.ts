@@ -64,6 +64,9 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
+/** The guide page's only inline block; servers allow it by hash in the page's Content-Security-Policy. */
+export const SERVICE_GUIDE_CSS = 'body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:860px;margin:2em auto;padding:0 1em;line-height:1.6;color:#1f2328}h1{font-size:1.6em}h2{font-size:1.15em;border-left:4px solid #c8102e;padding-left:.5em}dl{display:grid;grid-template-columns:8em 1fr;margin:0}dt{color:#57606a}dd{margin:0}ul{padding-left:1.2em}.meta{font-size:.75em;color:#6e7781}.sample{background:#fff8c5;padding:.5em;border:1px solid #d4a72c}';
+
 /** A printable page of the same guide, for applicants and the window's screen. */
 export function renderServiceGuideHtml(guide: ServiceGuide): string {
   const item = (entry: string | Record<string, string>) =>
@@ -76,7 +79,7 @@ export function renderServiceGuideHtml(guide: ServiceGuide): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(guide.title)}</title>
-<style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:860px;margin:2em auto;padding:0 1em;line-height:1.6;color:#1f2328}h1{font-size:1.6em}h2{font-size:1.15em;border-left:4px solid #c8102e;padding-left:.5em}dl{display:grid;grid-template-columns:8em 1fr;margin:0}dt{color:#57606a}dd{margin:0}ul{padding-left:1.2em}.meta{font-size:.75em;color:#6e7781}.sample{background:#fff8c5;padding:.5em;border:1px solid #d4a72c}</style>
+<style>${SERVICE_GUIDE_CSS}</style>
 </head><body>
 <h1>${escapeHtml(guide.title)}</h1>
 ${guide.sample ? '<p class="sample">样例事项：仅用于演示，并非自治区正式“全区通办”事项清单内容。</p>' : ''}
