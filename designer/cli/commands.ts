@@ -8,6 +8,7 @@ import { parseJsonText } from '../../engine/http-kit/index.js';
 import { openConfigStore, sqliteFile, storeSettingsFromEnv } from '../../engine/adapters/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
 import { principalCommand, PRINCIPAL_USAGE, tokenCommand } from './principal-command.js';
+import { calendarCommand, CALENDAR_USAGE } from './calendar-command.js';
 import { renderTable } from './table.js';
 
 export interface CliIo {
@@ -35,7 +36,7 @@ Commands:
   check
       Validate every item's latest version and every draft, run all examples, print a table;
       exit 1 when anything fails.
-${PRINCIPAL_USAGE}
+${PRINCIPAL_USAGE}${CALENDAR_USAGE}
 The store is chosen as by \`npm start\`: TONGBAN_DATA_DIR (SQLite, default ./data) or MONGODB_URI.
 `;
 
@@ -208,6 +209,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
       case 'token':
         return tokenCommand(io);
+      case 'calendar':
+        return await calendarCommand(args, {
+          stdout: io.stdout,
+          cwd: io.cwd,
+          actor: defaultActor(io.env),
+          withStore: (work) => withStore(io, work),
+          usage: (message) => new UsageError(message),
+        });
       case 'help':
       case '--help':
       case '-h':

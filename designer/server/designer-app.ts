@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from '../../engine/core/index.js';
 import type { Express } from 'express';
 import { type Logger, createApiApp, DEFAULT_BODY_LIMIT } from '../../engine/http-kit/index.js';
-import { ItemLifecycle } from '../../engine/services/index.js';
+import { effectiveCalendar, ItemLifecycle } from '../../engine/services/index.js';
 import type { ConfigReader, ConfigStore, DecisionLogWriter, IntakeStore } from '../../engine/ports/index.js';
 import { decisionRoutes } from './decision-routes.js';
 import { calendarRoutes, DEFAULT_UPLOAD_LIMIT, runtimeModule } from '../../runtime/server/index.js';
@@ -11,6 +11,7 @@ import { catalogueRoutes } from './catalogue-routes.js';
 import { diffRoutes } from './diff-routes.js';
 import { localityRoutes } from './locality-routes.js';
 import { designerRoutes } from './designer-routes.js';
+import { calendarAdminRoutes } from './calendar-admin-routes.js';
 
 export interface DesignerAppOptions {
   store: ConfigStore;
@@ -39,9 +40,11 @@ export interface DesignerAppOptions {
 
 export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, clock = systemClock, bundleLimit, windowApp = true, designerWeb = true }: DesignerAppOptions): Express {
   const lifecycle = new ItemLifecycle({ store, clock });
+  // One effective calendar: a year an admin stores here is what the embedded runtime counts on at once.
+  const calendar = effectiveCalendar({ reader: store });
   // The embedded runtime is the league/banner runtime's own module, over the read-only reader.
   const runtime = runtimeReader
-    ? runtimeModule({ reader: runtimeReader, ...(decisionLog ? { decisionLog } : {}), ...(intakeStore ? { intakeStore } : {}), logger, uploadLimit, windowApp })
+    ? runtimeModule({ reader: runtimeReader, ...(decisionLog ? { decisionLog } : {}), ...(intakeStore ? { intakeStore } : {}), logger, uploadLimit, windowApp, calendar })
     : null;
   const app = createApiApp({
     title: 'Tongban designer API (region)',
@@ -52,7 +55,8 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
       ...catalogueRoutes({ store, lifecycle, clock, ...(bundleLimit ? { bundleLimit } : {}) }),
       ...accessRoutes({ store, clock }),
       ...localityRoutes({ store, clock }),
-      ...calendarRoutes(),
+      ...calendarAdminRoutes({ store, calendar, clock }),
+      ...calendarRoutes({ calendar, clock }),
       ...(decisionLog ? decisionRoutes({ store, decisions: decisionLog }) : []),
       ...(runtime?.routes ?? []),
     ],
