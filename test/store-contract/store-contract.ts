@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentHash, ConflictError, NotFoundError, verifyAuditChain, type NewAuditEvent, type VersionRecord } from '../../engine/core/index.js';
 import { CONFIG_WRITE_METHODS, type ConfigReader, type ConfigStore } from '../../engine/ports/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
+import { calendarYearContract } from './calendar-contract.js';
 
 export interface StoreHarness {
   store: ConfigStore;
@@ -36,6 +37,8 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     afterEach(async () => {
       await h.close();
     });
+
+    calendarYearContract(() => h);
 
     it('creates a draft at revision 1 and refuses a second draft for the same item', async () => {
       const config = itemConfig('D-1');

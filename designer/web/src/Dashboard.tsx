@@ -57,6 +57,29 @@ function NewItem({ onCancel }: { onCancel: () => void }) {
   );
 }
 
+/**
+ * The administrator's reminder to load next year's holiday calendar: from 1 December (on the
+ * server's clock) while next year is missing, deadlines would be counted on weekends alone.
+ */
+function CalendarWarning() {
+  const [warning, setWarning] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.calendarCoverage().then((coverage) => {
+      if (live) setWarning(coverage.warning ?? null);
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!warning) return null;
+  return (
+    <div className="notice warn calendar-warning" role="status">
+      <strong>工作日历：</strong>{warning}（可用 PUT /api/calendar/年份 或命令行 <code>tongban calendar put</code> 载入。）
+    </div>
+  );
+}
+
 function ItemTable({ items, caption }: { items: ItemSummary[]; caption: string }) {
   return (
     <table className="list">
@@ -106,6 +129,7 @@ export function Dashboard({ role }: { role: Role }) {
   return (
     <main>
       {error ? <div className="notice error" role="alert">{error} <button className="link" onClick={() => void load()}>重试</button></div> : null}
+      {role === 'admin' ? <CalendarWarning /> : null}
       {role !== 'reviewer' ? (creating ? <NewItem onCancel={() => setCreating(false)} /> : null) : null}
       {role === 'reviewer' || role === 'admin' ? (
         <section className="card" aria-labelledby="queue-title">

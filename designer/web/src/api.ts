@@ -1,4 +1,4 @@
-import type { ExampleReport, ItemConfig, Problem, AuditEvent, DraftRecord, ItemSummary, VersionMeta, VersionRecord } from '../../../engine/core/index.js';
+import type { CalendarCoverage, ExampleReport, ItemConfig, Problem, AuditEvent, DraftRecord, ItemSummary, VersionMeta, VersionRecord } from '../../../engine/core/index.js';
 import { createApiClient, sessionFor } from '../../../engine/web-kit/index.js';
 
 /** The author's token, for this browser tab only. */
@@ -45,6 +45,8 @@ export const api = {
     getJson<{ valid: boolean; problems: Problem[]; examples: ExampleReport | null; revision: number }>(`/api/items/${encodeURIComponent(code)}/draft/validate`, { method: 'POST' }),
   version: (code: string, version: number) => getJson<VersionRecord>(`/api/items/${encodeURIComponent(code)}/versions/${version}`),
   audit: (code: string) => getJson<{ events: AuditEvent[] }>(`/api/audit?code=${encodeURIComponent(code)}&limit=1000`),
+  /** Whether deadlines computed today need a calendar year that is not loaded (the server's clock). */
+  calendarCoverage: () => getJson<CalendarCoverage>('/api/calendar/coverage'),
 };
 
 export type Role = 'admin' | 'reviewer' | 'author';
