@@ -1,0 +1,116 @@
+/**
+ * The runtime as shipped, in its own process (runtime-child.ts: what runtime/server/main.ts
+ * composes — decision log, intake store, request logging at info, stores from the environment:
+ * SQLite under TONGBAN_DATA_DIR, or MongoDB when MONGODB_URI is set). Its request log goes to a
+ * file, as an operator's would. The store is seeded with versions signed by a key made for the
+ * run, which the runtime is told to trust.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { contentHash, createSigner, generateSigningKeyPair, signVersion, type ItemConfig, type VersionRecord } from '../../engine/core/index.js';
+import { openConfigStore, type StoreSettings } from '../../engine/adapters/index.js';
+import { seedEmptyStore } from '../../engine/services/index.js';
+import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
+
+const CHILD = fileURLToPath(new URL('./runtime-child.ts', import.meta.url));
+
+/** The publishing key of this run: seeded versions are signed with it, the runtime trusts it. */
+const publishingKey = generateSigningKeyPair();
+const signer = createSigner(publishingKey);
+
+export const BENCH_DIVISION = '150102';
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+export function environmentFor(settings: StoreSettings): NodeJS.ProcessEnv {
+  return {
+    TONGBAN_DATA_DIR: settings.dataDir,
+    MONGODB_DB: settings.mongodbDatabase,
+    ...(settings.mongodbUri ? { MONGODB_URI: settings.mongodbUri } : {}),
+  };
+}
+
+/** A fresh installation's config store: the sample catalogue claimed at the bench locality, plus `extra` items. */
+export async function seedInstallation(settings: StoreSettings, extra: readonly ItemConfig[] = []): Promise<void> {
+  const store = await openConfigStore(settings);
+  try {
+    await seedEmptyStore({ store, catalogue: loadSampleCatalogue(), claimFor: [BENCH_DIVISION], signer });
+    const at = new Date().toISOString();
+    for (const config of extra) {
+      await store.upsertItem({ code: config.code, name: config.standard.name, department: config.standard.department.name, createdAt: at });
+      await store.putClaim({ division: BENCH_DIVISION, code: config.code, follow: 'latest', local: {}, claimedAt: at, claimedBy: 'bench', updatedAt: at, updatedBy: 'bench' });
+      const version: VersionRecord = { code: config.code, version: 1, hash: contentHash(config), baseVersion: null, publishedAt: at, publishedBy: 'bench', author: 'bench', reviewer: null, reason: 'bench', legalBasis: 'bench', changeKind: 'establish', config };
+      await store.insertVersion({ ...version, signature: signVersion(version, signer) });
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+export interface RuntimeProcess {
+  url: string;
+  child: ChildProcess;
+  /** When the process was spawned (performance.now()). */
+  spawnedAt: number;
+  /** SIGTERM, and resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+/** Spawns the runtime and resolves once /api/health answers (at all: a refused version makes it 503). */
+export async function startRuntime(settings: StoreSettings, logFile: string, env: NodeJS.ProcessEnv = {}): Promise<RuntimeProcess> {
+  const port = await freePort();
+  const log = openSync(logFile, 'a');
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    env: { ...process.env, ...environmentFor(settings), PORT: String(port), TONGBAN_LOG_LEVEL: 'info',
+      // One load generator is one client address: the public limit stays on (its cost is counted) but out of reach.
+      TONGBAN_PUBLIC_RATE_LIMIT: '1000000000',
+      BENCH_TRUSTED_PUBLIC_KEY: publishingKey.publicKey, ...env },
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  let dead = false;
+  void exited.then(() => (dead = true));
+  for (;;) {
+    if (dead) throw new Error(`the runtime exited before answering (log: ${logFile})`);
+    try {
+      await (await fetch(`${url}/api/health`)).arrayBuffer();
+      break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return {
+    url, child, spawnedAt,
+    stop: async () => {
+      if (!dead) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export interface Application {
+  code: string;
+  body: { scenario: string; formData: Record<string, unknown>; materials: string[]; date: string };
+}
+
+/** An application to a sample item as its own example gives it (an accepted one where there is one). */
+export function sampleApplication(): Application {
+  const config = loadSampleCatalogue().find((c) => c.standard.channel === 'comprehensive-window' && c.examples.length > 0);
+  if (!config) throw new Error('the sample catalogue has no comprehensive-window item with an example');
+  const example = config.examples.find((e) => e.expect.outcome === 'accept') ?? config.examples[0];
+  const { division: _division, channel: _channel, ...input } = (example?.input ?? {}) as { division?: string; channel?: string; scenario: string; formData: Record<string, unknown>; materials: string[]; date?: string };
+  return { code: config.code, body: { ...input, date: input.date ?? '2025-06-01' } };
+}
