@@ -8,6 +8,8 @@ import { parseJsonText } from '../../engine/http-kit/index.js';
 import { openConfigStore, sqliteFile, storeSettingsFromEnv } from '../../engine/adapters/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
 import { principalCommand, PRINCIPAL_USAGE, tokenCommand } from './principal-command.js';
+import { KeyFileError, loadTrustedKeys } from '../../engine/adapters/key-files/index.js';
+import { KEY_USAGE, keyCommand, verifyCommand } from './key-commands.js';
 import { calendarCommand, CALENDAR_USAGE } from './calendar-command.js';
 import { renderTable } from './table.js';
 
@@ -29,14 +31,16 @@ Commands:
       of it, as a tongban-bundle JSON file (stdout unless --out).
   import FILE [--actor NAME] [--dry-run] [--json]
       FILE.json: import a bundle; published versions are never overwritten, an item with any
-      conflict or invalid version is skipped as a whole.
+      conflict or invalid version is skipped as a whole. A version is published here only when
+      signed by a trusted key (TONGBAN_TRUSTED_KEYS) and its examples pass; otherwise the item's
+      newest content lands as a draft awaiting review here.
       FILE.csv: import an item list (序号, 编码, 事项名称, 实施部门, 事项类型, 办件类型, 通办范围, …)
       as draft skeletons. Known departments are those of the existing items plus
       --department NAME (repeatable) and --departments-file FILE (one name per line).
   check
       Validate every item's latest version and every draft, run all examples, print a table;
       exit 1 when anything fails.
-${PRINCIPAL_USAGE}${CALENDAR_USAGE}
+${PRINCIPAL_USAGE}${CALENDAR_USAGE}${KEY_USAGE}
 The store is chosen as by \`npm start\`: TONGBAN_DATA_DIR (SQLite, default ./data) or MONGODB_URI.
 `;
 
@@ -93,10 +97,13 @@ function printBundleReport(report: ImportReport, io: CliIo): void {
     io.stdout(`${item.code} ${item.status}:\n`);
     for (const c of item.conflicts) io.stdout(`  - v${c.version} ${c.reason}: ${c.message}\n`);
     for (const p of item.problems.slice(0, 20)) io.stdout(`  - ${p.pointer} ${p.code}: ${p.message}\n`);
+    for (const r of item.refused) io.stdout(`  - v${r.version} not published here (${r.reason}): ${r.message}\n`);
+    for (const e of item.failedExamples) io.stdout(`  - v${e.version} example "${e.name}": ${e.differences.join('; ')}\n`);
+    if (item.draft) io.stdout(`  → v${item.draft.fromVersion} is now a draft (${item.draft.status === 'submitted' ? 'awaiting review' : 'examples fail: to be fixed'}) on top of v${item.draft.baseVersion ?? 0}\n`);
     if (item.problems.length > 20) io.stdout(`  … ${item.problems.length - 20} more problems\n`);
   }
   const c = report.counts;
-  io.stdout(`${report.dryRun ? '[dry run] ' : ''}${report.items.length} items: ${c.imported} imported, ${c.identical} identical, ${c.conflict} conflict, ${c.invalid} invalid, ${c.failed} failed\n`);
+  io.stdout(`${report.dryRun ? '[dry run] ' : ''}${report.items.length} items: ${c.imported} imported, ${c.identical} identical, ${c.conflict} conflict, ${c.invalid} invalid, ${c.failed} failed, ${c.draft} to review\n`);
 }
 
 function printListReport(report: ItemListImportReport, io: CliIo): void {
@@ -148,8 +155,10 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     return report.ok ? EXIT.ok : EXIT.failed;
   }
   const bundle = parseJsonText(text);
+  const { trustedKeys, file: keysFile } = loadTrustedKeys({ env: io.env, dataDir: storeSettingsFromEnv(io.env).dataDir });
+  io.stderr(`trusted keys: ${trustedKeys.map((k) => k.keyId).join(', ') || '(none: every version lands as a draft for review)'}${keysFile ? ` from ${keysFile}` : ''}\n`);
   const report = await withStore(io, (store) =>
-    importBundle({ store, bundle, actor, dryRun, onProgress: (p) => io.stderr(`[${p.index}/${p.total}] ${p.code} ${p.status}\n`) }),
+    importBundle({ store, bundle, actor, dryRun, trustedKeys, onProgress: (p) => io.stderr(`[${p.index}/${p.total}] ${p.code} ${p.status}\n`) }),
   );
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
   else printBundleReport(report, io);
@@ -209,6 +218,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
       case 'token':
         return tokenCommand(io);
+      case 'key':
+        return keyCommand(args, { ...io, usage: (message) => new UsageError(message) });
+      case 'verify':
+        return verifyCommand(args, { ...io, usage: (message) => new UsageError(message) });
       case 'calendar':
         return await calendarCommand(args, {
           stdout: io.stdout,
@@ -230,6 +243,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`${(error as Error).message}\n\n${USAGE}`);
       return EXIT.usage;
+    }
+    if (error instanceof KeyFileError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT.failed;
     }
     if (error instanceof TongbanError) {
       io.stderr(`${error.message}\n`);

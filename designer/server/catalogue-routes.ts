@@ -1,4 +1,4 @@
-import { type Clock, BadRequestError, isItemCode } from '../../engine/core/index.js';
+import { type Clock, BadRequestError, isItemCode, type TrustedKey } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from '../../engine/http-kit/index.js';
 import { type ItemLifecycle, bundleSchema, dataNeedsCatalogue, dataNeedsCsv, exportBundle, importBundle, importItemList } from '../../engine/services/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
@@ -26,7 +26,9 @@ function flag(req: ApiRequest, name: string): boolean {
 /** The import route checks only the envelope here; importBundle checks every version and hash itself. */
 const bundleBodySchema: JsonSchema = { type: 'object', required: ['format', 'formatVersion', 'items'], properties: { format: str, formatVersion: int, items: { type: 'array' } } };
 
-const conflictSchema = { type: 'object', properties: { version: int, reason: { enum: ['hash-differs', 'version-gap', 'base-unverified', 'concurrent-write'] }, message: str, bundleHash: str, targetHash: { type: ['string', 'null'] } } };
+const conflictSchema = { type: 'object', properties: { version: int, reason: { enum: ['hash-differs', 'version-gap', 'base-unverified', 'concurrent-write', 'draft-exists'] }, message: str, bundleHash: str, targetHash: { type: ['string', 'null'] } } };
+const refusalSchema = { type: 'object', required: ['version', 'reason', 'message'], properties: { version: int, reason: { enum: ['unsigned', 'unknown-key', 'key-not-valid', 'bad-signature', 'examples-failed', 'after-refused'] }, message: str } };
+const importDraftSchema = { type: ['object', 'null'], properties: { fromVersion: int, status: { enum: ['submitted', 'editing'] }, baseVersion: { type: ['integer', 'null'] } } };
 
 const importReportSchema: JsonSchema = {
   type: 'object',
@@ -34,7 +36,7 @@ const importReportSchema: JsonSchema = {
   properties: {
     ok: { type: 'boolean', description: 'false when any item conflicted, was invalid or failed' },
     dryRun: { type: 'boolean' },
-    counts: { type: 'object', properties: { imported: int, identical: int, conflict: int, invalid: int, failed: int } },
+    counts: { type: 'object', properties: { imported: int, identical: int, conflict: int, invalid: int, failed: int, draft: int } },
     items: {
       type: 'array',
       items: {
@@ -42,11 +44,14 @@ const importReportSchema: JsonSchema = {
         required: ['code', 'status', 'imported', 'identical', 'conflicts', 'problems'],
         properties: {
           code: str, name: str,
-          status: { enum: ['imported', 'identical', 'conflict', 'invalid', 'failed'] },
+          status: { enum: ['imported', 'identical', 'conflict', 'invalid', 'failed', 'draft'] },
           imported: { type: 'array', items: int },
           identical: { type: 'array', items: int },
           conflicts: { type: 'array', items: conflictSchema },
           problems: { type: 'array', items: s.problem },
+          refused: { type: 'array', items: refusalSchema },
+          draft: importDraftSchema,
+          failedExamples: { type: 'array', items: { type: 'object', properties: { version: int, name: str, differences: { type: 'array', items: str } } } },
         },
       },
     },
@@ -116,6 +121,8 @@ export interface CatalogueDeps {
   clock: Clock;
   /** Largest bundle accepted by POST /api/catalogue/import, in bytes. */
   bundleLimit?: number;
+  /** Keys whose signatures publish an imported version here; other versions land as drafts for review. */
+  trustedKeys?: readonly TrustedKey[];
 }
 
 /**
@@ -130,7 +137,7 @@ export interface CatalogueDeps {
 /** A whole catalogue of 150 items is about 1.5 MiB; this leaves room for a region's full list. */
 export const DEFAULT_BUNDLE_LIMIT = 32 * 1024 * 1024;
 
-export function catalogueRoutes({ store, lifecycle, clock, bundleLimit = DEFAULT_BUNDLE_LIMIT }: CatalogueDeps): ApiRoute[] {
+export function catalogueRoutes({ store, lifecycle, clock, bundleLimit = DEFAULT_BUNDLE_LIMIT, trustedKeys }: CatalogueDeps): ApiRoute[] {
   return [
     {
       method: 'get', path: '/api/catalogue/export', access: everyone, summary: 'Export the catalogue, one item or one version as a tongban-bundle', tags: ['catalogue'],
@@ -156,7 +163,7 @@ export function catalogueRoutes({ store, lifecycle, clock, bundleLimit = DEFAULT
       body: { schema: bundleBodySchema, required: true, description: 'A bundle from GET /api/catalogue/export (up to TONGBAN_BUNDLE_LIMIT, default 32 MiB)', limit: bundleLimit },
       responses: { 200: { description: 'Per-item report', schema: importReportSchema }, 400: ERR, 413: ERR, 415: ERR, 422: ERR },
       handler: async (req, res) => {
-        res.json(await importBundle({ store, clock, bundle: req.body, actor: actorOf(req), dryRun: flag(req, 'dryRun') }));
+        res.json(await importBundle({ store, clock, bundle: req.body, actor: actorOf(req), dryRun: flag(req, 'dryRun'), ...(trustedKeys ? { trustedKeys } : {}) }));
       },
     },
     {

@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../../engine/core/index.js';
+import { ephemeralProcessSigning, systemClock, type Clock, type Signing } from '../../engine/core/index.js';
 import type { Express } from 'express';
 import { type Logger, createApiApp, DEFAULT_BODY_LIMIT } from '../../engine/http-kit/index.js';
 import { effectiveCalendar, ItemLifecycle } from '../../engine/services/index.js';
@@ -36,15 +36,22 @@ export interface DesignerAppOptions {
   windowApp?: boolean;
   /** Serve the designer web app at /designer/ (default true). */
   designerWeb?: boolean;
+  /**
+   * The region's publishing key and the public keys it trusts (TONGBAN_SIGNING_KEY_FILE,
+   * TONGBAN_TRUSTED_KEYS): publications are signed with it; the embedded runtime and bundle
+   * imports accept only versions the trusted keys signed. Default: this process's ephemeral key.
+   */
+  signing?: Signing;
 }
 
-export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, clock = systemClock, bundleLimit, windowApp = true, designerWeb = true }: DesignerAppOptions): Express {
-  const lifecycle = new ItemLifecycle({ store, clock });
+export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, clock = systemClock, bundleLimit, windowApp = true, designerWeb = true, signing = ephemeralProcessSigning() }: DesignerAppOptions): Express {
+  const lifecycle = new ItemLifecycle({ store, clock, signer: signing.signer });
+  const { trustedKeys } = signing;
   // One effective calendar: a year an admin stores here is what the embedded runtime counts on at once.
   const calendar = effectiveCalendar({ reader: store });
   // The embedded runtime is the league/banner runtime's own module, over the read-only reader.
   const runtime = runtimeReader
-    ? runtimeModule({ reader: runtimeReader, ...(decisionLog ? { decisionLog } : {}), ...(intakeStore ? { intakeStore } : {}), logger, uploadLimit, windowApp, calendar })
+    ? runtimeModule({ reader: runtimeReader, trustedKeys, ...(decisionLog ? { decisionLog } : {}), ...(intakeStore ? { intakeStore } : {}), logger, uploadLimit, windowApp, calendar })
     : null;
   const app = createApiApp({
     title: 'Tongban designer API (region)',
@@ -52,7 +59,7 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
     routes: [
       ...designerRoutes({ store, lifecycle, clock }),
       ...diffRoutes({ store }),
-      ...catalogueRoutes({ store, lifecycle, clock, ...(bundleLimit ? { bundleLimit } : {}) }),
+      ...catalogueRoutes({ store, lifecycle, clock, trustedKeys, ...(bundleLimit ? { bundleLimit } : {}) }),
       ...accessRoutes({ store, clock }),
       ...localityRoutes({ store, clock }),
       ...calendarAdminRoutes({ store, calendar, clock }),

@@ -7,6 +7,7 @@ import { ensureBootstrapAdmin, seedEmptyStore } from '../../engine/services/inde
 import { listDivisions } from '../../engine/core/index.js';
 import { ensureRuntimeIndexes, openDecisionLog, openIntakeStore, openConfigReader, openConfigStore, storeSettingsFromEnv } from '../../engine/adapters/index.js';
 import { createLogger, serveUntilSignalled } from '../../engine/http-kit/index.js';
+import { KeyFileError, loadPublisherSigning } from '../../engine/adapters/key-files/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { createDesignerApp } from './index.js';
 
@@ -16,18 +17,33 @@ const port = Number(process.env.PORT ?? 3000);
 const bodyLimit = Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024);
 const uploadLimit = Number(process.env.TONGBAN_UPLOAD_LIMIT ?? 5 * 1024 * 1024);
 
+// The publishing key is checked before anything is written: a key that cannot sign what the
+// runtimes trust must stop the start, not leave a store seeded with versions nobody serves.
+let signing;
+try {
+  signing = loadPublisherSigning({ env: process.env, dataDir: settings.dataDir, now: new Date().toISOString() });
+} catch (error) {
+  if (!(error instanceof KeyFileError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+if (signing.bootstrapped) {
+  logger.warn('signing with the key generated under the data directory; a production region runs `tongban key init` and sets TONGBAN_SIGNING_KEY_FILE and TONGBAN_TRUSTED_KEYS', {
+    keyId: signing.signer.keyId, privateKeyFile: signing.privateKeyFile,
+  });
+}
 const store = await openConfigStore(settings);
 await ensureRuntimeIndexes(settings);
 // The sample items are claimed by every league and banner so that a new installation's windows work at once.
 const localities = listDivisions().filter((d) => d.level !== 'region').map((d) => d.code);
-const { seeded } = await seedEmptyStore({ store, catalogue: loadSampleCatalogue(), claimFor: localities });
+const { seeded } = await seedEmptyStore({ store, catalogue: loadSampleCatalogue(), claimFor: localities, signer: signing.signer });
 if (seeded.length > 0) logger.info('seeded sample catalogue', { items: seeded.length, claimedBy: localities.length });
 const bootstrap = await ensureBootstrapAdmin({ store, configuredToken: process.env.TONGBAN_ADMIN_TOKEN || undefined });
 const runtimeReader = await openConfigReader(settings);
 const decisionLog = await openDecisionLog(settings);
 const intakeStore = await openIntakeStore(settings);
 const bundleLimit = process.env.TONGBAN_BUNDLE_LIMIT ? Number(process.env.TONGBAN_BUNDLE_LIMIT) : undefined;
-const app = createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit, uploadLimit, ...(bundleLimit ? { bundleLimit } : {}) });
+const app = createDesignerApp({ signing, store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit, uploadLimit, ...(bundleLimit ? { bundleLimit } : {}) });
 
 await serveUntilSignalled(app, port, {
   ...(process.env.TONGBAN_HOST ? { host: process.env.TONGBAN_HOST } : {}),

@@ -4,16 +4,28 @@
  */
 import { openDecisionLog, openIntakeStore, openConfigReader, storeSettingsFromEnv } from '../../engine/adapters/index.js';
 import { createLogger, serveUntilSignalled } from '../../engine/http-kit/index.js';
+import { KeyFileError, loadTrustedKeys } from '../../engine/adapters/key-files/index.js';
 import { createRuntimeApp } from './runtime-app.js';
 
 const logger = createLogger(undefined, (process.env.TONGBAN_LOG_LEVEL as 'info' | 'warn' | 'error' | 'silent' | undefined) ?? 'info');
 const settings = storeSettingsFromEnv();
 const port = Number(process.env.PORT ?? 3100);
+// Only versions signed by these keys are served (TONGBAN_TRUSTED_KEYS; on the region's own
+// machine, the key `npm start` generated under the data directory).
+let trusted;
+try {
+  trusted = loadTrustedKeys({ env: process.env, dataDir: settings.dataDir });
+} catch (error) {
+  if (!(error instanceof KeyFileError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+if (!trusted.file) logger.warn('no trusted publishing keys (TONGBAN_TRUSTED_KEYS): every version will be refused', {});
 const reader = await openConfigReader(settings);
 const decisionLog = await openDecisionLog(settings);
 const intakeStore = await openIntakeStore(settings);
 const app = createRuntimeApp({
-  reader, decisionLog, intakeStore, logger,
+  reader, trustedKeys: trusted.trustedKeys, decisionLog, intakeStore, logger,
   bodyLimit: Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024),
   uploadLimit: Number(process.env.TONGBAN_UPLOAD_LIMIT ?? 5 * 1024 * 1024),
 });

@@ -1,5 +1,47 @@
-import { contentHash, CompiledConfigCache, type CompiledConfig, DriftDetectedError, NotFoundError, type ClaimRecord, type ItemSummary } from '../../engine/core/index.js';
+import {
+  checkVersionSignature,
+  contentHash,
+  CompiledConfigCache,
+  type CompiledConfig,
+  DriftDetectedError,
+  ephemeralProcessSigning,
+  NotFoundError,
+  UntrustedVersionError,
+  type ClaimRecord,
+  type ItemSummary,
+  type StoreHealth,
+  type TrustedKey,
+  type UntrustedReason,
+  type VersionMeta,
+} from '../../engine/core/index.js';
 import type { ConfigReader } from '../../engine/ports/index.js';
+import { PointerCache, pointerTtlFromEnv } from './pointer-cache.js';
+
+/** The claim and the version (with its hash) a locality serves an item at. */
+interface InForcePointer {
+  claim: ClaimRecord;
+  ref: { version: number; hash: string };
+}
+
+/** A version this runtime refused to serve because its signature is missing or not trusted. */
+export interface SignatureAlarm {
+  code: string;
+  version: number;
+  reason: UntrustedReason;
+  keyId: string | null;
+  message: string;
+  /** When this runtime first refused it. */
+  since: string;
+}
+
+export interface PublishedConfigsOptions {
+  /**
+   * The public keys whose signatures this runtime accepts (TONGBAN_TRUSTED_KEYS). Without them,
+   * only this process's own ephemeral key is trusted — which signs nothing in another process.
+   */
+  trustedKeys?: readonly TrustedKey[];
+  cacheCapacity?: number;
+}
 
 export interface OfferedItem {
   item: ItemSummary;
@@ -17,9 +59,65 @@ export interface OfferedItem {
  */
 export class PublishedConfigs {
   private readonly cache: CompiledConfigCache;
+  private readonly trustedKeys: readonly TrustedKey[];
+  /** Signature checks by (code, version, hash, signature): each stored signature is verified once. */
+  private readonly checked = new Map<string, SignatureAlarm | null>();
+  private readonly alarmsByVersion = new Map<string, SignatureAlarm>();
 
-  constructor(private readonly reader: ConfigReader, cacheCapacity = 1000) {
+  constructor(private readonly reader: ConfigReader, { trustedKeys = ephemeralProcessSigning().trustedKeys, cacheCapacity = 1000 }: PublishedConfigsOptions = {}) {
     this.cache = new CompiledConfigCache(cacheCapacity);
+    this.trustedKeys = trustedKeys;
+  }
+
+  /** Versions refused for their signature since this runtime started (a version later found good again is dropped). */
+  get alarms(): SignatureAlarm[] {
+    return [...this.alarmsByVersion.values()];
+  }
+
+  /**
+   * Refuses (UntrustedVersionError, 409) a version that is not signed by a trusted key valid at
+   * its publication time, and raises the alarm that health reports.
+   */
+  private requireTrusted(meta: VersionMeta): void {
+    const memo = `${meta.code}@${meta.version}:${meta.hash}:${meta.publishedAt}:${meta.reviewer}:${meta.signature?.keyId}:${meta.signature?.signature}`;
+    let alarm = this.checked.get(memo);
+    if (alarm === undefined) {
+      const check = checkVersionSignature(meta, this.trustedKeys);
+      alarm = check.trusted ? null : { code: meta.code, version: meta.version, reason: check.reason, keyId: check.keyId, message: check.message, since: new Date().toISOString() };
+      this.checked.set(memo, alarm);
+    }
+    const key = `${meta.code}@${meta.version}`;
+    if (!alarm) {
+      this.alarmsByVersion.delete(key);
+      return;
+    }
+    if (!this.alarmsByVersion.has(key)) this.alarmsByVersion.set(key, alarm);
+    throw new UntrustedVersionError(alarm.message, { code: meta.code, version: meta.version, reason: alarm.reason, keyId: alarm.keyId });
+  }
+
+  /**
+   * Health of what this runtime serves: the signature of every item's latest version is checked
+   * (each stored signature once), so a tampered or unsigned version raises the alarm before any
+   * window asks for it. Not ok while any refused version remains.
+   */
+  async health(): Promise<StoreHealth> {
+    for (const item of await this.reader.listItems()) {
+      if (item.latestVersion === null || item.withdrawn) continue;
+      const meta = (await this.reader.listVersions(item.code)).find((v) => v.version === item.latestVersion);
+      if (!meta) continue;
+      try {
+        this.requireTrusted(meta);
+      } catch (error) {
+        if (!(error instanceof UntrustedVersionError)) throw error;
+      }
+    }
+    const alarms = this.alarms;
+    return {
+      ok: alarms.length === 0,
+      adapter: this.reader.adapter,
+      readOnly: true,
+      details: { trustedKeys: this.trustedKeys.map((k) => k.keyId), refusedVersions: alarms },
+    };
   }
 
   get compilations(): number {
@@ -39,14 +137,7 @@ export class PublishedConfigs {
   }
 
   async inForce(code: string, division: string): Promise<CompiledConfig & { claim: ClaimRecord }> {
-    const [item, claims] = await Promise.all([this.reader.getItem(code), this.reader.listClaims({ division, code })]);
-    if (!item || item.latestVersion === null || item.latestHash === null) throw new NotFoundError(`事项 ${code} 不存在或尚未发布`, { code });
-    if (item.withdrawn) throw new NotFoundError(`事项 ${code} 已于 ${item.withdrawn.at} 撤销，不再受理`, { code, withdrawn: item.withdrawn });
-    const claim = claims[0];
-    if (!claim) throw new NotFoundError(`本地（${division}）尚未认领事项 ${code}`, { code, division });
-    const ref = claim.follow === 'latest'
-      ? { version: item.latestVersion, hash: item.latestHash }
-      : await this.pinnedRef(code, claim.follow);
+    const { claim, ref } = await this.pointerTo(code, division);
     const compiled = await this.cache.getOrLoad(ref, async () => {
       const version = await this.reader.getVersion(code, ref.version);
       if (!version) throw new NotFoundError(`事项 ${code} 第 ${ref.version} 版不存在`, { code, version: ref.version });
@@ -59,9 +150,41 @@ export class PublishedConfigs {
           actualHash: actual,
         });
       }
+      // The hash binds the config; the signature binds the hash, time and reviewer to the region's key.
+      this.requireTrusted(version);
       return version.config;
     });
     return { ...compiled, claim };
+  }
+
+  /**
+   * Which version a locality serves for an item, kept briefly (pointer-cache.ts): a request for a
+   * version already compiled reads nothing from the store, and a publication, withdrawal or
+   * claim change is still served everywhere within TTL + grace (< 1 s).
+   */
+  private readonly pointers = new PointerCache<InForcePointer | { refused: NotFoundError }>({ ttlMs: pointerTtlFromEnv() });
+
+  private async pointerTo(code: string, division: string): Promise<InForcePointer> {
+    const pointer = await this.pointers.get(`${division}/${code}`, () => this.readPointer(code, division));
+    if ('refused' in pointer) throw pointer.refused;
+    return pointer;
+  }
+
+  private async readPointer(code: string, division: string): Promise<InForcePointer | { refused: NotFoundError }> {
+    try {
+      const [item, claims] = await Promise.all([this.reader.getItem(code), this.reader.listClaims({ division, code })]);
+      if (!item || item.latestVersion === null || item.latestHash === null) throw new NotFoundError(`事项 ${code} 不存在或尚未发布`, { code });
+      if (item.withdrawn) throw new NotFoundError(`事项 ${code} 已于 ${item.withdrawn.at} 撤销，不再受理`, { code, withdrawn: item.withdrawn });
+      const claim = claims[0];
+      if (!claim) throw new NotFoundError(`本地（${division}）尚未认领事项 ${code}`, { code, division });
+      const ref = claim.follow === 'latest'
+        ? { version: item.latestVersion, hash: item.latestHash }
+        : await this.pinnedRef(code, claim.follow);
+      return { claim, ref };
+    } catch (error) {
+      if (error instanceof NotFoundError) return { refused: error };
+      throw error;
+    }
   }
 
   private async pinnedRef(code: string, version: number): Promise<{ version: number; hash: string }> {

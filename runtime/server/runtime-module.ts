@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import type { ApiRoute, Logger, RawBodyRoute } from '../../engine/http-kit/index.js';
 import type { ConfigReader, DecisionLogWriter, IntakeStore } from '../../engine/ports/index.js';
-import type { StoreHealth } from '../../engine/core/index.js';
+import type { StoreHealth, TrustedKey } from '../../engine/core/index.js';
 import type { WorkingCalendar } from '../../engine/core/index.js';
 import { effectiveCalendar, type EffectiveCalendar } from '../../engine/services/index.js';
 import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from './intake-routes.js';
@@ -12,6 +12,8 @@ import { mountWindowApp } from './web-app.js';
 export interface RuntimeModuleOptions {
   /** Read-only by type: a runtime is never handed a store it could write configs with. */
   reader: ConfigReader;
+  /** The region's trusted publishing keys (TONGBAN_TRUSTED_KEYS): only versions they signed are served. */
+  trustedKeys?: readonly TrustedKey[];
   /** The runtime's own store of the decisions it makes; the only thing it may write. */
   decisionLog?: DecisionLogWriter;
   /** The runtime's intake records (办件) and attachments; without it the intake routes are not served. */
@@ -46,8 +48,8 @@ export interface RuntimeModule {
   calendar: EffectiveCalendar;
 }
 
-export function runtimeModule({ reader, decisionLog, intakeStore, logger, uploadLimit = DEFAULT_UPLOAD_LIMIT, windowApp = true, calendar = effectiveCalendar({ reader }) }: RuntimeModuleOptions): RuntimeModule {
-  const configs = new PublishedConfigs(reader);
+export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, logger, uploadLimit = DEFAULT_UPLOAD_LIMIT, windowApp = true, calendar = effectiveCalendar({ reader }) }: RuntimeModuleOptions): RuntimeModule {
+  const configs = new PublishedConfigs(reader, trustedKeys ? { trustedKeys } : {});
   const recording = decisionLog ? { decisionLog } : {};
   return {
     configs,
@@ -56,7 +58,8 @@ export function runtimeModule({ reader, decisionLog, intakeStore, logger, upload
       ...(intakeStore ? intakeRoutes({ configs, reader, intakes: intakeStore, logger, calendar, ...recording }) : []),
     ],
     rawBodies: intakeStore ? [intakeUploads(uploadLimit)] : [],
-    stores: { ...(decisionLog ? { decisions: decisionLog } : {}), ...(intakeStore ? { intakes: intakeStore } : {}) },
+    // `signatures`: the versions refused for a missing or untrusted signature raise the alarm in health.
+    stores: { signatures: configs, ...(decisionLog ? { decisions: decisionLog } : {}), ...(intakeStore ? { intakes: intakeStore } : {}) },
     mountWeb: (app) => {
       if (windowApp) mountWindowApp(app);
     },

@@ -43,13 +43,15 @@ describe('catalogue bundles', () => {
     for (const item of bundle.items) for (const v of item.versions) expect(contentHash(v.config)).toBe(v.hash);
 
     // Through JSON, as a file or an HTTP body would carry it.
-    const report = await importBundle({ store: target.store, bundle: JSON.parse(JSON.stringify(bundle)), actor: 'migrator' });
+    const report = await importBundle({ store: target.store, bundle: JSON.parse(JSON.stringify(bundle)), actor: 'migrator', clock: fixedClock('2025-07-01T00:00:00.000Z') });
     expect(report.ok).toBe(true);
-    expect(report.counts).toEqual({ imported: samples.length, identical: 0, conflict: 0, invalid: 0, failed: 0 });
+    expect(report.counts).toEqual({ imported: samples.length, identical: 0, conflict: 0, invalid: 0, failed: 0, draft: 0 });
     expect(await versionHashes(target.store)).toEqual(await versionHashes(source.store));
     const v2 = await target.store.getVersion(first.code, 2);
     const original = await source.store.getVersion(first.code, 2);
-    expect(v2).toEqual(original);
+    // Provenance: the original publisher, reviewer and signature, marked as imported here.
+    expect(original?.signature).toBeDefined();
+    expect(v2).toEqual({ ...original, imported: { at: '2025-07-01T00:00:00.000Z', by: 'migrator' } });
     expect((await target.store.getItem(second.code))?.withdrawn).toMatchObject({ reason: '法规废止' });
     expect((await target.store.getItem(first.code))?.name).toBe(first.standard.name);
 
@@ -62,7 +64,7 @@ describe('catalogue bundles', () => {
 
     // The target now exports the very same items.
     const again = await exportBundle({ store: target.store, clock: fixedClock(bundle.exportedAt) });
-    expect(again).toEqual(bundle);
+    expect(again).toEqual({ ...bundle, items: bundle.items.map((i) => ({ ...i, versions: i.versions.map((v) => ({ ...v, imported: { at: '2025-07-01T00:00:00.000Z', by: 'migrator' } })) })) });
   });
 
   it('is idempotent: importing the same bundle again skips every item as identical and writes nothing', async () => {

@@ -3,3 +3,4 @@ export { PUBLICATION_STATEMENT_PURPOSE, publicationStatement, type SignedVersion
 export { keyValidAt, parseTrustedKeys, trustedKeyEntry, type TrustedKey } from './trusted-keys.js';
 export { checkVersionSignature, signVersion, type SignatureCheck, type UntrustedReason } from './verify-version.js';
 export { ephemeralProcessSigning, type Signing } from './process-signing.js';
+export { UntrustedVersionError } from './untrusted-version-error.js';

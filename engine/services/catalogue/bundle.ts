@@ -6,6 +6,8 @@ import { validateConfig } from '../../core/config/validate-config.js';
 import { BadRequestError, ConflictError, NotFoundError, ValidationFailedError, type Problem } from '../../core/errors.js';
 import type { ConfigReader, ConfigStore } from '../../ports/config-store/port.js';
 import type { VersionRecord, Withdrawal } from '../../core/model/records.js';
+import { runExamples } from '../../core/examples/run-examples.js';
+import { checkVersionSignature, ephemeralProcessSigning, type TrustedKey, type UntrustedReason } from '../../core/signing/index.js';
 import { ITEM_CODE_PATTERN, LEGAL_CHANGE_KINDS } from '../../core/vocabulary/index.js';
 
 export const BUNDLE_FORMAT = 'tongban-bundle';
@@ -116,6 +118,8 @@ export const bundleSchema = {
                 legalBasis: str,
                 changeKind: { enum: [...LEGAL_CHANGE_KINDS] },
                 config: { type: 'object' },
+                signature: { type: 'object', required: ['keyId', 'signature'], additionalProperties: false, properties: { keyId: str, signature: str } },
+                imported: { type: 'object', required: ['at', 'by'], additionalProperties: false, properties: { at: str, by: str } },
               },
             },
           },
@@ -180,11 +184,28 @@ export function parseBundle(value: unknown): CatalogueBundle {
   return bundle;
 }
 
-export type ItemImportStatus = 'imported' | 'identical' | 'conflict' | 'invalid' | 'failed';
+export type ItemImportStatus = 'imported' | 'identical' | 'conflict' | 'invalid' | 'failed' | 'draft';
+
+/** Why a bundle version was not published here (it went to a draft awaiting review instead). */
+export type RefusalReason = UntrustedReason | 'examples-failed' | 'after-refused';
+
+export interface ImportRefusal {
+  version: number;
+  reason: RefusalReason;
+  message: string;
+}
+
+/** The draft an import left for review here, holding the newest refused version's content. */
+export interface ImportDraft {
+  fromVersion: number;
+  /** submitted: awaiting review (examples pass) · editing: examples fail, an author must fix them first. */
+  status: 'submitted' | 'editing';
+  baseVersion: number | null;
+}
 
 export interface ImportConflict {
   version: number;
-  reason: 'hash-differs' | 'version-gap' | 'base-unverified' | 'concurrent-write';
+  reason: 'hash-differs' | 'version-gap' | 'base-unverified' | 'concurrent-write' | 'draft-exists';
   message: string;
   bundleHash: string;
   targetHash: string | null;
@@ -196,7 +217,9 @@ export interface ItemImportReport {
   /**
    * imported: new versions written (any others already identical) · identical: every version
    * already present with the same hash, nothing written · conflict / invalid: nothing written ·
-   * failed: a concurrent writer got in between the check and the write (see `imported`).
+   * failed: a concurrent writer got in between the check and the write (see `imported`) ·
+   * draft: a version lacked a trusted signature or failed its examples — the versions before it
+   * were published (`imported`), the newest content waits here as a draft for review (`draft`).
    */
   status: ItemImportStatus;
   /** Versions written (or, on a dry run, that would be written). */
@@ -206,10 +229,15 @@ export interface ItemImportReport {
   conflicts: ImportConflict[];
   /** validateConfig problems, pointers prefixed with /versions/<index>/config. */
   problems: Problem[];
+  /** Versions not published here, each with why. */
+  refused: ImportRefusal[];
+  draft: ImportDraft | null;
+  /** Failed examples of the refused versions, by version. */
+  failedExamples: { version: number; name: string; differences: string[] }[];
 }
 
 export interface ImportReport {
-  /** True when no item conflicted, was invalid or failed. */
+  /** True when every item is now published here as in the bundle: none conflicted, was invalid, failed or went to review. */
   ok: boolean;
   dryRun: boolean;
   counts: Record<ItemImportStatus, number>;
@@ -229,16 +257,25 @@ export interface ImportOptions {
   /** Check only: the report says what would happen, nothing is written. */
   dryRun?: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * The public keys whose signatures publish an imported version here (TONGBAN_TRUSTED_KEYS);
+   * default: this process's ephemeral key only.
+   */
+  trustedKeys?: readonly TrustedKey[];
 }
 
 interface Plan {
   report: ItemImportReport;
   item: BundleItem;
   toInsert: VersionRecord[];
+  /** The draft to create for review, when a version was refused. */
+  draft: (ImportDraft & { version: VersionRecord }) | null;
 }
 
-async function planItem(store: ConfigReader, item: BundleItem): Promise<Plan> {
-  const report: ItemImportReport = { code: item.code, name: item.name, status: 'identical', imported: [], identical: [], conflicts: [], problems: [] };
+async function planItem(store: ConfigReader, item: BundleItem, trustedKeys: readonly TrustedKey[]): Promise<Plan> {
+  const report: ItemImportReport = {
+    code: item.code, name: item.name, status: 'identical', imported: [], identical: [], conflicts: [], problems: [], refused: [], draft: null, failedExamples: [],
+  };
   const existing = new Map((await store.listVersions(item.code)).map((v) => [v.version, v.hash]));
   const targetLatest = Math.max(0, ...existing.keys());
   const toInsert: VersionRecord[] = [];
@@ -284,10 +321,72 @@ async function planItem(store: ConfigReader, item: BundleItem): Promise<Plan> {
       });
     }
   }
+  let draft: Plan['draft'] = null;
+  if (report.problems.length === 0 && report.conflicts.length === 0 && toInsert.length > 0) {
+    const publishable = await trustedPrefix(toInsert, trustedKeys, report);
+    const newest = toInsert.at(-1) as VersionRecord;
+    if (publishable.length < toInsert.length) {
+      if (await store.getDraft(item.code)) {
+        report.conflicts.push({
+          version: (toInsert[publishable.length] as VersionRecord).version,
+          reason: 'draft-exists',
+          message: `第 ${(toInsert[publishable.length] as VersionRecord).version} 版须在本库审核，但事项已有草稿；请先处理该草稿再导入`,
+          bundleHash: newest.hash,
+          targetHash: null,
+        });
+      } else {
+        const examplesPass = !report.failedExamples.some((e) => e.version === newest.version) && (await examplesPassed(newest));
+        const baseVersion = publishable.at(-1)?.version ?? (targetLatest || null);
+        draft = { fromVersion: newest.version, status: examplesPass ? 'submitted' : 'editing', baseVersion, version: newest };
+        report.draft = { fromVersion: draft.fromVersion, status: draft.status, baseVersion };
+      }
+    }
+    toInsert.splice(publishable.length);
+  }
   if (report.problems.length > 0) report.status = 'invalid';
   else if (report.conflicts.length > 0) report.status = 'conflict';
+  else if (draft) report.status = 'draft';
   else if (toInsert.length > 0) report.status = 'imported';
-  return { report, item, toInsert: report.status === 'imported' ? toInsert : [] };
+  const writes = report.status === 'imported' || report.status === 'draft';
+  return { report, item, toInsert: writes ? toInsert : [], draft: writes ? draft : null };
+}
+
+async function examplesPassed(version: VersionRecord): Promise<boolean> {
+  const examples = await runExamples(version.config);
+  return examples.results.length > 0 && examples.failed === 0;
+}
+
+/**
+ * The leading versions that may be published here: each signed by a trusted key valid at its
+ * publication time, and each passing its own examples (run here, with this installation's
+ * engine). The first that does not is refused, and every later one with it (a version is only
+ * published on top of its predecessor).
+ */
+async function trustedPrefix(versions: readonly VersionRecord[], trustedKeys: readonly TrustedKey[], report: ItemImportReport): Promise<VersionRecord[]> {
+  const publishable: VersionRecord[] = [];
+  for (const version of versions) {
+    if (report.refused.length > 0) {
+      report.refused.push({ version: version.version, reason: 'after-refused', message: `第 ${version.version} 版在被拒绝发布的版本之后，不能在本库直接发布` });
+      continue;
+    }
+    const check = checkVersionSignature(version, trustedKeys);
+    if (!check.trusted) {
+      report.refused.push({ version: version.version, reason: check.reason, message: check.message.replace(/，拒绝使用$/, '，须在本库审核后发布') });
+      continue;
+    }
+    const examples = await runExamples(version.config);
+    if (examples.results.length === 0 || examples.failed > 0) {
+      report.refused.push({
+        version: version.version,
+        reason: 'examples-failed',
+        message: examples.results.length === 0 ? `第 ${version.version} 版没有测试样例` : `第 ${version.version} 版有 ${examples.failed} 个样例在本库未通过`,
+      });
+      for (const r of examples.results.filter((e) => !e.passed)) report.failedExamples.push({ version: version.version, name: r.name, differences: r.differences });
+      continue;
+    }
+    publishable.push(version);
+  }
+  return publishable;
 }
 
 /**
@@ -310,31 +409,33 @@ async function planItem(store: ConfigReader, item: BundleItem): Promise<Plan> {
  * reported `failed` with the versions written so far — always a gapless prefix of the bundle's,
  * each identical to the bundle's, so re-running the import completes or reports it.
  */
-export async function importBundle({ store, clock = systemClock, bundle: value, ...options }: ImportOptions & { store: ConfigStore; clock?: Clock; bundle: unknown }): Promise<ImportReport> {
+export async function importBundle({ store, clock = systemClock, bundle: value, trustedKeys = ephemeralProcessSigning().trustedKeys, ...options }: ImportOptions & { store: ConfigStore; clock?: Clock; bundle: unknown }): Promise<ImportReport> {
   const now = () => clock().toISOString();
   const dryRun = options.dryRun ?? false;
   const bundle = parseBundle(value);
   const plans: Plan[] = [];
-  for (const item of bundle.items) plans.push(await planItem(store, item));
+  for (const item of bundle.items) plans.push(await planItem(store, item, trustedKeys));
 
   const total = plans.length;
   for (const [index, plan] of plans.entries()) {
-    if (!dryRun && plan.report.status === 'imported') await writeItem(store, plan, bundle, options.actor, now);
-    else if (dryRun && plan.report.status === 'imported') plan.report.imported = plan.toInsert.map((v) => v.version);
+    const writes = plan.report.status === 'imported' || plan.report.status === 'draft';
+    if (!dryRun && writes) await writeItem(store, plan, bundle, options.actor, now);
+    else if (dryRun && writes) plan.report.imported = plan.toInsert.map((v) => v.version);
     options.onProgress?.({ index: index + 1, total, code: plan.item.code, status: plan.report.status });
   }
 
   const items = plans.map((p) => p.report);
-  const counts: Record<ItemImportStatus, number> = { imported: 0, identical: 0, conflict: 0, invalid: 0, failed: 0 };
+  const counts: Record<ItemImportStatus, number> = { imported: 0, identical: 0, conflict: 0, invalid: 0, failed: 0, draft: 0 };
   for (const item of items) counts[item.status] += 1;
-  return { ok: counts.conflict + counts.invalid + counts.failed === 0, dryRun, counts, items };
+  return { ok: counts.conflict + counts.invalid + counts.failed + counts.draft === 0, dryRun, counts, items };
 }
 
 async function writeItem(store: ConfigStore, plan: Plan, bundle: CatalogueBundle, actor: string, now: () => string): Promise<void> {
   const { item, report } = plan;
   for (const version of plan.toInsert) {
     try {
-      await store.insertVersion(version);
+      // Provenance: the original publisher, reviewer and signature are kept; `imported` says who brought it here.
+      await store.insertVersion({ ...version, imported: { at: now(), by: actor } });
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const current = await store.getVersion(item.code, version.version);
@@ -356,9 +457,13 @@ async function writeItem(store: ConfigStore, plan: Plan, bundle: CatalogueBundle
       code: item.code,
       version: version.version,
       reason: `导入：${version.reason}`,
-      details: { hash: version.hash, publishedAt: version.publishedAt, publishedBy: version.publishedBy, bundleExportedAt: bundle.exportedAt },
+      details: {
+        hash: version.hash, publishedAt: version.publishedAt, publishedBy: version.publishedBy, reviewer: version.reviewer,
+        keyId: version.signature?.keyId ?? null, bundleExportedAt: bundle.exportedAt,
+      },
     });
   }
+  if (report.status === 'draft') await writeReviewDraft(store, plan, actor, now);
   if (report.imported.length === 0) return;
   // Like publishing, a new latest version refreshes the item's name and department.
   await store.upsertItem({ code: item.code, name: item.name, department: item.department, createdAt: now() });
@@ -374,4 +479,35 @@ async function writeItem(store: ConfigStore, plan: Plan, bundle: CatalogueBundle
       });
     }
   }
+}
+
+/** The newest refused version's content as a draft of this installation, for its own review. */
+async function writeReviewDraft(store: ConfigStore, plan: Plan, actor: string, now: () => string): Promise<void> {
+  const { item, report, draft } = plan;
+  if (!draft) return;
+  const at = now();
+  if (!(await store.getItem(item.code))) await store.upsertItem({ code: item.code, name: item.name, department: item.department, createdAt: at });
+  const source = draft.version;
+  const created = await store.createDraft({
+    code: item.code,
+    baseVersion: draft.baseVersion,
+    status: draft.status,
+    config: source.config,
+    hash: source.hash,
+    createdAt: at,
+    createdBy: actor,
+    updatedAt: at,
+    updatedBy: actor,
+    // Submitted by the importer, so the importer can never be the one who approves it.
+    ...(draft.status === 'submitted' ? { submittedAt: at, submittedBy: actor } : {}),
+  });
+  await store.appendAudit({
+    at, actor, action: 'draft.created', code: item.code, version: draft.baseVersion,
+    reason: `导入的第 ${source.version} 版未能直接发布，转为待审核草稿`,
+    details: {
+      revision: created.revision, hash: source.hash, status: draft.status, imported: true,
+      fromVersion: source.version, publishedBy: source.publishedBy, reviewer: source.reviewer, keyId: source.signature?.keyId ?? null,
+      refused: report.refused.map((r) => ({ version: r.version, reason: r.reason })),
+    },
+  });
 }

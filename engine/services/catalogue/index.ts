@@ -9,12 +9,16 @@ export {
   type CatalogueBundle,
   type ExportOptions,
   type ImportConflict,
+  type ImportDraft,
+  type ImportRefusal,
+  type RefusalReason,
   type ImportOptions,
   type ImportProgress,
   type ImportReport,
   type ItemImportReport,
   type ItemImportStatus,
 } from './bundle.js';
+export { verifyBundle, type BundleVerification, type BundleVerificationFailure } from './verify-bundle.js';
 export { checkCatalogue, type CatalogueCheck, type CatalogueCheckRow } from './check.js';
 export {
   aggregateDataNeeds,

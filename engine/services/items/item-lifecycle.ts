@@ -15,6 +15,7 @@ import {
 } from '../../core/errors.js';
 import { runExamples, type ExampleReport } from '../../core/examples/run-examples.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
+import { ephemeralProcessSigning, signVersion, type Signer } from '../../core/signing/index.js';
 import type { AuditAction, LegalChangeKind, DraftRecord, VersionRecord } from '../../core/model/records.js';
 import { LEGAL_CHANGE_KINDS, draftStatuses, isLegalChangeKind, labelOf } from '../../core/vocabulary/index.js';
 
@@ -42,10 +43,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export class ItemLifecycle {
   private readonly store: ConfigStore;
   private readonly clock: Clock;
+  private readonly signer: Signer;
 
-  constructor({ store, clock = systemClock }: { store: ConfigStore; clock?: Clock }) {
+  /**
+   * `signer` is the region's publishing key (TONGBAN_SIGNING_KEY_FILE); without one, versions are
+   * signed with this process's ephemeral key, which no other process trusts.
+   */
+  constructor({ store, clock = systemClock, signer = ephemeralProcessSigning().signer }: { store: ConfigStore; clock?: Clock; signer?: Signer }) {
     this.store = store;
     this.clock = clock;
+    this.signer = signer;
   }
 
   private now(): string {
@@ -229,7 +236,7 @@ export class ItemLifecycle {
     if (latest && latest.hash === draft.hash) {
       throw new ValidationFailedError('草稿与最新发布版本内容完全相同，无需发布新版本', [{ pointer: '', code: 'publish.unchanged', message: `与第 ${latest.version} 版相同` }]);
     }
-    const version: VersionRecord = {
+    const unsigned: VersionRecord = {
       code,
       version: (latest?.version ?? 0) + 1,
       hash: draft.hash,
@@ -243,6 +250,8 @@ export class ItemLifecycle {
       changeKind: changeKind ?? (latest ? 'amend' : 'establish'),
       config: draft.config,
     };
+    // The signature travels inside the version record, so the store writes it in the same atomic step.
+    const version: VersionRecord = { ...unsigned, signature: signVersion(unsigned, this.signer) };
     await this.store.publishVersion({
       version,
       draftRevision: draft.revision,
@@ -254,7 +263,7 @@ export class ItemLifecycle {
         code,
         version: version.version,
         reason,
-        details: { hash: version.hash, legalBasis, changeKind: version.changeKind, reviewer: version.reviewer },
+        details: { hash: version.hash, legalBasis, changeKind: version.changeKind, reviewer: version.reviewer, keyId: this.signer.keyId },
       },
     });
     return version;

@@ -4,6 +4,8 @@ import type { ItemConfig } from '../../core/config/types.js';
 import { validateConfig } from '../../core/config/validate-config.js';
 import { ConflictError, ValidationFailedError } from '../../core/errors.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
+import { ephemeralProcessSigning, signVersion, type Signer } from '../../core/signing/index.js';
+import type { VersionRecord } from '../../core/model/records.js';
 
 export const SEED_ACTOR = 'system:seed';
 
@@ -17,12 +19,15 @@ export async function seedEmptyStore({
   clock = systemClock,
   catalogue,
   claimFor = [],
+  signer = ephemeralProcessSigning().signer,
 }: {
   store: ConfigStore;
   clock?: Clock;
   catalogue: readonly ItemConfig[];
   /** Localities that claim every seeded item (following the latest version), so windows serve them at once. */
   claimFor?: readonly string[];
+  /** The region's publishing key: seeded versions are signed like published ones, so runtimes serve them. */
+  signer?: Signer;
 }): Promise<{ seeded: string[] }> {
   const now = () => clock().toISOString();
   if ((await store.listItems()).length > 0) return { seeded: [] };
@@ -35,7 +40,7 @@ export async function seedEmptyStore({
     const at = now();
     await store.upsertItem({ code: config.code, name: config.standard.name, department: config.standard.department.name, createdAt: at });
     try {
-      await store.insertVersion({
+      const version: VersionRecord = {
         code: config.code,
         version: 1,
         hash: contentHash(config),
@@ -48,7 +53,8 @@ export async function seedEmptyStore({
         legalBasis: config.standard.legalBasis.provisions.map((p) => [p.law, p.article].filter(Boolean).join(' ')).join('；'),
         changeKind: 'establish',
         config,
-      });
+      };
+      await store.insertVersion({ ...version, signature: signVersion(version, signer) });
     } catch (error) {
       if (error instanceof ConflictError) continue;
       throw error;
