@@ -54,6 +54,7 @@ export class EffectiveCalendar {
   private readonly clock: Clock;
   private loaded: { years: EffectiveCalendarYear[]; calendar: WorkingCalendar; at: number } | null = null;
   private loading: Promise<{ years: EffectiveCalendarYear[]; calendar: WorkingCalendar }> | null = null;
+  private filesOnly: WorkingCalendar | null = null;
 
   constructor({ reader, files = officialCalendarYears, maxAgeMs = CALENDAR_MAX_AGE_MS, clock = systemClock }: EffectiveCalendarOptions) {
     this.reader = reader;
@@ -78,7 +79,7 @@ export class EffectiveCalendar {
    */
   current(): WorkingCalendar {
     if (!this.loaded || this.isStale()) void this.fresh().catch(() => undefined);
-    return this.loaded?.calendar ?? new WorkingCalendar(this.files);
+    return this.loaded?.calendar ?? (this.filesOnly ??= new WorkingCalendar(this.files));
   }
 
   /** Reads the stored years now: after this process stored one. */
