@@ -52,10 +52,10 @@ export interface OfferedItem {
 
 /**
  * The versions in force at a locality, read through a store the runtime cannot write to. An item
- * is served where it has been claimed (认领), at the latest version or the pinned one. Each request
- * asks the store only for the item and the claim (cheap); a version's config is loaded,
- * hash-checked and compiled once, so a newly published version is served from the next request on
- * while requests in flight finish on the compiled version they started with.
+ * is served where it has been claimed (认领), at the latest version or the pinned one. Which
+ * version that is (the item and the claim) is re-read at most every TONGBAN_POINTER_TTL_MS; a
+ * version's config is loaded, hash-checked and compiled once, so a newly published version is
+ * served within a second while requests in flight finish on the compiled version they started with.
  */
 export class PublishedConfigs {
   private readonly cache: CompiledConfigCache;

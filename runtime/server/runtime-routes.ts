@@ -1,4 +1,4 @@
-import { evaluateCompiled, type CompiledConfig, findDivision, isKnownLocality, BadRequestError, NotFoundError, buildServiceGuide, renderServiceGuideHtml, SERVICE_GUIDE_CSS, isItemCode } from '../../engine/core/index.js';
+import { evaluateCompiled, type CompiledConfig, type Decision, findDivision, isKnownLocality, BadRequestError, NotFoundError, buildServiceGuide, renderServiceGuideHtml, SERVICE_GUIDE_CSS, isItemCode } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiResponse, type ApiRoute, type Logger } from '../../engine/http-kit/index.js';
 import type { DecisionLogWriter } from '../../engine/ports/index.js';
 import type { PublishedConfigs } from './published-configs.js';
@@ -16,6 +16,14 @@ function codeOf(req: ApiRequest): string {
   const code = req.params.code ?? '';
   if (!isItemCode(code)) throw new NotFoundError(`事项编码「${code}」不存在`, { code });
   return code;
+}
+
+/** The evaluate answer by default: the explanation (2 KB and more, what every condition saw) only on request. */
+const leanDecisionSchema = { ...s.decision, required: (s.decision.required as string[]).filter((key) => key !== 'explanation') };
+
+function leanDecision(decision: Decision): Omit<Decision, 'explanation'> {
+  const { explanation: _explanation, ...lean } = decision;
+  return lean;
 }
 
 /** Every runtime answer names the version and hash it used, in headers as well as in the body. */
@@ -85,7 +93,8 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
     {
       method: 'post', path: `${RUNTIME_PREFIX}/items/:code/evaluate`, summary: 'The acceptance decision for an application at this locality', tags: ['runtime'], access: { public: true }, rateLimit: 'public',
       body: { schema: s.evaluationRequest, required: true },
-      responses: { 200: { description: 'Decision', schema: s.decision }, 400: ERR, 404: ERR, 413: ERR, 422: ERR },
+      query: [{ name: 'explain', description: '`full`: include the rule-by-rule explanation (what each condition saw); without it the answer has no `explanation`', schema: { type: 'string', enum: ['full'] } }],
+      responses: { 200: { description: 'Decision (with `explanation` only when explain=full)', schema: leanDecisionSchema }, 400: ERR, 404: ERR, 413: ERR, 422: ERR },
       handler: async (req, res) => {
         const division = divisionOf(req);
         const compiled = await configs.inForce(codeOf(req), division);
@@ -104,7 +113,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
             .then((record) => res.setHeader('X-Tongban-Decision-Id', record.id))
             .catch((error: unknown) => logger?.error('decision not recorded', { code: compiled.item.code, error: String(error) }));
         }
-        res.json(decision);
+        res.json(req.query.explain === 'full' ? decision : leanDecision(decision));
       },
     },
   ];
