@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentHash } from '../../engine/core/index.js';
+import { contentHash, ephemeralProcessSigning } from '../../engine/core/index.js';
 import { importItemList } from '../../engine/services/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { itemConfig } from '../fixtures/item-config.js';
@@ -76,6 +76,9 @@ describe('tongban CLI', { timeout: 90_000 }, () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).items).toHaveLength(samples.length);
     expect(exported.stderr).toContain(`exported ${samples.length} items, ${samples.length} versions to ${file}`);
 
+    // The target trusts the key the source was seeded with (this test process's own key).
+    mkdirSync(join(target.dir, 'keys'));
+    writeFileSync(join(target.dir, 'keys', 'trusted-keys.json'), JSON.stringify(ephemeralProcessSigning().trustedKeys));
     const imported = await tongban(target.dir, 'import', file);
     expect(imported.code).toBe(0);
     expect(imported.stderr).toContain(`[1/${samples.length}] ${samples[0]!.code} imported`);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentHash, type ItemConfig } from '../../engine/core/index.js';
+import { contentHash, ephemeralProcessSigning, signVersion, type ItemConfig } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import type { InstallationFactory, TestInstallation } from '../support/installation.js';
 
@@ -164,7 +164,9 @@ export function describeDesignerApi(name: string, open: InstallationFactory): vo
       await t.admin().post('/api/items/HTTP-9/draft/approve').set(t.as.reviewer);
       // Another designer instance (or an import) publishes version 2 first.
       const other = itemConfig('HTTP-9', '他人发布的第二版');
-      await t.store.insertVersion({ code: 'HTTP-9', version: 2, hash: contentHash(other), baseVersion: 1, publishedAt: new Date().toISOString(), publishedBy: 'other', author: 'other', reviewer: 'other', reason: 'x', legalBasis: 'y', changeKind: 'amend', config: other });
+      const second = { code: 'HTTP-9', version: 2, hash: contentHash(other), baseVersion: 1, publishedAt: new Date().toISOString(), publishedBy: 'other', author: 'other', reviewer: 'other', reason: 'x', legalBasis: 'y', changeKind: 'amend' as const, config: other };
+      // Signed like any publication (the installation's key), so the runtimes keep trusting the store.
+      await t.store.insertVersion({ ...second, signature: signVersion(second, ephemeralProcessSigning().signer) });
       const stale = await t.admin().post('/api/items/HTTP-9/publish').set(t.as.author).send(publishBody);
       expect(stale.status).toBe(409);
       expect(stale.body.error).toMatchObject({ code: 'conflict', details: { baseVersion: 1, latestVersion: 2 } });
