@@ -4,8 +4,10 @@ import type { ConfigStore } from '../../engine/ports/index.js';
 import { renderTable } from './table.js';
 
 export const PRINCIPAL_USAGE = `  principal add --role ROLE --name NAME [--id ID] [--department DEPT] [--division CODE]
-      Create a principal (roles: admin, author, reviewer, operator, auditor). Its bearer token
-      is printed once and never stored. An author needs --department, an operator --division.
+      Create a principal (roles: admin, author, reviewer, operator, auditor, handler). NAME is the
+      person's name (shown on case timelines and notices as 经办人). Its bearer token is printed
+      once and never stored. An author needs --department, an operator --division, a handler
+      (审批部门 staff) both, e.g. --department 新城区人力资源和社会保障局 --division 150102.
   principal revoke ID
       Revoke a principal's token at once.
   principal list

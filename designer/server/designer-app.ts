@@ -42,16 +42,18 @@ export interface DesignerAppOptions {
    * imports accept only versions the trusted keys signed. Default: this process's ephemeral key.
    */
   signing?: Signing;
+  /** Key of the applicant index of the embedded runtime's cases (see RuntimeModuleOptions). */
+  lookupKey?: Uint8Array;
 }
 
-export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, clock = systemClock, bundleLimit, windowApp = true, designerWeb = true, signing = ephemeralProcessSigning() }: DesignerAppOptions): Express {
+export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, clock = systemClock, bundleLimit, windowApp = true, designerWeb = true, signing = ephemeralProcessSigning(), lookupKey }: DesignerAppOptions): Express {
   const lifecycle = new ItemLifecycle({ store, clock, signer: signing.signer });
   const { trustedKeys } = signing;
   // One effective calendar: a year an admin stores here is what the embedded runtime counts on at once.
   const calendar = effectiveCalendar({ reader: store });
   // The embedded runtime is the league/banner runtime's own module, over the read-only reader.
   const runtime = runtimeReader
-    ? runtimeModule({ reader: runtimeReader, trustedKeys, ...(decisionLog ? { decisionLog } : {}), ...(intakeStore ? { intakeStore } : {}), logger, uploadLimit, windowApp, calendar })
+    ? runtimeModule({ reader: runtimeReader, trustedKeys, ...(decisionLog ? { decisionLog } : {}), ...(intakeStore ? { intakeStore } : {}), logger, uploadLimit, windowApp, calendar, clock, ...(lookupKey ? { lookupKey } : {}) })
     : null;
   const app = createApiApp({
     title: 'Tongban designer API (region)',

@@ -5,7 +5,7 @@
  */
 import { ensureBootstrapAdmin, seedEmptyStore } from '../../engine/services/index.js';
 import { listDivisions } from '../../engine/core/index.js';
-import { ensureRuntimeIndexes, openDecisionLog, openIntakeStore, openConfigReader, openConfigStore, storeSettingsFromEnv } from '../../engine/adapters/index.js';
+import { ensureRuntimeIndexes, loadLookupKey, openDecisionLog, openIntakeStore, openConfigReader, openConfigStore, storeSettingsFromEnv } from '../../engine/adapters/index.js';
 import { createLogger, serveUntilSignalled } from '../../engine/http-kit/index.js';
 import { KeyFileError, loadPublisherSigning } from '../../engine/adapters/key-files/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
@@ -43,7 +43,7 @@ const runtimeReader = await openConfigReader(settings);
 const decisionLog = await openDecisionLog(settings);
 const intakeStore = await openIntakeStore(settings);
 const bundleLimit = process.env.TONGBAN_BUNDLE_LIMIT ? Number(process.env.TONGBAN_BUNDLE_LIMIT) : undefined;
-const app = createDesignerApp({ signing, store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit, uploadLimit, ...(bundleLimit ? { bundleLimit } : {}) });
+const app = createDesignerApp({ signing, store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit, uploadLimit, lookupKey: loadLookupKey(settings), ...(bundleLimit ? { bundleLimit } : {}) });
 
 await serveUntilSignalled(app, port, {
   ...(process.env.TONGBAN_HOST ? { host: process.env.TONGBAN_HOST } : {}),

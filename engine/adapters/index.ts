@@ -7,3 +7,4 @@ export { openConfigReader, openConfigStore, sqliteFile, storeSettingsFromEnv, ty
 export { decisionLogFile, openDecisionLog, openDecisionLogReader } from './open-decision-log.js';
 export { intakeFile, openIntakeStore } from './open-intake-store.js';
 export { ensureRuntimeIndexes } from './runtime-indexes.js';
+export { loadLookupKey } from './lookup-key.js';

@@ -92,3 +92,15 @@ export class ForbiddenError extends TongbanError {
   readonly status = 403;
   readonly code = 'forbidden';
 }
+
+/** A case event that does not fit the case's current status: details name the status and the events allowed now. */
+export class CaseEventNotAllowedError extends TongbanError {
+  readonly status = 409;
+  readonly code = 'case_event_not_allowed';
+}
+
+/** Another event was recorded on the case first (two windows acting at once): read the case again. */
+export class CaseChangedError extends TongbanError {
+  readonly status = 409;
+  readonly code = 'case_changed';
+}

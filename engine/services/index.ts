@@ -3,6 +3,7 @@
  * an adapter, never HTTP. Each takes its store and clock from the caller.
  */
 export * from './calendar/index.js';
+export * from './cases/index.js';
 export * from './catalogue/index.js';
 export * from './claims/index.js';
 export * from './decisions/index.js';

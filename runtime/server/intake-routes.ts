@@ -1,7 +1,7 @@
 import { type Principal, isDivisionWithin, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, isCaseNumber, operatesFor, isItemCode, documentKinds, labelOf } from '../../engine/core/index.js';
 import type { DecisionLogWriter, IntakeRecord, IntakeStore, ConfigReader } from '../../engine/ports/index.js';
 import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger, type RawBodyRoute } from '../../engine/http-kit/index.js';
-import { acceptIntake, summarizeIntake, type ApplicantFields, type IntakeApplication } from '../../engine/services/index.js';
+import { acceptIntake, actorOf, summarizeIntake, type CaseBook, type ApplicantFields, type IntakeApplication } from '../../engine/services/index.js';
 import type { WorkingCalendar } from '../../engine/core/index.js';
 import { DOCUMENT_KINDS, isDocumentKind, NOTICE_INLINE_BLOCKS, renderNoticeDocument } from './notice-documents.js';
 import type { PublishedConfigs } from './published-configs.js';
@@ -95,6 +95,7 @@ const createBody = {
     materials: { type: 'array', items: str, maxItems: 500 },
     date: { ...str, format: 'date', description: 'evaluation date; default today (Asia/Shanghai)' },
     handlingDivision: { ...str, description: '办理地 (收受分离); default the receiving division' },
+    handlingDepartment: { ...str, maxLength: 100, description: 'the approving department there; default the standard’s department named for that locality' },
     browserDecision: {
       type: 'object', required: ['outcome', 'hash'], additionalProperties: false,
       description: 'what the window showed; a difference from the server is recorded and logged',
@@ -114,10 +115,12 @@ export interface IntakeRouteDeps {
   logger?: Logger;
   /** The effective working-day calendar the notices count deadlines on (default: the files of standards/calendar). */
   calendar?: { calendar(): Promise<WorkingCalendar> };
+  /** Opens the case each saved intake starts (办件流转). */
+  cases?: CaseBook;
 }
 
 /** Intake records (办件) at a window: save with the server's decision, list, attach, print notices. */
-export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, calendar }: IntakeRouteDeps): ApiRoute[] {
+export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, calendar, cases }: IntakeRouteDeps): ApiRoute[] {
   /** A record seen from a locality: received or handled there (or below it); anything else is "not found". */
   async function recordAt(req: ApiRequest): Promise<IntakeRecord> {
     const division = divisionOf(req);
@@ -144,7 +147,8 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
         const compiled = await configs.inForce(code, division);
         nameVersion(res, compiled.item);
         const { record, decision, mismatch: mismatchFound, unrecorded } = await acceptIntake({
-          intakes, decisionLog, compiled, division, actor: req.principal?.id ?? 'unknown', application,
+          intakes, decisionLog, cases, compiled, division, application,
+          actor: req.principal ? actorOf(req.principal) : { id: 'unknown', name: '未知', role: 'operator' },
         });
         if (unrecorded) logger?.error('decision not recorded', { code: compiled.item.code, error: String(unrecorded) });
         if (mismatchFound) {
@@ -152,7 +156,8 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
           logger?.error('browser and server decisions differ', { caseNumber: record.caseNumber, code: record.item.code, version: record.item.version, division, ...mismatchFound });
         }
         res.setHeader('Location', `/api/runtime/${division}/intakes/${record.caseNumber}`);
-        res.status(201).json({ intake: record, decision, ...(mismatchFound ? { mismatch: mismatchFound } : {}) });
+        const opened = cases ? await cases.view(record.caseNumber, req.principal ?? undefined) : null;
+        res.status(201).json({ intake: record, decision, ...(mismatchFound ? { mismatch: mismatchFound } : {}), ...(opened ? { case: opened } : {}) });
       },
     },
     {

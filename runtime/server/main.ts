@@ -2,7 +2,7 @@
  * A league/banner runtime on its own: read-only over the region's published configs.
  * With MongoDB, give it RUNTIME_MONGODB_URI of a user that has only the `read` role.
  */
-import { openDecisionLog, openIntakeStore, openConfigReader, storeSettingsFromEnv } from '../../engine/adapters/index.js';
+import { loadLookupKey, openDecisionLog, openIntakeStore, openConfigReader, storeSettingsFromEnv } from '../../engine/adapters/index.js';
 import { createLogger, serveUntilSignalled } from '../../engine/http-kit/index.js';
 import { KeyFileError, loadTrustedKeys } from '../../engine/adapters/key-files/index.js';
 import { createRuntimeApp } from './runtime-app.js';
@@ -25,7 +25,7 @@ const reader = await openConfigReader(settings);
 const decisionLog = await openDecisionLog(settings);
 const intakeStore = await openIntakeStore(settings);
 const app = createRuntimeApp({
-  reader, trustedKeys: trusted.trustedKeys, decisionLog, intakeStore, logger,
+  reader, trustedKeys: trusted.trustedKeys, decisionLog, intakeStore, logger, lookupKey: loadLookupKey(settings),
   bodyLimit: Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024),
   uploadLimit: Number(process.env.TONGBAN_UPLOAD_LIMIT ?? 5 * 1024 * 1024),
 });

@@ -3,7 +3,10 @@ import type { ApiRoute, Logger, RawBodyRoute } from '../../engine/http-kit/index
 import type { ConfigReader, DecisionLogWriter, IntakeStore } from '../../engine/ports/index.js';
 import type { StoreHealth, TrustedKey } from '../../engine/core/index.js';
 import type { WorkingCalendar } from '../../engine/core/index.js';
-import { effectiveCalendar, type EffectiveCalendar } from '../../engine/services/index.js';
+import { CaseBook, effectiveCalendar, type EffectiveCalendar } from '../../engine/services/index.js';
+import { systemClock, type Clock } from '../../engine/core/index.js';
+import { randomBytes } from 'node:crypto';
+import { caseRoutes } from './case-routes.js';
 import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from './intake-routes.js';
 import { PublishedConfigs } from './published-configs.js';
 import { runtimeRoutes } from './runtime-routes.js';
@@ -25,6 +28,13 @@ export interface RuntimeModuleOptions {
   windowApp?: boolean;
   /** The effective working-day calendar (default: one over `reader`); the region's process shares its own. */
   calendar?: EffectiveCalendar;
+  /**
+   * Key of the applicant index (TONGBAN_LOOKUP_KEY, or the installation's lookup.key): centres
+   * sharing an intake store share it. Default: a key of this process only (tests).
+   */
+  lookupKey?: Uint8Array;
+  /** The server's clock: case events and due dates are dated by it. */
+  clock?: Clock;
 }
 
 /**
@@ -46,16 +56,20 @@ export interface RuntimeModule {
   workingCalendar(): Promise<WorkingCalendar>;
   /** The same calendar's provider: `years()` with their sources, `current()` for synchronous code. */
   calendar: EffectiveCalendar;
+  /** The runtime's cases, when it has an intake store. */
+  cases: CaseBook | null;
 }
 
-export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, logger, uploadLimit = DEFAULT_UPLOAD_LIMIT, windowApp = true, calendar = effectiveCalendar({ reader }) }: RuntimeModuleOptions): RuntimeModule {
+export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, logger, uploadLimit = DEFAULT_UPLOAD_LIMIT, windowApp = true, calendar = effectiveCalendar({ reader }), lookupKey = randomBytes(32), clock = systemClock }: RuntimeModuleOptions): RuntimeModule {
+  const cases = intakeStore ? new CaseBook({ intakes: intakeStore, reader, calendar: () => calendar.calendar(), clock, lookupKey }) : null;
   const configs = new PublishedConfigs(reader, trustedKeys ? { trustedKeys } : {});
   const recording = decisionLog ? { decisionLog } : {};
   return {
     configs,
     routes: [
       ...runtimeRoutes({ configs, logger, ...recording }),
-      ...(intakeStore ? intakeRoutes({ configs, reader, intakes: intakeStore, logger, calendar, ...recording }) : []),
+      ...(intakeStore && cases ? intakeRoutes({ configs, reader, intakes: intakeStore, logger, calendar, cases, ...recording }) : []),
+      ...(cases ? caseRoutes({ cases }) : []),
     ],
     rawBodies: intakeStore ? [intakeUploads(uploadLimit)] : [],
     // `signatures`: the versions refused for a missing or untrusted signature raise the alarm in health.
@@ -65,5 +79,6 @@ export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, l
     },
     workingCalendar: () => calendar.calendar(),
     calendar,
+    cases,
   };
 }

@@ -70,9 +70,14 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'post /api/runtime/:division/intakes/:caseNumber/attachments': ['admin', 'operator'],
   'get /api/runtime/:division/intakes/:caseNumber/attachments/:id': ['admin', 'operator'],
   'get /api/runtime/:division/intakes/:caseNumber/documents/:kind': ['admin', 'operator'],
+  'get /api/cases': ['admin', 'auditor', 'reviewer', 'operator', 'handler'],
+  'get /api/cases/overdue-report': ['admin', 'auditor', 'reviewer', 'operator'],
+  'get /api/cases/:caseNumber': ['admin', 'auditor', 'reviewer', 'operator', 'handler'],
+  'post /api/cases/:caseNumber/events': ['operator', 'handler'],
+  'get /api/public/cases/:caseNumber': PUBLIC,
 };
 
-const PRINCIPAL_OF: Record<Role, TestPrincipal> = { admin: 'admin', author: 'author', reviewer: 'reviewer', operator: 'operator', auditor: 'auditor' };
+const PRINCIPAL_OF: Record<Role, TestPrincipal> = { admin: 'admin', author: 'author', reviewer: 'reviewer', operator: 'operator', auditor: 'auditor', handler: 'handler' };
 
 const BODIES: Record<string, unknown> = {
   'put /api/items/:code/draft': itemConfig('ACL-1'),
@@ -91,6 +96,7 @@ const BODIES: Record<string, unknown> = {
   'post /api/audit/replay': { id: 'D0000000000000000000000000' },
   'post /api/runtime/:division/items/:code/evaluate': { scenario: 'self' },
   'post /api/runtime/:division/intakes': { code: 'ACL-1', scenario: 'self' },
+  'post /api/cases/:caseNumber/events': { type: 'receive' },
 };
 
 function concrete(path: string): string {

@@ -46,7 +46,7 @@ export function describeIntakeApi(name: string, open: InstallationFactory): void
       expect(saved.body).not.toHaveProperty('mismatch');
       expect(intake).toMatchObject({
         createdBy: 'operator-xincheng', receivingDivision: '150102',
-        handling: { department: '内蒙古自治区人力资源和社会保障厅', division: '150102' },
+        handling: { department: '新城区人力资源和社会保障局', division: '150102' },
         item: { code: 'RT-1', version: 1, hash: decision.item.hash, name: '灵活就业人员登记（测试）' },
         scenario: 'self', materials: ['id-card'], browserMismatch: null, attachments: [], decision,
       });

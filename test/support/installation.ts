@@ -6,6 +6,7 @@ import request from 'supertest';
 import { createPrincipal, type NewPrincipal } from '../../engine/services/index.js';
 import { createDesignerApp } from '../../designer/server/designer-app.js';
 import { createLogger } from '../../engine/http-kit/index.js';
+import type { Clock } from '../../engine/core/index.js';
 import { openConfigReader, openConfigStore, type StoreSettings, openDecisionLog, openIntakeStore } from '../../engine/adapters/index.js';
 import type { DecisionLogWriter, ConfigReader, ConfigStore, IntakeStore } from '../../engine/ports/index.js';
 
@@ -41,20 +42,23 @@ export const TEST_PRINCIPALS = {
   operator: { id: 'operator-xincheng', name: '新城区窗口', role: 'operator', division: '150102' },
   leagueOperator: { id: 'operator-hohhot', name: '呼和浩特市窗口', role: 'operator', division: '150100' },
   otherOperator: { id: 'operator-alxa-left', name: '阿拉善左旗窗口', role: 'operator', division: '152921' },
+  handler: { id: 'handler-xincheng-rs', name: '周审批', role: 'handler', department: '新城区人力资源和社会保障局', division: '150102' },
+  otherHandler: { id: 'handler-alxa-left-rs', name: '吴审批', role: 'handler', department: '阿拉善左旗人力资源和社会保障局', division: '152921' },
 } satisfies Record<string, NewPrincipal & { id: string }>;
 
 export type TestPrincipal = keyof typeof TEST_PRINCIPALS;
 
-export type InstallationFactory = (options?: { bodyLimit?: number }) => Promise<TestInstallation>;
+/** `clock`: the server's clock (case events and due dates), default the system's. */
+export type InstallationFactory = (options?: { bodyLimit?: number; clock?: Clock }) => Promise<TestInstallation>;
 
-async function install(settings: StoreSettings, cleanup: () => Promise<void>, bodyLimit?: number): Promise<TestInstallation> {
+async function install(settings: StoreSettings, cleanup: () => Promise<void>, bodyLimit?: number, clock?: Clock): Promise<TestInstallation> {
   const store = await openConfigStore(settings);
   const reader = await openConfigReader(settings);
   const decisionLog = await openDecisionLog(settings);
   const intakes = await openIntakeStore(settings);
   const logs: string[] = [];
   const logger = createLogger((line) => logs.push(line));
-  const app = createDesignerApp({ store, runtimeReader: reader, decisionLog, intakeStore: intakes, logger, ...(bodyLimit ? { bodyLimit } : {}) });
+  const app = createDesignerApp({ store, runtimeReader: reader, decisionLog, intakeStore: intakes, logger, ...(bodyLimit ? { bodyLimit } : {}), ...(clock ? { clock } : {}) });
   const as = {} as TestInstallation['as'];
   for (const [key, principal] of Object.entries(TEST_PRINCIPALS)) {
     const { token } = await createPrincipal({ store, input: principal, actor: 'test-setup' });
@@ -75,7 +79,7 @@ async function install(settings: StoreSettings, cleanup: () => Promise<void>, bo
 
 export const sqliteInstallation: InstallationFactory = async (options = {}) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-test-'));
-  return install({ dataDir, mongodbDatabase: 'unused' }, async () => rmSync(dataDir, { recursive: true, force: true }), options.bodyLimit);
+  return install({ dataDir, mongodbDatabase: 'unused' }, async () => rmSync(dataDir, { recursive: true, force: true }), options.bodyLimit, options.clock);
 };
 
 let counter = 0;
@@ -90,6 +94,6 @@ export function mongoInstallation(uri: string): InstallationFactory {
       await client.db(database).dropDatabase().catch(() => undefined);
       await client.close();
       rmSync(dataDir, { recursive: true, force: true });
-    }, options.bodyLimit);
+    }, options.bodyLimit, options.clock);
   };
 }

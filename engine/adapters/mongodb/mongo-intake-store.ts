@@ -1,11 +1,14 @@
 import { Binary, MongoClient, MongoError, MongoServerError, ReadPreference, type Collection, type Db, type Filter } from 'mongodb';
 import { canonicalJson } from '../../core/canonical/index.js';
-import { NotFoundError, StoreUnavailableError, TongbanError } from '../../core/errors.js';
+import { CaseChangedError, NotFoundError, StoreUnavailableError, TongbanError } from '../../core/errors.js';
+import { chainCaseEvent, type CaseEvent, type NewCaseEvent } from '../../core/cases/index.js';
 import { createMissingIndexes } from './missing-indexes.js';
 import type { StoreHealth } from '../../core/model/records.js';
 import { caseNumberPrefix, formatCaseNumber, MAX_SEQUENCE, nextSequence } from '../../core/cases/case-number.js';
-import type { Attachment, AttachmentMeta, IntakeQuery, IntakeRecord, IntakeStore, NewAttachment, NewIntakeRecord } from '../../ports/intake-store/port.js';
-import { normalizeIntakeQuery, prepareAttachment, prepareIntakeRecord } from '../../ports/intake-store/records.js';
+import type {
+  Attachment, AttachmentMeta, CaseOpening, CaseProjection, CaseQuery, CaseRow, IntakeQuery, IntakeRecord, IntakeStore, NewAttachment, NewIntakeRecord,
+} from '../../ports/intake-store/port.js';
+import { normalizeCaseQuery, normalizeIntakeQuery, prepareAttachment, prepareIntakeRecord } from '../../ports/intake-store/records.js';
 
 export const INTAKES_COLLECTION = 'intakes';
 export const INTAKE_ATTACHMENTS_COLLECTION = 'intake_attachments';
@@ -28,7 +31,46 @@ interface IntakeDocument {
   code: string;
   outcome: string;
   recordJson: string;
+  /*
+   * The case lives in the intake's own document, so an event and its projection are one atomic
+   * update guarded by the sequence number (FerretDB has no multi-document transactions).
+   */
+  caseSeq?: number;
+  caseHeadHash?: string;
+  caseEventsJson?: string[];
+  department?: string;
+  itemName?: string;
+  status?: string;
+  holderDivision?: string | null;
+  dueStage?: string | null;
+  dueDate?: string | null;
+  /** dueDate, or a date after every other one: undated cases list last. */
+  dueSort?: string;
+  promisedDue?: string | null;
+  applicantKey?: string | null;
+  applicantLabel?: string | null;
+  caseUpdatedAt?: string;
 }
+
+const UNDATED = '9999-12-31';
+
+function projectionFields(projection: CaseProjection): Partial<IntakeDocument> {
+  return {
+    status: projection.status, holderDivision: projection.holderDivision, dueStage: projection.dueStage, dueDate: projection.dueDate,
+    dueSort: projection.dueDate ?? UNDATED, promisedDue: projection.promisedDue, applicantKey: projection.applicantKey, applicantLabel: projection.applicantLabel, caseUpdatedAt: projection.updatedAt,
+  };
+}
+
+function caseRowOf(document: IntakeDocument): CaseRow {
+  return {
+    caseNumber: document.caseNumber, createdAt: document.createdAt, receivingDivision: document.receivingDivision, handlingDivision: document.handlingDivision,
+    department: document.department ?? '', code: document.code, itemName: document.itemName ?? '', status: document.status as CaseRow['status'],
+    holderDivision: document.holderDivision ?? null, dueStage: (document.dueStage ?? null) as CaseRow['dueStage'], dueDate: document.dueDate ?? null,
+    promisedDue: document.promisedDue ?? null, applicantKey: document.applicantKey ?? null, applicantLabel: document.applicantLabel ?? null, updatedAt: document.caseUpdatedAt ?? document.createdAt, seq: document.caseSeq ?? 0,
+  };
+}
+
+const CASE_ROW_PROJECTION = { _id: 0, recordJson: 0, caseEventsJson: 0 } as const;
 
 interface AttachmentDocument extends AttachmentMeta {
   caseNumber: string;
@@ -67,6 +109,11 @@ export async function ensureIntakeIndexes(db: Db): Promise<void> {
     { key: { createdAt: -1, caseNumber: -1 }, name: 'intakes_created' },
     { key: { receivingDivision: 1, createdAt: -1 }, name: 'intakes_receiving' },
     { key: { handlingDivision: 1, createdAt: -1 }, name: 'intakes_handling' },
+    { key: { receivingDivision: 1, dueSort: 1, caseNumber: 1 }, name: 'cases_receiving_due' },
+    { key: { handlingDivision: 1, dueSort: 1, caseNumber: 1 }, name: 'cases_handling_due' },
+    { key: { holderDivision: 1, dueSort: 1, caseNumber: 1 }, name: 'cases_holder_due' },
+    { key: { dueSort: 1, caseNumber: 1 }, name: 'cases_due' },
+    { key: { applicantKey: 1 }, name: 'cases_applicant' },
   ]);
   await createMissingIndexes(attachmentsOf(db), [
     { key: { id: 1 }, name: 'intake_attachments_id_unique', unique: true },
@@ -97,7 +144,7 @@ export class MongoIntakeStore implements IntakeStore {
     return { ...(JSON.parse(document.recordJson) as Omit<IntakeRecord, 'attachments'>), attachments: await this.#attachments(document.caseNumber) };
   }
 
-  async create(input: NewIntakeRecord): Promise<IntakeRecord> {
+  async create(input: NewIntakeRecord, opening?: CaseOpening): Promise<IntakeRecord> {
     const prepared = prepareIntakeRecord(input);
     const prefix = caseNumberPrefix(prepared.receivingDivision, prepared.createdAt);
     const intakes = intakesOf(this.#db);
@@ -109,10 +156,14 @@ export class MongoIntakeStore implements IntakeStore {
       if (sequence > MAX_SEQUENCE) throw new StoreUnavailableError(`受理地 ${prepared.receivingDivision} 当日办件编号已用尽`, { prefix });
       const record: IntakeRecord = { ...prepared, caseNumber: formatCaseNumber(prefix, sequence), attachments: [] };
       const { attachments: _none, ...stored } = record;
+      const first = opening ? chainCaseEvent(record.caseNumber, opening.event, null) : null;
       try {
         await intakes.insertOne({
           caseNumber: record.caseNumber, createdAt: record.createdAt, receivingDivision: record.receivingDivision,
           handlingDivision: record.handling.division, code: record.item.code, outcome: record.decision.outcome, recordJson: canonicalJson(stored),
+          ...(first && opening
+            ? { caseSeq: 1, caseHeadHash: first.hash, caseEventsJson: [canonicalJson(first)], department: record.handling.department, itemName: record.item.name, ...projectionFields(opening.projection) }
+            : {}),
         });
         return record;
       } catch (error) {
@@ -151,6 +202,63 @@ export class MongoIntakeStore implements IntakeStore {
         .limit(q.limit)
         .toArray();
       return Promise.all(documents.map((document) => this.#hydrate(document)));
+    });
+  }
+
+  async caseEvents(caseNumber: string): Promise<CaseEvent[]> {
+    if (typeof caseNumber !== 'string') return [];
+    return guard('caseEvents', async () => {
+      const document = await intakesOf(this.#db).findOne<Pick<IntakeDocument, 'caseEventsJson'>>({ caseNumber }, { projection: { _id: 0, caseEventsJson: 1 } });
+      return (document?.caseEventsJson ?? []).map((json) => JSON.parse(json) as CaseEvent);
+    });
+  }
+
+  async appendCaseEvent(caseNumber: string, expectedSeq: number, event: NewCaseEvent, projection: CaseProjection): Promise<CaseEvent> {
+    return guard('appendCaseEvent', async () => {
+      const intakes = intakesOf(this.#db);
+      const head = await intakes.findOne<Pick<IntakeDocument, 'caseSeq' | 'caseHeadHash' | 'recordJson'>>({ caseNumber }, { projection: { _id: 0, caseSeq: 1, caseHeadHash: 1, recordJson: 1 } });
+      if (!head) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
+      const seq = head.caseSeq ?? 0;
+      const changed = () => new CaseChangedError(`办件 ${caseNumber} 已被他人更新，请刷新后重试`, { caseNumber, expectedSeq });
+      if (seq !== expectedSeq) throw changed();
+      const chained = chainCaseEvent(caseNumber, event, seq === 0 ? null : { seq, hash: head.caseHeadHash ?? '' });
+      const record = JSON.parse(head.recordJson) as Pick<IntakeRecord, 'handling' | 'item'>;
+      const result = await intakes.updateOne(
+        { caseNumber, ...(seq === 0 ? { caseSeq: { $exists: false } } : { caseSeq: seq }) },
+        {
+          $push: { caseEventsJson: canonicalJson(chained) },
+          $set: { caseSeq: chained.seq, caseHeadHash: chained.hash, department: record.handling.department, itemName: record.item.name, ...projectionFields(projection) },
+        },
+      );
+      if (result.matchedCount === 0) throw changed();
+      return chained;
+    });
+  }
+
+  async listCases(query: CaseQuery = {}): Promise<CaseRow[]> {
+    const q = normalizeCaseQuery(query);
+    return guard('listCases', async () => {
+      const intakes = intakesOf(this.#db);
+      const all: Filter<IntakeDocument>[] = [{ caseSeq: { $gte: 1 } }];
+      if (q.divisionPrefix !== undefined) {
+        const range = { $gte: q.divisionPrefix, $lt: `${q.divisionPrefix}~` };
+        all.push({ $or: [{ receivingDivision: range }, { handlingDivision: range }] });
+      }
+      if (q.statuses) all.push({ status: { $in: q.statuses } });
+      if (q.code !== undefined) all.push({ code: q.code });
+      if (q.department !== undefined) all.push({ department: q.department });
+      if (q.holderDivision !== undefined) all.push({ holderDivision: q.holderDivision });
+      if (q.applicantKey !== undefined) all.push({ applicantKey: q.applicantKey });
+      if (q.caseNumber !== undefined) all.push({ caseNumber: q.caseNumber });
+      if (q.dueBefore !== undefined) all.push({ dueSort: { $lt: q.dueBefore } });
+      if (q.dueOnOrBefore !== undefined) all.push({ dueSort: { $lte: q.dueOnOrBefore } });
+      if (q.afterCaseNumber !== undefined) {
+        const after = await intakes.findOne<{ dueSort?: string }>({ caseNumber: q.afterCaseNumber, caseSeq: { $gte: 1 } }, { projection: { _id: 0, dueSort: 1 } });
+        if (!after?.dueSort) return [];
+        all.push({ $or: [{ dueSort: { $gt: after.dueSort } }, { dueSort: after.dueSort, caseNumber: { $gt: q.afterCaseNumber } }] });
+      }
+      const documents = await intakes.find<IntakeDocument>({ $and: all }, { projection: CASE_ROW_PROJECTION }).sort({ dueSort: 1, caseNumber: 1 }).limit(q.limit).toArray();
+      return documents.map(caseRowOf);
     });
   }
 

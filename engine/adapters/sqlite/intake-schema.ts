@@ -28,4 +28,39 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER intake_attachments_no_update BEFORE UPDATE ON intake_attachments BEGIN SELECT RAISE(ABORT, 'attachments are never changed'); END;
   CREATE TRIGGER intake_attachments_no_delete BEFORE DELETE ON intake_attachments BEGIN SELECT RAISE(ABORT, 'attachments are never deleted'); END;
   `,
+  `
+  CREATE TABLE cases (
+    case_number TEXT PRIMARY KEY REFERENCES intakes (case_number),
+    created_at TEXT NOT NULL,
+    receiving_division TEXT NOT NULL,
+    handling_division TEXT NOT NULL,
+    department TEXT NOT NULL,
+    code TEXT NOT NULL,
+    item_name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    holder_division TEXT,
+    due_stage TEXT,
+    due_date TEXT,
+    due_sort TEXT NOT NULL,
+    promised_due TEXT,
+    applicant_key TEXT,
+    applicant_label TEXT,
+    updated_at TEXT NOT NULL,
+    seq INTEGER NOT NULL
+  );
+  CREATE INDEX cases_receiving_due ON cases (receiving_division, due_sort, case_number);
+  CREATE INDEX cases_handling_due ON cases (handling_division, due_sort, case_number);
+  CREATE INDEX cases_holder_due ON cases (holder_division, due_sort, case_number);
+  CREATE INDEX cases_due ON cases (due_sort, case_number);
+  CREATE INDEX cases_applicant ON cases (applicant_key);
+  CREATE TABLE case_events (
+    case_number TEXT NOT NULL REFERENCES intakes (case_number),
+    seq INTEGER NOT NULL,
+    event_json TEXT NOT NULL,
+    PRIMARY KEY (case_number, seq)
+  ) WITHOUT ROWID;
+  CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events BEGIN SELECT RAISE(ABORT, 'case events are never changed'); END;
+  CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events BEGIN SELECT RAISE(ABORT, 'case events are never deleted'); END;
+  CREATE TRIGGER cases_no_delete BEFORE DELETE ON cases BEGIN SELECT RAISE(ABORT, 'cases are never deleted'); END;
+  `,
 ];

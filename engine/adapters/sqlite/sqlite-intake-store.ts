@@ -1,10 +1,14 @@
 import Database from 'better-sqlite3';
 import { canonicalJson } from '../../core/canonical/index.js';
-import { NotFoundError, StoreUnavailableError, TongbanError } from '../../core/errors.js';
+import { CaseChangedError, NotFoundError, StoreUnavailableError, TongbanError } from '../../core/errors.js';
+import { chainCaseEvent, type CaseEvent, type NewCaseEvent } from '../../core/cases/index.js';
 import type { StoreHealth } from '../../core/model/records.js';
 import { caseNumberPrefix, formatCaseNumber, MAX_SEQUENCE, nextSequence } from '../../core/cases/case-number.js';
-import type { Attachment, AttachmentMeta, IntakeQuery, IntakeRecord, IntakeStore, NewAttachment, NewIntakeRecord } from '../../ports/intake-store/port.js';
-import { normalizeIntakeQuery, prepareAttachment, prepareIntakeRecord } from '../../ports/intake-store/records.js';
+import type {
+  Attachment, AttachmentMeta, CaseOpening, CaseProjection, CaseQuery, CaseRow, IntakeQuery, IntakeRecord, IntakeStore, NewAttachment, NewIntakeRecord,
+} from '../../ports/intake-store/port.js';
+import { normalizeCaseQuery, normalizeIntakeQuery, prepareAttachment, prepareIntakeRecord } from '../../ports/intake-store/records.js';
+import { caseRowFrom, dueSort, type CaseRowColumns } from './case-rows.js';
 import { migrations } from './intake-schema.js';
 import { isUniqueViolation, openWritableSqlite } from './sqlite-support.js';
 
@@ -46,7 +50,7 @@ export class SqliteIntakeStore implements IntakeStore {
     return (db.prepare('SELECT id, name, content_type, size, sha256 FROM intake_attachments WHERE case_number = ? ORDER BY id').all(caseNumber) as AttachmentRow[]).map(toMeta);
   }
 
-  async create(input: NewIntakeRecord): Promise<IntakeRecord> {
+  async create(input: NewIntakeRecord, opening?: CaseOpening): Promise<IntakeRecord> {
     const prepared = prepareIntakeRecord(input);
     const prefix = caseNumberPrefix(prepared.receivingDivision, prepared.createdAt);
     return this.#run('create', (db) => {
@@ -62,6 +66,7 @@ export class SqliteIntakeStore implements IntakeStore {
             const record: IntakeRecord = { ...prepared, caseNumber: formatCaseNumber(prefix, sequence), attachments: [] };
             const { attachments: _none, ...stored } = record;
             insert.run(record.caseNumber, record.createdAt, record.receivingDivision, record.handling.division, record.item.code, record.decision.outcome, canonicalJson(stored));
+            if (opening) this.#appendEvent(db, record.caseNumber, 0, opening.event, opening.projection);
             return record;
           }).immediate();
         } catch (error) {
@@ -100,6 +105,69 @@ export class SqliteIntakeStore implements IntakeStore {
     });
   }
 
+  async caseEvents(caseNumber: string): Promise<CaseEvent[]> {
+    if (typeof caseNumber !== 'string') return [];
+    return this.#run('caseEvents', (db) =>
+      (db.prepare('SELECT event_json FROM case_events WHERE case_number = ? ORDER BY seq').all(caseNumber) as { event_json: string }[]).map((row) => JSON.parse(row.event_json) as CaseEvent),
+    );
+  }
+
+  async appendCaseEvent(caseNumber: string, expectedSeq: number, event: NewCaseEvent, projection: CaseProjection): Promise<CaseEvent> {
+    return this.#run('appendCaseEvent', (db) => db.transaction(() => this.#appendEvent(db, caseNumber, expectedSeq, event, projection)).immediate());
+  }
+
+  /** Inside a transaction: checks the head, chains and inserts the event, and writes the projection. */
+  #appendEvent(db: Database.Database, caseNumber: string, expectedSeq: number, event: NewCaseEvent, projection: CaseProjection): CaseEvent {
+    const intake = db.prepare('SELECT created_at, receiving_division, handling_division, code, record_json FROM intakes WHERE case_number = ?').get(caseNumber) as
+      | { created_at: string; receiving_division: string; handling_division: string; code: string; record_json: string }
+      | undefined;
+    if (!intake) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
+    const head = db.prepare('SELECT event_json FROM case_events WHERE case_number = ? ORDER BY seq DESC LIMIT 1').get(caseNumber) as { event_json: string } | undefined;
+    const previous = head ? (JSON.parse(head.event_json) as CaseEvent) : null;
+    if ((previous?.seq ?? 0) !== expectedSeq) {
+      throw new CaseChangedError(`办件 ${caseNumber} 已被他人更新（第 ${previous?.seq ?? 0} 步），请刷新后重试`, { caseNumber, expectedSeq, seq: previous?.seq ?? 0 });
+    }
+    const chained = chainCaseEvent(caseNumber, event, previous);
+    db.prepare('INSERT INTO case_events (case_number, seq, event_json) VALUES (?, ?, ?)').run(caseNumber, chained.seq, canonicalJson(chained));
+    const record = JSON.parse(intake.record_json) as Pick<IntakeRecord, 'handling' | 'item'>;
+    const columns: CaseRowColumns = {
+      case_number: caseNumber, created_at: intake.created_at, receiving_division: intake.receiving_division, handling_division: intake.handling_division,
+      department: record.handling.department, code: intake.code, item_name: record.item.name, status: projection.status, holder_division: projection.holderDivision,
+      due_stage: projection.dueStage, due_date: projection.dueDate, due_sort: dueSort(projection.dueDate), promised_due: projection.promisedDue,
+      applicant_key: projection.applicantKey, applicant_label: projection.applicantLabel, updated_at: projection.updatedAt, seq: chained.seq,
+    };
+    db.prepare(`INSERT INTO cases (${Object.keys(columns).join(', ')}) VALUES (${Object.keys(columns).map((key) => `@${key}`).join(', ')})
+      ON CONFLICT (case_number) DO UPDATE SET status = excluded.status, holder_division = excluded.holder_division, due_stage = excluded.due_stage,
+      due_date = excluded.due_date, due_sort = excluded.due_sort, promised_due = excluded.promised_due, applicant_key = excluded.applicant_key, applicant_label = excluded.applicant_label,
+      updated_at = excluded.updated_at, seq = excluded.seq`).run(columns);
+    return chained;
+  }
+
+  async listCases(query: CaseQuery = {}): Promise<CaseRow[]> {
+    const q = normalizeCaseQuery(query);
+    return this.#run('listCases', (db) => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (q.divisionPrefix !== undefined) {
+        where.push('((receiving_division >= ? AND receiving_division < ?) OR (handling_division >= ? AND handling_division < ?))');
+        params.push(q.divisionPrefix, `${q.divisionPrefix}~`, q.divisionPrefix, `${q.divisionPrefix}~`);
+      }
+      if (q.statuses) { where.push(`status IN (${q.statuses.map(() => '?').join(', ')})`); params.push(...q.statuses); }
+      const exact: [keyof typeof q, string][] = [['code', 'code'], ['department', 'department'], ['holderDivision', 'holder_division'], ['applicantKey', 'applicant_key'], ['caseNumber', 'case_number']];
+      for (const [key, column] of exact) if (q[key] !== undefined) { where.push(`${column} = ?`); params.push(q[key]); }
+      if (q.dueBefore !== undefined) { where.push('due_sort < ?'); params.push(q.dueBefore); }
+      if (q.dueOnOrBefore !== undefined) { where.push('due_sort <= ?'); params.push(q.dueOnOrBefore); }
+      if (q.afterCaseNumber !== undefined) {
+        const after = db.prepare('SELECT due_sort FROM cases WHERE case_number = ?').get(q.afterCaseNumber) as { due_sort: string } | undefined;
+        if (!after) return [];
+        where.push('(due_sort > ? OR (due_sort = ? AND case_number > ?))');
+        params.push(after.due_sort, after.due_sort, q.afterCaseNumber);
+      }
+      const sql = `SELECT * FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY due_sort, case_number LIMIT ${q.limit}`;
+      return (db.prepare(sql).all(...params) as CaseRowColumns[]).map(caseRowFrom);
+    });
+  }
+
   async addAttachment(caseNumber: string, attachment: NewAttachment): Promise<AttachmentMeta> {
     const prepared = prepareAttachment(attachment);
     return this.#run('addAttachment', (db) => {
@@ -126,6 +194,7 @@ export class SqliteIntakeStore implements IntakeStore {
     try {
       const counts = this.#run('health', (db) => ({
         intakes: (db.prepare('SELECT COUNT(*) AS n FROM intakes').get() as { n: number }).n,
+        caseEvents: (db.prepare('SELECT COUNT(*) AS n FROM case_events').get() as { n: number }).n,
         attachments: (db.prepare('SELECT COUNT(*) AS n FROM intake_attachments').get() as { n: number }).n,
       }));
       return { ok: true, adapter: 'sqlite', readOnly: false, details: { file, ...counts } };

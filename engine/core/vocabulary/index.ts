@@ -7,3 +7,10 @@ export { LEGAL_CHANGE_KINDS, legalChangeKinds, isLegalChangeKind, type LegalChan
 export { DOCUMENT_KINDS, DOCUMENT_OUTCOMES, documentKinds, documentKindFor, isDocumentKind, type DocumentKind } from './document-kinds.js';
 export { CHANNELS, channels, channelPlaces, isChannel, type Channel } from './channels.js';
 export { ITEM_CODE, ITEM_CODE_HINT, ITEM_CODE_PATTERN, isItemCode } from './item-code.js';
+export { CASE_STATUSES, caseStatuses, FINAL_CASE_STATUSES, isCaseStatus, type CaseStatus } from './case-statuses.js';
+export {
+  CASE_EVENT_TYPES, caseEventTypes, isCaseEventType, type CaseEventType,
+  DECISION_RESULTS, decisionResults, isDecisionResult, type DecisionResult,
+  DELIVERY_METHODS, deliveryMethods, isDeliveryMethod, type DeliveryMethod,
+} from './case-event-types.js';
+export { CASE_STAGES, caseStages, isCaseStage, type CaseStage } from './case-stages.js';

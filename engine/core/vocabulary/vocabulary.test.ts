@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   channelPlaces, channels, defineVocabulary, documentKindFor, documentKinds, DOCUMENT_KINDS, DOCUMENT_OUTCOMES, draftStatuses, isChannel, isCodeOf,
-  isDocumentKind, isDraftStatus, isLegalChangeKind, isOutcome, isRole, isRuleEventType, labelOf, labelTable, legalChangeKinds, outcomes, roles,
+  caseEventTypes, caseStages, caseStatuses, decisionResults, deliveryMethods, isDocumentKind, isDraftStatus, isLegalChangeKind, isOutcome, isRole, isRuleEventType, labelOf, labelTable, legalChangeKinds, outcomes, roles,
   ruleEventTypes, type Vocabulary,
 } from './index.js';
 
-const ALL: Vocabulary<string>[] = [outcomes, ruleEventTypes, roles, draftStatuses, legalChangeKinds, documentKinds, channels, channelPlaces];
+const ALL: Vocabulary<string>[] = [outcomes, ruleEventTypes, roles, draftStatuses, legalChangeKinds, documentKinds, channels, channelPlaces, caseStatuses, caseEventTypes, decisionResults, deliveryMethods, caseStages];
 
 describe('the vocabularies', () => {
   for (const vocabulary of ALL) {

@@ -3,8 +3,9 @@ import { canonicalJson } from '../../core/canonical/index.js';
 import { decisionIdGenerator } from '../decision-log/ids.js';
 import { isKnownLocality } from '../../core/divisions/index.js';
 import { ValidationFailedError, type Problem } from '../../core/errors.js';
-import { isOutcome } from '../../core/vocabulary/index.js';
-import type { AttachmentMeta, IntakeQuery, IntakeRecord, NewAttachment, NewIntakeRecord } from './port.js';
+import { isCaseStatus, isOutcome } from '../../core/vocabulary/index.js';
+import { isIsoDate } from '../../core/codes/index.js';
+import type { AttachmentMeta, CaseQuery, IntakeQuery, IntakeRecord, NewAttachment, NewIntakeRecord } from './port.js';
 
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 1000;
@@ -56,6 +57,7 @@ export function prepareIntakeRecord(input: NewIntakeRecord, now: () => Date = ()
     item: { code: input.item.code, version: input.item.version, hash: input.item.hash, name: input.item.name },
     scenario: input.scenario, formData: input.formData, materials: input.materials, decision: input.decision,
     browserMismatch: mismatch, decisionId: input.decisionId ?? null,
+    ...(input.caseTerms ? { caseTerms: input.caseTerms } : {}),
   };
   let json: string;
   try {
@@ -108,4 +110,53 @@ export function prepareAttachment(input: NewAttachment): AttachmentMeta & { data
   if (problems.length > 0) throw new ValidationFailedError('附件有误', problems);
   const data = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
   return { id: newAttachmentId(), name, contentType: input.contentType, size: data.byteLength, sha256: createHash('sha256').update(data).digest('hex'), data };
+}
+
+export interface NormalizedCaseQuery extends Omit<CaseQuery, 'limit' | 'within'> {
+  /** Division codes from `within`: those starting with this prefix (absent: the whole region). */
+  divisionPrefix?: string;
+  limit: number;
+}
+
+/**
+ * The digits a locality's own code and every code below it start with: 150000 → '15',
+ * 150100 → '1501', 150102 → '150102'.
+ */
+export function divisionPrefix(code: string): string {
+  if (code.length !== 6) return code;
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
+export function normalizeCaseQuery(query: CaseQuery = {}): NormalizedCaseQuery {
+  const problems: Problem[] = [];
+  const add = (key: string, message: string) => problems.push({ pointer: `/${key}`, code: 'case.query', message });
+  const out: NormalizedCaseQuery = { limit: DEFAULT_PAGE };
+  for (const key of ['code', 'department', 'holderDivision', 'applicantKey', 'caseNumber', 'afterCaseNumber'] as const) {
+    const value = query[key];
+    if (value === undefined || value === '') continue;
+    if (typeof value !== 'string') add(key, `${key} 应为字符串`);
+    else out[key] = value;
+  }
+  if (query.within !== undefined) {
+    if (typeof query.within !== 'string' || !/^\d{6}(\d{3}(\d{3})?)?$/.test(query.within)) add('within', 'within 应为行政区划代码');
+    else if (query.within !== '150000') out.divisionPrefix = divisionPrefix(query.within);
+  }
+  for (const key of ['dueBefore', 'dueOnOrBefore'] as const) {
+    const value = query[key];
+    if (value === undefined) continue;
+    if (!isIsoDate(value)) add(key, `${key} 应为 YYYY-MM-DD 日期`);
+    else out[key] = value;
+  }
+  if (query.statuses !== undefined) {
+    if (!Array.isArray(query.statuses) || !query.statuses.every(isCaseStatus)) add('statuses', 'statuses 应为办件状态列表');
+    else if (query.statuses.length > 0) out.statuses = [...query.statuses];
+  }
+  if (query.limit !== undefined) {
+    if (typeof query.limit !== 'number' || Number.isNaN(query.limit)) add('limit', 'limit 应为数字');
+    else out.limit = Math.trunc(Math.min(Math.max(query.limit, 1), MAX_PAGE));
+  }
+  if (problems.length > 0) throw new ValidationFailedError('办件查询有误', problems);
+  return out;
 }

@@ -1,5 +1,15 @@
 import { evaluateCompiled, isKnownLocality, ValidationFailedError, type CompiledConfig, type Decision } from '../../core/index.js';
 import type { BrowserMismatch, DecisionLogWriter, IntakeRecord, IntakeStore } from '../../ports/index.js';
+import { localDepartmentName, type CaseActor, type CaseTerms } from '../../core/cases/index.js';
+import { systemClock, type Clock } from '../../core/clock/index.js';
+import { findDivision } from '../../core/divisions/index.js';
+import type { ItemConfig } from '../../core/config/types.js';
+import type { CaseOpening } from '../../ports/index.js';
+
+/** What opens the case a saved record starts (the case book of services/cases). */
+export interface CaseOpener {
+  opening(args: { record: Pick<IntakeRecord, 'receivingDivision' | 'handling' | 'decision' | 'materials' | 'formData'>; config: ItemConfig; actor: CaseActor; at: string }): Promise<{ opening: CaseOpening; terms: CaseTerms }>;
+}
 
 export interface IntakeApplication {
   scenario: string;
@@ -8,6 +18,8 @@ export interface IntakeApplication {
   date?: string;
   /** 办理地 (收受分离); default the receiving division. */
   handlingDivision?: string;
+  /** The approving department there; default the standard's department named for that locality. */
+  handlingDepartment?: string;
   /** What the window showed: a difference from the server's decision is recorded. */
   browserDecision?: { outcome: string; hash: string };
 }
@@ -29,16 +41,22 @@ export async function acceptIntake({
   intakes,
   decisionLog,
   compiled,
+  cases,
+  clock = systemClock,
   division,
   actor,
   application,
 }: {
   intakes: IntakeStore;
+  /** Opens the case the record starts; without it the record is saved alone (tests of the record itself). */
+  cases?: CaseOpener | undefined;
+  clock?: Clock;
   decisionLog?: DecisionLogWriter | undefined;
   /** The version in force at `division`, compiled. */
   compiled: CompiledConfig;
   division: string;
-  actor: string;
+  /** The clerk: kept on the record and, by name, on the case's first event (经办人). */
+  actor: CaseActor;
   application: IntakeApplication;
 }): Promise<AcceptedIntake> {
   const handlingDivision = application.handlingDivision ?? division;
@@ -67,13 +85,19 @@ export async function acceptIntake({
       unrecorded = error;
     }
   }
-  const record = await intakes.create({
-    createdBy: actor,
+  const department = application.handlingDepartment?.trim()
+    || localDepartmentName(compiled.config.standard.department.name, { code: handlingDivision, name: findDivision(handlingDivision)?.name ?? handlingDivision });
+  const at = clock().toISOString();
+  const fields = {
+    createdAt: at,
+    createdBy: actor.id,
     receivingDivision: division,
-    handling: { department: compiled.config.standard.department.name, division: handlingDivision },
+    handling: { department, division: handlingDivision },
     item: { code: compiled.item.code, version: compiled.item.version as number, hash: compiled.item.hash, name: compiled.config.standard.name },
     scenario: input.scenario, formData: input.formData, materials: input.materials, decision,
     browserMismatch: mismatch, decisionId,
-  });
+  };
+  const opened = await cases?.opening({ record: fields, config: compiled.config, actor, at });
+  const record = await intakes.create({ ...fields, ...(opened ? { caseTerms: opened.terms } : {}) }, opened?.opening);
   return { record, decision, mismatch, unrecorded };
 }

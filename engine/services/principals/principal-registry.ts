@@ -24,10 +24,17 @@ function parse(input: unknown): NewPrincipal {
   if (id !== undefined && (typeof id !== 'string' || !ID.test(id))) problems.push({ pointer: '/id', code: 'principal.id', message: '用户标识应为 2–64 位小写字母、数字、点、下划线或连字符' });
   if (typeof name !== 'string' || name.trim() === '') problems.push({ pointer: '/name', code: 'principal.name', message: '请填写姓名' });
   if (!isRole(role)) problems.push({ pointer: '/role', code: 'principal.role', message: `角色应为 ${ROLES.join('、')} 之一` });
-  if (role === 'author' && (typeof department !== 'string' || department.trim() === '')) problems.push({ pointer: '/department', code: 'principal.department', message: '编制人员须绑定一个部门' });
-  if (role === 'operator' && (typeof division !== 'string' || !isKnownLocality(division))) problems.push({ pointer: '/division', code: 'principal.division', message: '窗口工作人员须绑定本区的行政区划代码' });
-  if (role !== 'author' && department !== undefined) problems.push({ pointer: '/department', code: 'principal.department', message: '只有编制人员绑定部门' });
-  if (role !== 'operator' && division !== undefined) problems.push({ pointer: '/division', code: 'principal.division', message: '只有窗口工作人员绑定行政区划' });
+  // Authors write for their department; handlers (审批部门) decide for their department at one locality.
+  const withDepartment = role === 'author' || role === 'handler';
+  const withDivision = role === 'operator' || role === 'handler';
+  if (withDepartment && (typeof department !== 'string' || department.trim() === '')) {
+    problems.push({ pointer: '/department', code: 'principal.department', message: role === 'handler' ? '审批部门工作人员须绑定一个部门（如 新城区人力资源和社会保障局）' : '编制人员须绑定一个部门' });
+  }
+  if (withDivision && (typeof division !== 'string' || !isKnownLocality(division))) {
+    problems.push({ pointer: '/division', code: 'principal.division', message: role === 'handler' ? '审批部门工作人员须绑定部门所在的行政区划代码' : '窗口工作人员须绑定本区的行政区划代码' });
+  }
+  if (!withDepartment && department !== undefined) problems.push({ pointer: '/department', code: 'principal.department', message: '只有编制人员和审批部门工作人员绑定部门' });
+  if (!withDivision && division !== undefined) problems.push({ pointer: '/division', code: 'principal.division', message: '只有窗口工作人员和审批部门工作人员绑定行政区划' });
   if (problems.length > 0) throw new ValidationFailedError('用户信息有误', problems);
   return {
     ...(typeof id === 'string' ? { id } : {}),

@@ -1,0 +1,102 @@
+import { compareIsoDates, todayInRegion } from '../codes/index.js';
+import type { CalendarDateResult, WorkingCalendar } from '../calendar/index.js';
+import type { TimeLimit } from '../config/types.js';
+import type { CaseStage } from '../vocabulary/index.js';
+import type { CaseEvent } from './case-event.js';
+
+/** What the item's standard says about time, fixed when the case is opened. */
+export interface CaseTerms {
+  /** 承诺办理时限, counted from the acceptance date. */
+  promisedTimeLimit: TimeLimit;
+  /** The paper originals the 受理地 keeps and mails to the 办理地 (names), empty when none. */
+  keptOriginals: string[];
+  /** 审批结果名称, named on the department's decision. */
+  resultName: string;
+}
+
+/** One time-limited stage of a case: when it opened, when it is due, whether it was done in time. */
+export interface CaseStageDeadline {
+  stage: CaseStage;
+  /** The date (Asia/Shanghai) the stage started. */
+  opensOn: string;
+  /** The last day (inclusive) to complete it. */
+  due: string;
+  /** When it was done (ISO time), or null while open. */
+  doneAt: string | null;
+  /** Closed because the case was voided before the stage was done. */
+  cancelled: boolean;
+  overdue: boolean;
+  calendarMissing?: number[];
+}
+
+/** The region's date of an event time. */
+export const regionDate = (at: string): string => todayInRegion(new Date(at));
+
+/** The last day of the 承诺办理时限 from the acceptance time; 0 (即办) is the acceptance day itself. */
+export function promisedDueDate(acceptedAt: string, limit: TimeLimit, calendar: WorkingCalendar): CalendarDateResult {
+  const from = regionDate(acceptedAt);
+  const value = Math.max(0, Math.ceil(limit.value));
+  switch (limit.unit.code) {
+    case 'CD': return calendar.addNaturalDays(from, value);
+    case 'M': return calendar.addMonths(from, value);
+    case 'H': return { date: regionDate(new Date(Date.parse(acceptedAt) + value * 3_600_000).toISOString()) };
+    default: return value === 0 ? { date: from } : calendar.addWorkingDays(from, value);
+  }
+}
+
+/**
+ * Every time-limited stage of a case, in the order they opened, from its events. A returned case
+ * opens its stage again from the day it came back.
+ */
+export function caseDeadlines(events: readonly CaseEvent[], terms: CaseTerms, calendar: WorkingCalendar, today: string): CaseStageDeadline[] {
+  const stages: CaseStageDeadline[] = [];
+  const open = (stage: CaseStage, at: string, due: CalendarDateResult) =>
+    stages.push({ stage, opensOn: regionDate(at), due: due.date, doneAt: null, cancelled: false, overdue: false, ...(due.calendarMissing ? { calendarMissing: due.calendarMissing } : {}) });
+  const close = (stage: CaseStage, at: string, cancelled = false) => {
+    for (const entry of stages) if (entry.stage === stage && entry.doneAt === null) Object.assign(entry, { doneAt: at, cancelled });
+  };
+  const inWorkingDays = (at: string, n: number) => calendar.addWorkingDays(regionDate(at), n);
+  const first = events[0];
+  if (!first || first.type !== 'open' || first.details.outcome !== 'accept') return stages;
+  const samePlace = first.details.samePlace === true;
+  open(samePlace ? 'forward' : 'dispatch', first.at, inWorkingDays(first.at, 1));
+  if (!samePlace && terms.keptOriginals.length > 0) open('mail-originals', first.at, inWorkingDays(first.at, 2));
+  open('decide', first.at, promisedDueDate(first.at, terms.promisedTimeLimit, calendar));
+  let holderBeforeReturn: CaseEvent['type'] | null = null;
+  for (const event of events.slice(1)) {
+    switch (event.type) {
+      case 'dispatch':
+        close('dispatch', event.at);
+        if (typeof event.details.trackingNumber === 'string') close('mail-originals', event.at);
+        open('forward', event.at, inWorkingDays(event.at, 1));
+        break;
+      case 'forward': close('forward', event.at); break;
+      case 'decide':
+        close('decide', event.at);
+        open('deliver', event.at, inWorkingDays(event.at, 1));
+        break;
+      case 'deliver': close('deliver', event.at); break;
+      case 'return':
+        // Back to the 受理地 it must be sent on again; back to the 办理地 it must be forwarded again.
+        close('forward', event.at, true);
+        open(holderBeforeReturn === 'forward' ? 'forward' : samePlace ? 'forward' : 'dispatch', event.at, inWorkingDays(event.at, 1));
+        break;
+      case 'void': for (const entry of stages) if (entry.doneAt === null) Object.assign(entry, { doneAt: event.at, cancelled: true }); break;
+      default: break;
+    }
+    if (event.type === 'forward' || event.type === 'dispatch' || event.type === 'receive') holderBeforeReturn = event.type;
+  }
+  for (const entry of stages) {
+    const doneOn = entry.doneAt === null ? null : regionDate(entry.doneAt);
+    // Done after its last day, or still open after it.
+    entry.overdue = !entry.cancelled && compareIsoDates(doneOn ?? today, entry.due) > 0;
+  }
+  return stages;
+}
+
+/** The open stage due first: what a work queue sorts and filters on. */
+export function nextDeadline(stages: readonly CaseStageDeadline[]): CaseStageDeadline | null {
+  let next: CaseStageDeadline | null = null;
+  for (const entry of stages) if (entry.doneAt === null && (next === null || compareIsoDates(entry.due, next.due) < 0)) next = entry;
+  return next;
+}

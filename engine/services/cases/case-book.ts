@@ -1,0 +1,208 @@
+import { type CaseTerms, chainCaseEvent, placesFor, principalPlaces, caseState, allowedCaseEvents, verifyCaseEvents, type CaseActor, type CaseEvent, type NewCaseEvent } from '../../core/cases/index.js';
+import { systemClock, type Clock } from '../../core/clock/index.js';
+import { todayInRegion } from '../../core/codes/index.js';
+import type { WorkingCalendar } from '../../core/calendar/index.js';
+import type { Principal } from '../../core/access/principal.js';
+import { findDivision } from '../../core/divisions/index.js';
+import { CaseChangedError, CaseEventNotAllowedError, DriftDetectedError, ForbiddenError, NotFoundError } from '../../core/errors.js';
+import { caseEventTypes, caseStatuses, labelOf } from '../../core/vocabulary/index.js';
+import type { ItemConfig } from '../../core/config/types.js';
+import type { CaseOpening, IntakeRecord, IntakeStore } from '../../ports/intake-store/port.js';
+import { applicantOf, maskName } from '../intakes/intake-summary.js';
+import { maskIdNumber } from '../../core/codes/index.js';
+import { applicantKey } from './applicant-key.js';
+import { parseCaseEventRequest } from './case-event-input.js';
+import { projectCase, type ApplicantIndex } from './case-projection.js';
+import { caseTermsOf, termsOfRecord, type CaseTermsSource } from './case-terms.js';
+import { casePlaces, describeCase, type CaseView } from './case-view.js';
+import { caseQueryFor, overdueReport, toListEntry, type CaseListEntry, type CaseListRequest } from './case-lists.js';
+import { publicProgressOf, secondFactorMatches, unknownCase, type PublicProgress } from './public-progress.js';
+import { isCaseNumber } from '../../core/cases/index.js';
+
+export interface CaseBookOptions {
+  intakes: IntakeStore;
+  /** Where a record's exact version is read: its applicant fields and, for old records, its terms. */
+  reader: CaseTermsSource;
+  /** The effective working-day calendar, asked afresh each time (an admin may load a year). */
+  calendar: () => WorkingCalendar | Promise<WorkingCalendar>;
+  clock?: Clock;
+  /** Key of the applicant index (keyed hash of ID numbers). */
+  lookupKey: Uint8Array;
+}
+
+/** The place names a window reads; an unknown code is shown as itself. */
+const nameOf = (division: string): string => findDivision(division)?.name ?? division;
+
+export const actorOf = (principal: Pick<Principal, 'id' | 'name' | 'role'>): CaseActor => ({ id: principal.id, name: principal.name, role: principal.role });
+
+/**
+ * Cases (办件流转): opened by the intake save, moved on by events from the accepting window, the
+ * handling window and the department, each checked against the status and the principal's place.
+ */
+export class CaseBook {
+  readonly #intakes: IntakeStore;
+  readonly #reader: CaseTermsSource;
+  readonly #calendar: () => WorkingCalendar | Promise<WorkingCalendar>;
+  readonly #clock: Clock;
+  readonly #lookupKey: Uint8Array;
+
+  constructor({ intakes, reader, calendar, clock = systemClock, lookupKey }: CaseBookOptions) {
+    this.#intakes = intakes;
+    this.#reader = reader;
+    this.#calendar = calendar;
+    this.#clock = clock;
+    this.#lookupKey = lookupKey;
+  }
+
+  today(): string {
+    return todayInRegion(this.#clock());
+  }
+
+  /** What the store writes with a new record: the opening event and the case's first projection. */
+  async opening({ record, config, actor, at }: {
+    record: Pick<IntakeRecord, 'receivingDivision' | 'handling' | 'decision' | 'materials' | 'formData'>;
+    config: ItemConfig;
+    actor: CaseActor;
+    at: string;
+  }): Promise<{ opening: CaseOpening; terms: CaseTerms }> {
+    const terms = caseTermsOf(config, record.materials);
+    const samePlace = record.receivingDivision === record.handling.division;
+    const event: NewCaseEvent = {
+      type: 'open', at, actor, division: record.receivingDivision, department: null, comment: '',
+      details: {
+        outcome: record.decision.outcome, samePlace, receivingDivision: record.receivingDivision, handlingDivision: record.handling.division,
+        department: record.handling.department, keptOriginals: terms.keptOriginals,
+      },
+    };
+    const provisional = chainCaseEvent('', event, null);
+    const projection = projectCase(record, [provisional], terms, (await this.#calendar()), this.today(), this.#applicantIndex(record, config.form.applicant));
+    if (projection.promisedDue) event.details.promisedDue = projection.promisedDue;
+    return { opening: { event, projection }, terms };
+  }
+
+  #applicantIndex(record: Pick<IntakeRecord, 'formData'>, fields: ItemConfig['form']['applicant']): ApplicantIndex {
+    const applicant = applicantOf(record, fields ?? {});
+    const label = [applicant.name ? maskName(applicant.name) : null, applicant.idNumber ? `（${maskIdNumber(applicant.idNumber)}）` : null].filter(Boolean).join('');
+    return { applicantKey: applicantKey(this.#lookupKey, applicant.idNumber), applicantLabel: label === '' ? null : label };
+  }
+
+  /** The keyed hash a list filters on, for an ID number typed at the window. */
+  applicantKeyOf(idNumber: string): string | null {
+    return applicantKey(this.#lookupKey, idNumber);
+  }
+
+  async #record(caseNumber: string): Promise<IntakeRecord> {
+    const record = await this.#intakes.get(caseNumber);
+    if (!record) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
+    return record;
+  }
+
+  /** A record saved before case flow gets its opening event now, dated when it was saved. */
+  async #events(record: IntakeRecord): Promise<CaseEvent[]> {
+    const events = await this.#intakes.caseEvents(record.caseNumber);
+    if (events.length > 0) return events;
+    const version = await this.#reader.getVersion(record.item.code, record.item.version);
+    const terms = await termsOfRecord(record, this.#reader);
+    const event: NewCaseEvent = {
+      type: 'open', at: record.createdAt, actor: { id: record.createdBy, name: record.createdBy, role: 'operator' }, division: record.receivingDivision, department: null,
+      comment: '', details: { outcome: record.decision.outcome, samePlace: record.receivingDivision === record.handling.division, department: record.handling.department, keptOriginals: terms.keptOriginals },
+    };
+    const projection = projectCase(record, [chainCaseEvent(record.caseNumber, event, null)], terms, (await this.#calendar()), this.today(), this.#applicantIndex(record, version?.config.form.applicant));
+    try {
+      await this.#intakes.appendCaseEvent(record.caseNumber, 0, event, projection);
+    } catch (error) {
+      // Another request opened it first: read what it wrote.
+      if (!(error instanceof CaseChangedError)) throw error;
+    }
+    return this.#intakes.caseEvents(record.caseNumber);
+  }
+
+  async view(caseNumber: string, principal?: Principal): Promise<CaseView> {
+    const record = await this.#record(caseNumber);
+    const events = await this.#events(record);
+    return describeCase({ record, events, terms: await termsOfRecord(record, this.#reader), calendar: (await this.#calendar()), today: this.today(), principal });
+  }
+
+  /** Whether a principal may see a case: a party to it, or a supervisor above either place. */
+  static maySee(principal: Principal, record: Pick<IntakeRecord, 'receivingDivision' | 'handling'>, within: (division: string, ancestor: string) => boolean): boolean {
+    if (principal.role === 'admin' || principal.role === 'auditor' || principal.role === 'reviewer') return true;
+    if (principal.role === 'handler') return principalPlaces(principal, casePlaces(record)).length > 0;
+    if (principal.role === 'operator' && principal.division) return within(record.receivingDivision, principal.division) || within(record.handling.division, principal.division);
+    return false;
+  }
+
+  async record(caseNumber: string): Promise<IntakeRecord> {
+    return this.#record(caseNumber);
+  }
+
+  /**
+   * Records one event: 403 when the principal is not the place that acts, 409 when the status does
+   * not allow it (naming the status and the events allowed now) or another event came first.
+   */
+  async recordEvent({ caseNumber, principal, body }: { caseNumber: string; principal: Principal; body: unknown }): Promise<{ event: CaseEvent; case: CaseView }> {
+    const record = await this.#record(caseNumber);
+    const events = await this.#events(record);
+    const integrity = verifyCaseEvents(caseNumber, events);
+    if (!integrity.ok) {
+      throw new DriftDetectedError(`办件 ${caseNumber} 的流转记录校验不通过（第 ${integrity.firstBroken?.seq} 步：${integrity.firstBroken?.problem}），已停止流转，请联系管理员`, { caseNumber, integrity });
+    }
+    const terms = await termsOfRecord(record, this.#reader);
+    const request = parseCaseEventRequest(body, terms);
+    const places = casePlaces(record);
+    const state = caseState(events);
+    const allowed = allowedCaseEvents(state, places);
+    const needed = placesFor(request.type, state);
+    const mine = principalPlaces(principal, places);
+    const placeNames = { receiving: `受理地 ${nameOf(places.receivingDivision)} 的窗口`, handling: `办理地 ${nameOf(places.handlingDivision)} 的窗口`, department: `${places.department}（${nameOf(places.handlingDivision)}）` };
+    if (!needed.some((place) => mine.includes(place))) {
+      throw new ForbiddenError(`「${labelOf(caseEventTypes, request.type)}」应由${needed.map((place) => placeNames[place]).join('或')}办理，「${principal.name}」无权办理`, {
+        caseNumber, type: request.type, needed, principal: { id: principal.id, role: principal.role, division: principal.division, department: principal.department },
+      });
+    }
+    if (!allowed.includes(request.type)) {
+      const now = allowed.length ? allowed.map((type) => `${labelOf(caseEventTypes, type)}（${type}）`).join('、') : '无';
+      throw new CaseEventNotAllowedError(`办件 ${caseNumber} 当前状态为「${labelOf(caseStatuses, state.status)}」，不能「${labelOf(caseEventTypes, request.type)}」；当前可办理：${now}`, {
+        caseNumber, status: state.status, type: request.type, allowed,
+      });
+    }
+    const acting = needed.find((place) => mine.includes(place)) ?? 'receiving';
+    const division = acting === 'receiving' ? places.receivingDivision : places.handlingDivision;
+    if (request.type === 'return') request.details.to = state.status === 'with-department' ? 'handling' : 'receiving';
+    const event: NewCaseEvent = {
+      type: request.type, at: this.#clock().toISOString(), actor: actorOf(principal), division,
+      department: acting === 'department' ? places.department : null, comment: request.comment, details: request.details,
+    };
+    const last = events[events.length - 1] ?? null;
+    const version = await this.#reader.getVersion(record.item.code, record.item.version);
+    const projection = projectCase(record, [...events, chainCaseEvent(caseNumber, event, last)], terms, (await this.#calendar()), this.today(), this.#applicantIndex(record, version?.config.form.applicant));
+    const chained = await this.#intakes.appendCaseEvent(caseNumber, events.length, event, projection);
+    const view = describeCase({ record, events: [...events, chained], terms, calendar: (await this.#calendar()), today: this.today(), principal });
+    return { event: chained, case: view };
+  }
+
+  /** A page of cases for a work queue or a supervisor, due first. */
+  async list(principal: Principal, request: CaseListRequest & { applicant?: string }): Promise<{ cases: CaseListEntry[]; next: string | null; today: string }> {
+    const today = this.today();
+    const { applicant, ...rest } = request;
+    const key = applicant ? this.applicantKeyOf(applicant) : null;
+    const query = caseQueryFor(principal, { ...rest, ...(key ? { applicantKey: key } : {}) }, today, (await this.#calendar()));
+    const rows = await this.#intakes.listCases(query);
+    const limit = query.limit ?? 50;
+    return { cases: rows.map((row) => toListEntry(row, today)), next: rows.length === limit ? (rows[rows.length - 1]?.caseNumber ?? null) : null, today };
+  }
+
+  async overdueReport(within: string): Promise<Awaited<ReturnType<typeof overdueReport>>> {
+    return overdueReport({ intakes: this.#intakes, within, today: this.today() });
+  }
+
+  /** The applicant's lookup: a wrong second factor answers exactly as an unknown case does. */
+  async publicProgress(caseNumber: string, factor: string): Promise<PublicProgress> {
+    if (!isCaseNumber(caseNumber)) throw unknownCase(caseNumber);
+    const record = await this.#intakes.get(caseNumber);
+    if (!record) throw unknownCase(caseNumber);
+    const version = await this.#reader.getVersion(record.item.code, record.item.version);
+    if (!secondFactorMatches(record, version?.config.form.applicant ?? {}, factor)) throw unknownCase(caseNumber);
+    const events = await this.#events(record);
+    return publicProgressOf({ record, events, terms: await termsOfRecord(record, this.#reader), calendar: (await this.#calendar()), today: this.today() });
+  }
+}

@@ -1,0 +1,84 @@
+import { maskPersonalData } from '../../core/masking/index.js';
+import { ValidationFailedError, type Problem } from '../../core/errors.js';
+import {
+  CASE_EVENT_TYPES, DECISION_RESULTS, DELIVERY_METHODS, isCaseEventType, isDecisionResult, isDeliveryMethod, type CaseEventType,
+} from '../../core/vocabulary/index.js';
+import type { CaseTerms } from '../../core/cases/index.js';
+
+/** What a window or a department posts to move a case on. */
+export interface CaseEventRequest {
+  type: CaseEventType;
+  comment: string;
+  details: Record<string, unknown>;
+}
+
+const MAX_TEXT = 500;
+const MAX_CODE = 64;
+const REQUESTABLE = CASE_EVENT_TYPES.filter((type) => type !== 'open');
+
+/**
+ * Checks an event body and reports every problem at once. Free text is masked before it is kept:
+ * an ID number or a phone typed into a comment never reaches the timeline unmasked.
+ */
+export function parseCaseEventRequest(body: unknown, terms: CaseTerms): CaseEventRequest {
+  const problems: Problem[] = [];
+  const add = (pointer: string, message: string) => problems.push({ pointer, code: 'case.event', message });
+  const input = (body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+  // Codes (tracking and result numbers) are kept as typed; only free text is masked.
+  const text = (key: string, max: number, required: string | null, freeText = false): string | null => {
+    const value = input[key];
+    if (value === undefined || value === null || value === '') {
+      if (required) add(`/${key}`, required);
+      return null;
+    }
+    if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
+      add(`/${key}`, `${key} 应为 1–${max} 个字符的文本`);
+      return null;
+    }
+    return freeText ? maskPersonalData(value.trim()) : value.trim();
+  };
+  const type = input.type;
+  if (!isCaseEventType(type) || type === 'open') {
+    add('/type', `事件类型应为 ${REQUESTABLE.join('、')} 之一`);
+    throw new ValidationFailedError('办件事件有误', problems);
+  }
+  const comment = text('comment', MAX_TEXT, null, true) ?? '';
+  const details: Record<string, unknown> = {};
+  switch (type) {
+    case 'dispatch': {
+      const needed = terms.keptOriginals.length > 0 ? `本事项须寄递纸质原件（${terms.keptOriginals.join('、')}），请填写邮寄单号 trackingNumber` : null;
+      const tracking = text('trackingNumber', MAX_CODE, needed);
+      if (tracking) details.trackingNumber = tracking;
+      if (terms.keptOriginals.length > 0) details.originals = terms.keptOriginals;
+      break;
+    }
+    case 'decide': {
+      if (!isDecisionResult(input.result)) add('/result', `审批结果 result 应为 ${DECISION_RESULTS.join('、')} 之一`);
+      else details.result = input.result;
+      details.resultName = terms.resultName;
+      const number = text('resultNumber', MAX_CODE, null);
+      if (number) details.resultNumber = number;
+      const reason = text('reason', MAX_TEXT, input.result === 'refused' ? '不予许可（办理）须说明理由 reason' : null, true);
+      if (reason) details.reason = reason;
+      break;
+    }
+    case 'deliver': {
+      if (!isDeliveryMethod(input.method)) add('/method', `送达方式 method 应为 ${DELIVERY_METHODS.join('、')} 之一`);
+      else details.method = input.method;
+      const tracking = text('trackingNumber', MAX_CODE, input.method === 'post' ? '邮寄送达须填写邮寄单号 trackingNumber' : null);
+      if (tracking) details.trackingNumber = tracking;
+      const recipient = text('recipient', MAX_CODE, null, true);
+      if (recipient) details.recipient = recipient;
+      break;
+    }
+    case 'return':
+    case 'void': {
+      const reason = text('reason', MAX_TEXT, type === 'return' ? '退回须说明理由 reason' : '作废须说明理由 reason', true);
+      if (reason) details.reason = reason;
+      break;
+    }
+    default: break;
+  }
+  if (problems.length > 0) throw new ValidationFailedError('办件事件有误', problems);
+  return { type, comment, details };
+}

@@ -1,0 +1,136 @@
+import type { Principal } from '../../core/access/principal.js';
+import { isDivisionWithin } from '../../core/codes/index.js';
+import type { WorkingCalendar } from '../../core/calendar/index.js';
+import { toCsv } from '../../core/csv/index.js';
+import { findDivision } from '../../core/divisions/index.js';
+import { BadRequestError, ForbiddenError, type Problem, ValidationFailedError } from '../../core/errors.js';
+import { caseStages, caseStatuses, isCaseStatus, labelOf, type CaseStage, type CaseStatus } from '../../core/vocabulary/index.js';
+import type { CaseQuery, CaseRow, IntakeStore } from '../../ports/intake-store/port.js';
+
+/** A case of a list, with labels and its overdue flag as of today. */
+export interface CaseListEntry extends Omit<CaseRow, 'applicantKey'> {
+  statusLabel: string;
+  dueStageLabel: string | null;
+  receivingName: string;
+  handlingName: string;
+  overdue: boolean;
+}
+
+export interface CaseListRequest {
+  division?: string;
+  status?: string;
+  item?: string;
+  department?: string;
+  overdue?: boolean;
+  dueWithin?: number;
+  /** Only the cases the principal's own division must act on now. */
+  mine?: boolean;
+  /** An applicant's ID number (matched by keyed hash). */
+  applicantKey?: string;
+  /** One case number. */
+  caseNumber?: string;
+  after?: string;
+  limit?: number;
+}
+
+const nameOf = (division: string): string => findDivision(division)?.name ?? division;
+
+/** Whose cases a principal may list: a window its locality and below, a handler its department, supervisors all. */
+export function listingScope(principal: Principal, division: string | undefined): { within: string; department?: string } {
+  if (principal.role === 'handler') {
+    if (division !== undefined && division !== principal.division) throw new ForbiddenError(`「${principal.name}」只能查看本部门（${principal.department}）的办件`, { division });
+    return { within: principal.division ?? '', department: principal.department ?? '' };
+  }
+  if (principal.role === 'operator') {
+    const own = principal.division ?? '';
+    const asked = division ?? own;
+    if (!isDivisionWithin(asked, own)) throw new ForbiddenError(`「${principal.name}」只能查看 ${nameOf(own)} 及其下级的办件`, { division: asked, own });
+    return { within: asked };
+  }
+  return { within: division ?? '150000' };
+}
+
+export function toListEntry(row: CaseRow, today: string): CaseListEntry {
+  const { applicantKey: _key, ...rest } = row;
+  return {
+    ...rest,
+    statusLabel: labelOf(caseStatuses, row.status),
+    dueStageLabel: row.dueStage ? labelOf(caseStages, row.dueStage) : null,
+    receivingName: nameOf(row.receivingDivision),
+    handlingName: nameOf(row.handlingDivision),
+    overdue: row.dueDate !== null && row.dueDate < today,
+  };
+}
+
+/** Turns a supervisor's or a clerk's filters into a store query. */
+export function caseQueryFor(principal: Principal, request: CaseListRequest, today: string, calendar: WorkingCalendar): CaseQuery {
+  const problems: Problem[] = [];
+  const scope = listingScope(principal, request.division);
+  const query: CaseQuery = { within: scope.within };
+  if (scope.department !== undefined) query.department = scope.department;
+  else if (request.department) query.department = request.department;
+  if (request.status) {
+    const statuses = request.status.split(',').map((code) => code.trim()).filter(Boolean);
+    const unknown = statuses.filter((code) => !isCaseStatus(code));
+    if (unknown.length) problems.push({ pointer: '/status', code: 'case.query', message: `未知的办件状态：${unknown.join('、')}` });
+    else query.statuses = statuses as CaseStatus[];
+  }
+  if (request.item) query.code = request.item;
+  if (request.overdue) query.dueBefore = today;
+  if (request.dueWithin !== undefined) {
+    if (!Number.isSafeInteger(request.dueWithin) || request.dueWithin < 0 || request.dueWithin > 365) problems.push({ pointer: '/dueWithin', code: 'case.query', message: 'dueWithin 应为 0–365 的整数（工作日）' });
+    else query.dueOnOrBefore = calendar.addWorkingDays(today, request.dueWithin).date;
+  }
+  if (request.mine) {
+    if (!principal.division) throw new BadRequestError('mine 只适用于绑定行政区划的用户', { role: principal.role });
+    query.holderDivision = principal.division;
+  }
+  if (request.applicantKey) query.applicantKey = request.applicantKey;
+  if (request.caseNumber) query.caseNumber = request.caseNumber;
+  if (request.after) query.afterCaseNumber = request.after;
+  if (request.limit !== undefined) query.limit = request.limit;
+  if (problems.length) throw new ValidationFailedError('办件查询有误', problems);
+  return query;
+}
+
+export interface OverdueGroup {
+  division: string;
+  divisionName: string;
+  department: string;
+  stage: CaseStage;
+  stageLabel: string;
+  count: number;
+  caseNumbers: string[];
+}
+
+const PAGE = 1000;
+
+/** Every overdue case within a locality, grouped by the division that must act, the department and the late stage. */
+export async function overdueReport({ intakes, within, today }: { intakes: IntakeStore; within: string; today: string }): Promise<{ today: string; within: string; total: number; groups: OverdueGroup[] }> {
+  const groups = new Map<string, OverdueGroup>();
+  let after: string | undefined;
+  let total = 0;
+  for (;;) {
+    const rows = await intakes.listCases({ within, dueBefore: today, limit: PAGE, ...(after ? { afterCaseNumber: after } : {}) });
+    for (const row of rows) {
+      if (row.dueStage === null || row.holderDivision === null) continue;
+      total++;
+      const key = `${row.holderDivision}|${row.department}|${row.dueStage}`;
+      const group = groups.get(key) ?? { division: row.holderDivision, divisionName: nameOf(row.holderDivision), department: row.department, stage: row.dueStage, stageLabel: labelOf(caseStages, row.dueStage), count: 0, caseNumbers: [] };
+      group.count++;
+      group.caseNumbers.push(row.caseNumber);
+      groups.set(key, group);
+    }
+    if (rows.length < PAGE) break;
+    after = rows[rows.length - 1]?.caseNumber;
+  }
+  const sorted = [...groups.values()].sort((a, b) => b.count - a.count || a.division.localeCompare(b.division));
+  return { today, within, total, groups: sorted };
+}
+
+export function overdueReportCsv(report: Awaited<ReturnType<typeof overdueReport>>): string {
+  return toCsv([
+    ['行政区划代码', '行政区划', '审批部门', '超期环节', '超期件数', '办件编号'],
+    ...report.groups.map((group) => [group.division, group.divisionName, group.department, group.stageLabel, group.count, group.caseNumbers.join(' ')]),
+  ]);
+}
