@@ -1,32 +1,41 @@
 /**
- * `npm run bench`: Tongban's costs as ratios against baselines measured in the same run on the
- * same machine (never as absolute pass/fail thresholds).
+ * `npm run bench` (`npm run bench -- --quick` for a shorter run): Tongban's costs as ratios
+ * against baselines measured in the same run on the same machine.
  *   (a) in-process decisions/s: our evaluator vs a raw ajv + json-rules-engine loop over the same
- *       schema and rules, on the seeded items and on a generated 30-field / 20-rule item;
- *   (b) HTTP evaluate requests/s and p50/p99 latency vs a bare Express endpoint that parses the
- *       same JSON body and returns a constant, same client and concurrency;
- *   (c) cold start: time to the first decision for each of 150 generated items;
- *   (d) the differential corpus: compiled rules vs the json-rules-engine reference on ≥ 100,000
- *       applications (BENCH_DIFFERENTIAL_CASES=0 skips it).
- * Section (a) also prints the rules alone: compiled vs raw json-rules-engine, µs per decision.
+ *       schema and rules; and the rules alone, compiled vs raw json-rules-engine (µs per decision);
+ *   (b) the runtime as shipped (its own process: decision log, request log, rate limiter, stores as
+ *       configured — SQLite, or MongoDB when MONGODB_URI is set) vs a bare Express 5 endpoint, both
+ *       driven by autocannon in a third process, alternately: requests/s at 20 and 50 connections,
+ *       CPU per decision, p99 at a paced 1,000 requests/s;
+ *   (c) cold start of a runtime process over 150 items (spawn → a correct decision on every item),
+ *       its RSS, and how soon a new publication is served (propagation); in process, where the
+ *       first decision per item spends its time;
+ *   (d) the differential corpus: compiled rules vs the json-rules-engine reference on 100,000
+ *       applications (10,000 with --quick; BENCH_DIFFERENTIAL_CASES=0 skips it);
+ *   (e) decision-log bytes per decision.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { contentHash, type ItemConfig, compileConfig, evaluateCompiled, addFieldFormats, operatorDefinitions, resolveFactPath } from '../../engine/core/index.js';
+import { MongoClient } from 'mongodb';
+import { contentHash, type ItemConfig, compileConfig, evaluateCompiled, addFieldFormats, operatorDefinitions, resolveFactPath, ephemeralProcessSigning, signVersion, type VersionRecord } from '../../engine/core/index.js';
+import { openDecisionLogReader, type StoreSettings } from '../../engine/adapters/index.js';
 import { openSqliteReader, openSqliteStore } from '../../engine/adapters/sqlite/index.js';
 import { PublishedConfigs } from '../../runtime/server/published-configs.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { differential } from './differential.js';
 import { generatedItem } from './generated-item.js';
+import { autocannon, rssMiB, type LoadResult } from './load.js';
 import { ruleBenchCases, ruleEvaluatorTable } from './rule-evaluators.js';
+import { BENCH_DIVISION, publishSigned, seedInstallation, startBare, startRuntime, type RuntimeProcess } from './runtime-process.js';
 
-const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 1500);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? (QUICK ? 500 : 1500));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 3));
 const CONTEXT = { division: '150102', channel: 'comprehensive-window' as const };
 
 type Case = { name: string; config: ItemConfig; input: { scenario: string; formData: Record<string, unknown>; materials: string[]; date: string } };
@@ -85,68 +94,166 @@ async function inProcess(cases: Case[]): Promise<string[]> {
   return lines;
 }
 
-function startServer(mode: 'bare' | 'runtime'): Promise<{ port: number; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./http-server.ts', import.meta.url).pathname, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const match = /LISTENING (\d+)/.exec(chunk.toString());
-      if (match) resolve({ port: Number(match[1]), stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`bench server ${mode} exited with ${code}`)));
-  });
+const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? (QUICK ? 3 : 5));
+const HTTP_ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? (QUICK ? 1 : 3));
+const PACED_RATE = 1000;
+
+/** Where this run's stores live: MongoDB when MONGODB_URI is set (a database of its own), else SQLite files in a temp dir. */
+function benchSettings(label: string): StoreSettings {
+  const dataDir = mkdtempSync(join(tmpdir(), `tongban-bench-${label}-`));
+  const uri = process.env.MONGODB_URI;
+  return { dataDir, mongodbDatabase: `tongban_bench_${label}_${Date.now()}`, ...(uri ? { mongodbUri: uri } : {}) };
 }
 
-async function load(url: string, body: string, concurrency: number, ms: number): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + ms;
+const pickMedian = (runs: LoadResult[]): LoadResult => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)] as LoadResult;
+const ms = (value: number) => value.toFixed(1);
+
+interface HttpFindings {
+  lines: string[];
+  runtimePid: number | undefined;
+}
+
+/**
+ * (b) The runtime as shipped vs a bare Express endpoint, both in their own processes, driven by
+ * autocannon in a third, alternately (bare, runtime, bare, runtime …) in the same run.
+ */
+async function http(settings: StoreSettings, runtime: RuntimeProcess, bare: RuntimeProcess, httpCases: Case[]): Promise<HttpFindings> {
+  const lines = [
+    `autocannon in its own process, ${HTTP_SECONDS} s per run, ${HTTP_ROUNDS} alternated round(s) (median by requests/s). Runtime: decision log, request log at info (to a file), rate limiter, stores ${settings.mongodbUri ? 'MongoDB' : 'SQLite'}.`,
+    '',
+    '| item | connections | runtime req/s | bare req/s | runtime ÷ bare | runtime p50 / p99 (ms) | bare p50 / p99 (ms) | runtime CPU per decision (µs) | bare CPU per request (µs) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const c of httpCases) {
+    const body = JSON.stringify(c.input);
+    const path = `/api/runtime/${BENCH_DIVISION}/items/${c.config.code}/evaluate`;
+    const check = await fetch(`${runtime.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    if (check.status !== 200) throw new Error(`the runtime answers ${check.status} on ${c.name}: ${await check.text()}`);
+    await check.arrayBuffer().catch(() => undefined);
+    for (const connections of [20, 50]) {
+      await autocannon({ url: `${bare.url}${path}`, body, connections, seconds: 1 });
+      await autocannon({ url: `${runtime.url}${path}`, body, connections, seconds: 1 });
+      const ours: LoadResult[] = [];
+      const base: LoadResult[] = [];
+      for (let r = 0; r < HTTP_ROUNDS; r++) {
+        base.push(await autocannon({ url: `${bare.url}${path}`, body, connections, seconds: HTTP_SECONDS, pid: bare.child.pid }));
+        ours.push(await autocannon({ url: `${runtime.url}${path}`, body, connections, seconds: HTTP_SECONDS, pid: runtime.child.pid }));
+      }
+      const o = pickMedian(ours);
+      const b = pickMedian(base);
+      if (o.failures > 0) throw new Error(`${o.failures} failed requests on ${c.name}`);
+      lines.push(`| ${c.name} | ${connections} | ${o.rps.toFixed(0)} | ${b.rps.toFixed(0)} | **${(o.rps / b.rps).toFixed(2)}×** | ${ms(o.p50)} / ${ms(o.p99)} | ${ms(b.p50)} / ${ms(b.p99)} | ${((o.serverCpuSeconds * 1e6) / o.requests).toFixed(0)} | ${((b.serverCpuSeconds * 1e6) / b.requests).toFixed(0)} |`);
+    }
+  }
+  lines.push('', `Paced at ${PACED_RATE} requests/s (autocannon -R, 50 connections), ${HTTP_SECONDS} s:`, '', '| item | runtime p50 / p99 (ms) | bare p50 / p99 (ms) | runtime p99 ÷ bare p99 |', '|---|---:|---:|---:|');
+  for (const c of httpCases) {
+    const body = JSON.stringify(c.input);
+    const path = `/api/runtime/${BENCH_DIVISION}/items/${c.config.code}/evaluate`;
+    const b = await autocannon({ url: `${bare.url}${path}`, body, connections: 50, seconds: HTTP_SECONDS, rate: PACED_RATE });
+    const o = await autocannon({ url: `${runtime.url}${path}`, body, connections: 50, seconds: HTTP_SECONDS, rate: PACED_RATE });
+    if (o.failures > 0) throw new Error(`${o.failures} failed paced requests on ${c.name}`);
+    lines.push(`| ${c.name} | ${ms(o.p50)} / ${ms(o.p99)} | ${ms(b.p50)} / ${ms(b.p99)} | ${(o.p99 / Math.max(b.p99, 0.1)).toFixed(1)}× |`);
+  }
+  lines.push('', `Runtime RSS after the load: ${rssMiB(runtime.child.pid).toFixed(0)} MiB.`);
+  return { lines, runtimePid: runtime.child.pid };
+}
+
+/** (e) What one recorded decision costs on disk, read after the runtime closed its log (SQLite: WAL checkpointed). */
+async function decisionLogBytes(settings: StoreSettings): Promise<string[]> {
+  const reader = await openDecisionLogReader(settings);
+  const count = await reader.count();
+  await reader.close();
+  if (count === 0) return ['No decisions recorded.'];
+  if (settings.mongodbUri) {
+    const client = await MongoClient.connect(settings.mongodbUri);
+    try {
+      const stats = (await client.db(settings.mongodbDatabase).command({ collStats: 'decisions' })) as { size?: number; storageSize?: number; totalIndexSize?: number };
+      const data = stats.size ?? stats.storageSize ?? 0;
+      return [`${count} decisions in MongoDB: ${((data + (stats.totalIndexSize ?? 0)) / count).toFixed(0)} bytes per decision (documents ${(data / count).toFixed(0)}, indexes ${((stats.totalIndexSize ?? 0) / count).toFixed(0)}).`];
+    } finally {
+      await client.close();
+    }
+  }
+  const file = join(settings.dataDir, 'decisions.db');
+  const size = (name: string) => (existsSync(name) ? statSync(name).size : 0);
+  const total = size(file) + size(`${file}-wal`);
+  const db = new Database(file, { readonly: true });
+  const { body } = db.prepare('SELECT AVG(LENGTH(CAST(record_json AS BLOB))) AS body FROM decisions').get() as { body: number };
+  db.close();
+  return [`${count} decisions in decisions.db: **${(total / count).toFixed(0)} bytes per decision** on disk (file + WAL, indexes included); the JSON body is ${body.toFixed(0)} bytes of it.`];
+}
+
+/**
+ * (c) Cold start as shipped: a runtime process over a store with the sample catalogue and 150
+ * generated items, from spawn to a correct decision on every item; its RSS then; the bare
+ * endpoint's spawn-to-first-answer as the baseline. (f) Propagation on the same process.
+ */
+async function coldStartShipped(): Promise<string[]> {
+  const settings = benchSettings('cold');
+  const items = Array.from({ length: 150 }, (_, i) => generatedItem(`COLD-${String(i).padStart(3, '0')}`));
+  await seedInstallation(settings, items.map((i) => i.config));
+  const expected = items.map(({ config, input }) => evaluateCompiled(compileConfig(config, { version: 1 }), input, CONTEXT));
+  const bareStart = performance.now();
+  const bare = await startBare();
+  const bareFirst = await fetch(`${bare.url}/api/runtime/${BENCH_DIVISION}/items/X/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  await bareFirst.arrayBuffer();
+  const bareMs = performance.now() - bareStart;
+  await bare.stop();
+
+  const runtime = await startRuntime(settings, join(settings.dataDir, 'runtime.log'));
+  const listening = performance.now() - runtime.spawnedAt;
+  let firstMs = 0;
+  const expectedOutcomes = await Promise.all(expected);
+  // Ten windows opening at once: every item asked for, ten at a time.
+  let next = 0;
   const worker = async () => {
-    while (performance.now() < deadline) {
-      const t0 = performance.now();
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      await res.arrayBuffer();
-      if (res.status !== 200) errors++;
-      latencies.push(performance.now() - t0);
+    while (next < items.length) {
+      const n = next++;
+      const { config, input } = items[n] as (typeof items)[number];
+      const res = await fetch(`${runtime.url}/api/runtime/${BENCH_DIVISION}/items/${config.code}/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+      const decision = (await res.json()) as { outcome?: string };
+      if (res.status !== 200 || decision.outcome !== expectedOutcomes[n]?.outcome) throw new Error(`cold start: ${config.code} answered ${res.status} ${JSON.stringify(decision).slice(0, 200)}`);
+      if (firstMs === 0) firstMs = performance.now() - runtime.spawnedAt;
     }
   };
-  const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = performance.now() - start;
-  const sorted = latencies.sort((a, b) => a - b);
-  return { rps: (latencies.length * 1000) / elapsed, p50: sorted[Math.floor(sorted.length * 0.5)] ?? 0, p99: sorted[Math.floor(sorted.length * 0.99)] ?? 0, errors };
-}
+  await Promise.all(Array.from({ length: 10 }, worker));
+  const allMs = performance.now() - runtime.spawnedAt;
+  const rss = rssMiB(runtime.child.pid);
 
-async function http(cases: Case[]): Promise<string[]> {
-  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
-  const ms = Number(process.env.BENCH_HTTP_MS ?? 4000);
-  const bare = await startServer('bare');
-  const runtime = await startServer('runtime');
-  const lines = [`Concurrency ${concurrency}, ${ms} ms per round, ${ROUNDS} interleaved rounds (median), one keep-alive fetch client in this process.`, '', '| item | ours req/s | bare req/s | ours / bare | ours p50 / p99 (ms) | bare p50 / p99 (ms) |', '|---|---:|---:|---:|---:|---:|'];
-  try {
-    for (const c of cases) {
-      const body = JSON.stringify(c.input);
-      const path = `/api/runtime/150102/items/${c.config.code}/evaluate`;
-      const ours: Awaited<ReturnType<typeof load>>[] = [];
-      const base: Awaited<ReturnType<typeof load>>[] = [];
-      await load(`http://127.0.0.1:${runtime.port}${path}`, body, concurrency, 500);
-      await load(`http://127.0.0.1:${bare.port}${path}`, body, concurrency, 500);
-      for (let r = 0; r < ROUNDS; r++) {
-        base.push(await load(`http://127.0.0.1:${bare.port}${path}`, body, concurrency, ms));
-        ours.push(await load(`http://127.0.0.1:${runtime.port}${path}`, body, concurrency, ms));
-      }
-      const pick = (runs: typeof ours) => runs.sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)] as (typeof ours)[number];
-      const o = pick(ours);
-      const b = pick(base);
-      if (o.errors > 0) throw new Error(`${o.errors} failed requests on ${c.name}`);
-      lines.push(`| ${c.name} | ${o.rps.toFixed(0)} | ${b.rps.toFixed(0)} | ${(o.rps / b.rps).toFixed(2)} | ${o.p50.toFixed(1)} / ${o.p99.toFixed(1)} | ${b.p50.toFixed(1)} / ${b.p99.toFixed(1)} |`);
+  // Propagation: a new version published by the designer side is served by this runtime within …
+  const propagation: number[] = [];
+  for (let n = 0; n < 5; n++) {
+    const { config, input } = items[n] as (typeof items)[number];
+    const v2 = { ...config, standard: { ...config.standard, name: `${config.standard.name}（第二版）` } };
+    await publishSigned(settings, v2, 2);
+    const published = performance.now();
+    for (;;) {
+      const res = await fetch(`${runtime.url}/api/runtime/${BENCH_DIVISION}/items/${config.code}/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+      await res.arrayBuffer();
+      if (res.headers.get('x-tongban-version') === '2') break;
+      if (performance.now() - published > 5000) throw new Error(`${config.code} v2 not served within 5 s`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
-  } finally {
-    bare.stop();
-    runtime.stop();
+    propagation.push(performance.now() - published);
   }
-  return lines;
+  await runtime.stop();
+  rmSync(settings.dataDir, { recursive: true, force: true });
+  const sorted = [...propagation].sort((a, b) => a - b);
+  return [
+    '| 150 generated items (30 fields, 20 rules) + the sample catalogue, one runtime process | ms from spawn |',
+    '|---|---:|',
+    `| listening (health answers) | ${listening.toFixed(0)} |`,
+    `| first correct decision | ${firstMs.toFixed(0)} |`,
+    `| a correct decision on every one of the 150 items (10 at a time) | **${allMs.toFixed(0)}** |`,
+    `| bare Express process: first answer | ${bareMs.toFixed(0)} |`,
+    '',
+    `RSS with 150 items compiled and decided: **${rss.toFixed(0)} MiB**.`,
+    '',
+    `Propagation (new version published in the store → served by the running runtime), 5 items: median ${(sorted[2] ?? 0).toFixed(0)} ms, max ${(sorted[4] ?? 0).toFixed(0)} ms.`,
+  ];
 }
 
+/** In process: where a runtime's first decision on an item spends its time (store read, hash and signature check, compile). */
 async function coldStart(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'tongban-bench-cold-'));
   const file = join(dir, 'tongban.db');
@@ -155,7 +262,8 @@ async function coldStart(): Promise<string[]> {
   for (const { config } of items) {
     await store.upsertItem({ code: config.code, name: config.standard.name, department: 'bench', createdAt: new Date().toISOString() });
     await store.putClaim({ division: '150102', code: config.code, follow: 'latest', local: {}, claimedAt: 'bench', claimedBy: 'bench', updatedAt: 'bench', updatedBy: 'bench' });
-    await store.insertVersion({ code: config.code, version: 1, hash: contentHash(config), baseVersion: null, publishedAt: new Date().toISOString(), publishedBy: 'bench', author: 'bench', reviewer: null, reason: 'bench', legalBasis: 'bench', changeKind: 'establish', config });
+    const version: VersionRecord = { code: config.code, version: 1, hash: contentHash(config), baseVersion: null, publishedAt: new Date().toISOString(), publishedBy: 'bench', author: 'bench', reviewer: null, reason: 'bench', legalBasis: 'bench', changeKind: 'establish', config };
+    await store.insertVersion({ ...version, signature: signVersion(version, ephemeralProcessSigning().signer) });
   }
   const reader = openSqliteReader({ file });
   const configs = new PublishedConfigs(reader);
@@ -199,14 +307,32 @@ const cases: Case[] = [...samples, { name: 'generated 30 fields / 20 rules', con
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`# Tongban benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpu}\n`);
+console.log(`${QUICK ? 'Quick mode (--quick): shorter runs, one round, a reduced differential corpus.' : 'Full run (npm run bench -- --quick for a shorter one).'}\n`);
 console.log('## (a) In-process decisions\n');
 console.log((await inProcess(cases)).join('\n'));
 console.log(`\n${(await ruleEvaluatorTable(ruleBenchCases())).join('\n')}`);
-console.log('\n## (b) HTTP evaluate vs bare Express\n');
-console.log((await http([cases[0] as Case, cases[cases.length - 1] as Case])).join('\n'));
-console.log('\n## (c) Cold start\n');
+
+console.log('\n## (b) HTTP: the runtime as shipped vs bare Express\n');
+const httpSettings = benchSettings('http');
+await seedInstallation(httpSettings, [generated.config]);
+const runtime = await startRuntime(httpSettings, join(httpSettings.dataDir, 'runtime.log'));
+const bare = await startBare();
+try {
+  console.log((await http(httpSettings, runtime, bare, [cases[0] as Case, cases[cases.length - 1] as Case])).lines.join('\n'));
+} finally {
+  await bare.stop();
+  await runtime.stop();
+}
+console.log('\n## (e) Decision log\n');
+console.log((await decisionLogBytes(httpSettings)).join('\n'));
+rmSync(httpSettings.dataDir, { recursive: true, force: true });
+
+console.log('\n## (c) Cold start, memory and propagation\n');
+console.log((await coldStartShipped()).join('\n'));
+console.log('\nIn process, the first decision per item vs the second:\n');
 console.log((await coldStart()).join('\n'));
-const differentialCases = Number(process.env.BENCH_DIFFERENTIAL_CASES ?? 100_000);
+
+const differentialCases = Number(process.env.BENCH_DIFFERENTIAL_CASES ?? (QUICK ? 10_000 : 100_000));
 if (differentialCases > 0) {
   console.log('\n## (d) Compiled rules vs the json-rules-engine reference (differential)\n');
   const { lines, counts } = await differential(differentialCases);

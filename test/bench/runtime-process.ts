@@ -66,11 +66,11 @@ export interface RuntimeProcess {
 }
 
 /** Spawns the runtime and resolves once /api/health answers (at all: a refused version makes it 503). */
-export async function startRuntime(settings: StoreSettings, logFile: string, env: NodeJS.ProcessEnv = {}): Promise<RuntimeProcess> {
+export async function startRuntime(settings: StoreSettings, logFile: string, env: NodeJS.ProcessEnv = {}, nodeArgs: readonly string[] = []): Promise<RuntimeProcess> {
   const port = await freePort();
   const log = openSync(logFile, 'a');
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', CHILD], {
     env: { ...process.env, ...environmentFor(settings), PORT: String(port), TONGBAN_LOG_LEVEL: 'info',
       // One load generator is one client address: the public limit stays on (its cost is counted) but out of reach.
       TONGBAN_PUBLIC_RATE_LIMIT: '1000000000',
@@ -113,4 +113,38 @@ export function sampleApplication(): Application {
   const example = config.examples.find((e) => e.expect.outcome === 'accept') ?? config.examples[0];
   const { division: _division, channel: _channel, ...input } = (example?.input ?? {}) as { division?: string; channel?: string; scenario: string; formData: Record<string, unknown>; materials: string[]; date?: string };
   return { code: config.code, body: { ...input, date: input.date ?? '2025-06-01' } };
+}
+
+/** Publishes `config` as version `version` of its item, signed with this run's key (for the propagation measurement). */
+export async function publishSigned(settings: StoreSettings, config: ItemConfig, version: number): Promise<void> {
+  const store = await openConfigStore(settings);
+  try {
+    const fields: VersionRecord = { code: config.code, version, hash: contentHash(config), baseVersion: version - 1, publishedAt: new Date().toISOString(), publishedBy: 'bench', author: 'bench', reviewer: null, reason: 'bench', legalBasis: 'bench', changeKind: 'amend', config };
+    await store.insertVersion({ ...fields, signature: signVersion(fields, signer) });
+  } finally {
+    await store.close();
+  }
+}
+
+const BARE = fileURLToPath(new URL('./http-server.ts', import.meta.url));
+
+/** The bare Express endpoint in its own process (started the same way, through tsx). */
+export async function startBare(): Promise<RuntimeProcess> {
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', BARE], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const match = /LISTENING (\d+)/.exec(chunk.toString());
+      if (match) resolve(Number(match[1]));
+    });
+    void exited.then(() => reject(new Error('the bare server exited')));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`, child, spawnedAt,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
