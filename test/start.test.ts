@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -55,6 +55,10 @@ describe('npm start', () => {
     expect(offered.items).toHaveLength(items.items.length);
     const health = await (await fetch(`${first.url}/api/health`)).json() as { status: string };
     expect(health.status).toBe('ok');
+    // No configured key: one is generated under the data directory (private key 0600) and trusted, so the seeded catalogue is signed and served.
+    expect(statSync(join(dataDir, 'keys', 'signing-key.json')).mode & 0o777).toBe(0o600);
+    expect(first.output()).toContain('tongban key init');
+    expect((await fetch(`${first.url}/api/runtime/152921/items/SAMPLE-GA-0001`)).status).toBe(200);
     // A request in flight when SIGTERM arrives still gets its answer.
     const inFlight = fetch(`${first.url}/api/runtime/150102/items`);
     first.child.kill('SIGTERM');

@@ -63,7 +63,7 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
       ...diffRoutes({ store }),
       ...catalogueRoutes({ store, lifecycle, clock, trustedKeys, ...(bundleLimit ? { bundleLimit } : {}) }),
       ...accessRoutes({ store, clock }),
-      ...localityRoutes({ store, clock }),
+      ...localityRoutes({ store, clock, trustedKeys }),
       ...calendarAdminRoutes({ store, calendar, clock }),
       ...calendarRoutes({ calendar, clock }),
       ...(decisionLog ? decisionRoutes({ store, decisions: decisionLog }) : []),

@@ -1,4 +1,4 @@
-import { type Clock, type Principal, BadRequestError, ForbiddenError, ValidationFailedError, isIsoDate, operatesFor } from '../../engine/core/index.js';
+import { type Clock, type Principal, BadRequestError, ForbiddenError, ValidationFailedError, isIsoDate, operatesFor, type TrustedKey } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
 import { adoptionReport, progressCsv, progressReport, putClaim, removeClaim } from '../../engine/services/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
@@ -28,7 +28,7 @@ function ownLocality(req: ApiRequest, principal: Principal): void {
   }
 }
 
-export function localityRoutes({ store, clock }: { store: ConfigStore; clock: Clock }): ApiRoute[] {
+export function localityRoutes({ store, clock, trustedKeys }: { store: ConfigStore; clock: Clock; trustedKeys?: readonly TrustedKey[] }): ApiRoute[] {
   const now = () => clock().toISOString();
   const operators = { roles: ['admin', 'operator'] as const, scope: ownLocality };
   return [
@@ -71,8 +71,8 @@ export function localityRoutes({ store, clock }: { store: ConfigStore; clock: Cl
     },
     {
       method: 'get', path: '/api/reports/adoption', summary: 'Adoption and drift: which localities serve which version, who lags since when, drifted versions', tags: ['reports'], access: auditors,
-      responses: { 200: { description: 'Report', schema: { type: 'object', required: ['items', 'drift'], properties: { items: { type: 'array' }, drift: { type: 'array' } } } } },
-      handler: async (_req, res) => res.json(await adoptionReport({ store, clock })),
+      responses: { 200: { description: 'Report', schema: { type: 'object', required: ['items', 'drift', 'untrusted'], properties: { items: { type: 'array' }, drift: { type: 'array' }, untrusted: { type: 'array', description: 'served versions without a signature of a trusted key (runtimes refuse them)' } } } } },
+      handler: async (_req, res) => res.json(await adoptionReport({ store, clock, ...(trustedKeys ? { trustedKeys } : {}) })),
     },
     {
       method: 'get', path: '/api/reports/progress', summary: 'Progress (周调度、月通报): claims per league/banner, overdue, department progress; CSV with Accept: text/csv', tags: ['reports'], access: auditors,

@@ -81,7 +81,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
       method: 'get', path: `${RUNTIME_PREFIX}/items/:code/guide`, summary: 'The public service guide (办事指南): JSON, or HTML with Accept: text/html', tags: ['runtime'], access: { public: true }, rateLimit: 'public',
       inlineBlocks: { styles: [SERVICE_GUIDE_CSS] },
       headers: [{ name: 'Accept', description: 'text/html for a printable page' }],
-      responses: { 200: { description: 'Guide', schema: s.guide }, 404: ERR },
+      responses: { 200: { description: 'Guide', schema: s.guide }, 404: ERR, 409: ERR },
       handler: async (req, res) => {
         const compiled = await configs.inForce(codeOf(req), divisionOf(req));
         nameVersion(res, compiled);
@@ -94,7 +94,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
       method: 'post', path: `${RUNTIME_PREFIX}/items/:code/evaluate`, summary: 'The acceptance decision for an application at this locality', tags: ['runtime'], access: { public: true }, rateLimit: 'public',
       body: { schema: s.evaluationRequest, required: true },
       query: [{ name: 'explain', description: '`full`: include the rule-by-rule explanation (what each condition saw); without it the answer has no `explanation`', schema: { type: 'string', enum: ['full'] } }],
-      responses: { 200: { description: 'Decision (with `explanation` only when explain=full)', schema: leanDecisionSchema }, 400: ERR, 404: ERR, 413: ERR, 422: ERR },
+      responses: { 200: { description: 'Decision (with `explanation` only when explain=full)', schema: leanDecisionSchema }, 400: ERR, 404: ERR, 409: ERR, 413: ERR, 422: ERR },
       handler: async (req, res) => {
         const division = divisionOf(req);
         const compiled = await configs.inForce(codeOf(req), division);

@@ -12,7 +12,7 @@ import {
   type VersionRecord,
 } from '../../engine/core/index.js';
 import { createLogger } from '../../engine/http-kit/index.js';
-import { ItemLifecycle, seedEmptyStore } from '../../engine/services/index.js';
+import { adoptionReport, ItemLifecycle, seedEmptyStore } from '../../engine/services/index.js';
 import { createRuntimeApp } from '../../runtime/server/runtime-app.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { itemConfig } from '../fixtures/item-config.js';
@@ -116,6 +116,8 @@ export function describeSignedPublication(name: string, open: InstallationFactor
       expect(health.body.status).toBe('degraded');
       expect(health.body.stores.signatures.ok).toBe(false);
       expect(health.body.stores.signatures.details.refusedVersions).toContainEqual(expect.objectContaining({ code: 'SIG-3', version: 2, reason: 'unsigned' }));
+      const adoption = await adoptionReport({ store: t.reader, trustedKeys: [region.trusted] });
+      expect(adoption.untrusted).toEqual([expect.objectContaining({ code: 'SIG-3', version: 2, reason: 'unsigned', servedAt: [DIVISION] })]);
     });
 
     it('refuses a stored version whose reviewer, or whose config and hash together, were rewritten after signing', async () => {

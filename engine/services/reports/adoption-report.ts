@@ -3,6 +3,7 @@ import { contentHash } from '../../core/canonical/content-hash.js';
 import { findDivision } from '../../core/divisions/index.js';
 import type { ConfigReader } from '../../ports/config-store/port.js';
 import type { VersionMeta } from '../../core/model/records.js';
+import { checkVersionSignature, ephemeralProcessSigning, type TrustedKey, type UntrustedReason } from '../../core/signing/index.js';
 
 export interface LocalityAdoption {
   division: string;
@@ -34,6 +35,8 @@ export interface AdoptionReport {
   items: ItemAdoption[];
   /** Every (item, version) whose stored content does not hash to its recorded hash. */
   drift: { code: string; version: number; recordedHash: string; actualHash: string; servedAt: string[] }[];
+  /** Every served (item, version) without a signature of a trusted key: the runtimes refuse it. */
+  untrusted: { code: string; version: number; reason: UntrustedReason; message: string; servedAt: string[] }[];
 }
 
 /**
@@ -41,8 +44,9 @@ export interface AdoptionReport {
  * localities serve which version (following the latest or pinned), who lags and since when, and
  * whether any served version's content has drifted from its recorded hash.
  */
-export async function adoptionReport({ store, clock = systemClock }: { store: ConfigReader; clock?: Clock }): Promise<AdoptionReport> {
+export async function adoptionReport({ store, clock = systemClock, trustedKeys = ephemeralProcessSigning().trustedKeys }: { store: ConfigReader; clock?: Clock; trustedKeys?: readonly TrustedKey[] }): Promise<AdoptionReport> {
   const now = clock();
+  const untrusted: AdoptionReport['untrusted'] = [];
   const items = (await store.listItems()).filter((item) => item.latestVersion !== null);
   const claims = await store.listClaims();
   const drift: AdoptionReport['drift'] = [];
@@ -77,6 +81,12 @@ export async function adoptionReport({ store, clock = systemClock }: { store: Co
         laggingSince: upToDate ? null : versions.get(serves + 1)?.publishedAt ?? null,
         drift: drifted,
       });
+      const signature = checkVersionSignature(meta, trustedKeys);
+      if (!signature.trusted) {
+        const entry = untrusted.find((u) => u.code === item.code && u.version === serves);
+        if (entry) entry.servedAt.push(claim.division);
+        else untrusted.push({ code: item.code, version: serves, reason: signature.reason, message: signature.message, servedAt: [claim.division] });
+      }
       if (drifted) {
         const entry = drift.find((d) => d.code === item.code && d.version === serves);
         if (entry) entry.servedAt.push(claim.division);
@@ -99,5 +109,5 @@ export async function adoptionReport({ store, clock = systemClock }: { store: Co
       },
     });
   }
-  return { generatedAt: now.toISOString(), items: report, drift };
+  return { generatedAt: now.toISOString(), items: report, drift, untrusted };
 }
