@@ -172,7 +172,8 @@ export function caseRoutes({ cases }: { cases: CaseBook }): ApiRoute[] {
         403: ERR, 404: ERR, 409: ERR, 422: ERR,
       },
       handler: async (req, res) => {
-        const caseNumber = await visibleCase(cases, req);
+        // Staff acting on a case of another place learn why they may not (403), not just "not found".
+        const caseNumber = caseNumberOf(req);
         const result = await cases.recordEvent({ caseNumber, principal: req.principal as Principal, body: req.body });
         res.setHeader('Location', `/api/cases/${caseNumber}`);
         res.status(201).json(result);
