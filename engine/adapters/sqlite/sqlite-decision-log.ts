@@ -146,9 +146,10 @@ interface Pending {
  * A runtime's handle on decisions.db: appends, and reads back what it (and its peers) appended.
  * Records are committed in groups: every record asked for in one turn of the event loop goes into
  * one transaction, run right after that turn, and each caller's promise settles when its
- * transaction has committed (WAL: on disk before the answer goes out, so it survives the process
- * being killed). The INSERT is prepared once; WAL checkpoints run on a worker thread with its own
- * connection, so no request ever waits for one.
+ * transaction has committed: written to the WAL file before the answer goes out, so it survives
+ * the process being killed (synchronous = NORMAL: an operating-system crash or power cut may still
+ * lose the commits since the last checkpoint). The INSERT is prepared once; WAL checkpoints run
+ * on a worker thread with its own connection, so no request ever waits for one.
  */
 export class SqliteDecisionLogWriter extends SqliteDecisionLogReader implements DecisionLogWriter {
   readonly #file: string;
