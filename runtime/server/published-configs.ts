@@ -101,15 +101,20 @@ export class PublishedConfigs {
    * window asks for it. Not ok while any refused version remains.
    */
   async health(): Promise<StoreHealth> {
-    for (const item of await this.reader.listItems()) {
-      if (item.latestVersion === null || item.withdrawn) continue;
-      const meta = (await this.reader.listVersions(item.code)).find((v) => v.version === item.latestVersion);
-      if (!meta) continue;
-      try {
-        this.requireTrusted(meta);
-      } catch (error) {
-        if (!(error instanceof UntrustedVersionError)) throw error;
+    try {
+      for (const item of await this.reader.listItems()) {
+        if (item.latestVersion === null || item.withdrawn) continue;
+        const meta = (await this.reader.listVersions(item.code)).find((v) => v.version === item.latestVersion);
+        if (!meta) continue;
+        try {
+          this.requireTrusted(meta);
+        } catch (error) {
+          if (!(error instanceof UntrustedVersionError)) throw error;
+        }
       }
+    } catch (error) {
+      // The config store's own health entry reports the outage; this one says the check could not run.
+      return { ok: false, adapter: this.reader.adapter, readOnly: true, details: { error: (error as Error).message, refusedVersions: this.alarms } };
     }
     const alarms = this.alarms;
     return {
