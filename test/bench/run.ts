@@ -13,6 +13,7 @@
  *   (d) the differential corpus: compiled rules vs the json-rules-engine reference on 100,000
  *       applications (10,000 with --quick; BENCH_DIFFERENTIAL_CASES=0 skips it);
  *   (e) decision-log bytes per decision.
+ * BENCH_SECTIONS=b,e (any of a–e) runs only those sections.
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -308,32 +309,39 @@ const cases: Case[] = [...samples, { name: 'generated 30 fields / 20 rules', con
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`# Tongban benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpu}\n`);
 console.log(`${QUICK ? 'Quick mode (--quick): shorter runs, one round, a reduced differential corpus.' : 'Full run (npm run bench -- --quick for a shorter one).'}\n`);
-console.log('## (a) In-process decisions\n');
-console.log((await inProcess(cases)).join('\n'));
-console.log(`\n${(await ruleEvaluatorTable(ruleBenchCases())).join('\n')}`);
-
-console.log('\n## (b) HTTP: the runtime as shipped vs bare Express\n');
-const httpSettings = benchSettings('http');
-await seedInstallation(httpSettings, [generated.config]);
-const runtime = await startRuntime(httpSettings, join(httpSettings.dataDir, 'runtime.log'));
-const bare = await startBare();
-try {
-  console.log((await http(httpSettings, runtime, bare, [cases[0] as Case, cases[cases.length - 1] as Case])).lines.join('\n'));
-} finally {
-  await bare.stop();
-  await runtime.stop();
+const sections = new Set((process.env.BENCH_SECTIONS ?? 'a,b,c,d,e').split(',').map((s) => s.trim()));
+if (sections.has('a')) {
+  console.log('## (a) In-process decisions\n');
+  console.log((await inProcess(cases)).join('\n'));
+  console.log(`\n${(await ruleEvaluatorTable(ruleBenchCases())).join('\n')}`);
 }
-console.log('\n## (e) Decision log\n');
-console.log((await decisionLogBytes(httpSettings)).join('\n'));
-rmSync(httpSettings.dataDir, { recursive: true, force: true });
 
-console.log('\n## (c) Cold start, memory and propagation\n');
-console.log((await coldStartShipped()).join('\n'));
-console.log('\nIn process, the first decision per item vs the second:\n');
-console.log((await coldStart()).join('\n'));
+if (sections.has('b') || sections.has('e')) {
+  console.log('\n## (b) HTTP: the runtime as shipped vs bare Express\n');
+  const httpSettings = benchSettings('http');
+  await seedInstallation(httpSettings, [generated.config]);
+  const runtime = await startRuntime(httpSettings, join(httpSettings.dataDir, 'runtime.log'));
+  const bare = await startBare();
+  try {
+    console.log((await http(httpSettings, runtime, bare, [cases[0] as Case, cases[cases.length - 1] as Case])).lines.join('\n'));
+  } finally {
+    await bare.stop();
+    await runtime.stop();
+  }
+  console.log('\n## (e) Decision log\n');
+  console.log((await decisionLogBytes(httpSettings)).join('\n'));
+  rmSync(httpSettings.dataDir, { recursive: true, force: true });
+}
+
+if (sections.has('c')) {
+  console.log('\n## (c) Cold start, memory and propagation\n');
+  console.log((await coldStartShipped()).join('\n'));
+  console.log('\nIn process, the first decision per item vs the second:\n');
+  console.log((await coldStart()).join('\n'));
+}
 
 const differentialCases = Number(process.env.BENCH_DIFFERENTIAL_CASES ?? (QUICK ? 10_000 : 100_000));
-if (differentialCases > 0) {
+if (sections.has('d') && differentialCases > 0) {
   console.log('\n## (d) Compiled rules vs the json-rules-engine reference (differential)\n');
   const { lines, counts } = await differential(differentialCases);
   console.log(lines.join('\n'));
