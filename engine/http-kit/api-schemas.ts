@@ -57,6 +57,12 @@ export const versionMeta: JsonSchema = {
     code: str, version: int, hash: { ...str, description: 'SHA-256 of the canonical JSON of the config' },
     baseVersion: { type: ['integer', 'null'] }, publishedAt: str, publishedBy: str, author: str, reviewer: nullableStr,
     reason: str, legalBasis: str, changeKind: { enum: [...LEGAL_CHANGE_KINDS] },
+    signature: {
+      type: 'object', required: ['keyId', 'signature'],
+      description: 'Ed25519 signature of the region key over code, version, hash, publishedAt and reviewer; absent on versions published before signing (never served)',
+      properties: { keyId: { ...str, description: 'first 16 hex digits of SHA-256 over the public key' }, signature: { ...str, description: '64 bytes, hex' } },
+    },
+    imported: { type: 'object', required: ['at', 'by'], description: 'set on a version imported from a bundle', properties: { at: str, by: str } },
   },
 };
 
