@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ApiError, sessionFor } from '../../../engine/web-kit/index.js';
 import { getJson, runtimePath, type ItemList } from './api.js';
-import { IntakeList } from './IntakeList.js';
+import { CasePage } from './CasePage.js';
+import { CaseQueue, WINDOW_TABS } from './CaseQueue.js';
 import { ItemSearch } from './ItemSearch.js';
 import { hrefOf, linkHandler, navigate } from './routes.js';
 import { SignIn } from './SignIn.js';
@@ -23,8 +24,8 @@ export function useItems(division: string): { list: ItemList | null; error: stri
   return { list, error };
 }
 
-/** The window clerk's app at /window/<division>[/<code>]. */
-export function ClerkApp({ division, code }: { division: string; code: string | null }) {
+/** The window clerk's app at /window/<division>[/<code>], one case at /window/<division>/cases/<caseNumber>. */
+export function ClerkApp({ division, code, caseNumber = null }: { division: string; code: string | null; caseNumber?: string | null }) {
   const [token, setToken] = useState<string | null>(() => sessionFor('window', division).token());
   const [notice, setNotice] = useState<string | null>(null);
   const { list, error } = useItems(division);
@@ -51,7 +52,8 @@ export function ClerkApp({ division, code }: { division: string; code: string | 
       {error && <p role="alert" className="banner error">无法加载本区划的事项：{error}。请检查网址中的区划代码，或<a href={hrefOf({ page: 'divisions' })}>重新选择受理地</a>。</p>}
       {notice && !token && <p role="status" className="banner info">{notice}</p>}
       {!token ? (
-        <SignIn division={division} divisionName={divisionName} onSignedIn={(t, note) => { sessionFor('window', division).signIn(t); setToken(t); setNotice(note ?? null); }} />
+        <SignIn division={division} divisionName={divisionName} onSignedIn={(t, note) => { sessionFor('window', division).signIn(t); setToken(t); setNotice(note ?? null); }}
+          footer={<p className="hint">审批部门人员请到<a href={hrefOf({ page: 'department', division, caseNumber: null })} onClick={linkHandler({ page: 'department', division, caseNumber: null })}>审批部门工作台</a>登录。</p>} />
       ) : (
         <div className="clerk-grid">
           {notice && <p role="status" className="banner info span-all">{notice}</p>}
@@ -61,13 +63,17 @@ export function ClerkApp({ division, code }: { division: string; code: string | 
           ) : (
             !error && <p role="status" className="hint">正在加载事项…</p>
           )}
-          {code ? (
+          {caseNumber ? (
+            <CasePage key={caseNumber} caseNumber={caseNumber} token={token} printAt={division} onUnauthorized={(m) => signOut(m)}
+              back={{ href: hrefOf({ page: 'clerk', division, code: null }), onClick: linkHandler({ page: 'clerk', division, code: null }) }} />
+          ) : code ? (
             <Workspace key={`${division}/${code}`} division={division} code={code} clerk={{ token, onUnauthorized: (m) => signOut(m) }} />
           ) : (
             <main className="workspace empty">
               <h1>请选择事项</h1>
               <p className="hint">在左侧按名称、部门、编码或拼音首字母查找本中心提供的事项，先查看办事指南，再开始受理。</p>
-              <IntakeList division={division} token={token} />
+              <CaseQueue division={division} token={token} tabs={WINDOW_TABS} title="本窗口办件队列" onUnauthorized={(m) => signOut(m)}
+                hrefFor={(n) => hrefOf({ page: 'case', division, caseNumber: n })} onOpen={(n) => navigate({ page: 'case', division, caseNumber: n })} />
             </main>
           )}
         </div>

@@ -14,7 +14,7 @@ function focusField(path: string) {
 export function DecisionPanel({ decision, error, evaluating, placeholder }: { decision: Decision | null; error: string | null; evaluating: boolean; placeholder?: string | undefined }) {
   return (
     <aside className="decision" aria-labelledby="decision-title">
-      <h2 id="decision-title">受理判定 <small>Live decision</small></h2>
+      <h2 id="decision-title">受理判定</h2>
       {error && <p role="alert" className="banner error">{error}</p>}
       {!decision && !error && <p className="hint">{placeholder ?? (evaluating ? '正在判定…' : '选择办理情形后即可判定。')}</p>}
       {decision && (

@@ -17,7 +17,7 @@ export function DivisionPicker() {
         <span className="brand">通办 <small>全区通办窗口受理</small></span>
       </header>
       <main className="picker" aria-labelledby="picker-title">
-        <h1 id="picker-title">选择受理地 <small>Choose your service centre</small></h1>
+        <h1 id="picker-title">选择受理地</h1>
         <label className="field">
           <span>按名称或区划代码筛选</span>
           <input value={filter} onChange={(e) => setFilter(e.target.value.trim())} placeholder="如 新城区 或 150102" />

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { documentKindFor, documentKinds, labelOf, outcomes, type DocumentKind } from '../../../engine/core/index.js';
 import { ApiError } from '../../../engine/web-kit/index.js';
-import { getJson, openNotice, runtimePath, type Decision, type SavedIntake } from './api.js';
+import { chineseDate, getJson, openNotice, runtimePath, type Decision, type SavedIntake } from './api.js';
+import { HandlingPlacePicker } from './HandlingPlacePicker.js';
+import { hrefOf, linkHandler } from './routes.js';
 import type { WindowInput } from './engine.js';
 
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'ok'; text: string } | { kind: 'error'; text: string };
@@ -22,8 +24,10 @@ export function describeError(error: unknown, what: string): string {
 }
 
 /** The clerk's chrome: save the intake (保存办件), print its document, upload attachments. */
-export function IntakeActions({ division, code, token, input, decision, onSaveAttempt, onNew, onUnauthorized }: {
+export function IntakeActions({ division, code, token, input, decision, department, onSaveAttempt, onNew, onUnauthorized }: {
   division: string; code: string; token: string; input: WindowInput; decision: Decision | null;
+  /** The standard's (regional) department, named for the handling place to show where the case goes. */
+  department?: string;
   onSaveAttempt: () => void; onNew: () => void; onUnauthorized: (message: string) => void;
 }) {
   const [saved, setSaved] = useState<SavedIntake | null>(null);
@@ -31,6 +35,7 @@ export function IntakeActions({ division, code, token, input, decision, onSaveAt
   const [printStatus, setPrintStatus] = useState<Status>({ kind: 'idle' });
   const [uploadStatus, setUploadStatus] = useState<Status>({ kind: 'idle' });
   const [uploads, setUploads] = useState<string[]>([]);
+  const [handlingDivision, setHandlingDivision] = useState(division);
   const result = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -46,7 +51,7 @@ export function IntakeActions({ division, code, token, input, decision, onSaveAt
     try {
       const res = await getJson<SavedIntake>(runtimePath(division, '/intakes'), {
         token, method: 'POST',
-        json: { code, scenario: input.scenario, formData: input.formData, materials: input.materials, browserDecision: { outcome: decision.outcome, hash: decision.item.hash } },
+        json: { code, scenario: input.scenario, formData: input.formData, materials: input.materials, handlingDivision, browserDecision: { outcome: decision.outcome, hash: decision.item.hash } },
       });
       setSaved(res);
       setSaveStatus({ kind: 'ok', text: `已保存，办件编号 ${res.intake.caseNumber}` });
@@ -93,9 +98,10 @@ export function IntakeActions({ division, code, token, input, decision, onSaveAt
 
   return (
     <section className="card intake-actions" aria-labelledby="intake-actions-title">
-      <h2 id="intake-actions-title">办件 <small>Case</small></h2>
+      <h2 id="intake-actions-title">办件</h2>
       {!saved && (
         <>
+          {!redirect && <HandlingPlacePicker own={division} value={handlingDivision} onChange={setHandlingDivision} regionalDepartment={department} disabled={saveStatus.kind === 'busy'} />}
           <button type="button" className="primary" onClick={save} disabled={saveStatus.kind === 'busy' || redirect} aria-describedby="save-status">
             {saveStatus.kind === 'busy' ? '正在保存…' : '保存办件'}
           </button>
@@ -114,6 +120,12 @@ export function IntakeActions({ division, code, token, input, decision, onSaveAt
           ) : null}
           <p className="case-number">办件编号 <strong data-testid="case-number">{saved.intake.caseNumber}</strong></p>
           <p>服务器判定：<strong>{labelOf(outcomes, saved.decision.outcome)}</strong></p>
+          {saved.case && (
+            <p data-testid="saved-case">
+              办件状态：<strong>{saved.case.statusLabel}</strong>；{saved.case.receiving.name}{saved.case.handling.division !== saved.case.receiving.division ? ` → ${saved.case.handling.name}` : '（本地办理）'}，{saved.case.handling.department}；承诺办结日期 {chineseDate(saved.case.promisedDue)}。
+              {' '}<a href={hrefOf({ page: 'case', division, caseNumber: saved.intake.caseNumber })} onClick={linkHandler({ page: 'case', division, caseNumber: saved.intake.caseNumber })}>打开办件 →</a>
+            </p>
+          )}
           {kind && (
             <button type="button" className="primary" onClick={() => openDocument(kind)}>打印{labelOf(documentKinds, kind)}</button>
           )}
@@ -130,7 +142,7 @@ export function IntakeActions({ division, code, token, input, decision, onSaveAt
             )}
             {uploads.length > 0 && <ul className="hint">{uploads.map((u, i) => <li key={i}>已上传：{u}</li>)}</ul>}
           </div>
-          <button type="button" onClick={() => { setSaved(null); setSaveStatus({ kind: 'idle' }); setPrintStatus({ kind: 'idle' }); setUploadStatus({ kind: 'idle' }); setUploads([]); onNew(); }}>
+          <button type="button" onClick={() => { setSaved(null); setSaveStatus({ kind: 'idle' }); setPrintStatus({ kind: 'idle' }); setUploadStatus({ kind: 'idle' }); setUploads([]); setHandlingDivision(division); onNew(); }}>
             受理下一件
           </button>
         </div>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useItems } from './ClerkApp.js';
 import { ItemSearch } from './ItemSearch.js';
+import { ProgressLookup } from './ProgressLookup.js';
 import { hrefOf, navigate } from './routes.js';
 import { Workspace } from './Workspace.js';
 
@@ -21,7 +22,7 @@ export function PublicPage({ division, code }: { division: string; code: string 
           <ItemSearch items={list.items} selected={null} hrefFor={(c) => hrefOf({ page: 'public', division, code: c })}
             onSelect={(c) => navigate({ page: 'public', division, code: c })} />
         )}
-        {code ? <Workspace key={`${division}/${code}`} division={division} code={code} /> : <main className="workspace empty"><h1>请选择事项</h1></main>}
+        {code ? <Workspace key={`${division}/${code}`} division={division} code={code} /> : <main className="workspace empty"><h1>请选择事项</h1><p className="hint">在左侧查找事项，查看办事指南并在线自查；已办理的，可在下方查询办件进度。</p><ProgressLookup /></main>}
       </div>
     </div>
   );

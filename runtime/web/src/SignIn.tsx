@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../../engine/web-kit/index.js';
 import { getJson, runtimePath } from './api.js';
 
@@ -20,7 +20,28 @@ export async function verifyToken(division: string, token: string): Promise<{ ok
   }
 }
 
-export function SignIn({ division, divisionName, onSignedIn }: { division: string; divisionName: string; onSignedIn: (token: string, note?: string) => void }) {
+/**
+ * Checks a department handler's token against the cases of this division: 401 = not a valid token,
+ * 403 = a handler of another division.
+ */
+export async function verifyHandlerToken(division: string, token: string): Promise<{ ok: true; note?: string } | { ok: false; message: string }> {
+  try {
+    await getJson(`/api/cases?division=${encodeURIComponent(division)}&limit=1`, { token });
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof ApiError)) return { ok: false, message: String(error) };
+    if (error.status === 401) return { ok: false, message: `令牌无效或已被撤销（${error.message}）。请向管理员索取本部门审批人员的令牌。` };
+    if (error.status === 403) return { ok: false, message: `此令牌无权查看本区划（${division}）的办件：${error.message}。请打开令牌所属区划的审批部门工作台。` };
+    return { ok: false, message: `${error.message}。请稍后重试。` };
+  }
+}
+
+export function SignIn({ division, divisionName, onSignedIn, title = '窗口登录', placeLabel = '受理地', tokenLabel = '操作员令牌', verify = verifyToken, footer }: {
+  division: string; divisionName: string; onSignedIn: (token: string, note?: string) => void;
+  title?: string; placeLabel?: string; tokenLabel?: string;
+  verify?: (division: string, token: string) => Promise<{ ok: true; note?: string } | { ok: false; message: string }>;
+  footer?: ReactNode;
+}) {
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,13 +51,13 @@ export function SignIn({ division, divisionName, onSignedIn }: { division: strin
     event.preventDefault();
     const value = token.trim().replace(/^Bearer\s+/i, '');
     if (!value) {
-      setError('请粘贴操作员令牌（以 tb_ 开头）。');
+      setError(`请粘贴${tokenLabel}（以 tb_ 开头）。`);
       input.current?.focus();
       return;
     }
     setBusy(true);
     setError(null);
-    const result = await verifyToken(division, value);
+    const result = await verify(division, value);
     setBusy(false);
     if (result.ok) onSignedIn(value, result.note);
     else {
@@ -46,11 +67,11 @@ export function SignIn({ division, divisionName, onSignedIn }: { division: strin
   };
   return (
     <main className="signin card" aria-labelledby="signin-title">
-      <h1 id="signin-title">窗口登录 <small>Sign in</small></h1>
-      <p>受理地：<strong>{divisionName}</strong>（{division}）</p>
+      <h1 id="signin-title">{title}</h1>
+      <p>{placeLabel}：<strong>{divisionName}</strong>（{division}）</p>
       <form onSubmit={submit} noValidate>
         <label className="field" htmlFor="token">
-          <span>操作员令牌 <small>Operator token</small></span>
+          <span>{tokenLabel}</span>
           <input id="token" ref={input} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)}
             aria-invalid={error ? true : undefined} aria-describedby={error ? 'signin-error' : 'signin-help'} placeholder="tb_…" />
         </label>
@@ -58,6 +79,7 @@ export function SignIn({ division, divisionName, onSignedIn }: { division: strin
         {error && <p id="signin-error" role="alert" className="banner error">{error}</p>}
         <button type="submit" className="primary" disabled={busy}>{busy ? '正在验证…' : '登录'}</button>
       </form>
+      {footer}
     </main>
   );
 }

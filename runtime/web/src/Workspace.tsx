@@ -116,8 +116,8 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
           <p className="item-meta">{standard.department.name} · {detail.item.code} · 第 {detail.item.version ?? '—'} 版</p>
         </header>
         <div role="tablist" aria-label="事项页面" className="tabs">
-          <button role="tab" type="button" id="tab-guide" aria-selected={tab === 'guide'} aria-controls="panel-guide" onClick={() => setTab('guide')}>办事指南 <small>Guide</small></button>
-          <button role="tab" type="button" id="tab-intake" aria-selected={tab === 'intake'} aria-controls="panel-intake" onClick={() => setTab('intake')}>{clerk ? '受理登记' : '在线自查'} <small>{clerk ? 'Intake' : 'Check'}</small></button>
+          <button role="tab" type="button" id="tab-guide" aria-selected={tab === 'guide'} aria-controls="panel-guide" onClick={() => setTab('guide')}>办事指南</button>
+          <button role="tab" type="button" id="tab-intake" aria-selected={tab === 'intake'} aria-controls="panel-intake" onClick={() => setTab('intake')}>{clerk ? '受理登记' : '在线自查'}</button>
         </div>
         {tab === 'guide' && (
           <div role="tabpanel" id="panel-guide" aria-labelledby="tab-guide">
@@ -131,7 +131,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
           <div role="tabpanel" id="panel-intake" aria-labelledby="tab-intake">
             <h2 ref={intakeHeading} tabIndex={-1} className="visually-hidden">受理登记</h2>
             <fieldset className="scenarios">
-              <legend>办理情形 <small>Scenario</small></legend>
+              <legend>办理情形</legend>
               {standard.scenarios.map((s) => (
                 <label key={s.id} className="radio">
                   <input type="radio" name="scenario" value={s.id} checked={scenario === s.id} onChange={() => setScenario(s.id)} />
@@ -141,7 +141,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
             </fieldset>
 
             <section className="form-section" aria-labelledby="form-title">
-              <h2 id="form-title">申请信息 <small>Application form</small></h2>
+              <h2 id="form-title">申请信息</h2>
               <Form<Record<string, unknown>>
                 key={formKey}
                 ref={formRef}
@@ -162,7 +162,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
             </section>
 
             <fieldset className="materials" data-testid="materials">
-              <legend>已收材料 <small>Materials handed in</small></legend>
+              <legend>已收材料</legend>
               {materialIds.length === 0 && <p className="hint">此情形无需申请材料。</p>}
               {materialIds.map((id) => {
                 const m = byId.get(id);
@@ -186,7 +186,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
         <DecisionPanel decision={tab === 'intake' ? decision : null} error={tab === 'intake' ? evalError : null} evaluating={evaluating}
           placeholder={tab === 'intake' ? undefined : `阅读办事指南后，点击「${clerk ? '开始受理' : '开始填写'}」：填写时这里即时显示受理判定。`} />
         {clerk && tab === 'intake' && (
-          <IntakeActions division={division} code={code} token={clerk.token} input={input} decision={decision}
+          <IntakeActions division={division} code={code} token={clerk.token} input={input} decision={decision} department={standard.department.name}
             onSaveAttempt={() => setShowAll(true)} onNew={startNew} onUnauthorized={clerk.onUnauthorized} />
         )}
         {!clerk && <p className="hint card">本页面只用于网上自查：判定结果与窗口一致，但不保存任何信息。正式申请请到窗口或登录网上办事大厅办理。</p>}

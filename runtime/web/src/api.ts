@@ -48,23 +48,12 @@ export interface SavedIntake {
   intake: Intake;
   decision: Decision;
   mismatch?: unknown;
+  /** The case the save opened (办件流转). */
+  case?: CaseView;
 }
 
 export function departmentName(department: OfferedItem['department']): string {
   return typeof department === 'string' ? department : (department?.name ?? '');
-}
-
-/** One row of the window's intake list, as the server masks it. */
-export interface IntakeRow {
-  caseNumber: string;
-  createdAt: string;
-  createdBy: string;
-  item: { code: string; name?: string; version: number };
-  scenario: string;
-  outcome: Decision['outcome'];
-  applicant: { name?: string; idNumber?: string; phone?: string };
-  attachments: number;
-  mismatch: boolean;
 }
 
 /**
@@ -85,4 +74,124 @@ export async function openNotice(division: string, caseNumber: string, kind: Doc
     tab?.close();
     throw error;
   }
+}
+
+/** 2026-05-01T02:03:04Z → 2026/5/1 10:03:04 (the region's clock, whatever the browser's zone). */
+export function localTime(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+/** 2026-05-01 → 2026年5月1日 */
+export function chineseDate(date: string | null | undefined): string {
+  if (!date) return '—';
+  const [year, month, day] = date.split('-');
+  return `${year}年${Number(month)}月${Number(day)}日`;
+}
+
+/** One case of a work queue, as GET /api/cases lists it (applicant masked). */
+export interface CaseEntry {
+  caseNumber: string;
+  createdAt: string;
+  receivingDivision: string;
+  receivingName: string;
+  handlingDivision: string;
+  handlingName: string;
+  department: string;
+  code: string;
+  itemName: string;
+  status: string;
+  statusLabel: string;
+  holderDivision: string | null;
+  dueStage: string | null;
+  dueStageLabel: string | null;
+  dueDate: string | null;
+  promisedDue: string | null;
+  overdue: boolean;
+  applicantLabel: string | null;
+  updatedAt: string;
+  seq: number;
+}
+
+export interface CasePage {
+  cases: CaseEntry[];
+  next: string | null;
+  today: string;
+}
+
+export interface CaseStageView {
+  stage: string;
+  label: string;
+  opensOn: string;
+  due: string;
+  doneAt: string | null;
+  cancelled: boolean;
+  overdue: boolean;
+  calendarMissing?: number[];
+}
+
+export interface CaseTimelineEntry {
+  seq: number;
+  type: string;
+  typeLabel: string;
+  at: string;
+  actor: { id: string; name: string; role: string };
+  division: string;
+  divisionName: string;
+  department: string | null;
+  comment: string;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+/** GET /api/cases/{caseNumber}: the case as this principal sees it. */
+export interface CaseView {
+  caseNumber: string;
+  status: string;
+  statusLabel: string;
+  item: { code: string; version: number; name: string; hash: string };
+  acceptance: { outcome: Decision['outcome']; outcomeLabel: string; at: string };
+  receiving: { division: string; name: string };
+  handling: { division: string; name: string; department: string };
+  holder: { division: string; name: string; place: string } | null;
+  returnedFrom: string | null;
+  departmentDecision: { result: string; resultName?: string | null; resultNumber?: string | null; reason?: string | null; at: string } | null;
+  delivery: { method: string; trackingNumber?: string | null; at: string } | null;
+  promisedTimeLimit: unknown;
+  promisedDue: string | null;
+  keptOriginals: string[];
+  stages: CaseStageView[];
+  nextDue: CaseStageView | null;
+  overdue: boolean;
+  allowedEvents: string[];
+  yourEvents: string[];
+  timeline: CaseTimelineEntry[];
+  integrity: { ok: boolean; checked: number; firstBroken: { seq: number } | null };
+  calendarMissing?: number[];
+}
+
+/** GET /api/public/cases/{caseNumber}: what an applicant may see, nothing personal. */
+export interface PublicProgress {
+  caseNumber: string;
+  itemName: string;
+  status: string;
+  statusLabel: string;
+  stage: string | null;
+  stageDue: string | null;
+  promisedDue: string | null;
+  handlingPlace: string;
+  department: string;
+  updatedAt: string;
+  calendarMissing?: number[];
+}
+
+/** What POST /api/cases/{caseNumber}/events takes. */
+export interface CaseEventBody {
+  type: string;
+  comment?: string;
+  trackingNumber?: string;
+  result?: 'approved' | 'refused';
+  resultNumber?: string;
+  reason?: string;
+  method?: 'post' | 'window';
+  recipient?: string;
 }

@@ -1,22 +1,38 @@
 import { createRouter } from '../../../engine/web-kit/index.js';
 
-/** The window app's pages: the division picker, a division's counter, a division's public page. */
+/**
+ * The window app's pages: the division picker, a division's counter (an item, or one case), a
+ * department's desk at a division (审批部门), and a division's public page.
+ */
 export type Route =
   | { page: 'divisions' }
   | { page: 'clerk'; division: string; code: string | null }
+  | { page: 'case'; division: string; caseNumber: string }
+  | { page: 'department'; division: string; caseNumber: string | null }
   | { page: 'public'; division: string; code: string | null };
+
+const DIVISION = /^\d{6,12}$/;
 
 function parse(path: string): Route {
   const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
   if (parts[0] === 'public' && parts[1]) return { page: 'public', division: parts[1], code: parts[2] ?? null };
-  if (parts[0] && /^\d{6,12}$/.test(parts[0])) return { page: 'clerk', division: parts[0], code: parts[1] ?? null };
+  if (parts[0] === 'department' && parts[1] && DIVISION.test(parts[1])) return { page: 'department', division: parts[1], caseNumber: parts[2] ?? null };
+  if (parts[0] && DIVISION.test(parts[0])) {
+    if (parts[1] === 'cases' && parts[2]) return { page: 'case', division: parts[0], caseNumber: parts[2] };
+    return { page: 'clerk', division: parts[0], code: parts[1] ?? null };
+  }
   return { page: 'divisions' };
 }
 
 function pathOf(route: Route): string {
-  if (route.page === 'divisions') return '/';
-  const prefix = route.page === 'public' ? '/public' : '';
-  return `${prefix}/${encodeURIComponent(route.division)}${route.code ? `/${encodeURIComponent(route.code)}` : ''}`;
+  const d = (division: string) => encodeURIComponent(division);
+  switch (route.page) {
+    case 'divisions': return '/';
+    case 'clerk': return `/${d(route.division)}${route.code ? `/${encodeURIComponent(route.code)}` : ''}`;
+    case 'case': return `/${d(route.division)}/cases/${encodeURIComponent(route.caseNumber)}`;
+    case 'department': return `/department/${d(route.division)}${route.caseNumber ? `/${encodeURIComponent(route.caseNumber)}` : ''}`;
+    case 'public': return `/public/${d(route.division)}${route.code ? `/${encodeURIComponent(route.code)}` : ''}`;
+  }
 }
 
 export const { hrefOf, navigate, useRoute, linkHandler } = createRouter<Route>({ base: '/window', parse, pathOf });

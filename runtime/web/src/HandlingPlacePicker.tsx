@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { findDivision, localDepartmentName } from '../../../engine/core/index.js';
+import { getJson, type DivisionNode } from './api.js';
+
+let treeRequest: Promise<DivisionNode> | null = null;
+const divisionTree = (): Promise<DivisionNode> => {
+  treeRequest ??= getJson<DivisionNode>('/api/divisions').catch((error: unknown) => { treeRequest = null; throw error; });
+  return treeRequest;
+};
+
+/**
+ * 办理地 (收受分离): where the case is handled, picked by name from the region's divisions; the
+ * window's own division by default. Shows the approving department the case will go to there.
+ */
+export function HandlingPlacePicker({ own, value, onChange, regionalDepartment, disabled }: {
+  own: string; value: string; onChange: (division: string) => void; regionalDepartment?: string | undefined; disabled?: boolean;
+}) {
+  const [tree, setTree] = useState<DivisionNode | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    divisionTree().then((t) => { if (live) setTree(t); }, (e: Error) => { if (live) setError(e.message); });
+    return () => { live = false; };
+  }, []);
+  const name = (code: string) => findDivision(code)?.name ?? code;
+  const listed = tree ? [tree.code, ...tree.children.flatMap((league) => [league.code, ...league.children.map((b) => b.code)])] : [];
+  const department = regionalDepartment ? localDepartmentName(regionalDepartment, { code: value, name: name(value) }) : null;
+  return (
+    <div className="field handling-place">
+      <label htmlFor="handling-division"><span>办理地</span></label>
+      {error && <p role="alert" className="banner error">区划列表加载失败：{error}。将按本窗口所在地办理。</p>}
+      <select id="handling-division" value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled || !tree}>
+        {!listed.includes(own) && <option value={own}>{name(own)}（本窗口）</option>}
+        {tree && <option value={tree.code}>{tree.name}{tree.code === own ? '（本窗口）' : ''}</option>}
+        {tree?.children.map((league) => (
+          <optgroup key={league.code} label={league.name}>
+            <option value={league.code}>{league.name}本级{league.code === own ? '（本窗口）' : ''}</option>
+            {league.children.map((banner) => (
+              <option key={banner.code} value={banner.code}>{banner.name}{banner.code === own ? '（本窗口）' : ''}</option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <p className="hint" data-testid="handling-hint">
+        {value === own ? '本地受理、本地办理。' : `收受分离：本窗口受理后推送至${name(value)}办理。`}
+        {department && `审批部门：${department}。`}
+      </p>
+    </div>
+  );
+}
