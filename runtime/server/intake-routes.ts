@@ -254,7 +254,11 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
         if (version.hash !== record.item.hash) {
           throw new DriftDetectedError(`事项 ${record.item.code} 第 ${record.item.version} 版的哈希与办件记录不符，拒绝出具文书`, { code: record.item.code, version: record.item.version, recordedHash: record.item.hash, actualHash: version.hash });
         }
-        const html = renderNoticeDocument(kind, { record, config: version.config, ...(calendar ? { calendar: await calendar.calendar() } : {}) });
+        const caseView = cases ? await cases.view(record.caseNumber) : null;
+        const html = renderNoticeDocument(kind, {
+          record, config: version.config, ...(calendar ? { calendar: await calendar.calendar() } : {}),
+          ...(caseView ? { due: { promisedDue: caseView.promisedDue, ...(caseView.calendarMissing ? { calendarMissing: caseView.calendarMissing } : {}) } } : {}),
+        });
         nameVersion(res, record.item);
         res.setHeader('Cache-Control', 'private, no-store');
         res.type('text/html; charset=utf-8').send(html);

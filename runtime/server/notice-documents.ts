@@ -79,6 +79,8 @@ export interface NoticeContext {
   config: ItemConfig;
   /** The effective working-day calendar deadlines are counted on (default: the files of standards/calendar). */
   calendar?: WorkingCalendar;
+  /** The case's due dates (from the case view): the 承诺办结日期 and the years counted without calendar data. */
+  due?: { promisedDue: string | null; calendarMissing?: readonly number[] };
 }
 
 function page(kind: DocumentKind, { record, config }: NoticeContext, body: string): string {
@@ -133,10 +135,10 @@ function acceptance(ctx: NoticeContext): string {
 <tr><th>事项名称</th><td>${escapeHtml(config.standard.name)}</td></tr>
 <tr><th>受理日期</th><td>${escapeHtml(chineseDate(record.decision.date))}</td></tr>
 <tr><th>承诺办理时限</th><td>${escapeHtml(limitText(promisedTimeLimit))}</td></tr>
-<tr><th>法定办理时限</th><td>${escapeHtml(limitText(statutoryTimeLimit))}</td></tr>
+${ctx.due?.promisedDue ? `<tr><th>承诺办结日期</th><td class="deadline">${escapeHtml(chineseDate(ctx.due.promisedDue))}前</td></tr>\n` : ''}<tr><th>法定办理时限</th><td>${escapeHtml(limitText(statutoryTimeLimit))}</td></tr>
 <tr><th>已收材料</th><td>${received.length ? `<ol>${received.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ol>` : '无'}</td></tr>
 </tbody></table>
-<p>请凭本通知书及办件编号查询办理进度、领取办理结果。</p>`;
+${ctx.due?.calendarMissing?.length ? `<p class="calendar-missing">（${escapeHtml(calendarMissingNote(ctx.due.calendarMissing))}。）</p>\n` : ''}<p>请凭本通知书及办件编号查询办理进度、领取办理结果。</p>`;
 }
 
 function supplement(ctx: NoticeContext): string {

@@ -162,10 +162,10 @@ describeInChromium('window app', () => {
     await expect.poll(() => upload.textContent(), { timeout: 20_000 }).toContain('文件太大');
     await shot(page, '07-upload-too-large');
 
-    // The window's case list shows the case with the applicant masked, and prints its notice.
+    // The window's case queue shows the case with the applicant masked; its case page prints the notice.
     const saved = (await caseNumber.textContent()) ?? '';
     await page.goto(`${base}/window/150102`);
-    const row = page.locator('.intake-list tr', { hasText: saved });
+    const row = page.locator('.case-queue tr', { hasText: saved });
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
     const rowText = (await row.textContent()) ?? '';
     expect(rowText).toContain('婚姻登记档案查询');
@@ -175,7 +175,9 @@ describeInChromium('window app', () => {
     expect(rowText).not.toContain(applicant.requesterIdNumber);
     expect(rowText).not.toContain(applicant.partyIdNumber);
     await shot(page, '07b-case-list');
-    const [fromList] = await Promise.all([context.waitForEvent('page'), row.getByRole('button', { name: '打印受理通知书' }).click()]);
+    await row.getByRole('link', { name: saved }).click();
+    await expect.poll(() => page.getByTestId('case-page-number').textContent()).toBe(saved);
+    const [fromList] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: '打印受理通知书' }).click()]);
     await expect.poll(() => fromList.content(), { timeout: 10_000 }).toContain(saved);
     await fromList.close();
     expect(unexpected(errors, [413])).toEqual([]);
