@@ -185,7 +185,9 @@ describeInChromium('case flow in the window app', () => {
     // 3. The 阿拉善左旗 window sees it waiting to be received; a second, stale tab loses the race with 409.
     const { page: alxa, errors: alxaErrors } = await openPage('/window/152921');
     await signIn(alxa, tokenOf('otherOperator'));
-    expect(await alxa.getByRole('tab', { name: '待接收' }).getAttribute('aria-selected')).toBe('true');
+    // 待办理 first (everything this window must act on), 待接收 the cases pushed to it.
+    expect(await alxa.getByRole('tab', { name: '待办理' }).getAttribute('aria-selected')).toBe('true');
+    await alxa.getByRole('tab', { name: '待接收' }).click();
     const waiting = alxa.locator('.case-queue tbody tr', { hasText: caseNumber });
     await expect.poll(() => waiting.count(), { timeout: 10_000 }).toBe(1);
     const waitingText = (await waiting.textContent()) ?? '';

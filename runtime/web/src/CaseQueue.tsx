@@ -40,16 +40,18 @@ function queryString(params: Record<string, string>): string {
  * A work queue over GET /api/cases: tabs, a status filter, search by case number or by the
  * applicant's ID number (the answer shows the applicant masked only), due first, paged.
  */
-export function CaseQueue({ division, token, tabs, title, hrefFor, onOpen, onUnauthorized }: {
+export function CaseQueue({ division, token, tabs, initialTab, title, hrefFor, onOpen, onUnauthorized }: {
   division: string;
   token: string;
   tabs: QueueTab[];
+  /** The tab shown first (default: the first). */
+  initialTab?: string;
   title: string;
   hrefFor: (caseNumber: string) => string;
   onOpen: (caseNumber: string) => void;
   onUnauthorized?: (message: string) => void;
 }) {
-  const [tab, setTab] = useState<string>(tabs[0]?.id ?? 'all');
+  const [tab, setTab] = useState<string>(initialTab ?? tabs[0]?.id ?? 'all');
   const [status, setStatus] = useState('');
   const [search, setSearch] = useState<Search>(null);
   const [caseQuery, setCaseQuery] = useState('');
