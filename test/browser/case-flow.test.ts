@@ -4,7 +4,7 @@
  * window receives and forwards it; the department there decides and mails the result; the
  * applicant sees 已送达 on the public page. Every case screen is in Chinese.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -180,6 +180,12 @@ describeInChromium('case flow in the window app', () => {
     expect(foundText).toContain('流转中');
     expect(await clerk.locator('.case-queue').textContent()).not.toContain(applicant.requesterIdNumber);
     expect(await englishOn(clerk)).toEqual([]);
+    // The window exports its overdue report; nothing is late yet.
+    const [download] = await Promise.all([clerk.waitForEvent('download'), clerk.getByRole('button', { name: '导出超期办件报表' }).click()]);
+    expect(download.suggestedFilename()).toBe('超期办件-150102.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain('超期环节');
+    expect(csv).not.toContain(caseNumber);
     expect(unexpected(clerkErrors, [422])).toEqual([]);
 
     // 3. The 阿拉善左旗 window sees it waiting to be received; a second, stale tab loses the race with 409.

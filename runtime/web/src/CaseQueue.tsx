@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { caseStatuses, isCaseNumber, labelOf } from '../../../engine/core/index.js';
 import { ApiError } from '../../../engine/web-kit/index.js';
-import { chineseDate, getJson, type CaseEntry, type CasePage } from './api.js';
+import { chineseDate, getJson, getText, type CaseEntry, type CasePage } from './api.js';
 import { describeError } from './IntakeActions.js';
 
 /** One tab of a work queue: its label and the list filters it stands for. */
@@ -40,13 +40,15 @@ function queryString(params: Record<string, string>): string {
  * A work queue over GET /api/cases: tabs, a status filter, search by case number or by the
  * applicant's ID number (the answer shows the applicant masked only), due first, paged.
  */
-export function CaseQueue({ division, token, tabs, initialTab, title, hrefFor, onOpen, onUnauthorized }: {
+export function CaseQueue({ division, token, tabs, initialTab, title, overdueReport, hrefFor, onOpen, onUnauthorized }: {
   division: string;
   token: string;
   tabs: QueueTab[];
   /** The tab shown first (default: the first). */
   initialTab?: string;
   title: string;
+  /** Offer the overdue report (超期办件报表) of the division as a CSV download (windows and supervisors only). */
+  overdueReport?: boolean;
   hrefFor: (caseNumber: string) => string;
   onOpen: (caseNumber: string) => void;
   onUnauthorized?: (message: string) => void;
@@ -61,6 +63,7 @@ export function CaseQueue({ division, token, tabs, initialTab, title, hrefFor, o
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  const [reportStatus, setReportStatus] = useState<string | null>(null);
 
   const params = (): Record<string, string> => {
     const base: Record<string, string> = { division, limit: String(PAGE_SIZE) };
@@ -98,6 +101,23 @@ export function CaseQueue({ division, token, tabs, initialTab, title, hrefFor, o
       setError(describeError(e, '加载下一页'));
     } finally {
       setLoadingMore(false);
+    }
+  };
+
+  /** The report route needs the bearer token, so the file is fetched here and saved through a Blob URL. */
+  const downloadReport = async () => {
+    setReportStatus('正在生成超期办件报表…');
+    try {
+      const csv = await getText(`/api/cases/overdue-report?${queryString({ division, format: 'csv' })}`, { token, accept: 'text/csv' });
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `超期办件-${division}.csv`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setReportStatus('超期办件报表已下载。');
+    } catch (e) {
+      setReportStatus(describeError(e, '导出超期办件报表'));
     }
   };
 
@@ -154,7 +174,9 @@ export function CaseQueue({ division, token, tabs, initialTab, title, hrefFor, o
           <button type="submit">按申请人查询</button>
         </form>
         {search && <button type="button" className="link" onClick={clearSearch}>清除查询，返回队列</button>}
+        {overdueReport && <button type="button" onClick={downloadReport}>导出超期办件报表</button>}
       </div>
+      {reportStatus && <p role="status" className="hint">{reportStatus}</p>}
       {searchError && <p role="alert" className="banner error">{searchError}</p>}
       {search && <p className="hint" role="status">{search.kind === 'case' ? `办件编号 ${search.value} 的查询结果` : '按申请人身份证号码查询的结果（申请人信息已脱敏）'}</p>}
       {error && <p role="alert" className="banner error">{error}</p>}

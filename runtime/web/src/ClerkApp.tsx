@@ -70,9 +70,9 @@ export function ClerkApp({ division, code, caseNumber = null }: { division: stri
             <Workspace key={`${division}/${code}`} division={division} code={code} clerk={{ token, onUnauthorized: (m) => signOut(m) }} />
           ) : (
             <main className="workspace empty">
-              <h1>请选择事项</h1>
-              <p className="hint">在左侧按名称、部门、编码或拼音首字母查找本中心提供的事项，先查看办事指南，再开始受理。</p>
-              <CaseQueue division={division} token={token} tabs={WINDOW_TABS} initialTab="to-do" title="本窗口办件队列" onUnauthorized={(m) => signOut(m)}
+              <h1>窗口工作台</h1>
+              <p className="hint">受理新件：在左侧按名称、部门、编码或拼音首字母查找本中心提供的事项，先查看办事指南，再开始受理。流转中的办件在下方队列中办理。</p>
+              <CaseQueue division={division} token={token} tabs={WINDOW_TABS} initialTab="to-do" overdueReport title="本窗口办件队列" onUnauthorized={(m) => signOut(m)}
                 hrefFor={(n) => hrefOf({ page: 'case', division, caseNumber: n })} onOpen={(n) => navigate({ page: 'case', division, caseNumber: n })} />
             </main>
           )}
