@@ -35,6 +35,14 @@ const applicant = {
   registrationDivision: '150602',
 };
 
+const DAY = 86_400_000;
+
+/** The server's clock, moved forward by the test to make stages late (starts at the real time: publications are signed at it). */
+function movableClock(): { clock: () => Date; advanceDays(days: number): void } {
+  let offset = 0;
+  return { clock: () => new Date(Date.now() + offset), advanceDays: (days) => { offset += days * DAY; } };
+}
+
 /** Latin words on screen, once the codes that are Latin by nature (case, item, tracking and result numbers) are taken out. */
 async function englishOn(page: Page): Promise<string[]> {
   const text = await page.locator('body').innerText();
@@ -50,12 +58,13 @@ describeInChromium('case flow in the window app', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let context: BrowserContext;
   let handlerToken: string;
+  const time = movableClock();
   const tokenOf = (name: 'operator' | 'otherOperator') => t.as[name].Authorization.replace(/^Bearer /, '');
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await ensureWebAppBuilt('runtime/web');
-    t = await sqliteInstallation();
+    t = await sqliteInstallation({ clock: time.clock });
     await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: ['150102', '152921'] });
     ({ token: handlerToken } = await createPrincipal({
       store: t.store, input: { id: 'handler-alxa-left-mz', name: '郑审批', role: 'handler', department: DEPARTMENT, division: '152921' }, actor: 'test-setup',
@@ -288,5 +297,44 @@ describeInChromium('case flow in the window app', () => {
     await shot(lookup, '08-public-progress');
     expect(unexpected(lookupErrors, [404])).toEqual([]);
     for (const page of [clerk, alxa, dept, lookup]) await page.close();
+  });
+
+  it('flags a case the 受理地 has not dispatched in time as 超期, and voids it only with a reason', async () => {
+    const saved = await fetch(`${base}/api/runtime/150102/intakes`, {
+      method: 'POST', headers: { ...t.as.operator, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        code: 'SAMPLE-MZ-0001', scenario: 'by-agent', handlingDivision: '152921',
+        formData: { ...applicant, requesterRelation: '受当事人委托', registrationType: '结婚登记', registrationDate: '2003-10-01', purpose: '房产交易' },
+        materials: ['application-form', 'id-card', 'power-of-attorney', 'party-id'],
+      }),
+    });
+    expect(saved.status).toBe(201);
+    const { intake: { caseNumber } } = await saved.json() as { intake: { caseNumber: string } };
+    time.advanceDays(7);
+
+    const { page, errors } = await openPage('/window/150102');
+    await signIn(page, tokenOf('operator'));
+    await page.getByRole('tab', { name: '已超期' }).click();
+    const late = page.locator('.case-queue tbody tr', { hasText: caseNumber });
+    await expect.poll(() => late.count(), { timeout: 10_000 }).toBe(1);
+    expect(await late.locator('.badge.overdue').textContent()).toBe('超期');
+    expect(await late.textContent()).toMatch(/：\d{4}年\d{1,2}月\d{1,2}日超期/);
+    await shot(page, '09-overdue-queue');
+    await late.getByRole('link', { name: caseNumber }).click();
+    await expect.poll(() => page.getByTestId('case-page-number').textContent()).toBe(caseNumber);
+    expect(await page.locator('.case-header .badge.overdue').textContent()).toBe('超期');
+    expect(await page.getByTestId('stage-dispatch').locator('.badge.overdue').count()).toBe(1);
+
+    // 作废 needs a reason: the server's 422 is shown at the reason field.
+    await act(page, '作废');
+    await expect.poll(() => page.locator('#event-reason-error').textContent()).toMatch(/\S/);
+    await page.locator('#event-reason').fill('申请人撤回申请');
+    await page.locator('.event-form').getByRole('button', { name: '确认作废' }).click();
+    await expect.poll(() => status(page)).toBe('已作废');
+    expect(await page.getByTestId('timeline').textContent()).toContain('原因：申请人撤回申请');
+    expect(await englishOn(page)).toEqual([]);
+    await shot(page, '10-voided');
+    expect(unexpected(errors, [422])).toEqual([]);
+    await page.close();
   });
 });
