@@ -20,7 +20,10 @@ interface Entry<T> {
   /** The last answer read (a "not found" is an answer too, if `read` returns it as a value). */
   settled: { ok: true; value: T } | null;
   readAt: number;
+  /** The store's change marker when `settled` was read, if the store has one. */
+  marker: number | undefined;
   refreshing: Promise<T> | null;
+  refreshingMarker: number | undefined;
 }
 
 /**
@@ -50,41 +53,52 @@ export class PointerCache<T> {
     return this.#reads;
   }
 
-  async get(key: string, read: () => Promise<T>): Promise<T> {
+  /**
+   * `marker` is the store's change marker now (ConfigReader.changeMarker), when it has one: an
+   * answer read under another marker is not served at all, so a change committed elsewhere is
+   * seen by the very next request.
+   */
+  async get(key: string, read: () => Promise<T>, marker?: number): Promise<T> {
     let entry = this.#entries.get(key);
     const now = this.#now();
-    if (entry?.settled && now - entry.readAt <= this.#ttlMs) return unwrap(entry.settled);
     if (!entry) {
       if (this.#entries.size >= this.#capacity) this.#entries.delete(this.#entries.keys().next().value as string);
-      entry = { settled: null, readAt: 0, refreshing: null };
+      entry = { settled: null, readAt: 0, marker: undefined, refreshing: null, refreshingMarker: undefined };
       this.#entries.set(key, entry);
     }
-    const refreshing = this.#refresh(entry, read);
-    if (entry.settled && now - entry.readAt <= this.#ttlMs + this.#graceMs) {
+    const current = entry.settled !== null && entry.marker === marker;
+    if (current && now - entry.readAt <= this.#ttlMs) return unwrap(entry.settled!);
+    const refreshing = this.#refresh(entry, read, marker);
+    if (current && now - entry.readAt <= this.#ttlMs + this.#graceMs) {
       refreshing.catch(() => undefined);
-      return unwrap(entry.settled);
+      return unwrap(entry.settled!);
     }
     return refreshing;
   }
 
-  #refresh(entry: Entry<T>, read: () => Promise<T>): Promise<T> {
-    if (entry.refreshing) return entry.refreshing;
+  #refresh(entry: Entry<T>, read: () => Promise<T>, marker: number | undefined): Promise<T> {
+    if (entry.refreshing && entry.refreshingMarker === marker) return entry.refreshing;
     const startedAt = this.#now();
     this.#reads++;
-    const refreshing = read().then(
+    const refreshing: Promise<T> = read().then(
       (value) => {
-        entry.settled = { ok: true, value };
-        entry.readAt = startedAt;
-        entry.refreshing = null;
+        // A read started later (under a newer marker) has the last word.
+        if (entry.refreshing === refreshing) {
+          entry.settled = { ok: true, value };
+          entry.readAt = startedAt;
+          entry.marker = marker;
+          entry.refreshing = null;
+        }
         return value;
       },
       (error: unknown) => {
         // A failed read is not an answer: the next request tries again.
-        entry.refreshing = null;
+        if (entry.refreshing === refreshing) entry.refreshing = null;
         throw error;
       },
     );
     entry.refreshing = refreshing;
+    entry.refreshingMarker = marker;
     return refreshing;
   }
 }

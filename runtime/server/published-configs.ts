@@ -164,13 +164,13 @@ export class PublishedConfigs {
 
   /**
    * Which version a locality serves for an item, kept briefly (pointer-cache.ts): a request for a
-   * version already compiled reads nothing from the store, and a publication, withdrawal or
-   * claim change is still served everywhere within TTL + grace (< 1 s).
+   * version already compiled reads nothing from the store. A store with a change marker (SQLite)
+   * has a change served from the next request on; any store within TTL + grace (< 1 s).
    */
   private readonly pointers = new PointerCache<InForcePointer | { refused: NotFoundError }>({ ttlMs: pointerTtlFromEnv() });
 
   private async pointerTo(code: string, division: string): Promise<InForcePointer> {
-    const pointer = await this.pointers.get(`${division}/${code}`, () => this.readPointer(code, division));
+    const pointer = await this.pointers.get(`${division}/${code}`, () => this.readPointer(code, division), this.reader.changeMarker?.());
     if ('refused' in pointer) throw pointer.refused;
     return pointer;
   }

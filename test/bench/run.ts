@@ -221,21 +221,30 @@ async function coldStartShipped(): Promise<string[]> {
   const allMs = performance.now() - runtime.spawnedAt;
   const rss = rssMiB(runtime.child.pid);
 
-  // Propagation: a new version published by the designer side is served by this runtime within …
+  // Propagation: a window keeps asking (every 5 ms, so the runtime's pointer is warm), a new
+  // version is published in the store, and we time until the window gets it.
   const propagation: number[] = [];
   for (let n = 0; n < 5; n++) {
     const { config, input } = items[n] as (typeof items)[number];
+    const url = `${runtime.url}/api/runtime/${BENCH_DIVISION}/items/${config.code}/evaluate`;
+    let published = 0;
+    let servedAfter = 0;
+    const poller = (async () => {
+      const start = performance.now();
+      while (servedAfter === 0 && performance.now() - start < 10_000) {
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+        await res.arrayBuffer();
+        if (published > 0 && res.headers.get('x-tongban-version') === '2') servedAfter = performance.now() - published;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 300));
     const v2 = { ...config, standard: { ...config.standard, name: `${config.standard.name}（第二版）` } };
     await publishSigned(settings, v2, 2);
-    const published = performance.now();
-    for (;;) {
-      const res = await fetch(`${runtime.url}/api/runtime/${BENCH_DIVISION}/items/${config.code}/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-      await res.arrayBuffer();
-      if (res.headers.get('x-tongban-version') === '2') break;
-      if (performance.now() - published > 5000) throw new Error(`${config.code} v2 not served within 5 s`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    propagation.push(performance.now() - published);
+    published = performance.now();
+    await poller;
+    if (servedAfter === 0) throw new Error(`${config.code} v2 not served within 10 s`);
+    propagation.push(servedAfter);
   }
   await runtime.stop();
   rmSync(settings.dataDir, { recursive: true, force: true });
@@ -250,7 +259,7 @@ async function coldStartShipped(): Promise<string[]> {
     '',
     `RSS with 150 items compiled and decided: **${rss.toFixed(0)} MiB**.`,
     '',
-    `Propagation (new version published in the store → served by the running runtime), 5 items: median ${(sorted[2] ?? 0).toFixed(0)} ms, max ${(sorted[4] ?? 0).toFixed(0)} ms.`,
+    `Propagation (new version published in the store → served to a window asking every 5 ms), 5 items: median ${(sorted[2] ?? 0).toFixed(0)} ms, max ${(sorted[4] ?? 0).toFixed(0)} ms.`,
   ];
 }
 

@@ -146,6 +146,11 @@ export class SqliteConfigReader implements ConfigReader {
     return (this.db.prepare('SELECT record_json FROM calendar_years ORDER BY year').all() as { record_json: string }[]).map((r) => JSON.parse(r.record_json) as CalendarYearRecord);
   }
 
+  /** Changes whenever another connection has committed to the file (not on this connection's own writes). */
+  changeMarker(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
   async health(): Promise<StoreHealth> {
     try {
       const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM versions').get() as { n: number };

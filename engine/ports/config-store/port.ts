@@ -39,6 +39,12 @@ export interface ConfigReader {
   listStations(): Promise<StationRecord[]>;
   /** Working-calendar years stored by region administrators, by year; they replace the files' years of the same number. */
   calendarYears(): Promise<CalendarYearRecord[]>;
+  /**
+   * Optional, synchronous and cheap (no table read): a number that changes whenever another
+   * connection or process has committed to the store since it was last asked. Runtimes keep what
+   * they read until it changes (SQLite: PRAGMA data_version); a store without one is re-read on a timer.
+   */
+  changeMarker?(): number;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -55,6 +55,48 @@ function jsonCopy(value: unknown, pointer: string): unknown {
   }
 }
 
+/**
+ * Checks that a value is plain JSON, without copying it; false when it holds something JSON
+ * drops or rewrites (a key whose value is undefined, an undefined array slot) and so needs
+ * `jsonCopy` to equal what a later read returns. Throws NotJsonError like jsonCopy.
+ */
+function isPlainJson(value: unknown, pointer: string): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      if (!Number.isFinite(value)) throw new NotJsonError(`Non-finite number at "${pointer}" has no JSON form`);
+      return true;
+    case 'object': {
+      let plain = true;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          if (value[i] === undefined) plain = false;
+          else if (!isPlainJson(value[i], `${pointer}/${i}`)) plain = false;
+        }
+        return plain;
+      }
+      const prototype = Object.getPrototypeOf(value) as unknown;
+      if (prototype !== Object.prototype && prototype !== null) throw new NotJsonError(`Object at "${pointer}" is not a plain object`);
+      for (const key in value as Record<string, unknown>) {
+        const item = (value as Record<string, unknown>)[key];
+        if (item === undefined) plain = false;
+        else if (!isPlainJson(item, `${pointer}/${key}`)) plain = false;
+      }
+      return plain;
+    }
+    default:
+      throw new NotJsonError(`Value of type ${typeof value} at "${pointer}" has no JSON form`);
+  }
+}
+
+/** The value itself when it is plain JSON (the common case: no allocation), else its JSON-equivalent copy. */
+function asJson(value: unknown, pointer: string): unknown {
+  return isPlainJson(value, pointer) ? value : jsonCopy(value, pointer);
+}
+
 /** The decision as the log keeps it: without the explanation, which replay recomputes from the version and input. */
 export function recordedDecision(decision: NewDecisionRecord['decision']): RecordedDecision {
   const { explanation: _explanation, ...kept } = decision as RecordedDecision & { explanation?: unknown };
@@ -63,9 +105,10 @@ export function recordedDecision(decision: NewDecisionRecord['decision']): Recor
 
 /**
  * Checks a new record and gives it its id and time. The result is what the adapters store and
- * what `record` returns: a JSON-equivalent copy of the input without the decision's explanation
- * (keys whose value is undefined dropped, nothing else), so a later `get` returns a deep-equal
- * record from either adapter.
+ * what `record` returns: the input without the decision's explanation, JSON-equivalent (keys whose
+ * value is undefined dropped, nothing else), so a later `get` returns a deep-equal record from
+ * either adapter. Form data and decision are shared with the caller's objects when they are
+ * already plain JSON (they are not copied): the caller must not change them afterwards.
  */
 export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now: () => Date = () => new Date()): DecisionRecord {
   const problems: Problem[] = [];
@@ -94,8 +137,8 @@ export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now:
   try {
     return {
       id, at: at as string, division: input.division, channel: input.channel, code: input.code, version: input.version, hash: input.hash,
-      input: { scenario, formData: jsonCopy(formData, '/input/formData') as Record<string, unknown>, materials: [...materials], date },
-      outcome: input.outcome, decision: jsonCopy(recordedDecision(input.decision), '/decision') as RecordedDecision,
+      input: { scenario, formData: asJson(formData, '/input/formData') as Record<string, unknown>, materials: [...materials], date },
+      outcome: input.outcome, decision: asJson(recordedDecision(input.decision), '/decision') as RecordedDecision,
     };
   } catch (error) {
     if (!(error instanceof NotJsonError)) throw error;
