@@ -6,10 +6,9 @@ import { describeCaseApi } from './case-api.js';
 onMongo('case API on mongodb', (uri) =>
   describeCaseApi('mongodb', mongoInstallation(uri), async (t, caseNumber) => {
     const client = new MongoClient(uri);
-    const intakes = client.db(t.settings.mongodbDatabase).collection<{ caseNumber: string; caseEventsJson: string[] }>('intakes');
-    const document = await intakes.findOne({ caseNumber });
-    const events = (document?.caseEventsJson ?? []).map((json) => json.replace('正常推送', '补录推送'));
-    await intakes.updateOne({ caseNumber }, { $set: { caseEventsJson: events } });
+    const events = client.db(t.settings.mongodbDatabase).collection<{ caseNumber: string; seq: number; eventJson: string }>('case_events');
+    const document = await events.findOne({ caseNumber, seq: 2 });
+    await events.updateOne({ caseNumber, seq: 2 }, { $set: { eventJson: (document?.eventJson ?? '').replace('正常推送', '补录推送') } });
     await client.close();
   }),
 );

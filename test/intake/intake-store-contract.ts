@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NotFoundError, ValidationFailedError, CASE_NUMBER_PATTERN } from '../../engine/core/index.js';
-import type { IntakeRecord, IntakeStore } from '../../engine/ports/index.js';
+import { CaseChangedError, GENESIS_HASH, NotFoundError, ValidationFailedError, CASE_NUMBER_PATTERN, verifyCaseEvents, type NewCaseEvent } from '../../engine/core/index.js';
+import type { CaseProjection, IntakeRecord, IntakeStore } from '../../engine/ports/index.js';
 import { ID_NUMBER, newIntake, PDF, PNG } from './fixtures.js';
 
 export interface IntakeStoreHarness {
@@ -111,6 +111,71 @@ export function describeIntakeStoreContract(name: string, open: () => Promise<In
       expect(read?.decisionId).toBe('D0000000000000000000000001');
       expect(JSON.stringify(read?.formData)).toContain(ID_NUMBER);
       expect(await h.store.health()).toMatchObject({ ok: true, adapter: h.store.adapter, readOnly: false });
+    });
+
+    describe('cases', () => {
+      const projection = (over: Partial<CaseProjection> = {}): CaseProjection => ({
+        status: 'accepted', holderDivision: '150102', dueStage: 'dispatch', dueDate: '2025-06-03', promisedDue: '2025-06-09',
+        applicantKey: 'k1', applicantLabel: '王*（1101**********002X）', updatedAt: '2025-06-02T01:00:00.000Z', ...over,
+      });
+      const event = (type: NewCaseEvent['type'], details: Record<string, unknown> = {}): NewCaseEvent => ({
+        type, at: '2025-06-02T01:00:00.000Z', actor: { id: 'operator-xincheng', name: '刘敏', role: 'operator' }, division: '150102', department: null, comment: '', details,
+      });
+
+      it('writes the opening event with the record, chains every append, and refuses a stale or unknown case', async () => {
+        const record = await h.store.create(newIntake({ handlingDivision: '152921' }), { event: event('open', { outcome: 'accept' }), projection: projection() });
+        const [opening] = await h.store.caseEvents(record.caseNumber);
+        expect(opening).toMatchObject({ caseNumber: record.caseNumber, seq: 1, type: 'open', prevHash: GENESIS_HASH });
+        const second = await h.store.appendCaseEvent(record.caseNumber, 1, event('dispatch'), projection({ status: 'dispatched', holderDivision: '152921', dueStage: 'forward' }));
+        expect(second).toMatchObject({ seq: 2, prevHash: opening?.hash });
+        await expect(h.store.appendCaseEvent(record.caseNumber, 1, event('receive'), projection())).rejects.toBeInstanceOf(CaseChangedError);
+        await expect(h.store.appendCaseEvent('TB15010220990101-000001', 0, event('open'), projection())).rejects.toBeInstanceOf(NotFoundError);
+        const events = await h.store.caseEvents(record.caseNumber);
+        expect(events.map((e) => e.type)).toEqual(['open', 'dispatch']);
+        expect(verifyCaseEvents(record.caseNumber, events).ok).toBe(true);
+        const [row] = await h.store.listCases({ caseNumber: record.caseNumber });
+        expect(row).toMatchObject({ status: 'dispatched', holderDivision: '152921', dueStage: 'forward', seq: 2, handlingDivision: '152921', department: record.handling.department, itemName: record.item.name });
+        expect(await h.store.caseEvents('TB15010220990101-000001')).toEqual([]);
+      });
+
+      it('lets exactly one of racing appends win', async () => {
+        const record = await h.store.create(newIntake(), { event: event('open', { outcome: 'accept' }), projection: projection() });
+        const results = await Promise.allSettled(Array.from({ length: 5 }, () => h.store.appendCaseEvent(record.caseNumber, 1, event('forward'), projection({ status: 'with-department' }))));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof CaseChangedError)).toBe(true);
+        expect(await h.store.caseEvents(record.caseNumber)).toHaveLength(2);
+      });
+
+      it('opens the case of a record saved without one at sequence 0', async () => {
+        const record = await h.store.create(newIntake());
+        expect(await h.store.listCases({})).toEqual([]);
+        await h.store.appendCaseEvent(record.caseNumber, 0, event('open', { outcome: 'accept' }), projection());
+        expect((await h.store.caseEvents(record.caseNumber)).map((e) => e.seq)).toEqual([1]);
+        await expect(h.store.appendCaseEvent(record.caseNumber, 0, event('open'), projection())).rejects.toBeInstanceOf(CaseChangedError);
+      });
+
+      it('lists cases within a locality, by status, department, holder, applicant and due date, due first and paged', async () => {
+        const open = (division: string, handlingDivision: string, over: Partial<CaseProjection>) =>
+          h.store.create(newIntake({ division, handlingDivision }), { event: event('open', { outcome: 'accept' }), projection: projection({ holderDivision: division, ...over }) });
+        const a = await open('150102', '150102', { dueDate: '2025-06-05' });
+        const b = await open('150102', '152921', { dueDate: '2025-06-03', applicantKey: 'k2' });
+        const c = await open('152921', '152921', { dueDate: null, dueStage: null, status: 'delivered', holderDivision: null });
+        const d = await open('150105', '150105', { dueDate: '2025-06-04' });
+        const numbers = async (query: Parameters<IntakeStore['listCases']>[0]) => (await h.store.listCases(query)).map((row) => row.caseNumber);
+        expect(await numbers({})).toEqual([b.caseNumber, d.caseNumber, a.caseNumber, c.caseNumber]);
+        expect(await numbers({ within: '150100' })).toEqual([b.caseNumber, d.caseNumber, a.caseNumber]);
+        expect(await numbers({ within: '150102' })).toEqual([b.caseNumber, a.caseNumber]);
+        expect(await numbers({ within: '152921' })).toEqual([b.caseNumber, c.caseNumber]);
+        expect(await numbers({ within: '150000', statuses: ['delivered'] })).toEqual([c.caseNumber]);
+        expect(await numbers({ dueBefore: '2025-06-05' })).toEqual([b.caseNumber, d.caseNumber]);
+        expect(await numbers({ dueOnOrBefore: '2025-06-05' })).toEqual([b.caseNumber, d.caseNumber, a.caseNumber]);
+        expect(await numbers({ applicantKey: 'k2' })).toEqual([b.caseNumber]);
+        expect(await numbers({ holderDivision: '150105' })).toEqual([d.caseNumber]);
+        expect(await numbers({ limit: 2 })).toEqual([b.caseNumber, d.caseNumber]);
+        expect(await numbers({ limit: 2, afterCaseNumber: d.caseNumber })).toEqual([a.caseNumber, c.caseNumber]);
+        await expect(h.store.listCases({ within: 'somewhere' })).rejects.toBeInstanceOf(ValidationFailedError);
+        await expect(h.store.listCases({ statuses: ['lost' as never] })).rejects.toBeInstanceOf(ValidationFailedError);
+      });
     });
   });
 }

@@ -12,6 +12,7 @@ import { normalizeCaseQuery, normalizeIntakeQuery, prepareAttachment, prepareInt
 
 export const INTAKES_COLLECTION = 'intakes';
 export const INTAKE_ATTACHMENTS_COLLECTION = 'intake_attachments';
+export const CASE_EVENTS_COLLECTION = 'case_events';
 
 export interface MongoIntakeStoreOptions {
   /** Connection string; may carry credentials, so it never appears in errors or health details. */
@@ -32,12 +33,11 @@ interface IntakeDocument {
   outcome: string;
   recordJson: string;
   /*
-   * The case lives in the intake's own document, so an event and its projection are one atomic
-   * update guarded by the sequence number (FerretDB has no multi-document transactions).
+   * The case's projection, for lists. Its events live in `case_events`, where the unique
+   * (caseNumber, seq) index decides which of two racing appends wins: an update guarded by a filter
+   * is not atomic on every MongoDB-protocol server (FerretDB's SQLite backend reads, then writes).
    */
   caseSeq?: number;
-  caseHeadHash?: string;
-  caseEventsJson?: string[];
   department?: string;
   itemName?: string;
   status?: string;
@@ -70,7 +70,15 @@ function caseRowOf(document: IntakeDocument): CaseRow {
   };
 }
 
-const CASE_ROW_PROJECTION = { _id: 0, recordJson: 0, caseEventsJson: 0 } as const;
+const CASE_ROW_PROJECTION = { _id: 0, recordJson: 0 } as const;
+
+interface CaseEventDocument {
+  caseNumber: string;
+  seq: number;
+  eventJson: string;
+}
+
+const caseEventsOf = (db: Db): Collection<CaseEventDocument> => db.collection<CaseEventDocument>(CASE_EVENTS_COLLECTION);
 
 interface AttachmentDocument extends AttachmentMeta {
   caseNumber: string;
@@ -115,6 +123,7 @@ export async function ensureIntakeIndexes(db: Db): Promise<void> {
     { key: { dueSort: 1, caseNumber: 1 }, name: 'cases_due' },
     { key: { applicantKey: 1 }, name: 'cases_applicant' },
   ]);
+  await createMissingIndexes(caseEventsOf(db), [{ key: { caseNumber: 1, seq: 1 }, name: 'case_events_seq_unique', unique: true }]);
   await createMissingIndexes(attachmentsOf(db), [
     { key: { id: 1 }, name: 'intake_attachments_id_unique', unique: true },
     { key: { caseNumber: 1, id: 1 }, name: 'intake_attachments_case' },
@@ -161,10 +170,10 @@ export class MongoIntakeStore implements IntakeStore {
         await intakes.insertOne({
           caseNumber: record.caseNumber, createdAt: record.createdAt, receivingDivision: record.receivingDivision,
           handlingDivision: record.handling.division, code: record.item.code, outcome: record.decision.outcome, recordJson: canonicalJson(stored),
-          ...(first && opening
-            ? { caseSeq: 1, caseHeadHash: first.hash, caseEventsJson: [canonicalJson(first)], department: record.handling.department, itemName: record.item.name, ...projectionFields(opening.projection) }
-            : {}),
+          ...(first && opening ? { caseSeq: 1, department: record.handling.department, itemName: record.item.name, ...projectionFields(opening.projection) } : {}),
         });
+        // A crash before this insert leaves a record whose case has no opening yet: the service opens it on first read.
+        if (first) await caseEventsOf(this.#db).insertOne({ caseNumber: record.caseNumber, seq: 1, eventJson: canonicalJson(first) });
         return record;
       } catch (error) {
         if (error instanceof MongoServerError && error.code === DUPLICATE_KEY && attempt < MAX_INSERT_ATTEMPTS) {
@@ -208,29 +217,33 @@ export class MongoIntakeStore implements IntakeStore {
   async caseEvents(caseNumber: string): Promise<CaseEvent[]> {
     if (typeof caseNumber !== 'string') return [];
     return guard('caseEvents', async () => {
-      const document = await intakesOf(this.#db).findOne<Pick<IntakeDocument, 'caseEventsJson'>>({ caseNumber }, { projection: { _id: 0, caseEventsJson: 1 } });
-      return (document?.caseEventsJson ?? []).map((json) => JSON.parse(json) as CaseEvent);
+      const documents = await caseEventsOf(this.#db).find<CaseEventDocument>({ caseNumber }, { projection: { _id: 0 } }).sort({ seq: 1 }).toArray();
+      return documents.map((document) => JSON.parse(document.eventJson) as CaseEvent);
     });
   }
 
   async appendCaseEvent(caseNumber: string, expectedSeq: number, event: NewCaseEvent, projection: CaseProjection): Promise<CaseEvent> {
     return guard('appendCaseEvent', async () => {
       const intakes = intakesOf(this.#db);
-      const head = await intakes.findOne<Pick<IntakeDocument, 'caseSeq' | 'caseHeadHash' | 'recordJson'>>({ caseNumber }, { projection: { _id: 0, caseSeq: 1, caseHeadHash: 1, recordJson: 1 } });
-      if (!head) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
-      const seq = head.caseSeq ?? 0;
-      const changed = () => new CaseChangedError(`办件 ${caseNumber} 已被他人更新，请刷新后重试`, { caseNumber, expectedSeq });
-      if (seq !== expectedSeq) throw changed();
-      const chained = chainCaseEvent(caseNumber, event, seq === 0 ? null : { seq, hash: head.caseHeadHash ?? '' });
-      const record = JSON.parse(head.recordJson) as Pick<IntakeRecord, 'handling' | 'item'>;
-      const result = await intakes.updateOne(
-        { caseNumber, ...(seq === 0 ? { caseSeq: { $exists: false } } : { caseSeq: seq }) },
-        {
-          $push: { caseEventsJson: canonicalJson(chained) },
-          $set: { caseSeq: chained.seq, caseHeadHash: chained.hash, department: record.handling.department, itemName: record.item.name, ...projectionFields(projection) },
-        },
+      const record = await intakes.findOne<Pick<IntakeDocument, 'recordJson'>>({ caseNumber }, { projection: { _id: 0, recordJson: 1 } });
+      if (!record) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
+      const [head] = await caseEventsOf(this.#db).find<CaseEventDocument>({ caseNumber }, { projection: { _id: 0 } }).sort({ seq: -1 }).limit(1).toArray();
+      const previous = head ? (JSON.parse(head.eventJson) as CaseEvent) : null;
+      const changed = () => new CaseChangedError(`办件 ${caseNumber} 已被他人更新，请刷新后重试`, { caseNumber, expectedSeq, seq: previous?.seq ?? 0 });
+      if ((previous?.seq ?? 0) !== expectedSeq) throw changed();
+      const chained = chainCaseEvent(caseNumber, event, previous);
+      try {
+        await caseEventsOf(this.#db).insertOne({ caseNumber, seq: chained.seq, eventJson: canonicalJson(chained) });
+      } catch (error) {
+        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) throw changed();
+        throw error;
+      }
+      // Only the winner of this sequence number gets here; an older projection never overwrites a newer one.
+      const { handling, item } = JSON.parse(record.recordJson) as Pick<IntakeRecord, 'handling' | 'item'>;
+      await intakes.updateOne(
+        { caseNumber, $or: [{ caseSeq: { $lt: chained.seq } }, { caseSeq: { $exists: false } }] },
+        { $set: { caseSeq: chained.seq, department: handling.department, itemName: item.name, ...projectionFields(projection) } },
       );
-      if (result.matchedCount === 0) throw changed();
       return chained;
     });
   }
