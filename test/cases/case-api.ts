@@ -40,7 +40,7 @@ export function describeCaseApi(name: string, open: InstallationFactory, tamper:
       expect(saved.case).toMatchObject({
         status: 'accepted', statusLabel: '已受理', receiving: { division: '150102', name: '新城区' },
         handling: { division: '152921', name: '阿拉善左旗', department: '阿拉善左旗人力资源和社会保障局' },
-        allowedEvents: ['dispatch', 'void'], yourEvents: ['dispatch', 'void'], promisedDue: officialWorkingCalendar.addWorkingDays(today, 5).date,
+        allowedEvents: ['dispatch', 'void'], yourEvents: ['dispatch', 'void'], promisedDue: officialWorkingCalendar.addWorkingDays(officialWorkingCalendar.addWorkingDays(today, 2).date, 5).date,
         nextDue: { stage: 'dispatch', label: '推送办理地', due: officialWorkingCalendar.addWorkingDays(today, 1).date, overdue: false },
       });
 

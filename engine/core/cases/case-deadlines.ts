@@ -32,16 +32,32 @@ export interface CaseStageDeadline {
 /** The region's date of an event time. */
 export const regionDate = (at: string): string => todayInRegion(new Date(at));
 
-/** The last day of the 承诺办理时限 from the acceptance time; 0 (即办) is the acceptance day itself. */
-export function promisedDueDate(acceptedAt: string, limit: TimeLimit, calendar: WorkingCalendar): CalendarDateResult {
-  const from = regionDate(acceptedAt);
+/**
+ * Working days the flow itself takes when the case is handled elsewhere (收受分离): 1 for the 受理地
+ * to push it, 1 for the 办理地 to push it to the department. The department's 承诺办理时限 runs
+ * after them, so an 即办件 accepted at another centre is not overdue before it has arrived.
+ */
+export const TRANSIT_WORKING_DAYS = 2;
+
+/**
+ * The last day of the 承诺办理时限 from the acceptance time; 0 (即办) is the acceptance day itself.
+ * `transitWorkingDays` moves the start past the flow's own time limits.
+ */
+export function promisedDueDate(acceptedAt: string, limit: TimeLimit, calendar: WorkingCalendar, transitWorkingDays = 0): CalendarDateResult {
   const value = Math.max(0, Math.ceil(limit.value));
-  switch (limit.unit.code) {
-    case 'CD': return calendar.addNaturalDays(from, value);
-    case 'M': return calendar.addMonths(from, value);
-    case 'H': return { date: regionDate(new Date(Date.parse(acceptedAt) + value * 3_600_000).toISOString()) };
-    default: return value === 0 ? { date: from } : calendar.addWorkingDays(from, value);
-  }
+  const accepted = limit.unit.code === 'H' ? regionDate(new Date(Date.parse(acceptedAt) + value * 3_600_000).toISOString()) : regionDate(acceptedAt);
+  const transit = transitWorkingDays > 0 ? calendar.addWorkingDays(accepted, transitWorkingDays) : { date: accepted };
+  const from = transit.date;
+  const counted = (() => {
+    switch (limit.unit.code) {
+      case 'CD': return calendar.addNaturalDays(from, value);
+      case 'M': return calendar.addMonths(from, value);
+      case 'H': return { date: from };
+      default: return value === 0 ? { date: from } : calendar.addWorkingDays(from, value);
+    }
+  })();
+  const missing = [...new Set([...(transit.calendarMissing ?? []), ...(counted.calendarMissing ?? [])])].sort();
+  return missing.length > 0 ? { date: counted.date, calendarMissing: missing } : { date: counted.date };
 }
 
 /**
@@ -61,7 +77,7 @@ export function caseDeadlines(events: readonly CaseEvent[], terms: CaseTerms, ca
   const samePlace = first.details.samePlace === true;
   open(samePlace ? 'forward' : 'dispatch', first.at, inWorkingDays(first.at, 1));
   if (!samePlace && terms.keptOriginals.length > 0) open('mail-originals', first.at, inWorkingDays(first.at, 2));
-  open('decide', first.at, promisedDueDate(first.at, terms.promisedTimeLimit, calendar));
+  open('decide', first.at, promisedDueDate(first.at, terms.promisedTimeLimit, calendar, samePlace ? 0 : TRANSIT_WORKING_DAYS));
   let holderBeforeReturn: CaseEvent['type'] | null = null;
   for (const event of events.slice(1)) {
     switch (event.type) {

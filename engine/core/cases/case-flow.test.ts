@@ -67,7 +67,7 @@ describe('case state', () => {
 describe('case deadlines on the official calendar', () => {
   it('counts 1 working day to dispatch across 国庆节 and 2 to mail the originals', () => {
     const stages = caseDeadlines(chain([['open', '2026-09-30T01:00:00Z']]), terms, officialWorkingCalendar, '2026-09-30');
-    expect(stages.map((s) => [s.stage, s.due])).toEqual([['dispatch', '2026-10-08'], ['mail-originals', '2026-10-09'], ['decide', '2026-10-13']]); // 10-10 is a make-up working Saturday
+    expect(stages.map((s) => [s.stage, s.due])).toEqual([['dispatch', '2026-10-08'], ['mail-originals', '2026-10-09'], ['decide', '2026-10-15']]); // 2 working days of transit, then 5; 10-10 is a make-up working Saturday
     expect(nextDeadline(stages)?.stage).toBe('dispatch');
   });
 
@@ -98,6 +98,8 @@ describe('case deadlines on the official calendar', () => {
     expect(promisedDueDate(at, { value: 2, unit: { code: 'CD', label: '自然日' } }, officialWorkingCalendar).date).toBe('2026-10-08');
     expect(promisedDueDate(at, { value: 1, unit: { code: 'M', label: '月' } }, officialWorkingCalendar).date).toBe('2026-10-30');
     expect(promisedDueDate('2026-09-30T15:00:00Z', { value: 2, unit: { code: 'H', label: '小时' } }, officialWorkingCalendar).date).toBe('2026-10-01');
+    // Handled elsewhere: 即办 is due once the flow's 2 working days have passed.
+    expect(promisedDueDate(at, { value: 0, unit: { code: 'WD', label: '工作日' } }, officialWorkingCalendar, 2).date).toBe('2026-10-09');
   });
 
   it('says when a due date falls in a year without calendar data', () => {

@@ -2,6 +2,6 @@ export { caseNumberPrefix, CASE_NUMBER_PATTERN, formatCaseNumber, isCaseNumber, 
 export { caseEventHash, chainCaseEvent, verifyCaseEvents, type CaseActor, type CaseEvent, type NewCaseEvent } from './case-event.js';
 export { allowedCaseEvents, caseState, samePlace, type CaseDepartmentDecision, type CaseHolder, type CasePlaces, type CaseState } from './case-state.js';
 export { placeMissing, placesFor, principalPlaces, type CaseActorPlace } from './case-permissions.js';
-export { caseDeadlines, nextDeadline, promisedDueDate, regionDate, type CaseStageDeadline, type CaseTerms } from './case-deadlines.js';
+export { caseDeadlines, nextDeadline, promisedDueDate, regionDate, TRANSIT_WORKING_DAYS, type CaseStageDeadline, type CaseTerms } from './case-deadlines.js';
 export { keptPaperOriginals } from './kept-originals.js';
 export { localDepartmentName } from './local-department.js';

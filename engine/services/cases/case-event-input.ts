@@ -1,7 +1,7 @@
 import { maskPersonalData } from '../../core/masking/index.js';
 import { ValidationFailedError, type Problem } from '../../core/errors.js';
 import {
-  CASE_EVENT_TYPES, DECISION_RESULTS, DELIVERY_METHODS, isCaseEventType, isDecisionResult, isDeliveryMethod, type CaseEventType,
+  CASE_EVENT_TYPES, caseEventTypes, decisionResults, deliveryMethods, isCaseEventType, isDecisionResult, isDeliveryMethod, labelOf, labelTable, type CaseEventType,
 } from '../../core/vocabulary/index.js';
 import type { CaseTerms } from '../../core/cases/index.js';
 
@@ -15,6 +15,12 @@ export interface CaseEventRequest {
 const MAX_TEXT = 500;
 const MAX_CODE = 64;
 const REQUESTABLE = CASE_EVENT_TYPES.filter((type) => type !== 'open');
+
+/** What a clerk reads under each field: the pointer names the field, the message never does in English. */
+const FIELD_NAMES: Record<string, string> = {
+  comment: '备注', trackingNumber: '邮寄单号', resultNumber: '证照或文书编号', reason: '理由', recipient: '签收人',
+};
+const choices = (labels: Record<string, string>) => Object.values(labels).join('、');
 
 /**
  * Checks an event body and reports every problem at once. Free text is masked before it is kept:
@@ -32,40 +38,40 @@ export function parseCaseEventRequest(body: unknown, terms: CaseTerms): CaseEven
       return null;
     }
     if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
-      add(`/${key}`, `${key} 应为 1–${max} 个字符的文本`);
+      add(`/${key}`, `${FIELD_NAMES[key] ?? key}应为 1–${max} 个字符的文本`);
       return null;
     }
     return freeText ? maskPersonalData(value.trim()) : value.trim();
   };
   const type = input.type;
   if (!isCaseEventType(type) || type === 'open') {
-    add('/type', `事件类型应为 ${REQUESTABLE.join('、')} 之一`);
+    add('/type', `办件事件应为 ${REQUESTABLE.map((type) => labelOf(caseEventTypes, type)).join('、')} 之一`);
     throw new ValidationFailedError('办件事件有误', problems);
   }
   const comment = text('comment', MAX_TEXT, null, true) ?? '';
   const details: Record<string, unknown> = {};
   switch (type) {
     case 'dispatch': {
-      const needed = terms.keptOriginals.length > 0 ? `本事项须寄递纸质原件（${terms.keptOriginals.join('、')}），请填写邮寄单号 trackingNumber` : null;
+      const needed = terms.keptOriginals.length > 0 ? `本事项须寄递纸质原件（${terms.keptOriginals.join('、')}），请填写邮寄单号` : null;
       const tracking = text('trackingNumber', MAX_CODE, needed);
       if (tracking) details.trackingNumber = tracking;
       if (terms.keptOriginals.length > 0) details.originals = terms.keptOriginals;
       break;
     }
     case 'decide': {
-      if (!isDecisionResult(input.result)) add('/result', `审批结果 result 应为 ${DECISION_RESULTS.join('、')} 之一`);
+      if (!isDecisionResult(input.result)) add('/result', `请选择审批结果：${choices(labelTable(decisionResults))}`);
       else details.result = input.result;
       details.resultName = terms.resultName;
       const number = text('resultNumber', MAX_CODE, null);
       if (number) details.resultNumber = number;
-      const reason = text('reason', MAX_TEXT, input.result === 'refused' ? '不予许可（办理）须说明理由 reason' : null, true);
+      const reason = text('reason', MAX_TEXT, input.result === 'refused' ? '不予许可（办理）须说明理由' : null, true);
       if (reason) details.reason = reason;
       break;
     }
     case 'deliver': {
-      if (!isDeliveryMethod(input.method)) add('/method', `送达方式 method 应为 ${DELIVERY_METHODS.join('、')} 之一`);
+      if (!isDeliveryMethod(input.method)) add('/method', `请选择送达方式：${choices(labelTable(deliveryMethods))}`);
       else details.method = input.method;
-      const tracking = text('trackingNumber', MAX_CODE, input.method === 'post' ? '邮寄送达须填写邮寄单号 trackingNumber' : null);
+      const tracking = text('trackingNumber', MAX_CODE, input.method === 'post' ? '邮寄送达须填写邮寄单号' : null);
       if (tracking) details.trackingNumber = tracking;
       const recipient = text('recipient', MAX_CODE, null, true);
       if (recipient) details.recipient = recipient;
@@ -73,7 +79,7 @@ export function parseCaseEventRequest(body: unknown, terms: CaseTerms): CaseEven
     }
     case 'return':
     case 'void': {
-      const reason = text('reason', MAX_TEXT, type === 'return' ? '退回须说明理由 reason' : '作废须说明理由 reason', true);
+      const reason = text('reason', MAX_TEXT, type === 'return' ? '退回须说明理由' : '作废须说明理由', true);
       if (reason) details.reason = reason;
       break;
     }
