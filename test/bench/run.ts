@@ -13,7 +13,9 @@
  *   (d) the differential corpus: compiled rules vs the json-rules-engine reference on 100,000
  *       applications (10,000 with --quick; BENCH_DIFFERENTIAL_CASES=0 skips it);
  *   (e) decision-log bytes per decision.
- * BENCH_SECTIONS=b,e (any of a–e) runs only those sections.
+ *   (f) case supervision: the overdue queue and report of a banner holding 10,000 cases, on SQLite
+ *       and MongoDB (BENCH_CASES changes the number).
+ * BENCH_SECTIONS=b,e (any of a–f) runs only those sections.
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -28,6 +30,7 @@ import { openDecisionLogReader, type StoreSettings } from '../../engine/adapters
 import { openSqliteReader, openSqliteStore } from '../../engine/adapters/sqlite/index.js';
 import { PublishedConfigs } from '../../runtime/server/published-configs.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
+import { caseListingBench } from './case-listing.js';
 import { differential } from './differential.js';
 import { generatedItem } from './generated-item.js';
 import { autocannon, rssMiB, type LoadResult } from './load.js';
@@ -318,7 +321,7 @@ const cases: Case[] = [...samples, { name: 'generated 30 fields / 20 rules', con
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`# Tongban benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpu}\n`);
 console.log(`${QUICK ? 'Quick mode (--quick): shorter runs, one round, a reduced differential corpus.' : 'Full run (npm run bench -- --quick for a shorter one).'}\n`);
-const sections = new Set((process.env.BENCH_SECTIONS ?? 'a,b,c,d,e').split(',').map((s) => s.trim()));
+const sections = new Set((process.env.BENCH_SECTIONS ?? 'a,b,c,d,e,f').split(',').map((s) => s.trim()));
 if (sections.has('a')) {
   console.log('## (a) In-process decisions\n');
   console.log((await inProcess(cases)).join('\n'));
@@ -355,4 +358,9 @@ if (sections.has('d') && differentialCases > 0) {
   const { lines, counts } = await differential(differentialCases);
   console.log(lines.join('\n'));
   if (counts.mismatchCount > 0) process.exitCode = 1;
+}
+
+if (sections.has('f')) {
+  console.log('\n## (f) Case supervision at scale\n');
+  await caseListingBench((line) => console.log(line));
 }
