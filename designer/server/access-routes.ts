@@ -44,7 +44,7 @@ export function accessRoutes({ store, clock }: { store: ConfigStore; clock: Cloc
     },
     {
       method: 'delete', path: '/api/principals/:id', summary: 'Revoke a principal’s token, effective at once', tags: ['access'], access: { roles: ['admin'] },
-      responses: { 200: { description: 'Revoked', schema: principal }, 404: ERR },
+      responses: { 200: { description: 'Revoked', schema: principal }, 403: { description: 'An administrator revoking itself', schema: s.error }, 404: ERR, 409: { description: 'The last active administrator', schema: s.error } },
       handler: async (req, res) => res.json(await revokePrincipal({ store, clock, id: req.params.id ?? '', actor: actorOf(req) })),
     },
   ];

@@ -32,10 +32,16 @@ export function ownDepartment(store: ConfigReader) {
     if (principal.role !== 'author') return;
     const code = req.params.code ?? '';
     const item = await store.getItem(code);
-    const stored = item?.department || (await store.getDraft(code))?.config.standard?.department?.name;
+    const draft = item?.department ? null : await store.getDraft(code);
+    const stored = item?.department || draft?.config.standard?.department?.name;
+    // An item or draft stored without a department (before one was required) belongs to no
+    // author's department: only an administrator may give it one, so no author can claim it.
+    if ((item || draft) && (typeof stored !== 'string' || stored.trim() === '')) {
+      throw new ForbiddenError(`事项 ${code} 未指定实施部门，只有管理员可以修改；请联系管理员补填实施部门`, { code, department: principal.department, itemDepartment: null });
+    }
     const claimed = req.method === 'PUT' ? departmentOfBody(req.body) : undefined;
     for (const department of [stored, claimed]) {
-      if (department !== undefined && department !== '' && department !== principal.department) {
+      if (department !== undefined && department.trim() !== '' && department !== principal.department) {
         throw new ForbiddenError(`「${principal.name}」属于${principal.department ?? '（未指定部门）'}，不能编辑${department}的事项`, {
           department: principal.department,
           itemDepartment: department,

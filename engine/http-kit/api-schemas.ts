@@ -46,6 +46,7 @@ export const draft: JsonSchema = {
     config: { type: 'object', description: 'The (possibly incomplete) item config.' },
     hash: str,
     createdAt: str, createdBy: str, updatedAt: str, updatedBy: str,
+    editors: { type: 'array', items: str, description: 'Everyone who wrote the content of this draft; none of them may approve it' },
     submittedAt: str, submittedBy: str, reviewedAt: str, reviewedBy: str, reviewComment: str,
   },
 };
@@ -135,8 +136,22 @@ export const auditPage: JsonSchema = { type: 'object', required: ['events'], pro
 
 export const auditVerification: JsonSchema = {
   type: 'object',
-  required: ['ok', 'checked', 'firstBroken'],
-  properties: { ok: { type: 'boolean' }, checked: int, firstBroken: { type: ['object', 'null'], properties: { seq: int, problem: str } } },
+  required: ['ok', 'checked', 'firstBroken', 'events', 'checkpoints', 'problems'],
+  properties: {
+    ok: { type: 'boolean' }, checked: int, firstBroken: { type: ['object', 'null'], properties: { seq: int, problem: str } },
+    events: int,
+    checkpoints: { type: 'object', properties: { stored: int, trusted: int, latest: { type: ['object', 'null'], properties: { count: int, headHash: str, at: str, trigger: str, keyId: str, signature: str } } } },
+    problems: {
+      type: 'array',
+      items: {
+        type: 'object', required: ['kind', 'message'],
+        properties: {
+          kind: { enum: ['broken-link', 'missing-tail', 'rewritten', 'untrusted-checkpoint', 'version-without-event', 'event-without-version', 'version-hash-mismatch', 'index-mismatch'] },
+          message: str, seq: int, fromSeq: int, toSeq: int, checkpointCount: int, code: str, version: int, field: str,
+        },
+      },
+    },
+  },
 };
 
 export const health: JsonSchema = {

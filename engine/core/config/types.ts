@@ -62,6 +62,10 @@ export interface ItemStandard {
   department: { name: string; code?: string };
   channel: Channel;
   channelNote?: string;
+  /** Where the applicant may seek review or sue (the 不予受理决定书); a locality's claim may name its own. */
+  remedy?: { reviewAuthority?: string; court?: string };
+  /** 容缺受理: whether the region's 容缺受理事项清单 lists this item, and on what terms. */
+  deferredAcceptance?: DeferredAcceptance;
   localFields: string[];
   dataNeeds: {
     dataItem: string;
@@ -128,7 +132,15 @@ export interface FormDefinition {
   schema: Record<string, unknown>;
   uiSchema?: Record<string, unknown>;
   /** Which top-level fields name the applicant on notices and in case lists. */
-  applicant?: { name?: string; idNumber?: string; phone?: string };
+  applicant?: {
+    name?: string;
+    idNumber?: string;
+    phone?: string;
+    /** An enterprise applicant: its name and 统一社会信用代码; the legal representative defaults to the name field. */
+    companyName?: string;
+    creditCode?: string;
+    legalRepresentative?: string;
+  };
 }
 
 export interface ItemConfig {

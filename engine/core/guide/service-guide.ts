@@ -27,6 +27,9 @@ const localFieldTitles: Record<string, string> = {
   consultPhone: '咨询电话',
   complaintPhone: '监督投诉电话',
   trafficGuide: '交通指引',
+  handlingDepartment: '承办部门',
+  reviewAuthority: '行政复议机关',
+  court: '行政诉讼管辖法院',
 };
 
 /**

@@ -17,6 +17,11 @@ export interface DraftRecord {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  /**
+   * Everyone who wrote this draft's content (created it or saved a change), in order: none of
+   * them may approve it. Drafts written before this was recorded have only createdBy/updatedBy.
+   */
+  editors?: string[];
   submittedAt?: string;
   submittedBy?: string;
   reviewedAt?: string;

@@ -498,6 +498,7 @@ async function writeReviewDraft(store: ConfigStore, plan: Plan, actor: string, n
     createdBy: actor,
     updatedAt: at,
     updatedBy: actor,
+    editors: [actor],
     // Submitted by the importer, so the importer can never be the one who approves it.
     ...(draft.status === 'submitted' ? { submittedAt: at, submittedBy: actor } : {}),
   });

@@ -99,6 +99,11 @@ export class ItemLifecycle {
     if (missing.length > 0) {
       throw new ValidationFailedError('草稿缺少事项标准或表单', missing.map((key) => ({ pointer: `/${key}`, code: 'draft.shape', message: `草稿应包含对象 ${key}` })));
     }
+    // The department decides which authors may touch the item, so a draft never goes without one.
+    const departmentName = (body.standard as { department?: { name?: unknown } }).department?.name;
+    if (typeof departmentName !== 'string' || departmentName.trim() === '') {
+      throw new ValidationFailedError('草稿须写明实施部门', [{ pointer: '/standard/department/name', code: 'draft.department', message: '请填写实施部门名称（standard.department.name），它决定哪些编制人员可以修改此事项' }]);
+    }
     const config = body as unknown as ItemConfig;
     const at = this.now();
     const existing = await this.store.getDraft(code);
@@ -122,6 +127,7 @@ export class ItemLifecycle {
         createdBy: actor,
         updatedAt: at,
         updatedBy: actor,
+        editors: [actor],
       });
       await this.audit(actor, 'draft.created', code, { version: draft.baseVersion, details: { revision: draft.revision, hash: draft.hash } });
       return { draft, created: true };
@@ -133,6 +139,7 @@ export class ItemLifecycle {
       status: 'editing',
       updatedAt: at,
       updatedBy: actor,
+      editors: withEditor(contentEditors(existing), actor),
       submittedAt: undefined,
       submittedBy: undefined,
       reviewedAt: undefined,
@@ -189,8 +196,12 @@ export class ItemLifecycle {
 
   async approve(code: string, actor: string, comment: string | undefined, expectedRevision?: number): Promise<DraftRecord> {
     const draft = await this.transition(code, expectedRevision, ['submitted'], '审核通过');
-    if (actor === draft.submittedBy || actor === draft.createdBy) {
-      throw new ForbiddenError('不能审核通过自己编制或提交的草稿；合法性审核须由他人进行', { code, submittedBy: draft.submittedBy, createdBy: draft.createdBy });
+    const editors = contentEditors(draft);
+    if (editors.includes(actor)) {
+      throw new ForbiddenError('不能审核通过自己修改过内容的草稿；合法性审核须由未参与编制的人进行', { code, editors });
+    }
+    if (actor === draft.submittedBy) {
+      throw new ForbiddenError('不能审核通过自己提交的草稿；合法性审核须由他人进行', { code, submittedBy: draft.submittedBy });
     }
     await this.requireSound(draft);
     const at = this.now();
@@ -280,6 +291,19 @@ export class ItemLifecycle {
     await this.store.setWithdrawn(code, { at: this.now(), by: actor, reason });
     await this.audit(actor, 'item.withdrawn', code, { version: item.latestVersion, reason });
   }
+}
+
+/**
+ * Who wrote the draft's content. A draft recorded before `editors` existed names at least its
+ * creator and, when its last write was a content save (status editing), that saver.
+ */
+function contentEditors(draft: DraftRecord): string[] {
+  if (draft.editors) return draft.editors;
+  return withEditor([draft.createdBy], draft.status === 'editing' ? draft.updatedBy : draft.createdBy);
+}
+
+function withEditor(editors: string[], actor: string): string[] {
+  return editors.includes(actor) ? editors : [...editors, actor];
 }
 
 function parsePublishRequest(request: unknown): PublishRequest {

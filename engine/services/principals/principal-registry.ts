@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from '../../core/clock/index.js';
 import { isKnownLocality } from '../../core/divisions/index.js';
 import { requireServedLocality } from '../stations/stations.js';
-import { ValidationFailedError, type Problem } from '../../core/errors.js';
+import { ForbiddenError, InvalidStateError, ValidationFailedError, type Problem } from '../../core/errors.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import { generateBearerToken, isWellFormedToken, tokenHash } from './bearer-token.js';
 import type { Principal } from '../../core/access/principal.js';
@@ -75,7 +75,32 @@ export async function createPrincipal({ store, clock = systemClock, input, actor
   return { principal, token };
 }
 
+/**
+ * Revocations on one store run one at a time in this process, so two administrators revoking
+ * each other at the same moment cannot both pass the last-administrator check. (The designer API
+ * is one process; the CLI revokes from a second one only by hand.)
+ */
+const revocationsInFlight = new WeakMap<ConfigStore, Promise<unknown>>();
+
 export async function revokePrincipal({ store, clock = systemClock, id, actor }: { store: ConfigStore; clock?: Clock; id: string; actor: string }): Promise<Principal> {
+  const previous = revocationsInFlight.get(store) ?? Promise.resolve();
+  const revocation = previous.catch(() => undefined).then(() => revokeChecked({ store, clock, id, actor }));
+  revocationsInFlight.set(store, revocation);
+  return revocation;
+}
+
+async function revokeChecked({ store, clock, id, actor }: { store: ConfigStore; clock: Clock; id: string; actor: string }): Promise<Principal> {
+  if (id === actor) {
+    throw new ForbiddenError('不能吊销自己的令牌；请由另一名管理员操作', { id });
+  }
+  const principals = await store.listPrincipals();
+  const target = principals.find((p) => p.id === id);
+  if (target?.role === 'admin' && target.revokedAt === null) {
+    const activeAdmins = principals.filter((p) => p.role === 'admin' && p.revokedAt === null);
+    if (activeAdmins.length <= 1) {
+      throw new InvalidStateError(`「${target.name}」是最后一名有效的管理员，不能吊销；请先添加另一名管理员`, { id, activeAdmins: activeAdmins.length });
+    }
+  }
   const now = clock().toISOString();
   const { tokenHash: _hash, ...principal } = await store.revokePrincipal(id, now, actor);
   await store.appendAudit({ at: now, actor, action: 'principal.revoked', code: null, version: null, reason: null, details: { id } });

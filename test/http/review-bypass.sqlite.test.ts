@@ -1,0 +1,4 @@
+import { sqliteInstallation } from '../support/installation.js';
+import { describeReviewBypass } from './review-bypass.js';
+
+describeReviewBypass('sqlite', sqliteInstallation);
