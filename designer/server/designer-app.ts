@@ -1,7 +1,7 @@
-import { ephemeralProcessSigning, systemClock, type Clock, type Signing } from '../../engine/core/index.js';
+import { checkpointPolicy, DEFAULT_CHECKPOINT_INTERVAL, ephemeralProcessSigning, systemClock, type Clock, type Signing } from '../../engine/core/index.js';
 import type { Express } from 'express';
 import { type Logger, createApiApp, DEFAULT_BODY_LIMIT } from '../../engine/http-kit/index.js';
-import { effectiveCalendar, ItemLifecycle } from '../../engine/services/index.js';
+import { AuditTrailAuditor, effectiveCalendar, ItemLifecycle } from '../../engine/services/index.js';
 import type { ConfigReader, ConfigStore, DecisionLogWriter, IntakeStore } from '../../engine/ports/index.js';
 import { decisionRoutes } from './decision-routes.js';
 import { calendarRoutes, DEFAULT_UPLOAD_LIMIT, runtimeModule } from '../../runtime/server/index.js';
@@ -44,22 +44,29 @@ export interface DesignerAppOptions {
   signing?: Signing;
   /** Key of the applicant index of the embedded runtime's cases (see RuntimeModuleOptions). */
   lookupKey?: Uint8Array;
+  /** A signed audit checkpoint every this many events, besides one at every publication (TONGBAN_CHECKPOINT_EVERY, default 50). */
+  checkpointEvery?: number;
+  /** Where the embedded runtime remembers the newest audit checkpoint it has seen (see RuntimeModuleOptions.checkpointFile). */
+  runtimeCheckpointFile?: string;
 }
 
-export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, clock = systemClock, bundleLimit, windowApp = true, designerWeb = true, signing = ephemeralProcessSigning(), lookupKey }: DesignerAppOptions): Express {
+export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, clock = systemClock, bundleLimit, windowApp = true, designerWeb = true, signing = ephemeralProcessSigning(), lookupKey, checkpointEvery = DEFAULT_CHECKPOINT_INTERVAL, runtimeCheckpointFile }: DesignerAppOptions): Express {
   const lifecycle = new ItemLifecycle({ store, clock, signer: signing.signer });
   const { trustedKeys } = signing;
+  // The publishing key also signs the audit trail's checkpoints, written by the store as it appends.
+  store.useCheckpoints(checkpointPolicy({ signer: signing.signer, clock, every: checkpointEvery }));
+  const auditor = new AuditTrailAuditor({ reader: store, trustedKeys });
   // One effective calendar: a year an admin stores here is what the embedded runtime counts on at once.
   const calendar = effectiveCalendar({ reader: store });
   // The embedded runtime is the league/banner runtime's own module, over the read-only reader.
   const runtime = runtimeReader
-    ? runtimeModule({ reader: runtimeReader, trustedKeys, ...(decisionLog ? { decisionLog } : {}), ...(intakeStore ? { intakeStore } : {}), logger, uploadLimit, windowApp, calendar, clock, ...(lookupKey ? { lookupKey } : {}) })
+    ? runtimeModule({ reader: runtimeReader, trustedKeys, ...(decisionLog ? { decisionLog } : {}), ...(intakeStore ? { intakeStore } : {}), logger, uploadLimit, windowApp, calendar, clock, ...(lookupKey ? { lookupKey } : {}), ...(runtimeCheckpointFile ? { checkpointFile: runtimeCheckpointFile } : {}) })
     : null;
   const app = createApiApp({
     title: 'Tongban designer API (region)',
     description: 'Authoring, review, publication and audit of item standards; plus the read-only runtime API when embedded.',
     routes: [
-      ...designerRoutes({ store, lifecycle, clock }),
+      ...designerRoutes({ store, lifecycle, clock, auditor }),
       ...diffRoutes({ store }),
       ...catalogueRoutes({ store, lifecycle, clock, trustedKeys, ...(bundleLimit ? { bundleLimit } : {}) }),
       ...accessRoutes({ store, clock }),

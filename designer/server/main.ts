@@ -9,6 +9,7 @@ import { ensureRuntimeIndexes, loadLookupKey, openDecisionLog, openIntakeStore, 
 import { createLogger, serveUntilSignalled } from '../../engine/http-kit/index.js';
 import { KeyFileError, loadPublisherSigning } from '../../engine/adapters/key-files/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
+import { join } from 'node:path';
 import { createDesignerApp } from './index.js';
 
 const logger = createLogger(undefined, (process.env.TONGBAN_LOG_LEVEL as 'info' | 'warn' | 'error' | 'silent' | undefined) ?? 'info');
@@ -43,7 +44,11 @@ const runtimeReader = await openConfigReader(settings);
 const decisionLog = await openDecisionLog(settings);
 const intakeStore = await openIntakeStore(settings);
 const bundleLimit = process.env.TONGBAN_BUNDLE_LIMIT ? Number(process.env.TONGBAN_BUNDLE_LIMIT) : undefined;
-const app = createDesignerApp({ signing, store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit, uploadLimit, lookupKey: loadLookupKey(settings), ...(bundleLimit ? { bundleLimit } : {}) });
+const checkpointEvery = process.env.TONGBAN_CHECKPOINT_EVERY ? Number(process.env.TONGBAN_CHECKPOINT_EVERY) : undefined;
+const app = createDesignerApp({
+  signing, store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit, uploadLimit, lookupKey: loadLookupKey(settings), ...(bundleLimit ? { bundleLimit } : {}),
+  ...(checkpointEvery ? { checkpointEvery } : {}), runtimeCheckpointFile: join(settings.dataDir, 'audit-checkpoint-seen.json'),
+});
 
 await serveUntilSignalled(app, port, {
   ...(process.env.TONGBAN_HOST ? { host: process.env.TONGBAN_HOST } : {}),

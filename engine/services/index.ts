@@ -2,6 +2,7 @@
  * The use cases: what the designer, the runtimes and the CLI do, over the store ports only — never
  * an adapter, never HTTP. Each takes its store and clock from the caller.
  */
+export * from './audit/index.js';
 export * from './calendar/index.js';
 export * from './cases/index.js';
 export * from './catalogue/index.js';

@@ -5,6 +5,7 @@
 import { loadLookupKey, openDecisionLog, openIntakeStore, openConfigReader, storeSettingsFromEnv } from '../../engine/adapters/index.js';
 import { createLogger, serveUntilSignalled } from '../../engine/http-kit/index.js';
 import { KeyFileError, loadTrustedKeys } from '../../engine/adapters/key-files/index.js';
+import { join } from 'node:path';
 import { createRuntimeApp } from './runtime-app.js';
 
 const logger = createLogger(undefined, (process.env.TONGBAN_LOG_LEVEL as 'info' | 'warn' | 'error' | 'silent' | undefined) ?? 'info');
@@ -26,6 +27,8 @@ const decisionLog = await openDecisionLog(settings);
 const intakeStore = await openIntakeStore(settings);
 const app = createRuntimeApp({
   reader, trustedKeys: trusted.trustedKeys, decisionLog, intakeStore, logger, lookupKey: loadLookupKey(settings),
+  // The newest audit checkpoint this runtime has seen; health alarms if the config store falls behind it.
+  checkpointFile: join(settings.dataDir, 'audit-checkpoint-seen.json'),
   bodyLimit: Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024),
   uploadLimit: Number(process.env.TONGBAN_UPLOAD_LIMIT ?? 5 * 1024 * 1024),
 });

@@ -4,7 +4,8 @@ import type { ConfigReader, DecisionLogWriter, IntakeStore } from '../../engine/
 import type { StoreHealth, TrustedKey } from '../../engine/core/index.js';
 import type { WorkingCalendar } from '../../engine/core/index.js';
 import { CaseBook, effectiveCalendar, type EffectiveCalendar } from '../../engine/services/index.js';
-import { systemClock, type Clock } from '../../engine/core/index.js';
+import { ephemeralProcessSigning, systemClock, type Clock } from '../../engine/core/index.js';
+import { CheckpointWatch } from './checkpoint-watch.js';
 import { randomBytes } from 'node:crypto';
 import { caseRoutes } from './case-routes.js';
 import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from './intake-routes.js';
@@ -35,6 +36,11 @@ export interface RuntimeModuleOptions {
   lookupKey?: Uint8Array;
   /** The server's clock: case events and due dates are dated by it. */
   clock?: Clock;
+  /**
+   * Where the runtime keeps the newest audit checkpoint it has seen (its data directory's
+   * audit-checkpoint-seen.json); without it, only in memory. Health alarms when the store falls behind it.
+   */
+  checkpointFile?: string;
 }
 
 /**
@@ -58,9 +64,14 @@ export interface RuntimeModule {
   calendar: EffectiveCalendar;
   /** The runtime's cases, when it has an intake store. */
   cases: CaseBook | null;
+  /** The newest audit checkpoint seen, and the rollback alarm. */
+  checkpoints: CheckpointWatch;
 }
 
-export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, logger, uploadLimit = DEFAULT_UPLOAD_LIMIT, windowApp = true, calendar = effectiveCalendar({ reader }), lookupKey = randomBytes(32), clock = systemClock }: RuntimeModuleOptions): RuntimeModule {
+export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, logger, uploadLimit = DEFAULT_UPLOAD_LIMIT, windowApp = true, calendar = effectiveCalendar({ reader }), lookupKey = randomBytes(32), clock = systemClock, checkpointFile }: RuntimeModuleOptions): RuntimeModule {
+  const checkpoints = new CheckpointWatch({ reader, trustedKeys: trustedKeys ?? ephemeralProcessSigning().trustedKeys, ...(checkpointFile ? { file: checkpointFile } : {}) });
+  // Look once at start-up, then at every health check: what it saw survives a restart when a file is given.
+  void checkpoints.observe().catch(() => undefined);
   const cases = intakeStore ? new CaseBook({ intakes: intakeStore, reader, calendar: () => calendar.calendar(), clock, lookupKey }) : null;
   const configs = new PublishedConfigs(reader, trustedKeys ? { trustedKeys } : {});
   const recording = decisionLog ? { decisionLog } : {};
@@ -73,12 +84,14 @@ export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, l
     ],
     rawBodies: intakeStore ? [intakeUploads(uploadLimit)] : [],
     // `signatures`: the versions refused for a missing or untrusted signature raise the alarm in health.
-    stores: { signatures: configs, ...(decisionLog ? { decisions: decisionLog } : {}), ...(intakeStore ? { intakes: intakeStore } : {}) },
+    // `auditCheckpoints`: a config store behind the newest checkpoint seen (rolled back, rewritten) raises the alarm.
+    stores: { signatures: configs, auditCheckpoints: checkpoints, ...(decisionLog ? { decisions: decisionLog } : {}), ...(intakeStore ? { intakes: intakeStore } : {}) },
     mountWeb: (app) => {
       if (windowApp) mountWindowApp(app);
     },
     workingCalendar: () => calendar.calendar(),
     calendar,
     cases,
+    checkpoints,
   };
 }

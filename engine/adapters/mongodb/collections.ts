@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import { createMissingIndexes } from './missing-indexes.js';
-import type { AuditDocument, CampaignDocument, ClaimDocument, DraftDocument, ItemDocument, PrincipalDocument, StationDocument, VersionDocument, CalendarYearDocument } from './config-documents.js';
+import type { AuditCheckpointDocument, AuditDocument, CampaignDocument, ClaimDocument, DraftDocument, ItemDocument, PrincipalDocument, StationDocument, VersionDocument, CalendarYearDocument } from './config-documents.js';
 
 export const COLLECTION_NAMES = {
   items: 'items',
@@ -12,6 +12,7 @@ export const COLLECTION_NAMES = {
   campaign: 'campaign',
   stations: 'stations',
   calendarYears: 'calendar_years',
+  checkpoints: 'audit_checkpoints',
 } as const;
 
 export interface MongoCollections {
@@ -24,6 +25,7 @@ export interface MongoCollections {
   campaign: Collection<CampaignDocument>;
   stations: Collection<StationDocument>;
   calendarYears: Collection<CalendarYearDocument>;
+  checkpoints: Collection<AuditCheckpointDocument>;
 }
 
 export function collectionsOf(db: Db): MongoCollections {
@@ -37,6 +39,7 @@ export function collectionsOf(db: Db): MongoCollections {
     campaign: db.collection<CampaignDocument>(COLLECTION_NAMES.campaign),
     stations: db.collection<StationDocument>(COLLECTION_NAMES.stations),
     calendarYears: db.collection<CalendarYearDocument>(COLLECTION_NAMES.calendarYears),
+    checkpoints: db.collection<AuditCheckpointDocument>(COLLECTION_NAMES.checkpoints),
   };
 }
 
@@ -68,5 +71,7 @@ export async function ensureIndexes(collections: MongoCollections): Promise<void
     ]),
     createMissingIndexes(collections.stations, [{ key: { code: 1 }, name: 'stations_code_unique', unique: true }]),
     createMissingIndexes(collections.calendarYears, [{ key: { year: 1 }, name: 'calendar_years_year_unique', unique: true }]),
+    // One checkpoint per count: a second signer of the same head loses, like a second appender.
+    createMissingIndexes(collections.checkpoints, [{ key: { count: 1 }, name: 'audit_checkpoints_count_unique', unique: true }]),
   ]);
 }

@@ -1,5 +1,6 @@
 import { canonicalJson } from '../../core/canonical/index.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
+import type { AuditCheckpoint } from '../../core/audit/index.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, VersionMeta, VersionRecord } from '../../core/model/records.js';
 
@@ -33,6 +34,9 @@ export type DraftDocument = LiveDraftDocument | DraftTombstone;
 export type VersionDocument = VersionMeta & { configJson: string; publicationJson?: string };
 
 export type AuditDocument = Omit<AuditEvent, 'details'> & { detailsJson: string | null };
+
+/** A signed audit checkpoint: hex strings and numbers, safe as plain fields. */
+export type AuditCheckpointDocument = AuditCheckpoint;
 
 export type PrincipalDocument = PrincipalRecord;
 

@@ -1,5 +1,6 @@
 import type { Filter } from 'mongodb';
-import type { ConfigReader } from '../../ports/config-store/port.js';
+import type { AuditPage, ConfigReader } from '../../ports/config-store/port.js';
+import type { AuditCheckpoint, AuditIndexRow, VersionRef } from '../../core/audit/index.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
 import type { AuditEvent, AuditQuery, CampaignRecord, ClaimQuery, ClaimRecord, StationRecord, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../../core/model/records.js';
@@ -11,6 +12,10 @@ import { guard } from './driver-errors.js';
 import { getItemSummary, listItemSummaries } from './item-summaries.js';
 
 const MAX_AUDIT_PAGE = 10_000;
+
+function pageOf(page: AuditPage): { after: number; limit: number } {
+  return { after: Math.trunc(page.after ?? 0), limit: Math.trunc(Math.min(Math.max(page.limit ?? 1000, 1), MAX_AUDIT_PAGE)) };
+}
 
 /**
  * Read side of the MongoDB adapter. A runtime gets an instance of exactly this class: it has no
@@ -64,6 +69,32 @@ export class MongoConfigReader implements ConfigReader {
     const limit = Math.trunc(Math.min(Math.max(query.limit ?? 100, 1), MAX_AUDIT_PAGE));
     const documents = await guard('listAudit', () => this.collections.audit.find(filter).sort({ seq: 1 }).limit(limit).toArray());
     return documents.map(fromAuditDocument);
+  }
+
+  async listAuditIndex(page: AuditPage = {}): Promise<AuditIndexRow[]> {
+    const { after, limit } = pageOf(page);
+    return guard('listAuditIndex', () =>
+      this.collections.audit
+        .find<AuditIndexRow>({ seq: { $gt: after } }, { projection: { _id: 0, seq: 1, at: 1, actor: 1, action: 1, code: 1, version: 1, hash: 1, prevHash: 1 } })
+        .sort({ seq: 1 }).limit(limit).toArray(),
+    );
+  }
+
+  async listCheckpoints(page: AuditPage = {}): Promise<AuditCheckpoint[]> {
+    const { after, limit } = pageOf(page);
+    return guard('listCheckpoints', () =>
+      this.collections.checkpoints.find<AuditCheckpoint>({ count: { $gt: after } }, { projection: { _id: 0 } }).sort({ count: 1 }).limit(limit).toArray(),
+    );
+  }
+
+  async latestCheckpoint(): Promise<AuditCheckpoint | null> {
+    return guard('latestCheckpoint', () => this.collections.checkpoints.findOne<AuditCheckpoint>({}, { projection: { _id: 0 }, sort: { count: -1 } }));
+  }
+
+  async listVersionRefs(): Promise<VersionRef[]> {
+    return guard('listVersionRefs', () =>
+      this.collections.versions.find<VersionRef>({}, { projection: { _id: 0, code: 1, version: 1, hash: 1 } }).sort({ code: 1, version: 1 }).toArray(),
+    );
   }
 
   async findPrincipalByTokenHash(tokenHash: string): Promise<PrincipalRecord | null> {

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { canonicalJson } from '../../core/canonical/index.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { chainAuditEvent } from '../../core/audit/audit-chain.js';
+import type { CheckpointPolicy } from '../../core/audit/checkpoint.js';
 import type { ConfigStore, DraftPatch, NewDraft, Publication } from '../../ports/config-store/port.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
@@ -34,6 +35,11 @@ function staleDraft(code: string, expectedRevision: number, current: DraftDocume
  */
 export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
   protected override readonly readOnly: boolean = false;
+  private checkpoints: CheckpointPolicy | null = null;
+
+  useCheckpoints(policy: CheckpointPolicy | null): void {
+    this.checkpoints = policy;
+  }
 
   async upsertItem(item: Omit<ItemRecord, 'withdrawn'>): Promise<void> {
     const { code, name, department, createdAt } = item;
@@ -105,7 +111,7 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
       () => this.collections.versions.insertOne({ ...toVersionDocument(version), publicationJson: canonicalJson(event) }),
       () => new ConflictError(`事项 ${version.code} 的第 ${version.version} 版已由他人发布`, { code: version.code, version: version.version }),
     );
-    const chained = await this.appendAudit(event);
+    const chained = await this.chainAudit(event, true);
     // The draft and the item record follow from the version; were these writes lost, the next
     // publication of the item is refused as based on a stale version, never silently wrong.
     await this.insertDraftRevision('publishVersion', { code: version.code, revision: draftRevision + 1, deleted: true }, () => new ConflictError('草稿已被他人修改'))
@@ -131,10 +137,26 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
     let completed = 0;
     for (const v of published) {
       if (chained.has(`${v.code}@${v.version}`)) continue;
-      await this.appendAudit(JSON.parse(v.publicationJson) as NewAuditEvent);
+      await this.chainAudit(JSON.parse(v.publicationJson) as NewAuditEvent, true);
       completed++;
     }
     return completed;
+  }
+
+  async appendAudit(event: NewAuditEvent): Promise<AuditEvent> {
+    return this.chainAudit(event, false);
+  }
+
+  /**
+   * Appends, then stores the checkpoint the policy signs for the new head. Without transactions
+   * the checkpoint is a second write: a crash in between loses only that checkpoint, and the next
+   * one (every N events, or the next publication) covers the event.
+   */
+  private async chainAudit(event: NewAuditEvent, publication: boolean): Promise<AuditEvent> {
+    const chained = await this.appendOnce(event);
+    const checkpoint = this.checkpoints?.checkpointFor({ count: chained.seq, headHash: chained.hash }, publication) ?? null;
+    if (checkpoint) await unlessDuplicateKey('appendAudit', () => this.collections.checkpoints.insertOne({ ...checkpoint }));
+    return chained;
   }
 
   /**
@@ -142,7 +164,7 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
    * index lets exactly one of several concurrent appenders take each number; the others re-read
    * the new tail and try again, so the chain never forks and never skips a number.
    */
-  async appendAudit(event: NewAuditEvent): Promise<AuditEvent> {
+  private async appendOnce(event: NewAuditEvent): Promise<AuditEvent> {
     for (let attempt = 1; attempt <= MAX_AUDIT_ATTEMPTS; attempt++) {
       const tail = await guard('appendAudit', () =>
         this.collections.audit.findOne<{ seq: number; hash: string }>({}, { projection: { _id: 0, seq: 1, hash: 1 }, sort: { seq: -1 } }),

@@ -79,4 +79,17 @@ export const migrations: readonly string[] = [
     record_json TEXT NOT NULL
   );
   `,
+  `
+  -- Signed audit checkpoints (count, head hash, time, key): written with publications and every N events.
+  CREATE TABLE audit_checkpoints (
+    count INTEGER PRIMARY KEY,
+    head_hash TEXT NOT NULL,
+    at TEXT NOT NULL,
+    cause TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    signature TEXT NOT NULL
+  );
+  CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+  CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+  `,
 ];

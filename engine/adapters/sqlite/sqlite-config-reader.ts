@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ConfigReader } from '../../ports/config-store/port.js';
+import type { AuditPage, ConfigReader } from '../../ports/config-store/port.js';
+import type { AuditCheckpoint, AuditIndexRow, CheckpointTrigger, VersionRef } from '../../core/audit/index.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
 import type { AuditEvent, AuditQuery, CampaignRecord, ClaimQuery, ClaimRecord, StationRecord, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../../core/model/records.js';
@@ -41,6 +42,23 @@ function toItemSummary(row: ItemRow): ItemSummary {
       ? null
       : { revision: row.draft_revision, status: row.draft_status as never, updatedAt: row.draft_updated_at ?? '', updatedBy: row.draft_updated_by ?? '' },
   };
+}
+
+interface CheckpointRow {
+  count: number;
+  head_hash: string;
+  at: string;
+  cause: string;
+  key_id: string;
+  signature: string;
+}
+
+function toCheckpoint(row: CheckpointRow): AuditCheckpoint {
+  return { count: row.count, headHash: row.head_hash, at: row.at, trigger: row.cause as CheckpointTrigger, keyId: row.key_id, signature: row.signature };
+}
+
+function pageOf(page: AuditPage): { after: number; limit: number } {
+  return { after: Math.trunc(page.after ?? 0), limit: Math.trunc(Math.min(Math.max(page.limit ?? 1000, 1), 10_000)) };
 }
 
 function toAuditEvent(row: { event_json: string }): AuditEvent {
@@ -110,6 +128,34 @@ export class SqliteConfigReader implements ConfigReader {
     const limit = Math.min(Math.max(query.limit ?? 100, 1), 10_000);
     const rows = this.db.prepare(`SELECT event_json FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${limit}`).all(...params);
     return (rows as { event_json: string }[]).map(toAuditEvent);
+  }
+
+  async listAuditIndex(page: AuditPage = {}): Promise<AuditIndexRow[]> {
+    const { after, limit } = pageOf(page);
+    return this.db
+      .prepare('SELECT seq, at, actor, action, code, version, hash, prev_hash AS prevHash FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?')
+      .all(after, limit) as AuditIndexRow[];
+  }
+
+  /** A runtime may read a file an older designer migrated: no checkpoint table, no checkpoints. */
+  private hasCheckpoints(): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_checkpoints'").get() !== undefined;
+  }
+
+  async listCheckpoints(page: AuditPage = {}): Promise<AuditCheckpoint[]> {
+    if (!this.hasCheckpoints()) return [];
+    const { after, limit } = pageOf(page);
+    return (this.db.prepare('SELECT * FROM audit_checkpoints WHERE count > ? ORDER BY count LIMIT ?').all(after, limit) as CheckpointRow[]).map(toCheckpoint);
+  }
+
+  async latestCheckpoint(): Promise<AuditCheckpoint | null> {
+    if (!this.hasCheckpoints()) return null;
+    const row = this.db.prepare('SELECT * FROM audit_checkpoints ORDER BY count DESC LIMIT 1').get() as CheckpointRow | undefined;
+    return row ? toCheckpoint(row) : null;
+  }
+
+  async listVersionRefs(): Promise<VersionRef[]> {
+    return this.db.prepare('SELECT code, version, hash FROM versions ORDER BY code, version').all() as VersionRef[];
   }
 
   async findPrincipalByTokenHash(tokenHash: string): Promise<PrincipalRecord | null> {

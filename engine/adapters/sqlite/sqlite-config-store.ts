@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { canonicalJson } from '../../core/canonical/canonical-json.js';
 import { ConflictError, NotFoundError, StoreUnavailableError } from '../../core/errors.js';
 import { chainAuditEvent } from '../../core/audit/audit-chain.js';
+import type { CheckpointPolicy } from '../../core/audit/checkpoint.js';
 import type { ConfigStore, DraftPatch, NewDraft, Publication } from '../../ports/config-store/port.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
@@ -11,6 +12,12 @@ import { isUniqueViolation, openWritableSqlite } from './sqlite-support.js';
 import { SqliteConfigReader } from './sqlite-config-reader.js';
 
 export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore {
+  private checkpoints: CheckpointPolicy | null = null;
+
+  useCheckpoints(policy: CheckpointPolicy | null): void {
+    this.checkpoints = policy;
+  }
+
   async upsertItem(item: Omit<ItemRecord, 'withdrawn'>): Promise<void> {
     this.db
       .prepare(`INSERT INTO items (code, name, department, created_at) VALUES (?, ?, ?, ?)
@@ -89,7 +96,7 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
           .prepare(`INSERT INTO items (code, name, department, created_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (code) DO UPDATE SET name = excluded.name, department = excluded.department, withdrawn_json = NULL`)
           .run(item.code, item.name, item.department, item.createdAt);
-        return this.chainAudit(event);
+        return this.chainAudit(event, true);
       }).immediate();
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`事项 ${meta.code} 的第 ${meta.version} 版已由他人发布`, { code: meta.code, version: meta.version });
@@ -97,13 +104,19 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
     }
   }
 
-  /** Inside a transaction: chains the event onto the tail. */
-  private chainAudit(event: NewAuditEvent): AuditEvent {
+  /** Inside a transaction: chains the event onto the tail, and writes the checkpoint the policy signs for the new head. */
+  private chainAudit(event: NewAuditEvent, publication = false): AuditEvent {
     const last = this.db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
     const chained = chainAuditEvent(event, last ?? null);
     this.db
       .prepare('INSERT INTO audit_events (seq, at, actor, action, code, version, hash, prev_hash, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(chained.seq, chained.at, chained.actor, chained.action, chained.code, chained.version, chained.hash, chained.prevHash, canonicalJson(chained));
+    const checkpoint = this.checkpoints?.checkpointFor({ count: chained.seq, headHash: chained.hash }, publication) ?? null;
+    if (checkpoint) {
+      this.db
+        .prepare('INSERT INTO audit_checkpoints (count, head_hash, at, cause, key_id, signature) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (count) DO NOTHING')
+        .run(checkpoint.count, checkpoint.headHash, checkpoint.at, checkpoint.trigger, checkpoint.keyId, checkpoint.signature);
+    }
     return chained;
   }
 

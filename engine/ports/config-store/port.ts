@@ -16,6 +16,13 @@ import type {
   VersionRecord,
   Withdrawal,
 } from '../../core/model/records.js';
+import type { AuditCheckpoint, AuditIndexRow, CheckpointPolicy, VersionRef } from '../../core/audit/index.js';
+
+/** Paging of the audit index and checkpoints: after this sequence number / count, at most `limit` (1–10 000, default 1 000). */
+export interface AuditPage {
+  after?: number;
+  limit?: number;
+}
 
 /**
  * Everything a runtime may do with the config store. League and banner runtimes are handed only
@@ -31,6 +38,14 @@ export interface ConfigReader {
   /** The newest published version's number and hash: the cheap question a runtime asks per request. */
   latestVersionRef(code: string): Promise<{ version: number; hash: string } | null>;
   listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
+  /** The store's own index of the audit events (the columns or fields listings filter on), in sequence order, for verification. */
+  listAuditIndex(page?: AuditPage): Promise<AuditIndexRow[]>;
+  /** The signed audit checkpoints, by count. */
+  listCheckpoints(page?: AuditPage): Promise<AuditCheckpoint[]>;
+  /** The checkpoint with the highest count; null when there is none (or the store predates checkpoints). */
+  latestCheckpoint(): Promise<AuditCheckpoint | null>;
+  /** Every stored version's code, number and hash, including versions of no known item. */
+  listVersionRefs(): Promise<VersionRef[]>;
   /** Principals are read by runtimes too: an operator's token is checked wherever it is used. */
   findPrincipalByTokenHash(tokenHash: string): Promise<PrincipalRecord | null>;
   listPrincipals(): Promise<PrincipalRecord[]>;
@@ -54,7 +69,7 @@ export type NewDraft = Omit<DraftRecord, 'revision'>;
 /** Everything one publication writes: the version, its audit event, the draft it retires and the item's refreshed record. */
 export interface Publication {
   version: VersionRecord;
-  /** The `version.published` event; chained onto the audit trail by the store. */
+  /** The `version.published` event; chained onto the audit trail by the store (with a checkpoint, see `useCheckpoints`). */
   event: NewAuditEvent;
   /** The approved draft's revision: a draft changed since then makes the publication a conflict. */
   draftRevision: number;
@@ -87,6 +102,13 @@ export interface ConfigStore extends ConfigReader {
   publishVersion(publication: Publication): Promise<AuditEvent>;
   /** Appends to the hash chain; concurrent appends are serialised by a unique sequence number. */
   appendAudit(event: NewAuditEvent): Promise<AuditEvent>;
+  /**
+   * From now on, every chained event asks the policy for a signed checkpoint and stores it: for a
+   * publication in the same atomic step as the version (SQLite; on MongoDB right after the event,
+   * the next checkpoint covering a crash in between), otherwise every `policy.every` events.
+   * Checkpoints, like events, are never updated or deleted; a second one of the same count is ignored.
+   */
+  useCheckpoints(policy: CheckpointPolicy | null): void;
   /** ConflictError when the id or token hash exists. */
   createPrincipal(principal: PrincipalRecord): Promise<void>;
   /** NotFoundError for an unknown id; revoking twice keeps the first revocation. */
@@ -105,6 +127,6 @@ export interface ConfigStore extends ConfigReader {
 
 /** Writable methods that must never be reachable from a runtime's store object. */
 export const CONFIG_WRITE_METHODS = [
-  'upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'publishVersion', 'appendAudit',
+  'upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'publishVersion', 'appendAudit', 'useCheckpoints',
   'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'insertClaims', 'setCampaign', 'addStation', 'putCalendarYear',
 ] as const;

@@ -1,0 +1,1 @@
+export { AuditTrailAuditor } from './audit-trail-auditor.js';
