@@ -109,7 +109,7 @@ type CreateBody = IntakeApplication & { code: string };
 export interface IntakeRouteDeps {
   configs: PublishedConfigs;
   /** Where the documents find the standard of the exact version a record names. */
-  reader: Pick<ConfigReader, 'getVersion'>;
+  reader: Pick<ConfigReader, 'getVersion' | 'listClaims'>;
   intakes: IntakeStore;
   decisionLog?: DecisionLogWriter;
   logger?: Logger;
@@ -255,9 +255,16 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
           throw new DriftDetectedError(`事项 ${record.item.code} 第 ${record.item.version} 版的哈希与办件记录不符，拒绝出具文书`, { code: record.item.code, version: record.item.version, recordedHash: record.item.hash, actualHash: version.hash });
         }
         const caseView = cases ? await cases.view(record.caseNumber) : null;
+        // The claims name the window, its address and phone (receiving) and the competent department and remedies (handling).
+        const claimAt = async (division: string) => (await reader.listClaims({ division, code: record.item.code }))[0]?.local;
+        const receivingLocal = await claimAt(record.receivingDivision);
+        const handlingLocal = record.handling.division === record.receivingDivision ? receivingLocal : await claimAt(record.handling.division);
+        const clerk = caseView?.timeline[0]?.actor.name;
         const html = renderNoticeDocument(kind, {
           record, config: version.config, ...(calendar ? { calendar: await calendar.calendar() } : {}),
           ...(caseView ? { due: { promisedDue: caseView.promisedDue, ...(caseView.calendarMissing ? { calendarMissing: caseView.calendarMissing } : {}) } } : {}),
+          local: { ...(receivingLocal ? { receiving: receivingLocal } : {}), ...(handlingLocal ? { handling: handlingLocal } : {}) },
+          ...(clerk ? { clerk } : {}),
         });
         nameVersion(res, record.item);
         res.setHeader('Cache-Control', 'private, no-store');

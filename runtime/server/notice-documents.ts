@@ -1,5 +1,5 @@
-import { maskIdNumber, type ItemConfig, findDivision, InvalidStateError, officialWorkingCalendar, type WorkingCalendar, calendarMissingNote, DOCUMENT_KINDS, DOCUMENT_OUTCOMES, documentKinds, documentKindFor, isDocumentKind, labelOf, labelTable, outcomes, type DocumentKind } from '../../engine/core/index.js';
-import { applicantOf } from '../../engine/services/index.js';
+import { maskIdNumber, type ItemConfig, findDivision, InvalidStateError, NotFoundError, officialWorkingCalendar, type WorkingCalendar, calendarMissingNote, DOCUMENT_KINDS, DOCUMENT_OUTCOMES, documentKinds, documentKindFor, isDocumentKind, labelOf, labelTable, outcomes, type DocumentKind } from '../../engine/core/index.js';
+import { applicantOf, enterpriseApplicantOf } from '../../engine/services/index.js';
 import type { IntakeRecord } from '../../engine/ports/index.js';
 
 export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind };
@@ -7,12 +7,16 @@ export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind };
 /** 行政许可法第三十二条: what is missing is told at once; the applicant then has this long to supplement. */
 export const SUPPLEMENT_WORKING_DAYS = 5;
 
+/** 事项类型 行政许可 (国家政务服务平台 code 01): its acceptance follows 行政许可法第三十二条. */
+const ADMINISTRATIVE_PERMIT = '01';
+const PERMIT_BASIS = '《中华人民共和国行政许可法》第三十二条';
+
 const titles = labelTable(documentKinds);
 
-const suffix: Record<DocumentKind, string> = { 'acceptance-notice': 'SL', 'supplement-notice': 'BZ', 'rejection-decision': 'BY' };
+/** The number suffix of each notice (办件编号-SL …); a kind without one is numbered by the case alone. */
+const suffix: Partial<Record<DocumentKind, string>> = { 'acceptance-notice': 'SL', 'supplement-notice': 'BZ', 'rejection-decision': 'BY' };
 
-
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
@@ -35,6 +39,11 @@ function limitText(limit: { value: number | null; unit: { label: string }; note?
   return limit.value === null ? `法律法规未规定${limit.note ? `（${limit.note}）` : ''}` : `${limit.value} 个${limit.unit.label}${limit.note ? `（${limit.note}）` : ''}`;
 }
 
+/** The 承诺办理时限 as the applicant reads it: an 即办件 (limit 0) is done on the spot. */
+function promisedText(limit: ItemConfig['standard']['promisedTimeLimit']): string {
+  return limit.value === 0 ? `当场办结${limit.note ? `（${limit.note}）` : ''}` : limitText(limit);
+}
+
 /** Refuses a document that does not fit the recorded decision (e.g. no 受理通知书 for a rejected application). */
 export function checkDocumentFits(record: IntakeRecord, kind: DocumentKind): void {
   const outcome = record.decision.outcome;
@@ -46,23 +55,35 @@ export function checkDocumentFits(record: IntakeRecord, kind: DocumentKind): voi
   );
 }
 
+/*
+ * Sized for one A4 page (GB/T 9704 proportions, a smaller body than its 3号 so that the table,
+ * the office block, the seal, the receipt line and the version line fit): the closing block —
+ * seal, date, receipt line, version/hash — never splits across pages.
+ */
 const CSS = `
-@page{size:A4;margin:25mm 22mm 20mm}
+@page{size:A4;margin:18mm 20mm 15mm}
 *{box-sizing:border-box}
-body{font-family:"FangSong","STFangsong","Noto Serif CJK SC","SimSun",serif;font-size:16pt;line-height:1.75;color:#000;background:#f3f3f3;margin:0}
-.page{width:210mm;min-height:297mm;margin:12px auto;padding:25mm 22mm 20mm;background:#fff;box-shadow:0 0 6px rgba(0,0,0,.2)}
-h1{font-family:"SimHei","Noto Sans CJK SC",sans-serif;font-size:22pt;text-align:center;letter-spacing:.2em;margin:0 0 .3em}
-.number{text-align:right;font-size:12pt;margin:0 0 1.2em}
-p{margin:.3em 0;text-indent:2em}
+body{font-family:"FangSong","STFangsong","Noto Serif CJK SC","SimSun",serif;font-size:13.5pt;line-height:1.6;color:#000;background:#f3f3f3;margin:0}
+.page{width:210mm;min-height:297mm;margin:12px auto;padding:18mm 20mm 15mm;background:#fff;box-shadow:0 0 6px rgba(0,0,0,.2)}
+h1{font-family:"SimHei","Noto Sans CJK SC",sans-serif;font-size:20pt;text-align:center;letter-spacing:.2em;margin:0 0 .2em}
+.number{text-align:right;font-size:11pt;margin:0 0 .8em}
+p{margin:.25em 0;text-indent:2em}
 p.to{text-indent:0}
-table{width:100%;border-collapse:collapse;font-size:13pt;margin:.6em 0}
-th,td{border:1px solid #000;padding:.25em .5em;text-align:left;vertical-align:top}
-th{font-weight:bold;white-space:nowrap}
-ol{margin:.3em 0 .3em 2em;padding-left:1em}
-.sign{margin-top:3em;text-align:right}
-.sign p{text-indent:0}
+table{width:100%;border-collapse:collapse;font-size:11.5pt;line-height:1.45;margin:.5em 0}
+th,td{border:1px solid #000;padding:.2em .45em;text-align:left;vertical-align:top}
+th{font-weight:bold;white-space:nowrap;width:1%}
+ol{margin:.2em 0 .2em 2em;padding-left:1em}
+td ol{margin:0;padding-left:1.2em}
 .deadline{font-weight:bold}
-.meta{margin-top:2.5em;font-family:monospace;font-size:8pt;color:#444;word-break:break-all;line-height:1.4;text-indent:0}
+.office{font-size:11pt}
+.closing{break-inside:avoid;page-break-inside:avoid;margin-top:1.2em}
+.sign{text-align:right;margin-right:2em}
+.sign p{text-indent:0;margin:.1em 0}
+.seal{display:inline-block;min-width:12em;text-align:center}
+.receipt{text-indent:0;margin-top:.8em;font-size:12pt}
+.blank{display:inline-block;min-width:7em;border-bottom:1px solid #000}
+.blank.short{min-width:2.5em}
+.meta{margin-top:.8em;font-family:monospace;font-size:7.5pt;color:#444;word-break:break-all;line-height:1.35;text-indent:0}
 .toolbar{text-align:center;margin:12px}
 @media print{body{background:#fff}.page{width:auto;min-height:0;margin:0;padding:0;box-shadow:none}.toolbar{display:none}}
 `;
@@ -73,6 +94,17 @@ const PRINT_SCRIPT = `document.querySelector('.toolbar button').addEventListener
 /** The inline blocks every notice page carries, declared on its route so its CSP allows exactly them. */
 export const NOTICE_INLINE_BLOCKS = { styles: [CSS], scripts: [PRINT_SCRIPT] } as const;
 
+/** The claims' local fields (ClaimRecord.local) that the notices print. */
+export interface NoticeLocalFields {
+  /** The claim at the receiving window: 办理窗口 (windowName), 办理地点 (windowAddress), 咨询电话 (consultPhone). */
+  receiving?: Record<string, string>;
+  /**
+   * The claim at the handling locality (the same as `receiving` when the case is handled where it
+   * was received): 承办部门 (handlingDepartment), 行政复议机关 (reviewAuthority), 人民法院 (court).
+   */
+  handling?: Record<string, string>;
+}
+
 export interface NoticeContext {
   record: IntakeRecord;
   /** The standard of the exact version the decision was made with. */
@@ -81,11 +113,132 @@ export interface NoticeContext {
   calendar?: WorkingCalendar;
   /** The case's due dates (from the case view): the 承诺办结日期 and the years counted without calendar data. */
   due?: { promisedDue: string | null; calendarMissing?: readonly number[] };
+  /** The local fields of the claims at the receiving and the handling locality. */
+  local?: NoticeLocalFields;
+  /** 经办人: the name of the principal who saved the intake (the case's opening event). */
+  clerk?: string;
 }
 
-function page(kind: DocumentKind, { record, config }: NoticeContext, body: string): string {
-  const centre = `${placeName(record.receivingDivision)}政务服务中心`;
-  const d = record.decision;
+const localValue = (fields: Record<string, string> | undefined, key: string): string | undefined => {
+  const value = fields?.[key]?.trim();
+  return value ? value : undefined;
+};
+
+/** The competent local department: as the handling locality's claim names it, else as the case recorded it. */
+export function handlingBody(ctx: Pick<NoticeContext, 'record' | 'local'>): string {
+  return localValue(ctx.local?.handling, 'handlingDepartment') ?? ctx.record.handling.department;
+}
+
+/** Where the applicant may seek 行政复议 and sue: the handling locality's claim first, then the item's standard. */
+export function remedyBodies(ctx: Pick<NoticeContext, 'config' | 'local'>): { reviewAuthority: string | null; court: string | null } {
+  const remedy = ctx.config.standard.remedy ?? {};
+  return {
+    reviewAuthority: localValue(ctx.local?.handling, 'reviewAuthority') ?? remedy.reviewAuthority?.trim() ?? null,
+    court: localValue(ctx.local?.handling, 'court') ?? remedy.court?.trim() ?? null,
+  };
+}
+
+/**
+ * Each basis once: citations naming the same law (《…》) are merged and their articles listed once,
+ * in first-seen order — "《行政许可法》第三十二条" and "《行政许可法》第三十二条、第五十条" print as
+ * one. An entry may cite several laws ("《劳动法》第十五条；《就业服务与就业管理规定》").
+ */
+export function mergeLegalBases(entries: readonly string[]): string[] {
+  const laws: string[] = [];
+  const articles = new Map<string, string[]>();
+  const cite = (law: string, article: string) => {
+    if (!articles.has(law)) {
+      articles.set(law, []);
+      laws.push(law);
+    }
+    const known = articles.get(law) as string[];
+    // 第三十五条 and 第三十五条第一款 are one basis: the more specific citation stands for both.
+    if (article === '' || known.some((k) => k.startsWith(article))) return;
+    const general = known.findIndex((k) => article.startsWith(k));
+    if (general >= 0) known[general] = article;
+    else known.push(article);
+  };
+  for (const entry of entries) {
+    let law: string | null = null;
+    for (const part of entry.split(/[、，,；;]/).map((p) => p.trim()).filter(Boolean)) {
+      const cited = /^(《[^》]+》)\s*(.*)$/.exec(part);
+      if (cited) {
+        law = cited[1] as string;
+        cite(law, (cited[2] as string).trim());
+      } else if (law) cite(law, part);
+      else cite(part, '');
+    }
+  }
+  return laws.map((law) => `${law}${(articles.get(law) as string[]).join('、')}`);
+}
+
+/** The item's own basis (设定依据), each law once. */
+function itemBases(config: ItemConfig): string[] {
+  return mergeLegalBases(config.standard.legalBasis.provisions.map((p) => `${p.law}${p.article ?? ''}`));
+}
+
+const isPermit = (config: ItemConfig): boolean => config.standard.itemType.code === ADMINISTRATIVE_PERMIT;
+
+/** What the acceptance and the 补正 notice cite: 行政许可法第三十二条 for a 行政许可, the item's own basis otherwise. */
+export function procedureBasis(config: ItemConfig): string {
+  if (isPermit(config)) return PERMIT_BASIS;
+  return itemBases(config).join('、') || '本事项办事指南';
+}
+
+/** The applicant addressed: an enterprise by name and 统一社会信用代码, its legal representative second; a person by name and masked ID. */
+function addressee(record: IntakeRecord, config: ItemConfig): string {
+  const fields = config.form.applicant ?? {};
+  const enterprise = enterpriseApplicantOf(record, fields);
+  if (enterprise) {
+    const details = [
+      enterprise.creditCode ? `统一社会信用代码：${enterprise.creditCode}` : null,
+      enterprise.legalRepresentative ? `法定代表人（负责人）：${enterprise.legalRepresentative}` : null,
+    ].filter(Boolean);
+    return `<p class="to">${escapeHtml(enterprise.companyName)}${details.length ? `（${escapeHtml(details.join('；'))}）` : ''}：</p>`;
+  }
+  const applicant = applicantOf(record, fields);
+  const id = applicant.idNumber ? `（身份证号码：${maskIdNumber(applicant.idNumber)}）` : '';
+  return `<p class="to">${escapeHtml(applicant.name ?? '申请人')}${escapeHtml(id)}：</p>`;
+}
+
+function submission(record: IntakeRecord, config: ItemConfig): string {
+  const scenario = record.decision.scenario ? `（办理情形：${record.decision.scenario.name}）` : '';
+  return `你（单位）于${chineseDate(record.decision.date)}提出的“${config.standard.name}”申请${scenario}`;
+}
+
+function handlingText(ctx: NoticeContext): string {
+  const { record } = ctx;
+  const receiving = placeName(record.receivingDivision);
+  const department = handlingBody(ctx);
+  return record.handling.division === record.receivingDivision
+    ? `由${department}办理`
+    : `由${receiving}政务服务中心代收，转${department}（${placeName(record.handling.division)}）办理（收受分离）`;
+}
+
+/** 经办人, window, address and phone: who served the applicant and where to ask. */
+function officeBlock(ctx: NoticeContext): string {
+  const centre = `${placeName(ctx.record.receivingDivision)}政务服务中心`;
+  const window = localValue(ctx.local?.receiving, 'windowName') ?? centre;
+  const address = localValue(ctx.local?.receiving, 'windowAddress');
+  const phone = localValue(ctx.local?.receiving, 'consultPhone');
+  const cells: [string, string][] = [['承办部门', handlingBody(ctx)], ['受理窗口', window], ['经办人', ctx.clerk ?? ''], ...(phone ? [['咨询电话', phone] as [string, string]] : [])];
+  const rows: string[] = [];
+  for (let i = 0; i < cells.length; i += 2) {
+    const [a, b] = [cells[i] as [string, string], cells[i + 1]];
+    rows.push(`<tr><th>${a[0]}</th><td>${escapeHtml(a[1])}</td>${b ? `<th>${b[0]}</th><td>${escapeHtml(b[1])}</td>` : '<td colspan="2"></td>'}</tr>`);
+  }
+  if (address) rows.push(`<tr><th>办理地点</th><td colspan="3">${escapeHtml(address)}</td></tr>`);
+  return `<table class="office"><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/**
+ * The page every notice shares: title and number, the body, the office block, and the closing
+ * block — seal of the handling body, date, the applicant's receipt line and the version/hash line
+ * — kept together on one page. Other printables (容缺受理) build on it.
+ */
+export function noticePage(kind: DocumentKind, ctx: NoticeContext, body: string): string {
+  const { record, config } = ctx;
+  const number = suffix[kind] ? `${record.caseNumber}-${suffix[kind]}` : record.caseNumber;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <title>${escapeHtml(titles[kind])} ${escapeHtml(record.caseNumber)}</title>
@@ -94,33 +247,18 @@ function page(kind: DocumentKind, { record, config }: NoticeContext, body: strin
 <div class="toolbar"><button type="button">打印</button><script>${PRINT_SCRIPT}</script></div>
 <main class="page" data-kind="${kind}">
 <h1>${escapeHtml(titles[kind])}</h1>
-<p class="number">${escapeHtml(record.caseNumber)}-${suffix[kind]}</p>
+<p class="number">${escapeHtml(number)}</p>
+${addressee(record, config)}
 ${body}
-<div class="sign"><p>${escapeHtml(centre)}（盖章）</p><p>${escapeHtml(chineseDate(d.date))}</p></div>
+${officeBlock(ctx)}
+<div class="closing">
+<div class="sign"><p><span class="seal">${escapeHtml(handlingBody(ctx))}（盖章）</span></p><p><span class="seal">${escapeHtml(chineseDate(record.decision.date))}</span></p></div>
+<p class="receipt">申请人签收：签收人 <span class="blank"></span>　签收日期 <span class="blank short"></span>年<span class="blank short"></span>月<span class="blank short"></span>日</p>
 <p class="meta">办件编号 ${escapeHtml(record.caseNumber)} · 事项编码 ${escapeHtml(record.item.code)} · 版本 ${record.item.version} · 内容哈希 ${escapeHtml(record.item.hash)} · 受理地 ${escapeHtml(record.receivingDivision)} · 事项名称 ${escapeHtml(config.standard.name)}</p>
+</div>
 </main>
 </body></html>
 `;
-}
-
-function applicantLines(record: IntakeRecord, config: ItemConfig): { to: string; line: string } {
-  const applicant = applicantOf(record, config.form.applicant);
-  const name = applicant.name ?? '申请人';
-  const id = applicant.idNumber ? `（身份证号码：${maskIdNumber(applicant.idNumber)}）` : '';
-  return { to: `<p class="to">${escapeHtml(name)}${escapeHtml(id)}：</p>`, line: name };
-}
-
-function submission(record: IntakeRecord, config: ItemConfig): string {
-  const scenario = record.decision.scenario ? `（办理情形：${record.decision.scenario.name}）` : '';
-  return `你（单位）于${chineseDate(record.decision.date)}提出的“${config.standard.name}”申请${scenario}`;
-}
-
-function handlingText(record: IntakeRecord): string {
-  const receiving = placeName(record.receivingDivision);
-  const handling = placeName(record.handling.division);
-  return record.handling.division === record.receivingDivision
-    ? `由${record.handling.department}（${handling}）办理`
-    : `由${receiving}政务服务中心代收，转${record.handling.department}（${handling}）办理（收受分离）`;
 }
 
 function acceptance(ctx: NoticeContext): string {
@@ -128,51 +266,68 @@ function acceptance(ctx: NoticeContext): string {
   const names = new Map(config.standard.materials.map((m) => [m.id, m.name]));
   const received = record.materials.map((id) => names.get(id) ?? id);
   const { promisedTimeLimit, statutoryTimeLimit } = config.standard;
-  return `${applicantLines(record, config).to}
-<p>${escapeHtml(submission(record, config))}，经审查，申请材料齐全、符合法定形式，现决定予以受理。本件${escapeHtml(handlingText(record))}。</p>
+  return `<p>${escapeHtml(submission(record, config))}，经审查，申请材料齐全、符合法定形式，根据${escapeHtml(procedureBasis(config))}的规定，现决定予以受理。本件${escapeHtml(handlingText(ctx))}。</p>
 <table><tbody>
-<tr><th>办件编号</th><td>${escapeHtml(record.caseNumber)}</td></tr>
 <tr><th>事项名称</th><td>${escapeHtml(config.standard.name)}</td></tr>
 <tr><th>受理日期</th><td>${escapeHtml(chineseDate(record.decision.date))}</td></tr>
-<tr><th>承诺办理时限</th><td>${escapeHtml(limitText(promisedTimeLimit))}</td></tr>
+<tr><th>承诺办理时限</th><td>${escapeHtml(promisedText(promisedTimeLimit))}</td></tr>
 ${ctx.due?.promisedDue ? `<tr><th>承诺办结日期</th><td class="deadline">${escapeHtml(chineseDate(ctx.due.promisedDue))}前</td></tr>\n` : ''}<tr><th>法定办理时限</th><td>${escapeHtml(limitText(statutoryTimeLimit))}</td></tr>
 <tr><th>已收材料</th><td>${received.length ? `<ol>${received.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ol>` : '无'}</td></tr>
 </tbody></table>
-${ctx.due?.calendarMissing?.length ? `<p class="calendar-missing">（${escapeHtml(calendarMissingNote(ctx.due.calendarMissing))}。）</p>\n` : ''}<p>请凭本通知书及办件编号查询办理进度、领取办理结果。</p>`;
+${ctx.due?.calendarMissing?.length ? `<p class="calendar-missing">（${escapeHtml(calendarMissingNote(ctx.due.calendarMissing))}。）</p>\n` : ''}<p>请凭本通知书及办件编号 ${escapeHtml(record.caseNumber)} 查询办理进度、领取办理结果。</p>`;
+}
+
+/**
+ * The applicant's supplement period on the 补正 notice — kept in this one function so that the
+ * period can follow the item standard (the supplement loop changes it) without touching the rest.
+ */
+export function supplementPeriod(ctx: NoticeContext): string {
+  const d = ctx.record.decision;
+  const { date: deadline, calendarMissing } = (ctx.calendar ?? officialWorkingCalendar).addWorkingDays(d.date, SUPPLEMENT_WORKING_DAYS);
+  return `<p class="deadline">请于${escapeHtml(chineseDate(deadline))}前（自${escapeHtml(chineseDate(d.date))}起 ${SUPPLEMENT_WORKING_DAYS} 个工作日内）一次性补正上述全部内容，并携带本通知书到任一政务服务中心“全区通办”窗口提交。</p>
+${calendarMissing ? `<p class="calendar-missing">（${escapeHtml(calendarMissingNote(calendarMissing))}。）</p>\n` : ''}`;
 }
 
 function supplement(ctx: NoticeContext): string {
   const { record, config } = ctx;
   const d = record.decision;
-  const { date: deadline, calendarMissing } = (ctx.calendar ?? officialWorkingCalendar).addWorkingDays(d.date, SUPPLEMENT_WORKING_DAYS);
   const rows = d.missingMaterials.map((m, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(m.name)}</td><td>${m.deferrable ? '可容缺后补（须书面承诺）' : '须补正'}</td></tr>`);
   const corrections = [
     ...d.fieldErrors.map((e) => e.message),
     ...d.reasons.filter((r) => r.type === 'supplement' || r.type === 'undecided').map((r) => r.message),
   ];
-  return `${applicantLines(record, config).to}
-<p>${escapeHtml(submission(record, config))}，经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条的规定，现一次性告知你（单位）需要补正的全部内容：</p>
+  return `<p>${escapeHtml(submission(record, config))}，经审查，申请材料不齐全或者不符合法定形式。根据${escapeHtml(procedureBasis(config))}的规定，现一次性告知你（单位）需要补正的全部内容：</p>
 ${rows.length ? `<table><thead><tr><th>序号</th><th>需补正的材料</th><th>说明</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : ''}
 ${corrections.length ? `<p>需更正或补充填写的内容：</p><ol>${corrections.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ol>` : ''}
-<p class="deadline">请于${escapeHtml(chineseDate(deadline))}前（自${escapeHtml(chineseDate(d.date))}起 ${SUPPLEMENT_WORKING_DAYS} 个工作日内）一次性补正上述全部内容，并携带本通知书到任一政务服务中心“全区通办”窗口提交。</p>
-${calendarMissing ? `<p class="calendar-missing">（${escapeHtml(calendarMissingNote(calendarMissing))}。）</p>\n` : ''}<p>补正材料齐全、符合法定形式后予以受理；办件编号 ${escapeHtml(record.caseNumber)} 可用于查询。</p>`;
+${supplementPeriod(ctx)}<p>补正材料齐全、符合法定形式后予以受理；办件编号 ${escapeHtml(record.caseNumber)} 可用于查询。</p>`;
 }
 
 function rejection(ctx: NoticeContext): string {
   const { record, config } = ctx;
   const reasons = record.decision.reasons.filter((r) => r.type === 'reject');
-  const bases = [...new Set(reasons.map((r) => r.basis).filter((b): b is string => Boolean(b)))];
-  const provisions = config.standard.legalBasis.provisions.map((p) => [p.law, p.article].filter(Boolean).join(''));
-  return `${applicantLines(record, config).to}
-<p>${escapeHtml(submission(record, config))}，经审查，不符合受理条件，现决定不予受理。理由如下：</p>
-<ol>${reasons.map((r) => `<li>${escapeHtml(r.message)}${r.basis ? `（依据：${escapeHtml(r.basis)}）` : ''}</li>`).join('')}</ol>
-<p>法律依据：${escapeHtml([...bases, ...provisions].join('；') || '本事项设定依据')}。</p>
-<p>如不服本决定，可以自收到本决定书之日起六十日内依照《中华人民共和国行政复议法》向行政复议机关申请行政复议，或者自收到本决定书之日起六个月内依照《中华人民共和国行政诉讼法》向人民法院提起行政诉讼。</p>`;
+  const bases = mergeLegalBases([
+    ...reasons.map((r) => r.basis ?? ''),
+    ...(isPermit(config) ? [PERMIT_BASIS] : []),
+    ...itemBases(config),
+  ]);
+  const { reviewAuthority, court } = remedyBodies(ctx);
+  return `<p>${escapeHtml(submission(record, config))}，经审查，不符合受理条件，现决定不予受理。理由如下：</p>
+<ol>${reasons.map((r) => `<li>${escapeHtml(r.message)}</li>`).join('')}</ol>
+<p>法律依据：${escapeHtml(bases.join('；') || '本事项设定依据')}。</p>
+<p>如不服本决定，可以自收到本决定书之日起六十日内依照《中华人民共和国行政复议法》向${escapeHtml(reviewAuthority ?? '行政复议机关')}申请行政复议，或者自收到本决定书之日起六个月内依照《中华人民共和国行政诉讼法》向${escapeHtml(court ?? '人民法院')}提起行政诉讼。</p>`;
 }
+
+/** The body of each notice this file prints; 容缺受理's printables are added by their own module. */
+const bodies: Partial<Record<DocumentKind, (ctx: NoticeContext) => string>> = {
+  'acceptance-notice': acceptance,
+  'supplement-notice': supplement,
+  'rejection-decision': rejection,
+};
 
 /** A print-ready page (A4) generated from the record's decision and the standard of the version it used. */
 export function renderNoticeDocument(kind: DocumentKind, ctx: NoticeContext): string {
   checkDocumentFits(ctx.record, kind);
-  const body = kind === 'acceptance-notice' ? acceptance(ctx) : kind === 'supplement-notice' ? supplement(ctx) : rejection(ctx);
-  return page(kind, ctx, body);
+  const body = bodies[kind];
+  if (!body) throw new NotFoundError(`尚不能出具${titles[kind]}`, { kind });
+  return noticePage(kind, ctx, body(ctx));
 }

@@ -62,6 +62,29 @@ export function applicantOf(record: Pick<IntakeRecord, 'formData'>, fields: Appl
   return { name: pick(formData, NAME_KEYS), idNumber, phone: pick(formData, PHONE_KEYS) };
 }
 
+/** An enterprise applicant as the notices address it: the company first, its legal representative second. */
+export interface EnterpriseApplicant {
+  companyName: string;
+  creditCode: string | null;
+  legalRepresentative: string | null;
+}
+
+/**
+ * The enterprise behind an application, when the form designates a company name field and it is
+ * filled in; the legal representative is the designated field, else the applicant's name field.
+ */
+export function enterpriseApplicantOf(record: Pick<IntakeRecord, 'formData'>, fields: ApplicantFields = {}): EnterpriseApplicant | null {
+  if (!fields.companyName) return null;
+  const formData = flatten(record.formData);
+  const companyName = pick(formData, [fields.companyName]);
+  if (companyName === null) return null;
+  return {
+    companyName,
+    creditCode: fields.creditCode ? pick(formData, [fields.creditCode]) : null,
+    legalRepresentative: fields.legalRepresentative ? pick(formData, [fields.legalRepresentative]) : applicantOf(record, fields).name,
+  };
+}
+
 /**
  * A listing row: the applicant's name, ID number and phone are masked (the ID number is looked
  * for by field name, else as the first valid ID number among the top-level fields), the item name

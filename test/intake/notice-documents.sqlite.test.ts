@@ -1,0 +1,4 @@
+import { sqliteInstallation } from '../support/installation.js';
+import { describeNoticeDocuments } from './notice-documents.js';
+
+describeNoticeDocuments('sqlite', sqliteInstallation);
