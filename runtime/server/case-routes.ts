@@ -1,6 +1,6 @@
 import { BadRequestError, isCaseNumber, isDivisionWithin, NotFoundError, CASE_EVENT_TYPES, CASE_STATUSES, type Principal } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
-import { CaseBook, listingScope, overdueReportCsv } from '../../engine/services/index.js';
+import { CaseBook, listingScope, overdueReportCsv, type CaseVerifier } from '../../engine/services/index.js';
 
 const ERR = { description: 'Error', schema: s.error };
 const str = { type: 'string' };
@@ -47,6 +47,8 @@ const eventBody = {
     reason: { ...str, maxLength: 500, description: 'decide (refused), return, void: the reason' },
     method: { enum: ['post', 'window'], description: 'deliver: 邮寄送达 / 窗口领取' },
     recipient: { ...str, maxLength: 64, description: 'deliver: who signed for it' },
+    supplementBy: { ...str, format: 'date', description: 'commit (容缺受理): the last day to hand in the 容缺后补 materials; not before today, not after the item allows (422)' },
+    materials: { type: 'array', maxItems: 100, description: 'fulfil-commitment: the ids of the 容缺后补 materials handed in (all of them)' },
   },
 };
 
@@ -83,9 +85,37 @@ async function visibleCase(cases: CaseBook, req: ApiRequest): Promise<string> {
   return caseNumber;
 }
 
+const caseProblem = {
+  type: 'object', required: ['kind', 'message'],
+  properties: {
+    kind: { enum: ['broken-link', 'missing-tail', 'projection-ahead-of-events', 'projection-behind-events', 'projection-mismatch', 'store-went-back'] },
+    caseNumber: str, seq: { type: 'integer' }, fromSeq: { type: 'integer' }, toSeq: { type: 'integer' }, projectionSeq: { type: 'integer' }, field: str, message: str,
+  },
+};
+
+/** For auditors: every case's chain, and its list row against its events. */
+function caseVerificationRoute(verifier: CaseVerifier): ApiRoute {
+  return {
+    method: 'get', path: '/api/cases/verify', tags: ['cases'], access: { roles: ['admin', 'auditor'] },
+    summary: 'Verify every case: its event hash chain, a deleted tail (the list row counts more events), list rows that disagree with the events, and a store gone back since the last report',
+    responses: {
+      200: {
+        description: 'Verification; `ok` is false with every problem named by case number and step',
+        schema: { type: 'object', required: ['ok', 'cases', 'events', 'headsDigest', 'problems'], properties: { ok: { type: 'boolean' }, cases: { type: 'integer' }, events: { type: 'integer' }, headsDigest: str, problems: { type: 'array', items: caseProblem } } },
+      },
+      403: ERR,
+    },
+    handler: async (_req, res) => {
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.json(await verifier.verify());
+    },
+  };
+}
+
 /** Case flow (办件流转): the case, its events, work queues, supervision and the applicant's lookup. */
-export function caseRoutes({ cases }: { cases: CaseBook }): ApiRoute[] {
+export function caseRoutes({ cases, verifier }: { cases: CaseBook; verifier?: CaseVerifier }): ApiRoute[] {
   return [
+    ...(verifier ? [caseVerificationRoute(verifier)] : []),
     {
       method: 'get', path: '/api/cases', tags: ['cases'], access: { roles: CASE_READERS },
       summary: 'Cases, due first: a window its locality and below (a league its banners’), a handler its department, supervisors all; applicants masked',

@@ -3,7 +3,7 @@ import type { ApiRoute, Logger, RawBodyRoute } from '../../engine/http-kit/index
 import type { ConfigReader, DecisionLogWriter, IntakeStore } from '../../engine/ports/index.js';
 import type { StoreHealth, TrustedKey } from '../../engine/core/index.js';
 import type { WorkingCalendar } from '../../engine/core/index.js';
-import { CaseBook, effectiveCalendar, type EffectiveCalendar } from '../../engine/services/index.js';
+import { CaseBook, CaseVerifier, effectiveCalendar, type EffectiveCalendar } from '../../engine/services/index.js';
 import { ephemeralProcessSigning, systemClock, type Clock } from '../../engine/core/index.js';
 import { CheckpointWatch } from './checkpoint-watch.js';
 import { randomBytes } from 'node:crypto';
@@ -80,7 +80,7 @@ export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, l
     routes: [
       ...runtimeRoutes({ configs, logger, ...recording }),
       ...(intakeStore && cases ? intakeRoutes({ configs, reader, intakes: intakeStore, logger, calendar, cases, ...recording }) : []),
-      ...(cases ? caseRoutes({ cases }) : []),
+      ...(cases && intakeStore ? caseRoutes({ cases, verifier: new CaseVerifier({ intakes: intakeStore }) }) : []),
     ],
     rawBodies: intakeStore ? [intakeUploads(uploadLimit)] : [],
     // `signatures`: the versions refused for a missing or untrusted signature raise the alarm in health.

@@ -72,6 +72,7 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'get /api/runtime/:division/intakes/:caseNumber/documents/:kind': ['admin', 'operator'],
   'get /api/cases': ['admin', 'auditor', 'reviewer', 'operator', 'handler'],
   'get /api/cases/overdue-report': ['admin', 'auditor', 'reviewer', 'operator'],
+  'get /api/cases/verify': ['admin', 'auditor'],
   'get /api/cases/:caseNumber': ['admin', 'auditor', 'reviewer', 'operator', 'handler'],
   'post /api/cases/:caseNumber/events': ['operator', 'handler'],
   'get /api/public/cases/:caseNumber': PUBLIC,

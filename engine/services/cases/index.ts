@@ -5,3 +5,4 @@ export { parseCaseEventRequest, type CaseEventRequest } from './case-event-input
 export { caseTermsOf } from './case-terms.js';
 export { applicantKey } from './applicant-key.js';
 export { secondFactorMatches, type PublicProgress } from './public-progress.js';
+export { CaseVerifier, type CaseProblem, type CaseVerificationReport } from './case-verification.js';
