@@ -143,7 +143,19 @@ export class PublishedConfigs {
 
   async inForce(code: string, division: string): Promise<CompiledConfig & { claim: ClaimRecord }> {
     const { claim, ref } = await this.pointerTo(code, division);
-    const compiled = await this.cache.getOrLoad(ref, async () => {
+    return { ...(await this.compiled(code, ref)), claim };
+  }
+
+  /**
+   * One exact version, hash- and signature-checked like the one in force: what a 补正 decides on when
+   * the case keeps the version it was opened with, even where that version is no longer in force.
+   */
+  async exact(code: string, version: number, hash: string): Promise<CompiledConfig> {
+    return this.compiled(code, { version, hash });
+  }
+
+  private async compiled(code: string, ref: { version: number; hash: string }): Promise<CompiledConfig> {
+    return this.cache.getOrLoad(ref, async () => {
       const version = await this.reader.getVersion(code, ref.version);
       if (!version) throw new NotFoundError(`事项 ${code} 第 ${ref.version} 版不存在`, { code, version: ref.version });
       const actual = contentHash(version.config);
@@ -159,7 +171,6 @@ export class PublishedConfigs {
       this.requireTrusted(version);
       return version.config;
     });
-    return { ...compiled, claim };
   }
 
   /**

@@ -108,7 +108,7 @@ async function guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
 
 const intakesOf = (db: Db): Collection<IntakeDocument> => db.collection<IntakeDocument>(INTAKES_COLLECTION);
 const attachmentsOf = (db: Db): Collection<AttachmentDocument> => db.collection<AttachmentDocument>(INTAKE_ATTACHMENTS_COLLECTION);
-const META_PROJECTION = { _id: 0, id: 1, name: 1, contentType: 1, size: 1, sha256: 1 } as const;
+const META_PROJECTION = { _id: 0, id: 1, name: 1, contentType: 1, size: 1, sha256: 1, materialId: 1 } as const;
 
 /** The unique case-number index is what makes numbers unique; the others serve a window's list. */
 export async function ensureIntakeIndexes(db: Db): Promise<void> {
@@ -292,7 +292,10 @@ export class MongoIntakeStore implements IntakeStore {
       const document = await attachmentsOf(this.#db).findOne<AttachmentDocument>({ caseNumber, id }, { projection: { _id: 0 } });
       if (!document) return null;
       const { data, caseNumber: _case, ...meta } = document;
-      return { id: meta.id, name: meta.name, contentType: meta.contentType, size: meta.size, sha256: meta.sha256, data: new Uint8Array(data.buffer.subarray(0, data.position)) };
+      return {
+        id: meta.id, name: meta.name, contentType: meta.contentType, size: meta.size, sha256: meta.sha256, ...(meta.materialId === undefined ? {} : { materialId: meta.materialId }),
+        data: new Uint8Array(data.buffer.subarray(0, data.position)),
+      };
     });
   }
 

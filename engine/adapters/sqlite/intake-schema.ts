@@ -63,4 +63,8 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events BEGIN SELECT RAISE(ABORT, 'case events are never deleted'); END;
   CREATE TRIGGER cases_no_delete BEFORE DELETE ON cases BEGIN SELECT RAISE(ABORT, 'cases are never deleted'); END;
   `,
+  // The standard's material an attachment is (补正 materials handed in later are linked to their ids).
+  `
+  ALTER TABLE intake_attachments ADD COLUMN material_id TEXT;
+  `,
 ];

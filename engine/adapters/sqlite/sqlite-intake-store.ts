@@ -20,9 +20,11 @@ export interface SqliteIntakeStoreOptions {
 /** Another process on this machine may take the same number between our read and insert: try the next one. */
 const MAX_INSERT_ATTEMPTS = 20;
 
-interface AttachmentRow { id: string; name: string; content_type: string; size: number; sha256: string; data?: Buffer }
+interface AttachmentRow { id: string; name: string; content_type: string; size: number; sha256: string; material_id: string | null; data?: Buffer }
 
-const toMeta = (row: AttachmentRow): AttachmentMeta => ({ id: row.id, name: row.name, contentType: row.content_type, size: row.size, sha256: row.sha256 });
+const toMeta = (row: AttachmentRow): AttachmentMeta => ({
+  id: row.id, name: row.name, contentType: row.content_type, size: row.size, sha256: row.sha256, ...(row.material_id === null ? {} : { materialId: row.material_id }),
+});
 
 /** intake.db: records and their attachments, in WAL mode; records and attachments are never deleted. */
 export class SqliteIntakeStore implements IntakeStore {
@@ -47,7 +49,7 @@ export class SqliteIntakeStore implements IntakeStore {
   }
 
   #attachments(db: Database.Database, caseNumber: string): AttachmentMeta[] {
-    return (db.prepare('SELECT id, name, content_type, size, sha256 FROM intake_attachments WHERE case_number = ? ORDER BY id').all(caseNumber) as AttachmentRow[]).map(toMeta);
+    return (db.prepare('SELECT id, name, content_type, size, sha256, material_id FROM intake_attachments WHERE case_number = ? ORDER BY id').all(caseNumber) as AttachmentRow[]).map(toMeta);
   }
 
   async create(input: NewIntakeRecord, opening?: CaseOpening): Promise<IntakeRecord> {
@@ -174,8 +176,8 @@ export class SqliteIntakeStore implements IntakeStore {
       const exists = db.prepare('SELECT 1 FROM intakes WHERE case_number = ?').get(caseNumber);
       if (!exists) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
       const { data, ...meta } = prepared;
-      db.prepare('INSERT INTO intake_attachments (id, case_number, name, content_type, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(meta.id, caseNumber, meta.name, meta.contentType, meta.size, meta.sha256, data);
+      db.prepare('INSERT INTO intake_attachments (id, case_number, name, content_type, size, sha256, material_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(meta.id, caseNumber, meta.name, meta.contentType, meta.size, meta.sha256, meta.materialId ?? null, data);
       return meta;
     });
   }
@@ -183,7 +185,7 @@ export class SqliteIntakeStore implements IntakeStore {
   async getAttachment(caseNumber: string, id: string): Promise<Attachment | null> {
     if (typeof caseNumber !== 'string' || typeof id !== 'string') return null;
     return this.#run('getAttachment', (db) => {
-      const row = db.prepare('SELECT id, name, content_type, size, sha256, data FROM intake_attachments WHERE case_number = ? AND id = ?').get(caseNumber, id) as AttachmentRow | undefined;
+      const row = db.prepare('SELECT id, name, content_type, size, sha256, material_id, data FROM intake_attachments WHERE case_number = ? AND id = ?').get(caseNumber, id) as AttachmentRow | undefined;
       return row ? { ...toMeta(row), data: new Uint8Array(row.data as Buffer) } : null;
     });
   }

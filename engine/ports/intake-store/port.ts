@@ -20,6 +20,8 @@ export interface AttachmentMeta {
   size: number;
   /** Lower-case hex SHA-256 of the bytes. */
   sha256: string;
+  /** The standard's material this file is (e.g. a 补正 material handed in later); absent when not said. */
+  materialId?: string;
 }
 
 export interface Attachment extends AttachmentMeta {
@@ -30,6 +32,7 @@ export interface NewAttachment {
   name: string;
   contentType: string;
   data: Uint8Array;
+  materialId?: string;
 }
 
 /**
@@ -52,6 +55,8 @@ export interface IntakeRecord {
   scenario: string;
   formData: Record<string, unknown>;
   materials: string[];
+  /** The window found the applicant on a 失信 list at intake (no 容缺受理); absent when not. */
+  creditBlacklisted?: true;
   /** The server's decision: the one on record, whatever the browser showed. */
   decision: Decision;
   browserMismatch: BrowserMismatch | null;

@@ -58,6 +58,7 @@ export function prepareIntakeRecord(input: NewIntakeRecord, now: () => Date = ()
     scenario: input.scenario, formData: input.formData, materials: input.materials, decision: input.decision,
     browserMismatch: mismatch, decisionId: input.decisionId ?? null,
     ...(input.caseTerms ? { caseTerms: input.caseTerms } : {}),
+    ...(input.creditBlacklisted === true ? { creditBlacklisted: true as const } : {}),
   };
   let json: string;
   try {
@@ -99,6 +100,9 @@ export function newAttachmentId(): string {
   return `A${nextAttachmentId().slice(1)}`;
 }
 
+/** A material id of the standard, as an attachment names it. */
+const MATERIAL_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
 /** Checks an attachment and gives it its id, size and SHA-256. The name loses any directory part. */
 export function prepareAttachment(input: NewAttachment): AttachmentMeta & { data: Buffer } {
   const problems: Problem[] = [];
@@ -107,9 +111,13 @@ export function prepareAttachment(input: NewAttachment): AttachmentMeta & { data
   if (name === '' || name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) add('/name', '附件名称应为 1–255 个字符，且不含控制字符');
   if (!isText(input?.contentType) || input.contentType.length > 100) add('/contentType', '附件类型应为非空字符串');
   if (!(input?.data instanceof Uint8Array) || input.data.byteLength === 0) add('/data', '附件内容为空');
+  if (input?.materialId !== undefined && !(isText(input.materialId) && MATERIAL_ID.test(input.materialId))) add('/materialId', '材料编号应为 1–64 个字母、数字、点、下划线或连字符');
   if (problems.length > 0) throw new ValidationFailedError('附件有误', problems);
   const data = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
-  return { id: newAttachmentId(), name, contentType: input.contentType, size: data.byteLength, sha256: createHash('sha256').update(data).digest('hex'), data };
+  return {
+    id: newAttachmentId(), name, contentType: input.contentType, size: data.byteLength, sha256: createHash('sha256').update(data).digest('hex'),
+    ...(input.materialId !== undefined ? { materialId: input.materialId } : {}), data,
+  };
 }
 
 export interface NormalizedCaseQuery extends Omit<CaseQuery, 'limit' | 'within'> {

@@ -50,6 +50,26 @@ export function listingScope(principal: Principal, division: string | undefined)
   return { within: division ?? '150000' };
 }
 
+const REGION = '150000';
+
+/**
+ * 全区通办 of a 补正: a window of any division finds a case waiting for 补正 by its number or the
+ * applicant's ID number, wherever it was received (rows only: masked applicant, no form data).
+ * Null when the request is not such a search or the principal is not a window.
+ */
+export function supplementSearchQuery(principal: Principal, request: CaseListRequest): CaseQuery | null {
+  if (principal.role !== 'operator' || !principal.division) return null;
+  if (!request.caseNumber && !request.applicantKey) return null;
+  if (request.mine || request.overdue || request.dueWithin !== undefined || request.item || request.department) return null;
+  if (request.status && !request.status.split(',').map((code) => code.trim()).includes('supplement-requested')) return null;
+  return {
+    within: REGION, statuses: ['supplement-requested'],
+    ...(request.caseNumber ? { caseNumber: request.caseNumber } : {}), ...(request.applicantKey ? { applicantKey: request.applicantKey } : {}),
+    ...(request.limit !== undefined ? { limit: request.limit } : {}),
+  };
+}
+
+
 export function toListEntry(row: CaseRow, today: string): CaseListEntry {
   const { applicantKey: _key, ...rest } = row;
   return {

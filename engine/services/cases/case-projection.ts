@@ -1,4 +1,4 @@
-import { caseDeadlines, caseState, nextDeadline, type CaseEvent, type CaseTerms } from '../../core/cases/index.js';
+import { caseDeadlines, caseState, nextDeadline, placesAfterSupplement, type CaseEvent, type CaseTerms } from '../../core/cases/index.js';
 import type { WorkingCalendar } from '../../core/calendar/index.js';
 import type { CaseProjection, IntakeRecord } from '../../ports/intake-store/port.js';
 
@@ -19,7 +19,9 @@ export function projectCase(
   const state = caseState(events);
   const stages = caseDeadlines(events, terms, calendar, today);
   const next = nextDeadline(stages);
-  const holderDivision = state.holder === null ? null : state.holder === 'receiving' ? record.receivingDivision : record.handling.division;
+  // The 受理地 of record may be the centre where a 补正 completed the case.
+  const receivingDivision = placesAfterSupplement({ receivingDivision: record.receivingDivision, handlingDivision: record.handling.division, department: record.handling.department }, events).receivingDivision;
+  const holderDivision = state.holder === null ? null : state.holder === 'receiving' ? receivingDivision : record.handling.division;
   return {
     status: state.status, holderDivision, dueStage: next?.stage ?? null, dueDate: next?.due ?? null,
     promisedDue: stages.find((stage) => stage.stage === 'decide')?.due ?? null,
