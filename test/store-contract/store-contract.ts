@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentHash, ConflictError, NotFoundError, verifyAuditChain, type NewAuditEvent, type VersionRecord } from '../../engine/core/index.js';
+import { checkpointPolicy, checkpointTrusted, contentHash, ConflictError, createSigner, fixedClock, generateSigningKeyPair, NotFoundError, trustedKeyEntry, verifyAuditChain, type NewAuditEvent, type VersionRecord } from '../../engine/core/index.js';
 import { CONFIG_WRITE_METHODS, type ConfigReader, type ConfigStore } from '../../engine/ports/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { calendarYearContract } from './calendar-contract.js';
@@ -177,6 +177,46 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect(byCode.every((e) => e.code === 'ITEM-0')).toBe(true);
       const byTime = await h.store.listAudit({ from: at(3), to: at(4), limit: 1000 });
       expect(byTime.map((e) => e.details)).toEqual([{ n: 3 }, { n: 4 }]);
+    });
+
+    it('writes signed audit checkpoints at every publication and every N events, and lists them, their index and the versions', async () => {
+      const signer = createSigner(generateSigningKeyPair());
+      const trusted = [trustedKeyEntry(signer.publicKey, at(0))];
+      h.store.useCheckpoints(checkpointPolicy({ signer, clock: fixedClock(at(30)), every: 3 }));
+      await Promise.all(Array.from({ length: 7 }, (_, i) => h.store.appendAudit(auditEvent(1 + i))));
+      const config = itemConfig('CP-1');
+      const draft = await h.store.createDraft({ code: 'CP-1', baseVersion: null, status: 'approved', config, hash: contentHash(config), createdAt: at(1), createdBy: 'a', updatedAt: at(1), updatedBy: 'a' });
+      const published = await h.store.publishVersion({
+        version: versionRecord('CP-1', 1, config), draftRevision: draft.revision,
+        item: { code: 'CP-1', name: config.standard.name, department: config.standard.department.name, createdAt: at(8) },
+        event: { at: at(8), actor: 'author-a', action: 'version.published', code: 'CP-1', version: 1, reason: '首次发布', details: { hash: contentHash(config) } },
+      });
+      expect(published.seq).toBe(8);
+      const events = await h.store.listAudit({ limit: 100 });
+      const checkpoints = await h.store.listCheckpoints();
+      expect(checkpoints.map((c) => [c.count, c.trigger])).toEqual([[3, 'interval'], [6, 'interval'], [8, 'publication']]);
+      for (const checkpoint of checkpoints) {
+        expect(checkpoint.headHash).toBe(events[checkpoint.count - 1]?.hash);
+        expect(checkpoint).toMatchObject({ at: at(30), keyId: signer.keyId });
+        expect(checkpointTrusted(checkpoint, trusted)).toBe(true);
+      }
+      expect(await h.store.latestCheckpoint()).toEqual(checkpoints[2]);
+      expect((await h.store.listCheckpoints({ after: 3, limit: 1 })).map((c) => c.count)).toEqual([6]);
+      const index = await h.store.listAuditIndex({ after: 6 });
+      expect(index).toEqual(events.slice(6).map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, code: e.code, version: e.version, hash: e.hash, prevHash: e.prevHash })));
+      await h.store.insertVersion(versionRecord('CP-2', 1));
+      expect(await h.store.listVersionRefs()).toEqual([
+        { code: 'CP-1', version: 1, hash: contentHash(config) }, { code: 'CP-2', version: 1, hash: versionRecord('CP-2', 1).hash },
+      ]);
+      h.store.useCheckpoints(null);
+      await h.store.appendAudit(auditEvent(9));
+      expect((await h.store.latestCheckpoint())?.count).toBe(8);
+      const reader = await h.openReader();
+      try {
+        expect(await reader.latestCheckpoint()).toEqual(checkpoints[2]);
+      } finally {
+        await reader.close();
+      }
     });
 
     it('makes tampering with an audit event detectable', async () => {
