@@ -8,36 +8,36 @@ import { itemConfig } from '../fixtures/item-config.js';
 import { publishThroughApi } from '../http/designer-api.js';
 import type { InstallationFactory, TestInstallation } from '../support/installation.js';
 
-/** 食品经营许可 (行政许可, 5 个工作日): an enterprise applicant. */
-const FOOD = 'SAMPLE-SJ-0002';
+/** 食品经营许可 (行政许可, 5 个工作日): an enterprise applicant. The applications below are shared with the PDF test. */
+export const FOOD = 'SAMPLE-SJ-0002';
 /** 失业登记 (公共服务, 即办件): a natural person. */
-const UNEMPLOYMENT = 'SAMPLE-RS-0001';
+export const UNEMPLOYMENT = 'SAMPLE-RS-0001';
 const PERMIT_LAW = '《中华人民共和国行政许可法》';
 
-const CLERK = { id: 'operator-xincheng-liu', name: '刘晓燕', role: 'operator', division: '150102' } as const;
-const XINCHENG_WINDOW = { windowName: '新城区政务服务中心二楼综合窗口 8 号', windowAddress: '呼和浩特市新城区海拉尔东街 31 号政务服务中心二楼', consultPhone: '0471-6935000' };
-const FOOD_LOCAL = { ...XINCHENG_WINDOW, handlingDepartment: '呼和浩特市新城区市场监督管理局', reviewAuthority: '呼和浩特市新城区人民政府', court: '呼和浩特市新城区人民法院' };
-const ALXA_LOCAL = { handlingDepartment: '阿拉善左旗市场监督管理局', reviewAuthority: '阿拉善左旗人民政府', court: '阿拉善左旗人民法院' };
+export const CLERK = { id: 'operator-xincheng-liu', name: '刘晓燕', role: 'operator', division: '150102' } as const;
+export const XINCHENG_WINDOW = { windowName: '新城区政务服务中心二楼综合窗口 8 号', windowAddress: '呼和浩特市新城区海拉尔东街 31 号政务服务中心二楼', consultPhone: '0471-6935000' };
+export const FOOD_LOCAL = { ...XINCHENG_WINDOW, handlingDepartment: '呼和浩特市新城区市场监督管理局', reviewAuthority: '呼和浩特市新城区人民政府', court: '呼和浩特市新城区人民法院' };
+export const ALXA_LOCAL = { handlingDepartment: '阿拉善左旗市场监督管理局', reviewAuthority: '阿拉善左旗人民政府', court: '阿拉善左旗人民法院' };
 
 const restaurant = (extra: Record<string, unknown> = {}) => ({
   entityName: '呼和浩特市新城区塞外味道餐饮有限公司', creditCode: '91150105MA0P4H6W8C', legalRepName: '赵丽娜', legalRepIdNumber: '150105199507070624', phone: '0471-6612345',
   premisesDivision: '150102', premisesAddress: '呼和浩特市新城区某路某号1层', mainBusiness: ['餐饮服务经营者'], businessProjects: ['热食类食品制售'], prepackagedOnly: '否', onlineSales: '否', safetyManager: '赵丽娜', ...extra,
 });
-const FOOD_ACCEPT = { code: FOOD, scenario: 'new', formData: restaurant(), materials: ['application-form', 'business-licence', 'legal-rep-id', 'safety-rules', 'layout'] };
-const FOOD_SUPPLEMENT = { ...FOOD_ACCEPT, materials: ['application-form', 'business-licence', 'legal-rep-id', 'safety-rules'] };
-const FOOD_REJECT = { code: FOOD, scenario: 'new', formData: restaurant({ mainBusiness: ['食品销售经营者'], businessProjects: ['预包装食品销售（含冷藏冷冻食品）'], prepackagedOnly: '是' }), materials: ['application-form', 'business-licence', 'legal-rep-id', 'safety-rules'] };
+export const FOOD_ACCEPT = { code: FOOD, scenario: 'new', formData: restaurant(), materials: ['application-form', 'business-licence', 'legal-rep-id', 'safety-rules', 'layout'] };
+export const FOOD_SUPPLEMENT = { ...FOOD_ACCEPT, materials: ['application-form', 'business-licence', 'legal-rep-id', 'safety-rules'] };
+export const FOOD_REJECT = { code: FOOD, scenario: 'new', formData: restaurant({ mainBusiness: ['食品销售经营者'], businessProjects: ['预包装食品销售（含冷藏冷冻食品）'], prepackagedOnly: '是' }), materials: ['application-form', 'business-licence', 'legal-rep-id', 'safety-rules'] };
 
-const WORKER_ID = '150102198506151234';
+export const WORKER_ID = '150102198506151234';
 const worker = (extra: Record<string, unknown> = {}) => ({
   applicantName: '王建国', applicantIdNumber: WORKER_ID, phone: '13904710001', householdRegistration: '本自治区户籍', residenceDivision: '150102', residenceAddress: '呼和浩特市新城区某小区',
   education: '大学专科', unemploymentReason: '与用人单位解除或终止劳动关系', formerEmployer: '呼和浩特市某机械制造有限公司', terminationDate: '2025-02-28', ...extra,
 });
-const JOBLESS_ACCEPT = { code: UNEMPLOYMENT, scenario: 'after-termination', formData: worker(), materials: ['id-card', 'registration-form', 'termination-proof'] };
-const JOBLESS_SUPPLEMENT = {
+export const JOBLESS_ACCEPT = { code: UNEMPLOYMENT, scenario: 'after-termination', formData: worker(), materials: ['id-card', 'registration-form', 'termination-proof'] };
+export const JOBLESS_SUPPLEMENT = {
   code: UNEMPLOYMENT, scenario: 'other-unemployed', materials: ['id-card', 'registration-form'],
   formData: worker({ householdRegistration: '外省（区、市）户籍', unemploymentReason: '个体经营或灵活就业停止', formerEmployer: undefined, terminationDate: undefined }),
 };
-const JOBLESS_REJECT = { code: UNEMPLOYMENT, scenario: 'other-unemployed', materials: ['id-card', 'registration-form'], formData: worker({ applicantName: '巴特尔', applicantIdNumber: '152502201209010150', unemploymentReason: '其他', formerEmployer: undefined, terminationDate: undefined }) };
+export const JOBLESS_REJECT = { code: UNEMPLOYMENT, scenario: 'other-unemployed', materials: ['id-card', 'registration-form'], formData: worker({ applicantName: '巴特尔', applicantIdNumber: '152502201209010150', unemploymentReason: '其他', formerEmployer: undefined, terminationDate: undefined }) };
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 /** The closing block: seal, date, receipt line and version line, which print together. */
