@@ -32,6 +32,7 @@ export interface AuditTampering {
 
 interface VerifyReport {
   ok: boolean;
+  firstBroken: { seq: number } | null;
   events: number;
   checkpoints: { stored: number; trusted: number; latest: { count: number } | null };
   problems: { kind: string; seq?: number; fromSeq?: number; toSeq?: number; code?: string; version?: number; field?: string; caseNumber?: string; message: string }[];
