@@ -137,6 +137,8 @@ export class MongoIntakeStore implements IntakeStore {
   readonly #db: Db;
   readonly #database: string;
   readonly #details: Record<string, unknown>;
+  /** Per case-number prefix (division and day): the next sequence to try. */
+  readonly #nextSequence = new Map<string, number>();
 
   constructor(client: MongoClient, db: Db, database: string, details: Record<string, unknown> = {}) {
     this.#client = client;
@@ -158,10 +160,16 @@ export class MongoIntakeStore implements IntakeStore {
     const prefix = caseNumberPrefix(prepared.receivingDivision, prepared.createdAt);
     const intakes = intakesOf(this.#db);
     for (let attempt = 1; ; attempt++) {
-      const highest = await guard('create', () =>
-        intakes.find<{ caseNumber: string }>({ caseNumber: { $gt: prefix, $lt: `${prefix}~` } }, { projection: { _id: 0, caseNumber: 1 } }).sort({ caseNumber: -1 }).limit(1).toArray(),
-      );
-      const sequence = nextSequence(highest[0]?.caseNumber ?? null);
+      // The next number this process has not handed out yet; the store is asked only at first and after
+      // a collision with another process (a sorted range query is a full scan on some servers).
+      let sequence = attempt === 1 ? this.#nextSequence.get(prefix) : undefined;
+      if (sequence === undefined) {
+        const highest = await guard('create', () =>
+          intakes.find<{ caseNumber: string }>({ caseNumber: { $gt: prefix, $lt: `${prefix}~` } }, { projection: { _id: 0, caseNumber: 1 } }).sort({ caseNumber: -1 }).limit(1).toArray(),
+        );
+        sequence = Math.max(nextSequence(highest[0]?.caseNumber ?? null), this.#nextSequence.get(prefix) ?? 0);
+      }
+      this.#nextSequence.set(prefix, Math.max(this.#nextSequence.get(prefix) ?? 0, sequence + 1));
       if (sequence > MAX_SEQUENCE) throw new StoreUnavailableError(`受理地 ${prepared.receivingDivision} 当日办件编号已用尽`, { prefix });
       const record: IntakeRecord = { ...prepared, caseNumber: formatCaseNumber(prefix, sequence), attachments: [] };
       const { attachments: _none, ...stored } = record;
