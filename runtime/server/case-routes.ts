@@ -39,7 +39,7 @@ const eventBody = {
   required: ['type'],
   additionalProperties: false,
   properties: {
-    type: { enum: CASE_EVENT_TYPES.filter((type) => type !== 'open') },
+    type: { enum: CASE_EVENT_TYPES.filter((type) => type !== 'open' && type !== 'supplement-notice') },
     comment: { ...str, maxLength: 500 },
     trackingNumber: { ...str, maxLength: 64, description: 'dispatch: 纸质原件邮寄单号 (required when the item keeps paper originals); deliver by post: 邮寄单号' },
     result: { enum: ['approved', 'refused'], description: 'decide: 准予 / 不予' },
@@ -47,8 +47,10 @@ const eventBody = {
     reason: { ...str, maxLength: 500, description: 'decide (refused), return, void: the reason' },
     method: { enum: ['post', 'window'], description: 'deliver: 邮寄送达 / 窗口领取' },
     recipient: { ...str, maxLength: 64, description: 'deliver: who signed for it' },
+    materials: { type: 'array', items: { ...str, maxLength: 64 }, maxItems: 500, description: 'supplement: the material ids handed in (merged with those on record); fulfil-commitment: the 容缺后补 materials handed in (all of them)' },
+    formData: { type: 'object', description: 'supplement: corrected form fields (merged over those on record)' },
+    version: { enum: ['opened', 'current'], description: 'supplement: decide on the version the case was opened with (default) or on the one in force at this window; recorded on the event' },
     supplementBy: { ...str, format: 'date', description: 'commit (容缺受理): the last day to hand in the 容缺后补 materials; not before today, not after the item allows (422)' },
-    materials: { type: 'array', maxItems: 100, description: 'fulfil-commitment: the ids of the 容缺后补 materials handed in (all of them)' },
   },
 };
 
@@ -81,7 +83,7 @@ function caseNumberOf(req: ApiRequest): string {
 async function visibleCase(cases: CaseBook, req: ApiRequest): Promise<string> {
   const caseNumber = caseNumberOf(req);
   const record = await cases.record(caseNumber);
-  if (!CaseBook.maySee(req.principal as Principal, record, isDivisionWithin)) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
+  if (!(await cases.visibleTo(req.principal as Principal, record))) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
   return caseNumber;
 }
 

@@ -1,9 +1,10 @@
-import { type Principal, isDivisionWithin, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, isCaseNumber, operatesFor, isItemCode, documentKinds, labelOf } from '../../engine/core/index.js';
+import { type Principal, ValidationFailedError, isDivisionWithin, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, isCaseNumber, operatesFor, isItemCode, documentKinds, labelOf } from '../../engine/core/index.js';
 import type { DecisionLogWriter, IntakeRecord, IntakeStore, ConfigReader } from '../../engine/ports/index.js';
 import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger, type RawBodyRoute } from '../../engine/http-kit/index.js';
 import { acceptIntake, actorOf, summarizeIntake, type CaseBook, type ApplicantFields, type IntakeApplication } from '../../engine/services/index.js';
 import type { WorkingCalendar } from '../../engine/core/index.js';
-import { DOCUMENT_KINDS, isDocumentKind, NOTICE_INLINE_BLOCKS, renderNoticeDocument } from './notice-documents.js';
+import { DOCUMENT_KINDS, isDocumentKind, NOTICE_INLINE_BLOCKS, renderNoticeDocument, type NoticeContext } from './notice-documents.js';
+import { isCommitmentDocumentKind, renderCommitmentDocument } from './commitment-documents.js';
 import type { PublishedConfigs } from './published-configs.js';
 import { RUNTIME_PREFIX } from './runtime-routes.js';
 
@@ -63,7 +64,7 @@ function nameVersion(res: ApiResponse, item: { code: string; version: number | n
 }
 
 const str = { type: 'string' };
-const attachmentMeta = { type: 'object', required: ['id', 'name', 'contentType', 'size', 'sha256'], properties: { id: str, name: str, contentType: str, size: { type: 'integer' }, sha256: str } };
+const attachmentMeta = { type: 'object', required: ['id', 'name', 'contentType', 'size', 'sha256'], properties: { id: str, name: str, contentType: str, size: { type: 'integer' }, sha256: str, materialId: str } };
 const mismatch = { type: 'object', properties: { browserOutcome: str, browserHash: str, serverOutcome: str, serverHash: str } };
 const intake = {
   type: 'object',
@@ -93,9 +94,10 @@ const createBody = {
     scenario: { ...str, description: '办理情形 id' },
     formData: { type: 'object' },
     materials: { type: 'array', items: str, maxItems: 500 },
-    date: { ...str, format: 'date', description: 'evaluation date; default today (Asia/Shanghai)' },
+    date: { description: 'refused (422): the acceptance date and time are the server’s (Asia/Shanghai); only the evaluate route takes a date, for previews' },
     handlingDivision: { ...str, description: '办理地 (收受分离); default the receiving division' },
     handlingDepartment: { ...str, maxLength: 100, description: 'the approving department there; default the standard’s department named for that locality' },
+    creditBlacklisted: { type: 'boolean', description: '申请人列入失信名单 (checked by the clerk): not eligible for 容缺受理; default false' },
     browserDecision: {
       type: 'object', required: ['outcome', 'hash'], additionalProperties: false,
       description: 'what the window showed; a difference from the server is recorded and logged',
@@ -121,15 +123,39 @@ export interface IntakeRouteDeps {
 
 /** Intake records (办件) at a window: save with the server's decision, list, attach, print notices. */
 export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, calendar, cases }: IntakeRouteDeps): ApiRoute[] {
-  /** A record seen from a locality: received or handled there (or below it); anything else is "not found". */
-  async function recordAt(req: ApiRequest): Promise<IntakeRecord> {
+  /**
+   * A record seen from a locality: received, accepted (after a 补正) or handled there (or below it);
+   * with `forSupplement`, also at any window while the case waits for 补正 (files and notices, not the
+   * form data). Anything else is "not found".
+   */
+  async function recordAt(req: ApiRequest, forSupplement = false): Promise<IntakeRecord> {
     const division = divisionOf(req);
     const caseNumber = req.params.caseNumber ?? '';
     const record = isCaseNumber(caseNumber) ? await intakes.get(caseNumber) : null;
-    if (!record || !(isDivisionWithin(record.receivingDivision, division) || isDivisionWithin(record.handling.division, division))) {
+    const party = record && (isDivisionWithin(record.receivingDivision, division) || isDivisionWithin(record.handling.division, division));
+    if (!record || !(party || (cases && await cases.reachableAt(record, division, forSupplement)))) {
       throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber, division });
     }
     return record;
+  }
+
+  /** The material an attachment is (X-Material-Id or ?material=): one of the item's, in the version on record or the one in force here. */
+  async function materialOf(req: ApiRequest, record: IntakeRecord): Promise<string | undefined> {
+    const header = req.headers['x-material-id'];
+    const query = req.query.material;
+    const id = typeof header === 'string' && header.trim() !== '' ? header.trim() : typeof query === 'string' && query !== '' ? query : undefined;
+    if (id === undefined) return undefined;
+    const onRecord = cases ? await cases.onRecord(record) : record;
+    const known = new Set((await reader.getVersion(onRecord.item.code, onRecord.item.version))?.config.standard.materials.map((m) => m.id) ?? []);
+    if (!known.has(id)) {
+      const inForce = await configs.inForce(record.item.code, divisionOf(req)).catch(() => null);
+      for (const material of inForce?.config.standard.materials ?? []) known.add(material.id);
+    }
+    if (!known.has(id)) {
+      const message = `「${id}」不是事项 ${record.item.code} 的申请材料`;
+      throw new ValidationFailedError(message, [{ pointer: '/materialId', code: 'attachment.material', message }]);
+    }
+    return id;
   }
 
   return [
@@ -200,10 +226,14 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
     {
       method: 'post', path: ATTACHMENTS, tags: ['intake'], access: windowAccess,
       summary: 'Attach a file: the raw bytes as the body (application/pdf, image/jpeg or image/png; at most TONGBAN_UPLOAD_LIMIT, default 5 MB), the name URI-encoded in X-Filename',
-      headers: [{ name: 'X-Filename', description: 'the file name, URI-encoded (encodeURIComponent)' }, { name: 'Content-Type', description: 'application/pdf, image/jpeg or image/png', required: true }],
-      responses: { 201: { description: 'Attachment metadata', schema: attachmentMeta }, 400: ERR, 404: ERR, 413: ERR, 415: ERR },
+      headers: [
+        { name: 'X-Filename', description: 'the file name, URI-encoded (encodeURIComponent)' }, { name: 'Content-Type', description: 'application/pdf, image/jpeg or image/png', required: true },
+        { name: 'X-Material-Id', description: 'the material id of the item this file is (also ?material=); kept in the attachment metadata' },
+      ],
+      responses: { 201: { description: 'Attachment metadata', schema: attachmentMeta }, 400: ERR, 404: ERR, 413: ERR, 415: ERR, 422: ERR },
       handler: async (req, res) => {
-        const record = await recordAt(req);
+        const record = await recordAt(req, true);
+        const materialId = await materialOf(req, record);
         const contentType = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
         const type = ATTACHMENT_TYPES[contentType];
         if (!type) {
@@ -223,7 +253,7 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
             throw new BadRequestError('X-Filename 应为 URI 编码（encodeURIComponent）的文件名', { header }, 'bad_filename');
           }
         }
-        const meta = await intakes.addAttachment(record.caseNumber, { name, contentType, data });
+        const meta = await intakes.addAttachment(record.caseNumber, { name, contentType, data, ...(materialId ? { materialId } : {}) });
         res.setHeader('Location', `/api/runtime/${req.params.division}/intakes/${record.caseNumber}/attachments/${meta.id}`);
         res.status(201).json(meta);
       },
@@ -246,7 +276,9 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
       summary: `A print-ready notice (A4 HTML): ${DOCUMENT_KINDS.join(' | ')} — ${DOCUMENT_KINDS.map((kind) => labelOf(documentKinds, kind)).join(', ')}`,
       responses: { 200: { description: 'HTML page', contentType: 'text/html', schema: { type: 'string' } }, 404: ERR, 409: ERR },
       handler: async (req, res) => {
-        const record = await recordAt(req);
+        // After a 补正, a notice speaks of the decision, materials and 受理地 now on record.
+        const found = await recordAt(req, true);
+        const record = cases ? await cases.onRecord(found) : found;
         const kind = req.params.kind ?? '';
         if (!isDocumentKind(kind)) throw new NotFoundError(`没有「${kind}」这种文书，可选：${DOCUMENT_KINDS.join('、')}`, { kind, kinds: DOCUMENT_KINDS });
         const version = await reader.getVersion(record.item.code, record.item.version);
@@ -260,12 +292,16 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
         const receivingLocal = await claimAt(record.receivingDivision);
         const handlingLocal = record.handling.division === record.receivingDivision ? receivingLocal : await claimAt(record.handling.division);
         const clerk = caseView?.timeline[0]?.actor.name;
-        const html = renderNoticeDocument(kind, {
+        const noticeContext: NoticeContext = {
           record, config: version.config, ...(calendar ? { calendar: await calendar.calendar() } : {}),
           ...(caseView ? { due: { promisedDue: caseView.promisedDue, ...(caseView.calendarMissing ? { calendarMissing: caseView.calendarMissing } : {}) } } : {}),
           local: { ...(receivingLocal ? { receiving: receivingLocal } : {}), ...(handlingLocal ? { handling: handlingLocal } : {}) },
           ...(clerk ? { clerk } : {}),
-        });
+        };
+        // 容缺受理's printables read the commitment recorded on the case.
+        const html = isCommitmentDocumentKind(kind) ? renderCommitmentDocument(kind, noticeContext, caseView) : renderNoticeDocument(kind, noticeContext);
+        // Its first print issues the 补正 notice: the agency's 5 days (行政许可法第三十二条) end then.
+        if (kind === 'supplement-notice' && cases && req.principal) await cases.noticeIssued(record.caseNumber, req.principal, divisionOf(req));
         nameVersion(res, record.item);
         res.setHeader('Cache-Control', 'private, no-store');
         res.type('text/html; charset=utf-8').send(html);

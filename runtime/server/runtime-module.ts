@@ -72,9 +72,11 @@ export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, l
   const checkpoints = new CheckpointWatch({ reader, trustedKeys: trustedKeys ?? ephemeralProcessSigning().trustedKeys, ...(checkpointFile ? { file: checkpointFile } : {}) });
   // Look once at start-up, then at every health check: what it saw survives a restart when a file is given.
   void checkpoints.observe().catch(() => undefined);
-  const cases = intakeStore ? new CaseBook({ intakes: intakeStore, reader, calendar: () => calendar.calendar(), clock, lookupKey }) : null;
   const configs = new PublishedConfigs(reader, trustedKeys ? { trustedKeys } : {});
   const recording = decisionLog ? { decisionLog } : {};
+  // A 补正 decides on the exact version the case was opened with, or on the one in force at the supplementing window.
+  const versions = { exact: (code: string, version: number, hash: string) => configs.exact(code, version, hash), inForce: (code: string, division: string) => configs.inForce(code, division) };
+  const cases = intakeStore ? new CaseBook({ intakes: intakeStore, reader, calendar: () => calendar.calendar(), clock, lookupKey, versions, ...recording }) : null;
   return {
     configs,
     routes: [

@@ -1,8 +1,9 @@
 import { compareIsoDates, todayInRegion } from '../codes/index.js';
 import type { CalendarDateResult, WorkingCalendar } from '../calendar/index.js';
-import type { TimeLimit } from '../config/types.js';
+import type { DeferredAcceptance, TimeLimit } from '../config/types.js';
 import type { CaseStage } from '../vocabulary/index.js';
 import type { CaseEvent } from './case-event.js';
+import { acceptingEvent, termsAfterSupplement } from './case-supplement.js';
 
 /** What the item's standard says about time, fixed when the case is opened. */
 export interface CaseTerms {
@@ -12,6 +13,8 @@ export interface CaseTerms {
   keptOriginals: string[];
   /** 审批结果名称, named on the department's decision. */
   resultName: string;
+  /** 容缺受理 terms of the item (the 清单's consequence, basis and 补齐时限), when it allows it. */
+  deferredAcceptance?: DeferredAcceptance;
 }
 
 /** One time-limited stage of a case: when it opened, when it is due, whether it was done in time. */
@@ -72,14 +75,18 @@ export function caseDeadlines(events: readonly CaseEvent[], terms: CaseTerms, ca
     for (const entry of stages) if (entry.stage === stage && entry.doneAt === null) Object.assign(entry, { doneAt: at, cancelled });
   };
   const inWorkingDays = (at: string, n: number) => calendar.addWorkingDays(regionDate(at), n);
-  const first = events[0];
-  if (!first || first.type !== 'open' || first.details.outcome !== 'accept') return stages;
+  // The flow starts at the opening that accepted, or at the 补正 that did (then its terms apply).
+  const first = acceptingEvent(events);
+  if (!first) return stages;
+  const flowTerms = termsAfterSupplement(terms, events);
   const samePlace = first.details.samePlace === true;
+  // 视为受理 (a late 补正 notice): the 承诺办理时限 runs from the day the materials were received.
+  const acceptedFrom = typeof first.details.deemedAcceptedFrom === 'string' ? first.details.deemedAcceptedFrom : first.at;
   open(samePlace ? 'forward' : 'dispatch', first.at, inWorkingDays(first.at, 1));
-  if (!samePlace && terms.keptOriginals.length > 0) open('mail-originals', first.at, inWorkingDays(first.at, 2));
-  open('decide', first.at, promisedDueDate(first.at, terms.promisedTimeLimit, calendar, samePlace ? 0 : TRANSIT_WORKING_DAYS));
+  if (!samePlace && flowTerms.keptOriginals.length > 0) open('mail-originals', first.at, inWorkingDays(first.at, 2));
+  open('decide', first.at, promisedDueDate(acceptedFrom, flowTerms.promisedTimeLimit, calendar, samePlace ? 0 : TRANSIT_WORKING_DAYS));
   let holderBeforeReturn: CaseEvent['type'] | null = null;
-  for (const event of events.slice(1)) {
+  for (const event of events.slice(events.indexOf(first) + 1)) {
     switch (event.type) {
       case 'dispatch':
         close('dispatch', event.at);
@@ -87,6 +94,16 @@ export function caseDeadlines(events: readonly CaseEvent[], terms: CaseTerms, ca
         open('forward', event.at, inWorkingDays(event.at, 1));
         break;
       case 'forward': close('forward', event.at); break;
+      // 容缺受理: the applicant's deadline for the materials that may follow. The department cannot
+      // be due to decide before they may arrive (an 即办件 accepted on commitment).
+      case 'commit':
+        if (typeof event.details.supplementBy === 'string') {
+          open('commitment', event.at, { date: event.details.supplementBy });
+          const supplementBy = event.details.supplementBy;
+          for (const entry of stages) if (entry.stage === 'decide' && entry.doneAt === null && compareIsoDates(entry.due, supplementBy) < 0) entry.due = supplementBy;
+        }
+        break;
+      case 'fulfil-commitment': close('commitment', event.at); break;
       case 'decide':
         close('decide', event.at);
         open('deliver', event.at, inWorkingDays(event.at, 1));

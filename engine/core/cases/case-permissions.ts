@@ -2,8 +2,8 @@ import type { Principal } from '../access/principal.js';
 import type { CaseEventType } from '../vocabulary/index.js';
 import type { CasePlaces, CaseState } from './case-state.js';
 
-/** Which place acts: the accepting window, the handling window or the department there. */
-export type CaseActorPlace = 'receiving' | 'handling' | 'department';
+/** Which place acts: the accepting window, the handling window or the department there; any window of the region for a 补正. */
+export type CaseActorPlace = 'receiving' | 'handling' | 'department' | 'any-window';
 
 /** The places that may record `type` on a case in `state` (the event must already be allowed). */
 export function placesFor(type: CaseEventType, state: CaseState): CaseActorPlace[] {
@@ -13,9 +13,14 @@ export function placesFor(type: CaseEventType, state: CaseState): CaseActorPlace
     case 'receive':
     case 'forward': return ['handling'];
     case 'decide': return ['department'];
+    case 'commit': return ['receiving'];
+    // The materials promised under 容缺受理 are handed in at the accepting or the handling window.
+    case 'fulfil-commitment': return ['receiving', 'handling'];
     case 'deliver': return ['department', 'handling', 'receiving'];
     case 'return': return state.status === 'with-department' ? ['department'] : ['handling'];
-    case 'open': return ['receiving'];
+    case 'open':
+    case 'supplement-notice': return ['receiving'];
+    case 'supplement': return ['any-window'];
   }
 }
 
@@ -25,6 +30,7 @@ export function principalPlaces(principal: Pick<Principal, 'role' | 'division' |
   if (principal.role === 'operator') {
     if (principal.division === places.receivingDivision) found.push('receiving');
     if (principal.division === places.handlingDivision) found.push('handling');
+    if (principal.division) found.push('any-window');
   }
   if (principal.role === 'handler' && principal.division === places.handlingDivision && principal.department === places.department) found.push('department');
   return found;

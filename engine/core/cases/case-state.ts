@@ -1,5 +1,7 @@
 import type { CaseEventType, CaseStatus, DecisionResult, DeliveryMethod } from '../vocabulary/index.js';
 import type { CaseEvent } from './case-event.js';
+import { startsFlow } from './case-supplement.js';
+import { caseCommitment, withCommitmentEvents, type CaseCommitment } from './case-commitment.js';
 
 /** Where a case was received and where it is handled, and by which department (收受分离). */
 export interface CasePlaces {
@@ -29,6 +31,8 @@ export interface CaseState {
   delivery: { method: DeliveryMethod; trackingNumber: string | null; at: string } | null;
   /** The time of the last event. */
   updatedAt: string;
+  /** 容缺受理: the applicant's commitment, for a case accepted on commitment; else null. */
+  commitment: CaseCommitment | null;
 }
 
 export const samePlace = (places: CasePlaces): boolean => places.receivingDivision === places.handlingDivision;
@@ -39,7 +43,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 function opened(event: CaseEvent): CaseState {
   const outcome = event.details.outcome;
   const status: CaseStatus = outcome === 'accept' ? 'accepted' : outcome === 'supplement' ? 'supplement-requested' : 'not-accepted';
-  return { status, holder: status === 'not-accepted' ? null : 'receiving', returnedFrom: null, decision: null, delivery: null, updatedAt: event.at };
+  return { status, holder: status === 'not-accepted' ? null : 'receiving', returnedFrom: null, decision: null, delivery: null, updatedAt: event.at, commitment: null };
 }
 
 /** Folds a case's events (already checked when they were appended) into where it stands now. */
@@ -69,15 +73,28 @@ export function caseState(events: readonly CaseEvent[]): CaseState {
         Object.assign(next, { status: 'returned', holder: state.status === 'with-department' ? 'handling' : 'receiving', returnedFrom: state.status });
         break;
       case 'void': Object.assign(next, { status: 'voided', holder: null }); break;
+      // 补正: the decision re-run on the materials now on record moves the case on under the same number.
+      case 'supplement': {
+        const outcome = event.details.outcome;
+        if (startsFlow(outcome)) Object.assign(next, { status: 'accepted', holder: 'receiving' });
+        else if (outcome === 'reject') Object.assign(next, { status: 'not-accepted', holder: null });
+        else Object.assign(next, { status: 'supplement-requested', holder: 'receiving' });
+        break;
+      }
+      case 'supplement-notice': break;
       case 'open': throw new RangeError('caseState: a case is opened once');
     }
     state = next;
   }
-  return state;
+  return { ...state, commitment: caseCommitment(events) };
 }
 
 /** The events that fit the current status, in the order a clerk would usually take them. */
 export function allowedCaseEvents(state: CaseState, places: CasePlaces): CaseEventType[] {
+  return withCommitmentEvents(flowEvents(state, places), state.status, state.commitment);
+}
+
+function flowEvents(state: CaseState, places: CasePlaces): CaseEventType[] {
   const onward: CaseEventType = samePlace(places) ? 'forward' : 'dispatch';
   switch (state.status) {
     case 'accepted': return [onward, 'void'];
@@ -85,6 +102,8 @@ export function allowedCaseEvents(state: CaseState, places: CasePlaces): CaseEve
     case 'received': return ['forward', 'return'];
     case 'with-department': return ['decide', 'return'];
     case 'decided': return ['deliver'];
+    // Any window of the region takes the materials handed in later (全区通办).
+    case 'supplement-requested': return ['supplement'];
     case 'returned':
       if (state.holder === 'handling' && !samePlace(places)) return ['forward', 'return'];
       return [onward, 'void'];

@@ -5,3 +5,8 @@ export { placeMissing, placesFor, principalPlaces, type CaseActorPlace } from '.
 export { caseDeadlines, nextDeadline, promisedDueDate, regionDate, TRANSIT_WORKING_DAYS, type CaseStageDeadline, type CaseTerms } from './case-deadlines.js';
 export { keptPaperOriginals } from './kept-originals.js';
 export { localDepartmentName } from './local-department.js';
+export {
+  acceptingEvent, decisionOnRecord, formDataOnRecord, materialsOnRecord, placesAfterSupplement, startsFlow, supplementNoticeTiming, termsAfterSupplement,
+  SUPPLEMENT_NOTICE_WORKING_DAYS, type SupplementDecision, type SupplementDetails, type SupplementNoticeTiming,
+} from './case-supplement.js';
+export { caseCommitment, latestSupplementDate, withCommitmentEvents, type CaseCommitment } from './case-commitment.js';

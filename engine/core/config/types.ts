@@ -38,6 +38,23 @@ export interface Scenario {
 
 export type { Channel };
 
+/**
+ * 容缺受理: the item is on the region's 容缺受理事项清单. When every missing material is 容缺后补 and
+ * everything else is in order, the window accepts on the applicant's written commitment.
+ */
+export interface DeferredAcceptance {
+  allowed: boolean;
+  /** Where the 清单 or rule comes from, printed on the 容缺受理通知书. */
+  basis?: string;
+  /** What happens when the deadline is missed, e.g. 终止办理; printed on the 承诺书 and the notice. */
+  consequence: string;
+  /**
+   * 容缺材料补齐时限 as the 清单 states it. The clerk's deadline may not exceed it, nor the 承诺办理时限
+   * (except for an 即办件, whose 承诺办理时限 is for complete materials: this limit alone applies).
+   */
+  supplementLimit?: TimeLimit;
+}
+
 export interface ItemStandard {
   name: string;
   code: string;
@@ -52,6 +69,11 @@ export interface ItemStandard {
   exerciseLevels: Coded[];
   statutoryTimeLimit: StatutoryTimeLimit;
   promisedTimeLimit: TimeLimit;
+  /**
+   * 补正期限: how long the applicant has to supplement after the 补正 notice, as the standard states it.
+   * Absent: the notice states no deadline (the 5 days of 行政许可法第三十二条 bind the agency, not the applicant).
+   */
+  supplementPeriod?: TimeLimit;
   acceptanceConditions: string[];
   process: { name: string; description?: string; actor?: string }[];
   materials: Material[];
@@ -120,6 +142,11 @@ export interface EvaluationInput {
   materials: string[];
   /** Evaluation date (YYYY-MM-DD); defaults to today in the region's time zone. */
   date?: string;
+  /**
+   * The window found the applicant on a 失信 (dishonest-conduct) list at intake: not eligible for
+   * 容缺受理 until credit repair. Absent means not listed.
+   */
+  creditBlacklisted?: boolean;
 }
 
 export interface Example {

@@ -1,11 +1,19 @@
 import { defineVocabulary, isCodeOf } from './vocabulary.js';
 
-/** What can happen to a case; `open` is written by the intake save, the others by `POST …/events`. */
-export const CASE_EVENT_TYPES = ['open', 'dispatch', 'receive', 'forward', 'decide', 'deliver', 'return', 'void'] as const;
+/**
+ * What can happen to a case; `open` is written by the intake save, the others by `POST …/events`.
+ * 容缺受理: `commit` records the applicant's written commitment and the deadline to hand in the
+ * 容缺后补 materials; `fulfil-commitment` records that they arrived.
+ * 补正: `supplement` adds the materials handed in later and the decision re-run on them;
+ * `supplement-notice` is written by the first print of the 补正材料通知书 (the moment it is issued).
+ */
+export const CASE_EVENT_TYPES = ['open', 'commit', 'fulfil-commitment', 'dispatch', 'receive', 'forward', 'decide', 'deliver', 'return', 'void', 'supplement', 'supplement-notice'] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 export const caseEventTypes = defineVocabulary('case event type', CASE_EVENT_TYPES, {
   open: { 'zh-CN': '窗口登记' },
+  commit: { 'zh-CN': '登记容缺承诺' },
+  'fulfil-commitment': { 'zh-CN': '容缺材料补齐' },
   dispatch: { 'zh-CN': '推送办理地' },
   receive: { 'zh-CN': '办理地接收' },
   forward: { 'zh-CN': '推送审批部门' },
@@ -13,7 +21,20 @@ export const caseEventTypes = defineVocabulary('case event type', CASE_EVENT_TYP
   deliver: { 'zh-CN': '送达' },
   return: { 'zh-CN': '退回' },
   void: { 'zh-CN': '作废' },
+  supplement: { 'zh-CN': '补正' },
+  'supplement-notice': { 'zh-CN': '出具补正材料通知书' },
 });
+
+/** Which version a 补正 is decided on: the one the case was opened with, or the one now in force at the supplementing window. */
+export const SUPPLEMENT_VERSIONS = ['opened', 'current'] as const;
+export type SupplementVersion = (typeof SUPPLEMENT_VERSIONS)[number];
+
+export const supplementVersions = defineVocabulary('supplement version', SUPPLEMENT_VERSIONS, {
+  opened: { 'zh-CN': '按受理时的版本' },
+  current: { 'zh-CN': '按现行版本' },
+});
+
+export const isSupplementVersion = (value: unknown): value is SupplementVersion => isCodeOf(supplementVersions, value);
 
 export const isCaseEventType = (value: unknown): value is CaseEventType => isCodeOf(caseEventTypes, value);
 

@@ -12,12 +12,18 @@ import { applicantOf, maskName } from '../intakes/intake-summary.js';
 import { maskIdNumber } from '../../core/codes/index.js';
 import { applicantKey } from './applicant-key.js';
 import { parseCaseEventRequest } from './case-event-input.js';
+import { checkCommitmentEvent } from './commitment-checks.js';
 import { projectCase, type ApplicantIndex } from './case-projection.js';
 import { caseTermsOf, termsOfRecord, type CaseTermsSource } from './case-terms.js';
 import { casePlaces, describeCase, type CaseView } from './case-view.js';
 import { caseQueryFor, overdueReport, toListEntry, type CaseListEntry, type CaseListRequest } from './case-lists.js';
 import { publicProgressOf, secondFactorMatches, unknownCase, type PublicProgress } from './public-progress.js';
 import { isCaseNumber } from '../../core/cases/index.js';
+import { supplementNoticeTiming, termsAfterSupplement } from '../../core/cases/index.js';
+import { isDivisionWithin } from '../../core/codes/index.js';
+import type { DecisionLogWriter } from '../../ports/decision-log/port.js';
+import { decideSupplement, parseSupplementRequest, recordOnEvents, type SupplementVersions } from './case-supplement.js';
+import { supplementSearchQuery } from './case-lists.js';
 
 export interface CaseBookOptions {
   intakes: IntakeStore;
@@ -28,6 +34,10 @@ export interface CaseBookOptions {
   clock?: Clock;
   /** Key of the applicant index (keyed hash of ID numbers). */
   lookupKey: Uint8Array;
+  /** Where a 补正 finds the version it is decided on; without it a 补正 is refused. */
+  versions?: SupplementVersions;
+  /** Where a 补正's decision is recorded, as the intake's is. */
+  decisionLog?: DecisionLogWriter;
 }
 
 /** The place names a window reads; an unknown code is shown as itself. */
@@ -45,8 +55,12 @@ export class CaseBook {
   readonly #calendar: () => WorkingCalendar | Promise<WorkingCalendar>;
   readonly #clock: Clock;
   readonly #lookupKey: Uint8Array;
+  readonly #versions: SupplementVersions | undefined;
+  readonly #decisionLog: DecisionLogWriter | undefined;
 
-  constructor({ intakes, reader, calendar, clock = systemClock, lookupKey }: CaseBookOptions) {
+  constructor({ intakes, reader, calendar, clock = systemClock, lookupKey, versions, decisionLog }: CaseBookOptions) {
+    this.#versions = versions;
+    this.#decisionLog = decisionLog;
     this.#intakes = intakes;
     this.#reader = reader;
     this.#calendar = calendar;
@@ -72,6 +86,8 @@ export class CaseBook {
       details: {
         outcome: record.decision.outcome, samePlace, receivingDivision: record.receivingDivision, handlingDivision: record.handling.division,
         department: record.handling.department, keptOriginals: terms.keptOriginals,
+        // 容缺受理: the materials that may follow, kept on the hash-chained opening itself.
+        ...(record.decision.outcome === 'accept-on-commitment' ? { deferredMaterials: record.decision.deferredAcceptance?.materials ?? [] } : {}),
       },
     };
     const provisional = chainCaseEvent('', event, null);
@@ -146,14 +162,18 @@ export class CaseBook {
     if (!integrity.ok) {
       throw new DriftDetectedError(`办件 ${caseNumber} 的流转记录校验不通过（第 ${integrity.firstBroken?.seq} 步：${integrity.firstBroken?.problem}），已停止流转，请联系管理员`, { caseNumber, integrity });
     }
-    const terms = await termsOfRecord(record, this.#reader);
+    if (body !== null && typeof body === 'object' && (body as { type?: unknown }).type === 'supplement') return this.#supplement(record, events, principal, body);
+    const terms = termsAfterSupplement(await termsOfRecord(record, this.#reader), events);
     const request = parseCaseEventRequest(body, terms);
-    const places = casePlaces(record);
+    const places = casePlaces(record, events);
     const state = caseState(events);
     const allowed = allowedCaseEvents(state, places);
     const needed = placesFor(request.type, state);
     const mine = principalPlaces(principal, places);
-    const placeNames = { receiving: `受理地 ${nameOf(places.receivingDivision)} 的窗口`, handling: `办理地 ${nameOf(places.handlingDivision)} 的窗口`, department: `${places.department}（${nameOf(places.handlingDivision)}）` };
+    const placeNames = {
+      receiving: `受理地 ${nameOf(places.receivingDivision)} 的窗口`, handling: `办理地 ${nameOf(places.handlingDivision)} 的窗口`, department: `${places.department}（${nameOf(places.handlingDivision)}）`,
+      'any-window': '本区任一政务服务中心的窗口',
+    };
     if (!needed.some((place) => mine.includes(place))) {
       throw new ForbiddenError(`「${labelOf(caseEventTypes, request.type)}」应由${needed.map((place) => placeNames[place]).join('或')}办理，「${principal.name}」无权办理`, {
         caseNumber, type: request.type, needed, principal: { id: principal.id, role: principal.role, division: principal.division, department: principal.department },
@@ -165,6 +185,7 @@ export class CaseBook {
         caseNumber, status: state.status, type: request.type, allowed,
       });
     }
+    checkCommitmentEvent({ caseNumber, request, state, events, terms, calendar: await this.#calendar(), today: this.today() });
     const acting = needed.find((place) => mine.includes(place)) ?? 'receiving';
     const division = acting === 'receiving' ? places.receivingDivision : places.handlingDivision;
     if (request.type === 'return') request.details.to = state.status === 'with-department' ? 'handling' : 'receiving';
@@ -180,6 +201,98 @@ export class CaseBook {
     return { event: chained, case: view };
   }
 
+  /**
+   * 补正 at any window of the region: the materials handed in are added to the same case, the
+   * decision is re-run (on the version the case was opened with, or the one in force here if the
+   * clerk chooses it) and recorded, and the case moves on: 予以受理 starts the flow with this window
+   * as the 受理地 of record, 需补正 waits again with the new list, 不予受理 ends it.
+   */
+  async #supplement(record: IntakeRecord, events: CaseEvent[], principal: Principal, body: unknown): Promise<{ event: CaseEvent; case: CaseView }> {
+    const caseNumber = record.caseNumber;
+    if (principal.role !== 'operator' || !principal.division) {
+      throw new ForbiddenError(`「补正」应由本区任一政务服务中心的窗口办理，「${principal.name}」无权办理`, { caseNumber, type: 'supplement', needed: ['any-window'] });
+    }
+    const state = caseState(events);
+    const allowed = allowedCaseEvents(state, casePlaces(record, events));
+    if (!allowed.includes('supplement')) {
+      const now = allowed.length ? allowed.map((type) => `${labelOf(caseEventTypes, type)}（${type}）`).join('、') : '无';
+      throw new CaseEventNotAllowedError(`办件 ${caseNumber} 当前状态为「${labelOf(caseStatuses, state.status)}」，不能「${labelOf(caseEventTypes, 'supplement')}」；当前可办理：${now}`, {
+        caseNumber, status: state.status, type: 'supplement', allowed,
+      });
+    }
+    const request = parseSupplementRequest(body);
+    if (!this.#versions) throw new CaseEventNotAllowedError('本服务未接入事项版本，不能办理补正', { caseNumber, type: 'supplement' });
+    const compiled = request.version === 'opened'
+      ? await this.#versions.exact(record.item.code, record.item.version, record.item.hash)
+      : await this.#versions.inForce(record.item.code, principal.division);
+    const calendar = await this.#calendar();
+    const { details } = await decideSupplement({
+      record, events, request, compiled, division: principal.division, decisionLog: this.#decisionLog, timing: supplementNoticeTiming(events, calendar, this.today()),
+    });
+    return this.#append(record, events, principal, {
+      type: 'supplement', at: this.#clock().toISOString(), actor: actorOf(principal), division: principal.division, department: null,
+      comment: request.comment, details: details as unknown as Record<string, unknown>,
+    });
+  }
+
+  async #append(record: IntakeRecord, events: CaseEvent[], principal: Principal, event: NewCaseEvent): Promise<{ event: CaseEvent; case: CaseView }> {
+    const terms = await termsOfRecord(record, this.#reader);
+    const version = await this.#reader.getVersion(record.item.code, record.item.version);
+    const calendar = await this.#calendar();
+    const last = events[events.length - 1] ?? null;
+    const projection = projectCase(record, [...events, chainCaseEvent(record.caseNumber, event, last)], terms, calendar, this.today(), this.#applicantIndex(record, version?.config.form.applicant));
+    const chained = await this.#intakes.appendCaseEvent(record.caseNumber, events.length, event, projection);
+    return { event: chained, case: describeCase({ record, events: [...events, chained], terms, calendar, today: this.today(), principal }) };
+  }
+
+  /**
+   * The first print of a 补正材料通知书 issues it (行政许可法第三十二条's 5 days end there): recorded
+   * once per 补正 round, dated by the server's clock. Nothing is recorded for a case not waiting for 补正.
+   */
+  async noticeIssued(caseNumber: string, principal: Principal, division: string): Promise<void> {
+    const record = await this.#record(caseNumber);
+    const events = await this.#events(record);
+    if (caseState(events).status !== 'supplement-requested') return;
+    const round = events.findLastIndex((event) => event.type === 'open' || event.type === 'supplement');
+    if (events.slice(round + 1).some((event) => event.type === 'supplement-notice')) return;
+    const missing = recordOnEvents(record, events).decision.missingMaterials.map((material) => material.id);
+    try {
+      await this.#append(record, events, principal, {
+        type: 'supplement-notice', at: this.#clock().toISOString(), actor: actorOf(principal), division, department: null, comment: '', details: { missingMaterials: missing },
+      });
+    } catch (error) {
+      // Printed twice at once: the other print recorded it.
+      if (!(error instanceof CaseChangedError)) throw error;
+    }
+  }
+
+  /** The record as its events left it (materials, form data, decision, version and 受理地 of record after any 补正). */
+  async onRecord(record: IntakeRecord): Promise<IntakeRecord> {
+    return recordOnEvents(record, await this.#events(record));
+  }
+
+  /**
+   * Whether a principal may see a case: a party to it (where it was received, accepted or handled),
+   * a supervisor, or — while it waits for 补正 — any window of the region (全区通办).
+   */
+  async visibleTo(principal: Principal, record: IntakeRecord): Promise<boolean> {
+    if (CaseBook.maySee(principal, record, isDivisionWithin)) return true;
+    const events = await this.#events(record);
+    const places = casePlaces(record, events);
+    if (CaseBook.maySee(principal, { receivingDivision: places.receivingDivision, handling: record.handling }, isDivisionWithin)) return true;
+    return principal.role === 'operator' && Boolean(principal.division) && caseState(events).status === 'supplement-requested';
+  }
+
+  /**
+   * Whether a window at `division` reaches a case beyond where it was received and handled: as the
+   * 受理地 of record after a 补正, or — `waitingForSupplement` — any window while the case waits for 补正.
+   */
+  async reachableAt(record: IntakeRecord, division: string, waitingForSupplement: boolean): Promise<boolean> {
+    const events = await this.#events(record);
+    if (isDivisionWithin(casePlaces(record, events).receivingDivision, division)) return true;
+    return waitingForSupplement && caseState(events).status === 'supplement-requested';
+  }
+
   /** A page of cases for a work queue or a supervisor, due first. */
   async list(principal: Principal, request: CaseListRequest & { applicant?: string }): Promise<{ cases: CaseListEntry[]; next: string | null; today: string }> {
     const today = this.today();
@@ -188,7 +301,15 @@ export class CaseBook {
     const query = caseQueryFor(principal, { ...rest, ...(key ? { applicantKey: key } : {}) }, today, (await this.#calendar()));
     const rows = await this.#intakes.listCases(query);
     const limit = query.limit ?? 50;
-    return { cases: rows.map((row) => toListEntry(row, today)), next: rows.length === limit ? (rows[rows.length - 1]?.caseNumber ?? null) : null, today };
+    const next = rows.length === limit ? (rows[rows.length - 1]?.caseNumber ?? null) : null;
+    // 全区通办: a case waiting for 补正 is found by number or ID number at any window of the region.
+    const search = supplementSearchQuery(principal, { ...rest, ...(key ? { applicantKey: key } : {}) });
+    if (search && !rest.after) {
+      const seen = new Set(rows.map((row) => row.caseNumber));
+      rows.push(...(await this.#intakes.listCases(search)).filter((row) => !seen.has(row.caseNumber)));
+      rows.sort((a, b) => (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31') || a.caseNumber.localeCompare(b.caseNumber));
+    }
+    return { cases: rows.map((row) => toListEntry(row, today)), next, today };
   }
 
   async overdueReport(within: string): Promise<Awaited<ReturnType<typeof overdueReport>>> {

@@ -15,11 +15,12 @@ export interface IntakeApplication {
   scenario: string;
   formData?: Record<string, unknown>;
   materials?: string[];
-  date?: string;
   /** 办理地 (收受分离); default the receiving division. */
   handlingDivision?: string;
   /** The approving department there; default the standard's department named for that locality. */
   handlingDepartment?: string;
+  /** The clerk found the applicant on a 失信 list (信用中国 etc.): not eligible for 容缺受理. */
+  creditBlacklisted?: boolean;
   /** What the window showed: a difference from the server's decision is recorded. */
   browserDecision?: { outcome: string; hash: string };
 }
@@ -59,11 +60,19 @@ export async function acceptIntake({
   actor: CaseActor;
   application: IntakeApplication;
 }): Promise<AcceptedIntake> {
+  // The acceptance date and time are the server's (Asia/Shanghai): a request never dates its own case.
+  if ((application as { date?: unknown }).date !== undefined) {
+    const message = '受理日期和时间以服务器时间（北京时间）为准，办件登记请求不得指定日期（date）';
+    throw new ValidationFailedError(message, [{ pointer: '/date', code: 'intake.date', message }]);
+  }
   const handlingDivision = application.handlingDivision ?? division;
   if (!isKnownLocality(handlingDivision)) {
     throw new ValidationFailedError('办理地有误', [{ pointer: '/handlingDivision', code: 'intake.handling-division', message: `「${handlingDivision}」不是内蒙古自治区的行政区划代码` }]);
   }
-  const input = { scenario: application.scenario, formData: application.formData ?? {}, materials: application.materials ?? [], ...(application.date ? { date: application.date } : {}) };
+  const input = {
+    scenario: application.scenario, formData: application.formData ?? {}, materials: application.materials ?? [],
+    ...(application.creditBlacklisted === true ? { creditBlacklisted: true } : {}),
+  };
   const decision = await evaluateCompiled(compiled, input, { division, channel: 'comprehensive-window' });
   if (decision.outcome === 'redirect') {
     const message = `「${compiled.config.standard.name}」不在综合窗口受理，请引导申请人到${decision.redirect?.where ?? '相应渠道'}办理；本窗口不登记办件`;
@@ -79,7 +88,7 @@ export async function acceptIntake({
     try {
       decisionId = (await decisionLog.record({
         division, channel: decision.channel, code: compiled.item.code, version: compiled.item.version as number, hash: compiled.item.hash,
-        input: { scenario: input.scenario, formData: input.formData, materials: input.materials, date: decision.date }, outcome: decision.outcome, decision,
+        input: { scenario: input.scenario, formData: input.formData, materials: input.materials, date: decision.date, ...(input.creditBlacklisted ? { creditBlacklisted: true } : {}) }, outcome: decision.outcome, decision,
       })).id;
     } catch (error) {
       unrecorded = error;
@@ -94,7 +103,7 @@ export async function acceptIntake({
     receivingDivision: division,
     handling: { department, division: handlingDivision },
     item: { code: compiled.item.code, version: compiled.item.version as number, hash: compiled.item.hash, name: compiled.config.standard.name },
-    scenario: input.scenario, formData: input.formData, materials: input.materials, decision,
+    scenario: input.scenario, formData: input.formData, materials: input.materials, decision, ...(input.creditBlacklisted ? { creditBlacklisted: true as const } : {}),
     browserMismatch: mismatch, decisionId,
   };
   const opened = await cases?.opening({ record: fields, config: compiled.config, actor, at });
