@@ -107,7 +107,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
           await decisionLog
             .record({
               division, channel: decision.channel, code: compiled.item.code, version: compiled.item.version as number, hash: compiled.item.hash,
-              input: { scenario: String(input.scenario), formData: (input.formData ?? {}) as Record<string, unknown>, materials: (input.materials ?? []) as string[], date: decision.date },
+              input: { scenario: String(input.scenario), formData: (input.formData ?? {}) as Record<string, unknown>, materials: (input.materials ?? []) as string[], date: decision.date, ...(input.creditBlacklisted === true ? { creditBlacklisted: true } : {}) },
               outcome: decision.outcome, decision,
             })
             .then((record) => res.setHeader('X-Tongban-Decision-Id', record.id))

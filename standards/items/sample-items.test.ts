@@ -67,3 +67,24 @@ describe.each(items)('$file', ({ config }) => {
     for (const rule of rejects) expect(rule.event.type === 'reject' && rule.event.params.basis, rule.name).toBeTruthy();
   });
 });
+
+describe('容缺受理 in the sample catalogue', () => {
+  const allowing = items.filter(({ config }) => config.standard.deferredAcceptance?.allowed === true);
+
+  it('lets 失业登记 accept on commitment, for its 容缺后补 解除劳动关系证明', () => {
+    expect(allowing.map(({ config }) => config.standard.name)).toContain('失业登记');
+  });
+
+  it.each(allowing)('$file has an example for each case: granted, refused for a 失信 applicant, refused for a missing material that may not follow', async ({ config }) => {
+    const report = await runExamples(config);
+    const deferrable = new Set(config.standard.materials.filter((m) => m.necessity.code === '3').map((m) => m.id));
+    const granted = config.examples.filter((e) => e.expect.outcome === 'accept-on-commitment');
+    expect(granted.length).toBeGreaterThanOrEqual(1);
+    for (const e of granted) expect(e.expect.missingMaterials?.every((id) => deferrable.has(id)), e.name).toBe(true);
+    const credit = config.examples.filter((e) => e.input.creditBlacklisted === true);
+    expect(credit.map((e) => e.expect.outcome)).toContain('supplement');
+    const mixed = config.examples.filter((e) => e.expect.outcome === 'supplement' && e.expect.missingMaterials?.some((id) => deferrable.has(id)) && e.expect.missingMaterials.some((id) => !deferrable.has(id)));
+    expect(mixed.length).toBeGreaterThanOrEqual(1);
+    expect(report.results.every((r) => r.passed)).toBe(true);
+  });
+});

@@ -137,13 +137,15 @@ function generatorFor(schema: Record<string, unknown>, key: string, literals: Ru
 }
 
 export interface CorpusCase {
-  input: { scenario: string; formData: Record<string, unknown>; materials: string[]; date: string };
+  input: { scenario: string; formData: Record<string, unknown>; materials: string[]; date: string; creditBlacklisted?: boolean };
   context: { division: string; channel: 'comprehensive-window' | 'police-station' };
 }
 
 /** Seeded applications for one item. */
 export function applicationsFor(config: ItemConfig, seed: number): () => CorpusCase {
   const random = prng(seed);
+  // The 失信 mark (容缺受理) draws from its own sequence, so the rest of each application is as before.
+  const credit = prng(seed ^ 0x5eed);
   const literals = literalsOf(config);
   const dates = boundaryDates(literals);
   const examples = new Map<string, unknown[]>();
@@ -171,6 +173,7 @@ export function applicationsFor(config: ItemConfig, seed: number): () => CorpusC
         formData,
         materials: config.standard.materials.filter(() => random() < 0.5).map((m) => m.id),
         date: pick(random, EVALUATION_DATES),
+        ...(credit() < 0.15 ? { creditBlacklisted: true } : {}),
       },
       context: { division: pick(random, DIVISIONS), channel: random() < 0.95 ? config.standard.channel : pick(random, ['comprehensive-window', 'police-station'] as const) },
     };
@@ -307,6 +310,12 @@ export function syntheticItem(seed: number, ruleCount = 12): ItemConfig {
     };
   });
   config.examples = [];
+  // Half of them are on the 容缺受理事项清单, with 授权委托书 as 容缺后补 (outside the rules' random stream).
+  if (seed % 2 === 0) {
+    config.standard.deferredAcceptance = { allowed: true, consequence: '终止办理' };
+    const letter = config.standard.materials.find((m) => m.id === 'proxy-letter');
+    if (letter) letter.necessity = { code: '3', label: '容缺后补' };
+  }
   return config;
 }
 

@@ -2,7 +2,7 @@ import type { WorkingCalendar } from '../calendar/index.js';
 import { compareIsoDates } from '../codes/index.js';
 import type { DeferredAcceptance, TimeLimit } from '../config/types.js';
 import type { MaterialRef } from '../decision/types.js';
-import type { CaseEventType, CaseStatus } from '../vocabulary/index.js';
+import { FINAL_CASE_STATUSES, type CaseEventType, type CaseStatus } from '../vocabulary/index.js';
 import type { CaseEvent } from './case-event.js';
 import { acceptingEvent } from './case-supplement.js';
 
@@ -45,8 +45,8 @@ export function caseCommitment(events: readonly CaseEvent[]): CaseCommitment | n
   return commitment;
 }
 
-/** Statuses in which the materials promised may still be handed in. */
-const OPEN_FOR_MATERIALS: readonly CaseStatus[] = ['accepted', 'dispatched', 'received', 'with-department', 'returned'];
+/** The materials promised may be handed in until the department has decided (or the case ended). */
+const openForMaterials = (status: CaseStatus): boolean => status !== 'decided' && status !== 'supplement-requested' && !FINAL_CASE_STATUSES.includes(status);
 
 /**
  * The flow's allowed events with the commitment's: before the commitment is recorded the case
@@ -55,7 +55,7 @@ const OPEN_FOR_MATERIALS: readonly CaseStatus[] = ['accepted', 'dispatched', 're
 export function withCommitmentEvents(flow: CaseEventType[], status: CaseStatus, commitment: CaseCommitment | null): CaseEventType[] {
   if (!commitment) return flow;
   if (commitment.state === 'awaiting') return status === 'accepted' ? ['commit', 'void'] : flow;
-  if (commitment.state === 'pending' && OPEN_FOR_MATERIALS.includes(status)) return [...flow, 'fulfil-commitment'];
+  if (commitment.state === 'pending' && openForMaterials(status)) return [...flow, 'fulfil-commitment'];
   return flow;
 }
 

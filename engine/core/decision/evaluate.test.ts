@@ -141,3 +141,69 @@ describe('evaluate', () => {
     expect(d.outcome).toBe('accept');
   });
 });
+
+describe('容缺受理 (accept-on-commitment)', () => {
+  /** The fixture with 授权委托书 as 容缺后补 and the item on the 容缺受理事项清单. */
+  function deferring(allowed = true): ItemConfig {
+    const config = itemConfig();
+    const letter = config.standard.materials.find((m) => m.id === 'proxy-letter')!;
+    letter.necessity = { code: '3', label: '容缺后补' };
+    config.standard.deferredAcceptance = { allowed, basis: '某盟市容缺受理事项清单', consequence: '终止办理' };
+    return config;
+  }
+  const agent = (extra: Record<string, unknown> = {}) => ({ scenario: 'agent', formData: form(), materials: ['id-card', 'agent-id'], date: '2025-06-01', ...extra });
+
+  it('accepts on commitment when every missing material is 容缺后补 and all else is in order', async () => {
+    const d = await evaluate(deferring(), agent(), at);
+    expect(d.outcome).toBe('accept-on-commitment');
+    expect(d.missingMaterials).toEqual([{ id: 'proxy-letter', name: '授权委托书', deferrable: true }]);
+    expect(d.deferredAcceptance).toEqual({
+      granted: true, message: '所缺「授权委托书」为容缺后补材料，申请人书面承诺限期补齐后予以容缺受理',
+      materials: [{ id: 'proxy-letter', name: '授权委托书' }], consequence: '终止办理', basis: '某盟市容缺受理事项清单',
+    });
+  });
+
+  it('is never granted on an item the standard does not list (or lists as not allowed): 需补正, with no 容缺 block', async () => {
+    const unlisted = itemConfig();
+    unlisted.standard.materials.find((m) => m.id === 'proxy-letter')!.necessity = { code: '3', label: '容缺后补' };
+    for (const config of [unlisted, deferring(false)]) {
+      const d = await evaluate(config, agent(), at);
+      expect(d.outcome).toBe('supplement');
+      expect(d.missingMaterials[0]?.deferrable).toBe(true);
+      expect(d).not.toHaveProperty('deferredAcceptance');
+    }
+  });
+
+  it('refuses 容缺 to an applicant marked 失信 at intake', async () => {
+    const d = await evaluate(deferring(), agent({ creditBlacklisted: true }), at);
+    expect(d.outcome).toBe('supplement');
+    expect(d.deferredAcceptance).toMatchObject({ granted: false, refusal: 'credit', materials: [{ id: 'proxy-letter', name: '授权委托书' }] });
+    expect(d.deferredAcceptance?.message).toContain('失信');
+  });
+
+  it('refuses 容缺 when a missing material may not follow, or something else needs correcting', async () => {
+    const both = await evaluate(deferring(), agent({ materials: ['id-card'] }), at);
+    expect(both.outcome).toBe('supplement');
+    expect(both.deferredAcceptance).toMatchObject({ granted: false, refusal: 'not-deferrable' });
+    expect(both.deferredAcceptance?.message).toBe('所缺「代理人身份证」不属于容缺后补材料，不适用容缺受理');
+    const badPhone = await evaluate(deferring(), agent({ formData: form({ phone: '123' }) }), at);
+    expect(badPhone.fieldErrors.length).toBeGreaterThan(0);
+    expect(badPhone.outcome).toBe('supplement');
+    expect(badPhone.deferredAcceptance).toMatchObject({ granted: false, refusal: 'other-problems' });
+  });
+
+  it('lets 不予受理 win, and accepts a complete application whatever the 失信 mark (容缺 does not arise)', async () => {
+    const child = await evaluate(deferring(), agent({ formData: form({ name: '小明', idNumber: CHILD }) }), at);
+    expect(child.outcome).toBe('reject');
+    expect(child).not.toHaveProperty('deferredAcceptance');
+    const complete = await evaluate(deferring(), agent({ materials: ['id-card', 'agent-id', 'proxy-letter'], creditBlacklisted: true }), at);
+    expect(complete.outcome).toBe('accept');
+    expect(complete).not.toHaveProperty('deferredAcceptance');
+  });
+
+  it('refuses a 失信 mark that is not true or false, naming the field', async () => {
+    await expect(evaluate(deferring(), agent({ creditBlacklisted: 'yes' }), at)).rejects.toSatisfy(
+      (e: unknown) => e instanceof ValidationFailedError && e.problems.some((p) => p.pointer === '/creditBlacklisted'),
+    );
+  });
+});

@@ -3,7 +3,7 @@ import { channelPlaces, labelOf } from '../vocabulary/index.js';
 import type { RuleRunResult } from '../rules/rule-run-result.js';
 import { CompiledConfigCache, type CompiledConfig } from './compiled-config.js';
 import { checkEvaluationInput } from './evaluation-input.js';
-import type { Decision, EvaluationContext, MissingMaterial, Reason, RequiredMaterial } from './types.js';
+import type { Decision, DeferralDecision, EvaluationContext, MissingMaterial, Reason, RequiredMaterial } from './types.js';
 
 const NECESSITY_DEFERRABLE = '3';
 
@@ -107,15 +107,47 @@ export function decide(
     .map((m) => ({ id: m.id, name: m.name, deferrable: materialsById.get(m.id)?.necessity.code === NECESSITY_DEFERRABLE }));
 
   const rejected = reasons.some((r) => r.type === 'reject');
-  const incomplete = fieldErrors.length > 0 || missingMaterials.length > 0 || reasons.some((r) => r.type === 'supplement' || r.type === 'undecided');
+  const toCorrect = fieldErrors.length > 0 || reasons.some((r) => r.type === 'supplement' || r.type === 'undecided');
+  const incomplete = toCorrect || missingMaterials.length > 0;
+  const deferral = rejected ? null : deferralOf(standard, missingMaterials, toCorrect, input.creditBlacklisted);
   return {
     ...base,
-    outcome: rejected ? 'reject' : incomplete ? 'supplement' : 'accept',
+    outcome: rejected ? 'reject' : deferral?.granted ? 'accept-on-commitment' : incomplete ? 'supplement' : 'accept',
     fieldErrors,
     requiredMaterials: [...required.values()],
     missingMaterials,
+    ...(deferral ? { deferredAcceptance: deferral } : {}),
     reasons,
     explanation: run.trace,
+  };
+}
+
+/**
+ * 容缺受理 (after the rules, like the outcome): only on an item its standard lists, when every
+ * missing material is 容缺后补, nothing else needs correcting and the applicant is not on a 失信 list.
+ * Null when the question does not arise (the item does not allow it, or no 容缺后补 material is missing).
+ */
+function deferralOf(standard: ItemConfig['standard'], missing: readonly MissingMaterial[], toCorrect: boolean, creditBlacklisted: boolean): DeferralDecision | null {
+  const terms = standard.deferredAcceptance;
+  const deferrable = missing.filter((m) => m.deferrable);
+  if (terms?.allowed !== true || deferrable.length === 0) return null;
+  const names = (list: readonly MissingMaterial[]) => list.map((m) => `「${m.name}」`).join('、');
+  const others = missing.filter((m) => !m.deferrable);
+  const refusal: DeferralDecision['refusal'] | null = creditBlacklisted ? 'credit' : others.length > 0 ? 'not-deferrable' : toCorrect ? 'other-problems' : null;
+  const message = refusal === 'credit'
+    ? `申请人列入失信名单，不适用容缺受理，请补齐${names(deferrable)}后受理`
+    : refusal === 'not-deferrable'
+      ? `所缺${names(others)}不属于容缺后补材料，不适用容缺受理`
+      : refusal === 'other-problems'
+        ? '申请尚有需更正或补充的内容，不适用容缺受理'
+        : `所缺${names(deferrable)}为容缺后补材料，申请人书面承诺限期补齐后予以容缺受理`;
+  return {
+    granted: refusal === null,
+    ...(refusal ? { refusal } : {}),
+    message,
+    materials: deferrable.map((m) => ({ id: m.id, name: m.name })),
+    consequence: terms.consequence,
+    ...(terms.basis ? { basis: terms.basis } : {}),
   };
 }
 

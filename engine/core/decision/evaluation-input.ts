@@ -31,6 +31,8 @@ export function checkEvaluationInput(config: ItemConfig, input: unknown, context
       if (typeof id !== 'string' || !known.has(id)) add(`/materials/${i}`, 'input.unknown-material', `「${String(id)}」不是本事项的申请材料`);
     });
   }
+  const creditBlacklisted = input.creditBlacklisted ?? false;
+  if (typeof creditBlacklisted !== 'boolean') add('/creditBlacklisted', 'input.credit', '「申请人列入失信名单」应为是或否（true/false）');
   const date = input.date ?? todayInRegion();
   if (!isIsoDate(date)) add('/date', 'input.date', `评估日期「${String(date)}」不是有效日期（YYYY-MM-DD）`);
   if (!isRecord(context)) add('', 'context', '缺少受理地信息');
@@ -40,7 +42,7 @@ export function checkEvaluationInput(config: ItemConfig, input: unknown, context
   if (!isChannel(channel)) add('/channel', 'context.channel', `受理渠道应为 ${CHANNELS.join(' 或 ')}`);
   if (problems.length > 0) throw new ValidationFailedError('评估请求有误', problems);
   return {
-    input: { scenario: scenario as string, formData: formData as Record<string, unknown>, materials: [...new Set(materials as string[])], date: date as string },
+    input: { scenario: scenario as string, formData: formData as Record<string, unknown>, materials: [...new Set(materials as string[])], date: date as string, creditBlacklisted: creditBlacklisted as boolean },
     context: { division: division as string, channel: channel as Channel },
   };
 }

@@ -31,6 +31,22 @@ export interface MissingMaterial extends MaterialRef {
   deferrable: boolean;
 }
 
+/**
+ * 容缺受理 as the decision weighed it: present only when the item's standard allows it and a
+ * 容缺后补 material is missing from an application that is not refused.
+ */
+export interface DeferralDecision {
+  granted: boolean;
+  /** Why not: the applicant is on a 失信 list, a missing material may not follow, or something else needs correcting. */
+  refusal?: 'credit' | 'not-deferrable' | 'other-problems';
+  message: string;
+  /** The 容缺后补 materials that are missing (handed in later when granted). */
+  materials: MaterialRef[];
+  /** What happens when the deadline is missed (the standard's words). */
+  consequence: string;
+  basis?: string;
+}
+
 export interface Reason {
   rule: string;
   /** A fired rule's event type, or why no rule decided (undecided) or another channel does (redirect). */
@@ -51,6 +67,8 @@ export interface Decision {
   requiredMaterials: RequiredMaterial[];
   /** The one-time notice (一次性告知): every missing material at once. */
   missingMaterials: MissingMaterial[];
+  /** 容缺受理: granted (outcome accept-on-commitment) or why not. */
+  deferredAcceptance?: DeferralDecision;
   reasons: Reason[];
   timeLimits: { promised: TimeLimit; statutory: StatutoryTimeLimit };
   explanation: RuleTrace[];

@@ -102,6 +102,19 @@ describe('diffConfigs: standard elements', () => {
     expect(diff.summary.canAlterDecision).toBe(true);
   });
 
+  it('reports 容缺受理 added, changed and removed as able to alter decisions, in words', () => {
+    const terms = { allowed: true, basis: '容缺受理事项清单', consequence: '终止办理', supplementLimit: { value: 10, unit: { code: 'WD', label: '工作日' } } };
+    const allowing = edited((c) => { c.standard.deferredAcceptance = terms; });
+    const added = diffConfigs(itemConfig(), allowing);
+    expect(added.changes).toEqual([
+      { section: 'standard', kind: 'added', pointer: '/standard/deferredAcceptance', label: '容缺受理', after: terms, afterText: '允许容缺受理；补齐时限 10 个工作日；逾期：终止办理；依据：容缺受理事项清单', affectsDecision: true },
+    ]);
+    expect(added.summary.canAlterDecision).toBe(true);
+    const off = edited((c) => { c.standard.deferredAcceptance = { ...terms, allowed: false }; });
+    expect(diffConfigs(allowing, off).changes).toMatchObject([{ kind: 'changed', pointer: '/standard/deferredAcceptance', afterText: '不允许容缺受理', affectsDecision: true }]);
+    expect(diffConfigs(allowing, itemConfig()).changes).toMatchObject([{ kind: 'removed', pointer: '/standard/deferredAcceptance', label: '容缺受理', affectsDecision: true }]);
+  });
+
   it('compares the other elements as whole values, shown as the guide shows them', () => {
     const to = edited((c) => {
       c.standard.name = '灵活就业登记';

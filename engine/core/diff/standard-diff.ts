@@ -24,8 +24,11 @@ const ENTRY_LISTS: Record<string, { keyOf: (entry: unknown) => string | undefine
   localFields: { keyOf: (e) => (typeof e === 'string' ? e : undefined), text: localFieldText, ordered: false },
 };
 
-/** Only the channel decides anything: a runtime at the wrong kind of window redirects. */
-const affectsDecision = (key: string) => key === 'channel';
+/**
+ * The channel decides (a runtime at the wrong kind of window redirects), and so does 容缺受理: an
+ * application missing only 容缺后补 materials is accepted on commitment or told to supplement.
+ */
+const affectsDecision = (key: string) => key === 'channel' || key === 'deferredAcceptance';
 
 /** Elements handled by their own sections. */
 const OWN_SECTIONS = new Set(['materials', 'scenarios']);

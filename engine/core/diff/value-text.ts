@@ -71,6 +71,13 @@ const ELEMENT_TEXT: Record<string, (value: unknown) => string | undefined> = {
     return typeof field(s, 'stage') === 'string' && limit ? `${field(s, 'stage') as string} ${limit}` : undefined;
   }, '；'),
   materialTemplates: (v) => listText(v, (t) => strings(field(t, 'name')), '、'),
+  deferredAcceptance: (v) => {
+    if (!isRecord(v) || typeof v.allowed !== 'boolean') return undefined;
+    if (!v.allowed) return '不允许容缺受理';
+    const limit = timeLimitText(v.supplementLimit);
+    return ['允许容缺受理', limit ? `补齐时限 ${limit}` : null, typeof v.consequence === 'string' ? `逾期：${v.consequence}` : null, typeof v.basis === 'string' ? `依据：${v.basis}` : null]
+      .filter(Boolean).join('；');
+  },
   department: (v) => (isRecord(v) && typeof v.name === 'string' ? `${v.name}${typeof v.code === 'string' ? `（${v.code}）` : ''}` : undefined),
   dataNeeds: (v) => listText(v, (d) => {
     if (!isRecord(d) || typeof d.dataItem !== 'string' || !isCoded(d.sharingMethod) || !isCoded(d.frequency)) return undefined;

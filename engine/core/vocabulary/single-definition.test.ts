@@ -64,7 +64,7 @@ describe('no second copy of the vocabulary', () => {
 
   it('would find a planted copy', () => {
     expect(COPIES.every((copy) => !copy.finds('const fine = 1;'))).toBe(true);
-    expect(COPIES.find((c) => c.what === 'the outcome list')!.finds(`type O = ["accept","supplement", "reject",\n 'redirect'];`)).toBe(true);
+    expect(COPIES.find((c) => c.what === 'the outcome list')!.finds(`type O = ["accept", 'accept-on-commitment',"supplement", "reject",\n 'redirect'];`)).toBe(true);
     expect(COPIES.find((c) => c.what === 'the item-code pattern')!.finds('const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;')).toBe(true);
     expect(COPIES.find((c) => c.what === 'the item-code pattern')!.finds(`pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$'`)).toBe(true);
   });

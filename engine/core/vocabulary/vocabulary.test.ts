@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  channelPlaces, channels, defineVocabulary, documentKindFor, documentKinds, DOCUMENT_KINDS, DOCUMENT_OUTCOMES, draftStatuses, isChannel, isCodeOf,
+  channelPlaces, channels, defineVocabulary, documentKindFor, documentKindsFor, documentKinds, OUTCOMES, DOCUMENT_KINDS, DOCUMENT_OUTCOMES, draftStatuses, isChannel, isCodeOf,
   caseEventTypes, caseStages, caseStatuses, decisionResults, deliveryMethods, isDocumentKind, isDraftStatus, isLegalChangeKind, isOutcome, isRole, isRuleEventType, labelOf, labelTable, legalChangeKinds, outcomes, roles,
   ruleEventTypes, type Vocabulary,
 } from './index.js';
@@ -32,7 +32,7 @@ describe('the vocabularies', () => {
   }
 
   it('uses the unified wording for the decision outcomes and rule events', () => {
-    expect(labelTable(outcomes)).toEqual({ accept: '予以受理', supplement: '需补正', reject: '不予受理', redirect: '请到指定渠道办理' });
+    expect(labelTable(outcomes)).toEqual({ accept: '予以受理', 'accept-on-commitment': '容缺受理', supplement: '需补正', reject: '不予受理', redirect: '请到指定渠道办理' });
     expect(labelTable(ruleEventTypes)).toEqual({ reject: '不予受理', requireMaterial: '需提交材料', supplement: '补正告知' });
   });
 
@@ -58,8 +58,12 @@ describe('the vocabularies', () => {
     expect(isRuleEventType('redirect')).toBe(false);
   });
 
-  it('issues one notice per outcome except a redirect', () => {
-    expect(DOCUMENT_KINDS.map((kind) => documentKindFor(DOCUMENT_OUTCOMES[kind]))).toEqual([...DOCUMENT_KINDS]);
+  it('issues one notice per outcome except a redirect, and 容缺受理 its 承诺书 besides', () => {
+    expect(OUTCOMES.flatMap((outcome) => documentKindsFor(outcome))).toEqual([...DOCUMENT_KINDS]);
+    expect(DOCUMENT_KINDS.filter((kind) => documentKindFor(DOCUMENT_OUTCOMES[kind]) === kind)).toEqual(['acceptance-notice', 'deferred-acceptance-notice', 'supplement-notice', 'rejection-decision']);
+    expect(documentKindFor('accept-on-commitment')).toBe('deferred-acceptance-notice');
+    expect(documentKindsFor('accept-on-commitment')).toEqual(['deferred-acceptance-notice', 'commitment-letter']);
+    expect(documentKindsFor('redirect')).toEqual([]);
     expect(documentKindFor('accept')).toBe('acceptance-notice');
     expect(documentKindFor('reject')).toBe('rejection-decision');
     expect(documentKindFor('redirect')).toBeNull();

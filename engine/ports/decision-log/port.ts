@@ -8,6 +8,8 @@ export interface RecordedInput {
   materials: string[];
   /** Evaluation date (YYYY-MM-DD). */
   date: string;
+  /** The applicant was on a 失信 list at intake (no 容缺受理); kept only when true. */
+  creditBlacklisted?: boolean;
 }
 
 /**

@@ -133,11 +133,12 @@ export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now:
     if (at === null) add('/at', `at「${String(input.at)}」不是 ISO 8601 时间`);
   }
   if (problems.length > 0) throw new ValidationFailedError('决定记录有误', problems);
-  const { scenario, formData, materials, date } = input.input;
+  const { scenario, formData, materials, date, creditBlacklisted } = input.input;
   try {
     return {
       id, at: at as string, division: input.division, channel: input.channel, code: input.code, version: input.version, hash: input.hash,
-      input: { scenario, formData: asJson(formData, '/input/formData') as Record<string, unknown>, materials: [...materials], date },
+      // The 失信 flag is kept only when set, so a record of an ordinary intake is what it always was.
+      input: { scenario, formData: asJson(formData, '/input/formData') as Record<string, unknown>, materials: [...materials], date, ...(creditBlacklisted === true ? { creditBlacklisted: true } : {}) },
       outcome: input.outcome, decision: asJson(recordedDecision(input.decision), '/decision') as RecordedDecision,
     };
   } catch (error) {

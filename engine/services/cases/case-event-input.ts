@@ -4,6 +4,7 @@ import {
   CASE_EVENT_TYPES, caseEventTypes, decisionResults, deliveryMethods, isCaseEventType, isDecisionResult, isDeliveryMethod, labelOf, labelTable, type CaseEventType,
 } from '../../core/vocabulary/index.js';
 import type { CaseTerms } from '../../core/cases/index.js';
+import { isIsoDate } from '../../core/codes/index.js';
 
 /** What a window or a department posts to move a case on. */
 export interface CaseEventRequest {
@@ -75,6 +76,19 @@ export function parseCaseEventRequest(body: unknown, terms: CaseTerms): CaseEven
       if (tracking) details.trackingNumber = tracking;
       const recipient = text('recipient', MAX_CODE, null, true);
       if (recipient) details.recipient = recipient;
+      break;
+    }
+    case 'commit': {
+      const by = input.supplementBy;
+      if (typeof by !== 'string' || !isIsoDate(by)) add('/supplementBy', '请填写承诺补齐容缺材料的期限（日期，YYYY-MM-DD）');
+      else details.supplementBy = by;
+      break;
+    }
+    case 'fulfil-commitment': {
+      const materials = input.materials;
+      if (!Array.isArray(materials) || materials.length === 0 || !materials.every((id) => typeof id === 'string' && id !== '' && id.length <= MAX_CODE)) {
+        add('/materials', '请勾选补齐的容缺材料');
+      } else details.materials = [...new Set(materials as string[])];
       break;
     }
     case 'return':

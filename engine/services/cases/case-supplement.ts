@@ -74,7 +74,7 @@ const withoutTrace = ({ explanation: _trace, ...decision }: Decision): Supplemen
  * Re-runs the decision on the materials now on record, with the version the clerk chose, at the
  * supplementing window; records it in the decision log; returns what the `supplement` event carries.
  */
-export async function decideSupplement({ record, events, request, compiled, division, decisionLog, timing }: {
+export async function decideSupplement({ record, events, request, compiled, division, decisionLog, timing, today }: {
   record: IntakeRecord;
   events: readonly CaseEvent[];
   request: SupplementRequest;
@@ -82,6 +82,8 @@ export async function decideSupplement({ record, events, request, compiled, divi
   division: string;
   decisionLog?: DecisionLogWriter | undefined;
   timing: SupplementNoticeTiming | null;
+  /** The server's day (Asia/Shanghai): the 补正 is decided, and a case accepted, as of it. */
+  today: string;
 }): Promise<{ details: SupplementDetails; decision: Decision; unrecorded: unknown }> {
   const known = new Set(compiled.config.standard.materials.map((material) => material.id));
   const unknown = request.materials.filter((id) => !known.has(id));
@@ -91,7 +93,9 @@ export async function decideSupplement({ record, events, request, compiled, divi
   const current = recordOnEvents(record, events);
   const materials = [...new Set([...current.materials, ...request.materials])];
   const formData = { ...current.formData, ...(request.formData ?? {}) };
-  const decision = await evaluateCompiled(compiled, { scenario: record.scenario, formData, materials }, { division, channel: 'comprehensive-window' });
+  // The 失信 mark made at intake still holds: no 容缺受理 on a 补正 either.
+  const credit = record.creditBlacklisted === true ? { creditBlacklisted: true } : {};
+  const decision = await evaluateCompiled(compiled, { scenario: record.scenario, formData, materials, date: today, ...credit }, { division, channel: 'comprehensive-window' });
   if (decision.outcome === 'redirect') {
     const message = `「${compiled.config.standard.name}」现行版本不在综合窗口受理，请引导申请人到${decision.redirect?.where ?? '相应渠道'}办理`;
     throw new ValidationFailedError(message, [{ pointer: '/version', code: 'case.supplement', message }]);
@@ -102,7 +106,7 @@ export async function decideSupplement({ record, events, request, compiled, divi
     try {
       decisionId = (await decisionLog.record({
         division, channel: decision.channel, code: compiled.item.code, version: compiled.item.version as number, hash: compiled.item.hash,
-        input: { scenario: record.scenario, formData, materials, date: decision.date }, outcome: decision.outcome, decision,
+        input: { scenario: record.scenario, formData, materials, date: decision.date, ...credit }, outcome: decision.outcome, decision,
       })).id;
     } catch (error) {
       unrecorded = error;

@@ -5,7 +5,11 @@ import type { IntakeRecord } from '../../ports/intake-store/port.js';
 
 /** What the standard says about a case's time, fixed when it is opened. */
 export function caseTermsOf(config: ItemConfig, materials: readonly string[]): CaseTerms {
-  return { promisedTimeLimit: config.standard.promisedTimeLimit, keptOriginals: keptPaperOriginals(config.standard, materials), resultName: config.standard.resultName };
+  const deferred = config.standard.deferredAcceptance;
+  return {
+    promisedTimeLimit: config.standard.promisedTimeLimit, keptOriginals: keptPaperOriginals(config.standard, materials), resultName: config.standard.resultName,
+    ...(deferred?.allowed ? { deferredAcceptance: deferred } : {}),
+  };
 }
 
 export type CaseTermsSource = Pick<ConfigReader, 'getVersion'>;
