@@ -77,3 +77,45 @@ describe('recorded decisions: replay and impact', () => {
     expect(v1Decisions).not.toContain(v2Ids[1]);
   });
 });
+
+describe('recorded 容缺受理 decisions: replay and impact', () => {
+  let t: TestInstallation;
+  /** The fixture on the 容缺受理事项清单, with 授权委托书 as 容缺后补. */
+  const deferring = () => {
+    const config = itemConfig('RP-2');
+    config.standard.materials.find((m) => m.id === 'proxy-letter')!.necessity = { code: '3', label: '容缺后补' };
+    config.standard.deferredAcceptance = { allowed: true, consequence: '终止办理' };
+    return config;
+  };
+  const agent = (extra: object = {}) => ({ scenario: 'agent', formData: form(ADULT), materials: ['id-card', 'agent-id'], date: '2025-06-01', ...extra });
+  beforeAll(async () => {
+    t = await sqliteInstallation();
+    await publishThroughApi(t, deferring());
+    await request(t.app).put('/api/localities/150102/claims/RP-2').set(t.as.operator).send({});
+  });
+  afterAll(async () => t.close());
+
+  it('records accept-on-commitment and the 失信 mark that refused it, replays both identically, and sees a draft without 容缺 change the first', async () => {
+    const ids: string[] = [];
+    for (const body of [agent(), agent({ creditBlacklisted: true })]) {
+      const res = await request(t.app).post('/api/runtime/150102/items/RP-2/evaluate').send(body);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      ids.push(res.headers['x-tongban-decision-id'] as string);
+    }
+    const listed = (await request(t.app).get('/api/decisions?code=RP-2').set(t.as.auditor)).body.decisions;
+    expect(listed.map((d: { outcome: string }) => d.outcome)).toEqual(['accept-on-commitment', 'supplement']);
+    expect(listed[0].input).not.toHaveProperty('creditBlacklisted');
+    expect(listed[1].input.creditBlacklisted).toBe(true);
+    expect(listed[1].decision.deferredAcceptance).toMatchObject({ granted: false, refusal: 'credit' });
+    expect((await request(t.app).get('/api/decisions?outcome=accept-on-commitment').set(t.as.auditor)).body.decisions.map((d: { id: string }) => d.id)).toEqual([ids[0]]);
+    for (const id of ids) {
+      const replay = await request(t.app).post('/api/audit/replay').set(t.as.auditor).send({ id });
+      expect(replay.body).toMatchObject({ id, identical: true, differences: [] });
+    }
+    const draft = deferring();
+    delete draft.standard.deferredAcceptance;
+    expect((await request(t.app).put('/api/items/RP-2/draft').set(t.as.author).send(draft)).status).toBe(201);
+    const impact = await request(t.app).post('/api/items/RP-2/impact').set(t.as.reviewer);
+    expect(impact.body.changed.map((c: { id: string; before: string; after: string }) => [c.id, c.before, c.after])).toEqual([[ids[0], 'accept-on-commitment', 'supplement']]);
+  });
+});
