@@ -172,6 +172,7 @@ export const evaluationRequest: JsonSchema = {
     materials: { type: 'array', items: str, maxItems: 500, description: 'ids of the materials handed in' },
     date: { ...str, format: 'date', description: 'evaluation date; default today (Asia/Shanghai)' },
     channel: { enum: [...CHANNELS], description: 'the kind of window asking; default comprehensive-window' },
+    creditBlacklisted: { type: 'boolean', description: '申请人列入失信名单 (checked at the window): no 容缺受理; default false' },
   },
 };
 
@@ -189,6 +190,10 @@ export const decision: JsonSchema = {
     fieldErrors: { type: 'array', items: { type: 'object', properties: { path: str, keyword: str, message: str } } },
     requiredMaterials: { type: 'array', items: { type: 'object', properties: { id: str, name: str, because: { type: 'object' } } } },
     missingMaterials: { type: 'array', description: '一次性告知: every missing material at once', items: { type: 'object', properties: { id: str, name: str, deferrable: { type: 'boolean' } } } },
+    deferredAcceptance: {
+      type: 'object', description: '容缺受理: present when the item allows it and a 容缺后补 material is missing; granted → outcome accept-on-commitment',
+      properties: { granted: { type: 'boolean' }, refusal: { enum: ['credit', 'not-deferrable', 'other-problems'] }, message: str, materials: { type: 'array', items: { type: 'object', properties: { id: str, name: str } } }, consequence: str, basis: str },
+    },
     reasons: { type: 'array', items: { type: 'object', properties: { rule: str, type: str, message: str, basis: str } } },
     timeLimits: { type: 'object' },
     explanation: { type: 'array', items: { type: 'object', properties: { rule: str, fired: { type: 'boolean' }, undecidable: { type: 'boolean' }, conditions: { type: 'array' } } } },
