@@ -39,10 +39,11 @@ export const samePlace = (places: CasePlaces): boolean => places.receivingDivisi
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-/** The opening event's outcome decides where a case starts: only 予以受理 starts the flow. */
+/** The opening event's outcome decides where a case starts: only 予以受理 and 容缺受理 start the flow. */
 function opened(event: CaseEvent): CaseState {
   const outcome = event.details.outcome;
-  const status: CaseStatus = outcome === 'accept' ? 'accepted' : outcome === 'supplement' ? 'supplement-requested' : 'not-accepted';
+  // 容缺受理 starts the flow like 予以受理; its commitment is folded separately (case-commitment.ts).
+  const status: CaseStatus = startsFlow(outcome) ? 'accepted' : outcome === 'supplement' ? 'supplement-requested' : 'not-accepted';
   return { status, holder: status === 'not-accepted' ? null : 'receiving', returnedFrom: null, decision: null, delivery: null, updatedAt: event.at, commitment: null };
 }
 

@@ -1,0 +1,4 @@
+import { sqliteInstallation } from '../support/installation.js';
+import { describeDeferredAcceptance } from './deferred-acceptance.js';
+
+describeDeferredAcceptance('sqlite', sqliteInstallation);
