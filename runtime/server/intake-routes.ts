@@ -2,7 +2,7 @@ import { type Principal, ValidationFailedError, isDivisionWithin, isKnownLocalit
 import type { DecisionLogWriter, IntakeRecord, IntakeStore, ConfigReader } from '../../engine/ports/index.js';
 import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger, type RawBodyRoute } from '../../engine/http-kit/index.js';
 import { acceptIntake, actorOf, summarizeIntake, type CaseBook, type ApplicantFields, type IntakeApplication } from '../../engine/services/index.js';
-import type { WorkingCalendar } from '../../engine/core/index.js';
+import type { Clock, WorkingCalendar } from '../../engine/core/index.js';
 import { DOCUMENT_KINDS, isDocumentKind, NOTICE_INLINE_BLOCKS, renderNoticeDocument, type NoticeContext } from './notice-documents.js';
 import { isCommitmentDocumentKind, renderCommitmentDocument } from './commitment-documents.js';
 import type { PublishedConfigs } from './published-configs.js';
@@ -119,10 +119,12 @@ export interface IntakeRouteDeps {
   calendar?: { calendar(): Promise<WorkingCalendar> };
   /** Opens the case each saved intake starts (办件流转). */
   cases?: CaseBook;
+  /** The server's clock: the acceptance date and time of every intake (never the request's). */
+  clock?: Clock;
 }
 
 /** Intake records (办件) at a window: save with the server's decision, list, attach, print notices. */
-export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, calendar, cases }: IntakeRouteDeps): ApiRoute[] {
+export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, calendar, cases, clock }: IntakeRouteDeps): ApiRoute[] {
   /**
    * A record seen from a locality: received, accepted (after a 补正) or handled there (or below it);
    * with `forSupplement`, also at any window while the case waits for 补正 (files and notices, not the
@@ -173,7 +175,7 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
         const compiled = await configs.inForce(code, division);
         nameVersion(res, compiled.item);
         const { record, decision, mismatch: mismatchFound, unrecorded } = await acceptIntake({
-          intakes, decisionLog, cases, compiled, division, application,
+          intakes, decisionLog, cases, compiled, division, application, ...(clock ? { clock } : {}),
           actor: req.principal ? actorOf(req.principal) : { id: 'unknown', name: '未知', role: 'operator' },
         });
         if (unrecorded) logger?.error('decision not recorded', { code: compiled.item.code, error: String(unrecorded) });

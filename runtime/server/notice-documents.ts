@@ -4,9 +4,6 @@ import type { IntakeRecord } from '../../engine/ports/index.js';
 
 export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind };
 
-/** 行政许可法第三十二条: what is missing is told at once; the applicant then has this long to supplement. */
-export const SUPPLEMENT_WORKING_DAYS = 5;
-
 /** 事项类型 行政许可 (国家政务服务平台 code 01): its acceptance follows 行政许可法第三十二条. */
 const ADMINISTRATIVE_PERMIT = '01';
 const PERMIT_BASIS = '《中华人民共和国行政许可法》第三十二条';
@@ -281,10 +278,22 @@ ${ctx.due?.calendarMissing?.length ? `<p class="calendar-missing">（${escapeHtm
  * The applicant's supplement period on the 补正 notice — kept in this one function so that the
  * period can follow the item standard (the supplement loop changes it) without touching the rest.
  */
+/**
+ * The applicant's 补正期限 as the item's standard states it (supplementPeriod), counted from the
+ * notice's date; a standard that states none gets no deadline — the 5 days of 行政许可法第三十二条
+ * bind the agency (to issue this notice), never the applicant.
+ */
 export function supplementPeriod(ctx: NoticeContext): string {
   const d = ctx.record.decision;
-  const { date: deadline, calendarMissing } = (ctx.calendar ?? officialWorkingCalendar).addWorkingDays(d.date, SUPPLEMENT_WORKING_DAYS);
-  return `<p class="deadline">请于${escapeHtml(chineseDate(deadline))}前（自${escapeHtml(chineseDate(d.date))}起 ${SUPPLEMENT_WORKING_DAYS} 个工作日内）一次性补正上述全部内容，并携带本通知书到任一政务服务中心“全区通办”窗口提交。</p>
+  const where = '一次性补正上述全部内容，并携带本通知书到任一政务服务中心“全区通办”窗口提交。';
+  const period = ctx.config.standard.supplementPeriod;
+  if (!period) return `<p class="deadline">请${where}</p>\n`;
+  const calendar = ctx.calendar ?? officialWorkingCalendar;
+  const counted = period.unit.code === 'CD' ? calendar.addNaturalDays(d.date, period.value)
+    : period.unit.code === 'M' ? calendar.addMonths(d.date, period.value)
+      : calendar.addWorkingDays(d.date, period.value);
+  const { date: deadline, calendarMissing } = counted;
+  return `<p class="deadline">请于${escapeHtml(chineseDate(deadline))}前（自${escapeHtml(chineseDate(d.date))}起 ${period.value} 个${escapeHtml(period.unit.label)}内）${where}</p>
 ${calendarMissing ? `<p class="calendar-missing">（${escapeHtml(calendarMissingNote(calendarMissing))}。）</p>\n` : ''}`;
 }
 

@@ -81,7 +81,7 @@ export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, l
     configs,
     routes: [
       ...runtimeRoutes({ configs, logger, ...recording }),
-      ...(intakeStore && cases ? intakeRoutes({ configs, reader, intakes: intakeStore, logger, calendar, cases, ...recording }) : []),
+      ...(intakeStore && cases ? intakeRoutes({ configs, reader, intakes: intakeStore, logger, calendar, cases, clock, ...recording }) : []),
       ...(cases && intakeStore ? caseRoutes({ cases, verifier: new CaseVerifier({ intakes: intakeStore }) }) : []),
     ],
     rawBodies: intakeStore ? [intakeUploads(uploadLimit)] : [],

@@ -13,16 +13,27 @@ const ADULT = '11010519491231002X';
 const CHILD = '150102201501010015';
 const PHONE = '13912345678';
 const form = (extra: Record<string, unknown> = {}) => ({ name: '王五', idNumber: ADULT, phone: PHONE, employmentType: '个体经营', ...extra });
-const ACCEPT = { code: 'RT-1', scenario: 'self', formData: form(), materials: ['id-card'], date: '2025-06-06' };
-const SUPPLEMENT = { code: 'RT-1', scenario: 'agent', formData: form(), materials: [], date: '2025-06-06' };
-const REJECT = { code: 'RT-1', scenario: 'self', formData: form({ idNumber: CHILD, name: '小明' }), materials: ['id-card'], date: '2025-06-06' };
+const ACCEPT = { code: 'RT-1', scenario: 'self', formData: form() , materials: ['id-card'] };
+const SUPPLEMENT = { code: 'RT-1', scenario: 'agent', formData: form(), materials: [] };
+const REJECT = { code: 'RT-1', scenario: 'self', formData: form({ idNumber: CHILD, name: '小明' }), materials: ['id-card'] };
+/** When the saves below happen by the server's clock (the acceptance date is never the request's). */
+const SAVED_AT = '2025-06-06T02:00:00Z';
 
 /** The window clerk's intake records (办件) over HTTP, on any store adapter. */
 export function describeIntakeApi(name: string, open: InstallationFactory): void {
   describe(`intake API on ${name}`, () => {
     let t: TestInstallation;
-    const save = (body: object, division = '150102', as: keyof TestInstallation['as'] = 'operator') =>
-      request(t.app).post(`/api/runtime/${division}/intakes`).set(t.as[as]).send(body);
+    // The server's clock stands still at `at` during a save only: publications are signed at the real time.
+    let frozenAt: Date | null = null;
+    const clock = () => frozenAt ?? new Date();
+    const save = async (body: object, division = '150102', as: keyof TestInstallation['as'] = 'operator', at = SAVED_AT) => {
+      frozenAt = new Date(at);
+      try {
+        return await request(t.app).post(`/api/runtime/${division}/intakes`).set(t.as[as]).send(body);
+      } finally {
+        frozenAt = null;
+      }
+    };
     const upload = (caseNumber: string, data: Buffer, type: string, filename?: string) => {
       const req = request(t.app).post(`/api/runtime/150102/intakes/${caseNumber}/attachments`).set(t.as.operator).set('Content-Type', type);
       if (filename) req.set('X-Filename', encodeURIComponent(filename));
@@ -30,7 +41,7 @@ export function describeIntakeApi(name: string, open: InstallationFactory): void
     };
 
     beforeEach(async () => {
-      t = await openClaimedRuntime(open);
+      t = await openClaimedRuntime((options) => open({ ...options, clock }));
     });
     afterEach(async () => {
       await t.close();
@@ -149,12 +160,34 @@ export function describeIntakeApi(name: string, open: InstallationFactory): void
       expect((await request(t.app).get('/api/runtime/150102/intakes').set(t.as.operator)).body.intakes[0].mismatch).toBe(true);
     });
 
-    it('prints the 补正 deadline on the official holiday calendar, and says so when a year has no calendar data', async () => {
-      const doc = async (date: string) => {
-        const saved = (await save({ ...SUPPLEMENT, date })).body;
+    it('refuses a date in the intake save (422): the acceptance date and time are the server’s', async () => {
+      const dated = await save({ ...ACCEPT, date: '2030-06-01' });
+      expect(dated.status).toBe(422);
+      expect(dated.body.error.details.problems).toEqual([expect.objectContaining({ pointer: '/date', code: 'intake.date' })]);
+      expect(dated.body.error.message).toContain('服务器时间');
+      expect((await save({ ...ACCEPT, date: '2025-06-01' })).status).toBe(422);
+      const saved = await save(ACCEPT, '150102', 'operator', '2025-12-01T17:30:00Z'); // 01:30 on 2 December in Asia/Shanghai
+      expect(saved.status).toBe(201);
+      expect(saved.body.intake.caseNumber).toMatch(/^TB15010220251202-/);
+      expect(saved.body.decision.date).toBe('2025-12-02');
+      expect(saved.body.intake.createdAt).toBe('2025-12-01T17:30:00.000Z');
+    });
+
+    it('prints the standard’s 补正期限 on the official holiday calendar (none when the standard states none), and says so when a year has no calendar data', async () => {
+      const withPeriod = itemConfig('RT-SUP');
+      withPeriod.standard.supplementPeriod = { value: 5, unit: { code: 'WD', label: '工作日' } };
+      await publishThroughApi(t, withPeriod);
+      expect((await request(t.app).put('/api/localities/150102/claims/RT-SUP').set(t.as.admin).send({ follow: 'latest' })).status).toBe(200);
+      const doc = async (date: string, code = 'RT-SUP') => {
+        const saved = (await save({ ...SUPPLEMENT, code }, '150102', 'operator', `${date}T02:00:00Z`)).body;
         return (await request(t.app).get(`/api/runtime/150102/intakes/${saved.intake.caseNumber}/documents/supplement-notice`).set(t.as.operator)).text;
       };
+      const none = await doc('2025-09-30', 'RT-1');
+      expect(none).toContain('请一次性补正上述全部内容');
+      expect(none).not.toContain('请于');
+      expect(none).not.toContain('个工作日内');
       const nationalDay = await doc('2025-09-30'); // 国庆节、中秋节 1–8 October, Saturday 11th worked
+      expect(nationalDay).toContain('5 个工作日内');
       expect(nationalDay).toContain('请于2025年10月14日前');
       expect(nationalDay).not.toContain('尚未载入');
       const intoNextYear = await doc('2026-12-28');
@@ -183,9 +216,11 @@ export function describeIntakeApi(name: string, open: InstallationFactory): void
       expect(supplement.decision.missingMaterials.map((m: { name: string }) => m.name)).toEqual(['居民身份证', '授权委托书', '代理人身份证']);
       // A 公共服务 item cites its own basis, never 行政许可法第三十二条.
       expect(notice.text).not.toContain('行政许可法');
-      for (const text of ['<h1>补正材料通知书</h1>', '一次性告知', '根据《中华人民共和国就业促进法》第三十五条的规定', '居民身份证', '授权委托书', '代理人身份证', '2025年6月13日', '5 个工作日', '版本 1', hash]) {
+      for (const text of ['<h1>补正材料通知书</h1>', '一次性告知', '根据《中华人民共和国就业促进法》第三十五条的规定', '居民身份证', '授权委托书', '代理人身份证', '2025年6月6日', '版本 1', hash]) {
         expect(notice.text, text).toContain(text);
       }
+      // RT-1's standard states no 补正期限: the notice sets the applicant none.
+      expect(notice.text).not.toContain('2025年6月13日');
 
       const rejection = await doc(rejected.intake.caseNumber, 'rejection-decision');
       expect(rejection.status).toBe(200);

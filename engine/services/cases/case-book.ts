@@ -227,7 +227,7 @@ export class CaseBook {
       : await this.#versions.inForce(record.item.code, principal.division);
     const calendar = await this.#calendar();
     const { details } = await decideSupplement({
-      record, events, request, compiled, division: principal.division, decisionLog: this.#decisionLog, timing: supplementNoticeTiming(events, calendar, this.today()),
+      record, events, request, compiled, division: principal.division, decisionLog: this.#decisionLog, timing: supplementNoticeTiming(events, calendar, this.today()), today: this.today(),
     });
     return this.#append(record, events, principal, {
       type: 'supplement', at: this.#clock().toISOString(), actor: actorOf(principal), division: principal.division, department: null,

@@ -2,6 +2,7 @@ import { evaluateCompiled, isKnownLocality, ValidationFailedError, type Compiled
 import type { BrowserMismatch, DecisionLogWriter, IntakeRecord, IntakeStore } from '../../ports/index.js';
 import { localDepartmentName, type CaseActor, type CaseTerms } from '../../core/cases/index.js';
 import { systemClock, type Clock } from '../../core/clock/index.js';
+import { todayInRegion } from '../../core/codes/index.js';
 import { findDivision } from '../../core/divisions/index.js';
 import type { ItemConfig } from '../../core/config/types.js';
 import type { CaseOpening } from '../../ports/index.js';
@@ -69,8 +70,10 @@ export async function acceptIntake({
   if (!isKnownLocality(handlingDivision)) {
     throw new ValidationFailedError('办理地有误', [{ pointer: '/handlingDivision', code: 'intake.handling-division', message: `「${handlingDivision}」不是内蒙古自治区的行政区划代码` }]);
   }
+  const now = clock();
   const input = {
-    scenario: application.scenario, formData: application.formData ?? {}, materials: application.materials ?? [],
+    // Decided as of the server's day of acceptance (Asia/Shanghai), the day the case number carries.
+    scenario: application.scenario, formData: application.formData ?? {}, materials: application.materials ?? [], date: todayInRegion(now),
     ...(application.creditBlacklisted === true ? { creditBlacklisted: true } : {}),
   };
   const decision = await evaluateCompiled(compiled, input, { division, channel: 'comprehensive-window' });
@@ -96,7 +99,7 @@ export async function acceptIntake({
   }
   const department = application.handlingDepartment?.trim()
     || localDepartmentName(compiled.config.standard.department.name, { code: handlingDivision, name: findDivision(handlingDivision)?.name ?? handlingDivision });
-  const at = clock().toISOString();
+  const at = now.toISOString();
   const fields = {
     createdAt: at,
     createdBy: actor.id,
