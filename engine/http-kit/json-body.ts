@@ -25,17 +25,46 @@ function nonFiniteNumbers(value: unknown, pointer = '', out: Problem[] = []): Pr
 }
 
 /**
- * Parses JSON text, refusing prototype-polluting keys anywhere in the document, and numbers that
- * overflow to Infinity (no store, hash or rule can take them; refusing them here leaves no orphan).
+ * The longest string (value or key) a request body may carry, in UTF-16 code units. Every string
+ * a form pattern could be run on arrives through a body, so none is unbounded; 64 Ki is far above
+ * any field, legal text or rule a config holds, and far below what would stall a pattern.
  */
-export function parseJsonText(text: string): unknown {
+export const MAX_REQUEST_STRING_LENGTH = 64 * 1024;
+
+function escapeToken(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Every string value or key longer than `max`, by JSON pointer. */
+function overlongStrings(value: unknown, max: number, pointer = '', out: Problem[] = []): Problem[] {
+  if (typeof value === 'string' && value.length > max) {
+    out.push({ pointer, code: 'string.too-long', message: `${pointer || '请求体'} 的文本过长（${value.length} 个字符，上限 ${max}）` });
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const at = `${pointer}/${escapeToken(key)}`;
+      if (key.length > max) out.push({ pointer: at, code: 'string.too-long', message: `${pointer || '请求体'} 中有一个键过长（${key.length} 个字符，上限 ${max}）` });
+      else overlongStrings(item, max, at, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses JSON text, refusing prototype-polluting keys anywhere in the document, numbers that
+ * overflow to Infinity (no store, hash or rule can take them; refusing them here leaves no orphan)
+ * and, when `maxStringLength` is given, any string or key longer than that (422 naming the field).
+ */
+export function parseJsonText(text: string, { maxStringLength }: { maxStringLength?: number } = {}): unknown {
   let forbidden: string | null = null;
   let overflow = false;
+  let overlong = false;
+  const max = maxStringLength ?? Number.POSITIVE_INFINITY;
   let value: unknown;
   try {
     value = JSON.parse(text, (key, v) => {
       if (FORBIDDEN_KEYS.has(key)) forbidden ??= key;
       if (typeof v === 'number' && !Number.isFinite(v)) overflow = true;
+      if (key.length > max || (typeof v === 'string' && v.length > max)) overlong = true;
       return v;
     });
   } catch (error) {
@@ -45,6 +74,10 @@ export function parseJsonText(text: string): unknown {
     throw new BadRequestError(`请求体含有不允许的键「${forbidden}」`, { key: forbidden }, 'forbidden_key');
   }
   if (overflow) throw new ValidationFailedError('请求体中有数值超出可表示的范围', nonFiniteNumbers(value));
+  if (overlong) {
+    const problems = overlongStrings(value, max);
+    throw new ValidationFailedError(`请求体中有文本超过 ${max} 个字符：${problems.map((p) => p.pointer || '请求体').join('、')}`, problems);
+  }
   return value;
 }
 
@@ -89,7 +122,7 @@ export function collectBody(
  * Reads a JSON body up to `limitBytes` and stops reading the moment it is exceeded (413), so an
  * oversized upload never sits in memory. Other content types are refused with 415.
  */
-export function jsonBody(limitBytes: number) {
+export function jsonBody(limitBytes: number, maxStringLength = MAX_REQUEST_STRING_LENGTH) {
   return (req: IncomingMessage & { body?: unknown }, _res: ServerResponse, next: Next): void => {
     const method = req.method ?? 'GET';
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || method === 'DELETE') {
@@ -119,7 +152,7 @@ export function jsonBody(limitBytes: number) {
           return;
         }
         try {
-          req.body = parseJsonText(text);
+          req.body = parseJsonText(text, { maxStringLength });
           next();
         } catch (error) {
           next(error);

@@ -27,7 +27,7 @@ const PATTERN_ERROR = '「许可证号」格式不正确';
 function itemWithCatastrophicPattern(): ItemConfig {
   const config = itemConfig(CODE, '线性时间模式测试事项');
   const schema = config.form.schema as { properties: Record<string, unknown> };
-  schema.properties.licence = { type: 'string', title: '许可证号', pattern: CATASTROPHIC };
+  schema.properties.licence = { type: 'string', title: '许可证号', pattern: CATASTROPHIC, maxLength: 64 };
   const uiSchema = (config.form.uiSchema ?? {}) as { 'ui:order'?: string[] };
   uiSchema['ui:order'] = [...(uiSchema['ui:order'] ?? []), 'licence'];
   config.form.uiSchema = uiSchema;

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../canonical/canonical-json.js';
 import { createFormAjv } from '../form/form-ajv.js';
-import { linearPatternProblem } from '../form/linear-regexp.js';
+import { linearPatternProblem, patternLengthLimit } from '../form/linear-regexp.js';
 import type { Ajv } from 'ajv';
 import type { FormDefinition } from './types.js';
 import { escapePointer, isRecord, type ProblemList } from './problem-list.js';
@@ -20,6 +20,32 @@ function walk(node: unknown, pointer: string, depth: number, visit: (node: Recor
   else if (isRecord(node)) {
     visit(node, pointer, depth);
     for (const [key, child] of Object.entries(node)) walk(child, `${pointer}/${escapePointer(key)}`, depth + 1, visit);
+  }
+}
+
+/** How a field is named in a problem: its title, else its key. */
+function fieldLabel(node: Record<string, unknown>, pointer: string): string {
+  if (typeof node.title === 'string' && node.title.trim() !== '') return node.title;
+  const key = pointer.split('/').pop() ?? '';
+  return key.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * Every string a pattern applies to has a bounded length, and the bound keeps the match within
+ * the pattern time budget (PATTERN_STEP_BUDGET): a window never runs a pattern over an unbounded
+ * or oversized value.
+ */
+function checkPatternBound(node: Record<string, unknown>, pointer: string, problems: ProblemList): void {
+  const pattern = node.pattern as string;
+  const field = fieldLabel(node, pointer);
+  const limit = patternLengthLimit(pattern);
+  const maxLength = node.maxLength;
+  if (maxLength === undefined) {
+    problems.add(`${pointer}/maxLength`, 'form.pattern-unbounded', `字段「${field}」设置了正则表达式，须同时设置最大长度 maxLength（此表达式最多 ${limit} 个字符）`);
+  } else if (typeof maxLength !== 'number' || !Number.isInteger(maxLength) || maxLength < 0) {
+    problems.add(`${pointer}/maxLength`, 'form.pattern-unbounded', `字段「${field}」的最大长度 maxLength 应为非负整数`);
+  } else if (maxLength > limit) {
+    problems.add(`${pointer}/maxLength`, 'form.pattern-too-costly', `字段「${field}」的正则表达式过于复杂，最大长度 ${maxLength} 超出校验时限允许的 ${limit} 个字符；请缩短 maxLength 或简化表达式`);
   }
 }
 
@@ -53,6 +79,8 @@ export function checkForm(form: FormDefinition, problems: ProblemList): void {
       if (problem) {
         sound = false;
         problems.add(`${pointer}/pattern`, 'form.pattern', `正则表达式「${node.pattern}」不受支持（须可在线性时间内匹配，不支持回溯引用与前后断言）：${problem}`);
+      } else {
+        checkPatternBound(node, pointer, problems);
       }
     }
     if (isRecord(node.patternProperties)) {

@@ -1,5 +1,6 @@
 import type { Ajv } from 'ajv';
 import { createFormAjv } from './form-ajv.js';
+import { withPatternBudget } from './linear-regexp.js';
 import { relevantErrors } from './form-error-filter.js';
 import { fieldTitleAt } from './field-titles.js';
 import { toFieldError, type FieldError } from './field-messages.js';
@@ -24,7 +25,7 @@ export function compileFormValidator(schema: Record<string, unknown>): FormValid
   ajv.removeSchema(schema);
   const titleAt = (pointer: string) => fieldTitleAt(schema, pointer);
   return (formData: unknown) => {
-    if (validate(formData)) return [];
+    if (withPatternBudget(() => validate(formData))) return [];
     return dedupe(relevantErrors(validate.errors ?? []).map((error) => toFieldError(error, titleAt)));
   };
 }

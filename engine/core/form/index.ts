@@ -4,4 +4,4 @@ export { relevantErrors } from './form-error-filter.js';
 export { formFields, type FormField } from './form-fields.js';
 export { addFieldFormats, fieldFormats, type FieldFormat } from './field-formats.js';
 export { fieldErrorMessage, type FieldCheckFailure, type FieldError } from './field-messages.js';
-export { linearPatternProblem, linearRegExp, toRe2Syntax } from './linear-regexp.js';
+export { PATTERN_STEP_BUDGET, linearPatternProblem, linearRegExp, patternLengthLimit, toRe2Syntax, withPatternBudget } from './linear-regexp.js';
