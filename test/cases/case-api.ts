@@ -2,6 +2,9 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officialWorkingCalendar, todayInRegion, type Clock } from '../../engine/core/index.js';
 import { openClaimedRuntime } from '../http/runtime-api.js';
+import { publishThroughApi } from '../http/designer-api.js';
+import { itemConfig } from '../fixtures/item-config.js';
+import { PDF } from '../intake/fixtures.js';
 import type { InstallationFactory, TestInstallation, TestPrincipal } from '../support/installation.js';
 
 const ID_NUMBER = '11010519491231002X';
@@ -227,6 +230,148 @@ export function describeCaseApi(name: string, open: InstallationFactory, tamper:
       const blocked = await act(caseNumber, 'otherOperator', { type: 'receive' });
       expect(blocked.status).toBe(409);
       expect(blocked.body.error.code).toBe('drift_detected');
+    });
+
+    describe('the supplement loop (补正)', () => {
+      const AGENT = { scenario: 'agent', materials: ['id-card'] };
+      const list = async (as: TestPrincipal, query: string) => {
+        const res = await request(t.app).get(`/api/cases${query}`).set(t.as[as]);
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        return res.body.cases as any[];
+      };
+      const attach = (division: string, caseNumber: string, as: TestPrincipal, material?: string) => {
+        const req = request(t.app).post(`/api/runtime/${division}/intakes/${caseNumber}/attachments`).set(t.as[as]).set('Content-Type', 'application/pdf');
+        if (material) req.set('X-Material-Id', material);
+        return req.send(PDF);
+      };
+
+      it('finds a 需补正 case at another banner by case number and by ID number (masked), adds the materials with their files, and accepts it there under the same number', async () => {
+        const saved = await save(AGENT);
+        const caseNumber = saved.intake.caseNumber;
+        expect(saved.case).toMatchObject({ status: 'supplement-requested', statusLabel: '待补正', supplement: { missingMaterials: [{ id: 'proxy-letter' }, { id: 'agent-id' }] } });
+        // 阿拉善左旗 finds it although it was received at 新城区: rows only, the applicant masked.
+        const byNumber = await list('otherOperator', `?q=${caseNumber}`);
+        expect(byNumber.map((c) => c.caseNumber)).toEqual([caseNumber]);
+        expect(byNumber[0]).toMatchObject({ status: 'supplement-requested', applicantLabel: '王*（1101**********002X）' });
+        const byId = await list('otherOperator', `?applicant=${ID_NUMBER}`);
+        expect(byId.map((c) => c.caseNumber)).toContain(caseNumber);
+        expect(byId.every((c) => c.status === 'supplement-requested' || c.receivingDivision === '152921' || c.handlingDivision === '152921')).toBe(true);
+        expect(JSON.stringify(byId)).not.toContain(ID_NUMBER);
+        // The case page, but not the unmasked intake record.
+        expect((await view(caseNumber, 'otherOperator')).body).toMatchObject({ status: 'supplement-requested', yourEvents: ['supplement'] });
+        expect((await request(t.app).get(`/api/runtime/152921/intakes/${caseNumber}`).set(t.as.otherOperator)).status).toBe(404);
+        // A case accepted at once is not open to other banners.
+        const accepted = (await save()).intake.caseNumber;
+        expect(await list('otherOperator', `?q=${accepted}`)).toEqual([]);
+        expect((await view(accepted, 'otherOperator')).status).toBe(404);
+
+        // Files linked to the standard's material ids.
+        const letter = await attach('152921', caseNumber, 'otherOperator', 'proxy-letter');
+        expect(letter.status, JSON.stringify(letter.body)).toBe(201);
+        expect(letter.body.materialId).toBe('proxy-letter');
+        expect((await attach('152921', caseNumber, 'otherOperator', 'no-such-material')).status).toBe(422);
+        const plain = await attach('150102', caseNumber, 'operator');
+        expect(plain.status).toBe(201);
+        expect(plain.body).not.toHaveProperty('materialId');
+
+        // Still missing: stays 待补正 with the new list.
+        const partial = await act(caseNumber, 'otherOperator', { type: 'supplement', materials: ['proxy-letter'], comment: '补交授权委托书' });
+        expect(partial.status, JSON.stringify(partial.body)).toBe(201);
+        expect(partial.body.event).toMatchObject({ type: 'supplement', division: '152921', details: { version: 'opened', outcome: 'supplement', materials: ['proxy-letter'], attachments: [{ id: letter.body.id, materialId: 'proxy-letter' }] } });
+        expect(partial.body.case).toMatchObject({ status: 'supplement-requested', receiving: { division: '150102' }, supplement: { missingMaterials: [{ id: 'agent-id' }] } });
+        expect(partial.body.event.details.decisionId).toMatch(/^D/);
+        expect((await t.decisionLog.get(partial.body.event.details.decisionId))?.outcome).toBe('supplement');
+
+        // Complete: accepted, the supplementing centre becomes the 受理地 of record and moves it on.
+        const done = await act(caseNumber, 'otherOperator', { type: 'supplement', materials: ['agent-id'] });
+        expect(done.status, JSON.stringify(done.body)).toBe(201);
+        expect(done.body.event.details).toMatchObject({ outcome: 'accept', receivingDivision: '152921', materialsOnRecord: ['id-card', 'proxy-letter', 'agent-id'] });
+        expect(done.body.case).toMatchObject({
+          caseNumber, status: 'accepted', acceptance: { outcome: 'accept' }, receiving: { division: '152921', name: '阿拉善左旗' }, handling: { division: '150102' },
+          yourEvents: ['dispatch', 'void'], nextDue: { stage: 'dispatch' },
+        });
+        expect((await act(caseNumber, 'otherOperator', { type: 'supplement', materials: ['agent-id'] })).status).toBe(409);
+        expect((await act(caseNumber, 'otherOperator', { type: 'dispatch', trackingNumber: 'EMS-BZ-1' })).status).toBe(201);
+        expect((await act(caseNumber, 'operator', { type: 'receive' })).status).toBe(201);
+        const final = (await view(caseNumber)).body;
+        expect(final.timeline.map((e: any) => [e.type, e.divisionName])).toEqual([['open', '新城区'], ['supplement', '阿拉善左旗'], ['supplement', '阿拉善左旗'], ['dispatch', '阿拉善左旗'], ['receive', '新城区']]);
+        expect(final.integrity.ok).toBe(true);
+        // The acceptance notice now fits, printed by the accepting centre.
+        const notice = await request(t.app).get(`/api/runtime/152921/intakes/${caseNumber}/documents/acceptance-notice`).set(t.as.otherOperator);
+        expect(notice.status, notice.text).toBe(200);
+        expect(notice.text).toContain('代理人身份证');
+      });
+
+      it('refuses a 补正 by a department, of unknown materials, or with nothing handed in; ends a 补正 that turns out 不予受理', async () => {
+        const { intake: { caseNumber } } = await save(AGENT);
+        expect((await act(caseNumber, 'handler', { type: 'supplement', materials: ['agent-id'] })).status).toBe(403);
+        const unknown = await act(caseNumber, 'operator', { type: 'supplement', materials: ['passport'] });
+        expect(unknown.status).toBe(422);
+        expect(unknown.body.error.details.problems[0].message).toContain('passport');
+        expect((await act(caseNumber, 'operator', { type: 'supplement', materials: [] })).status).toBe(422);
+        expect((await act(caseNumber, 'operator', { type: 'supplement', materials: ['agent-id'], version: 'newest' })).status).toBe(422);
+        const rejected = await act(caseNumber, 'operator', { type: 'supplement', materials: ['proxy-letter', 'agent-id'], formData: { idNumber: '150102201501010015' } });
+        expect(rejected.status, JSON.stringify(rejected.body)).toBe(201);
+        expect(rejected.body.case).toMatchObject({ status: 'not-accepted', allowedEvents: [] });
+        // The timeline names the corrected field, never its value.
+        expect(rejected.body.case.timeline[1].details).toMatchObject({ formFields: ['idNumber'] });
+        expect(JSON.stringify(rejected.body.case.timeline)).not.toContain('150102201501010015');
+      });
+
+      it('re-decides on the version the case was opened with, or on the one now in force when the clerk chooses it, and records the choice', async () => {
+        const v1 = itemConfig('RT-BZ');
+        await publishThroughApi(t, v1);
+        for (const division of ['150102', '152921']) expect((await request(t.app).put(`/api/localities/${division}/claims/RT-BZ`).set(t.as.admin).send({ follow: 'latest' })).status).toBe(200);
+        const opened = (await save({ code: 'RT-BZ', ...AGENT })).intake.caseNumber;
+        const current = (await save({ code: 'RT-BZ', ...AGENT })).intake.caseNumber;
+        const v2 = itemConfig('RT-BZ');
+        v2.standard.scenarios = v2.standard.scenarios.map((s) => (s.id === 'agent' ? { ...s, materialIds: ['id-card', 'agent-id'] } : s));
+        v2.examples = v2.examples.filter((e) => e.input.scenario !== 'agent');
+        await publishThroughApi(t, v2, { reason: '取消授权委托书', legalBasis: '测试', changeKind: 'amend' });
+        const keep = await act(opened, 'otherOperator', { type: 'supplement', materials: ['agent-id'] });
+        expect(keep.status, JSON.stringify(keep.body)).toBe(201);
+        expect(keep.body.event.details).toMatchObject({ version: 'opened', outcome: 'supplement', decision: { item: { version: 1 } } });
+        expect(keep.body.case.supplement.missingMaterials.map((m: any) => m.id)).toEqual(['proxy-letter']);
+        // The runtime serves a new version within a second (TONGBAN_POINTER_TTL_MS where the store has no change marker).
+        const started = Date.now();
+        while ((await request(t.app).get('/api/runtime/152921/items/RT-BZ')).body.item?.version !== 2 && Date.now() - started < 2000) await new Promise((resolve) => setTimeout(resolve, 100));
+        const now = await act(current, 'otherOperator', { type: 'supplement', materials: ['agent-id'], version: 'current' });
+        expect(now.status, JSON.stringify(now.body)).toBe(201);
+        expect(now.body.event.details).toMatchObject({ version: 'current', outcome: 'accept', decision: { item: { version: 2 } } });
+        expect(now.body.case).toMatchObject({ status: 'accepted', item: { version: 1 }, receiving: { division: '152921' } });
+      });
+
+      it('flags a case 视为受理 when the 补正 notice is issued more than 5 working days after the materials were received', async () => {
+        const print = (caseNumber: string) => request(t.app).get(`/api/runtime/150102/intakes/${caseNumber}/documents/supplement-notice`).set(t.as.operator);
+        const prompt = (await save(AGENT)).intake.caseNumber;
+        const late = (await save(AGENT)).intake.caseNumber;
+        const received = todayInRegion(time.clock());
+        expect((await print(prompt)).status).toBe(200);
+        expect((await print(prompt)).status).toBe(200);
+        const inTime = (await view(prompt)).body;
+        expect(inTime.timeline.map((e: any) => e.type)).toEqual(['open', 'supplement-notice']);
+        expect(inTime.supplement).toMatchObject({ late: false, deemedAcceptedFrom: null, noticeDue: officialWorkingCalendar.addWorkingDays(received, 5).date });
+        expect(inTime.supplement.noticeIssuedAt).toBe(inTime.timeline[1].at);
+        const due = officialWorkingCalendar.addWorkingDays(received, 5).date;
+        while (todayInRegion(time.clock()) <= due) time.advanceDays(1);
+        const waiting = (await view(late)).body;
+        expect(waiting.supplement).toMatchObject({ late: true, noticeIssuedAt: null });
+        expect((await print(late)).status).toBe(200);
+        const flagged = (await view(late)).body;
+        expect(flagged.supplement).toMatchObject({ late: true, deemedAcceptedFrom: flagged.timeline[0].at });
+        expect((await view(prompt)).body.supplement.late).toBe(false);
+        // Completed later, its 承诺办理时限 runs from the day the materials were received.
+        const done = await act(late, 'operator', { type: 'supplement', materials: ['proxy-letter', 'agent-id'] });
+        expect(done.status, JSON.stringify(done.body)).toBe(201);
+        expect(done.body.event.details.deemedAcceptedFrom).toBe(flagged.timeline[0].at);
+        expect(done.body.case.promisedDue).toBe(officialWorkingCalendar.addWorkingDays(received, 5).date);
+      });
+
+      it('refuses a date in the intake save (422)', async () => {
+        const res = await request(t.app).post('/api/runtime/150102/intakes').set(t.as.operator).send({ ...APPLICATION, date: '2030-06-01' });
+        expect(res.status).toBe(422);
+        expect(res.body.error.details.problems[0]).toMatchObject({ pointer: '/date', code: 'intake.date' });
+      });
     });
 
     it('creates handlers like other principals: a department and its division are required', async () => {
