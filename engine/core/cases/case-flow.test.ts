@@ -3,7 +3,7 @@ import { officialWorkingCalendar } from '../calendar/index.js';
 import { CASE_STATUSES } from '../vocabulary/index.js';
 import {
   allowedCaseEvents, caseDeadlines, caseState, chainCaseEvent, keptPaperOriginals, localDepartmentName, nextDeadline, placeMissing,
-  promisedDueDate, verifyCaseEvents, type CaseEvent, type CasePlaces, type CaseTerms, type NewCaseEvent,
+  placesAfterSupplement, promisedDueDate, supplementNoticeTiming, verifyCaseEvents, type CaseEvent, type CasePlaces, type CaseTerms, type NewCaseEvent,
 } from './index.js';
 
 const CASE = 'TB15010220260930-000001';
@@ -49,8 +49,17 @@ describe('case state', () => {
   it('starts a 需补正 or 不予受理 application outside the flow', () => {
     const supplement = [chainCaseEvent(CASE, { type: 'open', at: '2026-09-30T01:00:00Z', actor: clerk, division: '150102', department: null, comment: '', details: { outcome: 'supplement' } }, null)];
     expect(caseState(supplement).status).toBe('supplement-requested');
-    expect(allowedCaseEvents(caseState(supplement), elsewhere)).toEqual([]);
+    expect(allowedCaseEvents(caseState(supplement), elsewhere)).toEqual(['supplement']);
     expect(caseDeadlines(supplement, terms, officialWorkingCalendar, '2026-09-30')).toEqual([]);
+    // Completed at another banner: accepted there, the flow and its due dates start at the 补正.
+    const completed = [...supplement, chainCaseEvent(CASE, {
+      type: 'supplement', at: '2026-10-09T01:00:00Z', actor: clerk, division: '152921', department: null, comment: '',
+      details: { outcome: 'accept', materials: ['proxy-letter'], receivingDivision: '152921', samePlace: false, terms },
+    }, supplement[0]!)];
+    expect(caseState(completed).status).toBe('accepted');
+    expect(placesAfterSupplement(here, completed)).toEqual({ ...here, receivingDivision: '152921' });
+    expect(caseDeadlines(completed, terms, officialWorkingCalendar, '2026-10-09').map((s) => [s.stage, s.opensOn])).toEqual([['dispatch', '2026-10-09'], ['mail-originals', '2026-10-09'], ['decide', '2026-10-09']]);
+    expect(supplementNoticeTiming(completed, officialWorkingCalendar, '2026-10-09')).toMatchObject({ noticeDue: '2026-10-13', late: false }) // 10-08, 10-09, the make-up Saturday 10-10, 10-12, 10-13;
   });
 
   it('names the place that must act: windows by exact division, handlers by department and division', () => {

@@ -3,10 +3,11 @@ import { caseEventTypes, decisionResults, deliveryMethods, isCaseEventType, labe
 import { ApiError } from '../../../engine/web-kit/index.js';
 import { getJson, type CaseEventBody, type CaseView } from './api.js';
 import { describeError } from './IntakeActions.js';
+import { SupplementForm } from './SupplementForm.js';
 
 /** The button of each event: what the clerk or the department does. */
 const ACTION_LABELS: Record<string, string> = {
-  dispatch: '推送办理地', receive: '接收办件', forward: '推送审批部门', decide: '审批', deliver: '送达', return: '退回', void: '作废',
+  supplement: '补正', commit: '登记容缺承诺', 'fulfil-commitment': '容缺材料补齐', dispatch: '推送办理地', receive: '接收办件', forward: '推送审批部门', decide: '审批', deliver: '送达', return: '退回', void: '作废',
 };
 const DESTRUCTIVE = new Set(['return', 'void']);
 
@@ -39,6 +40,9 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
   const [reason, setReason] = useState('');
   const [method, setMethod] = useState<'post' | 'window'>('post');
   const [recipient, setRecipient] = useState('');
+  const commitment = view.commitment ?? null;
+  const [supplementBy, setSupplementBy] = useState(commitment?.latestSupplementBy ?? '');
+  const [handedIn, setHandedIn] = useState<string[]>(commitment?.materials.map((m) => m.id) ?? []);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const first = useRef<HTMLFormElement>(null);
@@ -60,6 +64,8 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
       if (method === 'window' && recipient.trim()) b.recipient = recipient.trim();
     }
     if ((type === 'return' || type === 'void') && reason.trim()) b.reason = reason.trim();
+    if (type === 'commit' && supplementBy) b.supplementBy = supplementBy;
+    if (type === 'fulfil-commitment') b.materials = handedIn;
     return b;
   };
 
@@ -85,7 +91,7 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
     }
   };
 
-  const known = new Set(['/comment', '/trackingNumber', '/result', '/resultNumber', '/reason', '/method', '/recipient']);
+  const known = new Set(['/comment', '/trackingNumber', '/result', '/resultNumber', '/reason', '/method', '/recipient', '/supplementBy']);
   const other = problems.filter((p) => !known.has(p.pointer));
   const reasonLabel = type === 'decide' ? '不予理由' : type === 'return' ? '退回原因' : '作废原因';
 
@@ -143,6 +149,25 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
           )}
         </>
       )}
+      {type === 'commit' && commitment && (
+        <>
+          <p className="hint">申请人书面承诺补齐：{commitment.materials.map((m) => m.name).join('、')}。补齐期限不得晚于 {commitment.latestSupplementBy ?? '—'}；逾期未补齐的：{commitment.consequence ?? '按有关规定处理'}。</p>
+          <Field id="supplementBy" label="承诺补齐期限（必填）" problems={problems}>
+            <input id="event-supplementBy" type="date" value={supplementBy} max={commitment.latestSupplementBy ?? undefined} onChange={(e) => setSupplementBy(e.target.value)} />
+          </Field>
+        </>
+      )}
+      {type === 'fulfil-commitment' && commitment && (
+        <fieldset className="materials">
+          <legend>补齐的容缺材料</legend>
+          {commitment.materials.map((m) => (
+            <label key={m.id} className="check">
+              <input type="checkbox" value={m.id} checked={handedIn.includes(m.id)} onChange={(e) => setHandedIn((list) => (e.target.checked ? [...list.filter((x) => x !== m.id), m.id] : list.filter((x) => x !== m.id)))} />
+              <span>{m.name}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       {(type === 'return' || type === 'void') && (
         <Field id="reason" label={`${reasonLabel}（必填）`} problems={problems}>
           <textarea id="event-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
@@ -169,7 +194,11 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
 }
 
 /** Only the events this principal may record now (the case view's yourEvents), each with its fields. */
-export function CaseActions({ view, token, onChanged, onReload }: { view: CaseView; token: string; onChanged: (view: CaseView) => void; onReload: () => void }) {
+export function CaseActions({ view, token, onChanged, onReload, division }: {
+  view: CaseView; token: string; onChanged: (view: CaseView) => void; onReload: () => void;
+  /** The window this page runs at: where a 补正's scans are uploaded. */
+  division?: string;
+}) {
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   useEffect(() => { if (open && !view.yourEvents.includes(open)) setOpen(null); }, [view, open]);
@@ -197,7 +226,11 @@ export function CaseActions({ view, token, onChanged, onReload }: { view: CaseVi
           </button>
         ))}
       </div>
-      {open && (
+      {open === 'supplement' && (
+        <SupplementForm view={view} token={token} division={division} onCancel={() => setOpen(null)}
+          onDone={(next) => { setOpen(null); setDone(`已补正，办件状态：${next.statusLabel}。`); onChanged(next); }} />
+      )}
+      {open && open !== 'supplement' && (
         <EventForm key={open} type={open} view={view} token={token} onCancel={() => setOpen(null)} onReload={() => { setOpen(null); onReload(); }}
           onDone={(next, type) => { setOpen(null); setDone(`已${actionLabel(type)}，办件状态：${next.statusLabel}。`); onChanged(next); }} />
       )}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { calendarMissingNote, decisionResults, deliveryMethods, documentKindFor, documentKinds, isDecisionResult, isDeliveryMethod, labelOf } from '../../../engine/core/index.js';
+import { calendarMissingNote, decisionResults, deliveryMethods, documentKindFor, documentKinds, documentKindsFor, isDecisionResult, isDeliveryMethod, labelOf, type DocumentKind } from '../../../engine/core/index.js';
 import { ApiError } from '../../../engine/web-kit/index.js';
 import { CaseActions } from './CaseActions.js';
 import { chineseDate, getJson, localTime, openNotice, type CaseTimelineEntry, type CaseView } from './api.js';
@@ -21,6 +21,8 @@ function eventFacts(entry: CaseTimelineEntry): string[] {
   if (text('trackingNumber')) facts.push(`邮寄单号：${text('trackingNumber')}`);
   if (text('recipient')) facts.push(`领取人：${text('recipient')}`);
   if (text('reason')) facts.push(`原因：${text('reason')}`);
+  if (text('supplementBy')) facts.push(`承诺补齐期限：${chineseDate(text('supplementBy'))}`);
+  if (d.late === true) facts.push('逾期补齐');
   return facts;
 }
 
@@ -58,8 +60,7 @@ export function CasePage({ caseNumber, token, printAt, back, onUnauthorized }: {
   useEffect(() => load(), [load]);
   useEffect(() => { document.title = `办件 ${caseNumber} · 通办`; }, [caseNumber]);
 
-  const print = async (v: CaseView) => {
-    const kind = documentKindFor(v.acceptance.outcome);
+  const print = async (v: CaseView, kind: DocumentKind | null) => {
     if (!kind || !printAt) return;
     setPrintStatus(`正在生成${labelOf(documentKinds, kind)}…`);
     try {
@@ -74,7 +75,9 @@ export function CasePage({ caseNumber, token, printAt, back, onUnauthorized }: {
   if (error) return <main className="case-page workspace">{backLink}<p role="alert" className="banner error">{error}</p></main>;
   if (!view) return <main className="case-page workspace">{backLink}<p role="status" className="hint">正在加载办件…</p></main>;
 
-  const kind = documentKindFor(view.acceptance.outcome);
+  // 容缺受理 prints its 通知书 and the applicant's 承诺书, once the commitment is recorded.
+  const commitment = view.commitment ?? null;
+  const kinds: DocumentKind[] = commitment ? (commitment.supplementBy ? documentKindsFor('accept-on-commitment') : []) : [documentKindFor(view.acceptance.outcome)].filter((k): k is DocumentKind => k !== null);
   const decision = view.departmentDecision;
   return (
     <main className="case-page workspace" aria-labelledby="case-title" data-testid="case-page">
@@ -97,7 +100,7 @@ export function CasePage({ caseNumber, token, printAt, back, onUnauthorized }: {
           {view.delivery && <div><dt>送达</dt><dd>{isDeliveryMethod(view.delivery.method) ? labelOf(deliveryMethods, view.delivery.method) : view.delivery.method}{view.delivery.trackingNumber ? ` · 邮寄单号 ${view.delivery.trackingNumber}` : ''}</dd></div>}
           {view.keptOriginals.length > 0 && <div><dt>纸质原件</dt><dd>{view.keptOriginals.join('、')}</dd></div>}
         </dl>
-        {kind && printAt && <button type="button" onClick={() => print(view)}>打印{labelOf(documentKinds, kind)}</button>}
+        {printAt && kinds.map((kind) => <button key={kind} type="button" onClick={() => print(view, kind)}>打印{labelOf(documentKinds, kind)}</button>)}
         {printStatus && <p role="status" className="hint">{printStatus}</p>}
       </header>
 
@@ -110,7 +113,21 @@ export function CasePage({ caseNumber, token, printAt, back, onUnauthorized }: {
         <p className="banner warn" data-testid="calendar-missing">注意：{calendarMissingNote(view.calendarMissing)}。</p>
       )}
 
-      <CaseActions view={view} token={token} onChanged={setView} onReload={load} />
+      {commitment && (
+        <section aria-labelledby="commitment-title" className={`card case-commitment ${commitment.overdue ? 'overdue' : ''}`} data-testid="case-commitment">
+          <h2 id="commitment-title">容缺受理承诺 <span className={`status ${commitment.overdue ? 'status-overdue' : ''}`} data-testid="commitment-state">{commitment.stateLabel}</span></h2>
+          <dl className="pairs">
+            <div><dt>容缺后补材料</dt><dd>{commitment.materials.map((m) => m.name).join('、')}</dd></div>
+            <div><dt>承诺补齐期限</dt><dd data-testid="commitment-deadline">{commitment.supplementBy ? `${chineseDate(commitment.supplementBy)}前` : `尚未登记（最迟 ${chineseDate(commitment.latestSupplementBy)}）`}</dd></div>
+            {commitment.fulfilledAt && <div><dt>补齐时间</dt><dd>{localTime(commitment.fulfilledAt)}</dd></div>}
+            <div><dt>逾期未补齐的处理</dt><dd data-testid="commitment-consequence">{commitment.consequence ?? '按有关规定处理'}</dd></div>
+          </dl>
+          {commitment.overdue && <p role="alert" className="banner error" data-testid="commitment-overdue">申请人未在承诺期限内补齐容缺材料。按本事项标准：{commitment.consequence ?? '按有关规定处理'}。</p>}
+          {commitment.state === 'awaiting' && <p className="hint">请登记申请人的书面承诺和补齐期限后，打印容缺受理承诺书（申请人签字）和容缺受理通知书。</p>}
+        </section>
+      )}
+
+      <CaseActions view={view} token={token} onChanged={setView} onReload={load} {...(printAt ? { division: printAt } : {})} />
 
       <section aria-labelledby="stages-title" className="case-stages">
         <h2 id="stages-title">办理环节与期限</h2>

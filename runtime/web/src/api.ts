@@ -167,6 +167,34 @@ export interface CaseView {
   timeline: CaseTimelineEntry[];
   integrity: { ok: boolean; checked: number; firstBroken: { seq: number } | null };
   calendarMissing?: number[];
+  /** 容缺受理: the applicant's commitment (null for any other case). */
+  commitment?: CaseCommitmentView | null;
+  /** 补正: what is missing now and the agency's 5-day limit, for a case answered 需补正 at intake. */
+  supplement?: CaseSupplementView;
+}
+
+export interface CaseSupplementView {
+  receivedAt: string;
+  noticeDue: string;
+  noticeIssuedAt: string | null;
+  late: boolean;
+  deemedAcceptedFrom: string | null;
+  missingMaterials: { id: string; name: string; deferrable: boolean }[];
+  materials: { id: string; name: string }[];
+  corrections: string[];
+}
+
+export interface CaseCommitmentView {
+  state: 'awaiting' | 'pending' | 'fulfilled';
+  stateLabel: string;
+  materials: { id: string; name: string }[];
+  supplementBy: string | null;
+  latestSupplementBy: string | null;
+  committedAt: string | null;
+  fulfilledAt: string | null;
+  overdue: boolean;
+  consequence: string | null;
+  basis: string | null;
 }
 
 /** GET /api/public/cases/{caseNumber}: what an applicant may see, nothing personal. */
@@ -194,4 +222,10 @@ export interface CaseEventBody {
   reason?: string;
   method?: 'post' | 'window';
   recipient?: string;
+  /** commit (容缺受理): the last day to hand in the 容缺后补 materials. */
+  supplementBy?: string;
+  /** fulfil-commitment: the 容缺后补 materials handed in; supplement: the materials handed in later. */
+  materials?: string[];
+  /** supplement: decide on the version the case was opened with, or the one now in force here. */
+  version?: 'opened' | 'current';
 }
