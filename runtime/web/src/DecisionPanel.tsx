@@ -35,6 +35,14 @@ export function DecisionPanel({ decision, error, evaluating, placeholder }: { de
             </section>
           )}
 
+          {decision.deferredAcceptance && (
+            <section className={`notice ${decision.deferredAcceptance.granted ? '' : 'deferral-refused'}`} aria-labelledby="deferral-title" data-testid="deferral">
+              <h3 id="deferral-title">容缺受理{decision.deferredAcceptance.granted ? '' : '：不适用'}</h3>
+              <p>{decision.deferredAcceptance.message}</p>
+              {decision.deferredAcceptance.granted && <p className="hint">受理后须登记申请人的书面承诺和补齐期限；逾期未补齐的：{decision.deferredAcceptance.consequence}</p>}
+            </section>
+          )}
+
           {decision.fieldErrors.length > 0 && (
             <section aria-labelledby="field-errors-title" data-testid="field-errors">
               <h3 id="field-errors-title">表单问题 {decision.fieldErrors.length} 项</h3>

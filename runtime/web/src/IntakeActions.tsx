@@ -24,11 +24,13 @@ export function describeError(error: unknown, what: string): string {
 }
 
 /** The clerk's chrome: save the intake (保存办件), print its document, upload attachments. */
-export function IntakeActions({ division, code, token, input, decision, department, onSaveAttempt, onNew, onUnauthorized }: {
+export function IntakeActions({ division, code, token, input, decision, department, onSaveAttempt, onSaved, onNew, onUnauthorized }: {
   division: string; code: string; token: string; input: WindowInput; decision: Decision | null;
   /** The standard's (regional) department, named for the handling place to show where the case goes. */
   department?: string;
   onSaveAttempt: () => void; onNew: () => void; onUnauthorized: (message: string) => void;
+  /** Saved: the form is locked (a correction is a 补正 on the same case, never a silent change). */
+  onSaved?: (caseNumber: string) => void;
 }) {
   const [saved, setSaved] = useState<SavedIntake | null>(null);
   const [saveStatus, setSaveStatus] = useState<Status>({ kind: 'idle' });
@@ -51,9 +53,10 @@ export function IntakeActions({ division, code, token, input, decision, departme
     try {
       const res = await getJson<SavedIntake>(runtimePath(division, '/intakes'), {
         token, method: 'POST',
-        json: { code, scenario: input.scenario, formData: input.formData, materials: input.materials, handlingDivision, browserDecision: { outcome: decision.outcome, hash: decision.item.hash } },
+        json: { code, scenario: input.scenario, formData: input.formData, materials: input.materials, ...(input.creditBlacklisted ? { creditBlacklisted: true } : {}), handlingDivision, browserDecision: { outcome: decision.outcome, hash: decision.item.hash } },
       });
       setSaved(res);
+      onSaved?.(res.intake.caseNumber);
       setSaveStatus({ kind: 'ok', text: `已保存，办件编号 ${res.intake.caseNumber}` });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) onUnauthorized(describeError(error, '保存办件'));
@@ -93,7 +96,9 @@ export function IntakeActions({ division, code, token, input, decision, departme
   };
 
   const outcome = saved?.decision.outcome ?? decision?.outcome;
-  const kind = saved ? documentKindFor(saved.decision.outcome) : null;
+  // 容缺受理's documents need the commitment recorded first: on the case page.
+  const commitment = saved?.case?.commitment ?? null;
+  const kind = saved && !commitment ? documentKindFor(saved.decision.outcome) : null;
   const redirect = decision?.outcome === 'redirect';
 
   return (
@@ -124,6 +129,12 @@ export function IntakeActions({ division, code, token, input, decision, departme
             <p data-testid="saved-case">
               办件状态：<strong>{saved.case.statusLabel}</strong>；{saved.case.receiving.name}{saved.case.handling.division !== saved.case.receiving.division ? ` → ${saved.case.handling.name}` : '（本地办理）'}，{saved.case.handling.department}；承诺办结日期 {chineseDate(saved.case.promisedDue)}。
               {' '}<a href={hrefOf({ page: 'case', division, caseNumber: saved.intake.caseNumber })} onClick={linkHandler({ page: 'case', division, caseNumber: saved.intake.caseNumber })}>打开办件 →</a>
+            </p>
+          )}
+          {commitment && (
+            <p className="banner warn" data-testid="commitment-next">
+              容缺受理：请在办件页登记申请人的书面承诺和补齐期限（最迟 {chineseDate(commitment.latestSupplementBy)}），再打印容缺受理承诺书（申请人签字）和容缺受理通知书。
+              {' '}<a href={hrefOf({ page: 'case', division, caseNumber: saved.intake.caseNumber })} onClick={linkHandler({ page: 'case', division, caseNumber: saved.intake.caseNumber })}>登记容缺承诺 →</a>
             </p>
           )}
           {kind && (

@@ -34,12 +34,16 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
   const [scenario, setScenario] = useState('');
   const [formData, setFormData] = useState<Record<string, unknown>>({});
   const [materials, setMaterials] = useState<string[]>([]);
+  const [creditBlacklisted, setCreditBlacklisted] = useState(false);
   const [decision, setDecision] = useState<Decision | null>(null);
   const [evalError, setEvalError] = useState<string | null>(null);
   const [evaluating, setEvaluating] = useState(false);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  /** The case number once saved: the form is locked from then on. */
+  const [savedAs, setSavedAs] = useState<string | null>(null);
+  const locked = savedAs !== null;
   const formRef = useRef<Form<Record<string, unknown>>>(null);
   const intakeHeading = useRef<HTMLHeadingElement>(null);
   const seq = useRef(0);
@@ -47,7 +51,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
   useEffect(() => {
     let live = true;
     setDetail(null); setGuide(null); setLoadError(null); setCompiled(null); setDecision(null); setEvalError(null);
-    setTab('guide'); setScenario(''); setFormData({}); setMaterials([]); setTouched(new Set()); setShowAll(false);
+    setTab('guide'); setScenario(''); setFormData({}); setMaterials([]); setCreditBlacklisted(false); setTouched(new Set()); setShowAll(false); setSavedAs(null);
     Promise.all([
       getJson<ItemDetail>(runtimePath(division, `/items/${encodeURIComponent(code)}`)),
       getJson<ServiceGuide>(runtimePath(division, `/items/${encodeURIComponent(code)}/guide`)),
@@ -67,7 +71,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
     return () => { live = false; };
   }, [division, code]);
 
-  const input: WindowInput = useMemo(() => ({ scenario, formData, materials }), [scenario, formData, materials]);
+  const input: WindowInput = useMemo(() => ({ scenario, formData, materials, ...(creditBlacklisted ? { creditBlacklisted: true } : {}) }), [scenario, formData, materials, creditBlacklisted]);
 
   useEffect(() => {
     if (!compiled || !scenario) return;
@@ -104,7 +108,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
 
   const toggle = (id: string, on: boolean) => setMaterials((list) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id)));
   const startNew = () => {
-    setFormData({}); setMaterials([]); setTouched(new Set()); setShowAll(false); setFormKey((k) => k + 1);
+    setFormData({}); setMaterials([]); setCreditBlacklisted(false); setTouched(new Set()); setShowAll(false); setFormKey((k) => k + 1); setSavedAs(null);
     intakeHeading.current?.focus();
   };
 
@@ -130,7 +134,12 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
         {tab === 'intake' && (
           <div role="tabpanel" id="panel-intake" aria-labelledby="tab-intake">
             <h2 ref={intakeHeading} tabIndex={-1} className="visually-hidden">受理登记</h2>
-            <fieldset className="scenarios">
+            {locked && (
+              <p className="banner ok" role="status" data-testid="form-locked">
+                办件 {savedAs} 已保存，登记内容已锁定。补交材料或更正内容请在办件页「补正」，记入同一办件；新申请请点击「受理新申请」。
+              </p>
+            )}
+            <fieldset className="scenarios" disabled={locked}>
               <legend>办理情形</legend>
               {standard.scenarios.map((s) => (
                 <label key={s.id} className="radio">
@@ -148,6 +157,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
                 schema={detail.config.form.schema as RJSFSchema}
                 uiSchema={(detail.config.form.uiSchema ?? {}) as UiSchema}
                 formData={formData}
+                disabled={locked}
                 validator={formValidator}
                 translateString={translateString}
                 liveValidate="onChange"
@@ -161,7 +171,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
               </Form>
             </section>
 
-            <fieldset className="materials" data-testid="materials">
+            <fieldset className="materials" data-testid="materials" disabled={locked}>
               <legend>已收材料</legend>
               {materialIds.length === 0 && <p className="hint">此情形无需申请材料。</p>}
               {materialIds.map((id) => {
@@ -179,6 +189,16 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
                 );
               })}
             </fieldset>
+            {clerk && standard.deferredAcceptance?.allowed && (
+              <fieldset className="materials" data-testid="credit-check" disabled={locked}>
+                <legend>容缺受理</legend>
+                <p className="hint">本事项列入容缺受理事项清单：所缺材料均为容缺后补、其余均符合的，申请人书面承诺后予以容缺受理。受理前请查询申请人信用记录。</p>
+                <label className="check">
+                  <input type="checkbox" checked={creditBlacklisted} onChange={(e) => setCreditBlacklisted(e.target.checked)} />
+                  <span>申请人列入失信名单（不适用容缺受理）</span>
+                </label>
+              </fieldset>
+            )}
           </div>
         )}
       </main>
@@ -187,7 +207,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
           placeholder={tab === 'intake' ? undefined : `阅读办事指南后，点击「${clerk ? '开始受理' : '开始填写'}」：填写时这里即时显示受理判定。`} />
         {clerk && tab === 'intake' && (
           <IntakeActions division={division} code={code} token={clerk.token} input={input} decision={decision} department={standard.department.name}
-            onSaveAttempt={() => setShowAll(true)} onNew={startNew} onUnauthorized={clerk.onUnauthorized} />
+            onSaveAttempt={() => setShowAll(true)} onSaved={setSavedAs} onNew={startNew} onUnauthorized={clerk.onUnauthorized} />
         )}
         {!clerk && <p className="hint card">本页面只用于网上自查：判定结果与窗口一致，但不保存任何信息。正式申请请到窗口或登录网上办事大厅办理。</p>}
       </div>

@@ -26,6 +26,8 @@ export interface WindowInput {
   scenario: string;
   formData: Record<string, unknown>;
   materials: string[];
+  /** The clerk found the applicant on a 失信 list: no 容缺受理. */
+  creditBlacklisted?: boolean;
 }
 
 export function decide(compiled: CompiledConfig, input: WindowInput, division: string): Promise<Decision> {
