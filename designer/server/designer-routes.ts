@@ -1,4 +1,4 @@
-import { type Clock, NotFoundError, BadRequestError, maskPersonalData, enumerations, operatorDefinitions, isItemCode } from '../../engine/core/index.js';
+import { type Clock, NotFoundError, BadRequestError, maskPersonalData, maskPersonalDataDeep, enumerations, operatorDefinitions, isItemCode } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRoute, type ApiRequest } from '../../engine/http-kit/index.js';
 import { type AuditTrailAuditor, type ItemLifecycle, addStation, divisionTreeWithStations } from '../../engine/services/index.js';
 import { type ConfigStore } from '../../engine/ports/index.js';
@@ -181,7 +181,7 @@ export function designerRoutes({ store, lifecycle, clock, auditor }: DesignerDep
           limit,
         });
         // Listings never show personal data; /api/audit/verify checks the chain on the stored events.
-        const masked = events.map((e) => ({ ...e, reason: e.reason === null ? null : maskPersonalData(e.reason), details: e.details === null ? null : (JSON.parse(maskPersonalData(JSON.stringify(e.details))) as typeof e.details) }));
+        const masked = events.map((e) => ({ ...e, reason: e.reason === null ? null : maskPersonalData(e.reason), details: e.details === null ? null : (maskPersonalDataDeep(e.details) as typeof e.details) }));
         res.json({ events: masked, nextAfterSeq: events.length === limit ? events[events.length - 1]?.seq ?? null : null });
       },
     },

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { maskPersonalData } from '../core/masking/index.js';
+import { maskPersonalDataDeep } from '../core/masking/index.js';
 import type { ApiRequest } from './mount.js';
 
 export interface Logger {
@@ -8,12 +8,14 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** JSON lines on a stream; every line goes through maskPersonalData. */
+/** JSON lines on a stream; every key and value of a line goes through the core's masking. */
 export function createLogger(write: (line: string) => void = (line) => process.stdout.write(line + '\n'), level: 'info' | 'warn' | 'error' | 'silent' = 'info'): Logger {
   const order = { info: 0, warn: 1, error: 2, silent: 3 };
   const emit = (lvl: 'info' | 'warn' | 'error') => (message: string, fields: Record<string, unknown> = {}) => {
     if (order[lvl] < order[level]) return;
-    write(maskPersonalData(JSON.stringify({ time: new Date().toISOString(), level: lvl, message, ...fields })));
+    // Masked as a value, not as text: a mobile logged as a JSON number must stay valid JSON once masked.
+    const plain: unknown = JSON.parse(JSON.stringify({ time: new Date().toISOString(), level: lvl, message, ...fields }));
+    write(JSON.stringify(maskPersonalDataDeep(plain)));
   };
   return { info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

@@ -102,7 +102,9 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
         if (channel !== undefined && typeof channel !== 'string') throw new BadRequestError('channel 应为文本', { field: 'channel' });
         const decision = await evaluateCompiled(compiled, input, { division, channel: channel ?? 'comprehensive-window' });
         nameVersion(res, compiled);
-        if (decisionLog) {
+        // Only a signed-in window's decisions are recorded: an anonymous evaluation (the public
+        // form, a preview) is answered and forgotten, so nobody can fill the log with personal data.
+        if (decisionLog && req.principal) {
           // A decision already made is still the answer if recording it fails; the failure is logged.
           await decisionLog
             .record({

@@ -18,7 +18,7 @@ describe('recorded decisions: replay and impact', () => {
     await request(t.app).put('/api/localities/150102/claims/RP-1').set(t.as.operator).send({});
     await request(t.app).put('/api/localities/152921/claims/RP-1').set(t.as.otherOperator).send({});
     for (const [division, idNumber, materials] of [['150102', ADULT, ['id-card']], ['152921', AGE_17, ['id-card']], ['150102', CHILD, ['id-card']], ['152921', ADULT, []]] as const) {
-      const res = await request(t.app).post(`/api/runtime/${division}/items/RP-1/evaluate`).send({ scenario: 'self', formData: form(idNumber), materials, date: '2025-06-01' });
+      const res = await request(t.app).post(`/api/runtime/${division}/items/RP-1/evaluate`).set(t.as.operator).send({ scenario: 'self', formData: form(idNumber), materials, date: '2025-06-01' });
       expect(res.status).toBe(200);
       ids.push(res.headers['x-tongban-decision-id'] as string);
     }
@@ -56,7 +56,7 @@ describe('recorded decisions: replay and impact', () => {
     // Decisions of version 2, the latest: one adult accept and one 17-year-old supplement.
     const v2Ids: string[] = [];
     for (const idNumber of [ADULT, AGE_17]) {
-      const res = await request(t.app).post('/api/runtime/150102/items/RP-1/evaluate').send({ scenario: 'self', formData: form(idNumber), materials: ['id-card'], date: '2025-06-01' });
+      const res = await request(t.app).post('/api/runtime/150102/items/RP-1/evaluate').set(t.as.operator).send({ scenario: 'self', formData: form(idNumber), materials: ['id-card'], date: '2025-06-01' });
       expect(res.body.item.version).toBe(2);
       v2Ids.push(res.headers['x-tongban-decision-id'] as string);
     }
@@ -98,7 +98,7 @@ describe('recorded 容缺受理 decisions: replay and impact', () => {
   it('records accept-on-commitment and the 失信 mark that refused it, replays both identically, and sees a draft without 容缺 change the first', async () => {
     const ids: string[] = [];
     for (const body of [agent(), agent({ creditBlacklisted: true })]) {
-      const res = await request(t.app).post('/api/runtime/150102/items/RP-2/evaluate').send(body);
+      const res = await request(t.app).post('/api/runtime/150102/items/RP-2/evaluate').set(t.as.operator).send(body);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       ids.push(res.headers['x-tongban-decision-id'] as string);
     }

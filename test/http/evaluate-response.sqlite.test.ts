@@ -44,7 +44,12 @@ describe('the evaluate answer and what it costs the store', () => {
     const { explanation: _explanation, ...rest } = full.body as Record<string, unknown>;
     expect(lean.body).toEqual(rest);
     expect(lean.text.length).toBeLessThan(full.text.length);
-    expect(lean.headers['x-tongban-decision-id']).toMatch(/^D/);
+    // Anonymous (the public form): answered, not recorded; a signed-in window's decision is recorded.
+    expect(lean.headers['x-tongban-decision-id']).toBeUndefined();
+    const count = await t.decisionLog.count();
+    const signedIn = await request(t.app).post('/api/runtime/150102/items/RT-1/evaluate').set(t.as.operator).send(application);
+    expect(signedIn.headers['x-tongban-decision-id']).toMatch(/^D/);
+    expect(await t.decisionLog.count()).toBe(count + 1);
   });
 
   it('reads nothing from the store for a version already compiled, and serves a withdrawn claim’s 404 from the next request (SQLite) or within a second', async () => {
