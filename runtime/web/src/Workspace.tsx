@@ -136,7 +136,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
             <h2 ref={intakeHeading} tabIndex={-1} className="visually-hidden">受理登记</h2>
             {locked && (
               <p className="banner ok" role="status" data-testid="form-locked">
-                办件 {savedAs} 已保存，登记内容已锁定。补交材料或更正内容请在办件页「补正」，记入同一办件；新申请请点击「受理新申请」。
+                办件 {savedAs} 已保存，登记内容已锁定。补交材料或更正内容请在办件页「补正」，记入同一办件；下一位申请人请点击「受理下一件」。
               </p>
             )}
             <fieldset className="scenarios" disabled={locked}>
