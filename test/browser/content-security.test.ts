@@ -13,7 +13,7 @@ import { ensureWebAppBuilt } from '../support/web-build.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
 import { openClaimedRuntime } from '../http/runtime-api.js';
 
-const APPLICATION = { code: 'RT-1', scenario: 'self', formData: { name: '王五', idNumber: '11010519491231002X', phone: '13912345678', employmentType: '个体经营' }, materials: ['id-card'], date: '2025-06-06' };
+const APPLICATION = { code: 'RT-1', scenario: 'self', formData: { name: '王五', idNumber: '11010519491231002X', phone: '13912345678', employmentType: '个体经营' }, materials: ['id-card'] };
 
 describeInChromium('content security policy', () => {
   let t: TestInstallation;
