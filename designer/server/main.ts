@@ -3,10 +3,10 @@
  * runtime API in one process, on the embedded SQLite store (or MongoDB when MONGODB_URI is set).
  * A league/banner centre runs `runtime/server/main.ts` on its own instead.
  */
-import { ensureBootstrapAdmin, seedEmptyStore } from '../../engine/services/index.js';
+import { checkBootstrapToken, ensureBootstrapAdmin, seedEmptyStore } from '../../engine/services/index.js';
 import { listDivisions } from '../../engine/core/index.js';
 import { ensureRuntimeIndexes, loadLookupKey, openDecisionLog, openIntakeStore, openConfigReader, openConfigStore, storeSettingsFromEnv } from '../../engine/adapters/index.js';
-import { createLogger, serveUntilSignalled } from '../../engine/http-kit/index.js';
+import { createLogger, rateLimitsFromEnv, serveUntilSignalled } from '../../engine/http-kit/index.js';
 import { KeyFileError, loadPublisherSigning } from '../../engine/adapters/key-files/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { join } from 'node:path';
@@ -33,13 +33,24 @@ if (signing.bootstrapped) {
     keyId: signing.signer.keyId, privateKeyFile: signing.privateKeyFile,
   });
 }
+// The rest of the configuration is checked before anything is written too: a first start that
+// fails on configuration leaves the store as it was (seeding itself resumes where a crash left it).
+const configuredAdminToken = process.env.TONGBAN_ADMIN_TOKEN || undefined;
+try {
+  checkBootstrapToken(configuredAdminToken);
+  rateLimitsFromEnv(process.env);
+} catch (error) {
+  const problems = (error as { problems?: { message: string }[] }).problems ?? [];
+  process.stderr.write(`${(error as Error).message}${problems.map((p) => `\n  ${p.message}`).join('')}\n`);
+  process.exit(1);
+}
 const store = await openConfigStore(settings);
 await ensureRuntimeIndexes(settings);
 // The sample items are claimed by every league and banner so that a new installation's windows work at once.
 const localities = listDivisions().filter((d) => d.level !== 'region').map((d) => d.code);
 const { seeded } = await seedEmptyStore({ store, catalogue: loadSampleCatalogue(), claimFor: localities, signer: signing.signer });
 if (seeded.length > 0) logger.info('seeded sample catalogue', { items: seeded.length, claimedBy: localities.length });
-const bootstrap = await ensureBootstrapAdmin({ store, configuredToken: process.env.TONGBAN_ADMIN_TOKEN || undefined });
+const bootstrap = await ensureBootstrapAdmin({ store, configuredToken: configuredAdminToken });
 const runtimeReader = await openConfigReader(settings);
 const decisionLog = await openDecisionLog(settings);
 const intakeStore = await openIntakeStore(settings);

@@ -1,2 +1,2 @@
 export { generateBearerToken, isWellFormedToken, tokenHash } from './bearer-token.js';
-export { BOOTSTRAP_ADMIN_ID, createPrincipal, ensureBootstrapAdmin, revokePrincipal, type NewPrincipal } from './principal-registry.js';
+export { BOOTSTRAP_ADMIN_ID, checkBootstrapToken, createPrincipal, ensureBootstrapAdmin, revokePrincipal, type NewPrincipal } from './principal-registry.js';

@@ -113,11 +113,16 @@ export const BOOTSTRAP_ADMIN_ID = 'admin';
  * On first start there is nobody to create principals; the first administrator's token comes
  * from TONGBAN_ADMIN_TOKEN when set, otherwise it is generated and handed back to be printed once.
  */
-export async function ensureBootstrapAdmin({ store, clock = systemClock, configuredToken }: { store: ConfigStore; clock?: Clock; configuredToken?: string | undefined }): Promise<{ created: boolean; token?: string }> {
-  if ((await store.listPrincipals()).length > 0) return { created: false };
+/** Refuses a malformed TONGBAN_ADMIN_TOKEN; a first start calls it before it writes anything. */
+export function checkBootstrapToken(configuredToken: string | undefined): void {
   if (configuredToken !== undefined && !isWellFormedToken(configuredToken)) {
     throw new ValidationFailedError('TONGBAN_ADMIN_TOKEN 格式不正确', [{ pointer: '', code: 'bootstrap.token', message: 'TONGBAN_ADMIN_TOKEN 应形如 tb_ 加 43 位 base64url 字符（可用 npm run tongban -- token 生成）' }]);
   }
+}
+
+export async function ensureBootstrapAdmin({ store, clock = systemClock, configuredToken }: { store: ConfigStore; clock?: Clock; configuredToken?: string | undefined }): Promise<{ created: boolean; token?: string }> {
+  if ((await store.listPrincipals()).length > 0) return { created: false };
+  checkBootstrapToken(configuredToken);
   const { token } = await createPrincipal({ store, clock, input: { id: BOOTSTRAP_ADMIN_ID, name: '自治区管理员', role: 'admin' }, actor: 'system:bootstrap', token: configuredToken ?? generateBearerToken() });
   return { created: true, ...(configuredToken ? {} : { token }) };
 }
