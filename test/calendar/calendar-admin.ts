@@ -9,6 +9,8 @@ import { effectiveCalendar } from '../../engine/services/index.js';
 import { createDesignerApp } from '../../designer/server/designer-app.js';
 import { createRuntimeApp } from '../../runtime/server/runtime-app.js';
 import { openClaimedRuntime } from '../http/runtime-api.js';
+import { publishThroughApi } from '../http/designer-api.js';
+import { itemConfig } from '../fixtures/item-config.js';
 import type { InstallationFactory, TestInstallation } from '../support/installation.js';
 import year2026 from '../../standards/calendar/2026.json' with { type: 'json' };
 
@@ -142,11 +144,19 @@ export function describeCalendarAdmin(name: string, open: InstallationFactory): 
 
   describe(`printed notices count on the effective calendar (${name})`, () => {
     it('prints a 补正 deadline across New Year on the stored 2027 year, without the missing-data note', async () => {
-      const t = await openClaimedRuntime(open);
+      // The server's clock stands at 2026-12-28 during the saves only (publications are signed at the real time).
+      let frozenAt: Date | null = null;
+      const t = await openClaimedRuntime((options) => open({ ...options, clock: () => frozenAt ?? new Date() }));
       try {
+        const withPeriod = itemConfig('RT-CAL');
+        withPeriod.standard.supplementPeriod = { value: 5, unit: { code: 'WD', label: '工作日' } };
+        await publishThroughApi(t, withPeriod);
+        expect((await request(t.app).put('/api/localities/150102/claims/RT-CAL').set(t.as.admin).send({ follow: 'latest' })).status).toBe(200);
         const notice = async () => {
-          const saved = await request(t.app).post('/api/runtime/150102/intakes').set(t.as.operator)
-            .send({ code: 'RT-1', scenario: 'agent', formData: { name: '王五', idNumber: '11010519491231002X', phone: '13912345678', employmentType: '个体经营' }, materials: [], date: '2026-12-28' });
+          frozenAt = new Date('2026-12-28T02:00:00Z');
+          const saved = await Promise.resolve(request(t.app).post('/api/runtime/150102/intakes').set(t.as.operator)
+            .send({ code: 'RT-CAL', scenario: 'agent', formData: { name: '王五', idNumber: '11010519491231002X', phone: '13912345678', employmentType: '个体经营' }, materials: [] }))
+            .finally(() => { frozenAt = null; });
           expect(saved.status).toBe(201);
           return (await request(t.app).get(`/api/runtime/150102/intakes/${saved.body.intake.caseNumber}/documents/supplement-notice`).set(t.as.operator)).text;
         };

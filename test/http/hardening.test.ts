@@ -46,7 +46,7 @@ describe('server hardening (designer with embedded runtime, SQLite)', () => {
     await ensureWebAppBuilt('runtime/web');
     await ensureWebAppBuilt('designer/web');
     t = await openClaimedRuntime(sqliteInstallation);
-    const saved = await request(t.app).post('/api/runtime/150102/intakes').set(t.as.operator).send({ code: 'RT-1', ...APPLICATION, date: '2025-06-06' });
+    const saved = await request(t.app).post('/api/runtime/150102/intakes').set(t.as.operator).send({ code: 'RT-1', ...APPLICATION });
     expect(saved.status).toBe(201);
     caseNumber = saved.body.intake.caseNumber;
   });
