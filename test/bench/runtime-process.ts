@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { contentHash, createSigner, generateSigningKeyPair, signVersion, type ItemConfig, type VersionRecord } from '../../engine/core/index.js';
 import { openConfigStore, type StoreSettings } from '../../engine/adapters/index.js';
-import { seedEmptyStore } from '../../engine/services/index.js';
+import { createPrincipal, generateBearerToken, seedEmptyStore } from '../../engine/services/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 
 const CHILD = fileURLToPath(new URL('./runtime-child.ts', import.meta.url));
@@ -39,11 +39,19 @@ export function environmentFor(settings: StoreSettings): NodeJS.ProcessEnv {
   };
 }
 
+const BENCH_OPERATOR_ID = 'operator-bench';
+/** The bearer token of the bench's window operator (this process's; the runtime reads its hash from the store). */
+export const BENCH_OPERATOR_TOKEN = generateBearerToken();
+
 /** A fresh installation's config store: the sample catalogue claimed at the bench locality, plus `extra` items. */
 export async function seedInstallation(settings: StoreSettings, extra: readonly ItemConfig[] = []): Promise<void> {
   const store = await openConfigStore(settings);
   try {
     await seedEmptyStore({ store, catalogue: loadSampleCatalogue(), claimFor: [BENCH_DIVISION], signer });
+    // A signed-in window: only its evaluations are recorded (anonymous ones are answered and forgotten).
+    if (!(await store.listPrincipals()).some((p) => p.id === BENCH_OPERATOR_ID)) {
+      await createPrincipal({ store, input: { id: BENCH_OPERATOR_ID, name: '基准测试窗口', role: 'operator', division: BENCH_DIVISION }, actor: 'bench', token: BENCH_OPERATOR_TOKEN });
+    }
     const at = new Date().toISOString();
     for (const config of extra) {
       await store.upsertItem({ code: config.code, name: config.standard.name, department: config.standard.department.name, createdAt: at });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { openDecisionLogReader, type StoreSettings } from '../../engine/adapters/index.js';
-import { BENCH_DIVISION, sampleApplication, seedInstallation, startRuntime } from '../bench/runtime-process.js';
+import { BENCH_DIVISION, BENCH_OPERATOR_TOKEN, sampleApplication, seedInstallation, startRuntime } from '../bench/runtime-process.js';
 
 /**
  * One round: the shipped runtime under `concurrency` requests in flight, killed with SIGKILL at a
@@ -19,7 +19,7 @@ async function answeredBeforeKill(settings: StoreSettings, concurrency: number, 
   const client = async () => {
     while (!killed) {
       try {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` }, body: payload });
         await res.arrayBuffer();
         const id = res.headers.get('x-tongban-decision-id');
         expect(res.status).toBe(200);
