@@ -20,6 +20,8 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
+  /** A window's bearer token: signed-in evaluations are the ones the decision log records. */
+  token?: string;
   url: string;
   body: string;
   connections: number;
@@ -43,8 +45,8 @@ function cpuTicks(pid: number | undefined): number {
 
 const TICKS_PER_SECOND = 100;
 
-export async function autocannon({ url, body, connections, seconds, rate, pid }: LoadOptions): Promise<LoadResult> {
-  const args = [AUTOCANNON, '-j', '-n', '-c', String(connections), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-b', body, ...(rate ? ['-R', String(rate)] : []), url];
+export async function autocannon({ url, body, connections, seconds, rate, pid, token }: LoadOptions): Promise<LoadResult> {
+  const args = [AUTOCANNON, '-j', '-n', '-c', String(connections), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', ...(token ? ['-H', `authorization=Bearer ${token}`] : []), '-b', body, ...(rate ? ['-R', String(rate)] : []), url];
   const before = cpuTicks(pid);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

@@ -35,7 +35,7 @@ import { differential } from './differential.js';
 import { generatedItem } from './generated-item.js';
 import { autocannon, rssMiB, type LoadResult } from './load.js';
 import { ruleBenchCases, ruleEvaluatorTable } from './rule-evaluators.js';
-import { BENCH_DIVISION, publishSigned, seedInstallation, startBare, startRuntime, type RuntimeProcess } from './runtime-process.js';
+import { BENCH_DIVISION, BENCH_OPERATOR_TOKEN, publishSigned, seedInstallation, startBare, startRuntime, type RuntimeProcess } from './runtime-process.js';
 
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? (QUICK ? 500 : 1500));
@@ -131,17 +131,17 @@ async function http(settings: StoreSettings, runtime: RuntimeProcess, bare: Runt
   for (const c of httpCases) {
     const body = JSON.stringify(c.input);
     const path = `/api/runtime/${BENCH_DIVISION}/items/${c.config.code}/evaluate`;
-    const check = await fetch(`${runtime.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const check = await fetch(`${runtime.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` }, body });
     if (check.status !== 200) throw new Error(`the runtime answers ${check.status} on ${c.name}: ${await check.text()}`);
     await check.arrayBuffer().catch(() => undefined);
     for (const connections of [20, 50]) {
       await autocannon({ url: `${bare.url}${path}`, body, connections, seconds: 1 });
-      await autocannon({ url: `${runtime.url}${path}`, body, connections, seconds: 1 });
+      await autocannon({ url: `${runtime.url}${path}`, body, connections, seconds: 1, token: BENCH_OPERATOR_TOKEN });
       const ours: LoadResult[] = [];
       const base: LoadResult[] = [];
       for (let r = 0; r < HTTP_ROUNDS; r++) {
         base.push(await autocannon({ url: `${bare.url}${path}`, body, connections, seconds: HTTP_SECONDS, pid: bare.child.pid }));
-        ours.push(await autocannon({ url: `${runtime.url}${path}`, body, connections, seconds: HTTP_SECONDS, pid: runtime.child.pid }));
+        ours.push(await autocannon({ url: `${runtime.url}${path}`, body, connections, seconds: HTTP_SECONDS, pid: runtime.child.pid, token: BENCH_OPERATOR_TOKEN }));
       }
       const o = pickMedian(ours);
       const b = pickMedian(base);
@@ -154,7 +154,7 @@ async function http(settings: StoreSettings, runtime: RuntimeProcess, bare: Runt
     const body = JSON.stringify(c.input);
     const path = `/api/runtime/${BENCH_DIVISION}/items/${c.config.code}/evaluate`;
     const b = await autocannon({ url: `${bare.url}${path}`, body, connections: 50, seconds: HTTP_SECONDS, rate: PACED_RATE });
-    const o = await autocannon({ url: `${runtime.url}${path}`, body, connections: 50, seconds: HTTP_SECONDS, rate: PACED_RATE });
+    const o = await autocannon({ url: `${runtime.url}${path}`, body, connections: 50, seconds: HTTP_SECONDS, rate: PACED_RATE, token: BENCH_OPERATOR_TOKEN });
     if (o.failures > 0) throw new Error(`${o.failures} failed paced requests on ${c.name}`);
     lines.push(`| ${c.name} | ${ms(o.p50)} / ${ms(o.p99)} | ${ms(b.p50)} / ${ms(b.p99)} | ${(o.p99 / Math.max(b.p99, 0.1)).toFixed(1)}× |`);
   }
