@@ -300,7 +300,9 @@ ${calendarMissing ? `<p class="calendar-missing">（${escapeHtml(calendarMissing
 function supplement(ctx: NoticeContext): string {
   const { record, config } = ctx;
   const d = record.decision;
-  const rows = d.missingMaterials.map((m, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(m.name)}</td><td>${m.deferrable ? '可容缺后补（须书面承诺）' : '须补正'}</td></tr>`);
+  // 容缺后补 is offered only where the item allows 容缺受理 and the applicant is not refused it as 失信.
+  const mayDefer = d.deferredAcceptance !== undefined && d.deferredAcceptance.refusal !== 'credit';
+  const rows = d.missingMaterials.map((m, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(m.name)}</td><td>${m.deferrable && mayDefer ? '可容缺后补（须书面承诺）' : '须补正'}</td></tr>`);
   const corrections = [
     ...d.fieldErrors.map((e) => e.message),
     ...d.reasons.filter((r) => r.type === 'supplement' || r.type === 'undecided').map((r) => r.message),

@@ -122,8 +122,14 @@ export function describeDeferredAcceptance(name: string, open: InstallationFacto
       expect((await act(credit.intake.caseNumber, 'operator', { type: 'commit', supplementBy: today() })).status).toBe(409);
       const record = await request(t.app).get(`/api/runtime/150102/intakes/${credit.intake.caseNumber}`).set(t.as.operator);
       expect(record.body.creditBlacklisted).toBe(true);
+      // The 补正 notice of a 失信 applicant asks for every material now: nothing is offered as 容缺后补.
+      const creditNotice = await print(credit.intake.caseNumber, 'supplement-notice');
+      expect(creditNotice.status).toBe(200);
+      expect(creditNotice.text).not.toContain('可容缺后补');
       const both = await save({ materials: ['id-card'] });
       expect(both.decision).toMatchObject({ outcome: 'supplement', deferredAcceptance: { granted: false, refusal: 'not-deferrable' } });
+      // Once the other material is in, the deferrable one may follow on a commitment: the notice says so.
+      expect((await print(both.intake.caseNumber, 'supplement-notice')).text).toContain('可容缺后补');
       expect((await request(t.app).post('/api/runtime/150102/intakes').set(t.as.operator).send({ ...UNEMPLOYMENT, creditBlacklisted: 'yes' })).status).toBe(422);
     });
 
