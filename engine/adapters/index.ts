@@ -8,3 +8,4 @@ export { decisionLogFile, openDecisionLog, openDecisionLogReader } from './open-
 export { intakeFile, openIntakeStore } from './open-intake-store.js';
 export { ensureRuntimeIndexes } from './runtime-indexes.js';
 export { loadLookupKey } from './lookup-key.js';
+export { loadDataKey } from './data-key.js';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { StoreSettings } from './open-config-store.js';
 import type { DecisionLogReader, DecisionLogWriter } from '../ports/decision-log/port.js';
 import { openSqliteDecisionLog, openSqliteDecisionLogReader } from './sqlite/index.js';
+import { loadDataKey } from './data-key.js';
 
 /** The decision log's own SQLite file, next to (never inside) the config store's tongban.db. */
 export function decisionLogFile(settings: Pick<StoreSettings, 'dataDir'>): string {
@@ -16,15 +17,16 @@ function mongoUri(settings: StoreSettings): string | undefined {
 /**
  * A runtime's decision log: MongoDB collection `decisions` under RUNTIME_MONGODB_URI (else
  * MONGODB_URI), or `<TONGBAN_DATA_DIR>/decisions.db`, created if absent. Writable even where the
- * config store is read-only: a runtime may write its own records, never a config.
+ * config store is read-only: a runtime may write its own records, never a config. ID numbers and
+ * mobiles in form data are encrypted with the data key (TONGBAN_DATA_KEY, else data.key).
  */
 export async function openDecisionLog(settings: StoreSettings): Promise<DecisionLogWriter> {
   const uri = mongoUri(settings);
   if (uri) {
     const { openMongoDecisionLog } = await import('./mongodb/index.js');
-    return openMongoDecisionLog({ uri, database: settings.mongodbDatabase });
+    return openMongoDecisionLog({ uri, database: settings.mongodbDatabase, key: loadDataKey(settings) });
   }
-  return openSqliteDecisionLog({ file: decisionLogFile(settings) });
+  return openSqliteDecisionLog({ file: decisionLogFile(settings), key: loadDataKey(settings) });
 }
 
 /** The auditor's replay and the reviewer's impact view: an object with no way to write. */
@@ -32,7 +34,7 @@ export async function openDecisionLogReader(settings: StoreSettings): Promise<De
   const uri = mongoUri(settings);
   if (uri) {
     const { openMongoDecisionLogReader } = await import('./mongodb/index.js');
-    return openMongoDecisionLogReader({ uri, database: settings.mongodbDatabase });
+    return openMongoDecisionLogReader({ uri, database: settings.mongodbDatabase, key: loadDataKey(settings) });
   }
-  return openSqliteDecisionLogReader({ file: decisionLogFile(settings) });
+  return openSqliteDecisionLogReader({ file: decisionLogFile(settings), key: loadDataKey(settings) });
 }

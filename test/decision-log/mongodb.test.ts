@@ -3,6 +3,9 @@
 // fails under CI.
 
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { describe, expect, inject, it } from 'vitest';
 import { StoreUnavailableError } from '../../engine/core/index.js';
@@ -49,7 +52,7 @@ if (!uri) {
         await reader.close();
         expect(await admin.db(database).listCollections().toArray()).toEqual([]);
 
-        const settings = { dataDir: '/nonexistent', mongodbDatabase: database, runtimeMongodbUri: uri };
+        const settings = { dataDir: mkdtempSync(join(tmpdir(), 'tongban-data-key-')), mongodbDatabase: database, runtimeMongodbUri: uri };
         const log = await openDecisionLog(settings);
         expect(log.adapter).toBe('mongodb');
         expect(await log.health()).toMatchObject({ ok: true, readOnly: false, details: { indexes: 'ensured' } });

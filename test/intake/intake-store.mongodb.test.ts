@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../engine/core/index.js';
@@ -30,7 +33,7 @@ onMongo('mongodb intake store', (uri) => {
       const database = uniqueDatabase();
       const admin = await new MongoClient(uri).connect();
       try {
-        const settings = { dataDir: '/nonexistent', mongodbDatabase: database, runtimeMongodbUri: uri };
+        const settings = { dataDir: mkdtempSync(join(tmpdir(), 'tongban-data-key-')), mongodbDatabase: database, runtimeMongodbUri: uri };
         const store = await openIntakeStore(settings);
         expect(store.adapter).toBe('mongodb');
         expect(await store.health()).toMatchObject({ ok: true, details: { indexes: 'ensured' } });

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import { openDecisionLog } from '../../engine/adapters/index.js';
@@ -9,7 +12,7 @@ onMongo('mongodb restart', (uri) => {
   describe('MongoDB stores across restarts', () => {
     it('opens the config store and the decision log again on a database that already has their indexes', async () => {
       const database = `tongban_restart_${Date.now()}_${randomBytes(3).toString('hex')}`;
-      const settings = { dataDir: '/nonexistent', mongodbUri: uri, mongodbDatabase: database };
+      const settings = { dataDir: mkdtempSync(join(tmpdir(), 'tongban-data-key-')), mongodbUri: uri, mongodbDatabase: database };
       for (let start = 0; start < 2; start++) {
         const store = await openMongoStore({ uri, database });
         expect((await store.health()).ok).toBe(true);

@@ -2,7 +2,10 @@ import { MongoError } from 'mongodb';
 import { openMongoClient, type MongoConnection, type MongoOptions } from './connect.js';
 import { StoreUnavailableError, TongbanError } from '../../core/errors.js';
 
-export type MongoDecisionLogOptions = MongoOptions;
+export interface MongoDecisionLogOptions extends MongoOptions {
+  /** Encrypts ID numbers and mobiles in the stored form data; absent: TONGBAN_DATA_KEY, else `<TONGBAN_DATA_DIR>/data.key`. */
+  key?: Uint8Array;
+}
 export type MongoDecisionLogConnection = MongoConnection;
 
 /** The writer reads back what it just recorded (primary); a reader keeps its URI's read preference. */

@@ -5,6 +5,7 @@ import { newDecisionId } from '../../ports/decision-log/ids.js';
 import type { DecisionLogReader, DecisionLogWriter, DecisionQuery, DecisionRecord, NewDecisionRecord } from '../../ports/decision-log/port.js';
 import { normalizeDecisionQuery, prepareDecisionRecord } from '../../ports/decision-log/records.js';
 import { type MongoDecisionLogConnection, guard, toDecisionLogError } from './decision-log-connect.js';
+import { PersonalDataCodec } from '../personal-data-codec.js';
 import { decisionFilter, decisionsOf, fromDecisionDocument, toDecisionDocument, type DecisionDocument } from './decision-documents.js';
 
 const DUPLICATE_KEY = 11000;
@@ -20,9 +21,11 @@ export class MongoDecisionLogReader implements DecisionLogReader {
   readonly #connection: MongoDecisionLogConnection;
   readonly #readOnly: boolean;
   readonly #details: Record<string, unknown>;
+  protected readonly codec: PersonalDataCodec;
 
-  constructor(connection: MongoDecisionLogConnection, readOnly = true, details: Record<string, unknown> = {}) {
+  constructor(connection: MongoDecisionLogConnection, codec: PersonalDataCodec, readOnly = true, details: Record<string, unknown> = {}) {
     this.#connection = connection;
+    this.codec = codec;
     this.#readOnly = readOnly;
     this.#details = details;
   }
@@ -34,7 +37,7 @@ export class MongoDecisionLogReader implements DecisionLogReader {
   async get(id: string): Promise<DecisionRecord | null> {
     if (typeof id !== 'string') return null;
     const document = await guard('get', () => this.decisions.findOne<DecisionDocument>({ id }, { projection: { _id: 0 } }));
-    return document ? fromDecisionDocument(document) : null;
+    return document ? this.#opened(fromDecisionDocument(document)) : null;
   }
 
   async list(query: DecisionQuery = {}): Promise<DecisionRecord[]> {
@@ -42,7 +45,11 @@ export class MongoDecisionLogReader implements DecisionLogReader {
     const documents = await guard('list', () =>
       this.decisions.find<DecisionDocument>(decisionFilter(normalized), { projection: { _id: 0 } }).sort({ id: 1 }).limit(normalized.limit).toArray(),
     );
-    return documents.map(fromDecisionDocument);
+    return documents.map((document) => this.#opened(fromDecisionDocument(document)));
+  }
+
+  #opened(record: DecisionRecord): DecisionRecord {
+    return { ...record, input: { ...record.input, formData: this.codec.open(record.input.formData) }, decision: this.codec.open(record.decision) };
   }
 
   async count(query: DecisionQuery = {}): Promise<number> {
@@ -106,7 +113,8 @@ export class MongoDecisionLogWriter extends MongoDecisionLogReader implements De
 
   async #insert(batch: Pending[]): Promise<void> {
     // Fresh documents each time: insertMany writes the generated _id into what it is given.
-    const documents = batch.map((pending) => toDecisionDocument(pending.record));
+    // ID numbers and mobiles in the form data and the decision (which echoes them in messages) are encrypted.
+    const documents = batch.map(({ record }) => toDecisionDocument({ ...record, input: { ...record.input, formData: this.codec.seal(record.input.formData) }, decision: this.codec.seal(record.decision) }));
     let failed = new Map<number, unknown>();
     try {
       await this.decisions.insertMany(documents, { ordered: false });

@@ -9,6 +9,8 @@ import type {
   Attachment, AttachmentMeta, CaseOpening, CaseProjection, CaseQuery, CaseRow, IntakeQuery, IntakeRecord, IntakeStore, NewAttachment, NewIntakeRecord,
 } from '../../ports/intake-store/port.js';
 import { normalizeCaseQuery, normalizeIntakeQuery, prepareAttachment, prepareIntakeRecord } from '../../ports/intake-store/records.js';
+import { dataDirFromEnv } from '../data-key.js';
+import { personalDataCodec, type PersonalDataCodec } from '../personal-data-codec.js';
 
 export const INTAKES_COLLECTION = 'intakes';
 export const INTAKE_ATTACHMENTS_COLLECTION = 'intake_attachments';
@@ -18,6 +20,8 @@ export interface MongoIntakeStoreOptions {
   /** Connection string; may carry credentials, so it never appears in errors or health details. */
   uri: string;
   database: string;
+  /** Encrypts ID numbers and mobiles in the stored form data; absent: TONGBAN_DATA_KEY, else `<TONGBAN_DATA_DIR>/data.key`. */
+  key?: Uint8Array;
 }
 
 /*
@@ -137,11 +141,13 @@ export class MongoIntakeStore implements IntakeStore {
   readonly #db: Db;
   readonly #database: string;
   readonly #details: Record<string, unknown>;
+  readonly #codec: PersonalDataCodec;
   /** Per case-number prefix (division and day): the next sequence to try. */
   readonly #nextSequence = new Map<string, number>();
 
-  constructor(client: MongoClient, db: Db, database: string, details: Record<string, unknown> = {}) {
+  constructor(client: MongoClient, db: Db, database: string, codec: PersonalDataCodec, details: Record<string, unknown> = {}) {
     this.#client = client;
+    this.#codec = codec;
     this.#db = db;
     this.#database = database;
     this.#details = details;
@@ -152,11 +158,14 @@ export class MongoIntakeStore implements IntakeStore {
   }
 
   async #hydrate(document: IntakeDocument): Promise<IntakeRecord> {
-    return { ...(JSON.parse(document.recordJson) as Omit<IntakeRecord, 'attachments'>), attachments: await this.#attachments(document.caseNumber) };
+    const record = JSON.parse(document.recordJson) as Omit<IntakeRecord, 'attachments'>;
+    return { ...record, formData: this.#codec.open(record.formData), decision: this.#codec.open(record.decision), browserMismatch: this.#codec.open(record.browserMismatch), attachments: await this.#attachments(document.caseNumber) };
   }
 
   async create(input: NewIntakeRecord, opening?: CaseOpening): Promise<IntakeRecord> {
     const prepared = prepareIntakeRecord(input);
+    // ID numbers and mobiles are encrypted wherever the applicant's data reaches: form, decision messages, browser mismatch.
+    const sealed = { formData: this.#codec.seal(prepared.formData), decision: this.#codec.seal(prepared.decision), browserMismatch: this.#codec.seal(prepared.browserMismatch) };
     const prefix = caseNumberPrefix(prepared.receivingDivision, prepared.createdAt);
     const intakes = intakesOf(this.#db);
     for (let attempt = 1; ; attempt++) {
@@ -177,7 +186,7 @@ export class MongoIntakeStore implements IntakeStore {
       try {
         await intakes.insertOne({
           caseNumber: record.caseNumber, createdAt: record.createdAt, receivingDivision: record.receivingDivision,
-          handlingDivision: record.handling.division, code: record.item.code, outcome: record.decision.outcome, recordJson: canonicalJson(stored),
+          handlingDivision: record.handling.division, code: record.item.code, outcome: record.decision.outcome, recordJson: canonicalJson({ ...stored, ...sealed }),
           ...(first && opening ? { caseSeq: 1, department: record.handling.department, itemName: record.item.name, ...projectionFields(opening.projection) } : {}),
         });
         // A crash before this insert leaves a record whose case has no opening yet: the service opens it on first read.
@@ -328,7 +337,7 @@ export class MongoIntakeStore implements IntakeStore {
  * Connects (reads pinned to the primary, so a window reads back what it just saved) and creates
  * the indexes when its user may; an insert/update-only user relies on those an administrator made.
  */
-export async function openMongoIntakeStore({ uri, database }: MongoIntakeStoreOptions): Promise<MongoIntakeStore> {
+export async function openMongoIntakeStore({ uri, database, key }: MongoIntakeStoreOptions): Promise<MongoIntakeStore> {
   let client: MongoClient | undefined;
   let db: Db;
   try {
@@ -352,7 +361,7 @@ export async function openMongoIntakeStore({ uri, database }: MongoIntakeStoreOp
       throw toIntakeError(error, 'ensureIndexes');
     }
   }
-  return new MongoIntakeStore(client, db, database, { indexes });
+  return new MongoIntakeStore(client, db, database, personalDataCodec(key, dataDirFromEnv), { indexes });
 }
 
 /** For a process with readWrite (the designer, a setup CLI): creates the intake indexes. */

@@ -32,6 +32,8 @@ import { MongoServerError } from 'mongodb';
 import { connectDecisionLog, toDecisionLogError, type MongoDecisionLogOptions } from './decision-log-connect.js';
 import { decisionsOf, ensureDecisionIndexes } from './decision-documents.js';
 import { MongoDecisionLogReader, MongoDecisionLogWriter } from './mongo-decision-log.js';
+import { dataDirFromEnv } from '../data-key.js';
+import { personalDataCodec } from '../personal-data-codec.js';
 
 
 const UNAUTHORIZED = 13;
@@ -53,12 +55,12 @@ export async function openMongoDecisionLog(options: MongoDecisionLogOptions): Pr
       throw toDecisionLogError(error, 'ensureIndexes');
     }
   }
-  return new MongoDecisionLogWriter(connection, false, { indexes });
+  return new MongoDecisionLogWriter(connection, personalDataCodec(options.key, dataDirFromEnv), false, { indexes });
 }
 
 /** An auditor's or reviewer's reader: never writes, never creates an index. */
 export async function openMongoDecisionLogReader(options: MongoDecisionLogOptions): Promise<MongoDecisionLogReader> {
-  return new MongoDecisionLogReader(await connectDecisionLog(options, 'reader'));
+  return new MongoDecisionLogReader(await connectDecisionLog(options, 'reader'), personalDataCodec(options.key, dataDirFromEnv));
 }
 
 /** For a process with readWrite (the designer, a setup CLI): creates the decision log's indexes. */

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { StoreUnavailableError, TongbanError } from '../../core/errors.js';
 import type { StoreHealth } from '../../core/model/records.js';
 import { newDecisionId } from '../../ports/decision-log/ids.js';
@@ -8,10 +9,22 @@ import { decisionBodyJson, normalizeDecisionQuery, prepareDecisionRecord, record
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 import { migrations } from './decision-log-schema.js';
 import { isUniqueViolation, openWritableSqlite } from './sqlite-support.js';
+import { PersonalDataCodec, personalDataCodec } from '../personal-data-codec.js';
 
 export interface SqliteDecisionLogOptions {
   /** The decision log's own file, e.g. `<TONGBAN_DATA_DIR>/decisions.db`; never the config store's. */
   file: string;
+  /** Encrypts ID numbers and mobiles in the stored form data; absent: TONGBAN_DATA_KEY, else data.key next to the file. */
+  key?: Uint8Array;
+}
+
+function codecFor({ file, key }: SqliteDecisionLogOptions): PersonalDataCodec {
+  return personalDataCodec(key, () => dirname(file));
+}
+
+/** The stored body: ID numbers and mobiles in the form data and the decision (which echoes them in messages) encrypted. */
+function sealedBodyJson(record: DecisionRecord, codec: PersonalDataCodec): string {
+  return decisionBodyJson({ ...record, input: { ...record.input, formData: codec.seal(record.input.formData) }, decision: codec.seal(record.decision) });
 }
 
 /** Another writer (another runtime process on this machine) took the id first: try a fresh one. */
@@ -22,7 +35,10 @@ const MAX_BATCH = 512;
 
 type Row = { id: string; at: string; division: string; code: string; version: number; outcome: DecisionRecord['outcome']; record_json: string };
 const COLUMNS = 'id, at, division, code, version, outcome, record_json';
-const toRecord = (row: Row): DecisionRecord => recordFromBody(row, row.record_json);
+function toRecord(row: Row, codec: PersonalDataCodec): DecisionRecord {
+  const record = recordFromBody(row, row.record_json);
+  return { ...record, input: { ...record.input, formData: codec.open(record.input.formData) }, decision: codec.open(record.decision) };
+}
 
 function unavailable(file: string, operation: string, error: unknown): unknown {
   if (error instanceof TongbanError || !(error instanceof Database.SqliteError)) return error;
@@ -50,12 +66,14 @@ function whereClause(query: NormalizedQuery): { sql: string; params: unknown[] }
 export class SqliteDecisionLogReader implements DecisionLogReader {
   readonly adapter = 'sqlite' as const;
   readonly #file: string;
+  protected readonly codec: PersonalDataCodec;
   #db: Database.Database | null;
   #closed = false;
 
-  constructor(db: Database.Database | null, file: string) {
+  constructor(db: Database.Database | null, file: string, codec: PersonalDataCodec) {
     this.#db = db;
     this.#file = file;
+    this.codec = codec;
   }
 
   /** The open connection, or null while the file does not exist (or is not yet migrated). */
@@ -84,7 +102,7 @@ export class SqliteDecisionLogReader implements DecisionLogReader {
     if (!db || typeof id !== 'string') return null;
     try {
       const row = db.prepare(`SELECT ${COLUMNS} FROM decisions WHERE id = ?`).get(id) as Row | undefined;
-      return row ? toRecord(row) : null;
+      return row ? toRecord(row, this.codec) : null;
     } catch (error) {
       throw unavailable(this.#file, 'get', error);
     }
@@ -97,7 +115,7 @@ export class SqliteDecisionLogReader implements DecisionLogReader {
     const { sql, params } = whereClause(normalized);
     try {
       const rows = db.prepare(`SELECT ${COLUMNS} FROM decisions ${sql} ORDER BY id LIMIT ${normalized.limit}`).all(...params) as Row[];
-      return rows.map(toRecord);
+      return rows.map((row) => toRecord(row, this.codec));
     } catch (error) {
       throw unavailable(this.#file, 'list', error);
     }
@@ -138,6 +156,8 @@ export class SqliteDecisionLogReader implements DecisionLogReader {
 
 interface Pending {
   record: DecisionRecord;
+  /** The stored body, sealed before queuing so the transaction only writes. */
+  body: string;
   resolve: (record: DecisionRecord) => void;
   reject: (error: unknown) => void;
 }
@@ -160,8 +180,8 @@ export class SqliteDecisionLogWriter extends SqliteDecisionLogReader implements 
   #queue: Pending[] = [];
   #scheduled = false;
 
-  constructor(db: Database.Database, file: string) {
-    super(db, file);
+  constructor(db: Database.Database, file: string, codec: PersonalDataCodec) {
+    super(db, file, codec);
     this.#file = file;
     this.#db = db;
     // The worker thread checkpoints; this connection never stops to do it inside a commit.
@@ -169,7 +189,7 @@ export class SqliteDecisionLogWriter extends SqliteDecisionLogReader implements 
     this.#insert = db.prepare(`INSERT INTO decisions (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
     this.#commit = db.transaction((batch: Pending[]) => {
       for (const pending of batch) {
-        const body = decisionBodyJson(pending.record);
+        const { body } = pending;
         for (let attempt = 1; ; attempt++) {
           const { id, at, division, code, version, outcome } = pending.record;
           if (this.#insert.run(id, at, division, code, version, outcome, body).changes === 1) break;
@@ -184,8 +204,9 @@ export class SqliteDecisionLogWriter extends SqliteDecisionLogReader implements 
   async record(input: NewDecisionRecord): Promise<DecisionRecord> {
     if (!this.connection()) throw new StoreUnavailableError('决定记录库未打开', { adapter: 'sqlite', file: this.#file });
     const record = prepareDecisionRecord(input, newDecisionId());
+    const body = sealedBodyJson(record, this.codec);
     return new Promise<DecisionRecord>((resolve, reject) => {
-      this.#queue.push({ record, resolve, reject });
+      this.#queue.push({ record, body, resolve, reject });
       if (!this.#scheduled) {
         this.#scheduled = true;
         setImmediate(() => this.#flush());
@@ -225,11 +246,11 @@ export class SqliteDecisionLogWriter extends SqliteDecisionLogReader implements 
 }
 
 /** Opens (creating and migrating if needed) decisions.db for writing: WAL, append-only by trigger. */
-export function openSqliteDecisionLog({ file }: SqliteDecisionLogOptions): SqliteDecisionLogWriter {
-  return new SqliteDecisionLogWriter(openWritableSqlite(file, migrations, '决定记录库'), file);
+export function openSqliteDecisionLog(options: SqliteDecisionLogOptions): SqliteDecisionLogWriter {
+  return new SqliteDecisionLogWriter(openWritableSqlite(options.file, migrations, '决定记录库'), options.file, codecFor(options));
 }
 
 /** A read-only view of decisions.db; an absent file reads as an empty log until a runtime creates it. */
-export function openSqliteDecisionLogReader({ file }: SqliteDecisionLogOptions): SqliteDecisionLogReader {
-  return new SqliteDecisionLogReader(null, file);
+export function openSqliteDecisionLogReader(options: SqliteDecisionLogOptions): SqliteDecisionLogReader {
+  return new SqliteDecisionLogReader(null, options.file, codecFor(options));
 }

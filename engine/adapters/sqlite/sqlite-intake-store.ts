@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { dirname } from 'node:path';
 import { canonicalJson } from '../../core/canonical/index.js';
 import { CaseChangedError, NotFoundError, StoreUnavailableError, TongbanError } from '../../core/errors.js';
 import { chainCaseEvent, type CaseEvent, type NewCaseEvent } from '../../core/cases/index.js';
@@ -11,10 +12,13 @@ import { normalizeCaseQuery, normalizeIntakeQuery, prepareAttachment, prepareInt
 import { caseRowFrom, dueSort, type CaseRowColumns } from './case-rows.js';
 import { migrations } from './intake-schema.js';
 import { isUniqueViolation, openWritableSqlite } from './sqlite-support.js';
+import { personalDataCodec, type PersonalDataCodec } from '../personal-data-codec.js';
 
 export interface SqliteIntakeStoreOptions {
   /** The intake store's own file, e.g. `<TONGBAN_DATA_DIR>/intake.db`; never the config store's. */
   file: string;
+  /** Encrypts ID numbers and mobiles in the stored form data; absent: TONGBAN_DATA_KEY, else data.key next to the file. */
+  key?: Uint8Array;
 }
 
 /** Another process on this machine may take the same number between our read and insert: try the next one. */
@@ -31,11 +35,19 @@ export class SqliteIntakeStore implements IntakeStore {
   readonly adapter = 'sqlite' as const;
   readonly #db: Database.Database;
   readonly #file: string;
+  readonly #codec: PersonalDataCodec;
   #closed = false;
 
-  constructor(db: Database.Database, file: string) {
+  constructor(db: Database.Database, file: string, codec: PersonalDataCodec) {
     this.#db = db;
     this.#file = file;
+    this.#codec = codec;
+  }
+
+  /** A stored record as it was given: its form data decrypted, its attachments listed. */
+  #hydrate(db: Database.Database, caseNumber: string, recordJson: string): IntakeRecord {
+    const record = JSON.parse(recordJson) as Omit<IntakeRecord, 'attachments'>;
+    return { ...record, formData: this.#codec.open(record.formData), decision: this.#codec.open(record.decision), browserMismatch: this.#codec.open(record.browserMismatch), attachments: this.#attachments(db, caseNumber) };
   }
 
   #run<T>(operation: string, run: (db: Database.Database) => T): T {
@@ -54,6 +66,8 @@ export class SqliteIntakeStore implements IntakeStore {
 
   async create(input: NewIntakeRecord, opening?: CaseOpening): Promise<IntakeRecord> {
     const prepared = prepareIntakeRecord(input);
+    // ID numbers and mobiles are encrypted wherever the applicant's data reaches: form, decision messages, browser mismatch.
+    const sealed = { formData: this.#codec.seal(prepared.formData), decision: this.#codec.seal(prepared.decision), browserMismatch: this.#codec.seal(prepared.browserMismatch) };
     const prefix = caseNumberPrefix(prepared.receivingDivision, prepared.createdAt);
     return this.#run('create', (db) => {
       const highest = db.prepare('SELECT case_number FROM intakes WHERE case_number > ? AND case_number < ? ORDER BY case_number DESC LIMIT 1');
@@ -67,7 +81,7 @@ export class SqliteIntakeStore implements IntakeStore {
             if (sequence > MAX_SEQUENCE) throw new StoreUnavailableError(`受理地 ${prepared.receivingDivision} 当日办件编号已用尽`, { prefix });
             const record: IntakeRecord = { ...prepared, caseNumber: formatCaseNumber(prefix, sequence), attachments: [] };
             const { attachments: _none, ...stored } = record;
-            insert.run(record.caseNumber, record.createdAt, record.receivingDivision, record.handling.division, record.item.code, record.decision.outcome, canonicalJson(stored));
+            insert.run(record.caseNumber, record.createdAt, record.receivingDivision, record.handling.division, record.item.code, record.decision.outcome, canonicalJson({ ...stored, ...sealed }));
             if (opening) this.#appendEvent(db, record.caseNumber, 0, opening.event, opening.projection);
             return record;
           }).immediate();
@@ -84,7 +98,7 @@ export class SqliteIntakeStore implements IntakeStore {
     return this.#run('get', (db) => {
       const row = db.prepare('SELECT record_json FROM intakes WHERE case_number = ?').get(caseNumber) as { record_json: string } | undefined;
       if (!row) return null;
-      return { ...(JSON.parse(row.record_json) as Omit<IntakeRecord, 'attachments'>), attachments: this.#attachments(db, caseNumber) };
+      return this.#hydrate(db, caseNumber, row.record_json);
     });
   }
 
@@ -103,7 +117,7 @@ export class SqliteIntakeStore implements IntakeStore {
       }
       const sql = `SELECT case_number, record_json FROM intakes ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, case_number DESC LIMIT ${q.limit}`;
       const rows = db.prepare(sql).all(...params) as { case_number: string; record_json: string }[];
-      return rows.map((row) => ({ ...(JSON.parse(row.record_json) as Omit<IntakeRecord, 'attachments'>), attachments: this.#attachments(db, row.case_number) }));
+      return rows.map((row) => this.#hydrate(db, row.case_number, row.record_json));
     });
   }
 
@@ -212,6 +226,6 @@ export class SqliteIntakeStore implements IntakeStore {
 }
 
 /** Opens (creating and migrating if needed) intake.db. */
-export function openSqliteIntakeStore({ file }: SqliteIntakeStoreOptions): SqliteIntakeStore {
-  return new SqliteIntakeStore(openWritableSqlite(file, migrations, '办件库'), file);
+export function openSqliteIntakeStore({ file, key }: SqliteIntakeStoreOptions): SqliteIntakeStore {
+  return new SqliteIntakeStore(openWritableSqlite(file, migrations, '办件库'), file, personalDataCodec(key, () => dirname(file)));
 }
