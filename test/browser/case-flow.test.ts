@@ -12,7 +12,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPrincipal, seedEmptyStore } from '../../engine/services/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium } from '../support/chromium.js';
+import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
 import { ensureWebAppBuilt } from '../support/web-build.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
@@ -80,17 +80,10 @@ describeInChromium('case flow in the window app', () => {
     await t?.close();
   });
 
-  async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(`${base}${path}`);
-    return { page, errors };
-  }
+  const openPage = (path: string) => openWatchedPage(context, `${base}${path}`);
 
   /** Console errors other than the HTTP refusals a step provokes on purpose. */
-  const unexpected = (errors: string[], allowedStatuses: number[] = []) => errors.filter((e) => !allowedStatuses.some((s) => e.includes(`status of ${s}`)));
+  const unexpected = unexpectedErrors;
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `case-flow-${name}.png`), fullPage: true });
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { officialWorkingCalendar, todayInRegion } from '../../engine/core/index.js';
 import { seedEmptyStore } from '../../engine/services/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium } from '../support/chromium.js';
+import { describeInChromium, launchChromium, openWatchedPage } from '../support/chromium.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
 import { ensureWebAppBuilt } from '../support/web-build.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
@@ -67,14 +67,7 @@ describeInChromium('容缺受理 in the window app', () => {
     await t?.close();
   });
 
-  async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(`${base}${path}`);
-    return { page, errors };
-  }
+  const openPage = (path: string) => openWatchedPage(context, `${base}${path}`);
   const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `deferred-acceptance-${name}.png`), fullPage: true });
   const token = () => t.as.operator.Authorization.replace(/^Bearer /, '');
   const actionButtons = (page: Page) => page.locator('.action-buttons button').allTextContents();

@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedEmptyStore } from '../../engine/services/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium } from '../support/chromium.js';
+import { describeInChromium, launchChromium, openWatchedPage } from '../support/chromium.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
 import { ensureWebAppBuilt } from '../support/web-build.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
@@ -62,14 +62,7 @@ describeInChromium('the supplement loop in the window app', () => {
     await t?.close();
   });
 
-  async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(`${base}${path}`);
-    return { page, errors };
-  }
+  const openPage = (path: string) => openWatchedPage(context, `${base}${path}`);
 
   async function signIn(page: Page, token: string): Promise<void> {
     await page.getByLabel('操作员令牌').fill(token);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_UPLOAD_LIMIT } from '../../runtime/server/intake-routes.js';
 import { seedEmptyStore } from '../../engine/services/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium } from '../support/chromium.js';
+import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
 import { ensureWebAppBuilt } from '../support/web-build.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
@@ -59,18 +59,9 @@ describeInChromium('window app', () => {
   });
 
   /** A fresh tab that records console errors and page errors; `allowed` are expected HTTP refusals. */
-  async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(`${base}${path}`);
-    return { page, errors };
-  }
+  const openPage = (path: string) => openWatchedPage(context, `${base}${path}`);
 
-  function unexpected(errors: string[], allowedStatuses: number[] = []): string[] {
-    return errors.filter((e) => !allowedStatuses.some((s) => e.includes(`status of ${s}`)));
-  }
+  const unexpected = unexpectedErrors;
 
   async function shot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(ARTIFACTS, `window-${name}.png`), fullPage: false });

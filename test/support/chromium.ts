@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 /** Debian's chromium (apt-get install -y chromium fonts-noto-cjk); never a downloaded browser. */
@@ -57,4 +57,19 @@ export async function launchChromium(options: { width?: number; height?: number 
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh tab at `url` that records the console errors and page errors it shows. */
+export async function openWatchedPage(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** The recorded errors other than the HTTP refusals a step provokes on purpose. */
+export function unexpectedErrors(errors: string[], allowedStatuses: number[] = []): string[] {
+  return errors.filter((e) => !allowedStatuses.some((s) => e.includes(`status of ${s}`)));
 }
