@@ -1,5 +1,6 @@
 import { compileFormValidator, type FormValidator } from '../form/form-validator.js';
 import { formFields } from '../form/form-fields.js';
+import { conditionalFields, type ConditionalField } from '../form/field-conditions.js';
 import { CompiledRules } from '../rules/compiled-rules.js';
 import { contentHash } from '../canonical/content-hash.js';
 import type { ItemConfig, Material } from '../config/types.js';
@@ -15,6 +16,8 @@ export interface CompiledConfig {
   /** Lookups every evaluation needs, built once. */
   readonly materialsById: ReadonlyMap<string, Material>;
   readonly fieldTitles: ReadonlyMap<string, string>;
+  /** The form's fields shown or required only under a condition on another field. */
+  readonly conditionalFields: readonly ConditionalField[];
 }
 
 export function compileConfig(config: ItemConfig, item?: Partial<ItemRef>): CompiledConfig {
@@ -27,6 +30,7 @@ export function compileConfig(config: ItemConfig, item?: Partial<ItemRef>): Comp
     fieldNames: [...fields.keys()],
     materialsById: new Map(config.standard.materials.map((m) => [m.id, m])),
     fieldTitles: new Map([...fields.values()].map((f) => [f.name, f.title])),
+    conditionalFields: conditionalFields(config.form.schema),
   };
 }
 

@@ -3,6 +3,7 @@ import { channelPlaces, labelOf } from '../vocabulary/index.js';
 import type { RuleRunResult } from '../rules/rule-run-result.js';
 import { CompiledConfigCache, type CompiledConfig } from './compiled-config.js';
 import { checkEvaluationInput } from './evaluation-input.js';
+import { fieldApplicability, type FieldApplicability } from '../form/field-conditions.js';
 import type { Decision, DeferralDecision, EvaluationContext, MissingMaterial, Reason, RequiredMaterial } from './types.js';
 
 const NECESSITY_DEFERRABLE = '3';
@@ -21,9 +22,17 @@ export function ruleFacts(compiled: CompiledConfig, rawInput: unknown, rawContex
   return factsOf(compiled, input, context);
 }
 
-function factsOf(compiled: CompiledConfig, input: Required<EvaluationInput>, context: EvaluationContext): Record<string, unknown> {
+const NOTHING_CONDITIONAL: FieldApplicability = { hidden: new Set(), notRequired: new Set() };
+
+/** Which conditional fields this application does not need (nothing to decide on a form without any). */
+function applicabilityOf(compiled: CompiledConfig, formData: Record<string, unknown>): FieldApplicability {
+  return compiled.conditionalFields.length === 0 ? NOTHING_CONDITIONAL : fieldApplicability(compiled.conditionalFields, formData);
+}
+
+function factsOf(compiled: CompiledConfig, input: Required<EvaluationInput>, context: EvaluationContext, applicability = applicabilityOf(compiled, input.formData)): Record<string, unknown> {
   const facts: Record<string, unknown> = {};
-  for (const name of compiled.fieldNames) facts[name] = input.formData[name];
+  // A field its condition hides is not on the applicant's form: a value left in it is no fact.
+  for (const name of compiled.fieldNames) facts[name] = applicability.hidden.has(name) ? undefined : input.formData[name];
   facts.today = input.date;
   facts.division = context.division;
   facts.scenario = input.scenario;
@@ -47,7 +56,7 @@ export function decide(
   compiled: CompiledConfig,
   rawInput: unknown,
   rawContext: unknown,
-  runRules: (facts: Record<string, unknown>) => RuleRunResult = (facts) => compiled.rules.run(facts),
+  runRules: (facts: Record<string, unknown>, notMissing: ReadonlySet<string>) => RuleRunResult = (facts, notMissing) => compiled.rules.run(facts, notMissing),
 ): Decision {
   const { config } = compiled;
   const { input, context } = checkEvaluationInput(config, rawInput, rawContext);
@@ -77,7 +86,9 @@ export function decide(
   }
 
   const fieldErrors = compiled.validateForm(input.formData);
-  const run = runRules(factsOf(compiled, input, context));
+  // A field the application does not need (its show/require condition does not hold) is never missing.
+  const applicability = applicabilityOf(compiled, input.formData);
+  const run = runRules(factsOf(compiled, input, context, applicability), applicability.notRequired);
 
   const { materialsById } = compiled;
   const required = new Map<string, RequiredMaterial>();

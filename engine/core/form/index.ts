@@ -5,3 +5,8 @@ export { formFields, type FormField } from './form-fields.js';
 export { addFieldFormats, fieldFormats, type FieldFormat } from './field-formats.js';
 export { fieldErrorMessage, type FieldCheckFailure, type FieldError } from './field-messages.js';
 export { PATTERN_STEP_BUDGET, linearPatternProblem, linearRegExp, patternLengthLimit, toRe2Syntax, withPatternBudget } from './linear-regexp.js';
+export {
+  FIELD_CONDITION_OPERATORS, NUMERIC_CONDITION_OPERATORS, conditionalBranch, conditionalFieldText, conditionalFields, conditionHolds, conditionIfSchema,
+  conditionOperatorLabel, conditionText, fieldApplicability, parseConditionIf,
+  type ConditionalField, type ConditionEffect, type FieldApplicability, type FieldCondition, type FieldConditionOperator,
+} from './field-conditions.js';

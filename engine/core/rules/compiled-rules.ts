@@ -90,8 +90,13 @@ export class CompiledRules {
     return this.rules.length;
   }
 
-  /** `facts` holds every form field (undefined when absent) and the context facts, including `today`. */
-  run(facts: Record<string, unknown>): RuleRunResult {
+  /**
+   * `facts` holds every form field (undefined when absent) and the context facts, including `today`.
+   * `notMissing` names facts whose absence decides nothing: form fields the application does not
+   * need (a field required or shown only under a condition that does not hold). A condition over
+   * one is two-valued, as if it were optional.
+   */
+  run(facts: Record<string, unknown>, notMissing: ReadonlySet<string> = NONE): RuleRunResult {
     const run = new RunFacts(this.slots, facts);
     const truths = new Uint8Array(this.conditionCount);
     const held: boolean[] = new Array<boolean>(this.conditionCount);
@@ -101,12 +106,12 @@ export class CompiledRules {
         const condition = conditions[i] as CompiledCondition;
         const holds = condition.holds(run);
         held[first + i] = holds;
-        truths[first + i] = condition.countsMissing && isMissingSomewhere(condition, run) ? UNKNOWN : holds ? TRUE : FALSE;
+        truths[first + i] = condition.countsMissing && isMissingSomewhere(condition, run, notMissing) ? UNKNOWN : holds ? TRUE : FALSE;
       }
       const outcome = truth(truths);
       let unknownKeys: Set<string> | null = null;
       if (outcome === UNKNOWN) {
-        const undecidable = undecidableRule(rule, conditions, run);
+        const undecidable = undecidableRule(rule, conditions, run, notMissing);
         result.undecidable.push(undecidable);
         unknownKeys = new Set(undecidable.missing.map((m) => `${m.fact}\u0000${m.path ?? ''}`));
       } else if (outcome === TRUE) {
@@ -126,19 +131,21 @@ export class CompiledRules {
   }
 }
 
-function isMissingSomewhere(condition: CompiledCondition, run: RunFacts): boolean {
-  for (const side of condition.sides) if (isMissingValue(run.value(side.slot))) return true;
+const NONE: ReadonlySet<string> = new Set();
+
+function isMissingSomewhere(condition: CompiledCondition, run: RunFacts, notMissing: ReadonlySet<string>): boolean {
+  for (const side of condition.sides) if (isMissingValue(run.value(side.slot)) && !notMissing.has(side.side.fact)) return true;
   return false;
 }
 
 /** The missing facts an undecidable rule names, each once, in the order its conditions read them. */
-function undecidableRule(rule: Rule, conditions: CompiledCondition[], run: RunFacts): UndecidableRule {
+function undecidableRule(rule: Rule, conditions: CompiledCondition[], run: RunFacts, notMissing: ReadonlySet<string>): UndecidableRule {
   const missing: UndecidableRule['missing'] = [];
   const seen = new Set<string>();
   for (const condition of conditions) {
     if (!condition.countsMissing) continue;
     for (const side of condition.sides) {
-      if (!isMissingValue(run.value(side.slot)) || seen.has(side.key)) continue;
+      if (!isMissingValue(run.value(side.slot)) || notMissing.has(side.side.fact) || seen.has(side.key)) continue;
       seen.add(side.key);
       missing.push({ ...side.side });
     }
