@@ -21,6 +21,7 @@ export * from './examples/index.js';
 export * from './form/index.js';
 export * from './guide/index.js';
 export * from './masking/index.js';
+export * from './merge/index.js';
 export * from './model/index.js';
 export * from './rules/index.js';
 export * from './signing/index.js';
