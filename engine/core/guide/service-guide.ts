@@ -1,5 +1,7 @@
 import type { Coded, ItemConfig, StatutoryTimeLimit, TimeLimit } from '../config/types.js';
 import { channelPlaces, labelOf } from '../vocabulary/index.js';
+import { conditionalFields, conditionalFieldText } from '../form/field-conditions.js';
+import { formFields } from '../form/form-fields.js';
 
 export interface GuideSection {
   key: string;
@@ -58,9 +60,21 @@ export function buildServiceGuide(config: ItemConfig, item: { version: number | 
     { key: 'reviewPoints', title: '审查要点', items: s.reviewPoints.map((r) => (r.materialId && materials.get(r.materialId) ? `${materials.get(r.materialId)?.name}：${r.point}` : r.point)) },
     { key: 'templates', title: '材料模板', items: s.materialTemplates.map((t) => `${t.name}${t.instructions ? `（${t.instructions}）` : ''}`) },
   ];
+  const conditions = formConditionItems(config);
+  if (conditions.length > 0) sections.push({ key: 'formConditions', title: '申请表填写说明', items: conditions });
   const localEntries = s.localFields.filter((key) => typeof local[key] === 'string' && local[key] !== '').map((key) => ({ [localFieldTitles[key] ?? key]: local[key] as string }));
   if (localEntries.length > 0) sections.push({ key: 'local', title: '本地办理信息', items: localEntries });
   return { item: { code: config.code, version: item.version, hash: item.hash }, title: `${s.name}办事指南`, sample: config.meta?.sample === true, sections };
+}
+
+/** The form's value-based logic as sentences: 当「户籍所在地」为「外盟市」时需填写「居住证编号」. */
+function formConditionItems(config: ItemConfig): string[] {
+  const schema = config.form.schema;
+  const fields = conditionalFields(schema);
+  if (fields.length === 0) return [];
+  const titles = formFields(schema);
+  const titleOf = (name: string) => titles.get(name)?.title ?? name;
+  return [...new Set(fields.map((field) => conditionalFieldText(field, titleOf)))];
 }
 
 function escapeHtml(text: string): string {
