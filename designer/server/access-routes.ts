@@ -1,6 +1,6 @@
-import { type Clock, ROLES } from '../../engine/core/index.js';
+import { type Clock, READERS, ROLES } from '../../engine/core/index.js';
 import { createPrincipal, revokePrincipal } from '../../engine/services/index.js';
-import { apiSchemas as s, type ApiRoute } from '../../engine/http-kit/index.js';
+import { apiSchemas as s, personOf, personSchema, type ApiRoute } from '../../engine/http-kit/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
 import { actorOf } from './actor.js';
 
@@ -25,9 +25,14 @@ const newPrincipal = {
   },
 };
 
-/** Principals (accounts with bearer tokens): region administrators only. */
+/** Principals (accounts with bearer tokens): region administrators only; their names for every signed-in reader. */
 export function accessRoutes({ store, clock }: { store: ConfigStore; clock: Clock }): ApiRoute[] {
   return [
+    {
+      method: 'get', path: '/api/people', summary: 'Every principal by id with name, role, department and division (never a token), so screens name people instead of ids', tags: ['access'], access: { roles: READERS },
+      responses: { 200: { description: 'People', schema: { type: 'object', required: ['people'], properties: { people: { type: 'array', items: personSchema } } } } },
+      handler: async (_req, res) => res.json({ people: (await store.listPrincipals()).map(personOf) }),
+    },
     {
       method: 'get', path: '/api/principals', summary: 'List principals (never their tokens)', tags: ['access'], access: { roles: ['admin'] },
       responses: { 200: { description: 'Principals', schema: { type: 'object', properties: { principals: { type: 'array', items: principal } } } } },

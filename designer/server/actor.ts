@@ -2,7 +2,10 @@ import { type Access, type Principal, READERS, BadRequestError, ForbiddenError, 
 import type { ApiRequest } from '../../engine/http-kit/index.js';
 import type { ConfigReader } from '../../engine/ports/index.js';
 
-/** Who is acting: the authenticated principal's id, as recorded in the audit trail. */
+/**
+ * Who is acting: the authenticated person's principal id (signed in by session cookie or bearer
+ * token alike), as recorded in the audit trail; GET /api/people names them.
+ */
 export function actorOf(req: ApiRequest): string {
   if (!req.principal) throw new UnauthorizedError('请先登录', { scheme: 'Bearer' });
   return req.principal.id;

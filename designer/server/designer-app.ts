@@ -1,7 +1,7 @@
 import { checkpointPolicy, DEFAULT_CHECKPOINT_INTERVAL, ephemeralProcessSigning, systemClock, type Clock, type Signing } from '../../engine/core/index.js';
 import type { Express } from 'express';
 import { type Logger, createApiApp, DEFAULT_BODY_LIMIT } from '../../engine/http-kit/index.js';
-import { AuditTrailAuditor, effectiveCalendar, ItemLifecycle } from '../../engine/services/index.js';
+import { AuditTrailAuditor, effectiveCalendar, ItemLifecycle, Sessions } from '../../engine/services/index.js';
 import type { ConfigReader, ConfigStore, DecisionLogWriter, IntakeStore } from '../../engine/ports/index.js';
 import { decisionRoutes } from './decision-routes.js';
 import { calendarRoutes, DEFAULT_UPLOAD_LIMIT, runtimeModule } from '../../runtime/server/index.js';
@@ -48,9 +48,11 @@ export interface DesignerAppOptions {
   checkpointEvery?: number;
   /** Where the embedded runtime remembers the newest audit checkpoint it has seen (see RuntimeModuleOptions.checkpointFile). */
   runtimeCheckpointFile?: string;
+  /** How long a person's browser session lasts from sign-in (TONGBAN_SESSION_HOURS, default 10). */
+  sessionHours?: number;
 }
 
-export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, clock = systemClock, bundleLimit, windowApp = true, designerWeb = true, signing = ephemeralProcessSigning(), lookupKey, checkpointEvery = DEFAULT_CHECKPOINT_INTERVAL, runtimeCheckpointFile }: DesignerAppOptions): Express {
+export function createDesignerApp({ store, runtimeReader, decisionLog, intakeStore, logger, bodyLimit = DEFAULT_BODY_LIMIT, uploadLimit = DEFAULT_UPLOAD_LIMIT, clock = systemClock, bundleLimit, windowApp = true, designerWeb = true, signing = ephemeralProcessSigning(), lookupKey, checkpointEvery = DEFAULT_CHECKPOINT_INTERVAL, runtimeCheckpointFile, sessionHours }: DesignerAppOptions): Express {
   const lifecycle = new ItemLifecycle({ store, clock, signer: signing.signer });
   const { trustedKeys } = signing;
   // The publishing key also signs the audit trail's checkpoints, written by the store as it appends.
@@ -84,6 +86,9 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
       ...runtime?.stores,
     },
     principals: store,
+    // People sign in with a session cookie (the designer and the embedded window app); tools keep bearer tokens.
+    sessions: new Sessions({ keeper: store, principals: store, clock, ...(sessionHours ? { hours: sessionHours } : {}) }),
+    clock,
     logger,
     bodyLimit,
     before: (app: Express) => {

@@ -12,6 +12,9 @@ import { methodNotAllowed } from './method-not-allowed/index.js';
 import { rateLimiter, rateLimitsFromEnv, type RateLimits } from './rate-limit/index.js';
 import { secureHeaders } from './secure-headers/index.js';
 import type { ConfigReader } from '../ports/config-store/index.js';
+import type { Sessions } from '../services/sessions/index.js';
+import { sessionCookieAuthenticator, sessionRoutes } from './session-cookie/index.js';
+import { systemClock, type Clock } from '../core/clock/index.js';
 import type { StoreHealth } from '../core/model/index.js';
 
 export interface ApiAppOptions {
@@ -31,6 +34,10 @@ export interface ApiAppOptions {
   rawBodies?: RawBodyRoute[];
   /** Requests per minute per client address for routes declaring a `rateLimit` tier; default from the environment (TONGBAN_PUBLIC_RATE_LIMIT, 600). */
   rateLimits?: RateLimits;
+  /** People's browser sessions: with them, /api/session, /api/me and session cookies are served besides bearer tokens. */
+  sessions?: Sessions;
+  /** The server's clock (cookie lifetimes); default the system's. */
+  clock?: Clock;
 }
 
 export interface RawBodyRoute {
@@ -91,7 +98,7 @@ export function createApiApp(options: ApiAppOptions): Express {
     responses: { 200: { description: 'OpenAPI document', schema: { type: 'object' } } },
     handler: (_req, res) => res.json(openApi),
   };
-  const routes = [healthRoute, openApiRoute, ...options.routes];
+  const routes = [healthRoute, openApiRoute, ...(options.sessions ? sessionRoutes({ sessions: options.sessions, clock: options.clock ?? systemClock }) : []), ...options.routes];
   // Edge concerns, before anything answers: headers and compression apply to every response (web apps too).
   app.use(secureHeaders(routes));
   app.use(compressResponses() as never);
@@ -121,7 +128,8 @@ export function createApiApp(options: ApiAppOptions): Express {
   app.use('/api', ((req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: Next) => (Buffer.isBuffer(req.body) || parsedAlready.has(req) ? next() : json(req, res, next))) as never);
 
   const openApi = buildOpenApi(routes, { title: options.title, version: '0.1.0', description: options.description });
-  mountRoutes(app as unknown as Mountable, routes, bearerAuthenticator(options.principals));
+  const bearer = bearerAuthenticator(options.principals);
+  mountRoutes(app as unknown as Mountable, routes, options.sessions ? sessionCookieAuthenticator({ bearer, sessions: options.sessions }) : bearer);
   app.use(methodNotAllowed(routes));
   app.use('/api', apiNotFound as never);
   app.use(apiErrorHandler(options.logger) as never);

@@ -14,4 +14,5 @@ export * from './principals/index.js';
 export * from './replay/index.js';
 export * from './reports/index.js';
 export * from './seed/index.js';
+export * from './sessions/index.js';
 export * from './stations/index.js';

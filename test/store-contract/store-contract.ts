@@ -3,6 +3,7 @@ import { checkpointPolicy, checkpointTrusted, contentHash, ConflictError, create
 import { CONFIG_WRITE_METHODS, type ConfigReader, type ConfigStore } from '../../engine/ports/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { calendarYearContract } from './calendar-contract.js';
+import { sessionContract } from './session-contract.js';
 
 export interface StoreHarness {
   store: ConfigStore;
@@ -39,6 +40,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     });
 
     calendarYearContract(() => h);
+    sessionContract(() => h);
 
     it('creates a draft at revision 1 and refuses a second draft for the same item', async () => {
       const config = itemConfig('D-1');

@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import { createMissingIndexes } from './missing-indexes.js';
-import type { AuditCheckpointDocument, AuditDocument, CampaignDocument, ClaimDocument, DraftDocument, ItemDocument, PrincipalDocument, StationDocument, VersionDocument, CalendarYearDocument } from './config-documents.js';
+import type { AuditCheckpointDocument, AuditDocument, CampaignDocument, ClaimDocument, DraftDocument, ItemDocument, PrincipalDocument, SessionDocument, StationDocument, VersionDocument, CalendarYearDocument } from './config-documents.js';
 
 export const COLLECTION_NAMES = {
   items: 'items',
@@ -13,6 +13,7 @@ export const COLLECTION_NAMES = {
   stations: 'stations',
   calendarYears: 'calendar_years',
   checkpoints: 'audit_checkpoints',
+  sessions: 'sessions',
 } as const;
 
 export interface MongoCollections {
@@ -26,6 +27,7 @@ export interface MongoCollections {
   stations: Collection<StationDocument>;
   calendarYears: Collection<CalendarYearDocument>;
   checkpoints: Collection<AuditCheckpointDocument>;
+  sessions: Collection<SessionDocument>;
 }
 
 export function collectionsOf(db: Db): MongoCollections {
@@ -40,6 +42,7 @@ export function collectionsOf(db: Db): MongoCollections {
     stations: db.collection<StationDocument>(COLLECTION_NAMES.stations),
     calendarYears: db.collection<CalendarYearDocument>(COLLECTION_NAMES.calendarYears),
     checkpoints: db.collection<AuditCheckpointDocument>(COLLECTION_NAMES.checkpoints),
+    sessions: db.collection<SessionDocument>(COLLECTION_NAMES.sessions),
   };
 }
 
@@ -73,5 +76,6 @@ export async function ensureIndexes(collections: MongoCollections): Promise<void
     createMissingIndexes(collections.calendarYears, [{ key: { year: 1 }, name: 'calendar_years_year_unique', unique: true }]),
     // One checkpoint per count: a second signer of the same head loses, like a second appender.
     createMissingIndexes(collections.checkpoints, [{ key: { count: 1 }, name: 'audit_checkpoints_count_unique', unique: true }]),
+    createMissingIndexes(collections.sessions, [{ key: { idHash: 1 }, name: 'sessions_id_hash_unique', unique: true }]),
   ]);
 }

@@ -1,5 +1,6 @@
 import { canonicalJson } from '../../core/canonical/index.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
+import type { SessionRecord } from '../../core/access/session.js';
 import type { AuditCheckpoint } from '../../core/audit/index.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, VersionMeta, VersionRecord } from '../../core/model/records.js';
@@ -39,6 +40,7 @@ export type AuditDocument = Omit<AuditEvent, 'details'> & { detailsJson: string 
 export type AuditCheckpointDocument = AuditCheckpoint;
 
 export type PrincipalDocument = PrincipalRecord;
+export type SessionDocument = SessionRecord;
 
 /** Local fields are keys of the standard's localFields enum, safe as field names. */
 export type ClaimDocument = ClaimRecord;

@@ -5,6 +5,7 @@ import { chainAuditEvent } from '../../core/audit/audit-chain.js';
 import type { CheckpointPolicy } from '../../core/audit/checkpoint.js';
 import type { ConfigStore, DraftPatch, NewDraft, Publication } from '../../ports/config-store/port.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
+import type { SessionRecord, SessionWithPrincipal } from '../../core/access/session.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../../core/model/records.js';
 import { fromDraftDocument, toAuditDocument, toDraftDocument, toVersionDocument, withoutUndefined, type DraftDocument } from './config-documents.js';
@@ -194,6 +195,23 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
     // Filtering on revokedAt: null keeps the first revocation when two admins revoke at once.
     await guard('revokePrincipal', () => this.collections.principals.updateOne({ id, revokedAt: null }, { $set: { revokedAt: at, revokedBy: by } }));
     return (await guard('revokePrincipal', () => this.collections.principals.findOne<PrincipalRecord>({ id }, { projection: { _id: 0 } }))) ?? current;
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    await guard('createSession', () => this.collections.sessions.insertOne({ ...session }), () => new ConflictError('会话已存在', { session: 'exists' }));
+  }
+
+  async findSession(idHash: string): Promise<SessionWithPrincipal | null> {
+    const session = await guard('findSession', () => this.collections.sessions.findOne<SessionRecord>({ idHash }, { projection: { _id: 0 } }));
+    if (!session) return null;
+    const principal = await guard('findSession', () => this.collections.principals.findOne<PrincipalRecord>({ id: session.principalId }, { projection: { _id: 0 } }));
+    return principal ? { session, principal } : null;
+  }
+
+  async revokeSession(idHash: string, at: string): Promise<boolean> {
+    // Filtering on revokedAt: null keeps the first revocation; a second one still finds the session.
+    await guard('revokeSession', () => this.collections.sessions.updateOne({ idHash, revokedAt: null }, { $set: { revokedAt: at } }));
+    return (await guard('revokeSession', () => this.collections.sessions.countDocuments({ idHash }))) > 0;
   }
 
   async putClaim(claim: ClaimRecord): Promise<ClaimRecord> {

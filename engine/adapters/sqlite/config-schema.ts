@@ -92,4 +92,15 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
   CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
   `,
+  `
+  -- People's browser sessions: only the SHA-256 of the session id is kept.
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    principal_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  CREATE INDEX sessions_principal ON sessions (principal_id);
+  `,
 ];

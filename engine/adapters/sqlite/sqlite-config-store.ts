@@ -5,6 +5,7 @@ import { chainAuditEvent } from '../../core/audit/audit-chain.js';
 import type { CheckpointPolicy } from '../../core/audit/checkpoint.js';
 import type { ConfigStore, DraftPatch, NewDraft, Publication } from '../../ports/config-store/port.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
+import type { SessionRecord, SessionWithPrincipal } from '../../core/access/session.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../../core/model/records.js';
 import { migrations } from './config-schema.js';
@@ -139,6 +140,33 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
       this.db.prepare('UPDATE principals SET record_json = ? WHERE id = ?').run(canonicalJson(revoked), id);
       return revoked;
     }).immediate();
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    try {
+      this.db.prepare('INSERT INTO sessions (id_hash, principal_id, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?)')
+        .run(session.idHash, session.principalId, session.createdAt, session.expiresAt, session.revokedAt);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('会话已存在', { session: 'exists' });
+      throw error;
+    }
+  }
+
+  async findSession(idHash: string): Promise<SessionWithPrincipal | null> {
+    const row = this.db
+      .prepare(`SELECT s.id_hash, s.principal_id, s.created_at, s.expires_at, s.revoked_at, p.record_json
+                FROM sessions s JOIN principals p ON p.id = s.principal_id WHERE s.id_hash = ?`)
+      .get(idHash) as { id_hash: string; principal_id: string; created_at: string; expires_at: string; revoked_at: string | null; record_json: string } | undefined;
+    if (!row) return null;
+    return {
+      session: { idHash: row.id_hash, principalId: row.principal_id, createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at },
+      principal: JSON.parse(row.record_json) as PrincipalRecord,
+    };
+  }
+
+  async revokeSession(idHash: string, at: string): Promise<boolean> {
+    const result = this.db.prepare('UPDATE sessions SET revoked_at = COALESCE(revoked_at, ?) WHERE id_hash = ?').run(at, idHash);
+    return result.changes > 0;
   }
 
   async putClaim(claim: ClaimRecord): Promise<ClaimRecord> {

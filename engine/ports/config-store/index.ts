@@ -1,2 +1,2 @@
-export type { AuditPage, ConfigReader, ConfigStore, DraftPatch, NewDraft, Publication } from './port.js';
+export type { AuditPage, ConfigReader, ConfigStore, DraftPatch, NewDraft, Publication, SessionKeeper } from './port.js';
 export { CONFIG_WRITE_METHODS } from './port.js';

@@ -1,4 +1,5 @@
 import type { PrincipalRecord } from '../../core/access/principal.js';
+import type { SessionRecord, SessionWithPrincipal } from '../../core/access/session.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
 import type {
   AuditEvent,
@@ -64,6 +65,19 @@ export interface ConfigReader {
   close(): Promise<void>;
 }
 
+/**
+ * People's browser sessions (sign-in with a cookie). Kept in the config store beside the
+ * principals they sign in; only the region's writable store has them, never a runtime's reader.
+ */
+export interface SessionKeeper {
+  /** ConflictError when a session with this id hash exists. */
+  createSession(session: SessionRecord): Promise<void>;
+  /** The session and its principal; null when either is unknown. Expiry and revocation are the caller's to judge. */
+  findSession(idHash: string): Promise<SessionWithPrincipal | null>;
+  /** Marks the session revoked (the first revocation is kept); false when there is no such session. */
+  revokeSession(idHash: string, at: string): Promise<boolean>;
+}
+
 export type NewDraft = Omit<DraftRecord, 'revision'>;
 
 /** Everything one publication writes: the version, its audit event, the draft it retires and the item's refreshed record. */
@@ -82,7 +96,7 @@ export type DraftPatch = Partial<Omit<DraftRecord, 'code' | 'revision' | 'create
  * unique key, so the adapters need no multi-document transactions: concurrent writers lose with
  * a ConflictError, never silently.
  */
-export interface ConfigStore extends ConfigReader {
+export interface ConfigStore extends ConfigReader, SessionKeeper {
   /** Creates the item record if absent; refreshes its name and department otherwise. */
   upsertItem(item: Omit<ItemRecord, 'withdrawn'>): Promise<void>;
   setWithdrawn(code: string, withdrawal: Withdrawal | null): Promise<void>;
@@ -129,4 +143,5 @@ export interface ConfigStore extends ConfigReader {
 export const CONFIG_WRITE_METHODS = [
   'upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'publishVersion', 'appendAudit', 'useCheckpoints',
   'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'insertClaims', 'setCampaign', 'addStation', 'putCalendarYear',
+  'createSession', 'findSession', 'revokeSession',
 ] as const;
