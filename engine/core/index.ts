@@ -20,6 +20,7 @@ export * from './divisions/index.js';
 export * from './examples/index.js';
 export * from './form/index.js';
 export * from './guide/index.js';
+export * from './i18n/index.js';
 export * from './masking/index.js';
 export * from './merge/index.js';
 export * from './model/index.js';

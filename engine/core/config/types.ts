@@ -88,6 +88,8 @@ export interface ItemStandard {
   remedy?: { reviewAuthority?: string; court?: string };
   /** 容缺受理: whether the region's 容缺受理事项清单 lists this item, and on what terms. */
   deferredAcceptance?: DeferredAcceptance;
+  /** 汉蒙双语: every applicant-facing text needs its traditional Mongolian (see engine/core/i18n). */
+  bilingual?: boolean;
   localFields: string[];
   dataNeeds: {
     dataItem: string;
@@ -126,7 +128,10 @@ export interface RuleEventParams {
 export type RuleEvent = { [T in RuleEventType]: { type: T; params: RuleEventParams[T] } }[RuleEventType];
 
 export interface Rule {
+  /** Internal identifier: what decisions cite in firedRules and examples in expect.firedRules. */
   name: string;
+  /** The rule's Chinese name (规则名称), as reviewers, clerks and the diff read it. */
+  title?: string;
   description?: string;
   priority?: number;
   enabled?: boolean;
@@ -176,5 +181,15 @@ export interface ItemConfig {
   form: FormDefinition;
   rules: Rule[];
   examples: Example[];
+  /**
+   * Translations of the applicant-facing texts, keyed by stable paths (engine/core/i18n's
+   * applicantStrings lists them); `review` says whether the translation office signed them off.
+   */
+  translations?: ItemTranslations;
   meta?: { sample?: boolean; note?: string };
+}
+
+export interface ItemTranslations {
+  'mn-Mong'?: Record<string, string>;
+  review?: { 'mn-Mong'?: { status: 'draft' | 'reviewed'; note?: string } };
 }

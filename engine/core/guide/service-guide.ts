@@ -1,7 +1,8 @@
 import type { Coded, ItemConfig, StatutoryTimeLimit, TimeLimit } from '../config/types.js';
-import { channelPlaces, labelOf } from '../vocabulary/index.js';
-import { conditionalFields, conditionalFieldText } from '../form/field-conditions.js';
-import { formFields } from '../form/form-fields.js';
+import { uiTexts, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
+import { contentKeys, contentReader, hasTranslations, isBilingual, translationIsDraft, type ContentReader } from '../i18n/content-strings.js';
+import { MONGOLIAN, MONGOLIAN_BLOCK_CSS, mongolianFontFace } from '../i18n/languages.js';
+import { channelPlaces, labelOf, type Language } from '../vocabulary/index.js';
 
 export interface GuideSection {
   key: string;
@@ -10,97 +11,144 @@ export interface GuideSection {
   items?: (string | Record<string, string>)[];
 }
 
+/** The guide's text in one language (the sections a page or a printout shows). */
+export interface GuideText {
+  lang: Language;
+  title: string;
+  sections: GuideSection[];
+  /** Only for a translation: it still awaits review by the region's translation office. */
+  draft?: boolean;
+}
+
 export interface ServiceGuide {
   item: { code: string; version: number | null; hash: string };
   title: string;
   sample: boolean;
   sections: GuideSection[];
+  /** The language of `title` and `sections`: always Chinese, the source. */
+  lang?: 'zh-CN';
+  /** Whether the item's standard marks it bilingual (汉蒙双语): its guide prints in both languages. */
+  bilingual?: boolean;
+  /** The same guide in traditional Mongolian, when the item carries Mongolian texts. */
+  translations?: { 'mn-Mong'?: GuideText };
 }
 
-const labels = (values: Coded[]) => values.map((v) => v.label).join('、');
-const limit = (t: TimeLimit | StatutoryTimeLimit) =>
-  t.value === null ? `法律法规未规定${t.note ? `（${t.note}）` : ''}` : `${t.value} 个${t.unit.label}${t.note ? `（${t.note}）` : ''}`;
-
-
-const localFieldTitles: Record<string, string> = {
-  windowAddress: '办理地点',
-  windowName: '办理窗口',
-  openingHours: '办理时间',
-  consultPhone: '咨询电话',
-  complaintPhone: '监督投诉电话',
-  trafficGuide: '交通指引',
-  handlingDepartment: '承办部门',
-  reviewAuthority: '行政复议机关',
-  court: '行政诉讼管辖法院',
+const LOCAL_FIELD_KEYS: Record<string, CatalogueKey> = {
+  windowAddress: 'guide.local.windowAddress',
+  windowName: 'guide.local.windowName',
+  openingHours: 'guide.local.openingHours',
+  consultPhone: 'guide.local.consultPhone',
+  complaintPhone: 'guide.local.complaintPhone',
+  trafficGuide: 'guide.local.trafficGuide',
+  handlingDepartment: 'guide.local.handlingDepartment',
+  reviewAuthority: 'guide.local.reviewAuthority',
+  court: 'guide.local.court',
 };
+
+/** A locality's own Mongolian for a local field: the claim's `<field>@mn-Mong` entry. */
+export const localTranslationKey = (field: string, language: Language): string => `${field}@${language}`;
+
+function guideText(config: ItemConfig, language: Language, local: Record<string, string>): GuideText {
+  const t = uiTexts(language);
+  const c: ContentReader = contentReader(config, language === 'zh-CN' ? 'zh-CN' : language);
+  const s = config.standard;
+  const sep = language === 'zh-CN' ? '、' : ', ';
+  const labels = (enumeration: string, values: Coded[]) => values.map((v) => c.coded(enumeration, v)).join(sep);
+  const limit = (lim: TimeLimit | StatutoryTimeLimit, key: string) => {
+    const note = lim.note ? c.text(`standard.${key}.note`, lim.note) : '';
+    const noteText = note ? (language === 'zh-CN' ? `（${note}）` : ` (${note})`) : '';
+    return lim.value === null ? `${t('guide.limit.none')}${noteText}` : `${t('guide.limit.amount', { value: lim.value, unit: c.coded('timeLimitUnit', lim.unit) })}${noteText}`;
+  };
+  const materials = new Map(s.materials.map((m) => [m.id, m]));
+  const materialName = (id: string) => { const m = materials.get(id); return m ? c.text(contentKeys.material(id), m.name) : id; };
+  const colon = language === 'zh-CN' ? '：' : ': ';
+  const paren = (parts: string[]) => (language === 'zh-CN' ? `（${parts.join('，')}）` : ` (${parts.join(', ')})`);
+  const sections: GuideSection[] = [
+    { key: 'basic', title: t('guide.section.basic'), items: [
+      { [t('guide.field.name')]: c.text('standard.name', s.name), [t('guide.field.code')]: s.code, [t('guide.field.itemType')]: c.coded('itemType', s.itemType), [t('guide.field.caseType')]: c.coded('caseType', s.caseType), [t('guide.field.department')]: c.text('standard.department.name', s.department.name) },
+      { [t('guide.field.serviceObjects')]: labels('serviceObject', s.serviceObjects), [t('guide.field.scope')]: c.coded('scope', s.scope), [t('guide.field.exerciseLevels')]: labels('exerciseLevel', s.exerciseLevels), [t('guide.field.powerSource')]: c.coded('powerSource', s.legalBasis.powerSource) },
+    ] },
+    { key: 'channel', title: t('guide.section.channel'), text: s.channelNote ? c.text('standard.channelNote', s.channelNote) : labelOf(channelPlaces, s.channel, language) },
+    { key: 'legalBasis', title: t('guide.section.legalBasis'), items: s.legalBasis.provisions.map((p) => c.text(contentKeys.provision(p), [p.law, p.article, p.text].filter(Boolean).join(' '))) },
+    { key: 'acceptanceConditions', title: t('guide.section.acceptanceConditions'), items: s.acceptanceConditions.map((a) => c.text(contentKeys.condition(a), a)) },
+    { key: 'scenarios', title: t('guide.section.scenarios'), items: s.scenarios.map((sc) => ({
+      [t('guide.field.scenario')]: c.text(contentKeys.scenario(sc.id), sc.name),
+      [t('guide.field.materials')]: sc.materialIds.map((id) => {
+        const m = materials.get(id);
+        if (!m) return id;
+        const parts = [c.coded('materialNecessity', m.necessity), c.coded('materialForm', m.form), ...(m.originals ? [t('guide.material.originals', { n: String(m.originals) })] : []), ...(m.copies ? [t('guide.material.copies', { n: String(m.copies) })] : [])];
+        return `${materialName(id)}${paren(parts)}`;
+      }).join(language === 'zh-CN' ? '；' : '; '),
+    })) },
+    { key: 'materials', title: t('guide.section.materials'), items: s.materials.map((m) => ({ [t('guide.field.materialName')]: materialName(m.id), [t('guide.field.necessity')]: c.coded('materialNecessity', m.necessity), [t('guide.field.materialForm')]: c.coded('materialForm', m.form), [t('guide.field.source')]: c.coded('materialSource', m.source), ...(m.fillInstructions ? { [t('guide.field.fillInstructions')]: c.text(contentKeys.material(m.id, 'fillInstructions'), String(m.fillInstructions)) } : {}) })) },
+    { key: 'process', title: t('guide.section.process'), items: s.process.map((p, i) => `${i + 1}. ${c.text(contentKeys.processName(p.name), p.name)}${p.description ? `${colon}${c.text(contentKeys.processDescription(p.name), p.description)}` : ''}`) },
+    { key: 'timeLimits', title: t('guide.section.timeLimits'), items: [`${t('guide.limit.statutory')}${colon}${limit(s.statutoryTimeLimit, 'statutoryTimeLimit')}`, `${t('guide.limit.promised')}${colon}${limit(s.promisedTimeLimit, 'promisedTimeLimit')}`, ...s.stageTimeLimits.map((st) => `${c.text(contentKeys.stage(st.stage), st.stage)}${colon}${t('guide.limit.amount', { value: st.value, unit: c.coded('timeLimitUnit', st.unit) })}`)] },
+    { key: 'result', title: t('guide.section.result'), items: [`${t('guide.result.type')}${colon}${c.coded('resultType', s.resultType)}`, `${t('guide.result.name')}${colon}${c.text('standard.resultName', s.resultName)}`, `${t('guide.result.sample')}${colon}${c.text('standard.resultSample.description', s.resultSample.description)}`] },
+    { key: 'reviewPoints', title: t('guide.section.reviewPoints'), items: s.reviewPoints.map((r) => { const point = c.text(contentKeys.reviewPoint(r.point), r.point); return r.materialId && materials.get(r.materialId) ? `${materialName(r.materialId)}${colon}${point}` : point; }) },
+    { key: 'templates', title: t('guide.section.templates'), items: s.materialTemplates.map((tp) => { const name = c.text(contentKeys.template(tp.materialId), tp.name); return `${name}${tp.instructions ? paren([c.text(contentKeys.template(tp.materialId, 'instructions'), tp.instructions)]) : ''}`; }) },
+  ];
+  const localValue = (key: string) => (language === 'zh-CN' ? local[key] : (local[localTranslationKey(key, language)]?.trim() || local[key]));
+  const localEntries = s.localFields.filter((key) => typeof local[key] === 'string' && local[key] !== '').map((key) => ({ [LOCAL_FIELD_KEYS[key] ? t(LOCAL_FIELD_KEYS[key]) : key]: localValue(key) as string }));
+  if (localEntries.length > 0) sections.push({ key: 'local', title: t('guide.section.local'), items: localEntries });
+  return { lang: language, title: t('guide.title', { name: c.text('standard.name', s.name) }), sections, ...(language === 'zh-CN' ? {} : { draft: translationIsDraft(config, language) }) };
+}
 
 /**
  * The public service guide (办事指南), generated from the published standard and nothing else:
- * localities may add only the local fields the standard allows (address, phone, hours).
+ * localities may add only the local fields the standard allows (address, phone, hours). An item
+ * carrying Mongolian texts gets the same guide in traditional Mongolian beside the Chinese one.
  */
 export function buildServiceGuide(config: ItemConfig, item: { version: number | null; hash: string }, local: Record<string, string> = {}): ServiceGuide {
-  const s = config.standard;
-  const materials = new Map(s.materials.map((m) => [m.id, m]));
-  const sections: GuideSection[] = [
-    { key: 'basic', title: '基本信息', items: [
-      { 事项名称: s.name, 事项编码: s.code, 事项类型: s.itemType.label, 办件类型: s.caseType.label, 实施部门: s.department.name },
-      { 服务对象: labels(s.serviceObjects), 通办范围: s.scope.label, 行使层级: labels(s.exerciseLevels), 权力来源: s.legalBasis.powerSource.label },
-    ] },
-    { key: 'channel', title: '受理渠道', text: s.channelNote ?? labelOf(channelPlaces, s.channel) },
-    { key: 'legalBasis', title: '设定依据', items: s.legalBasis.provisions.map((p) => [p.law, p.article, p.text].filter(Boolean).join(' ')) },
-    { key: 'acceptanceConditions', title: '受理条件', items: s.acceptanceConditions },
-    { key: 'scenarios', title: '办理情形与申请材料', items: s.scenarios.map((sc) => ({
-      情形: sc.name,
-      材料: sc.materialIds.map((id) => { const m = materials.get(id); return m ? `${m.name}（${m.necessity.label}，${m.form.label}${m.originals ? `，原件 ${String(m.originals)} 份` : ''}${m.copies ? `，复印件 ${String(m.copies)} 份` : ''}）` : id; }).join('；'),
-    })) },
-    { key: 'materials', title: '申请材料', items: s.materials.map((m) => ({ 材料名称: m.name, 必要性: m.necessity.label, 材料形式: m.form.label, 来源渠道: m.source.label, ...(m.fillInstructions ? { 填报须知: String(m.fillInstructions) } : {}) })) },
-    { key: 'process', title: '办事流程', items: s.process.map((p, i) => `${i + 1}. ${p.name}${p.description ? `：${p.description}` : ''}`) },
-    { key: 'timeLimits', title: '办理时限', items: [`法定办理时限：${limit(s.statutoryTimeLimit)}`, `承诺办理时限：${limit(s.promisedTimeLimit)}`, ...s.stageTimeLimits.map((st) => `${st.stage}：${st.value} 个${st.unit.label}`)] },
-    { key: 'result', title: '审批结果', items: [`结果类型：${s.resultType.label}`, `结果名称：${s.resultName}`, `结果样本：${s.resultSample.description}`] },
-    { key: 'reviewPoints', title: '审查要点', items: s.reviewPoints.map((r) => (r.materialId && materials.get(r.materialId) ? `${materials.get(r.materialId)?.name}：${r.point}` : r.point)) },
-    { key: 'templates', title: '材料模板', items: s.materialTemplates.map((t) => `${t.name}${t.instructions ? `（${t.instructions}）` : ''}`) },
-  ];
-  const conditions = formConditionItems(config);
-  if (conditions.length > 0) sections.push({ key: 'formConditions', title: '申请表填写说明', items: conditions });
-  const localEntries = s.localFields.filter((key) => typeof local[key] === 'string' && local[key] !== '').map((key) => ({ [localFieldTitles[key] ?? key]: local[key] as string }));
-  if (localEntries.length > 0) sections.push({ key: 'local', title: '本地办理信息', items: localEntries });
-  return { item: { code: config.code, version: item.version, hash: item.hash }, title: `${s.name}办事指南`, sample: config.meta?.sample === true, sections };
-}
-
-/** The form's value-based logic as sentences: 当「户籍所在地」为「外盟市」时需填写「居住证编号」. */
-function formConditionItems(config: ItemConfig): string[] {
-  const schema = config.form.schema;
-  const fields = conditionalFields(schema);
-  if (fields.length === 0) return [];
-  const titles = formFields(schema);
-  const titleOf = (name: string) => titles.get(name)?.title ?? name;
-  return [...new Set(fields.map((field) => conditionalFieldText(field, titleOf)))];
+  const zh = guideText(config, 'zh-CN', local);
+  const bilingual = isBilingual(config);
+  const mongolian = bilingual || hasTranslations(config, MONGOLIAN) ? { translations: { [MONGOLIAN]: guideText(config, MONGOLIAN, local) } } : {};
+  return { item: { code: config.code, version: item.version, hash: item.hash }, title: zh.title, sample: config.meta?.sample === true, sections: zh.sections, lang: 'zh-CN', bilingual, ...mongolian };
 }
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-/** The guide page's only inline block; servers allow it by hash in the page's Content-Security-Policy. */
-export const SERVICE_GUIDE_CSS = 'body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:860px;margin:2em auto;padding:0 1em;line-height:1.6;color:#1f2328}h1{font-size:1.6em}h2{font-size:1.15em;border-left:4px solid #c8102e;padding-left:.5em}dl{display:grid;grid-template-columns:8em 1fr;margin:0}dt{color:#57606a}dd{margin:0}ul{padding-left:1.2em}.meta{font-size:.75em;color:#6e7781}.sample{background:#fff8c5;padding:.5em;border:1px solid #d4a72c}';
+/**
+ * The guide page's only inline block; servers allow it by hash in the page's Content-Security-Policy.
+ * The Mongolian part is set in vertical columns, left to right, in the self-hosted Noto Sans Mongolian.
+ */
+export const SERVICE_GUIDE_CSS = 'body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:860px;margin:2em auto;padding:0 1em;line-height:1.6;color:#1f2328}h1{font-size:1.6em}h2{font-size:1.15em;border-left:4px solid #c8102e;padding-left:.5em}dl{display:grid;grid-template-columns:8em 1fr;margin:0}dt{color:#57606a}dd{margin:0}ul{padding-left:1.2em}.meta{font-size:.75em;color:#6e7781}.sample{background:#fff8c5;padding:.5em;border:1px solid #d4a72c}'
+  + `${mongolianFontFace()}.mongolian{${MONGOLIAN_BLOCK_CSS};height:80vh;min-height:32em;max-width:100%;overflow-x:auto;margin:2em 0;padding:1em;border-top:3px solid #c8102e;line-height:1.9}.mongolian h1,.mongolian h2{margin:0 .4em}.mongolian h2{border-left:0;border-top:4px solid #c8102e;padding:.5em 0 0}.mongolian section{display:inline-block}.mongolian dl{display:block}.mongolian dt{display:inline;font-weight:bold}.mongolian dd{display:inline;margin:0 0 0 .5em}.mongolian dd::after{content:"";display:block}.mongolian ul{padding:1.2em 0 0}.mongolian li{margin:0 .2em}@media print{.mongolian{height:auto;min-height:0;break-before:page;overflow:visible;height:250mm}}`;
 
-/** A printable page of the same guide, for applicants and the window's screen. */
-export function renderServiceGuideHtml(guide: ServiceGuide): string {
+function sectionsHtml(sections: GuideSection[]): string {
   const item = (entry: string | Record<string, string>) =>
     typeof entry === 'string'
       ? `<li>${escapeHtml(entry)}</li>`
       : `<li><dl>${Object.entries(entry).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl></li>`;
-  const body = guide.sections
+  return sections
     .map((s) => `<section id="${escapeHtml(s.key)}"><h2>${escapeHtml(s.title)}</h2>${s.text ? `<p>${escapeHtml(s.text)}</p>` : ''}${s.items?.length ? `<ul>${s.items.map(item).join('')}</ul>` : ''}</section>`)
     .join('\n');
+}
+
+/**
+ * A printable page of the same guide, for applicants and the window's screen. A bilingual item's
+ * page prints the Chinese guide, then the Mongolian one (`lang="mn-Mong"`, vertical columns).
+ */
+export function renderServiceGuideHtml(guide: ServiceGuide): string {
+  const t = uiTexts('zh-CN');
+  const mn = guide.translations?.[MONGOLIAN];
+  const mt = uiTexts(MONGOLIAN);
+  const mongolian = mn && guide.bilingual
+    ? `\n<article class="mongolian" lang="mn-Mong" id="guide-mn-Mong">
+<h1>${escapeHtml(mn.title)}</h1>
+${mn.draft ? `<p class="sample">${escapeHtml(mt('guide.translationDraft'))}</p>` : ''}${guide.sample ? `<p class="sample">${escapeHtml(mt('guide.sample'))}</p>` : ''}
+${sectionsHtml(mn.sections).replace(/<section id="/g, '<section id="mn-')}
+</article>`
+    : '';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(guide.title)}</title>
 <style>${SERVICE_GUIDE_CSS}</style>
 </head><body>
 <h1>${escapeHtml(guide.title)}</h1>
-${guide.sample ? '<p class="sample">样例事项：仅用于演示，并非自治区正式“全区通办”事项清单内容。</p>' : ''}
-${body}
-<p class="meta">事项编码 ${escapeHtml(guide.item.code)} · 版本 ${guide.item.version ?? '草稿'} · 内容哈希 ${escapeHtml(guide.item.hash)}</p>
+${guide.sample ? `<p class="sample">${escapeHtml(t('guide.sample'))}</p>` : ''}
+${sectionsHtml(guide.sections)}
+<p class="meta">${escapeHtml(t('guide.meta', { code: guide.item.code, version: guide.item.version ?? t('guide.meta.draft'), hash: guide.item.hash }))}</p>${mongolian}
 </body></html>`;
 }
