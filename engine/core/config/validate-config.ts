@@ -5,6 +5,7 @@ import { ProblemList } from './problem-list.js';
 import { RuleChecker } from './rule-checks.js';
 import { checkShape } from './shape-checks.js';
 import { checkStandard } from './standard-checks.js';
+import { translationProblems } from '../i18n/translation-checks.js';
 import type { ItemConfig } from './types.js';
 
 /**
@@ -20,5 +21,7 @@ export function validateConfig(config: unknown): Problem[] {
   checkForm(typed.form, problems);
   new RuleChecker(typed, problems).check();
   checkExamples(typed, problems);
+  // A bilingual item: every applicant-facing string needs its Mongolian (the completeness gate).
+  problems.problems.push(...translationProblems(typed));
   return problems.problems;
 }
