@@ -18,6 +18,7 @@ import { materialNames, type SideNames } from './side-names.js';
 import { diffStandard } from './standard-diff.js';
 import { summarise } from './summary.js';
 import { diffUiSchema } from './ui-schema-diff.js';
+import { diffTranslations } from './translations-diff.js';
 import { genericText } from './value-text.js';
 import type { ItemConfig } from '../config/types.js';
 import type { ConfigDiff, DiffChange, DiffSection } from './types.js';
@@ -68,6 +69,9 @@ export function diffConfigs(from: ItemConfig, to: ItemConfig): ConfigDiff {
         break;
       case 'rules':
         changes.push(...diffRules(before, after, names));
+        break;
+      case 'translations':
+        changes.push(...diffTranslations(before, after));
         break;
       case 'examples':
         changes.push(...diffExamples(before, after, names));
