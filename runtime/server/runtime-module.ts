@@ -11,6 +11,7 @@ import { caseRoutes } from './case-routes.js';
 import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from './intake-routes.js';
 import { PublishedConfigs } from './published-configs.js';
 import { runtimeRoutes } from './runtime-routes.js';
+import { mountFonts } from './fonts.js';
 import { mountWindowApp } from './web-app.js';
 
 export interface RuntimeModuleOptions {
@@ -89,6 +90,8 @@ export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, l
     // `auditCheckpoints`: a config store behind the newest checkpoint seen (rolled back, rewritten) raises the alarm.
     stores: { signatures: configs, auditCheckpoints: checkpoints, ...(decisionLog ? { decisions: decisionLog } : {}), ...(intakeStore ? { intakes: intakeStore } : {}) },
     mountWeb: (app) => {
+      // The guide page and the documents need the Mongolian font whether or not the window app is served.
+      mountFonts(app);
       if (windowApp) mountWindowApp(app);
     },
     workingCalendar: () => calendar.calendar(),

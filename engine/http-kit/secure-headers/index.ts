@@ -42,6 +42,8 @@ function apiPolicy(blocks: InlineBlocks): Directives {
     ...(styles.length ? { 'style-src': styles } : {}),
     ...(scripts.length ? { 'script-src': scripts } : {}),
     'img-src': ["'self'", 'data:'],
+    // The guide and the notices set traditional Mongolian in the self-hosted Noto Sans Mongolian (a notice embeds it).
+    'font-src': ["'self'", 'data:'],
     'base-uri': ["'none'"],
     'form-action': ["'none'"],
     ...everyPage,
