@@ -17,6 +17,14 @@ function versionOf(req: ApiRequest): number {
   return Number(raw);
 }
 
+/** An integer query parameter of the audit listing: a fraction or text is refused (400), never handed to the store. */
+function auditQueryInteger(raw: unknown, param: string, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = typeof raw === 'string' && /^-?\d{1,16}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new BadRequestError(`参数 ${param} 应为 ${min}–${max} 之间的整数，收到「${String(raw)}」`, { param }, 'bad_parameter');
+  return value;
+}
+
 const ERR = { description: 'Error', schema: s.error };
 const ifMatch = { name: 'If-Match', description: 'The draft revision the caller last saw (ETag of GET draft), e.g. "3"' };
 
@@ -165,19 +173,19 @@ export function designerRoutes({ store, lifecycle, clock, auditor }: DesignerDep
         { name: 'actor', description: 'actor', schema: { type: 'string' } },
         { name: 'from', description: 'ISO time, inclusive', schema: { type: 'string' } },
         { name: 'to', description: 'ISO time, inclusive', schema: { type: 'string' } },
-        { name: 'afterSeq', description: 'return events after this sequence number', schema: { type: 'integer' } },
-        { name: 'limit', description: '1–1000, default 100', schema: { type: 'integer' } },
+        { name: 'afterSeq', description: 'return events after this sequence number', schema: { type: 'integer', minimum: 0 } },
+        { name: 'limit', description: '1–1000, default 100', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
       ],
       responses: { 200: { description: 'Events', schema: s.auditPage } },
       handler: async (req, res) => {
         const q = req.query as Record<string, string | undefined>;
-        const limit = Math.min(Math.max(Number(q.limit ?? 100) || 100, 1), 1000);
+        const limit = auditQueryInteger(q.limit, 'limit', 100, 1, 1000);
         const events = await store.listAudit({
           ...(q.code ? { code: q.code } : {}),
           ...(q.actor ? { actor: q.actor } : {}),
           ...(q.from ? { from: q.from } : {}),
           ...(q.to ? { to: q.to } : {}),
-          afterSeq: Number(q.afterSeq ?? 0) || 0,
+          afterSeq: auditQueryInteger(q.afterSeq, 'afterSeq', 0, 0, Number.MAX_SAFE_INTEGER),
           limit,
         });
         // Listings never show personal data; /api/audit/verify checks the chain on the stored events.

@@ -3,7 +3,9 @@ import addFormats from 'ajv-formats';
 import { ValidationFailedError, type Problem } from '../core/errors.js';
 import { itemConfigSchema, itemStandardSchema } from '../core/standard/standard-schemas.js';
 import { DEFAULT_ACCESS, type Access } from '../core/access/access-policy.js';
+import { ITEM_CODE_PATTERN } from '../core/vocabulary/index.js';
 import { error as errorSchema } from './api-schemas.js';
+import { MAX_REQUEST_STRING_LENGTH } from './json-body.js';
 import { allowedMethods } from './method-not-allowed/index.js';
 import type { RateLimitTier } from './rate-limit/index.js';
 import type { InlineBlocks } from './secure-headers/index.js';
@@ -25,7 +27,7 @@ export interface RouteSpec<Handler = unknown> {
   headers?: { name: string; description: string; required?: boolean }[];
   query?: { name: string; description: string; schema: JsonSchema }[];
   body?: { schema: JsonSchema; required: boolean; description?: string; /** Largest JSON body in bytes when this route needs more than the app's limit (a whole catalogue bundle). */ limit?: number };
-  responses: Record<number, { description: string; schema?: JsonSchema; contentType?: string }>;
+  responses: Record<number, { description: string; schema?: JsonSchema; contentType?: string; /** Further media types the same answer comes in (CSV with format=csv, HTML with Accept: text/html), each with its schema. */ alsoAs?: Record<string, JsonSchema> }>;
   /** Who may call it; a route that says nothing is for region administrators only. */
   access?: Access<any>;
   /** Anonymous calls count against this tier's budget per client address (429 beyond it); see rate-limit/. */
@@ -74,6 +76,31 @@ function toOpenApiPath(path: string): string {
   return path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
 }
 
+/**
+ * Path parameters whose form every handler checks the same way (400 `bad_code`, `bad_version`):
+ * declared, so a client sees the rule, and a request outside it is documented as a 400.
+ */
+const PATH_PARAMETER_SCHEMAS: Record<string, JsonSchema> = {
+  code: { type: 'string', pattern: ITEM_CODE_PATTERN },
+};
+
+function pathParameterSchema(name: string): JsonSchema {
+  return PATH_PARAMETER_SCHEMAS[name] ?? { type: 'string' };
+}
+
+/**
+ * The answers the framework gives on any route before or beside its handler: a request it cannot
+ * read (400: malformed JSON, a path parameter, query parameter or header of the wrong form), one
+ * that breaks a declared rule (422, every problem at once), and for bodies their size and type.
+ */
+function frameworkResponses(route: RouteSpec): Record<string, unknown> {
+  const takesInput = Boolean(route.body || route.query?.length || route.headers?.length || pathParameters(route.path).length);
+  return {
+    ...(takesInput ? { 400: { $ref: '#/components/responses/BadRequest' }, 422: { $ref: '#/components/responses/ValidationFailed' } } : {}),
+    ...(route.body ? { 413: { $ref: '#/components/responses/PayloadTooLarge' }, 415: { $ref: '#/components/responses/UnsupportedMediaType' } } : {}),
+  };
+}
+
 function pathParameters(path: string): string[] {
   return [...path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] as string);
 }
@@ -107,7 +134,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
       tags: route.tags,
       operationId: `${route.method}${toOpenApiPath(route.path).replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       parameters: [
-        ...pathParameters(route.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+        ...pathParameters(route.path).map((name) => ({ name, in: 'path', required: true, schema: pathParameterSchema(name) })),
         ...(route.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: q.schema })),
         ...(route.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: h.required ?? false, description: h.description, schema: { type: 'string' } })),
       ],
@@ -116,11 +143,20 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
           status,
           {
             description: response.description,
-            ...(response.schema ? { content: { [response.contentType ?? 'application/json']: { schema: rewriteRefs(response.schema) } } } : {}),
+            ...(response.schema
+              ? {
+                content: {
+                  [response.contentType ?? 'application/json']: { schema: rewriteRefs(response.schema) },
+                  ...Object.fromEntries(Object.entries(response.alsoAs ?? {}).map(([type, schema]) => [type, { schema: rewriteRefs(schema) }])),
+                },
+              }
+              : {}),
           },
         ]),
       ),
     };
+    const declared = operation.responses as Record<string, unknown>;
+    for (const [status, response] of Object.entries(frameworkResponses(route))) declared[status] ??= response;
     const access = route.access ?? DEFAULT_ACCESS;
     if ('roles' in access) {
       operation.security = [{ bearer: [] }];
@@ -139,6 +175,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
         ...(route.body.description ? { description: route.body.description } : {}),
         content: { 'application/json': { schema: rewriteRefs(route.body.schema) } },
       };
+      operation['x-max-string-length'] = MAX_REQUEST_STRING_LENGTH;
     }
     (paths[toOpenApiPath(route.path)] ??= {})[route.method] = operation;
   }
@@ -158,6 +195,22 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
     paths,
     components: {
       responses: {
+        BadRequest: {
+          description: 'The request cannot be read: malformed JSON, or a path parameter, query parameter or header (If-Match, X-Filename) of the wrong form; the error names it',
+          content: { 'application/json': { schema: errorSchema } },
+        },
+        ValidationFailed: {
+          description: `The request breaks a declared rule: the body schema, a missing body, a number that overflows (1e400), a string or key over ${MAX_REQUEST_STRING_LENGTH} characters, or a query value outside its range; details.problems lists every problem at once`,
+          content: { 'application/json': { schema: errorSchema } },
+        },
+        PayloadTooLarge: {
+          description: 'The body is larger than the server accepts (TONGBAN_BODY_LIMIT, or the route\'s own limit)',
+          content: { 'application/json': { schema: errorSchema } },
+        },
+        UnsupportedMediaType: {
+          description: 'The body is not JSON (Content-Type application/json)',
+          content: { 'application/json': { schema: errorSchema } },
+        },
         MethodNotAllowed: {
           description: 'The path exists but does not answer this method',
           headers: { Allow: { description: 'The methods this path answers', schema: { type: 'string' } } },

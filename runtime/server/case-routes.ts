@@ -168,7 +168,7 @@ export function caseRoutes({ cases, verifier }: { cases: CaseBook; verifier?: Ca
         { name: 'format', description: 'json (default) or csv', schema: { enum: ['json', 'csv'] } },
       ],
       responses: {
-        200: { description: 'The report', schema: { type: 'object', properties: { today: str, within: str, total: { type: 'integer' }, groups: { type: 'array', items: { type: 'object' } } } } },
+        200: { description: 'The report', schema: { type: 'object', properties: { today: str, within: str, total: { type: 'integer' }, groups: { type: 'array', items: { type: 'object' } } } }, alsoAs: { 'text/csv': { type: 'string' } } },
         400: ERR, 403: ERR,
       },
       handler: async (req, res) => {

@@ -81,7 +81,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
       method: 'get', path: `${RUNTIME_PREFIX}/items/:code/guide`, summary: 'The public service guide (办事指南): JSON, or HTML with Accept: text/html', tags: ['runtime'], access: { public: true }, rateLimit: 'public',
       inlineBlocks: { styles: [SERVICE_GUIDE_CSS] },
       headers: [{ name: 'Accept', description: 'text/html for a printable page' }],
-      responses: { 200: { description: 'Guide', schema: s.guide }, 404: ERR, 409: ERR },
+      responses: { 200: { description: 'Guide', schema: s.guide, alsoAs: { 'text/html': { type: 'string' } } }, 404: ERR, 409: ERR },
       handler: async (req, res) => {
         const compiled = await configs.inForce(codeOf(req), divisionOf(req));
         nameVersion(res, compiled);
