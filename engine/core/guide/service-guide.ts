@@ -52,7 +52,8 @@ function guideText(config: ItemConfig, language: Language, local: Record<string,
   const t = uiTexts(language);
   const c: ContentReader = contentReader(config, language === 'zh-CN' ? 'zh-CN' : language);
   const s = config.standard;
-  const sep = language === 'zh-CN' ? '、' : ', ';
+  // Mongolian punctuation: ᠂ (comma) and ᠄ (colon).
+  const sep = language === 'zh-CN' ? '、' : '\u1802 ';
   const labels = (enumeration: string, values: Coded[]) => values.map((v) => c.coded(enumeration, v)).join(sep);
   const limit = (lim: TimeLimit | StatutoryTimeLimit, key: string) => {
     const note = lim.note ? c.text(`standard.${key}.note`, lim.note) : '';
@@ -61,8 +62,8 @@ function guideText(config: ItemConfig, language: Language, local: Record<string,
   };
   const materials = new Map(s.materials.map((m) => [m.id, m]));
   const materialName = (id: string) => { const m = materials.get(id); return m ? c.text(contentKeys.material(id), m.name) : id; };
-  const colon = language === 'zh-CN' ? '：' : ': ';
-  const paren = (parts: string[]) => (language === 'zh-CN' ? `（${parts.join('，')}）` : ` (${parts.join(', ')})`);
+  const colon = language === 'zh-CN' ? '：' : '\u1804 ';
+  const paren = (parts: string[]) => (language === 'zh-CN' ? `（${parts.join('，')}）` : ` (${parts.join('\u1802 ')})`);
   const sections: GuideSection[] = [
     { key: 'basic', title: t('guide.section.basic'), items: [
       { [t('guide.field.name')]: c.text('standard.name', s.name), [t('guide.field.code')]: s.code, [t('guide.field.itemType')]: c.coded('itemType', s.itemType), [t('guide.field.caseType')]: c.coded('caseType', s.caseType), [t('guide.field.department')]: c.text('standard.department.name', s.department.name) },

@@ -179,6 +179,11 @@ function formStrings(config: ItemConfig, out: Collector): void {
     if (typeof field.title === 'string' && Array.isArray(field.enum)) {
       field.enum.forEach((value, i) => { if (typeof value === 'string') out.add(`${key}.enum[${value}]`, value, `表单字段「${title}」· 选项`, `${pointer}/enum/${i}`); });
     }
+    // A multiple choice: the options are the enum of its items.
+    const items = field.items;
+    if (typeof field.title === 'string' && isRecord(items) && Array.isArray(items.enum)) {
+      items.enum.forEach((value, i) => { if (typeof value === 'string') out.add(`${key}.enum[${value}]`, value, `表单字段「${title}」· 选项`, `${pointer}/items/enum/${i}`); });
+    }
     for (const list of ['oneOf', 'anyOf'] as const) {
       const options = field[list];
       if (!Array.isArray(options)) continue;
