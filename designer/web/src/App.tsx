@@ -1,10 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { labelOf, roles } from '../../../engine/core/index.js';
 import { advice } from '../../../engine/web-kit/index.js';
 import { checkToken, session, type Role } from './api.js';
 import { Dashboard } from './Dashboard.js';
-import { Editor } from './Editor.js';
+import { ConfirmHost } from './Modal.js';
 import { DEFAULT_TAB, hrefOf, linkHandler, navigate, setNavigationGuard, useRoute } from './routes.js';
+
+// The editor (RJSF, the rule engine, the validators) loads only when an item is opened: the sign-in and the list stay small.
+const Editor = lazy(() => import('./Editor.js').then((m) => ({ default: m.Editor })));
 
 const ROLE_KEY = 'tongban.designer.role';
 /** The designer's roles, in the order the sign-in offers them; labels come from the vocabulary. */
@@ -94,7 +97,12 @@ export function App() {
           登录已失效或令牌已被撤销。未保存的修改仍在页面上；请复制保存后 <button className="link" onClick={signOut}>重新登录</button>。
         </div>
       ) : null}
-      {route.page === 'item' ? <Editor key={route.code} code={route.code} tab={route.tab ?? DEFAULT_TAB} role={role} /> : <Dashboard role={role} />}
+      {route.page === 'item' ? (
+        <Suspense fallback={<main><p aria-live="polite">正在加载编辑器…</p></main>}>
+          <Editor key={route.code} code={route.code} tab={route.tab ?? DEFAULT_TAB} role={role} />
+        </Suspense>
+      ) : <Dashboard role={role} />}
+      <ConfirmHost />
     </>
   );
 }

@@ -1,12 +1,13 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { runExamples, validateConfig, type ItemConfig, type Problem } from '../../../engine/core/index.js';
+import { mergeItemConfigs, runExamples, validateConfig, type ItemConfig, type ItemMergeResult, type MergeSide, type Problem } from '../../../engine/core/index.js';
 import { advice, ApiError } from '../../../engine/web-kit/index.js';
 import { api, type DraftRecord, type ItemSummary, type Role, type VersionMeta, type VersionRecord } from './api.js';
 import { ExamplesTab } from './ExamplesTab.js';
 import { FormTab } from './FormTab.js';
+import { useEditHistory } from './editHistory.js';
 import { stableStringify } from './formModel.js';
 import { HistoryTab } from './HistoryTab.js';
-import { Modal } from './Modal.js';
+import { askConfirm, Modal } from './Modal.js';
 import { ReviewTab } from './ReviewTab.js';
 import { navigate, setNavigationGuard } from './routes.js';
 import { RulesTab } from './RulesTab.js';
@@ -30,18 +31,25 @@ interface Detail {
   latest: VersionRecord | null;
 }
 
-function sectionsDiffering(a: ItemConfig, b: ItemConfig): { label: string; mine: unknown; theirs: unknown }[] {
-  const out: { label: string; mine: unknown; theirs: unknown }[] = [];
-  const std = new Set([...Object.keys(a.standard ?? {}), ...Object.keys(b.standard ?? {})]);
-  for (const key of std) {
-    const x = (a.standard as unknown as Record<string, unknown>)?.[key];
-    const y = (b.standard as unknown as Record<string, unknown>)?.[key];
-    if (stableStringify(x) !== stableStringify(y)) out.push({ label: `事项标准 · ${key}`, mine: x, theirs: y });
-  }
-  for (const [key, label] of [['form', '表单'], ['rules', '受理规则'], ['examples', '测试样例']] as const) {
-    if (stableStringify(a[key]) !== stableStringify(b[key])) out.push({ label, mine: a[key], theirs: b[key] });
-  }
-  return out;
+/** A save refused because another author saved first: their draft, the base both edited, and mine. */
+interface SaveConflict {
+  theirs: DraftRecord;
+  base: ItemConfig;
+  baseRevision: number;
+  mine: ItemConfig;
+  result: ItemMergeResult;
+}
+
+/** What came in from the other author when a merge settled itself (shown until dismissed). */
+interface MergedNotice {
+  by: string;
+  revision: number;
+  changes: string[];
+}
+
+/** Keys pressed in a dialog belong to it (the JSON import has its own text undo). */
+function inDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && !!target.closest('dialog');
 }
 
 export function Editor({ code, tab, role }: { code: string; tab: string; role: Role }) {
@@ -51,12 +59,18 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const [conflict, setConflict] = useState<DraftRecord | null>(null);
+  const [conflict, setConflict] = useState<SaveConflict | null>(null);
+  const [choices, setChoices] = useState<Record<string, MergeSide>>({});
+  const [mergedNotice, setMergedNotice] = useState<MergedNotice | null>(null);
+  const history = useEditHistory<ItemConfig>();
+  const configRef = useRef<ItemConfig | null>(null);
+  configRef.current = config;
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const [activeTab, setActiveTab] = useState<string>(TABS.some((t) => t.id === tab) ? tab : 'standard');
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
 
   const load = useCallback(async () => {
+    history.reset();
     setLoading(true);
     setLoadError(null);
     try {
@@ -75,7 +89,7 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
     } finally {
       setLoading(false);
     }
-  }, [code]);
+  }, [code, history.reset]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -108,16 +122,36 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
   const editable = !!draft && role !== 'reviewer';
 
   const update = useCallback((next: ItemConfig) => {
+    if (configRef.current) history.record(configRef.current, next);
+    configRef.current = next;
     setConfig(next);
     setSave((s) => (s.kind === 'saved' ? { kind: 'idle' } : s));
-  }, []);
+  }, [history.record]);
+
+  const undo = useCallback(() => {
+    const current = configRef.current;
+    const previous = current && history.undo(current);
+    if (!previous) return;
+    configRef.current = previous;
+    setConfig(previous);
+    setSave({ kind: 'idle' });
+  }, [history.undo]);
+  const redo = useCallback(() => {
+    const current = configRef.current;
+    const next = current && history.redo(current);
+    if (!next) return;
+    configRef.current = next;
+    setConfig(next);
+    setSave({ kind: 'idle' });
+  }, [history.redo]);
 
   const doSave = useCallback(
-    async (revision?: number): Promise<DraftRecord | null> => {
-      if (!config || !draft) return null;
+    async (revision?: number, content?: ItemConfig): Promise<DraftRecord | null> => {
+      const mine = content ?? config;
+      if (!mine || !draft) return null;
       setSave({ kind: 'saving', message: '保存中…' });
       try {
-        const saved = await api.saveDraft(code, config, revision ?? draft.revision);
+        const saved = await api.saveDraft(code, mine, revision ?? draft.revision);
         setDraft(saved);
         setConfig(structuredClone(saved.config));
         setServerProblems([]);
@@ -126,9 +160,27 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
       } catch (err) {
         if (err instanceof ApiError && err.status === 409) {
           try {
-            setConflict(await api.draft(code));
-            setSave({ kind: 'error', message: '保存冲突：他人已修改此草稿，请选择保留哪一份' });
+            // Three-way: the draft as this page loaded it (base), the author's edits (mine), the saved draft (theirs).
+            const theirs = await api.draft(code);
+            const result = mergeItemConfigs(draft.config, mine, theirs.config);
+            if (result.conflicts.length === 0) {
+              setDraft(theirs);
+              configRef.current = result.merged;
+              setConfig(result.merged);
+              history.reset();
+              setMergedNotice({ by: theirs.updatedBy, revision: theirs.revision, changes: result.fromTheirs.map((c) => `${c.label}：${c.theirsText}`) });
+              const saved = await api.saveDraft(code, result.merged, theirs.revision);
+              setDraft(saved);
+              setConfig(structuredClone(saved.config));
+              setServerProblems([]);
+              setSave({ kind: 'saved', message: `已与 ${theirs.updatedBy} 的修订 ${theirs.revision} 自动合并并保存（修订 ${saved.revision}）` });
+              return saved;
+            }
+            setChoices({});
+            setConflict({ theirs, base: draft.config, baseRevision: draft.revision, mine, result });
+            setSave({ kind: 'error', message: `保存冲突：${theirs.updatedBy} 也修改了相同的内容，请逐项选择` });
           } catch (inner) {
+            if (inner instanceof ApiError && inner.status !== 409) setServerProblems(inner.problems);
             setSave({ kind: 'error', message: advice(inner) });
           }
         } else {
@@ -138,8 +190,56 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
         return null;
       }
     },
-    [code, config, draft],
+    [code, config, draft, history.reset],
   );
+
+  const discard = async () => {
+    if (!draft) return;
+    const ok = await askConfirm({
+      title: '放弃草稿',
+      message: `放弃后，草稿（修订 ${draft.revision}）的全部内容${dirty ? '及尚未保存的修改' : ''}将被删除，无法恢复。${detail?.latest ? `事项仍保留已发布的第 ${detail.latest.version} 版。` : '该事项从未发布，将从事项列表中消失。'}`,
+      confirmLabel: '放弃草稿',
+      danger: true,
+    });
+    if (!ok) return;
+    setSave({ kind: 'working', message: '正在放弃草稿…' });
+    try {
+      await api.discard(code, draft.revision);
+      history.reset();
+      setDraft(null);
+      dirtyRef.current = false;
+      if (!detail?.latest) {
+        navigate({ page: 'dashboard' }, { force: true });
+        return;
+      }
+      await load();
+      setSave({ kind: 'saved', message: '草稿已放弃' });
+    } catch (err) {
+      setSave({ kind: 'error', message: err instanceof ApiError && err.status === 409 ? '草稿已被他人修改，未放弃；请重新载入后再决定' : `放弃失败：${advice(err)}` });
+    }
+  };
+
+  const resolveConflict = async () => {
+    if (!conflict) return;
+    const { theirs, base, mine } = conflict;
+    const merged = mergeItemConfigs(base, mine, theirs.config, choices).merged;
+    setConflict(null);
+    setDraft(theirs);
+    configRef.current = merged;
+    setConfig(merged);
+    history.reset();
+    await doSave(theirs.revision, merged);
+  };
+
+  const takeTheirs = () => {
+    if (!conflict) return;
+    setDraft(conflict.theirs);
+    configRef.current = structuredClone(conflict.theirs.config);
+    setConfig(configRef.current);
+    history.reset();
+    setConflict(null);
+    setSave({ kind: 'saved', message: `已采用 ${conflict.theirs.updatedBy} 的修订 ${conflict.theirs.revision}，放弃了我的修改` });
+  };
 
   const startRevision = async () => {
     if (!detail?.latest) return;
@@ -238,14 +338,25 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 's') {
         e.preventDefault();
         if (editable && dirty) void doSave();
+        return;
+      }
+      if (!editable || inDialog(e.target) || e.altKey) return;
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        redo();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editable, dirty, doSave]);
+  }, [editable, dirty, doSave, undo, redo]);
 
   if (loading && !detail) return <main><p aria-live="polite">加载中…</p></main>;
   if (loadError || !detail) {
@@ -271,14 +382,24 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
         <span className={`savestate ${saveClass}`} role="status" aria-live="polite">{saveText}</span>
         {draft && editable ? (
           <>
+            <button onClick={undo} disabled={!history.canUndo} title="Ctrl+Z">撤销</button>
+            <button onClick={redo} disabled={!history.canRedo} title="Ctrl+Shift+Z 或 Ctrl+Y">重做</button>
             <button className="primary" onClick={() => void doSave()} disabled={!dirty || save.kind === 'saving'} title="Ctrl+S">{save.kind === 'saving' ? '保存中…' : '保存'}</button>
             <button onClick={() => void validate()}>校验</button>
             {draft.status === 'editing' || draft.status === 'returned' ? <button onClick={() => void lifecycleStep('submit', undefined, '已提交审核')}>提交审核</button> : null}
+            <button className="danger" onClick={() => void discard()}>放弃草稿</button>
           </>
         ) : null}
         {!draft && detail.latest && role !== 'reviewer' ? <button className="primary" onClick={() => void startRevision()}>基于第 {detail.latest.version} 版起草修订</button> : null}
       </div>
       <main>
+        {mergedNotice ? (
+          <div className="notice info" role="status" aria-label="已合并的修改">
+            保存时发现 {mergedNotice.by} 已保存了修订 {mergedNotice.revision}；对方的以下修改已合并进来，您的修改也都保留了：
+            <ul className="problems">{mergedNotice.changes.slice(0, 20).map((c, i) => <li key={i}>{c}</li>)}{mergedNotice.changes.length > 20 ? <li>……另有 {mergedNotice.changes.length - 20} 处</li> : null}</ul>
+            <button className="small" onClick={() => setMergedNotice(null)}>知道了</button>
+          </div>
+        ) : null}
         {draft?.status === 'returned' && draft.reviewComment ? (
           <div className="notice warn" role="note">审核退回意见（{draft.reviewedBy}，{formatTime(draft.reviewedAt)}）：{draft.reviewComment}</div>
         ) : null}
@@ -325,47 +446,47 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
           {!config && activeTab !== 'review' && activeTab !== 'history' ? <p className="muted">没有可显示的内容。</p> : null}
         </div>
       </main>
-      {conflict && config && draft ? (
-        <Modal title="保存冲突：草稿已被他人修改" wide onClose={() => setConflict(null)}>
+      {conflict ? (
+        <Modal title="保存冲突：您和对方修改了相同的内容" wide onClose={() => setConflict(null)}>
           <p>
-            您编辑的是修订 {draft.revision}；{conflict.updatedBy} 于 {formatTime(conflict.updatedAt)} 保存了修订 {conflict.revision}。以下是两份内容不同之处：
+            您在修订 {conflict.baseRevision} 上编辑时，{conflict.theirs.updatedBy} 于 {formatTime(conflict.theirs.updatedAt)} 保存了修订 {conflict.theirs.revision}。
+            双方修改不同之处已自动合并；下面 {conflict.result.conflicts.length} 处双方都改了，请逐项选择保留哪一方。
           </p>
-          <table className="list compare">
-            <thead><tr><th style={{ width: 160 }}>部分</th><th>我的修改</th><th>对方的版本（修订 {conflict.revision}）</th></tr></thead>
+          {conflict.result.fromTheirs.length ? (
+            <details className="merged-in">
+              <summary>已自动合并对方的 {conflict.result.fromTheirs.length} 处修改</summary>
+              <ul>{conflict.result.fromTheirs.map((c) => <li key={c.key}>{c.label}：{c.theirsText}</li>)}</ul>
+            </details>
+          ) : null}
+          <table className="list compare" aria-label="冲突的修改">
+            <thead><tr><th style={{ width: 240 }}>内容</th><th>原来</th><th>我的修改</th><th>对方的修改（修订 {conflict.theirs.revision}）</th></tr></thead>
             <tbody>
-              {sectionsDiffering(config, conflict.config).map((d) => (
-                <tr key={d.label}>
-                  <td>{d.label}</td>
-                  <td><pre>{JSON.stringify(d.mine, null, 2) ?? '（无）'}</pre></td>
-                  <td><pre>{JSON.stringify(d.theirs, null, 2) ?? '（无）'}</pre></td>
+              {conflict.result.conflicts.map((c) => (
+                <tr key={c.key} data-conflict={c.key}>
+                  <th scope="row">{c.label}</th>
+                  <td className="muted">{c.baseText}</td>
+                  <td>
+                    <label className="choice"><input type="radio" name={`conflict-${c.key}`} checked={choices[c.key] === 'mine'} onChange={() => setChoices((x) => ({ ...x, [c.key]: 'mine' }))} /> 保留我的</label>
+                    <div className="value">{c.mineText}</div>
+                  </td>
+                  <td>
+                    <label className="choice"><input type="radio" name={`conflict-${c.key}`} checked={choices[c.key] === 'theirs'} onChange={() => setChoices((x) => ({ ...x, [c.key]: 'theirs' }))} /> 采用对方的</label>
+                    <div className="value">{c.theirsText}</div>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <div className="row" style={{ marginTop: 10 }}>
-            <button
-              className="primary"
-              onClick={() => {
-                const revision = conflict.revision;
-                setDraft(conflict);
-                setConflict(null);
-                void doSave(revision);
-              }}
-            >
-              保留我的（在修订 {conflict.revision} 上重新保存）
+            <button className="primary" disabled={conflict.result.conflicts.some((c) => !choices[c.key])} onClick={() => void resolveConflict()}>
+              保存合并结果（在修订 {conflict.theirs.revision} 上）
             </button>
-            <button
-              onClick={() => {
-                setDraft(conflict);
-                setConfig(structuredClone(conflict.config));
-                setConflict(null);
-                setSave({ kind: 'saved', message: `已采用对方的修订 ${conflict.revision}` });
-              }}
-            >
-              采用对方的（放弃我的修改）
-            </button>
+            <button onClick={() => setChoices(Object.fromEntries(conflict.result.conflicts.map((c) => [c.key, 'mine'])))}>冲突处全部保留我的</button>
+            <button onClick={() => setChoices(Object.fromEntries(conflict.result.conflicts.map((c) => [c.key, 'theirs'])))}>冲突处全部采用对方的</button>
+            <button onClick={takeTheirs}>放弃我的全部修改</button>
             <button onClick={() => setConflict(null)}>稍后决定</button>
           </div>
+          {conflict.result.conflicts.some((c) => !choices[c.key]) ? <p className="muted">还有 {conflict.result.conflicts.filter((c) => !choices[c.key]).length} 处未选择。</p> : null}
         </Modal>
       ) : null}
     </>

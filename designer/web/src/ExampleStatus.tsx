@@ -5,10 +5,10 @@
  * same engine as every window.
  */
 import { useEffect, useRef, useState } from 'react';
-import { runExamples, type ExampleReport } from '../../../engine/core/index.js';
+import type { ExampleReport } from '../../../engine/core/index.js';
 import { advice } from '../../../engine/web-kit/index.js';
 import { api, type ItemSummary } from './api.js';
-import { OUTCOME_LABEL } from './ExamplesTab.js';
+import { OUTCOME_LABEL } from './outcomeLabel.js';
 
 export interface ExampleCheck {
   /** What was checked: the draft (revision) or a published version. */
@@ -40,7 +40,7 @@ async function check(item: ItemSummary): Promise<ExampleCheck> {
     }
     if (item.latestVersion !== null) {
       const v = await api.version(item.code, item.latestVersion);
-      return { source: { version: v.version }, problems: 0, report: await runExamples(v.config) };
+      return { source: { version: v.version }, problems: 0, report: await (await import('./examplesRunner.js')).runExamples(v.config) };
     }
     return { source: null, problems: 0, report: null };
   } catch (err) {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { OUTCOMES, labelTable, outcomes, runExamples, type Example, type ExampleReport, type ItemConfig, type Outcome, type Problem } from '../../../engine/core/index.js';
+import { OUTCOMES, runExamples, type Example, type ExampleReport, type ItemConfig, type Outcome, type Problem } from '../../../engine/core/index.js';
 import { FormPreview } from './FormTab.js';
+import { OUTCOME_LABEL } from './outcomeLabel.js';
 import { ProblemSummary } from './StandardTab.js';
 
-/** An example's outcome as shown: the vocabulary's label, or 评估出错 when the run itself failed. */
-export const OUTCOME_LABEL: Record<Outcome | 'error', string> = { ...labelTable(outcomes), error: '评估出错' };
+export { OUTCOME_LABEL };
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);

@@ -3,6 +3,8 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Component, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { FormDefinition, ItemConfig, Problem } from '../../../engine/core/index.js';
 import { useDragReorder, moved } from './dnd.js';
+import { askConfirm } from './Modal.js';
+import { fieldReferences } from './references.js';
 import { buildForm, CHILD_KINDS, FIELD_KINDS, isContainer, isRoundTrip, newField, parseForm, stableStringify, type FieldKind, type FieldModel } from './formModel.js';
 import { formValidator, translateString } from '../../../engine/web-kit/index.js';
 import { previewErrors, toErrorSchema } from './rjsf.js';
@@ -296,9 +298,11 @@ export function FormTab({ config, onChange, problems, readOnly }: { config: Item
     commit(moved(fields, from, to));
   };
   const drag = useDragReorder(move);
-  const remove = (index: number) => {
+  const remove = async (index: number) => {
     const f = fields[index];
     if (!f) return;
+    const refs = fieldReferences(config, f.name);
+    if (refs.length && !(await askConfirm({ title: `删除字段「${f.title || f.name}」？`, message: `以下 ${refs.length} 处用到此字段，删除后需要您另行修改：`, items: refs, confirmLabel: '仍然删除', danger: true }))) return;
     const next = fields.filter((_, i) => i !== index).map((x) => (x.showWhen === f.name ? ({ ...x, showWhen: undefined } as FieldModel) : x));
     commit(next);
     setSelected(next[Math.min(index, next.length - 1)]?.name ?? null);
@@ -362,7 +366,7 @@ export function FormTab({ config, onChange, problems, readOnly }: { config: Item
                 selected={f.name === selected}
                 onSelect={() => setSelected(f.name)}
                 onMove={(d) => move(i, i + d)}
-                onRemove={() => remove(i)}
+                onRemove={() => void remove(i)}
                 readOnly={readOnly}
                 problemCount={fieldProblemCount(f.name)}
                 {...(f.showWhen ? { showWhenTitle: fields.find((x) => x.name === f.showWhen)?.title ?? f.showWhen } : {})}

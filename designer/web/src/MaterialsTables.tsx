@@ -6,6 +6,8 @@
  */
 import type { ItemConfig, Material, Problem, Scenario } from '../../../engine/core/index.js';
 import { moved, useDragReorder } from './dnd.js';
+import { askConfirm } from './Modal.js';
+import { materialReferences, scenarioReferences } from './references.js';
 import { standardSchema } from './StandardTab.js';
 
 type Coded = { code: string; label: string };
@@ -69,9 +71,11 @@ export function MaterialsTables({ config, onChange, problems, readOnly }: { conf
     const m = { id: newId('material', new Set(materials.map((x) => x.id))), name: '新材料', required: true, necessity, type: first('materialType'), form: first('materialForm'), source: first('materialSource') } as Material;
     set({ materials: [...materials, m] });
   };
-  const removeMaterial = (i: number) => {
+  const removeMaterial = async (i: number) => {
     const m = materials[i];
     if (!m) return;
+    const refs = materialReferences(config, m.id);
+    if (refs.length && !(await askConfirm({ title: `删除材料「${m.name || m.id}」？`, message: `以下 ${refs.length} 处引用了此材料；删除后办理情形将不再需要它，其余引用需要您另行修改：`, items: refs, confirmLabel: '仍然删除', danger: true }))) return;
     set({ materials: materials.filter((_, j) => j !== i), scenarios: scenarios.map((s) => ({ ...s, materialIds: (s.materialIds ?? []).filter((x) => x !== m.id) })) });
   };
   const moveMaterial = (from: number, to: number) => {
@@ -90,7 +94,13 @@ export function MaterialsTables({ config, onChange, problems, readOnly }: { conf
     setScenario(i, { ...s, materialIds: [...known, ...unknown] });
   };
   const addScenario = () => set({ scenarios: [...scenarios, { id: newId('scenario', new Set(scenarios.map((s) => s.id))), name: '新情形', materialIds: materials.filter((m) => m.required).map((m) => m.id) }] });
-  const removeScenario = (i: number) => set({ scenarios: scenarios.filter((_, j) => j !== i) });
+  const removeScenario = async (i: number) => {
+    const s = scenarios[i];
+    if (!s) return;
+    const refs = scenarioReferences(config, s.id);
+    if (refs.length && !(await askConfirm({ title: `删除办理情形「${s.name || s.id}」？`, message: `以下 ${refs.length} 处引用了此情形，删除后需要您另行修改：`, items: refs, confirmLabel: '仍然删除', danger: true }))) return;
+    set({ scenarios: scenarios.filter((_, j) => j !== i) });
+  };
   const mBase = '/standard/materials';
   const sBase = '/standard/scenarios';
   const MATERIAL_COLUMNS = ['id', 'name', 'necessity', 'required', 'type', 'form', 'source'];
@@ -141,7 +151,7 @@ export function MaterialsTables({ config, onChange, problems, readOnly }: { conf
                         <span className="handle" aria-hidden="true" title="拖动以调整顺序" style={{ cursor: 'grab' }}>⠿</span>
                         <button className="small" onClick={() => moveMaterial(i, i - 1)} disabled={i === 0} aria-label={`上移材料「${m.name}」`}>↑</button>
                         <button className="small" onClick={() => moveMaterial(i, i + 1)} disabled={i === materials.length - 1} aria-label={`下移材料「${m.name}」`}>↓</button>
-                        <button className="small danger" onClick={() => removeMaterial(i)} aria-label={`删除材料「${m.name}」`}>✕</button>
+                        <button className="small danger" onClick={() => void removeMaterial(i)} aria-label={`删除材料「${m.name}」`}>✕</button>
                       </span>
                     ) : null}
                     <CellErrors messages={materialRest(i)} />
@@ -188,7 +198,7 @@ export function MaterialsTables({ config, onChange, problems, readOnly }: { conf
                       </td>
                     ))}
                     <td>
-                      {!readOnly ? <button className="small danger" onClick={() => removeScenario(i)} aria-label={`删除情形「${s.name}」`}>✕</button> : null}
+                      {!readOnly ? <button className="small danger" onClick={() => void removeScenario(i)} aria-label={`删除情形「${s.name}」`}>✕</button> : null}
                       <CellErrors messages={scenarioRest(i)} />
                     </td>
                   </tr>
