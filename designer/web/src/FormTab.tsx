@@ -1,11 +1,14 @@
 import Form from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { Component, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { FormDefinition, ItemConfig, Problem } from '../../../engine/core/index.js';
-import { useDragReorder, moved } from './dnd.js';
+import { Component, memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { conditionText, type FieldConditionOperator, type FormDefinition, type ItemConfig, type Problem } from '../../../engine/core/index.js';
+import { useDragReorder, moved, type DragProps } from './dnd.js';
 import { askConfirm } from './Modal.js';
 import { fieldReferences } from './references.js';
-import { buildForm, CHILD_KINDS, FIELD_KINDS, isContainer, isRoundTrip, newField, parseForm, stableStringify, type FieldKind, type FieldModel } from './formModel.js';
+import {
+  buildForm, CHILD_KINDS, conditionOperatorName, conditionOperatorsFor, conditionProblem, conditionValueFromText, conditionValueText, FIELD_KINDS, isContainer,
+  isRoundTrip, newField, parseForm, retargetConditions, setCondition, stableStringify, type FieldKind, type FieldModel, type FieldModelCondition,
+} from './formModel.js';
 import { formValidator, translateString } from '../../../engine/web-kit/index.js';
 import { previewErrors, toErrorSchema } from './rjsf.js';
 import { ProblemSummary } from './StandardTab.js';
@@ -13,10 +16,14 @@ import { ProblemSummary } from './StandardTab.js';
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const RESERVED = ['today', 'division', 'scenario', 'materials'];
 
-export class ErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
+/** Shows `fallback` once its children fail to render, until `resetKey` changes (e.g. a new form definition). */
+export class ErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode; resetKey?: unknown }, { failed: boolean; resetKey: unknown }> {
+  override state = { failed: false, resetKey: this.props.resetKey };
   static getDerivedStateFromError() {
     return { failed: true };
+  }
+  static getDerivedStateFromProps(props: { resetKey?: unknown }, state: { failed: boolean; resetKey: unknown }) {
+    return props.resetKey === state.resetKey ? null : { failed: false, resetKey: props.resetKey };
   }
   override render() {
     return this.state.failed ? this.props.fallback : this.props.children;
@@ -27,6 +34,100 @@ function numberOrUndefined(text: string): number | undefined {
   if (text.trim() === '') return undefined;
   const n = Number(text);
   return Number.isFinite(n) ? n : undefined;
+}
+
+const EFFECT_LABELS = { show: '才显示此字段', require: '此字段必填' } as const;
+
+/**
+ * "显示/必填条件": the other field, the comparison (有值 / 等于 / 属于 / 大于 / 小于 / 不小于 / 不大于) and the
+ * value typed to the other field (its options for a choice, a number for a number). What the author
+ * has not finished (a comparison without a value) stays in the panel and is written to the form
+ * only once it is complete, so the form never holds a half condition.
+ */
+function ConditionEditor({ field, fields, onChange }: { field: FieldModel; fields: FieldModel[]; onChange: (f: FieldModel) => void }) {
+  const [draft, setDraft] = useState(() => ({
+    controller: field.condition?.field ?? '',
+    operator: (field.condition?.operator ?? 'isFilled') as FieldConditionOperator,
+    text: conditionValueText(field.condition?.value),
+    effect: field.condition?.effect ?? 'show',
+  }));
+  const candidates = fields.filter((f) => f !== field && f.condition?.effect !== 'show' && f.condition?.field !== field.name);
+  const controller = fields.find((f) => f.name === draft.controller);
+  const operators = controller ? conditionOperatorsFor(controller.kind) : (['isFilled'] as FieldConditionOperator[]);
+  const apply = (next: typeof draft) => {
+    setDraft(next);
+    const target = fields.find((f) => f.name === next.controller);
+    if (!next.controller || !target) {
+      if (field.condition) onChange(setCondition(field, undefined));
+      return;
+    }
+    const value = conditionValueFromText(target, next.operator, next.text);
+    const condition: FieldModelCondition = { field: next.controller, operator: next.operator, effect: next.effect, ...(value !== undefined ? { value } : {}) };
+    if (conditionProblem(condition, target) === null) onChange(setCondition(field, condition));
+  };
+  const pending = controller ? conditionProblem({ field: draft.controller, operator: draft.operator, effect: draft.effect, value: conditionValueFromText(controller, draft.operator, draft.text) }, controller) : null;
+  const options = controller?.kind === 'single' ? controller.options : null;
+  const chosen = new Set(draft.text.split('、').filter(Boolean));
+  return (
+    <div className="condition" role="group" aria-label="显示/必填条件">
+      <label className="field">
+        <span>仅当另一字段满足条件时</span>
+        <select name="showWhen" value={draft.controller} onChange={(e) => apply({ ...draft, controller: e.target.value, operator: 'isFilled', text: '' })}>
+          <option value="">（始终显示）</option>
+          {candidates.map((f) => <option key={f.name} value={f.name}>{f.title}（{f.name}）</option>)}
+        </select>
+      </label>
+      {controller ? (
+        <div className="row">
+          <label className="field">
+            <span>条件</span>
+            <select name="conditionOperator" value={draft.operator} onChange={(e) => apply({ ...draft, operator: e.target.value as FieldConditionOperator, text: e.target.value === 'in' || draft.operator === 'in' ? '' : draft.text })}>
+              {operators.map((op) => <option key={op} value={op}>{conditionOperatorName(op)}</option>)}
+            </select>
+          </label>
+          {draft.operator !== 'isFilled' && options && draft.operator === 'equal' ? (
+            <label className="field grow">
+              <span>值</span>
+              <select name="conditionValue" value={draft.text} onChange={(e) => apply({ ...draft, text: e.target.value })}>
+                <option value="">（请选择）</option>
+                {options.map((o) => <option key={o} value={o}>{o}</option>)}
+              </select>
+            </label>
+          ) : null}
+          {draft.operator === 'in' && options ? (
+            <fieldset className="field grow condition-values">
+              <legend>值（任一）</legend>
+              {options.map((o) => (
+                <label key={o} className="row">
+                  <input type="checkbox" name="conditionValues" value={o} checked={chosen.has(o)}
+                    onChange={(e) => apply({ ...draft, text: options.filter((x) => (x === o ? e.target.checked : chosen.has(x))).join('、') })} /> {o}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          {draft.operator !== 'isFilled' && !options ? (
+            <label className="field grow">
+              <span>{draft.operator === 'in' ? '值（用、分隔）' : '值'}</span>
+              <input type={controller.kind === 'number' && draft.operator !== 'in' ? 'number' : 'text'} name="conditionValue" value={draft.text} onChange={(e) => apply({ ...draft, text: e.target.value })} />
+            </label>
+          ) : null}
+          <label className="field">
+            <span>满足时</span>
+            <select name="conditionEffect" value={draft.effect} onChange={(e) => apply({ ...draft, effect: e.target.value as 'show' | 'require' })}>
+              {(['show', 'require'] as const).map((effect) => <option key={effect} value={effect}>{EFFECT_LABELS[effect]}</option>)}
+            </select>
+          </label>
+        </div>
+      ) : null}
+      {pending ? <span className="problems" role="alert">{pending}（条件尚未生效）</span> : null}
+      {field.condition && !pending ? <p className="muted" data-testid="condition-summary">{conditionSentence(field.condition, fields)}</p> : null}
+    </div>
+  );
+}
+
+function conditionSentence(condition: FieldModelCondition, fields: FieldModel[]): string {
+  const titleOf = (name: string) => fields.find((f) => f.name === name)?.title ?? name;
+  return `${conditionText(condition, titleOf)}${condition.effect === 'show' ? '显示' : '必填'}`;
 }
 
 function PropertyPanel({ field, fields, onChange, readOnly, parent }: { field: FieldModel; fields: FieldModel[]; onChange: (f: FieldModel) => void; readOnly: boolean; parent?: FieldModel }) {
@@ -116,18 +217,14 @@ function PropertyPanel({ field, fields, onChange, readOnly, parent }: { field: F
           <input type="text" name="pattern" value={field.pattern ?? ''} placeholder="如 ^[0-9]{6}$" onChange={(e) => onChange({ ...field, pattern: e.target.value || undefined } as FieldModel)} />
         </label>
       ) : null}
-      {!parent ? <label className="field">
-        <span>仅当另一字段有值时显示</span>
-        <select name="showWhen" value={field.showWhen ?? ''} onChange={(e) => onChange({ ...field, showWhen: e.target.value || undefined } as FieldModel)}>
-          <option value="">（始终显示）</option>
-          {fields.filter((f) => f !== field && !f.showWhen).map((f) => <option key={f.name} value={f.name}>{f.title}（{f.name}）</option>)}
-        </select>
-      </label> : null}
+      {!parent ? <ConditionEditor field={field} fields={fields} onChange={onChange} /> : null}
     </fieldset>
   );
 }
 
-function JsonEditor({ form, onChange, readOnly }: { form: FormDefinition; onChange: (f: FormDefinition) => void; readOnly: boolean }) {
+const JsonEditor = memo(function JsonEditor({ form: latest, onChange, readOnly }: { form: FormDefinition; onChange: (f: FormDefinition) => void; readOnly: boolean }) {
+  // Serialising a large form is not worth a keystroke's paint: it follows in a background render.
+  const form = useDeferredValue(latest);
   const serialised = useMemo(() => JSON.stringify({ schema: form.schema, uiSchema: form.uiSchema ?? {} }, null, 2), [form]);
   const [text, setText] = useState(serialised);
   const [error, setError] = useState<string | null>(null);
@@ -167,30 +264,63 @@ function JsonEditor({ form, onChange, readOnly }: { form: FormDefinition; onChan
       {error ? <div className="notice error" role="alert">{error}</div> : null}
     </details>
   );
+});
+
+/**
+ * A value that follows `value` once it has stopped changing for `delayMs` (the first value at once):
+ * the preview rebuilds when the author pauses, not on every key of a title.
+ */
+function useSettled<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (Object.is(value, settled)) return;
+    const timer = setTimeout(() => setSettled(() => value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, settled, delayMs]);
+  return settled;
 }
 
-export function FormPreview({ form, formData, onChange, idPrefix = 'preview' }: { form: FormDefinition; formData?: unknown; onChange?: (data: Record<string, unknown>) => void; idPrefix?: string }) {
-  const [data, setData] = useState<unknown>(formData ?? {});
+/** How long the preview waits for the author to pause before it rebuilds the form. */
+const PREVIEW_SETTLE_MS = 200;
+
+const PreviewForm = memo(function PreviewForm({ form, formData, onChange, idPrefix }: { form: FormDefinition; formData: unknown; onChange: (data: unknown) => void; idPrefix: string }) {
   const uiSchema = useMemo(() => ({ ...(form.uiSchema ?? {}), 'ui:submitButtonOptions': { norender: true } }) as UiSchema, [form.uiSchema]);
   return (
-    <ErrorBoundary key={stableStringify(form)} fallback={<div className="notice warn">表单定义无效，暂时无法预览。请按上方提示修改。</div>}>
     <div className="rjsf">
       <Form
         schema={form.schema as RJSFSchema}
         uiSchema={uiSchema}
-        formData={formData ?? data}
+        formData={formData}
         validator={formValidator}
         translateString={translateString}
         liveValidate="onChange"
         transformErrors={previewErrors}
         showErrorList={false}
         idPrefix={idPrefix}
-        onChange={(e) => {
-          setData(e.formData);
-          onChange?.((e.formData ?? {}) as Record<string, unknown>);
-        }}
+        onChange={(e) => onChange(e.formData)}
       />
     </div>
+  );
+});
+
+/**
+ * The live preview of a form. Rebuilding RJSF's form of 100 fields costs a few hundred
+ * milliseconds, so the preview follows the definition once the author pauses (and then in a
+ * background render, which a keystroke interrupts); the form is updated in place, not remounted,
+ * so what was typed into the preview stays.
+ */
+export function FormPreview({ form, formData, onChange, idPrefix = 'preview' }: { form: FormDefinition; formData?: unknown; onChange?: (data: Record<string, unknown>) => void; idPrefix?: string }) {
+  const [data, setData] = useState<unknown>(formData ?? {});
+  const shown = useDeferredValue(useSettled(form, PREVIEW_SETTLE_MS));
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const handleChange = useCallback((next: unknown) => {
+    setData(next);
+    onChangeRef.current?.((next ?? {}) as Record<string, unknown>);
+  }, []);
+  return (
+    <ErrorBoundary resetKey={shown} fallback={<div className="notice warn">表单定义无效，暂时无法预览。请按上方提示修改。</div>}>
+      <PreviewForm form={shown} formData={formData ?? data} onChange={handleChange} idPrefix={idPrefix} />
     </ErrorBoundary>
   );
 }
@@ -202,30 +332,78 @@ const sub = (node: unknown, ...keys: string[]): ErrorTree => {
   return n ?? {};
 };
 
-function FieldRow({ f, index, count, selected, onSelect, onMove, onRemove, readOnly, problemCount, showWhenTitle, drag, children }: {
-  f: FieldModel; index: number; count: number; selected: boolean; onSelect: () => void; onMove: (delta: number) => void; onRemove: () => void; readOnly: boolean;
-  problemCount: number; showWhenTitle?: string; drag: ReturnType<ReturnType<typeof useDragReorder>>; children?: ReactNode;
+/** What a row shows of its field's condition: 当「户籍所在地」为「外盟市」时显示. */
+function conditionLabel(f: FieldModel, fields: FieldModel[]): string | undefined {
+  return f.condition ? conditionSentence(f.condition, fields) : undefined;
+}
+
+interface RowActions {
+  select: (key: string) => void;
+  move: (from: number, to: number) => void;
+  remove: (index: number) => void;
+  replaceChildren: (index: number, children: FieldModel[]) => void;
+  /** Drag handlers of the row at `index` (the latest; their state flags come as props). */
+  drag: (index: number) => DragProps;
+}
+
+/**
+ * One row of the field list. Memoised: a keystroke in the property panel re-renders the row of the
+ * field being edited, not the other 99 (every prop is a primitive, a field model kept identical
+ * while unchanged, or a stable callback).
+ */
+const FieldRow = memo(function FieldRow({ f, index, count, selected, selectedChild, actions, readOnly, problemCount, condition, dropTarget, dragging, errors }: {
+  f: FieldModel; index: number; count: number; selected: boolean; selectedChild: string | null; actions: RowActions; readOnly: boolean;
+  problemCount: number; condition?: string | undefined; dropTarget?: 'before' | 'after' | undefined; dragging: boolean; errors: ErrorTree;
 }) {
+  const handlers = readOnly ? {} : actions.drag(index);
   return (
-    <li className={selected ? 'selected' : ''} data-field={f.name} {...drag}>
+    <li className={selected ? 'selected' : ''} data-field={f.name} {...handlers} {...(dropTarget ? { 'data-drop-target': dropTarget } : {})} {...(dragging ? { 'data-dragging': 'true' } : {})}>
       <div className="fieldrow">
         {!readOnly ? <span className="handle" aria-hidden="true" title="拖动以调整顺序">⠿</span> : null}
-        <button className="pick" aria-pressed={selected} onClick={onSelect} title={f.name}>
+        <button className="pick" aria-pressed={selected} onClick={() => actions.select(f.name)} title={f.name}>
           {f.title}{f.required ? <span className="required" style={{ color: 'var(--red)' }}> *</span> : null}
           <br />
           <span className="muted">{FIELD_KINDS.find((k) => k.kind === f.kind)?.label} · {f.name}</span>
-          {showWhenTitle ? <span className="cond"> · 当「{showWhenTitle}」有值时显示</span> : null}
+          {condition ? <span className="cond"> · {condition}</span> : null}
           {problemCount ? <span className="badge fail">有问题</span> : null}
         </button>
         {!readOnly ? (
           <>
-            <button className="small" onClick={() => onMove(-1)} disabled={index === 0} aria-label={`上移「${f.title}」`}>↑</button>
-            <button className="small" onClick={() => onMove(1)} disabled={index === count - 1} aria-label={`下移「${f.title}」`}>↓</button>
-            <button className="small danger" onClick={onRemove} aria-label={`删除「${f.title}」`}>✕</button>
+            <button className="small" onClick={() => actions.move(index, index - 1)} disabled={index === 0} aria-label={`上移「${f.title}」`}>↑</button>
+            <button className="small" onClick={() => actions.move(index, index + 1)} disabled={index === count - 1} aria-label={`下移「${f.title}」`}>↓</button>
+            <button className="small danger" onClick={() => actions.remove(index)} aria-label={`删除「${f.title}」`}>✕</button>
           </>
         ) : null}
       </div>
-      {children}
+      {isContainer(f.kind) ? (
+        <ChildList parent={f} selected={selectedChild} onSelect={actions.select} readOnly={readOnly} errors={errors} onChange={(children) => actions.replaceChildren(index, children)} />
+      ) : null}
+    </li>
+  );
+});
+
+function ChildRow({ c, index, count, selected, onSelect, onMove, onRemove, readOnly, problemCount, drag }: {
+  c: FieldModel; index: number; count: number; selected: boolean; onSelect: () => void; onMove: (delta: number) => void; onRemove: () => void; readOnly: boolean;
+  problemCount: number; drag: DragProps;
+}) {
+  return (
+    <li className={selected ? 'selected' : ''} data-field={c.name} {...drag}>
+      <div className="fieldrow">
+        {!readOnly ? <span className="handle" aria-hidden="true" title="拖动以调整顺序">⠿</span> : null}
+        <button className="pick" aria-pressed={selected} onClick={onSelect} title={c.name}>
+          {c.title}{c.required ? <span className="required" style={{ color: 'var(--red)' }}> *</span> : null}
+          <br />
+          <span className="muted">{FIELD_KINDS.find((k) => k.kind === c.kind)?.label} · {c.name}</span>
+          {problemCount ? <span className="badge fail">有问题</span> : null}
+        </button>
+        {!readOnly ? (
+          <>
+            <button className="small" onClick={() => onMove(-1)} disabled={index === 0} aria-label={`上移「${c.title}」`}>↑</button>
+            <button className="small" onClick={() => onMove(1)} disabled={index === count - 1} aria-label={`下移「${c.title}」`}>↓</button>
+            <button className="small danger" onClick={onRemove} aria-label={`删除「${c.title}」`}>✕</button>
+          </>
+        ) : null}
+      </div>
     </li>
   );
 }
@@ -247,9 +425,9 @@ function ChildList({ parent, selected, onSelect, onChange, readOnly, errors }: {
       {children.length === 0 ? <p className="muted" style={{ margin: '2px 0' }}>{parent.kind === 'repeat' ? '每条还没有字段。' : '分组中还没有字段。'}</p> : null}
       <ol className="fieldlist nested" aria-label={`「${parent.title}」中的字段`}>
         {children.map((c, i) => (
-          <FieldRow
+          <ChildRow
             key={`${c.name}-${i}`}
-            f={c}
+            c={c}
             index={i}
             count={children.length}
             selected={selected === `${parent.name}.${c.name}`}
@@ -277,47 +455,86 @@ function ChildList({ parent, selected, onSelect, onChange, readOnly, errors }: {
   );
 }
 
+/**
+ * The parsed field list, with each field model kept identical to the previous render's while it
+ * has not changed, so memoised rows skip the fields a keystroke did not touch.
+ */
+function useStableFields(form: FormDefinition): FieldModel[] {
+  const previous = useRef<{ fields: FieldModel[]; keys: string[] }>({ fields: [], keys: [] });
+  return useMemo(() => {
+    const parsed = parseForm(form);
+    const keys = parsed.map((f) => JSON.stringify(f));
+    const fields = parsed.map((f, i) => (previous.current.keys[i] === keys[i] ? (previous.current.fields[i] as FieldModel) : f));
+    previous.current = { fields, keys };
+    return fields;
+  }, [form]);
+}
+
+const EMPTY_ERRORS: ErrorTree = {};
+
 export function FormTab({ config, onChange, problems, readOnly }: { config: ItemConfig; onChange: (c: ItemConfig) => void; problems: Problem[]; readOnly: boolean }) {
-  const fields = useMemo(() => parseForm(config.form), [config.form]);
-  const exact = useMemo(() => isRoundTrip(config.form), [config.form]);
+  const fields = useStableFields(config.form);
+  // The round-trip check parses and rebuilds the whole form: a background render is soon enough.
+  const deferredForm = useDeferredValue(config.form);
+  const exact = useMemo(() => isRoundTrip(deferredForm), [deferredForm]);
   // The selection is a field name, or "group.child" for a field inside a group / repeating group.
   const [selected, setSelected] = useState<string | null>(fields[0]?.name ?? null);
   const [parentName, childName] = selected?.includes('.') ? (selected.split('.') as [string, string]) : [selected, null];
   const parent = childName ? fields.find((f) => f.name === parentName) ?? null : null;
   const current = childName ? parent?.children?.find((c) => c.name === childName) ?? null : fields.find((f) => f.name === selected) ?? null;
-  const fieldErrors = useMemo(() => toErrorSchema(problems, '/form/schema/properties'), [problems]);
+  const fieldErrors = useMemo(() => toErrorSchema(problems, '/form/schema/properties') as ErrorTree, [problems]);
 
-  const commit = (next: FieldModel[]) => onChange({ ...config, form: buildForm(next, config.form) });
+  // The latest state for the stable row callbacks below.
+  const latest = useRef({ config, fields, onChange });
+  latest.current = { config, fields, onChange };
+  const commit = useCallback((next: FieldModel[]) => {
+    const { config: c, onChange: change } = latest.current;
+    change({ ...c, form: buildForm(next, c.form) });
+  }, []);
   const add = (kind: FieldKind) => {
     const field = newField(kind, new Set(fields.map((f) => f.name)));
     commit([...fields, field]);
     setSelected(field.name);
   };
-  const move = (from: number, to: number) => {
-    if (to < 0 || to >= fields.length) return;
-    commit(moved(fields, from, to));
-  };
+  const move = useCallback((from: number, to: number) => {
+    const list = latest.current.fields;
+    if (to < 0 || to >= list.length) return;
+    commit(moved(list, from, to));
+  }, [commit]);
   const drag = useDragReorder(move);
-  const remove = async (index: number) => {
-    const f = fields[index];
-    if (!f) return;
-    const refs = fieldReferences(config, f.name);
-    if (refs.length && !(await askConfirm({ title: `删除字段「${f.title || f.name}」？`, message: `以下 ${refs.length} 处用到此字段，删除后需要您另行修改：`, items: refs, confirmLabel: '仍然删除', danger: true }))) return;
-    const next = fields.filter((_, i) => i !== index).map((x) => (x.showWhen === f.name ? ({ ...x, showWhen: undefined } as FieldModel) : x));
-    commit(next);
-    setSelected(next[Math.min(index, next.length - 1)]?.name ?? null);
-  };
+  const dragRef = useRef(drag);
+  dragRef.current = drag;
+  const actions = useMemo<RowActions>(() => ({
+    select: (key) => setSelected(key),
+    move,
+    remove: (index) => {
+      const f = latest.current.fields[index];
+      if (!f) return;
+      void (async () => {
+        const refs = fieldReferences(latest.current.config, f.name);
+        if (refs.length && !(await askConfirm({ title: `删除字段「${f.title}」？`, message: `以下 ${refs.length} 处引用了此字段，删除后需要您另行修改：`, items: refs, confirmLabel: '仍然删除', danger: true }))) return;
+        const list = latest.current.fields;
+        const at = list.findIndex((x) => x.name === f.name);
+        if (at === -1) return;
+        const next = retargetConditions(list.filter((_, i) => i !== at), f.name, undefined);
+        commit(next);
+        setSelected(next[Math.min(at, next.length - 1)]?.name ?? null);
+      })();
+    },
+    replaceChildren: (index, children) => {
+      const list = latest.current.fields;
+      const f = list[index];
+      if (f) commit(list.map((x, i) => (i === index ? { ...f, children } : x)));
+    },
+    drag: (index) => dragRef.current(index, true),
+  }), [commit, move]);
   const replace = (index: number, f: FieldModel) => {
     const old = fields[index];
-    const next = fields.map((x, i) => (i === index ? f : old && x.showWhen === old.name ? { ...x, showWhen: f.name } : x));
-    commit(next);
+    const next = fields.map((x, i) => (i === index ? f : x));
+    commit(old && old.name !== f.name ? retargetConditions(next, old.name, f.name) : next);
     if (old && old.name !== f.name) setSelected(f.name);
   };
-  const replaceChildren = (index: number, children: FieldModel[]) => {
-    const f = fields[index];
-    if (f) commit(fields.map((x, i) => (i === index ? { ...f, children } : x)));
-  };
-  const fieldProblemCount = (name: string) => Object.keys((fieldErrors as Record<string, unknown>)[name] ?? {}).length;
+  const fieldProblemCount = (name: string) => Object.keys(fieldErrors[name] ?? {}).length;
 
   let panel: ReactNode = <p className="muted">选择左侧的字段以编辑其属性。</p>;
   if (current && parent && parent.children) {
@@ -331,7 +548,7 @@ export function FormTab({ config, onChange, problems, readOnly }: { config: Item
         parent={parent}
         readOnly={readOnly}
         onChange={(c) => {
-          replaceChildren(pi, siblings.map((x) => (x === current ? c : x)));
+          actions.replaceChildren(pi, siblings.map((x) => (x === current ? c : x)));
           if (c.name !== current.name) setSelected(`${parent.name}.${c.name}`);
         }}
       />
@@ -339,11 +556,12 @@ export function FormTab({ config, onChange, problems, readOnly }: { config: Item
   } else if (current) {
     panel = <PropertyPanel key={`${current.name}`} field={current} fields={fields} readOnly={readOnly} onChange={(f) => replace(fields.indexOf(current), f)} />;
   }
+  const onJsonChange = useCallback((form: FormDefinition) => latest.current.onChange({ ...latest.current.config, form }), []);
 
   return (
     <section aria-label="表单设计">
       <ProblemSummary problems={problems} prefix="/form" title="表单" />
-      {!exact ? <div className="notice warn">此表单含有可视化设计器不直接编辑的高级设置；在下方列表中修改将按列表重写 properties、required 与 dependencies，其余设置保留。也可在专家模式中直接编辑 JSON。</div> : null}
+      {!exact ? <div className="notice warn">此表单含有可视化设计器不直接编辑的高级设置；在下方列表中修改将按列表重写 properties、required、dependencies 与设计器写入的 allOf 条件，其余设置保留。也可在专家模式中直接编辑 JSON。</div> : null}
       <div className="cols form-designer">
         <div className="card">
           <h3 style={{ marginTop: 0 }}>字段</h3>
@@ -357,26 +575,26 @@ export function FormTab({ config, onChange, problems, readOnly }: { config: Item
           {fields.length === 0 ? <p className="muted">还没有字段。请用上方按钮添加。</p> : null}
           {!readOnly && fields.length > 1 ? <p className="muted" style={{ margin: '0 0 6px' }}>可拖动字段调整顺序，或用 ↑ ↓ 按钮。</p> : null}
           <ol className="fieldlist" aria-label="字段列表">
-            {fields.map((f, i) => (
-              <FieldRow
-                key={`${f.name}-${i}`}
-                f={f}
-                index={i}
-                count={fields.length}
-                selected={f.name === selected}
-                onSelect={() => setSelected(f.name)}
-                onMove={(d) => move(i, i + d)}
-                onRemove={() => void remove(i)}
-                readOnly={readOnly}
-                problemCount={fieldProblemCount(f.name)}
-                {...(f.showWhen ? { showWhenTitle: fields.find((x) => x.name === f.showWhen)?.title ?? f.showWhen } : {})}
-                drag={drag(i, !readOnly)}
-              >
-                {isContainer(f.kind) ? (
-                  <ChildList parent={f} selected={selected} onSelect={setSelected} readOnly={readOnly} errors={sub(fieldErrors, f.name)} onChange={(children) => replaceChildren(i, children)} />
-                ) : null}
-              </FieldRow>
-            ))}
+            {fields.map((f, i) => {
+              const flags = readOnly ? {} : drag(i, true);
+              return (
+                <FieldRow
+                  key={`${f.name}-${i}`}
+                  f={f}
+                  index={i}
+                  count={fields.length}
+                  selected={f.name === selected}
+                  selectedChild={selected?.startsWith(`${f.name}.`) ? selected : null}
+                  actions={actions}
+                  readOnly={readOnly}
+                  problemCount={fieldProblemCount(f.name)}
+                  condition={conditionLabel(f, fields)}
+                  dropTarget={flags['data-drop-target']}
+                  dragging={flags['data-dragging'] === 'true'}
+                  errors={isContainer(f.kind) ? sub(fieldErrors, f.name) : EMPTY_ERRORS}
+                />
+              );
+            })}
           </ol>
         </div>
         <div className="card">
@@ -390,7 +608,7 @@ export function FormTab({ config, onChange, problems, readOnly }: { config: Item
           </div>
         </div>
       </div>
-      <JsonEditor form={config.form} readOnly={readOnly} onChange={(form) => onChange({ ...config, form })} />
+      <JsonEditor form={config.form} readOnly={readOnly} onChange={onJsonChange} />
     </section>
   );
 }

@@ -1,9 +1,17 @@
 /**
  * The field list the form designer edits, and its two-way mapping to `form.schema` / `form.uiSchema`.
- * A conditional field ("仅当另一字段有值时显示") is a schema dependency: it is declared under
- * `dependencies.<controller>.properties`, which RJSF shows only once the controller has a value.
+ * A conditional field is shown, or required, only when another field has a value, equals a value,
+ * is one of several or is above/below a number (the core's form conditions):
+ * - shown when the other field has a value: a schema dependency, declared under
+ *   `dependencies.<controller>.properties`, which RJSF shows only once the controller has a value;
+ * - every other condition: an `allOf` entry `{ if, then }` — `then` declares the field (shown) or
+ *   only requires it (required). RJSF resolves it against the form data as the applicant types.
+ * Pure: no React, no DOM (unit-tested like RJSF's own utils).
  */
-import type { FormDefinition } from '../../../engine/core/index.js';
+import {
+  conditionalBranch, conditionOperatorLabel, parseConditionIf, NUMERIC_CONDITION_OPERATORS,
+  type ConditionEffect, type FieldCondition, type FieldConditionOperator, type FormDefinition,
+} from '../../../engine/core/index.js';
 
 export type FieldKind = 'text' | 'number' | 'date' | 'single' | 'multi' | 'idNumber' | 'mobile' | 'creditCode' | 'division' | 'file' | 'group' | 'repeat';
 
@@ -45,14 +53,19 @@ export interface FieldModel {
   min?: number;
   max?: number;
   pattern?: string;
-  /** Shown only when this other field has a value. */
-  showWhen?: string;
+  /** Shown, or required, only when another (top-level) field meets a condition. */
+  condition?: FieldModelCondition;
   /** Schema keywords the designer does not edit, kept as they are. */
   extra: Record<string, unknown>;
   /** uiSchema entries of the field the designer does not edit. */
   ui: Record<string, unknown>;
   /** The fields of a group (分组) or of each entry of a repeating group (重复组). */
   children?: FieldModel[];
+}
+
+/** A field's condition as the property panel edits it: what it tests, and what it does when it holds. */
+export interface FieldModelCondition extends FieldCondition {
+  effect: ConditionEffect;
 }
 
 const KNOWN = new Set(['type', 'title', 'description', 'enum', 'format', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'items', 'uniqueItems', 'minItems', 'maxItems']);
@@ -88,7 +101,7 @@ function parseChildren(s: Json, ui: Json): FieldModel[] {
   return list.sort((a, b) => position(a.name) - position(b.name));
 }
 
-function parseField(name: string, s: Json, required: boolean, ui: Json, showWhen?: string, nested = false): FieldModel {
+function parseField(name: string, s: Json, required: boolean, ui: Json, condition?: FieldModelCondition, nested = false): FieldModel {
   const found = kindOf(s, ui);
   const kind = nested && isContainer(found) ? 'text' : found;
   const extra: Json = {};
@@ -134,7 +147,7 @@ function parseField(name: string, s: Json, required: boolean, ui: Json, showWhen
     ...(typeof s[minKey as string] === 'number' ? { min: s[minKey as string] as number } : {}),
     ...(typeof s[maxKey as string] === 'number' ? { max: s[maxKey as string] as number } : {}),
     ...(typeof s.pattern === 'string' ? { pattern: s.pattern } : {}),
-    ...(showWhen ? { showWhen } : {}),
+    ...(condition ? { condition } : {}),
     extra,
     ui: fieldUi,
     ...(children ? { children } : {}),
@@ -145,39 +158,74 @@ function limitKeys(kind: FieldKind): [string, string] {
   return kind === 'number' ? ['minimum', 'maximum'] : kind === 'multi' || kind === 'repeat' ? ['minItems', 'maxItems'] : ['minLength', 'maxLength'];
 }
 
-/** The designer's field list of a form (fields in uiSchema order; conditional fields after their controller). */
+/**
+ * The designer's own `allOf` entry for one conditional field, or null for hand-written logic (kept as
+ * it is): an `if` the core reads as a condition, and a `then` that declares exactly this one field
+ * (shown when; not also declared at the top) or only requires one field declared at the top.
+ */
+export function designerBranch(entry: unknown, topProperties: Json): { name: string; condition: FieldModelCondition; schema?: Json; requiredWhenShown: boolean } | null {
+  if (!isRecord(entry) || Object.keys(entry).some((k) => k !== 'if' && k !== 'then') || !isRecord(entry.then)) return null;
+  const when = parseConditionIf(entry.if);
+  if (!when) return null;
+  const then = entry.then;
+  if (Object.keys(then).some((k) => k !== 'properties' && k !== 'required')) return null;
+  const required = Array.isArray(then.required) ? then.required : [];
+  if (isRecord(then.properties)) {
+    const names = Object.keys(then.properties);
+    const name = names[0];
+    const schema = name === undefined ? undefined : then.properties[name];
+    if (names.length !== 1 || name === undefined || name in topProperties || !isRecord(schema)) return null;
+    if (required.length > 1 || (required.length === 1 && required[0] !== name)) return null;
+    return { name, condition: { ...when, effect: 'show' }, schema, requiredWhenShown: required.length === 1 };
+  }
+  const name = required[0];
+  if (required.length !== 1 || typeof name !== 'string' || !(name in topProperties)) return null;
+  return { name, condition: { ...when, effect: 'require' }, requiredWhenShown: false };
+}
+
+/** The designer's field list of a form (fields in uiSchema order; fields shown under a condition after their controller). */
 export function parseForm(form: FormDefinition | undefined): FieldModel[] {
   const schema = isRecord(form?.schema) ? form.schema : {};
   const uiSchema = isRecord(form?.uiSchema) ? form.uiSchema : {};
   const properties = isRecord(schema.properties) ? schema.properties : {};
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
   const uiOf = (name: string) => (isRecord(uiSchema[name]) ? (uiSchema[name] as Json) : {});
+  const requiredWhen = new Map<string, FieldModelCondition>();
+  const dependents = new Map<string, FieldModel[]>();
+  const addDependent = (controller: string, field: FieldModel) => dependents.set(controller, [...(dependents.get(controller) ?? []), field]);
+  const dependencies = isRecord(schema.dependencies) ? schema.dependencies : {};
+  for (const [controller, dep] of Object.entries(dependencies)) {
+    if (!isRecord(dep) || !isRecord(dep.properties)) continue;
+    const depRequired = new Set(Array.isArray(dep.required) ? dep.required.map(String) : []);
+    for (const [name, s] of Object.entries(dep.properties)) {
+      if (isRecord(s)) addDependent(controller, parseField(name, s, depRequired.has(name), uiOf(name), { field: controller, operator: 'isFilled', effect: 'show' }));
+    }
+  }
+  for (const entry of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    const branch = designerBranch(entry, properties);
+    if (!branch) continue;
+    if (branch.condition.effect === 'require') requiredWhen.set(branch.name, branch.condition);
+    else addDependent(branch.condition.field, parseField(branch.name, branch.schema ?? {}, branch.requiredWhenShown, uiOf(branch.name), branch.condition));
+  }
   const top = Object.entries(properties)
     .filter(([, s]) => isRecord(s))
-    .map(([name, s]) => parseField(name, s as Json, required.has(name), uiOf(name)));
+    .map(([name, s]) => parseField(name, s as Json, required.has(name), uiOf(name), requiredWhen.get(name)));
   const order = Array.isArray(uiSchema['ui:order']) ? uiSchema['ui:order'].map(String) : [];
   const position = (name: string) => {
     const i = order.indexOf(name);
     return i === -1 ? order.length : i;
   };
   top.sort((a, b) => position(a.name) - position(b.name));
-  const dependencies = isRecord(schema.dependencies) ? schema.dependencies : {};
   const result: FieldModel[] = [];
-  const dependents = new Map<string, FieldModel[]>();
-  for (const [controller, dep] of Object.entries(dependencies)) {
-    if (!isRecord(dep) || !isRecord(dep.properties)) continue;
-    const depRequired = new Set(Array.isArray(dep.required) ? dep.required.map(String) : []);
-    const list = Object.entries(dep.properties)
-      .filter(([, s]) => isRecord(s))
-      .map(([name, s]) => parseField(name, s as Json, depRequired.has(name), uiOf(name), controller));
-    dependents.set(controller, list);
-  }
-  for (const field of top) {
+  const placed = new Set<string>();
+  const place = (field: FieldModel) => {
+    if (placed.has(field.name)) return;
+    placed.add(field.name);
     result.push(field);
-    result.push(...(dependents.get(field.name) ?? []));
-    dependents.delete(field.name);
-  }
-  for (const rest of dependents.values()) result.push(...rest);
+    for (const dependent of dependents.get(field.name) ?? []) place(dependent);
+  };
+  for (const field of top) place(field);
+  for (const rest of dependents.values()) for (const field of rest) place(field);
   return result;
 }
 
@@ -245,40 +293,62 @@ export function fieldUi(f: FieldModel): Json {
   return ui;
 }
 
-/** The form definition of a field list; the form's other top-level keywords and uiSchema entries are kept. */
+function conditionOf({ field, operator, value }: FieldModelCondition): FieldCondition {
+  return value === undefined ? { field, operator } : { field, operator, value };
+}
+
+/** Whether a field's condition can be written: its controller is another field of the list. */
+function effectiveCondition(f: FieldModel, names: ReadonlySet<string>): FieldModelCondition | undefined {
+  const c = f.condition;
+  return c && c.field !== f.name && names.has(c.field) ? c : undefined;
+}
+
+/** The form definition of a field list; the form's other top-level keywords, hand-written allOf entries and uiSchema entries are kept. */
 export function buildForm(fields: FieldModel[], previous?: FormDefinition): FormDefinition {
   const prevSchema = isRecord(previous?.schema) ? previous.schema : {};
   const prevUi = isRecord(previous?.uiSchema) ? previous.uiSchema : {};
+  const prevProperties = isRecord(prevSchema.properties) ? prevSchema.properties : {};
   const names = new Set(fields.map((f) => f.name));
-  const unconditional = new Set(fields.filter((f) => !f.showWhen || !names.has(f.showWhen) || f.showWhen === f.name).map((f) => f.name));
+  const shownWhen = (f: FieldModel) => {
+    const c = effectiveCondition(f, names);
+    return c?.effect === 'show' ? c : undefined;
+  };
   const properties: Json = {};
   const required: string[] = [];
   const dependencies: Record<string, { properties: Json; required?: string[] }> = {};
+  const branches: Json[] = [];
   for (const f of fields) {
-    if (unconditional.has(f.name)) {
-      properties[f.name] = fieldSchema(f);
-      if (f.required) required.push(f.name);
-    } else {
-      const controller = f.showWhen as string;
-      const dep = (dependencies[controller] ??= { properties: {} });
+    const condition = effectiveCondition(f, names);
+    const when: FieldCondition | undefined = condition ? conditionOf(condition) : undefined;
+    if (condition?.effect === 'show' && when?.operator === 'isFilled') {
+      const dep = (dependencies[when.field] ??= { properties: {} });
       dep.properties[f.name] = fieldSchema(f);
       if (f.required) (dep.required ??= []).push(f.name);
+    } else if (condition?.effect === 'show' && when) {
+      branches.push(conditionalBranch({ name: f.name, effect: 'show', when, requiredWhenShown: f.required }, fieldSchema(f)));
+    } else {
+      properties[f.name] = fieldSchema(f);
+      if (f.required) required.push(f.name);
+      if (when) branches.push(conditionalBranch({ name: f.name, effect: 'require', when }));
     }
   }
   const schema: Json = {};
-  for (const [k, v] of Object.entries(prevSchema)) if (!['type', 'properties', 'required', 'dependencies'].includes(k)) schema[k] = v;
+  for (const [k, v] of Object.entries(prevSchema)) if (!['type', 'properties', 'required', 'dependencies', 'allOf'].includes(k)) schema[k] = v;
+  const kept = (Array.isArray(prevSchema.allOf) ? prevSchema.allOf : []).filter((entry) => !designerBranch(entry, prevProperties));
+  const allOf = [...kept, ...branches];
   const out: Json = { type: 'object', ...(required.length ? { required } : {}), properties, ...schema };
   if (Object.keys(dependencies).length) out.dependencies = dependencies;
-  // A conditional field is absent from the schema until its controller has a value: it cannot be
+  if (allOf.length) out.allOf = allOf;
+  // A field shown under a condition is absent from the schema until its condition holds: it cannot be
   // named in ui:order (RJSF refuses unknown names), so '*' stands where the first one goes.
   const order: string[] = [];
   for (const f of fields) {
-    if (unconditional.has(f.name)) order.push(f.name);
+    if (!shownWhen(f)) order.push(f.name);
     else if (!order.includes('*')) order.push('*');
   }
   const uiSchema: Json = {};
   for (const [k, v] of Object.entries(prevUi)) if (k.startsWith('ui:') && k !== 'ui:order') uiSchema[k] = v;
-  uiSchema['ui:order'] = order.includes('*') ? order : [...order];
+  uiSchema['ui:order'] = order;
   for (const f of fields) {
     const ui = fieldUi(f);
     if (Object.keys(ui).length) uiSchema[f.name] = ui;
@@ -329,4 +399,74 @@ export function newField(kind: FieldKind, taken: Set<string>): FieldModel {
     ui: {},
     ...(isContainer(kind) ? { children: [] } : {}),
   };
+}
+
+/** The comparisons a field of this kind can be tested with (a list or a file only for having a value). */
+export function conditionOperatorsFor(kind: FieldKind): FieldConditionOperator[] {
+  if (kind === 'number') return ['isFilled', 'equal', 'in', ...NUMERIC_CONDITION_OPERATORS];
+  if (kind === 'multi' || kind === 'file' || kind === 'group' || kind === 'repeat') return ['isFilled'];
+  return ['isFilled', 'equal', 'in'];
+}
+
+/** The operator's name in the property panel: the rules' Chinese operator names, and 有值 for "has a value". */
+export const conditionOperatorName = (operator: FieldConditionOperator) => conditionOperatorLabel(operator);
+
+/**
+ * The value of a condition from what the author typed, typed to the controlling field: numbers for
+ * a number field, the list of values (one a line, or separated by 、/，/,) for 属于. Undefined while
+ * nothing usable is typed.
+ */
+export function conditionValueFromText(controller: FieldModel, operator: FieldConditionOperator, text: string): unknown {
+  if (operator === 'isFilled') return undefined;
+  const one = (part: string): unknown => {
+    const t = part.trim();
+    if (t === '') return undefined;
+    if (controller.kind !== 'number') return t;
+    const n = Number(t);
+    return Number.isFinite(n) ? n : undefined;
+  };
+  if (operator === 'in') {
+    const values = text.split(/[\n、，,]/).map(one).filter((v) => v !== undefined);
+    return values.length ? values : undefined;
+  }
+  return one(text);
+}
+
+/** The text a condition value is edited as (the inverse of conditionValueFromText). */
+export function conditionValueText(value: unknown): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return value.map((v) => String(v)).join('、');
+  return String(value);
+}
+
+/**
+ * Why a condition cannot work as it stands, or null: no value yet, a value that is not one of the
+ * controller's options, a comparison the controller's kind does not support.
+ */
+export function conditionProblem(condition: FieldModelCondition, controller: FieldModel | undefined): string | null {
+  if (!controller) return '所依据的字段已不存在';
+  if (!conditionOperatorsFor(controller.kind).includes(condition.operator)) return `「${controller.title}」不能按「${conditionOperatorName(condition.operator)}」判断`;
+  if (condition.operator === 'isFilled') return null;
+  const values = Array.isArray(condition.value) ? condition.value : condition.value === undefined ? [] : [condition.value];
+  if (values.length === 0) return '请填写条件的值';
+  if (controller.kind === 'number' && values.some((v) => typeof v !== 'number')) return '条件的值应为数字';
+  if (controller.kind === 'single') {
+    const unknown = values.filter((v) => !controller.options.includes(String(v)));
+    if (unknown.length) return `「${unknown.map(String).join('、')}」不是「${controller.title}」的选项`;
+  }
+  return null;
+}
+
+/** A field list with the condition of `name` set (or cleared), kept consistent with its controller. */
+export function setCondition(field: FieldModel, condition: FieldModelCondition | undefined): FieldModel {
+  const { condition: _old, ...rest } = field;
+  return condition ? { ...rest, condition } : rest;
+}
+
+/** After a rename: conditions on the old name follow the field. After a removal (`to` undefined): they go. */
+export function retargetConditions(fields: FieldModel[], from: string, to: string | undefined): FieldModel[] {
+  return fields.map((f) => {
+    if (f.condition?.field !== from) return f;
+    return to === undefined ? setCondition(f, undefined) : { ...f, condition: { ...f.condition, field: to } };
+  });
 }
