@@ -12,7 +12,7 @@ export const channels = defineVocabulary('channel', CHANNELS, {
 
 /** Where an applicant goes for the channel: the service guide's 受理渠道 and a redirect's 请到…办理. */
 export const channelPlaces = defineVocabulary('channel place', CHANNELS, {
-  'comprehensive-window': { 'zh-CN': '全区任一政务服务中心“全区通办”综合窗口' },
+  'comprehensive-window': { 'zh-CN': '全区任一政务服务中心“全区通办”综合窗口', 'mn-Mong': 'ᠬᠠᠮᠤᠭ ᠣᠷᠤᠨ ᠤ ᠠᠯᠢ ᠨᠢᠭᠡ ᠵᠠᠰᠠᠭ ᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠭᠡᠨ ᠦ ᠲᠥᠪ ᠦᠨ “ᠬᠠᠮᠤᠭ ᠣᠷᠤᠨ ᠳᠤ ᠬᠠᠮᠲᠤ ᠪᠠᠷᠢᠬᠤ” ᠬᠠᠮᠲᠤ ᠴᠣᠩᠬᠤ' },
   'police-station': { 'zh-CN': '户籍地或居住地公安派出所' },
 });
 

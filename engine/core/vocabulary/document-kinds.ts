@@ -6,11 +6,11 @@ export const DOCUMENT_KINDS = ['acceptance-notice', 'deferred-acceptance-notice'
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const documentKinds = defineVocabulary('document kind', DOCUMENT_KINDS, {
-  'acceptance-notice': { 'zh-CN': '受理通知书' },
-  'deferred-acceptance-notice': { 'zh-CN': '容缺受理通知书' },
-  'commitment-letter': { 'zh-CN': '容缺受理承诺书' },
-  'supplement-notice': { 'zh-CN': '补正材料通知书' },
-  'rejection-decision': { 'zh-CN': '不予受理决定书' },
+  'acceptance-notice': { 'zh-CN': '受理通知书', 'mn-Mong': 'ᠬᠦᠪᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠲᠤᠬᠠᠢ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠪᠢᠴᠢᠭ' },
+  'deferred-acceptance-notice': { 'zh-CN': '容缺受理通知书', 'mn-Mong': 'ᠳᠤᠲᠠᠭᠤ ᠮᠠᠲᠡᠷᠢᠶᠠᠯ ᠢ ᠬᠣᠶᠢᠨᠠ ᠨᠥᠭᠦᠬᠦ ᠪᠡᠷ ᠬᠦᠪᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠲᠤᠬᠠᠢ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠪᠢᠴᠢᠭ' },
+  'commitment-letter': { 'zh-CN': '容缺受理承诺书', 'mn-Mong': 'ᠳᠤᠲᠠᠭᠤ ᠮᠠᠲᠡᠷᠢᠶᠠᠯ ᠢ ᠬᠣᠶᠢᠨᠠ ᠨᠥᠭᠦᠬᠦ ᠠᠮᠠᠯᠠᠯᠲᠤ ᠪᠢᠴᠢᠭ' },
+  'supplement-notice': { 'zh-CN': '补正材料通知书', 'mn-Mong': 'ᠮᠠᠲᠡᠷᠢᠶᠠᠯ ᠨᠥᠭᠦᠬᠦ ᠲᠤᠬᠠᠢ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠪᠢᠴᠢᠭ' },
+  'rejection-decision': { 'zh-CN': '不予受理决定书', 'mn-Mong': 'ᠬᠦᠪᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ ᠲᠤᠬᠠᠢ ᠱᠢᠢᠳᠪᠦᠷᠢ ᠪᠢᠴᠢᠭ' },
 });
 
 export const isDocumentKind = (value: unknown): value is DocumentKind => isCodeOf(documentKinds, value);

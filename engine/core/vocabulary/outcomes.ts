@@ -10,11 +10,11 @@ export type Outcome = (typeof OUTCOMES)[number];
  * accepted now on the applicant's written commitment to hand in the missing 容缺后补 materials later.
  */
 export const outcomes = defineVocabulary('outcome', OUTCOMES, {
-  accept: { 'zh-CN': '予以受理' },
-  'accept-on-commitment': { 'zh-CN': '容缺受理' },
-  supplement: { 'zh-CN': '需补正' },
-  reject: { 'zh-CN': '不予受理' },
-  redirect: { 'zh-CN': '请到指定渠道办理' },
+  accept: { 'zh-CN': '予以受理', 'mn-Mong': 'ᠬᠦᠪᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠨᠠ' },
+  'accept-on-commitment': { 'zh-CN': '容缺受理', 'mn-Mong': 'ᠳᠤᠲᠠᠭᠤ ᠮᠠᠲᠡᠷᠢᠠᠯ ᠢ ᠬᠣᠶᠢᠨᠠ ᠨᠥᠭᠦᠬᠦ ᠪᠡᠷ ᠬᠦᠪᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠨᠠ' },
+  supplement: { 'zh-CN': '需补正', 'mn-Mong': 'ᠨᠥᠭᠦᠬᠦ ᠬᠡᠷᠡᠭ᠎ᠲᠡᠢ' },
+  reject: { 'zh-CN': '不予受理', 'mn-Mong': 'ᠬᠦᠪᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ' },
+  redirect: { 'zh-CN': '请到指定渠道办理', 'mn-Mong': 'ᠲᠣᠭᠲᠠᠭᠠᠭᠰᠠᠨ ᠰᠤᠸᠠᠭ ᠲᠤ ᠣᠴᠢᠵᠤ ᠪᠠᠷᠢᠭᠲᠤᠨ᠎ᠠ' },
 });
 
 export const isOutcome = (value: unknown): value is Outcome => isCodeOf(outcomes, value);
