@@ -11,7 +11,7 @@ import { DIFF_SECTIONS, type ChangeKind, type DiffChange } from './types.js';
 const sectionRank = new Map(DIFF_SECTIONS.map((s, i) => [s, i]));
 const elementRank = new Map(STANDARD_ELEMENTS.map((k, i) => [k, i]));
 /** Added and removed rank the same: they swap when the direction does. */
-const kindRank: Record<ChangeKind, number> = { added: 0, removed: 0, changed: 1, moved: 2 };
+const kindRank: Record<ChangeKind, number> = { added: 0, removed: 0, renamed: 1, changed: 1, moved: 2 };
 
 const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const isIndex = (t: string) => /^(0|[1-9]\d*)$/.test(t);

@@ -1,24 +1,20 @@
 /**
- * Rule conditions compared node by node, so a reviewer reads "条件 /conditions/all/1 比较值：16 → 18"
- * instead of two whole condition trees. Nodes are paired by position: the pointer is how authors
- * and the designer name a condition.
+ * Rule conditions compared node by node, each changed condition read as a sentence: a reviewer
+ * reads 「条件：年龄 不小于 60 → 不小于 63」 instead of a pointer and two JSON trees. Nodes are
+ * paired by position (the designer edits conditions in place); the pointer stays on the aspect so
+ * that the designer can still point at the condition.
  */
-import { makeAspect } from './change-builder.js';
-import { isRecord, rankBy, sameValue, unionKeys } from './json-values.js';
+import { cloneJson, isRecord, rankBy, sameValue, stableKey, unionKeys } from './json-values.js';
 import { pointer } from './json-pointer.js';
-import { conditionText, genericText, operatorText } from './value-text.js';
+import { conditionSentence, factSubject, isLeaf, leafPredicate } from './condition-sentence.js';
+import type { SideFacts } from './side-facts.js';
+import { genericText } from './value-text.js';
 import type { DiffAspect } from './types.js';
 
-const LEAF_FIELDS: [key: string, label: string][] = [
-  ['fact', '事实'],
-  ['path', '路径'],
-  ['operator', '运算符'],
-  ['value', '比较值'],
-  ['optional', '可缺省'],
-  ['params', '参数'],
-];
-const fieldLabels = new Map(LEAF_FIELDS);
-const fieldRank = rankBy(LEAF_FIELDS.map(([key]) => key));
+export interface FactSides {
+  from: SideFacts;
+  to: SideFacts;
+}
 
 type NodeShape = 'all' | 'any' | 'not' | 'leaf' | 'other';
 
@@ -31,38 +27,75 @@ function shapeOf(node: unknown): NodeShape {
 }
 
 /** `optional: false` and no `optional` mean the same: a missing fact makes the rule undecidable. */
-function normalised(node: Record<string, unknown>, key: string): unknown {
-  return key === 'optional' ? node.optional === true : node[key];
+function normalisedLeaf(node: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...node };
+  if (out.optional !== true) delete out.optional;
+  return out;
 }
 
-function wholeNode(at: string, before: unknown, after: unknown): DiffAspect {
-  return makeAspect('conditions', `条件 ${at}`, before, after, conditionText, at);
+function aspect(at: string, before: unknown, after: unknown, beforeText: string | undefined, afterText: string | undefined, subject?: string): DiffAspect {
+  const out: DiffAspect = { key: 'condition', label: '条件', pointer: at };
+  if (subject !== undefined) out.subject = subject;
+  if (before !== undefined) out.before = cloneJson(before);
+  if (after !== undefined) out.after = cloneJson(after);
+  if (before !== undefined && beforeText !== undefined) out.beforeText = beforeText;
+  if (after !== undefined && afterText !== undefined) out.afterText = afterText;
+  return out;
+}
+
+/** What a sentence leaves out (the fact's key, its parameters), for two conditions that read alike. */
+function technicalNote(node: unknown): string {
+  if (!isRecord(node)) return genericText(node);
+  const path = typeof node.path === 'string' ? ` ${node.path}` : '';
+  const params = node.params === undefined ? '' : ` ${stableKey(node.params)}`;
+  return `${genericText(node.fact)}${path}${params}`;
+}
+
+function leafAspect(at: string, a: Record<string, unknown>, b: Record<string, unknown>, sides: FactSides): DiffAspect | undefined {
+  const na = normalisedLeaf(a);
+  const nb = normalisedLeaf(b);
+  if (sameValue(na, nb)) return undefined;
+  const subjectA = factSubject(a, sides.from);
+  const subjectB = factSubject(b, sides.to);
+  const predicateA = leafPredicate(a, sides.from);
+  const predicateB = leafPredicate(b, sides.to);
+  if (subjectA === subjectB && predicateA !== predicateB) return aspect(at, na, nb, predicateA, predicateB, subjectA);
+  const sentenceA = `${subjectA} ${predicateA}`;
+  const sentenceB = `${subjectB} ${predicateB}`;
+  // The same sentence from different JSON: the field it names was re-keyed, or a parameter changed.
+  if (sentenceA === sentenceB) return aspect(at, na, nb, `${sentenceA}（${technicalNote(a)}）`, `${sentenceB}（${technicalNote(b)}）`);
+  return aspect(at, na, nb, sentenceA, sentenceB);
 }
 
 /** Aspects for every difference between two condition nodes at `at` (relative to the rule). */
-export function diffConditions(before: unknown, after: unknown, at = '/conditions'): DiffAspect[] {
+export function diffConditions(before: unknown, after: unknown, sides: FactSides, at = '/conditions'): DiffAspect[] {
   if (sameValue(before, after)) return [];
   const shape = shapeOf(before);
-  if (before === undefined || after === undefined || shape !== shapeOf(after) || shape === 'other') return [wholeNode(at, before, after)];
+  if (before === undefined || after === undefined || shape !== shapeOf(after) || shape === 'other') {
+    const text = (node: unknown, side: SideFacts) => (node === undefined ? undefined : conditionSentence(node, side));
+    return [aspect(at, before, after, text(before, sides.from), text(after, sides.to))];
+  }
   const a = before as Record<string, unknown>;
   const b = after as Record<string, unknown>;
+  if (shape === 'leaf' && isLeaf(a) && isLeaf(b)) {
+    const leaf = leafAspect(at, a, b, sides);
+    return leaf ? [leaf] : [];
+  }
   const aspects: DiffAspect[] = [];
   if (shape === 'all' || shape === 'any') {
     const listA = a[shape] as unknown[];
     const listB = b[shape] as unknown[];
-    for (let i = 0; i < Math.max(listA.length, listB.length); i++) aspects.push(...diffConditions(listA[i], listB[i], pointer(at, shape, i)));
+    for (let i = 0; i < Math.max(listA.length, listB.length); i++) aspects.push(...diffConditions(listA[i], listB[i], sides, pointer(at, shape, i)));
   } else if (shape === 'not') {
-    aspects.push(...diffConditions(a.not, b.not, pointer(at, 'not')));
+    aspects.push(...diffConditions(a.not, b.not, sides, pointer(at, 'not')));
   }
-  // Leaf fields, and whatever else a node carries (a name, a priority); compound nodes skip their children here.
-  const skip = shape === 'leaf' ? undefined : shape;
-  for (const key of unionKeys(a, b, fieldRank)) {
-    if (key === skip) continue;
-    const va = normalised(a, key);
-    const vb = normalised(b, key);
-    if (sameValue(va, vb)) continue;
-    const label = fieldLabels.get(key) ?? key;
-    aspects.push(makeAspect(`conditions.${key}`, `条件 ${at} ${label}`, va, vb, key === 'operator' ? operatorText : genericText, at));
+  // Whatever else a compound node carries (a name, a priority).
+  for (const key of unionKeys(a, b, rankBy([]))) {
+    if (key === shape || sameValue(a[key], b[key])) continue;
+    const extra: DiffAspect = { key: `conditions.${key}`, label: `条件组 ${key}`, pointer: at };
+    if (a[key] !== undefined) { extra.before = cloneJson(a[key]); extra.beforeText = genericText(a[key]); }
+    if (b[key] !== undefined) { extra.after = cloneJson(b[key]); extra.afterText = genericText(b[key]); }
+    aspects.push(extra);
   }
   return aspects;
 }

@@ -15,6 +15,8 @@ import { diffMaterials } from './materials-diff.js';
 import { diffRules } from './rules-diff.js';
 import { diffScenarios } from './scenarios-diff.js';
 import { materialNames, type SideNames } from './side-names.js';
+import { sideFacts } from './side-facts.js';
+import type { FactSides } from './condition-diff.js';
 import { diffStandard } from './standard-diff.js';
 import { summarise } from './summary.js';
 import { diffUiSchema } from './ui-schema-diff.js';
@@ -56,6 +58,7 @@ export function diffConfigs(from: ItemConfig, to: ItemConfig): ConfigDiff {
   const a: unknown = from;
   const b: unknown = to;
   const names: SideNames = { from: materialNames(a), to: materialNames(b) };
+  const facts: FactSides = { from: sideFacts(a), to: sideFacts(b) };
   const part = (key: string) => [isRecord(a) ? a[key] : undefined, isRecord(b) ? b[key] : undefined] as const;
   const changes: DiffChange[] = [];
   for (const key of unionKeys(a, b, rankBy(['code', 'standard', 'form', 'rules', 'examples', 'meta']))) {
@@ -68,13 +71,13 @@ export function diffConfigs(from: ItemConfig, to: ItemConfig): ConfigDiff {
         changes.push(...diffFormPart(before, after));
         break;
       case 'rules':
-        changes.push(...diffRules(before, after, names));
+        changes.push(...diffRules(before, after, names, facts));
         break;
       case 'translations':
         changes.push(...diffTranslations(before, after));
         break;
       case 'examples':
-        changes.push(...diffExamples(before, after, names));
+        changes.push(...diffExamples(before, after, names, facts));
         break;
       default:
         changes.push(...wholeChange('standard', pointer('', key), TOP_LABELS[key] ?? key, before, after, false));

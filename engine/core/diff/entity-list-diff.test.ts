@@ -53,10 +53,10 @@ describe('diffConfigs: materials, matched by id', () => {
     }]);
   });
 
-  it('labels a renamed material by its id, so both directions read the same', () => {
+  it('reports a material with a new name as renamed, labelled so that both directions read the same', () => {
     const diff = diffConfigs(itemConfig(), edited((c) => { c.standard.materials[0]!.name = '身份证'; }));
     expect(diff.changes).toEqual([{
-      section: 'materials', kind: 'changed', pointer: '/standard/materials/0', label: '申请材料（id-card）',
+      section: 'materials', kind: 'renamed', pointer: '/standard/materials/0', label: '申请材料',
       aspects: [{ key: 'name', label: '材料名称', before: '居民身份证', after: '身份证', beforeText: '居民身份证', afterText: '身份证' }],
       affectsDecision: true,
     }]);
@@ -78,12 +78,13 @@ describe('diffConfigs: materials, matched by id', () => {
     ]);
   });
 
-  it('treats a material whose id changed as one removed and one added', () => {
+  it('reports a material whose id changed under the same name as one material renamed (ids are internal)', () => {
     const diff = diffConfigs(itemConfig(), edited((c) => { c.standard.materials[4]!.id = 'photo-2'; }));
-    expect(diff.changes.map((c) => [c.kind, c.pointer, c.label])).toEqual([
-      ['removed', '/standard/materials/4', '申请材料「近期免冠照片」'],
-      ['added', '/standard/materials/4', '申请材料「近期免冠照片」'],
-    ]);
+    expect(diff.changes).toEqual([{
+      section: 'materials', kind: 'renamed', pointer: '/standard/materials/4', label: '申请材料「近期免冠照片」',
+      aspects: [{ key: 'id', label: '标识（内部）', before: 'photo', after: 'photo-2', beforeText: 'photo', afterText: 'photo-2' }],
+      affectsDecision: true,
+    }]);
   });
 });
 
@@ -121,7 +122,7 @@ describe('diffConfigs: incomplete drafts', () => {
     const diff = diffConfigs(draft, itemConfig());
     expect(diff.summary.total).toBeGreaterThan(20);
     expect(diff.changes.find((c) => c.pointer === '/standard/materials')).toMatchObject({ kind: 'changed', label: '申请材料', before: 'pending' });
-    expect(diff.changes.find((c) => c.pointer === '/rules/0')).toMatchObject({ kind: 'added', label: '受理规则「under-16」' });
+    expect(diff.changes.find((c) => c.pointer === '/rules/0')).toMatchObject({ kind: 'added', label: '受理规则「未满16周岁不予登记（未命名）」' });
     expect(diffConfigs(draft, draft).changes).toEqual([]);
     const broken = { code: 'X', standard: 7, form: [], rules: {}, examples: null } as unknown as ItemConfig;
     expect(diffConfigs(broken, itemConfig()).changes.map((c) => [c.section, c.kind, c.pointer])).toEqual([

@@ -5,7 +5,7 @@
 import { makeAspect, makeChange } from './change-builder.js';
 import { isRecord, rankBy, sameValue, unionKeys } from './json-values.js';
 import { pointer } from './json-pointer.js';
-import { matchByKey, movedIdentities } from './keyed-lists.js';
+import { matchByKey, movedIdentities, type KeyedEntry } from './keyed-lists.js';
 import { genericText } from './value-text.js';
 import type { DiffAspect, DiffChange, DiffSection } from './types.js';
 
@@ -31,14 +31,31 @@ const idOf = (entity: unknown) => (isRecord(entity) && typeof entity.id === 'str
 const nameOf = (entity: unknown) => (isRecord(entity) && typeof entity.name === 'string' ? entity.name : undefined);
 
 /**
- * 申请材料「居民身份证」 while the name is stable; the id when the name itself changed, so that the
- * label reads the same in both directions (the rename shows as an aspect).
+ * 申请材料「居民身份证」 while the name is stable; just the noun when the name itself changed, so
+ * that the label reads the same in both directions (the rename is the change's first aspect).
  */
 function entityLabel(noun: string, before: unknown, after: unknown): string {
   const names = [before, after].filter((e) => e !== undefined).map(nameOf);
   if (names.length > 0 && names.every((n) => n !== undefined && n === names[0])) return `${noun}「${names[0] as string}」`;
+  if (names.some((n) => n !== undefined)) return noun;
   const id = idOf(before ?? after);
   return id === undefined ? noun : `${noun}（${id}）`;
+}
+
+/**
+ * Removed and added entries with the same name: one entry whose id changed. The k-th removed pairs
+ * with the k-th added of a name, only when both sides have as many of that name (direction-free).
+ */
+function pairByName<T>(removed: KeyedEntry<T>[], added: KeyedEntry<T>[]): { from: KeyedEntry<T>; to: KeyedEntry<T> }[] {
+  const pairs: { from: KeyedEntry<T>; to: KeyedEntry<T> }[] = [];
+  const names = new Set(removed.map((e) => nameOf(e.item)).filter((n): n is string => n !== undefined));
+  for (const name of names) {
+    const from = removed.filter((e) => nameOf(e.item) === name);
+    const to = added.filter((e) => nameOf(e.item) === name);
+    if (from.length !== to.length) continue;
+    from.forEach((e, k) => pairs.push({ from: e, to: to[k] as KeyedEntry<T> }));
+  }
+  return pairs;
 }
 
 const positionText = (index: unknown) => `第 ${(index as number) + 1} 项`;
@@ -57,28 +74,41 @@ export function diffEntityList(spec: EntityListSpec, before: unknown, after: unk
   const common = { section: spec.section, affectsDecision: spec.affectsDecision };
   const summary = (entity: unknown, side: Side) => (isRecord(entity) ? spec.summaryText(entity, side) : genericText(entity));
   const match = matchByKey(fromList, toList, idOf);
+  const reKeyed = pairByName(match.removed, match.added);
+  const pairedFrom = new Set(reKeyed.map((p) => p.from));
+  const pairedTo = new Set(reKeyed.map((p) => p.to));
   const changes: DiffChange[] = [
-    ...match.added.map((e) => makeChange({ ...common, kind: 'added', pointer: pointer(spec.base, e.index), label: entityLabel(spec.noun, undefined, e.item), after: e.item, afterText: summary(e.item, 'to') })),
-    ...match.removed.map((e) => makeChange({ ...common, kind: 'removed', pointer: pointer(spec.base, e.index), label: entityLabel(spec.noun, e.item, undefined), before: e.item, beforeText: summary(e.item, 'from') })),
+    ...match.added.filter((e) => !pairedTo.has(e)).map((e) => makeChange({ ...common, kind: 'added', pointer: pointer(spec.base, e.index), label: entityLabel(spec.noun, undefined, e.item), after: e.item, afterText: summary(e.item, 'to') })),
+    ...match.removed.filter((e) => !pairedFrom.has(e)).map((e) => makeChange({ ...common, kind: 'removed', pointer: pointer(spec.base, e.index), label: entityLabel(spec.noun, e.item, undefined), before: e.item, beforeText: summary(e.item, 'from') })),
   ];
   const moved = movedIdentities(match.common);
   for (const c of match.common) {
     const at = { pointer: pointer(spec.base, c.to.index), fromPointer: pointer(spec.base, c.from.index), label: entityLabel(spec.noun, c.from.item, c.to.item) };
     if (!sameValue(c.from.item, c.to.item)) {
-      changes.push(makeChange({ ...common, ...at, kind: 'changed', aspects: propertyAspects(spec, c.from.item, c.to.item) }));
+      const renamed = nameOf(c.from.item) !== undefined && nameOf(c.to.item) !== undefined && nameOf(c.from.item) !== nameOf(c.to.item);
+      changes.push(makeChange({ ...common, ...at, kind: renamed ? 'renamed' : 'changed', aspects: propertyAspects(spec, c.from.item, c.to.item) }));
     }
     if (moved.has(c.identity)) {
       changes.push(makeChange({ ...common, ...at, kind: 'moved', before: c.from.index, after: c.to.index, beforeText: positionText(c.from.index), afterText: positionText(c.to.index) }));
     }
+  }
+  for (const c of reKeyed) {
+    // The same name under a new id: one entry renamed (its id is internal), with whatever else changed.
+    changes.push(makeChange({
+      ...common, kind: 'renamed', pointer: pointer(spec.base, c.to.index), fromPointer: pointer(spec.base, c.from.index),
+      label: entityLabel(spec.noun, c.from.item, c.to.item), aspects: propertyAspects(spec, c.from.item, c.to.item),
+    }));
   }
   return changes;
 }
 
 function propertyAspects(spec: EntityListSpec, before: unknown, after: unknown): DiffAspect[] {
   if (!isRecord(before) || !isRecord(after)) return [makeAspect('', spec.noun, before, after, genericText)];
-  return unionKeys(before, after, rankBy(spec.properties))
+  // A rename leads with the name, then the (internal) id.
+  const rank = rankBy(['name', 'id', ...spec.properties]);
+  return unionKeys(before, after, rank)
     .filter((key) => !sameValue(before[key], after[key]))
-    .map((key) => makeAspect(key, spec.propertyLabel(key), before[key], after[key], {
+    .map((key) => makeAspect(key, key === 'id' ? `${spec.propertyLabel(key)}（内部）` : spec.propertyLabel(key), before[key], after[key], {
       before: (v) => spec.propertyText(key, v, 'from'),
       after: (v) => spec.propertyText(key, v, 'to'),
     }));

@@ -7,6 +7,7 @@ import { isRecord, rankBy, sameValue, unionKeys } from './json-values.js';
 import { pointer } from './json-pointer.js';
 import { matchByKey } from './keyed-lists.js';
 import type { SideNames } from './side-names.js';
+import type { FactSides } from './condition-diff.js';
 import { genericText, materialListText, outcomeText } from './value-text.js';
 import type { DiffAspect, DiffChange } from './types.js';
 
@@ -36,7 +37,13 @@ function textFor(part: string, key: string, names: SideNames): Text {
   return genericText;
 }
 
-function exampleAspects(before: unknown, after: unknown, names: SideNames): DiffAspect[] {
+/** A form field of an example by its title, when both sides agree on it (or only one has the field). */
+function formFieldLabel(key: string, facts: FactSides | undefined): string {
+  const titles = [...new Set([facts?.from.facts.get(key)?.title, facts?.to.facts.get(key)?.title].filter((t): t is string => t !== undefined))];
+  return titles.length === 1 ? `表单数据「${titles[0] as string}」` : `表单数据 ${key}`;
+}
+
+function exampleAspects(before: unknown, after: unknown, names: SideNames, facts?: FactSides): DiffAspect[] {
   if (!isRecord(before) || !isRecord(after)) return [makeAspect('example', '样例', before, after, genericText)];
   const aspects: DiffAspect[] = [];
   for (const key of unionKeys(before, after, rankBy(['input', 'expect']))) {
@@ -51,11 +58,11 @@ function exampleAspects(before: unknown, after: unknown, names: SideNames): Diff
     for (const sub of unionKeys(a, b, part.rank)) {
       if (sameValue(a[sub], b[sub])) continue;
       if (key === 'input' && sub === 'formData' && isRecord(a.formData) && isRecord(b.formData)) {
-        // One line per form field: "表单数据 idNumber：… → …".
+        // One line per form field: "表单数据「身份证号码」：… → …".
         const fa = a.formData;
         const fb = b.formData;
         for (const name of unionKeys(fa, fb)) {
-          if (!sameValue(fa[name], fb[name])) aspects.push(makeAspect(`input.formData.${name}`, `表单数据 ${name}`, fa[name], fb[name], genericText));
+          if (!sameValue(fa[name], fb[name])) aspects.push(makeAspect(`input.formData.${name}`, formFieldLabel(name, facts), fa[name], fb[name], genericText));
         }
         continue;
       }
@@ -65,7 +72,7 @@ function exampleAspects(before: unknown, after: unknown, names: SideNames): Diff
   return aspects;
 }
 
-export function diffExamples(before: unknown, after: unknown, names: SideNames): DiffChange[] {
+export function diffExamples(before: unknown, after: unknown, names: SideNames, facts?: FactSides): DiffChange[] {
   const fromList = before === undefined ? [] : before;
   const toList = after === undefined ? [] : after;
   if (!Array.isArray(fromList) || !Array.isArray(toList)) {
@@ -84,7 +91,7 @@ export function diffExamples(before: unknown, after: unknown, names: SideNames):
     if (sameValue(c.from.item, c.to.item)) continue;
     changes.push(makeChange({
       section: 'examples', kind: 'changed', pointer: pointer(BASE, c.to.index), fromPointer: pointer(BASE, c.from.index),
-      label: exampleLabel(c.to.item), aspects: exampleAspects(c.from.item, c.to.item, names), affectsDecision: false,
+      label: exampleLabel(c.to.item), aspects: exampleAspects(c.from.item, c.to.item, names, facts), affectsDecision: false,
     }));
   }
   return changes;

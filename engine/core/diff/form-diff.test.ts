@@ -39,19 +39,20 @@ describe('diffConfigs: form fields, matched by JSON pointer', () => {
     }]);
   });
 
-  it('lists the aspects of a changed field: type, required, pattern, limits, title', () => {
+  it('reports a field with a new title as renamed, listing what else changed: type, required, pattern, limits', () => {
     const changes = formDiff((c) => {
       Object.assign(props(c).name, { type: ['string', 'null'], pattern: '^[\\u4e00-\\u9fa5]+$', minLength: 1, title: '申请人姓名' });
       c.form.schema.required = ['idNumber', 'phone'];
     });
     expect(changes).toEqual([{
-      section: 'form', kind: 'changed', pointer: '/form/schema/properties/name', label: '表单字段 name',
+      // A new title makes it a rename: the title leads, then whatever else changed.
+      section: 'form', kind: 'renamed', pointer: '/form/schema/properties/name', label: '表单字段',
       aspects: [
+        { key: 'title', label: '标题', before: '姓名', after: '申请人姓名', beforeText: '姓名', afterText: '申请人姓名' },
         { key: 'type', label: '类型', before: 'string', after: ['string', 'null'], beforeText: '文本', afterText: '文本或空' },
         { key: 'required', label: '必填', before: true, after: false, beforeText: '必填', afterText: '选填' },
         { key: 'pattern', label: '正则校验', after: '^[\\u4e00-\\u9fa5]+$', afterText: '^[\\u4e00-\\u9fa5]+$' },
         { key: 'minLength', label: '最小长度', before: 2, after: 1, beforeText: '2', afterText: '1' },
-        { key: 'title', label: '标题', before: '姓名', after: '申请人姓名', beforeText: '姓名', afterText: '申请人姓名' },
       ],
       affectsDecision: true,
     }]);
@@ -166,7 +167,7 @@ describe('diffConfigs: form fields, matched by JSON pointer', () => {
 
   it('compares a boolean schema as a whole', () => {
     expect(formDiff((c) => { props(c).platformName = true; })).toEqual([{
-      section: 'form', kind: 'changed', pointer: '/form/schema/properties/platformName', label: '表单字段 platformName',
+      section: 'form', kind: 'changed', pointer: '/form/schema/properties/platformName', label: '表单字段「平台名称」',
       aspects: [{ key: 'schema', label: '整个定义', before: { type: 'string', title: '平台名称', maxLength: 100 }, after: true, beforeText: '{"maxLength":100,"title":"平台名称","type":"string"}', afterText: '任意值（true）' }],
       affectsDecision: true,
     }]);

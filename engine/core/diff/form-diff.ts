@@ -11,9 +11,9 @@
 import { makeAspect, makeChange } from './change-builder.js';
 import { branchesOf, conditionalLogic, isConditionalKeyword, isOptionList } from './form-conditions.js';
 import { keywordLabel, keywordRank, keywordText } from './form-keywords.js';
-import { isRecord, sameValue, unionKeys } from './json-values.js';
+import { isRecord, sameValue, stableKey, unionKeys } from './json-values.js';
 import { pointer } from './json-pointer.js';
-import { genericText, schemaFormatText, schemaTypeText } from './value-text.js';
+import { constOptionsText, genericText, schemaFormatText, schemaTypeText } from './value-text.js';
 import type { DiffAspect, DiffChange } from './types.js';
 
 const BASE = '/form/schema';
@@ -87,12 +87,83 @@ function nodeAspects(a: unknown, b: unknown, role: Role, requiredBefore: boolean
 
 const titleOf = (schema: unknown) => (isRecord(schema) && typeof schema.title === 'string' ? schema.title : undefined);
 
-/** 表单字段「姓名」 while the title is stable on every side that has the field; its name otherwise. */
+/**
+ * 表单字段「姓名」 while the title is stable on every side that has the field. A field whose title
+ * changed is just 表单字段 (its rename is the first aspect), so the label reads the same both ways;
+ * the key only when there is no title at all.
+ */
 function fieldLabel(role: Role, name: string, a: unknown, b: unknown): string {
   if (role === 'root') return '表单整体';
   if (role === 'definition') return `表单定义「${name}」`;
   const titles = [a, b].filter((s) => s !== undefined).map(titleOf);
-  return titles.length > 0 && titles.every((t) => t !== undefined && t === titles[0]) ? `表单字段「${titles[0] as string}」` : `表单字段 ${name}`;
+  const distinct = [...new Set(titles.filter((t): t is string => t !== undefined))];
+  // One title (on both sides, or on the one side that has one) names the field; two make it a rename.
+  if (distinct.length === 1) return `表单字段「${distinct[0] as string}」`;
+  if (distinct.length > 1) return '表单字段';
+  return `表单字段 ${name}`;
+}
+
+const KEY_ASPECT = { key: 'key', label: '字段标识（内部）' };
+
+/** Character bigrams' Dice coefficient: 「申请人年龄」 and 「年龄」 are alike, 「姓名」 and 「年龄」 are not. */
+function titleSimilarity(x: string, y: string): number {
+  const grams = (t: string) => {
+    const chars = [...t];
+    if (chars.length < 2) return chars;
+    return chars.slice(1).map((c, i) => `${chars[i] as string}${c}`);
+  };
+  const gx = grams(x);
+  const gy = grams(y);
+  if (gx.length === 0 || gy.length === 0) return 0;
+  const pool = [...gy];
+  let shared = 0;
+  for (const g of gx) {
+    const at = pool.indexOf(g);
+    if (at >= 0) {
+      shared++;
+      pool.splice(at, 1);
+    }
+  }
+  return (2 * shared) / (gx.length + gy.length);
+}
+
+const typeSignature = (schema: unknown) => (isRecord(schema) ? stableKey([schema.type, schema.format]) : stableKey(schema));
+
+/**
+ * Removed and added fields of one object that are one field under a new key: same type and format,
+ * and the same title, or a similar title at the same position. Chosen greedily, best first, by an
+ * order that does not depend on the direction of the diff.
+ */
+function renamedFields(propsA: Record<string, unknown>, propsB: Record<string, unknown>): [from: string, to: string][] {
+  const keysA = Object.keys(propsA);
+  const keysB = Object.keys(propsB);
+  const removed = keysA.filter((k) => !(k in propsB));
+  const added = keysB.filter((k) => !(k in propsA));
+  const candidates: { from: string; to: string; score: number; tie: string }[] = [];
+  for (const from of removed) {
+    for (const to of added) {
+      const a = propsA[from];
+      const b = propsB[to];
+      if (!isRecord(a) || !isRecord(b) || typeSignature(a) !== typeSignature(b)) continue;
+      const ta = titleOf(a);
+      const tb = titleOf(b);
+      if (ta === undefined || tb === undefined) continue;
+      const samePosition = keysA.indexOf(from) === keysB.indexOf(to);
+      const score = ta === tb ? 3 + (samePosition ? 1 : 0) : samePosition ? 1 + titleSimilarity(ta, tb) : 0;
+      if (score >= 1.5) candidates.push({ from, to, score, tie: [from, to].sort().join('\u0000') });
+    }
+  }
+  candidates.sort((x, y) => y.score - x.score || (x.tie < y.tie ? -1 : x.tie > y.tie ? 1 : 0));
+  const usedFrom = new Set<string>();
+  const usedTo = new Set<string>();
+  const pairs: [string, string][] = [];
+  for (const c of candidates) {
+    if (usedFrom.has(c.from) || usedTo.has(c.to)) continue;
+    usedFrom.add(c.from);
+    usedTo.add(c.to);
+    pairs.push([c.from, c.to]);
+  }
+  return pairs;
 }
 
 /** One line about an added or removed field: "文本，居民身份证号码（cn-id-number），必填". */
@@ -101,7 +172,9 @@ function fieldSummary(schema: unknown, required: boolean): string | undefined {
   if (isRecord(schema)) {
     if (schema.type !== undefined) parts.push(schemaTypeText(schema.type));
     if (schema.format !== undefined) parts.push(schemaFormatText(schema.format));
-    if (Array.isArray(schema.enum)) parts.push(`可选值 ${genericText(schema.enum)}`);
+      if (Array.isArray(schema.enum)) parts.push(`可选值 ${genericText(schema.enum)}`);
+    else if (isOptionList(schema.oneOf)) parts.push(`可选值 ${constOptionsText(schema.oneOf)}`);
+    else if (isRecord(schema.items) && isOptionList(schema.items.oneOf)) parts.push(`可选值 ${constOptionsText(schema.items.oneOf)}`);
   }
   if (required) parts.push('必填');
   return parts.length > 0 ? parts.join('，') : undefined;
@@ -111,7 +184,20 @@ interface Walk {
   out: DiffChange[];
 }
 
-function visit(walk: Walk, a: unknown, b: unknown, at: string, role: Role, name: string, requiredBefore: boolean, requiredAfter: boolean): void {
+interface Place {
+  /** Where the node sits in `to`, and in `from` (they differ under a renamed field). */
+  at: string;
+  fromAt: string;
+  role: Role;
+  name: string;
+  requiredBefore: boolean;
+  requiredAfter: boolean;
+  /** The field's key in `from`, when it was renamed to `name`. */
+  renamedFrom?: string;
+}
+
+function visit(walk: Walk, a: unknown, b: unknown, place: Place): void {
+  const { at, fromAt, role, name, requiredBefore, requiredAfter } = place;
   if (role !== 'root' && role !== 'branch') {
     const label = fieldLabel(role, name, a, b);
     if (a === undefined && b !== undefined) {
@@ -119,19 +205,27 @@ function visit(walk: Walk, a: unknown, b: unknown, at: string, role: Role, name:
       return;
     }
     if (a !== undefined && b === undefined) {
-      walk.out.push(makeChange({ section: 'form', kind: 'removed', pointer: at, label, before: a, beforeText: fieldSummary(a, requiredBefore), affectsDecision: true }));
+      walk.out.push(makeChange({ section: 'form', kind: 'removed', pointer: fromAt, label, before: a, beforeText: fieldSummary(a, requiredBefore), affectsDecision: true }));
       return;
     }
   }
   if (role !== 'branch') {
     const aspects = nodeAspects(a, b, role, requiredBefore, requiredAfter);
-    if (aspects.length > 0) walk.out.push(makeChange({ section: 'form', kind: 'changed', pointer: at, label: fieldLabel(role, name, a, b), aspects, affectsDecision: true }));
+    if (place.renamedFrom !== undefined) aspects.unshift(makeAspect(KEY_ASPECT.key, KEY_ASPECT.label, place.renamedFrom, name, genericText));
+    const titleChanged = role === 'field' && titleOf(a) !== undefined && titleOf(b) !== undefined && titleOf(a) !== titleOf(b);
+    if (titleChanged) {
+      // The new title leads: it is the news of a rename.
+      const title = aspects.findIndex((x) => x.key === 'title');
+      if (title > 0) aspects.unshift(...aspects.splice(title, 1));
+    }
+    const kind = place.renamedFrom !== undefined || titleChanged ? 'renamed' : 'changed';
+    if (aspects.length > 0) walk.out.push(makeChange({ section: 'form', kind, pointer: at, fromPointer: fromAt, label: fieldLabel(role, name, a, b), aspects, affectsDecision: true }));
   }
   // A node replaced by a non-object (boolean schema, malformed draft) was reported whole above.
   if ((a !== undefined && !isRecord(a)) || (b !== undefined && !isRecord(b))) return;
   const ra = a as Record<string, unknown> | undefined;
   const rb = b as Record<string, unknown> | undefined;
-  visitChildren(walk, ra, rb, at, name);
+  visitChildren(walk, ra, rb, at, fromAt, name);
 }
 
 function children(node: Record<string, unknown> | undefined, key: 'properties' | 'definitions' | '$defs'): Record<string, unknown> | undefined {
@@ -147,24 +241,40 @@ function itemNodes(node: Record<string, unknown> | undefined): Map<string, { tok
   return nodes;
 }
 
-function visitChildren(walk: Walk, a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined, at: string, name: string): void {
+function visitChildren(walk: Walk, a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined, at: string, fromAt: string, name: string): void {
   const propsA = children(a, 'properties');
   const propsB = children(b, 'properties');
   const requiredA = a ? requiredNames(a) : [];
   const requiredB = b ? requiredNames(b) : [];
+  const renames = propsA && propsB ? renamedFields(propsA, propsB) : [];
+  const renamedFromKeys = new Set(renames.map(([from]) => from));
+  const renamedToKeys = new Set(renames.map(([, to]) => to));
   for (const key of unionKeys(propsA, propsB)) {
-    visit(walk, propsA?.[key], propsB?.[key], pointer(at, 'properties', key), 'field', key, requiredA.includes(key), requiredB.includes(key));
+    if (renamedFromKeys.has(key) && !(propsB && key in propsB)) continue;
+    const renamed = renames.find(([, to]) => to === key);
+    if (renamed && renamedToKeys.has(key)) {
+      const [from] = renamed;
+      visit(walk, propsA?.[from], propsB?.[key], {
+        at: pointer(at, 'properties', key), fromAt: pointer(fromAt, 'properties', from), role: 'field', name: key,
+        requiredBefore: requiredA.includes(from), requiredAfter: requiredB.includes(key), renamedFrom: from,
+      });
+      continue;
+    }
+    visit(walk, propsA?.[key], propsB?.[key], {
+      at: pointer(at, 'properties', key), fromAt: pointer(fromAt, 'properties', key), role: 'field', name: key,
+      requiredBefore: requiredA.includes(key), requiredAfter: requiredB.includes(key),
+    });
   }
   const itemsA = itemNodes(a);
   const itemsB = itemNodes(b);
   for (const id of [...new Set([...itemsA.keys(), ...itemsB.keys()])].sort()) {
     const tokens = (itemsA.get(id) ?? itemsB.get(id))?.tokens ?? [];
-    visit(walk, itemsA.get(id)?.schema, itemsB.get(id)?.schema, pointer(at, ...tokens), 'items', `${name}[]`, false, false);
+    visit(walk, itemsA.get(id)?.schema, itemsB.get(id)?.schema, { at: pointer(at, ...tokens), fromAt: pointer(fromAt, ...tokens), role: 'items', name: `${name}[]`, requiredBefore: false, requiredAfter: false });
   }
   for (const key of ['definitions', '$defs'] as const) {
     const defsA = children(a, key);
     const defsB = children(b, key);
-    for (const def of unionKeys(defsA, defsB)) visit(walk, defsA?.[def], defsB?.[def], pointer(at, key, def), 'definition', def, false, false);
+    for (const def of unionKeys(defsA, defsB)) visit(walk, defsA?.[def], defsB?.[def], { at: pointer(at, key, def), fromAt: pointer(fromAt, key, def), role: 'definition', name: def, requiredBefore: false, requiredAfter: false });
   }
   // Branches are containers: their logic was compared with the node; their fields are walked here.
   const options = oneOfIsOptions(a, b);
@@ -172,13 +282,13 @@ function visitChildren(walk: Walk, a: Record<string, unknown> | undefined, b: Re
   const branchesB = branchesOf(b, options);
   for (const id of [...new Set([...branchesA.keys(), ...branchesB.keys()])].sort()) {
     const tokens = (branchesA.get(id) ?? branchesB.get(id))?.tokens ?? [];
-    visit(walk, branchesA.get(id)?.schema, branchesB.get(id)?.schema, pointer(at, ...tokens), 'branch', name, false, false);
+    visit(walk, branchesA.get(id)?.schema, branchesB.get(id)?.schema, { at: pointer(at, ...tokens), fromAt: pointer(fromAt, ...tokens), role: 'branch', name, requiredBefore: false, requiredAfter: false });
   }
 }
 
 export function diffFormSchema(before: unknown, after: unknown): DiffChange[] {
   const walk: Walk = { out: [] };
   // A draft without a form schema yet: every field of the other side is added, not "the schema changed".
-  visit(walk, before ?? {}, after ?? {}, BASE, 'root', '', false, false);
+  visit(walk, before ?? {}, after ?? {}, { at: BASE, fromAt: BASE, role: 'root', name: '', requiredBefore: false, requiredAfter: false });
   return walk.out;
 }

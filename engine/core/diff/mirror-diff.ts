@@ -5,7 +5,7 @@
  */
 import type { ChangeKind, ConfigDiff, DiffAspect, DiffChange } from './types.js';
 
-const MIRRORED: Record<ChangeKind, ChangeKind> = { added: 'removed', removed: 'added', changed: 'changed', moved: 'moved' };
+const MIRRORED: Record<ChangeKind, ChangeKind> = { added: 'removed', removed: 'added', changed: 'changed', moved: 'moved', renamed: 'renamed' };
 
 function swapSides<T extends { before?: unknown; after?: unknown; beforeText?: string; afterText?: string }>(source: T, target: T): void {
   delete target.before;

@@ -1,32 +1,57 @@
 /**
- * Acceptance rules matched by `name` (the name is what decisions cite in `firedRules`). Their order
- * in the list means nothing — priority orders them — so a reordering is not reported.
+ * Acceptance rules matched by `name`, their internal identifier (what decisions cite in
+ * `firedRules`). People read a rule by its Chinese `title`; a rule without one falls back to its
+ * description, marked 未命名. Their order in the list means nothing — priority orders them — so a
+ * reordering is not reported. A rule whose title changed is `renamed`; a rule whose identifier
+ * changed under the same title is one rule renamed, not a deletion and an addition.
  */
 import { makeAspect, makeChange } from './change-builder.js';
-import { diffConditions } from './condition-diff.js';
+import { conditionSentence } from './condition-sentence.js';
+import { diffConditions, type FactSides } from './condition-diff.js';
 import { isRecord, rankBy, sameValue, unionKeys } from './json-values.js';
 import { pointer } from './json-pointer.js';
-import { matchByKey } from './keyed-lists.js';
+import { matchByKey, type KeyedEntry } from './keyed-lists.js';
 import type { SideNames } from './side-names.js';
+import type { SideFacts } from './side-facts.js';
 import { eventTypeText, genericText, materialNameText } from './value-text.js';
 import type { DiffAspect, DiffChange } from './types.js';
 
 const BASE = '/rules';
 
 const nameOf = (rule: unknown) => (isRecord(rule) && typeof rule.name === 'string' ? rule.name : undefined);
+const titleOf = (rule: unknown) => (isRecord(rule) && typeof rule.title === 'string' && rule.title.trim() !== '' ? rule.title.trim() : undefined);
 
-function ruleLabel(rule: unknown): string {
-  const name = nameOf(rule);
-  return name === undefined ? '受理规则' : `受理规则「${name}」`;
+/** How people name a rule: its title, else its description, else its identifier (both marked 未命名). */
+export function ruleDisplayName(rule: unknown): string {
+  const title = titleOf(rule);
+  if (title !== undefined) return title;
+  const description = isRecord(rule) && typeof rule.description === 'string' && rule.description.trim() !== '' ? rule.description.trim() : undefined;
+  return `${description ?? nameOf(rule) ?? '受理规则'}（未命名）`;
 }
 
-/** One line about a rule: its description, else what it does. */
-function ruleSummary(rule: unknown): string {
+function ruleLabel(rule: unknown): string {
+  return `受理规则「${ruleDisplayName(rule)}」`;
+}
+
+/** The label of a rule on both sides: the title both share, else the one title there is, else 受理规则. */
+function pairLabel(before: unknown, after: unknown): string {
+  const ta = titleOf(before);
+  const tb = titleOf(after);
+  if (ta !== undefined && tb !== undefined) return ta === tb ? ruleLabel(after) : '受理规则';
+  if (ta !== undefined || tb !== undefined) return `受理规则「${(ta ?? tb) as string}」`;
+  return ruleLabel(before) === ruleLabel(after) ? ruleLabel(after) : '受理规则';
+}
+
+/** One sentence about a rule: 「当 年龄 不小于 63 时：不予受理（已达退休年龄）」. */
+export function ruleSentence(rule: unknown, side: SideFacts): string {
   if (!isRecord(rule)) return genericText(rule);
-  if (typeof rule.description === 'string') return rule.description;
   const event = isRecord(rule.event) ? rule.event : {};
-  const message = isRecord(event.params) && typeof event.params.message === 'string' ? `：${event.params.message}` : '';
-  return `${eventTypeText(event.type)}${message}`;
+  const params = isRecord(event.params) ? event.params : {};
+  const message = typeof params.message === 'string' && params.message !== '' ? `：${params.message}` : '';
+  const material = typeof params.materialId === 'string' ? `「${side.materials.get(params.materialId) ?? params.materialId}」` : '';
+  const basis = typeof params.basis === 'string' && params.basis !== '' ? `（依据：${params.basis}）` : '';
+  const disabled = rule.enabled === false ? '（已停用）' : '';
+  return `当 ${conditionSentence(rule.conditions, side)} 时，${eventTypeText(event.type)}${material}${message}${basis}${disabled}`;
 }
 
 const PARAM_LABELS: Record<string, string> = { message: '提示信息', basis: '法律依据', materialId: '所需材料' };
@@ -59,6 +84,8 @@ const DEFAULTS: Record<string, (value: unknown) => unknown> = {
 };
 
 const RULE_KEYS: [key: string, label: string][] = [
+  ['name', '规则标识（内部）'],
+  ['title', '规则名称'],
   ['description', '规则说明'],
   ['priority', '优先级'],
   ['enabled', '是否启用'],
@@ -67,12 +94,15 @@ const RULE_KEYS: [key: string, label: string][] = [
 ];
 const ruleLabels = new Map(RULE_KEYS);
 
-function ruleAspects(before: unknown, after: unknown, names: SideNames): DiffAspect[] {
+function ruleAspects(before: unknown, after: unknown, names: SideNames, facts: FactSides): DiffAspect[] {
   if (!isRecord(before) || !isRecord(after)) return [makeAspect('rule', '规则', before, after, genericText)];
   const aspects: DiffAspect[] = [];
   for (const key of unionKeys(before, after, rankBy(RULE_KEYS.map(([k]) => k)))) {
-    if (key === 'name') continue;
-    if (key === 'conditions') aspects.push(...diffConditions(before.conditions, after.conditions));
+    if (key === 'name') {
+      if (!sameValue(before.name, after.name)) aspects.push(makeAspect('name', '规则标识（内部）', before.name, after.name, genericText));
+      continue;
+    }
+    if (key === 'conditions') aspects.push(...diffConditions(before.conditions, after.conditions, facts));
     else if (key === 'event') aspects.push(...eventAspects(before.event, after.event, names));
     else {
       const normal = DEFAULTS[key] ?? ((v: unknown) => v);
@@ -87,25 +117,60 @@ function ruleAspects(before: unknown, after: unknown, names: SideNames): DiffAsp
   return aspects;
 }
 
-export function diffRules(before: unknown, after: unknown, names: SideNames): DiffChange[] {
+/**
+ * Added and removed rules with the same title: one rule whose identifier changed. Pairs are made
+ * the same way in both directions (the k-th removed with the k-th added of a title, in list order).
+ */
+function pairByTitle<T>(removed: KeyedEntry<T>[], added: KeyedEntry<T>[]): { from: KeyedEntry<T>; to: KeyedEntry<T> }[] {
+  const pairs: { from: KeyedEntry<T>; to: KeyedEntry<T> }[] = [];
+  const byTitle = new Map<string, KeyedEntry<T>[]>();
+  for (const e of added) {
+    const title = titleOf(e.item);
+    if (title !== undefined) byTitle.set(title, [...(byTitle.get(title) ?? []), e]);
+  }
+  const used = new Map<string, number>();
+  for (const e of removed) {
+    const title = titleOf(e.item);
+    if (title === undefined) continue;
+    const candidates = byTitle.get(title) ?? [];
+    const k = used.get(title) ?? 0;
+    const removedOfTitle = removed.filter((r) => titleOf(r.item) === title);
+    // Only an unambiguous pairing: as many removed as added rules carry the title.
+    if (removedOfTitle.length !== candidates.length) continue;
+    const to = candidates[k];
+    if (to) {
+      pairs.push({ from: e, to });
+      used.set(title, k + 1);
+    }
+  }
+  return pairs;
+}
+
+export function diffRules(before: unknown, after: unknown, names: SideNames, facts: FactSides): DiffChange[] {
   const fromList = before === undefined ? [] : before;
   const toList = after === undefined ? [] : after;
   if (!Array.isArray(fromList) || !Array.isArray(toList)) {
     return sameValue(before, after) ? [] : [makeChange({ section: 'rules', kind: 'changed', pointer: BASE, label: '受理规则', before, after, beforeText: genericText(before), afterText: genericText(after), affectsDecision: true })];
   }
   const match = matchByKey(fromList, toList, nameOf);
+  const reKeyed = pairByTitle(match.removed, match.added);
+  const pairedFrom = new Set(reKeyed.map((p) => p.from));
+  const pairedTo = new Set(reKeyed.map((p) => p.to));
   const changes: DiffChange[] = [
-    ...match.added.map((e) => makeChange({ section: 'rules', kind: 'added', pointer: pointer(BASE, e.index), label: ruleLabel(e.item), after: e.item, afterText: ruleSummary(e.item), affectsDecision: true })),
-    ...match.removed.map((e) => makeChange({ section: 'rules', kind: 'removed', pointer: pointer(BASE, e.index), label: ruleLabel(e.item), before: e.item, beforeText: ruleSummary(e.item), affectsDecision: true })),
+    ...match.added.filter((e) => !pairedTo.has(e)).map((e) => makeChange({ section: 'rules', kind: 'added', pointer: pointer(BASE, e.index), label: ruleLabel(e.item), after: e.item, afterText: ruleSentence(e.item, facts.to), affectsDecision: true })),
+    ...match.removed.filter((e) => !pairedFrom.has(e)).map((e) => makeChange({ section: 'rules', kind: 'removed', pointer: pointer(BASE, e.index), label: ruleLabel(e.item), before: e.item, beforeText: ruleSentence(e.item, facts.from), affectsDecision: true })),
   ];
-  for (const c of match.common) {
+  for (const c of [...match.common, ...reKeyed]) {
     if (sameValue(c.from.item, c.to.item)) continue;
-    const aspects = ruleAspects(c.from.item, c.to.item, names);
+    const aspects = ruleAspects(c.from.item, c.to.item, names, facts);
     // Differences that mean nothing (`enabled: true` added) leave no aspect and no change.
     if (aspects.length === 0) continue;
+    const ta = titleOf(c.from.item);
+    const tb = titleOf(c.to.item);
+    const renamed = (ta !== undefined && tb !== undefined && ta !== tb) || !sameValue(nameOf(c.from.item), nameOf(c.to.item));
     changes.push(makeChange({
-      section: 'rules', kind: 'changed', pointer: pointer(BASE, c.to.index), fromPointer: pointer(BASE, c.from.index),
-      label: ruleLabel(c.to.item), aspects, affectsDecision: true,
+      section: 'rules', kind: renamed ? 'renamed' : 'changed', pointer: pointer(BASE, c.to.index), fromPointer: pointer(BASE, c.from.index),
+      label: pairLabel(c.from.item, c.to.item), aspects, affectsDecision: true,
     }));
   }
   return changes;

@@ -13,7 +13,7 @@ function edited(edit: (c: ItemConfig) => void): ItemConfig {
 
 describe('diffConfigs: identical configs', () => {
   it('give an empty diff with zero counts', () => {
-    const zero = { added: 0, removed: 0, changed: 0, moved: 0 };
+    const zero = { added: 0, removed: 0, changed: 0, moved: 0, renamed: 0 };
     expect(diffConfigs(itemConfig(), itemConfig())).toEqual({
       changes: [],
       summary: {

@@ -1,7 +1,7 @@
 /** Counts per section and kind, and whether the diff can change any decision. */
 import { CHANGE_KINDS, DIFF_SECTIONS, type DiffChange, type DiffSection, type DiffSummary, type KindCounts } from './types.js';
 
-const zero = (): KindCounts => ({ added: 0, removed: 0, changed: 0, moved: 0 });
+const zero = (): KindCounts => ({ added: 0, removed: 0, changed: 0, moved: 0, renamed: 0 });
 
 export function summarise(changes: readonly DiffChange[]): DiffSummary {
   const kinds = zero();

@@ -4,7 +4,11 @@
  * server.
  */
 
-export type ChangeKind = 'added' | 'removed' | 'changed' | 'moved';
+/**
+ * `renamed`: the same thing under a new name or key — a field whose title or key changed, a material
+ * or rule renamed — reported once instead of as a deletion and an addition.
+ */
+export type ChangeKind = 'added' | 'removed' | 'changed' | 'moved' | 'renamed';
 
 /**
  * Where a change belongs. Materials and scenarios live inside `standard` but get their own sections
@@ -14,7 +18,7 @@ export type DiffSection = 'standard' | 'materials' | 'scenarios' | 'form' | 'rul
 
 export const DIFF_SECTIONS: readonly DiffSection[] = ['standard', 'materials', 'scenarios', 'form', 'rules', 'examples'];
 
-export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'removed', 'changed', 'moved'];
+export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'removed', 'changed', 'moved', 'renamed'];
 
 /** One aspect of a changed thing: a property of a material, a keyword of a form field, a rule condition. */
 export interface DiffAspect {
@@ -24,6 +28,11 @@ export interface DiffAspect {
   label: string;
   /** For rule conditions: where the condition sits, relative to the rule (e.g. `/conditions/all/1`). */
   pointer?: string;
+  /**
+   * For a condition whose fact is the same on both sides: the fact's title (年龄). The texts are
+   * then the predicates (不小于 60 → 不小于 63) and the sentence reads 「年龄 不小于 60 → 不小于 63」.
+   */
+  subject?: string;
   /** Absent when the aspect did not exist on that side. */
   before?: unknown;
   after?: unknown;
@@ -49,7 +58,7 @@ export interface DiffChange {
   after?: unknown;
   beforeText?: string;
   afterText?: string;
-  /** For `changed`: what exactly changed. */
+  /** For `changed` and `renamed`: what exactly changed (a rename's first aspect is the name or key). */
   aspects?: DiffAspect[];
   /** True when this change can make the same application get a different decision. */
   affectsDecision: boolean;

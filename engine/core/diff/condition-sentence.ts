@@ -1,0 +1,73 @@
+/**
+ * Rule conditions as Chinese sentences: 「年龄 不小于 63」, 「办理情形 等于 本人申请」,
+ * 「同时满足：户籍地 区划不属于 内蒙古自治区；居住地 区划不属于 内蒙古自治区」. Operators read
+ * their vocabulary labels, option values their titles, materials and scenarios their names, and a
+ * fact its field's title on the side of the diff the condition comes from.
+ */
+import { findDivision } from '../divisions/index.js';
+import { operatorsByName } from '../rules/operators.js';
+import { referencedFact } from '../rules/fact-reference.js';
+import { isRecord, stableKey } from './json-values.js';
+import type { SideFacts } from './side-facts.js';
+import { genericText } from './value-text.js';
+
+/** The subject of a leaf: the field's title, with the path into it when there is one. */
+export function factSubject(node: Record<string, unknown>, side: SideFacts): string {
+  const fact = typeof node.fact === 'string' ? node.fact : genericText(node.fact);
+  const title = side.facts.get(fact)?.title ?? fact;
+  return typeof node.path === 'string' && node.path !== '' ? `${title}（${node.path.replace(/^\$\.?/, '')}）` : title;
+}
+
+function valueText(fact: unknown, operator: string | undefined, value: unknown, side: SideFacts): string {
+  const reference = referencedFact(value);
+  if (reference) return `「${factSubject(reference as unknown as Record<string, unknown>, side)}」`;
+  const options = typeof fact === 'string' ? side.facts.get(fact)?.options : undefined;
+  const one = (v: unknown): string => {
+    const label = options?.get(stableKey(v));
+    if (label !== undefined) return label;
+    if (fact === 'materials' && typeof v === 'string') return side.materials.get(v) ?? v;
+    if ((operator === 'divisionWithin' || operator === 'divisionNotWithin') && typeof v === 'string') return findDivision(v)?.name ?? v;
+    return genericText(v);
+  };
+  return Array.isArray(value) ? (value.length === 0 ? '（空）' : value.map(one).join('、')) : one(value);
+}
+
+/** The predicate of a leaf: 「不小于 63」, 「已填写」, 「年龄不小于 16 周岁」. */
+export function leafPredicate(node: Record<string, unknown>, side: SideFacts): string {
+  const operator = typeof node.operator === 'string' ? node.operator : undefined;
+  const definition = operator ? operatorsByName.get(operator) : undefined;
+  const optional = node.optional === true ? '（未填写时视为不成立）' : '';
+  if (!definition) return `${genericText(node.operator)} ${valueText(node.fact, operator, node.value, side)}${optional}`;
+  switch (definition.value) {
+    case 'boolean':
+      if (definition.name === 'isFilled') return `${node.value === false ? '未填写' : '已填写'}${optional}`;
+      // 「身份证号码有效」 asked to be false reads 「身份证号码无效」.
+      return `${node.value === false ? definition.label.replace('有效', '无效') : definition.label}${optional}`;
+    case 'years': {
+      const years = isRecord(node.value) && typeof node.value.years === 'number' ? node.value.years : node.value;
+      return `${definition.label.replace('（周岁）', '')} ${genericText(years)} 周岁${optional}`;
+    }
+    default:
+      return `${definition.label} ${valueText(node.fact, operator, node.value, side)}${optional}`;
+  }
+}
+
+export function isLeaf(node: unknown): node is Record<string, unknown> {
+  return isRecord(node) && !Array.isArray(node.all) && !Array.isArray(node.any) && !('not' in node) && 'fact' in node;
+}
+
+/** A whole condition tree in one sentence. */
+export function conditionSentence(node: unknown, side: SideFacts): string {
+  if (!isRecord(node)) return genericText(node);
+  if (Array.isArray(node.all)) {
+    if (node.all.length === 1) return conditionSentence(node.all[0], side);
+    return node.all.length === 0 ? '（无条件）' : `同时满足：${node.all.map((n) => conditionSentence(n, side)).join('；')}`;
+  }
+  if (Array.isArray(node.any)) {
+    if (node.any.length === 1) return conditionSentence(node.any[0], side);
+    return node.any.length === 0 ? '（无条件）' : `满足其一：${node.any.map((n) => conditionSentence(n, side)).join('；')}`;
+  }
+  if ('not' in node) return `不满足（${conditionSentence(node.not, side)}）`;
+  if (isLeaf(node)) return `${factSubject(node, side)} ${leafPredicate(node, side)}`;
+  return genericText(node);
+}
