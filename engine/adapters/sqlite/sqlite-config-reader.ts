@@ -158,8 +158,12 @@ export class SqliteConfigReader implements ConfigReader {
     return this.db.prepare('SELECT code, version, hash FROM versions ORDER BY code, version').all() as VersionRef[];
   }
 
+  /** Asked on every signed-in request: prepared once, on first use. */
+  #principalByTokenHash: Statement | undefined;
+
   async findPrincipalByTokenHash(tokenHash: string): Promise<PrincipalRecord | null> {
-    const row = this.db.prepare('SELECT record_json FROM principals WHERE token_hash = ?').get(tokenHash) as { record_json: string } | undefined;
+    this.#principalByTokenHash ??= this.db.prepare('SELECT record_json FROM principals WHERE token_hash = ?');
+    const row = this.#principalByTokenHash.get(tokenHash) as { record_json: string } | undefined;
     return row ? (JSON.parse(row.record_json) as PrincipalRecord) : null;
   }
 
@@ -193,8 +197,12 @@ export class SqliteConfigReader implements ConfigReader {
   }
 
   /** Changes whenever another connection has committed to the file (not on this connection's own writes). */
+  /** Asked on every request that needs a pointer: prepared once (db.pragma() prepares on each call). */
+  #dataVersion: Statement | undefined;
+
   changeMarker(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    this.#dataVersion ??= this.db.prepare('PRAGMA data_version').pluck();
+    return this.#dataVersion.get() as number;
   }
 
   async health(): Promise<StoreHealth> {

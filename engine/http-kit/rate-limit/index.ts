@@ -65,7 +65,8 @@ export function rateLimiter(routes: readonly RouteSpec[], limits: RateLimits): R
     if (!limiters.has(tier)) limiters.set(tier, limiterFor(tier, limits[tier]));
     const limiter = limiters.get(tier)!;
     router[route.method](route.path, ((req: IncomingMessage, res: ServerResponse, next: Next) => {
-      if (counted.has(req)) return next();
+      // Signed-in callers are not counted (the limiter skips them too): decided before any of its work.
+      if (req.headers.authorization !== undefined || counted.has(req)) return next();
       counted.add(req);
       limiter(req, res, next);
     }) as never);

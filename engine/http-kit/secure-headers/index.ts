@@ -78,9 +78,55 @@ function contentSecurityPolicy(directives: Directives): Middleware {
 
 const CSP = 'Content-Security-Policy';
 
-/** Sets the policy unless a more specific layer (a route declaring its inline blocks) already did. */
-function unlessSet(middleware: Middleware): Middleware {
-  return (req, res, next) => (res.hasHeader(CSP) ? next() : middleware(req, res, next));
+type HeaderChange = { set: [string, string] } | { remove: string };
+
+/**
+ * What a helmet middleware does to a response, recorded once: its headers are constants (no
+ * nonces, no per-request directives), so every response then gets them set directly — the same
+ * names and values helmet writes, without running helmet on each request.
+ */
+function recorded(middleware: Middleware): HeaderChange[] {
+  const changes: HeaderChange[] = [];
+  const probe = {
+    setHeader: (name: string, value: unknown) => void changes.push({ set: [name, Array.isArray(value) ? value.join(', ') : String(value)] }),
+    removeHeader: (name: string) => void changes.push({ remove: name }),
+    getHeader: () => undefined,
+    hasHeader: () => false,
+  };
+  let called = false;
+  let failed: unknown;
+  middleware({ headers: {}, method: 'GET', url: '/' } as IncomingMessage, probe as unknown as ServerResponse, (error?: unknown) => {
+    called = true;
+    failed = error;
+  });
+  if (!called || failed) throw new Error(`security headers could not be precomputed: ${String(failed ?? 'middleware did not finish synchronously')}`);
+  return changes;
+}
+
+function applying(changes: readonly HeaderChange[]): (res: ServerResponse) => void {
+  const sets = changes.flatMap((c) => ('set' in c ? [c.set] : []));
+  const removes = changes.flatMap((c) => ('remove' in c ? [c.remove] : []));
+  return (res) => {
+    for (let i = 0; i < removes.length; i++) res.removeHeader(removes[i] as string);
+    for (let i = 0; i < sets.length; i++) res.setHeader(sets[i]![0], sets[i]![1]);
+  };
+}
+
+function policyValue(directives: Directives): string {
+  const changes = recorded(contentSecurityPolicy(directives));
+  const value = changes.flatMap((c) => ('set' in c && c.set[0].toLowerCase() === CSP.toLowerCase() ? [c.set[1]] : []))[0];
+  if (value === undefined) throw new Error('helmet set no Content-Security-Policy');
+  return value;
+}
+
+/** `app.use('/api', …)` matches /api and everything under it, in any letter case. */
+function underApi(url: string | undefined): boolean {
+  if (!url || url.length < 4) return false;
+  const prefix = url.slice(0, 4);
+  if (prefix !== '/api' && prefix.toLowerCase() !== '/api') return false;
+  const next = url.charCodeAt(4);
+  // the path ends, goes on below /api, or a query follows
+  return Number.isNaN(next) || next === 47 || next === 63;
 }
 
 /**
@@ -91,22 +137,35 @@ function unlessSet(middleware: Middleware): Middleware {
  */
 export function secureHeaders(routes: readonly RouteSpec[]): Router {
   const router = express.Router();
-  router.use(
+  const common = applying(recorded(
     helmet({
       contentSecurityPolicy: false,
       strictTransportSecurity: false,
       frameguard: { action: 'deny' },
       referrerPolicy: { policy: 'no-referrer' },
-    }) as never,
-  );
+    }) as unknown as Middleware,
+  ));
+  router.use(((_req: IncomingMessage, res: ServerResponse, next: Next) => {
+    common(res);
+    next();
+  }) as never);
   const declared: Required<InlineBlocks> = { styles: [], scripts: [] };
   for (const route of routes) {
     if (!route.inlineBlocks) continue;
     declared.styles = [...declared.styles, ...(route.inlineBlocks.styles ?? [])];
     declared.scripts = [...declared.scripts, ...(route.inlineBlocks.scripts ?? [])];
-    router[route.method](route.path, contentSecurityPolicy(apiPolicy(route.inlineBlocks)) as never);
+    const policy = policyValue(apiPolicy(route.inlineBlocks));
+    router[route.method](route.path, ((_req: IncomingMessage, res: ServerResponse, next: Next) => {
+      res.setHeader(CSP, policy);
+      next();
+    }) as never);
   }
-  router.use('/api', unlessSet(contentSecurityPolicy(apiPolicy({}))) as never);
-  router.use(unlessSet(contentSecurityPolicy(appPolicy(declared))) as never);
+  const api = policyValue(apiPolicy({}));
+  const apps = policyValue(appPolicy(declared));
+  // Unless a route declaring its inline blocks set a more specific one: API answers, then the web apps.
+  router.use(((req: IncomingMessage, res: ServerResponse, next: Next) => {
+    if (!res.hasHeader(CSP)) res.setHeader(CSP, underApi(req.url) ? api : apps);
+    next();
+  }) as never);
   return router;
 }
