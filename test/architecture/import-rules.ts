@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { cruise, type ICruiseResult, type IForbiddenRuleType } from 'dependency-cruiser';
 
 /** Packages the core may import: all of them run unchanged in a browser. */
-const corePackages = ['ajv', 'ajv-formats', 'json-rules-engine', 're2js', '@noble/[^/]+'];
+const corePackages = ['ajv', 'ajv-formats', 'ajv-i18n', 'json-rules-engine', 're2js', '@noble/[^/]+'];
 const drivers = ['better-sqlite3', 'mongodb'];
 const webPackages = ['react', 'react-dom', '@rjsf/[^/]+'];
 

@@ -63,9 +63,9 @@ describe('tongban CLI', { timeout: 90_000 }, () => {
 
     const { code, stdout } = await tongban(source.dir, 'check');
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^CLI-0001\s+v1\s+1\s+2\s+1\s+0\s+FAIL$/m);
+    expect(stdout).toMatch(/^CLI-0001\s+v1\s+1\s+4\s+1\s+0\s+FAIL$/m);
     expect(stdout).toMatch(/^IMPORT-0001\s+draft r1\s+0\s+0\s+0\s+[1-9]\d*\s+FAIL$/m);
-    expect(stdout).toContain('example "本人办理材料齐全": 结果应为 reject，实际为 accept');
+    expect(stdout).toContain('example "本人办理材料齐全": 受理结论应为「不予受理」，实际为「予以受理」');
     expect(stdout).toMatch(/2 FAILED\n$/);
   });
 

@@ -40,7 +40,7 @@ export function describeDesignerApi(name: string, open: InstallationFactory): vo
 
       const check = await t.admin().post('/api/items/HTTP-1/draft/validate');
       expect(check.status).toBe(200);
-      expect(check.body).toMatchObject({ valid: true, problems: [], examples: { passed: 3, failed: 0 } });
+      expect(check.body).toMatchObject({ valid: true, problems: [], examples: { passed: 5, failed: 0 } });
 
       expect((await t.admin().post('/api/items/HTTP-1/publish').set(t.as.author).send(publishBody)).body.error.code).toBe('invalid_state');
       const submitted = await t.admin().post('/api/items/HTTP-1/draft/submit').set(t.as.author);
@@ -147,7 +147,7 @@ export function describeDesignerApi(name: string, open: InstallationFactory): vo
       const submit = await t.admin().post('/api/items/HTTP-7/draft/submit').set(t.as.author);
       expect(submit.status).toBe(422);
       expect(submit.body.error.code).toBe('examples_failed');
-      expect(submit.body.error.details.examples).toEqual([expect.objectContaining({ name: '本人办理材料齐全', passed: false, differences: ['结果应为 reject，实际为 accept'] })]);
+      expect(submit.body.error.details.examples).toEqual([expect.objectContaining({ name: '本人办理材料齐全', passed: false, differences: ['受理结论应为「不予受理」，实际为「予以受理」'] })]);
       const none = itemConfig('HTTP-8');
       none.examples = [];
       await t.admin().put('/api/items/HTTP-8/draft').set(t.as.author).send(none);

@@ -1,27 +1,39 @@
 import { isKnownLocality } from '../divisions/index.js';
 import type { ItemConfig } from './types.js';
+import { asList, asRecord } from './lenient-config.js';
 import type { ProblemList } from './problem-list.js';
 
-/** Examples must name scenarios and materials that exist, or they test nothing. */
+/** Examples must name scenarios and materials that exist, or they test nothing. Read leniently (see lenientConfig). */
 export function checkExamples(config: ItemConfig, problems: ProblemList): void {
-  const scenarios = new Set(config.standard.scenarios.map((s) => s.id));
-  const materials = new Set(config.standard.materials.map((m) => m.id));
+  const standard = asRecord(config.standard);
+  const ids = (list: unknown) => new Set(asList(list).map((entry) => asRecord(entry).id).filter((id): id is string => typeof id === 'string'));
+  const scenarios = ids(standard.scenarios);
+  const materials = ids(standard.materials);
+  const rules = new Set(asList(config.rules).map((rule) => asRecord(rule).name).filter((name): name is string => typeof name === 'string'));
   const names = new Set<string>();
-  config.examples.forEach((example, i) => {
+  asList(config.examples).forEach((raw, i) => {
     const base = `/examples/${i}`;
-    if (names.has(example.name)) problems.add(`${base}/name`, 'example.duplicate-name', `样例名称「${example.name}」重复`);
-    names.add(example.name);
-    if (!scenarios.has(example.input.scenario)) {
-      problems.add(`${base}/input/scenario`, 'example.unknown-scenario', `样例使用了不存在的办理情形「${example.input.scenario}」`);
+    const example = asRecord(raw);
+    const input = asRecord(example.input);
+    const expected = asRecord(example.expect);
+    if (typeof example.name === 'string') {
+      if (names.has(example.name)) problems.add(`${base}/name`, 'example.duplicate-name', `样例名称「${example.name}」重复`);
+      names.add(example.name);
     }
-    example.input.materials.forEach((id, j) => {
-      if (!materials.has(id)) problems.add(`${base}/input/materials/${j}`, 'example.unknown-material', `样例提交了不存在的材料「${id}」`);
+    if (typeof input.scenario === 'string' && !scenarios.has(input.scenario)) {
+      problems.add(`${base}/input/scenario`, 'example.unknown-scenario', `样例使用了不存在的办理情形「${input.scenario}」`);
+    }
+    asList(input.materials).forEach((id, j) => {
+      if (typeof id === 'string' && !materials.has(id)) problems.add(`${base}/input/materials/${j}`, 'example.unknown-material', `样例提交了不存在的材料「${id}」`);
     });
-    (example.expect.missingMaterials ?? []).forEach((id, j) => {
-      if (!materials.has(id)) problems.add(`${base}/expect/missingMaterials/${j}`, 'example.unknown-material', `预期缺件中有不存在的材料「${id}」`);
+    asList(expected.missingMaterials).forEach((id, j) => {
+      if (typeof id === 'string' && !materials.has(id)) problems.add(`${base}/expect/missingMaterials/${j}`, 'example.unknown-material', `预期缺件中有不存在的材料「${id}」`);
     });
-    if (example.input.division !== undefined && !isKnownLocality(example.input.division)) {
-      problems.add(`${base}/input/division`, 'example.unknown-division', `「${example.input.division}」不是内蒙古自治区的行政区划代码`);
+    asList(expected.firedRules).forEach((name, j) => {
+      if (typeof name === 'string' && !rules.has(name)) problems.add(`${base}/expect/firedRules/${j}`, 'example.unknown-rule', `预期触发的规则「${name}」不存在`);
+    });
+    if (typeof input.division === 'string' && !isKnownLocality(input.division)) {
+      problems.add(`${base}/input/division`, 'example.unknown-division', `「${input.division}」不是内蒙古自治区的行政区划代码`);
     }
   });
 }

@@ -1,3 +1,14 @@
 export { validateConfig } from './validate-config.js';
 export { CONTEXT_FACTS, type ContextFact } from './form-checks.js';
+export {
+  PROBLEM_TABS,
+  PROBLEM_TAB_LABELS,
+  locateProblems,
+  problemLocation,
+  standardElementTitle,
+  type LocatedProblem,
+  type ProblemLocation,
+  type ProblemTab,
+} from './problem-location.js';
+export { compareTimeLimits, type LimitComparison, type StatedLimit } from './time-limit-comparison.js';
 export type * from './types.js';

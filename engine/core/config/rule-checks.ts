@@ -3,7 +3,8 @@ import { isKnownLocality } from '../divisions/index.js';
 import { formFields, type FormField } from '../form/form-fields.js';
 import { parseFactPath } from '../rules/fact-path.js';
 import { operatorsByName, type FactKind, type OperatorDefinition } from '../rules/operators.js';
-import type { ConditionNode, ItemConfig, LeafCondition } from './types.js';
+import type { ConditionNode, ItemConfig, LeafCondition, Rule } from './types.js';
+import { asList, asRecord } from './lenient-config.js';
 import { escapePointer, isRecord, type ProblemList } from './problem-list.js';
 
 /** What a rule can know about the value a fact (with its path) yields. */
@@ -80,26 +81,41 @@ export class RuleChecker {
   private readonly fields: Map<string, FormField>;
   private readonly context: Map<string, FactInfo>;
 
+  /** Whether the form is sound enough to tell which facts are its fields. */
+  private readonly formReadable: boolean;
+  private reportedUnreadableForm = false;
+
   constructor(private readonly config: ItemConfig, private readonly problems: ProblemList) {
-    this.fields = formFields(config.form.schema);
-    const materialIds = config.standard.materials.map((m) => m.id);
+    const schema = asRecord(asRecord(config.form).schema);
+    this.formReadable = schema.type === 'object' && isRecord(schema.properties);
+    this.fields = formFields(schema);
+    const standard = asRecord(config.standard);
+    const ids = (list: unknown) => asList(list).map((entry) => asRecord(entry).id).filter((id): id is string => typeof id === 'string');
+    this.materialIds = new Set(ids(standard.materials));
     this.context = new Map<string, FactInfo>([
       ['today', { title: '受理日期', kind: 'date' }],
       ['division', { title: '受理地行政区划', kind: 'division' }],
-      ['scenario', { title: '办理情形', kind: 'string', options: config.standard.scenarios.map((s) => s.id) }],
-      ['materials', { title: '已收材料', kind: 'array', options: materialIds }],
+      ['scenario', { title: '办理情形', kind: 'string', options: ids(standard.scenarios) }],
+      ['materials', { title: '已收材料', kind: 'array', options: [...this.materialIds] }],
     ]);
   }
 
+  private readonly materialIds: Set<string>;
+
   check(): void {
     const names = new Map<string, number>();
-    this.config.rules.forEach((rule, i) => {
+    asList(this.config.rules).forEach((raw, i) => {
       const base = `/rules/${i}`;
-      const first = names.get(rule.name);
-      if (first !== undefined) this.problems.add(`${base}/name`, 'rule.duplicate-name', `规则名称「${rule.name}」与第 ${first + 1} 条规则重复`);
-      else names.set(rule.name, i);
+      // A rule that is not an object is the schema check's problem; there is nothing here to read.
+      if (!isRecord(raw)) return;
+      const rule = raw as unknown as Rule;
+      if (typeof rule.name === 'string') {
+        const first = names.get(rule.name);
+        if (first !== undefined) this.problems.add(`${base}/name`, 'rule.duplicate-name', `规则标识「${rule.name}」与第 ${first + 1} 条规则重复`);
+        else names.set(rule.name, i);
+      }
       if (!isRecord(rule.conditions) || !('all' in rule.conditions || 'any' in rule.conditions || 'not' in rule.conditions)) {
-        this.problems.add(`${base}/conditions`, 'rule.top-level', '规则条件的顶层应为 all（全部满足）、any（任一满足）或 not（不满足）');
+        this.problems.add(`${base}/conditions`, 'rule.top-level', '规则条件的顶层应为全部满足（「all」）、任一满足（「any」）或不满足（「not」）');
       } else {
         this.checkNode(rule.conditions, `${base}/conditions`, 0);
       }
@@ -118,17 +134,17 @@ export class RuleChecker {
     }
     const groups = ['all', 'any', 'not'].filter((k) => k in node);
     if ('condition' in node) {
-      this.problems.add(pointer, 'rule.condition-reference', '不支持引用共享条件（condition），请直接写出条件');
+      this.problems.add(pointer, 'rule.condition-reference', '不支持引用共享条件（「condition」），请直接写出条件');
       return;
     }
     if (groups.length > 1 || (groups.length === 1 && 'fact' in node)) {
-      this.problems.add(pointer, 'rule.condition', '一个条件只能是 all、any、not 或单个比较之一');
+      this.problems.add(pointer, 'rule.condition', '一个条件只能是全部满足（「all」）、任一满足（「any」）、不满足（「not」）或单个比较之一');
       return;
     }
     if (groups[0] === 'all' || groups[0] === 'any') {
       const children = (node as Record<string, unknown>)[groups[0]];
       if (!Array.isArray(children) || children.length === 0) {
-        this.problems.add(`${pointer}/${groups[0]}`, 'rule.empty-group', `${groups[0]} 应为至少含一个条件的数组`);
+        this.problems.add(`${pointer}/${groups[0]}`, 'rule.empty-group', `${groups[0] === 'all' ? '全部满足' : '任一满足'}（「${groups[0]}」）应至少含一个条件`);
         return;
       }
       children.forEach((child, i) => this.checkNode(child as ConditionNode, `${pointer}/${groups[0]}/${i}`, depth + 1));
@@ -136,7 +152,7 @@ export class RuleChecker {
     }
     if (groups[0] === 'not') {
       const child = (node as { not: unknown }).not;
-      if (!isRecord(child)) this.problems.add(`${pointer}/not`, 'rule.condition', 'not 应为单个条件对象');
+      if (!isRecord(child)) this.problems.add(`${pointer}/not`, 'rule.condition', '不满足（「not」）应为单个条件');
       else this.checkNode(child as ConditionNode, `${pointer}/not`, depth + 1);
       return;
     }
@@ -153,12 +169,20 @@ export class RuleChecker {
       return context;
     }
     const field = this.fields.get(fact);
+    if (!field && !this.formReadable) {
+      // Without a readable form every field would look unknown: say once that they were not checked.
+      if (!this.reportedUnreadableForm) {
+        this.reportedUnreadableForm = true;
+        this.problems.add('/rules', 'rule.fields-unchecked', '表单定义有误，规则中引用的表单字段暂无法核对；请先修正「表单设计」中的问题');
+      }
+      return null;
+    }
     if (!field) {
-      this.problems.add(`${pointer}/fact`, 'rule.unknown-fact', `事实「${fact}」既不是表单字段，也不是上下文事实（today、division、scenario、materials）`);
+      this.problems.add(`${pointer}/fact`, 'rule.unknown-fact', `事实「${fact}」既不是表单字段，也不是上下文事实（「today」受理日期、「division」受理地、「scenario」办理情形、「materials」已收材料）`);
       return null;
     }
     if (path !== undefined && (typeof path !== 'string' || !parseFactPath(path))) {
-      this.problems.add(`${pointer}/path`, 'rule.path', `路径「${String(path)}」格式不正确，应形如 $.name 或 $.list[0].name`);
+      this.problems.add(`${pointer}/path`, 'rule.path', `路径「${String(path)}」格式不正确，应形如「$.name」或「$.list[0].name」`);
       return null;
     }
     const info = fieldInfo(field, path);
@@ -174,17 +198,17 @@ export class RuleChecker {
       if (!LEAF_KEYS.has(key)) this.problems.add(`${pointer}/${escapePointer(key)}`, 'rule.unknown-key', `条件中不支持属性「${key}」`);
     }
     if (typeof leaf.fact !== 'string') {
-      this.problems.add(`${pointer}/fact`, 'rule.fact', '条件缺少事实（fact）');
+      this.problems.add(`${pointer}/fact`, 'rule.fact', '条件缺少事实（「fact」）');
       return;
     }
     if (leaf.optional !== undefined && typeof leaf.optional !== 'boolean') {
-      this.problems.add(`${pointer}/optional`, 'rule.optional', 'optional 应为 true 或 false');
+      this.problems.add(`${pointer}/optional`, 'rule.optional', '「未填写时视为不满足」（「optional」）应为「是」或「否」');
     }
     const op = operatorsByName.get(leaf.operator);
     if (!op) {
-      this.problems.add(`${pointer}/operator`, 'rule.unknown-operator', `不支持的运算符「${String(leaf.operator)}」，可用：${[...operatorsByName.keys()].join('、')}`);
+      this.problems.add(`${pointer}/operator`, 'rule.unknown-operator', `不支持的运算符「${String(leaf.operator)}」，可用：${[...operatorsByName.values()].map((o) => o.label).join('、')}`);
     }
-    if (!('value' in leaf)) this.problems.add(pointer, 'rule.value', '条件缺少比较值（value）');
+    if (!('value' in leaf)) this.problems.add(pointer, 'rule.value', '条件缺少比较值（「value」）');
     const info = this.factInfo(leaf.fact, leaf.path, pointer);
     if (!op || !info) return;
     if (!kindFits(op.fact, info)) {
@@ -200,7 +224,7 @@ export class RuleChecker {
 
   private checkOption(info: FactInfo, value: unknown, pointer: string): void {
     if (info.options && !info.options.includes(value)) {
-      this.problems.add(pointer, 'rule.option', `「${String(value)}」不是「${info.title}」的可选项（${info.options.map(String).join('、')}）`);
+      this.problems.add(pointer, 'rule.option', `「${String(value)}」不是「${info.title}」的可选项（${info.options.map((o) => `「${String(o)}」`).join('、')}）`);
     }
   }
 
@@ -215,7 +239,7 @@ export class RuleChecker {
       this.problems.add(pointer, 'rule.value-type', `「${info.title}」是${expected === 'number' ? '数字' : expected === 'boolean' ? '是/否' : '文本'}，比较值「${JSON.stringify(value)}」类型不符`);
       return;
     }
-    if (info.kind === 'date' && !isIsoDate(value)) this.problems.add(pointer, 'rule.value-type', `比较值「${String(value)}」不是有效日期（YYYY-MM-DD）`);
+    if (info.kind === 'date' && !isIsoDate(value)) this.problems.add(pointer, 'rule.value-type', `比较值「${String(value)}」不是有效日期（形如「2025-06-01」）`);
     this.checkOption(info, value, pointer);
   }
 
@@ -244,13 +268,13 @@ export class RuleChecker {
         if (typeof value !== 'number' || !Number.isFinite(value)) this.problems.add(pointer, 'rule.value-type', '比较值应为数字');
         return;
       case 'boolean':
-        if (typeof value !== 'boolean') this.problems.add(pointer, 'rule.value-type', '比较值应为 true 或 false');
+        if (typeof value !== 'boolean') this.problems.add(pointer, 'rule.value-type', '比较值应为「是」或「否」');
         return;
       case 'years':
         if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 150) this.problems.add(pointer, 'rule.value-type', '年龄应为 0 到 150 之间的整数（周岁）');
         return;
       case 'date':
-        if (!isIsoDate(value)) this.problems.add(pointer, 'rule.value-type', '比较值应为日期（YYYY-MM-DD）或 { "fact": "today" }');
+        if (!isIsoDate(value)) this.problems.add(pointer, 'rule.value-type', '比较值应为日期（形如「2025-06-01」）或受理日期（「today」）');
         return;
       case 'division':
         if (typeof value !== 'string' || !isKnownLocality(value)) this.problems.add(pointer, 'rule.value-type', `「${String(value)}」不是内蒙古自治区的行政区划代码`);
@@ -276,7 +300,7 @@ export class RuleChecker {
         break;
       case 'requireMaterial': {
         const id = params?.materialId;
-        if (typeof id !== 'string' || !this.config.standard.materials.some((m) => m.id === id)) {
+        if (typeof id !== 'string' || !this.materialIds.has(id)) {
           this.problems.add(`${pointer}/params/materialId`, 'rule.unknown-material', `需补充的材料「${String(id)}」不在申请材料中`);
         }
         break;

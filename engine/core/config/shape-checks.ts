@@ -1,10 +1,16 @@
 import type { ErrorObject } from 'ajv';
 import { toFieldError } from '../form/field-messages.js';
 import { configShapeValidator } from '../standard/standard-schemas.js';
+import { allowedValuesText, configTitleAt } from './config-titles.js';
 import type { ProblemList } from './problem-list.js';
 
+function parentPointer(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
 /**
- * The config against standards/item-config.schema.json (which embeds the item-standard schema).
+ * The config against standards/item-config.schema.json (which embeds the item-standard schema),
+ * every value named by its Chinese title (resolved through $refs), options by their labels.
  * A failed `oneOf` of coded options reports once ("not one of the options"), not once per option.
  */
 export function checkShape(config: unknown, problems: ProblemList): boolean {
@@ -15,11 +21,19 @@ export function checkShape(config: unknown, problems: ProblemList): boolean {
   const kept = errors.filter((e: ErrorObject) => !(oneOfPaths.has(e.instancePath) && e.keyword !== 'oneOf' && e.schemaPath.includes('/oneOf/')));
   const seen = new Set<string>();
   for (const error of kept) {
-    const fieldError = error.keyword === 'oneOf' ? { ...toFieldError({ ...error, keyword: 'enum' }), keyword: 'oneOf' } : toFieldError(error);
-    const key = `${fieldError.path}\u0000${fieldError.message}`;
+    const fieldError = error.keyword === 'oneOf' ? { ...toFieldError({ ...error, keyword: 'enum' }, configTitleAt), keyword: 'oneOf' } : toFieldError(error, configTitleAt);
+    let message = fieldError.message;
+    const title = configTitleAt(fieldError.path);
+    if (error.keyword === 'additionalProperties') {
+      const parent = configTitleAt(parentPointer(fieldError.path)) ?? '事项配置';
+      message = `「${parent}」中不应有「${String((error.params as { additionalProperty?: unknown }).additionalProperty)}」这一项`;
+    } else if (error.keyword === 'enum' && Array.isArray((error.params as { allowedValues?: unknown }).allowedValues) && title) {
+      message = `「${title}」应为${allowedValuesText((error.params as { allowedValues: unknown[] }).allowedValues)}`;
+    }
+    const key = `${fieldError.path}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.add(fieldError.path, `schema.${fieldError.keyword}`, fieldError.message);
+    problems.add(fieldError.path, `schema.${fieldError.keyword}`, message);
   }
   return false;
 }

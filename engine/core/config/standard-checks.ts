@@ -1,4 +1,6 @@
-import type { ItemConfig, ItemStandard } from './types.js';
+import type { ItemConfig } from './types.js';
+import { compareTimeLimits } from './time-limit-comparison.js';
+import { asList, asRecord } from './lenient-config.js';
 import { codedDefinitionOf, enumeration, standardDefinition, itemStandardSchema, type EnumerationName } from '../standard/standard-schemas.js';
 import { escapePointer, isRecord, type ProblemList } from './problem-list.js';
 
@@ -13,7 +15,9 @@ function checkCodedLabels(value: unknown, schema: unknown, pointer: string, prob
     if (!isRecord(value)) return;
     const entry = enumeration(codedName as EnumerationName).find((c) => c.code === value.code);
     if (entry && entry.label !== value.label) {
-      problems.add(`${pointer}/label`, 'standard.label-mismatch', `代码 ${String(value.code)} 对应的名称应为「${entry.label}」，而不是「${String(value.label)}」`);
+      const title = standardDefinition(codedName)?.title;
+      const what = typeof title === 'string' ? `「${title}」的代码` : '代码';
+      problems.add(`${pointer}/label`, 'standard.label-mismatch', `${what} ${String(value.code)} 对应的名称应为「${entry.label}」，而不是「${String(value.label)}」`);
     }
     return;
   }
@@ -29,68 +33,118 @@ function checkCodedLabels(value: unknown, schema: unknown, pointer: string, prob
   }
 }
 
-function duplicates(values: string[]): Set<string> {
+function duplicates(values: unknown[]): Set<string> {
   const seen = new Set<string>();
   const dup = new Set<string>();
-  for (const v of values) (seen.has(v) ? dup : seen).add(v);
+  for (const v of values) if (typeof v === 'string') (seen.has(v) ? dup : seen).add(v);
   return dup;
 }
 
-/** Cross-field rules of the item standard that JSON Schema cannot say. */
-export function checkStandard(config: ItemConfig, problems: ProblemList): void {
-  const s: ItemStandard = config.standard;
-  const base = '/standard';
-  checkCodedLabels(s, itemStandardSchema, base, problems);
+/** A time limit whose amount and unit can be compared, or null when either is missing or mistyped. */
+function statedLimit(value: unknown): { value: number | null; unit: string; label: string } | null {
+  const limit = asRecord(value);
+  const unit = asRecord(limit.unit);
+  if (typeof unit.code !== 'string') return null;
+  if (limit.value !== null && (typeof limit.value !== 'number' || !Number.isFinite(limit.value))) return null;
+  const label = typeof unit.label === 'string' ? unit.label : unit.code;
+  return { value: limit.value as number | null, unit: unit.code, label };
+}
 
-  if (s.code !== config.code) {
-    problems.add(`${base}/code`, 'standard.code-mismatch', `事项编码「${s.code}」与配置编码「${config.code}」不一致`);
+function checkTimeLimits(s: Record<string, unknown>, base: string, problems: ProblemList): void {
+  const promised = statedLimit(s.promisedTimeLimit);
+  const statutory = statedLimit(s.statutoryTimeLimit);
+  const caseType = asRecord(s.caseType).code;
+  if (promised && promised.value !== null) {
+    if (caseType === CASE_TYPE_IMMEDIATE && promised.value !== 0) {
+      problems.add(`${base}/promisedTimeLimit/value`, 'standard.immediate-time-limit', '即办件的承诺办理时限应为 0（当场办结）');
+    }
+    if (caseType === CASE_TYPE_PROMISED && promised.value < 1) {
+      problems.add(`${base}/promisedTimeLimit/value`, 'standard.promised-time-limit', '承诺件的承诺办理时限应至少为 1');
+    }
   }
-
-  const promised = s.promisedTimeLimit;
-  const statutory = s.statutoryTimeLimit;
-  if (s.caseType.code === CASE_TYPE_IMMEDIATE && promised.value !== 0) {
-    problems.add(`${base}/promisedTimeLimit/value`, 'standard.immediate-time-limit', '即办件的承诺办理时限应为 0（当场办结）');
+  if (!promised || promised.value === null || !statutory) {
+    // The comparison cannot run; say so unless the statutory limit is simply absent (null: 法律未规定).
+    if (!promised || promised.value === null || !statutory) {
+      const promisedBroken = !promised || promised.value === null;
+      const which = promisedBroken ? '承诺办理时限' : '法定办理时限';
+      const pointer = promisedBroken ? `${base}/promisedTimeLimit` : `${base}/statutoryTimeLimit`;
+      problems.add(pointer, 'standard.time-limit-unchecked', `${which}的时限数值或单位不完整，暂无法核对承诺办理时限是否超过法定办理时限`);
+    }
+    return;
   }
-  if (s.caseType.code === CASE_TYPE_PROMISED && promised.value < 1) {
-    problems.add(`${base}/promisedTimeLimit/value`, 'standard.promised-time-limit', '承诺件的承诺办理时限应至少为 1');
-  }
-  if (statutory.value !== null && statutory.unit.code === promised.unit.code && promised.value > statutory.value) {
+  if (statutory.value === null) return;
+  const comparison = compareTimeLimits({ value: promised.value, unit: promised.unit }, { value: statutory.value, unit: statutory.unit });
+  const stated = (l: { value: number | null; label: string }) => `${String(l.value)} 个${l.label}`;
+  if (comparison.kind === 'exceeds') {
+    const example = comparison.example
+      ? `：如自 ${comparison.example.from} 起算，承诺时限至 ${comparison.example.promisedEnd} 届满，而法定时限至 ${comparison.example.statutoryEnd} 已届满`
+      : '';
     problems.add(
       `${base}/promisedTimeLimit/value`,
       'standard.promise-exceeds-statutory',
-      `承诺办理时限 ${promised.value} ${promised.unit.label}超过法定办理时限 ${statutory.value} ${statutory.unit.label}`,
+      `承诺办理时限 ${stated(promised)}超过法定办理时限 ${stated(statutory)}${example}`,
+    );
+  } else if (comparison.kind === 'not-comparable') {
+    problems.add(
+      `${base}/promisedTimeLimit/unit`,
+      'standard.time-limit-not-comparable',
+      `承诺办理时限 ${stated(promised)}与法定办理时限 ${stated(statutory)}单位不同且无法换算（小时只能与小时比较），请用可比较的单位（工作日、自然日或月）`,
     );
   }
+}
 
-  const materialIds = s.materials.map((m) => m.id);
+/**
+ * Cross-field rules of the item standard that JSON Schema cannot say. Reads the standard
+ * leniently: each rule runs on whatever parts of the standard are usable, beside the schema's
+ * own problems, so an author sees every problem in one round.
+ */
+export function checkStandard(config: ItemConfig, problems: ProblemList): void {
+  const s = asRecord(config.standard);
+  const base = '/standard';
+  checkCodedLabels(s, itemStandardSchema, base, problems);
+
+  if (typeof s.code === 'string' && typeof config.code === 'string' && s.code !== config.code) {
+    problems.add(`${base}/code`, 'standard.code-mismatch', `事项编码「${s.code}」与配置编码「${config.code}」不一致`);
+  }
+
+  checkTimeLimits(s, base, problems);
+
+  const materials = asList(s.materials).map(asRecord);
+  const materialIds = materials.map((m) => m.id);
   const duplicateMaterials = duplicates(materialIds);
-  s.materials.forEach((m, i) => {
-    if (duplicateMaterials.has(m.id)) problems.add(`${base}/materials/${i}/id`, 'standard.duplicate-material', `材料标识「${m.id}」重复`);
-    const optional = m.necessity.code === NECESSITY_OPTIONAL;
+  materials.forEach((m, i) => {
+    if (typeof m.id === 'string' && duplicateMaterials.has(m.id)) {
+      const first = materialIds.indexOf(m.id);
+      const other = first === i ? materialIds.indexOf(m.id, i + 1) : first;
+      problems.add(`${base}/materials/${i}/id`, 'standard.duplicate-material', `材料标识「${m.id}」重复（第 ${other + 1} 项材料也用了它）`);
+    }
+    const necessity = asRecord(m.necessity);
+    if (typeof necessity.code !== 'string' || typeof m.required !== 'boolean') return;
+    const optional = necessity.code === NECESSITY_OPTIONAL;
     if (m.required === optional) {
+      const name = typeof m.name === 'string' ? m.name : `第 ${i + 1} 项`;
       problems.add(
         `${base}/materials/${i}/required`,
         'standard.necessity-mismatch',
-        optional ? `材料「${m.name}」为非必要材料，“是否必需”应为否` : `材料「${m.name}」为${m.necessity.label}材料，“是否必需”应为是`,
+        optional ? `材料「${name}」为非必要材料，“是否必需”应为否` : `材料「${name}」为${String(necessity.label)}材料，“是否必需”应为是`,
       );
     }
   });
-  const known = new Set(materialIds);
-  const duplicateScenarios = duplicates(s.scenarios.map((sc) => sc.id));
-  s.scenarios.forEach((scenario, i) => {
-    if (duplicateScenarios.has(scenario.id)) problems.add(`${base}/scenarios/${i}/id`, 'standard.duplicate-scenario', `情形标识「${scenario.id}」重复`);
-    scenario.materialIds.forEach((id, j) => {
-      if (!known.has(id)) problems.add(`${base}/scenarios/${i}/materialIds/${j}`, 'standard.unknown-material', `情形「${scenario.name}」引用了不存在的材料「${id}」`);
+  const known = new Set(materialIds.filter((id): id is string => typeof id === 'string'));
+  const scenarios = asList(s.scenarios).map(asRecord);
+  const duplicateScenarios = duplicates(scenarios.map((sc) => sc.id));
+  scenarios.forEach((scenario, i) => {
+    if (typeof scenario.id === 'string' && duplicateScenarios.has(scenario.id)) problems.add(`${base}/scenarios/${i}/id`, 'standard.duplicate-scenario', `情形标识「${scenario.id}」重复`);
+    asList(scenario.materialIds).forEach((id, j) => {
+      if (typeof id === 'string' && !known.has(id)) {
+        const name = typeof scenario.name === 'string' ? scenario.name : `第 ${i + 1} 项`;
+        problems.add(`${base}/scenarios/${i}/materialIds/${j}`, 'standard.unknown-material', `情形「${name}」引用了不存在的材料「${id}」`);
+      }
     });
   });
-  const materialRefs: [string, { materialId?: string }[]][] = [
-    ['reviewPoints', s.reviewPoints],
-    ['materialTemplates', s.materialTemplates],
-    ['dataNeeds', s.dataNeeds],
-  ];
-  for (const [key, list] of materialRefs) {
-    list.forEach((entry, i) => {
-      if (entry.materialId !== undefined && !known.has(entry.materialId)) {
+  for (const key of ['reviewPoints', 'materialTemplates', 'dataNeeds'] as const) {
+    asList(s[key]).map(asRecord).forEach((entry, i) => {
+      if (typeof entry.materialId === 'string' && !known.has(entry.materialId)) {
         problems.add(`${base}/${key}/${i}/materialId`, 'standard.unknown-material', `引用了不存在的材料「${entry.materialId}」`);
       }
     });

@@ -37,7 +37,7 @@ describe('validateConfig', () => {
 
   it('enforces the time-limit rules', () => {
     expect(pointers((c) => { c.standard.promisedTimeLimit.value = 11; })).toEqual(['/standard/promisedTimeLimit/value']);
-    expect(pointers((c) => { c.standard.promisedTimeLimit.value = 11; c.standard.statutoryTimeLimit.unit = { code: 'CD', label: '自然日' }; })).toEqual([]);
+    expect(pointers((c) => { c.standard.promisedTimeLimit.value = 11; c.standard.statutoryTimeLimit = { value: 30, unit: { code: 'CD', label: '自然日' } }; })).toEqual([]);
     expect(pointers((c) => { c.standard.statutoryTimeLimit.value = null; c.standard.promisedTimeLimit.value = 30; })).toEqual([]);
     const immediate = problemsOf((c) => { c.standard.caseType = { code: '1', label: '即办件' }; });
     expect(immediate).toEqual([expect.objectContaining({ pointer: '/standard/promisedTimeLimit/value', code: 'standard.immediate-time-limit' })]);
@@ -77,7 +77,7 @@ describe('validateConfig', () => {
   });
 
   it('reports a form schema that does not compile, and accepts Chinese character classes', () => {
-    expect(pointers((c) => { (c.form.schema.properties as Record<string, unknown>).x = { type: 'strng' }; })).toEqual(['/form/schema']);
+    expect(pointers((c) => { (c.form.schema.properties as Record<string, unknown>).x = { type: 'strng' }; })).toEqual(['/form/schema/properties/x/type']);
     expect(pointers((c) => { (c.form.schema.properties as Record<string, Record<string, unknown>>).name!.pattern = '^[\\u4e00-\\u9fa5·]{2,20}$'; })).toEqual([]);
   });
 

@@ -1,27 +1,53 @@
-import type { Problem } from '../errors.js';
 import { checkExamples } from './example-checks.js';
 import { checkForm } from './form-checks.js';
+import { lenientConfig } from './lenient-config.js';
+import { locateProblems, PROBLEM_TAB_LABELS, type LocatedProblem, type ProblemTab } from './problem-location.js';
 import { ProblemList } from './problem-list.js';
 import { RuleChecker } from './rule-checks.js';
 import { checkShape } from './shape-checks.js';
 import { checkStandard } from './standard-checks.js';
 import { translationProblems } from '../i18n/translation-checks.js';
-import type { ItemConfig } from './types.js';
 
 /**
- * Every problem of an item config at once, each with a JSON pointer: the standard against its
- * schema and cross-field rules, the form schema, the rules and the examples. The semantic checks
- * run only on a config whose shape is right, since they rely on it.
+ * Runs one check; should it trip over input broken in a way it did not foresee, the author is
+ * told that this check could not finish instead of the check staying silent.
  */
-export function validateConfig(config: unknown): Problem[] {
+function guarded(tab: ProblemTab, what: string, problems: ProblemList, check: () => void): void {
+  try {
+    check();
+  } catch {
+    problems.add(`/${tab}`, 'check.not-run', `「${PROBLEM_TAB_LABELS[tab]}」中的${what}未能完成：内容结构有误，请先修正本页签中标出的问题，修正后会再次检查`);
+  }
+}
+
+function dedupe(problems: LocatedProblem[]): LocatedProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.pointer}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Every problem of an item config at once, each with a JSON pointer and its place in the
+ * designer (tab and section): the config against its schema, and beside it — whatever the
+ * schema found — the standard's cross-field and code/label rules, the form schema, the rules and
+ * the examples, each reading the config leniently (see lenientConfig). An author sees every
+ * problem in one round, never round after round.
+ */
+export function validateConfig(config: unknown): LocatedProblem[] {
   const problems = new ProblemList();
-  if (!checkShape(config, problems)) return problems.problems;
-  const typed = config as ItemConfig;
-  checkStandard(typed, problems);
-  checkForm(typed.form, problems);
-  new RuleChecker(typed, problems).check();
-  checkExamples(typed, problems);
-  // A bilingual item: every applicant-facing string needs its Mongolian (the completeness gate).
-  problems.problems.push(...translationProblems(typed));
-  return problems.problems;
+  checkShape(config, problems);
+  if (config !== null && typeof config === 'object' && !Array.isArray(config)) {
+    const view = lenientConfig(config);
+    guarded('standard', '交叉核对（代码与名称、时限、材料引用）', problems, () => checkStandard(view, problems));
+    guarded('form', '表单定义检查', problems, () => checkForm(view.form, problems));
+    guarded('rules', '规则检查', problems, () => new RuleChecker(view, problems).check());
+    guarded('examples', '样例检查', problems, () => checkExamples(view, problems));
+    // A bilingual item: every applicant-facing string needs its Mongolian (the completeness gate).
+    guarded('standard', '蒙古文译文完整性检查', problems, () => problems.problems.push(...translationProblems(view)));
+  }
+  return dedupe(locateProblems(config, problems.problems));
 }

@@ -1,7 +1,10 @@
 import type { Example, ItemConfig } from '../config/types.js';
+import { ruleDisplayName } from '../config/problem-location.js';
 import { evaluate } from '../decision/evaluate.js';
 import type { Decision } from '../decision/types.js';
 import { TongbanError } from '../errors.js';
+import { withConditionValues, type ValuedRuleTrace } from '../rules/condition-values.js';
+import { isOutcome, labelOf, outcomes } from '../vocabulary/index.js';
 
 /** The region itself: examples that name no locality are evaluated as at the region's centre. */
 export const DEFAULT_EXAMPLE_DIVISION = '150000';
@@ -11,8 +14,10 @@ export interface ExampleResult {
   passed: boolean;
   expected: Example['expect'];
   actual: { outcome: Decision['outcome'] | 'error'; missingMaterials: string[]; fieldErrors: string[]; firedRules: string[] };
-  /** Human-readable differences, empty when the example passed. */
+  /** Human-readable differences (Chinese, outcomes, materials and rules by their names), empty when the example passed. */
   differences: string[];
+  /** Every active rule with each condition's result (true / false / 'unknown') and the fact values it was decided on. */
+  trace: ValuedRuleTrace[];
 }
 
 export interface ExampleReport {
@@ -26,17 +31,26 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return sa.size === new Set(b).size && b.every((x) => sa.has(x));
 }
 
-function list(values: readonly string[]): string {
-  return values.length ? values.join('、') : '（无）';
+function outcomeLabel(outcome: string): string {
+  return isOutcome(outcome) ? labelOf(outcomes, outcome) : outcome === 'error' ? '评估出错' : outcome;
+}
+
+/** The facts a decision's rules read, rebuilt from the example and the decision (for the trace). */
+function factsOf(input: Example['input'], decision: Decision): Record<string, unknown> {
+  return { ...input.formData, today: decision.date, division: decision.division, scenario: input.scenario, materials: input.materials };
 }
 
 /** Runs every example of a config through the very evaluator the windows use. */
 export async function runExamples(config: ItemConfig): Promise<ExampleReport> {
+  const materialNames = new Map((config.standard?.materials ?? []).map((m) => [m.id, m.name]));
+  const ruleNames = new Map((config.rules ?? []).map((r, i) => [r.name, ruleDisplayName(r, i)]));
+  const list = (ids: readonly string[], names: Map<string, string>) => (ids.length ? ids.map((id) => `「${names.get(id) ?? id}」`).join('、') : '（无）');
   const results: ExampleResult[] = [];
   for (const example of config.examples) {
     const { division, channel, ...input } = example.input;
     const expected = example.expect;
     let actual: ExampleResult['actual'];
+    let trace: ValuedRuleTrace[] = [];
     const differences: string[] = [];
     try {
       const decision = await evaluate(config, input, { division: division ?? DEFAULT_EXAMPLE_DIVISION, channel: channel ?? 'comprehensive-window' });
@@ -46,21 +60,25 @@ export async function runExamples(config: ItemConfig): Promise<ExampleReport> {
         fieldErrors: decision.fieldErrors.map((e) => e.path),
         firedRules: decision.reasons.filter((r) => r.type !== 'undecided' && r.type !== 'redirect').map((r) => r.rule),
       };
+      trace = withConditionValues(decision.explanation, factsOf(example.input, decision));
     } catch (error) {
       actual = { outcome: 'error', missingMaterials: [], fieldErrors: [], firedRules: [] };
-      differences.push(`评估出错：${error instanceof TongbanError ? JSON.stringify(error.details) : (error as Error).message}`);
+      // TongbanError messages are written for people; anything else is an engine fault, not shown raw.
+      differences.push(`评估出错：${error instanceof TongbanError ? error.message : '引擎无法评估此样例，请先修正各页签中标出的问题'}`);
     }
-    if (actual.outcome !== expected.outcome && actual.outcome !== 'error') differences.push(`结果应为 ${expected.outcome}，实际为 ${actual.outcome}`);
+    if (actual.outcome !== expected.outcome && actual.outcome !== 'error') {
+      differences.push(`受理结论应为「${outcomeLabel(expected.outcome)}」，实际为「${outcomeLabel(actual.outcome)}」`);
+    }
     if (expected.missingMaterials && !sameSet(expected.missingMaterials, actual.missingMaterials)) {
-      differences.push(`缺件应为 ${list(expected.missingMaterials)}，实际为 ${list(actual.missingMaterials)}`);
+      differences.push(`缺件应为${list(expected.missingMaterials, materialNames)}，实际为${list(actual.missingMaterials, materialNames)}`);
     }
     if (expected.fieldErrors && !sameSet(expected.fieldErrors, actual.fieldErrors)) {
-      differences.push(`字段错误应为 ${list(expected.fieldErrors)}，实际为 ${list(actual.fieldErrors)}`);
+      differences.push(`有误的字段应为${list(expected.fieldErrors, new Map())}，实际为${list(actual.fieldErrors, new Map())}`);
     }
     if (expected.firedRules && !sameSet(expected.firedRules, [...new Set(actual.firedRules)])) {
-      differences.push(`触发规则应为 ${list(expected.firedRules)}，实际为 ${list([...new Set(actual.firedRules)])}`);
+      differences.push(`触发的规则应为${list(expected.firedRules, ruleNames)}，实际为${list([...new Set(actual.firedRules)], ruleNames)}`);
     }
-    results.push({ name: example.name, passed: differences.length === 0, expected, actual, differences });
+    results.push({ name: example.name, passed: differences.length === 0, expected, actual, differences, trace });
   }
   const passed = results.filter((r) => r.passed).length;
   return { passed, failed: results.length - passed, results };

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { fieldFormats } from './field-formats.js';
+import { ajvMessageZh } from './chinese-messages.js';
 
 export interface FieldError {
   /** JSON pointer of the field at fault, e.g. "/applicant/idNumber". */
@@ -51,7 +52,7 @@ export interface FieldCheckFailure {
   params: Record<string, unknown>;
   /** The field as the form shows it: its title, or its key when it has none. */
   title: string;
-  /** ajv's own (English) message, used only for keywords without a Chinese text. */
+  /** ajv's own (English) message: no longer shown (ajv-i18n's Chinese is), kept for callers that pass it. */
   message?: string | undefined;
 }
 
@@ -70,7 +71,7 @@ export function fieldErrorMessage({ keyword, params, title, message }: FieldChec
       return `${field}应为${expected}`;
     }
     case 'format':
-      return `${field}不是有效的${formatLabels[String(params.format)] ?? String(params.format)}`;
+      return `${field}不是有效的${formatLabels[String(params.format)] ?? `「${String(params.format)}」格式`}`;
     case 'pattern':
       return `${field}格式不正确`;
     case 'minLength':
@@ -98,7 +99,8 @@ export function fieldErrorMessage({ keyword, params, title, message }: FieldChec
     case 'anyOf':
       return `${field}不符合任何一种可选填写方式`;
     default:
-      return `${field}${message ?? '不符合要求'}`;
+      // ajv-i18n's Chinese, never ajv's English `message`.
+      return `${field}${ajvMessageZh(keyword, params)}`;
   }
 }
 

@@ -4,3 +4,4 @@ export { referencedFact, type FactReference } from './fact-reference.js';
 export { operatorDefinitions, operatorsByName, type OperatorDefinition } from './operators.js';
 export { parseFactPath, resolveFactPath } from './fact-path.js';
 export { evaluateThreeValued, forEachLeaf } from './condition-tree.js';
+export { traceRules, withConditionValues, type ValuedCondition, type ValuedRuleTrace } from './condition-values.js';

@@ -14,6 +14,8 @@ import {
   type Problem,
 } from '../../core/errors.js';
 import { runExamples, type ExampleReport } from '../../core/examples/run-examples.js';
+import { coverageProblems, uncoveredRules } from '../../core/examples/rule-coverage.js';
+import type { LocatedProblem } from '../../core/config/problem-location.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import { ephemeralProcessSigning, signVersion, type Signer } from '../../core/signing/index.js';
 import type { AuditAction, LegalChangeKind, DraftRecord, VersionRecord } from '../../core/model/records.js';
@@ -21,8 +23,15 @@ import { LEGAL_CHANGE_KINDS, draftStatuses, isLegalChangeKind, labelOf } from '.
 
 export interface DraftCheck {
   valid: boolean;
-  problems: Problem[];
+  /** Every problem of the config at once, each with its place in the designer (tab, section, pointer). */
+  problems: LocatedProblem[];
+  /** The examples' results; run whatever the problems (null only when the config is too broken to run any). */
   examples: ExampleReport | null;
+  /**
+   * The rule coverage gate: one problem per enabled rule that no example fires. Submitting for
+   * review is refused while any is left; it does not make the config invalid.
+   */
+  coverage: LocatedProblem[];
 }
 
 export interface PublishRequest {
@@ -33,6 +42,14 @@ export interface PublishRequest {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Whether the examples can run at all: the parts the evaluator walks have their basic shape. */
+function runnable(config: unknown): config is ItemConfig {
+  if (!isRecord(config) || !isRecord(config.standard) || !isRecord(config.form) || !isRecord(config.form.schema)) return false;
+  const s = config.standard;
+  return Array.isArray(config.rules) && Array.isArray(config.examples) && Array.isArray(s.materials) && Array.isArray(s.scenarios)
+    && config.examples.every((e) => isRecord(e) && isRecord(e.input) && isRecord(e.expect));
 }
 
 /**
@@ -80,9 +97,9 @@ export class ItemLifecycle {
   /** Validation and example results of a config, without saving anything. */
   async check(config: unknown): Promise<DraftCheck> {
     const problems = validateConfig(config);
-    if (problems.length > 0) return { valid: false, problems, examples: null };
-    const examples = await runExamples(config as ItemConfig);
-    return { valid: true, problems, examples };
+    const examples = runnable(config) ? await runExamples(config) : null;
+    const coverage = examples ? coverageProblems(config as ItemConfig, examples) : [];
+    return { valid: problems.length === 0, problems, examples, coverage };
   }
 
   /**
@@ -161,7 +178,7 @@ export class ItemLifecycle {
     return { ...(await this.check(draft.config)), revision: draft.revision };
   }
 
-  private async requireSound(draft: DraftRecord): Promise<ExampleReport> {
+  private async requireSound(draft: DraftRecord, { coverage = false } = {}): Promise<ExampleReport> {
     const check = await this.check(draft.config);
     if (!check.valid) throw new ValidationFailedError(`草稿有 ${check.problems.length} 处问题，请修改后再提交`, check.problems);
     const examples = check.examples as ExampleReport;
@@ -170,6 +187,10 @@ export class ItemLifecycle {
     }
     if (examples.failed > 0) {
       throw new ExamplesFailedError(`草稿有 ${examples.failed} 个样例未通过`, { examples: examples.results.filter((r) => !r.passed) });
+    }
+    if (coverage && check.coverage.length > 0) {
+      const names = uncoveredRules(draft.config, examples).map((rule) => `「${rule.displayName}」`).join('、');
+      throw new ValidationFailedError(`规则${names}没有任何测试样例触发，不能提交审核；请为每条启用的规则添加触发它的样例`, check.coverage);
     }
     return examples;
   }
@@ -187,7 +208,8 @@ export class ItemLifecycle {
 
   async submit(code: string, actor: string, expectedRevision?: number): Promise<DraftRecord> {
     const draft = await this.transition(code, expectedRevision, ['editing', 'returned'], '提交审核');
-    const examples = await this.requireSound(draft);
+    // Only submitting is gated on coverage: a version approved or imported before the gate existed stays publishable.
+    const examples = await this.requireSound(draft, { coverage: true });
     const at = this.now();
     const updated = await this.store.updateDraft(code, draft.revision, { status: 'submitted', submittedAt: at, submittedBy: actor, updatedAt: at, updatedBy: actor });
     await this.audit(actor, 'draft.submitted', code, { version: draft.baseVersion, details: { revision: updated.revision, hash: draft.hash, examplesPassed: examples.passed } });
