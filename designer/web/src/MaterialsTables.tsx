@@ -5,7 +5,9 @@
  * validateConfig are shown in the cell they point at.
  */
 import type { ItemConfig, Material, Problem, Scenario } from '../../../engine/core/index.js';
+import { useRef } from 'react';
 import { moved, useDragReorder } from './dnd.js';
+import { renameMaterialId } from './materialIds.js';
 import { askConfirm } from './Modal.js';
 import { materialReferences, scenarioReferences } from './references.js';
 import { standardSchema } from './StandardTab.js';
@@ -58,13 +60,13 @@ export function MaterialsTables({ config, onChange, problems, readOnly }: { conf
   const scenarios: Scenario[] = Array.isArray(standard?.scenarios) ? standard.scenarios : [];
   const set = (next: { materials?: Material[]; scenarios?: Scenario[] }) => onChange({ ...config, standard: { ...standard, ...next } });
   const setMaterial = (i: number, m: Material) => set({ materials: materials.map((x, j) => (j === i ? m : x)) });
+  // Per row: the id its scenario ticks are parked under while its id duplicates another's (see renameMaterialId).
+  const parked = useRef(new Map<number, string>());
   const renameMaterial = (i: number, id: string) => {
-    const old = materials[i];
-    if (!old) return;
-    set({
-      materials: materials.map((x, j) => (j === i ? { ...x, id } : x)),
-      scenarios: scenarios.map((s) => ({ ...s, materialIds: (s.materialIds ?? []).map((x) => (x === old.id ? id : x)) })),
-    });
+    const next = renameMaterialId(materials, scenarios, i, id, parked.current.get(i) ?? null);
+    if (next.parked === null) parked.current.delete(i);
+    else parked.current.set(i, next.parked);
+    set({ materials: next.materials, scenarios: next.scenarios });
   };
   const addMaterial = () => {
     const necessity = { code: '1', label: '必要' };
@@ -76,10 +78,12 @@ export function MaterialsTables({ config, onChange, problems, readOnly }: { conf
     if (!m) return;
     const refs = materialReferences(config, m.id);
     if (refs.length && !(await askConfirm({ title: `删除材料「${m.name || m.id}」？`, message: `以下 ${refs.length} 处引用了此材料；删除后办理情形将不再需要它，其余引用需要您另行修改：`, items: refs, confirmLabel: '仍然删除', danger: true }))) return;
+    parked.current.clear();
     set({ materials: materials.filter((_, j) => j !== i), scenarios: scenarios.map((s) => ({ ...s, materialIds: (s.materialIds ?? []).filter((x) => x !== m.id) })) });
   };
   const moveMaterial = (from: number, to: number) => {
     if (to < 0 || to >= materials.length) return;
+    parked.current.clear();
     set({ materials: moved(materials, from, to) });
   };
   const drag = useDragReorder(moveMaterial);
