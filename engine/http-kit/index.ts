@@ -11,4 +11,4 @@ export { secureHeaders, inlineBlockSource, type InlineBlocks } from './secure-he
 export { compressResponses, isCompressible, COMPRESSION_THRESHOLD } from './compression/index.js';
 export { rateLimiter, rateLimitsFromEnv, DEFAULT_PUBLIC_RATE_LIMIT, TooManyRequestsError, type RateLimits, type RateLimitTier } from './rate-limit/index.js';
 export { methodNotAllowed, allowedMethods, MethodNotAllowedError } from './method-not-allowed/index.js';
-export { CrossSiteRequestError, personOf, personSchema, sessionCookieAuthenticator, sessionRoutes, signInOf, SESSION_COOKIE, SESSION_SELECTOR_HEADER } from './session-cookie/index.js';
+export { CrossSiteRequestError, personOf, personSchema, sessionCookieAuthenticator, sessionRoutes, SESSION_COOKIE, SESSION_SELECTOR_HEADER } from './session-cookie/index.js';

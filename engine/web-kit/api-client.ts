@@ -1,4 +1,5 @@
 import type { Problem } from '../core/index.js';
+import { SESSION_SELECTOR_HEADER, tabPersonId } from './tab-person.js';
 
 /** An error answer of the Tongban API (`{ error: { code, message, details } }`) plus the HTTP status; status 0 is "no answer". */
 export class ApiError extends Error {
@@ -22,7 +23,10 @@ export interface RequestOptions {
   body?: BodyInit;
   headers?: Record<string, string>;
   accept?: string;
-  /** The bearer token; `undefined` uses the client's own, `null` sends none. */
+  /**
+   * The bearer token; `undefined` uses the client's own, `null` or '' sends none — the browser's
+   * session cookie (people signed in at a sign-in screen) then signs the request.
+   */
   token?: string | null;
 }
 
@@ -65,6 +69,11 @@ export function createApiClient(defaults: ApiClientOptions = {}): ApiClient {
     const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', ...options.headers };
     const token = options.token === undefined ? (defaults.token?.() ?? null) : options.token;
     if (token) headers.Authorization = `Bearer ${token}`;
+    else {
+      // Signed in by cookie: name the person this tab signed in as (see tab-person.ts).
+      const person = tabPersonId();
+      if (person) headers[SESSION_SELECTOR_HEADER] = person;
+    }
     let body = options.body;
     if (options.json !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -72,7 +81,8 @@ export function createApiClient(defaults: ApiClientOptions = {}): ApiClient {
     }
     let res: Response;
     try {
-      res = await fetch(path, { method: options.method ?? 'GET', headers, ...(body !== undefined ? { body } : {}) });
+      // The session cookie goes only to our own origin (it is SameSite=Strict and HttpOnly besides).
+      res = await fetch(path, { method: options.method ?? 'GET', headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}) });
     } catch {
       throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
     }

@@ -84,11 +84,14 @@ describe('sign-in for people: session cookies', () => {
     const res = await signIn(tokenOf(t, 'reviewer'));
     const cookie = cookieHeader(res);
     time.advanceHours(9.9);
-    expect((await request(t.app).get('/api/me').set('Cookie', cookie)).status).toBe(200);
+    expect((await request(t.app).get('/api/me').set('Cookie', cookie)).body.principal.id).toBe('reviewer-li');
+    expect((await request(t.app).get('/api/audit').set('Cookie', cookie)).status).toBe(200);
     time.advanceHours(0.2);
-    const late = await request(t.app).get('/api/me').set('Cookie', cookie);
+    const late = await request(t.app).get('/api/audit').set('Cookie', cookie);
     expect(late.status).toBe(401);
     expect(late.body.error).toMatchObject({ code: 'session_ended', details: { session: 'expired', expiresAt: res.body.expiresAt } });
+    // The app asks who is signed in without an error, and learns why nobody is.
+    expect((await request(t.app).get('/api/me').set('Cookie', cookie)).body).toEqual({ principal: null, via: null, expiresAt: null, ended: 'expired' });
     time.advanceHours(-10.1);
   });
 
@@ -110,9 +113,10 @@ describe('sign-in for people: session cookies', () => {
   it('stops a session at once when its principal is revoked', async () => {
     const { principal, token } = await createPrincipal({ store: t.store, input: { name: '钱审核', role: 'reviewer' }, actor: 'test-setup' });
     const cookie = cookieHeader(await signIn(token));
-    expect((await request(t.app).get('/api/me').set('Cookie', cookie)).status).toBe(200);
+    expect((await request(t.app).get('/api/me').set('Cookie', cookie)).body.principal.name).toBe('钱审核');
     await request(t.app).delete(`/api/principals/${principal.id}`).set(t.as.admin);
-    expect((await request(t.app).get('/api/me').set('Cookie', cookie)).body.error.details).toEqual({ session: 'principal-revoked' });
+    expect((await request(t.app).get('/api/items').set('Cookie', cookie)).body.error.details).toEqual({ session: 'principal-revoked' });
+    expect((await request(t.app).get('/api/me').set('Cookie', cookie)).body.ended).toBe('principal-revoked');
   });
 
   it('refuses a cookie-signed change sent from another site (CSRF) and accepts one from our own pages', async () => {
@@ -143,6 +147,9 @@ describe('sign-in for people: session cookies', () => {
     expect((await request(t.app).get('/api/me').set('Cookie', jar)).body.principal.id).toBe('handler-xincheng-rs');
     expect((await request(t.app).get('/api/me').set('Cookie', jar).set('X-Tongban-Principal', 'operator-xincheng')).body.principal.id).toBe('operator-xincheng');
     // Naming a person with no session in this browser is not a sign-in.
-    expect((await request(t.app).get('/api/me').set('Cookie', jar).set('X-Tongban-Principal', 'auditor-sun')).status).toBe(401);
+    expect((await request(t.app).get('/api/me').set('Cookie', jar).set('X-Tongban-Principal', 'auditor-sun')).body.principal).toBeNull();
+    expect((await request(t.app).get('/api/audit').set('Cookie', jar).set('X-Tongban-Principal', 'auditor-sun')).status).toBe(401);
+    // Nobody signed in: an answer, not an error.
+    expect((await request(t.app).get('/api/me')).body).toEqual({ principal: null, via: null, expiresAt: null, ended: null });
   });
 });

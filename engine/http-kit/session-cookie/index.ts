@@ -4,5 +4,5 @@
  */
 export { PERSON_COOKIE_PREFIX, SESSION_COOKIE, SESSION_SELECTOR_HEADER, personCookieName, requestCookies, sessionCookie, isHttps } from './cookies.js';
 export { CrossSiteRequestError, requireSameOrigin } from './same-origin.js';
-export { sessionCookieAuthenticator, signInOf, requestSessionId, type RequestSignIn } from './session-auth.js';
+export { sessionCookieAuthenticator, requestSessionId } from './session-auth.js';
 export { personOf, personSchema, sessionRoutes } from './session-routes.js';

@@ -5,20 +5,6 @@ import type { ApiRequest, Authenticate } from '../mount.js';
 import { personCookieName, requestCookies, SESSION_COOKIE, SESSION_SELECTOR_HEADER } from './cookies.js';
 import { changesState, requireSameOrigin } from './same-origin.js';
 
-/** How a request was signed in, for GET /api/me and sign-out. */
-export interface RequestSignIn {
-  via: 'session';
-  sessionId: string;
-  expiresAt: string;
-}
-
-const signIns = new WeakMap<IncomingMessage, RequestSignIn>();
-
-/** The cookie session a request was authenticated with; undefined for a bearer token or none. */
-export function signInOf(req: IncomingMessage): RequestSignIn | undefined {
-  return signIns.get(req);
-}
-
 /** The session id this request's cookies carry for the tab's person (X-Tongban-Principal), or the browser's latest sign-in. */
 export function requestSessionId(req: IncomingMessage): string | undefined {
   const cookies = requestCookies(req);
@@ -41,9 +27,8 @@ export function sessionCookieAuthenticator({ bearer, sessions }: { bearer: Authe
     if (req.headers.authorization) return bearer(req);
     const id = requestSessionId(req);
     if (id === undefined) return null;
-    const { principal, expiresAt } = await sessions.resolve(id);
+    const { principal } = await sessions.resolve(id);
     if (changesState(req)) requireSameOrigin(req, { strict: true });
-    signIns.set(req, { via: 'session', sessionId: id, expiresAt });
     return principal;
   };
 }

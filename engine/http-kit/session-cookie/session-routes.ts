@@ -1,12 +1,11 @@
 import type { Clock } from '../../core/clock/index.js';
-import { READERS } from '../../core/access/access-policy.js';
 import type { Principal } from '../../core/access/principal.js';
 import { ROLES } from '../../core/vocabulary/index.js';
-import type { Sessions } from '../../services/sessions/index.js';
+import { SessionEndedError, type Sessions } from '../../services/sessions/index.js';
 import { error as errorSchema } from '../api-schemas.js';
 import type { ApiRequest, ApiResponse, ApiRoute } from '../mount.js';
 import { isHttps, PERSON_COOKIE_PREFIX, personCookieName, requestCookies, SESSION_COOKIE, SESSION_SELECTOR_HEADER, sessionCookie } from './cookies.js';
-import { requestSessionId, signInOf } from './session-auth.js';
+import { requestSessionId } from './session-auth.js';
 import { requireSameOrigin } from './same-origin.js';
 
 const ERR = { description: 'Error', schema: errorSchema };
@@ -83,16 +82,29 @@ export function sessionRoutes({ sessions, clock }: { sessions: Sessions; clock: 
       },
     },
     {
-      method: 'get', path: '/api/me', summary: 'Who is signed in: the principal (id, name, role, department, division) and, for a session, when it ends', tags: ['access'],
-      access: { roles: READERS },
+      method: 'get', path: '/api/me', summary: 'Who is signed in: the principal (id, name, role, department, division) and, for a session, when it ends; principal null when nobody is', tags: ['access'],
+      // Public so that a tab nobody has signed in to yet learns it without an error: the answer names nobody then.
+      access: { public: true },
       headers: [{ name: 'X-Tongban-Principal', description: 'the principal id the tab signed in as (chooses among the browser’s sessions)' }],
       responses: {
-        200: { description: 'The signed-in principal', schema: { type: 'object', required: ['principal', 'via'], properties: { principal: personSchema, via: { enum: ['session', 'token'] }, expiresAt: { type: ['string', 'null'] } } } },
+        200: {
+          description: 'The signed-in principal, or principal null with why the session ended',
+          schema: { type: 'object', required: ['principal', 'via', 'expiresAt'], properties: { principal: { oneOf: [personSchema, { type: 'null' }] }, via: { enum: ['session', 'token', null] }, expiresAt: { type: ['string', 'null'] }, ended: { type: ['string', 'null'] } } },
+        },
       },
-      handler: (req: ApiRequest, res: ApiResponse) => {
-        const signIn = signInOf(req);
+      handler: async (req: ApiRequest, res: ApiResponse) => {
         res.setHeader('Cache-Control', 'no-store');
-        res.json({ principal: personOf(req.principal as Principal), via: signIn ? 'session' : 'token', expiresAt: signIn?.expiresAt ?? null });
+        // A bearer token was checked by the mount already.
+        if (req.principal) return res.json({ principal: personOf(req.principal), via: 'token', expiresAt: null });
+        const id = requestSessionId(req);
+        if (id === undefined) return res.json({ principal: null, via: null, expiresAt: null, ended: null });
+        try {
+          const { principal, expiresAt } = await sessions.resolve(id);
+          return res.json({ principal: personOf(principal), via: 'session', expiresAt });
+        } catch (error) {
+          if (!(error instanceof SessionEndedError)) throw error;
+          return res.json({ principal: null, via: null, expiresAt: null, ended: (error.details as { session?: string } | null)?.session ?? null });
+        }
       },
     },
   ];

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { ApiError, sessionFor } from '../../../engine/web-kit/index.js';
+import { ApiError } from '../../../engine/web-kit/index.js';
 import { getJson, runtimePath, type ItemList } from './api.js';
 import { CasePage } from './CasePage.js';
 import { CaseQueue, WINDOW_TABS } from './CaseQueue.js';
 import { ItemSearch } from './ItemSearch.js';
 import { hrefOf, linkHandler, navigate } from './routes.js';
-import { SignIn } from './SignIn.js';
+import { SignIn, SignedInAs, SIGNED_IN_BY_COOKIE, usePersonAt } from './SignIn.js';
 import { Workspace } from './Workspace.js';
 
 export function useItems(division: string): { list: ItemList | null; error: string | null } {
@@ -26,16 +26,16 @@ export function useItems(division: string): { list: ItemList | null; error: stri
 
 /** The window clerk's app at /window/<division>[/<code>], one case at /window/<division>/cases/<caseNumber>. */
 export function ClerkApp({ division, code, caseNumber = null }: { division: string; code: string | null; caseNumber?: string | null }) {
-  const [token, setToken] = useState<string | null>(() => sessionFor('window', division).token());
+  // Signed in by the browser's session cookie: screens send no token of their own.
+  const person = usePersonAt(division, 'operator');
+  const token = person.me ? SIGNED_IN_BY_COOKIE : null;
   const [notice, setNotice] = useState<string | null>(null);
   const { list, error } = useItems(division);
-  useEffect(() => setToken(sessionFor('window', division).token()), [division]);
   const divisionName = list?.division.name ?? division;
   useEffect(() => { document.title = `${divisionName} · 通办窗口受理`; }, [divisionName]);
 
   const signOut = (message?: string) => {
-    sessionFor('window', division).signOut();
-    setToken(null);
+    void person.signOut();
     setNotice(message ?? '已退出登录。');
   };
 
@@ -47,12 +47,16 @@ export function ClerkApp({ division, code, caseNumber = null }: { division: stri
         <span className="spacer" />
         <a href={hrefOf({ page: 'public', division, code })} target="_blank" rel="noreferrer">公众页面 ↗</a>
         <a href={hrefOf({ page: 'divisions' })} onClick={linkHandler({ page: 'divisions' })}>切换受理地</a>
-        {token && <button type="button" onClick={() => signOut()}>退出登录</button>}
+        {person.me && <SignedInAs me={person.me} />}
+        {person.me && <button type="button" onClick={() => signOut()}>退出登录</button>}
       </header>
       {error && <p role="alert" className="banner error">无法加载本区划的事项：{error}。请检查网址中的区划代码，或<a href={hrefOf({ page: 'divisions' })}>重新选择受理地</a>。</p>}
-      {notice && !token && <p role="status" className="banner info">{notice}</p>}
-      {!token ? (
-        <SignIn division={division} divisionName={divisionName} onSignedIn={(t, note) => { sessionFor('window', division).signIn(t); setToken(t); setNotice(note ?? null); }}
+      {notice && token === null && <p role="status" className="banner info">{notice}</p>}
+      {person.refusal && token === null && <p role="status" className="banner info">{person.refusal}</p>}
+      {person.me === undefined ? (
+        <p role="status" className="hint">正在确认登录…</p>
+      ) : token === null ? (
+        <SignIn division={division} divisionName={divisionName} onSignedIn={(me, note) => { person.signedIn(me); setNotice(note ?? null); }}
           footer={<p className="hint">审批部门人员请到<a href={hrefOf({ page: 'department', division, caseNumber: null })} onClick={linkHandler({ page: 'department', division, caseNumber: null })}>审批部门工作台</a>登录。</p>} />
       ) : (
         <div className="clerk-grid">

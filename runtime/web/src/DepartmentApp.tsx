@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { findDivision } from '../../../engine/core/index.js';
-import { sessionFor } from '../../../engine/web-kit/index.js';
 import { CasePage } from './CasePage.js';
 import { CaseQueue, DEPARTMENT_TABS } from './CaseQueue.js';
 import { hrefOf, linkHandler, navigate } from './routes.js';
-import { SignIn, verifyHandlerToken } from './SignIn.js';
+import { SignIn, SignedInAs, SIGNED_IN_BY_COOKIE, usePersonAt, verifyHandlerToken } from './SignIn.js';
 
 /**
  * The approving department's desk (审批部门工作台) at /window/department/<division>: a handler signs
@@ -12,16 +11,15 @@ import { SignIn, verifyHandlerToken } from './SignIn.js';
  * with 审批 and 送达.
  */
 export function DepartmentApp({ division, caseNumber }: { division: string; caseNumber: string | null }) {
-  const session = sessionFor('department', division);
-  const [token, setToken] = useState<string | null>(() => session.token());
+  // Signed in by the browser's session cookie: screens send no token of their own.
+  const person = usePersonAt(division, 'handler');
+  const token = person.me ? SIGNED_IN_BY_COOKIE : null;
   const [notice, setNotice] = useState<string | null>(null);
   const divisionName = findDivision(division)?.name ?? division;
-  useEffect(() => setToken(sessionFor('department', division).token()), [division]);
   useEffect(() => { document.title = `${divisionName} · 审批部门工作台`; }, [divisionName]);
 
   const signOut = (message?: string) => {
-    sessionFor('department', division).signOut();
-    setToken(null);
+    void person.signOut();
     setNotice(message ?? '已退出登录。');
   };
   const queue = { page: 'department', division, caseNumber: null } as const;
@@ -33,12 +31,16 @@ export function DepartmentApp({ division, caseNumber }: { division: string; case
         <span className="where">{divisionName} <small>{division}</small></span>
         <span className="spacer" />
         <a href={hrefOf({ page: 'clerk', division, code: null })} onClick={linkHandler({ page: 'clerk', division, code: null })}>窗口受理</a>
-        {token && <button type="button" onClick={() => signOut()}>退出登录</button>}
+        {person.me && <SignedInAs me={person.me} />}
+        {person.me && <button type="button" onClick={() => signOut()}>退出登录</button>}
       </header>
-      {notice && !token && <p role="status" className="banner info">{notice}</p>}
-      {!token ? (
+      {notice && token === null && <p role="status" className="banner info">{notice}</p>}
+      {person.refusal && token === null && <p role="status" className="banner info">{person.refusal}</p>}
+      {person.me === undefined ? (
+        <p role="status" className="hint">正在确认登录…</p>
+      ) : token === null ? (
         <SignIn division={division} divisionName={divisionName} title="审批部门登录" placeLabel="所在区划" tokenLabel="审批人员令牌" verify={verifyHandlerToken}
-          onSignedIn={(t) => { sessionFor('department', division).signIn(t); setToken(t); setNotice(null); }} />
+          onSignedIn={(me) => { person.signedIn(me); setNotice(null); }} />
       ) : (
         <div className="department-grid">
           {caseNumber ? (
