@@ -1,6 +1,7 @@
-import { maskIdNumber, type ItemConfig, findDivision, InvalidStateError, NotFoundError, officialWorkingCalendar, type WorkingCalendar, calendarMissingNote, DOCUMENT_KINDS, DOCUMENT_OUTCOMES, documentKinds, documentKindFor, isDocumentKind, labelOf, labelTable, outcomes, type DocumentKind } from '../../engine/core/index.js';
+import { contentKeys, contentReader, isBilingual, MONGOLIAN, MONGOLIAN_BLOCK_CSS, mongolianFontFace, translationIsDraft, uiTexts, maskIdNumber, type ItemConfig, findDivision, InvalidStateError, NotFoundError, officialWorkingCalendar, type WorkingCalendar, calendarMissingNote, DOCUMENT_KINDS, DOCUMENT_OUTCOMES, documentKinds, documentKindFor, isDocumentKind, labelOf, labelTable, outcomes, type DocumentKind } from '../../engine/core/index.js';
 import { applicantOf, enterpriseApplicantOf } from '../../engine/services/index.js';
 import type { IntakeRecord } from '../../engine/ports/index.js';
+import { mongolianFontDataUrl } from './fonts.js';
 
 export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind };
 
@@ -89,7 +90,22 @@ td ol{margin:0;padding-left:1.2em}
 const PRINT_SCRIPT = `document.querySelector('.toolbar button').addEventListener('click',function(){window.print()})`;
 
 /** The inline blocks every notice page carries, declared on its route so its CSP allows exactly them. */
-export const NOTICE_INLINE_BLOCKS = { styles: [CSS], scripts: [PRINT_SCRIPT] } as const;
+/*
+ * The Mongolian part of a bilingual item's notice: its own A4 page in vertical columns, left to
+ * right. The font is embedded (data: URL) because the window app shows notices through blob: URLs,
+ * which cannot resolve /fonts/…; only bilingual notices carry this block.
+ */
+const MONGOLIAN_CSS = `${mongolianFontFace(mongolianFontDataUrl())}
+.page.mongolian{${MONGOLIAN_BLOCK_CSS};height:297mm;min-height:0;overflow:hidden;break-before:page;page-break-before:always;line-height:1.9;font-size:13pt}
+.mongolian h1{font-family:inherit;letter-spacing:0;text-align:left;margin:0 .6em 0 0;font-size:18pt}
+.mongolian p{text-indent:0;margin:0 .25em}
+.mongolian .number{text-align:left}
+.mongolian ol{margin:0 .3em;padding:1.2em 0 0}
+.mongolian .label{font-weight:bold}
+.mongolian .draft{color:#444;font-size:10pt}
+@media print{.page.mongolian{height:262mm}}`;
+
+export const NOTICE_INLINE_BLOCKS = { styles: [CSS, MONGOLIAN_CSS], scripts: [PRINT_SCRIPT] } as const;
 
 /** The claims' local fields (ClaimRecord.local) that the notices print. */
 export interface NoticeLocalFields {
@@ -233,13 +249,13 @@ function officeBlock(ctx: NoticeContext): string {
  * block — seal of the handling body, date, the applicant's receipt line and the version/hash line
  * — kept together on one page. Other printables (容缺受理) build on it.
  */
-export function noticePage(kind: DocumentKind, ctx: NoticeContext, body: string): string {
+export function noticePage(kind: DocumentKind, ctx: NoticeContext, body: string, mongolian = ''): string {
   const { record, config } = ctx;
   const number = suffix[kind] ? `${record.caseNumber}-${suffix[kind]}` : record.caseNumber;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <title>${escapeHtml(titles[kind])} ${escapeHtml(record.caseNumber)}</title>
-<style>${CSS}</style></head>
+<style>${CSS}</style>${mongolian ? `<style>${MONGOLIAN_CSS}</style>` : ''}</head>
 <body>
 <div class="toolbar"><button type="button">打印</button><script>${PRINT_SCRIPT}</script></div>
 <main class="page" data-kind="${kind}">
@@ -254,7 +270,7 @@ ${officeBlock(ctx)}
 <p class="meta">办件编号 ${escapeHtml(record.caseNumber)} · 事项编码 ${escapeHtml(record.item.code)} · 版本 ${record.item.version} · 内容哈希 ${escapeHtml(record.item.hash)} · 受理地 ${escapeHtml(record.receivingDivision)} · 事项名称 ${escapeHtml(config.standard.name)}</p>
 </div>
 </main>
-</body></html>
+${mongolian}</body></html>
 `;
 }
 
@@ -335,10 +351,71 @@ const bodies: Partial<Record<DocumentKind, (ctx: NoticeContext) => string>> = {
   'rejection-decision': rejection,
 };
 
-/** A print-ready page (A4) generated from the record's decision and the standard of the version it used. */
+/** 2025-06-01 in traditional Mongolian: 2025 ᠣᠨ ᠤ 6 ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ 1. */
+function mongolianDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return uiTexts(MONGOLIAN)('notice.dateFormat', { year: year ?? '', month: Number(month), day: Number(day) });
+}
+
+/**
+ * The notice in traditional Mongolian, for a bilingual item: the title, the number, the decision,
+ * the item and the materials or reasons in the item's own Mongolian texts, the handling body, the
+ * date — and, while the translations are a draft, that the Chinese text prevails.
+ */
+export function mongolianNoticePage(kind: DocumentKind, ctx: NoticeContext): string {
+  const { record, config } = ctx;
+  const t = uiTexts(MONGOLIAN);
+  const c = contentReader(config, MONGOLIAN);
+  const d = record.decision;
+  const line = (label: string, value: string) => `<p><span class="label">${escapeHtml(label)}\u1804</span> ${escapeHtml(value)}</p>`;
+  const list = (items: string[]) => (items.length ? `<ol>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ol>` : `<p>${escapeHtml(t('notice.none'))}</p>`);
+  const materialName = (m: { id: string; name: string }) => c.text(contentKeys.material(m.id), m.name);
+  const names = new Map(config.standard.materials.map((m) => [m.id, m]));
+  const limit = (lim: { value: number | null; unit: { code: string; label: string } }) =>
+    lim.value === null ? t('guide.limit.none') : lim.value === 0 ? t('guide.limit.onTheSpot') : t('guide.limit.amount', { value: lim.value, unit: c.coded('timeLimitUnit', lim.unit) });
+  const number = suffix[kind] ? `${record.caseNumber}-${suffix[kind]}` : record.caseNumber;
+  // The handling body by the locality's own Mongolian name, else the item's department when it is the one, else as recorded.
+  const body = localValue(ctx.local?.handling, `handlingDepartment@${MONGOLIAN}`)
+    ?? (handlingBody(ctx) === config.standard.department.name ? c.text('standard.department.name', config.standard.department.name) : handlingBody(ctx));
+  const parts: string[] = [];
+  if (kind === 'acceptance-notice') {
+    parts.push(`<p>${escapeHtml(t('notice.accepted'))}</p>`);
+    parts.push(line(t('guide.limit.promised'), limit(config.standard.promisedTimeLimit)));
+    if (ctx.due?.promisedDue) parts.push(line(t('notice.promisedDue'), mongolianDate(ctx.due.promisedDue)));
+    parts.push(line(t('guide.limit.statutory'), limit(config.standard.statutoryTimeLimit)));
+    parts.push(`<p class="label">${escapeHtml(t('notice.received'))}\u1804</p>`, list(record.materials.map((id) => { const m = names.get(id); return m ? materialName(m) : id; })));
+  } else if (kind === 'supplement-notice') {
+    const mayDefer = d.deferredAcceptance !== undefined && d.deferredAcceptance.refusal !== 'credit';
+    parts.push(`<p>${escapeHtml(t('notice.supplement'))}</p>`);
+    parts.push(`<p class="label">${escapeHtml(t('notice.missing'))}\u1804</p>`, list(d.missingMaterials.map((m) => `${materialName(m)} (${m.deferrable && mayDefer ? t('notice.deferrable') : t('notice.mustSupplement')})`)));
+    const corrections = d.reasons.filter((r) => r.type === 'supplement' || r.type === 'undecided').map((r) => c.text(contentKeys.rule(r.rule), r.message));
+    if (corrections.length) parts.push(`<p class="label">${escapeHtml(t('notice.corrections'))}\u1804</p>`, list(corrections));
+  } else if (kind === 'rejection-decision') {
+    parts.push(`<p>${escapeHtml(t('notice.rejected'))}</p>`);
+    parts.push(`<p class="label">${escapeHtml(t('notice.reasons'))}\u1804</p>`, list(d.reasons.filter((r) => r.type === 'reject').map((r) => c.text(contentKeys.rule(r.rule), r.message))));
+  }
+  return `<main class="page mongolian" lang="mn-Mong" data-kind="${kind}">
+<h1>${escapeHtml(labelOf(documentKinds, kind, MONGOLIAN))}</h1>
+<p class="number">${escapeHtml(number)}</p>
+${line(t('notice.itemName'), c.text('standard.name', config.standard.name))}
+${d.scenario ? line(t('notice.scenario'), c.text(contentKeys.scenario(d.scenario.id), d.scenario.name)) : ''}
+${line(t('notice.caseNumber'), record.caseNumber)}
+${parts.join('\n')}
+${line(t('notice.handledBy'), body)}
+<p>${escapeHtml(body)} ${escapeHtml(t('notice.seal'))}</p>
+<p>${escapeHtml(mongolianDate(d.date))}</p>
+${translationIsDraft(config, MONGOLIAN) ? `<p class="draft">${escapeHtml(t('notice.translationDraft'))}</p>` : ''}
+</main>
+`;
+}
+
+/**
+ * A print-ready page (A4) generated from the record's decision and the standard of the version it
+ * used; a bilingual item's notice adds its page in traditional Mongolian.
+ */
 export function renderNoticeDocument(kind: DocumentKind, ctx: NoticeContext): string {
   checkDocumentFits(ctx.record, kind);
   const body = bodies[kind];
   if (!body) throw new NotFoundError(`尚不能出具${titles[kind]}`, { kind });
-  return noticePage(kind, ctx, body(ctx));
+  return noticePage(kind, ctx, body(ctx), isBilingual(ctx.config) ? mongolianNoticePage(kind, ctx) : '');
 }
