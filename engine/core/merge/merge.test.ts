@@ -143,3 +143,29 @@ describe('mergeItemConfigs', () => {
     expect(takeTheirs.merged).toEqual(theirs);
   });
 });
+
+describe('mergeItemConfigs: renamed elements', () => {
+  const base = itemConfig();
+
+  it('merges a rule one author renamed with an edit the other made to it', () => {
+    const mine = edited(base, (c) => { c.rules[1]!.name = 'minor-consent'; });
+    const theirs = edited(base, (c) => { c.rules[1]!.description = '十六至十八周岁须监护人同意'; c.examples[0]!.name = '本人办理，材料齐全'; });
+    const r = mergeItemConfigs(base, mine, theirs);
+    expect(r.conflicts).toEqual([]);
+    expect(r.merged.rules.map((x) => [x.name, x.description])).toEqual([
+      ['under-16', '未满16周岁不予登记'],
+      ['minor-consent', '十六至十八周岁须监护人同意'],
+      ['platform-name', '新就业形态须填写平台名称'],
+    ]);
+    expect(r.merged.examples.map((e) => e.name)[0]).toBe('本人办理，材料齐全');
+    expect(r.fromTheirs.map((c) => c.label)).toEqual(['受理规则「under-18-consent」 · 说明', '测试样例「本人办理材料齐全」 · 样例名称']);
+  });
+
+  it('reports both authors renaming the same element differently as one conflict', () => {
+    const mine = edited(base, (c) => { c.examples[2]!.name = '十五岁不予受理'; });
+    const theirs = edited(base, (c) => { c.examples[2]!.name = '未成年不予受理'; });
+    const r = mergeItemConfigs(base, mine, theirs);
+    expect(r.conflicts.map((c) => [c.label, c.mineText, c.theirsText])).toEqual([['测试样例「未满16周岁不予受理」 · 样例名称', '十五岁不予受理', '未成年不予受理']]);
+    expect(r.merged.examples).toHaveLength(base.examples.length);
+  });
+});

@@ -106,8 +106,12 @@ function reportTheirs(base: unknown, theirs: unknown, path: MergePath, run: Run)
   if (Array.isArray(base) && Array.isArray(theirs)) {
     const idKey = run.identity(path).find((key) => hasUniqueIds(base, key) && hasUniqueIds(theirs, key));
     if (idKey) {
+      const renamed = renamedOn(base, theirs, idKey);
       const before = new Map(base.map((e) => [idOf(e, idKey) as string, e]));
-      const after = new Map(theirs.map((e) => [idOf(e, idKey) as string, e]));
+      const after = new Map(theirs.map((e) => {
+        const id = idOf(e, idKey) as string;
+        return [renamed.get(id) ?? id, e];
+      }));
       const changed = [...new Set([...after.keys(), ...before.keys()])].filter((id) => !same(before.get(id), after.get(id)));
       if (changed.length) {
         for (const id of changed) reportTheirs(before.get(id), after.get(id), [...path, { id }], run);
@@ -185,9 +189,31 @@ function sameList<K>(a: readonly K[], b: readonly K[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/**
+ * Elements one side renamed (the id is a name, as for rules and examples): the base element is gone
+ * on that side and a new id stands at its position. They are merged as the same element, so that a
+ * rename is not a deletion plus an addition — and an edit the other side made to it is kept.
+ */
+function renamedOn(base: readonly unknown[], side: readonly unknown[], idKey: string): Map<string, string> {
+  const baseIds = new Set(base.map((e) => idOf(e, idKey) as string));
+  const sideIds = new Set(side.map((e) => idOf(e, idKey) as string));
+  const renamed = new Map<string, string>();
+  base.forEach((element, i) => {
+    const id = idOf(element, idKey) as string;
+    const standing = idOf(side[i], idKey);
+    if (!sideIds.has(id) && standing !== undefined && !baseIds.has(standing)) renamed.set(standing, id);
+  });
+  return renamed;
+}
+
 function mergeById(base: readonly unknown[], mine: readonly unknown[], theirs: readonly unknown[], idKey: string, path: MergePath, run: Run): unknown[] {
-  const index = (list: readonly unknown[]) => new Map(list.map((e) => [idOf(e, idKey) as string, e]));
-  const [b, m, t] = [index(base), index(mine), index(theirs)];
+  // Keyed by the base's id where a side renamed an element.
+  const index = (list: readonly unknown[], renamed: Map<string, string>) =>
+    new Map(list.map((e) => {
+      const id = idOf(e, idKey) as string;
+      return [renamed.get(id) ?? id, e];
+    }));
+  const [b, m, t] = [index(base, new Map()), index(mine, renamedOn(base, mine, idKey)), index(theirs, renamedOn(base, theirs, idKey))];
   const values = new Map<string, unknown>();
   for (const id of new Set([...m.keys(), ...t.keys(), ...b.keys()])) {
     const value = mergeValue(b.get(id), m.get(id), t.get(id), [...path, { id }], run);
