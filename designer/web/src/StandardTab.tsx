@@ -66,8 +66,10 @@ function LocalFieldsChecklist(props: FieldProps) {
 
 /** 服务对象 and 行使层级: lists of coded values, picked as checkboxes; each keeps its code and label. */
 function CodedChecklist(props: FieldProps) {
-  const ref = String(((props.schema.items ?? {}) as { $ref?: string }).$ref ?? '').replace('#/definitions/', '');
-  const options = (definitions[ref]?.properties?.code?.oneOf ?? []).map((o) => ({ value: o.const, label: o.title }));
+  // RJSF may hand the items over resolved or as a $ref into the definitions.
+  const items = (props.schema.items ?? {}) as { $ref?: string; properties?: { code?: { oneOf?: { const: string; title: string }[] } } };
+  const ref = String(items.$ref ?? '').replace('#/definitions/', '');
+  const options = (items.properties?.code?.oneOf ?? definitions[ref]?.properties?.code?.oneOf ?? []).map((o) => ({ value: o.const, label: o.title }));
   const current = Array.isArray(props.formData) ? (props.formData as { code: string; label: string }[]) : [];
   const toggle = (value: string, on: boolean) => {
     const codes = new Set(current.map((c) => c.code).filter((c) => c !== value));
