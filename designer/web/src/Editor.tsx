@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { mergeItemConfigs, runExamples, validateConfig, type ItemConfig, type ItemMergeResult, type MergeSide, type Problem } from '../../../engine/core/index.js';
+import { coverageProblems, mergeItemConfigs, runExamples, validateConfig, type ItemConfig, type ItemMergeResult, type MergeSide, type Problem } from '../../../engine/core/index.js';
 import { advice, ApiError } from '../../../engine/web-kit/index.js';
 import { api, type DraftRecord, type ItemSummary, type Role, type VersionMeta, type VersionRecord } from './api.js';
 import { ExamplesTab } from './ExamplesTab.js';
@@ -8,6 +8,7 @@ import { useEditHistory } from './editHistory.js';
 import { stableStringify } from './formModel.js';
 import { HistoryTab } from './HistoryTab.js';
 import { askConfirm, Modal } from './Modal.js';
+import { ProblemBadge, ProblemList } from './ProblemList.js';
 import { ReviewTab } from './ReviewTab.js';
 import { navigate, setNavigationGuard } from './routes.js';
 import { RulesTab } from './RulesTab.js';
@@ -269,8 +270,12 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
     setSave({ kind: 'working', message: '校验中…' });
     try {
       const report = local.length === 0 ? await runExamples(config) : null;
+      // The coverage gate's problems sit on their rules (受理规则 badge) until the next save.
+      const coverage = report ? coverageProblems(config, report) : [];
+      setServerProblems(coverage);
       if (local.length) setSave({ kind: 'error', message: `发现 ${local.length} 个问题，请按各页签上的红色数字逐项修改` });
       else if (report && report.failed) setSave({ kind: 'error', message: `配置有效，但 ${report.failed} 个测试样例未通过，请到「测试样例」查看` });
+      else if (coverage.length) setSave({ kind: 'error', message: `配置有效，样例全部通过，但 ${coverage.length} 条规则没有任何样例触发，不能提交审核（见「受理规则」）` });
       else setSave({ kind: 'saved', message: `校验通过：配置有效，${report?.passed ?? 0} 个样例全部通过` });
     } catch (err) {
       setSave({ kind: 'error', message: advice(err) });
@@ -411,7 +416,7 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
         {save.kind === 'error' && serverProblems.length ? (
           <div className="notice error" role="alert">
             服务器指出的问题：
-            <ul className="problems">{serverProblems.slice(0, 12).map((p, i) => <li key={i}>{p.message}<span className="muted">（{p.pointer || '整体'}）</span></li>)}</ul>
+            <ProblemList problems={serverProblems} withTab />
           </div>
         ) : null}
         <div role="tablist" aria-label="编辑内容" onKeyDown={onTabKey}>
@@ -429,7 +434,7 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
                 onClick={() => selectTab(t.id)}
               >
                 {t.label}
-                {n ? <span className="count" aria-label={`${n} 个问题`}>{n}</span> : null}
+                <ProblemBadge count={n} />
               </button>
             );
           })}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { OUTCOMES, runExamples, type Example, type ExampleReport, type ItemConfig, type Outcome, type Problem } from '../../../engine/core/index.js';
+import { OUTCOMES, coverageProblems, formFields, maskPersonalData, operatorsByName, proposeBoundaryExamples, runExamples, type Example, type ExampleReport, type ExampleResult, type ItemConfig, type Outcome, type Problem } from '../../../engine/core/index.js';
 import { FormPreview } from './FormTab.js';
 import { OUTCOME_LABEL } from './outcomeLabel.js';
+import { ProblemList } from './ProblemList.js';
 import { ProblemSummary } from './StandardTab.js';
 
 export { OUTCOME_LABEL };
@@ -83,7 +84,7 @@ function ExampleEditor({ example, index, config, onChange, onRemove, readOnly, p
                 <div style={{ paddingLeft: 20 }}>
                   {rules.map((r) => (
                     <label key={r.name} style={{ display: 'block' }}>
-                      <input type="checkbox" name={`${id}-rule`} value={r.name} checked={expectRules.includes(r.name)} onChange={(e) => onChange({ ...example, expect: { ...example.expect, firedRules: toggle(expectRules, r.name, e.target.checked) } })} /> {r.description || r.name}
+                      <input type="checkbox" name={`${id}-rule`} value={r.name} checked={expectRules.includes(r.name)} onChange={(e) => onChange({ ...example, expect: { ...example.expect, firedRules: toggle(expectRules, r.name, e.target.checked) } })} /> {r.title || r.description || r.name}
                     </label>
                   ))}
                 </div>
@@ -102,7 +103,7 @@ function names(ids: string[], lookup: Map<string, string>): string {
 
 function Results({ report, config }: { report: ExampleReport; config: ItemConfig }) {
   const materials = new Map((config.standard?.materials ?? []).map((m) => [m.id, m.name]));
-  const rules = new Map((config.rules ?? []).map((r) => [r.name, r.description || r.name]));
+  const rules = new Map((config.rules ?? []).map((r) => [r.name, r.title || r.description || r.name]));
   return (
     <section className="card" aria-label="运行结果">
       <h3 style={{ marginTop: 0 }} role="status">
@@ -127,7 +128,68 @@ function Results({ report, config }: { report: ExampleReport; config: ItemConfig
           ))}
         </tbody>
       </table>
+      {report.results.map((r) => <ConditionTrace key={r.name} result={r} config={config} />)}
+      <Coverage report={report} config={config} />
     </section>
+  );
+}
+
+const CONTEXT_TITLES: Record<string, string> = { today: '受理日期', division: '受理地', scenario: '办理情形', materials: '已收材料' };
+const HELD: Record<string, [string, string]> = { true: ['成立', 'pass'], false: ['不成立', 'muted'], unknown: ['未知（缺少数据）', 'fail'], null: ['未判断', 'muted'] };
+
+/** A fact value as shown in the trace: ID numbers and mobiles masked, absent values said so. */
+function shown(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '（未填写）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  return maskPersonalData(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+/** Each rule of one example's run: every condition's result (成立 / 不成立 / 未知) with the values it was decided on. */
+function ConditionTrace({ result, config }: { result: ExampleResult; config: ItemConfig }) {
+  const fields = formFields(config.form?.schema ?? {});
+  const rules = new Map((config.rules ?? []).map((r) => [r.name, r.title || r.description || r.name]));
+  const titleOf = (fact: string) => CONTEXT_TITLES[fact] ?? fields.get(fact)?.title ?? fact;
+  if (!result.trace?.length) return null;
+  return (
+    <details className="trace" data-trace={result.name}>
+      <summary>「{result.name}」的条件明细</summary>
+      {result.trace.map((rule) => (
+        <div key={rule.rule} data-rule={rule.rule} style={{ marginTop: 6 }}>
+          <strong>{rules.get(rule.rule) ?? rule.rule}</strong>{' '}
+          {rule.fired ? <span className="badge pass">触发</span> : rule.undecidable ? <span className="badge fail">无法判断</span> : <span className="badge">未触发</span>}
+          <table className="list">
+            <thead><tr><th>事实</th><th>运算符</th><th>比较值</th><th>实际值</th><th>条件</th></tr></thead>
+            <tbody>
+              {rule.conditions.map((c) => {
+                const [text, cls] = HELD[String(c.held)] ?? HELD.null!;
+                const ref = c.value && typeof c.value === 'object' && 'fact' in (c.value as object) ? titleOf(String((c.value as { fact: string }).fact)) : null;
+                return (
+                  <tr key={c.pointer} data-condition={c.pointer} data-held={String(c.held)}>
+                    <td>{titleOf(c.fact)}{c.path ? `（${c.path.slice(2)}）` : ''}</td>
+                    <td>{operatorsByName.get(c.operator)?.label ?? c.operator}</td>
+                    <td>{ref ?? shown(c.value)}</td>
+                    <td>{shown(c.factValue)}{c.age !== undefined ? `（${c.age === null ? '无法计算年龄' : `${c.age} 周岁`}）` : ''}{ref ? ` ／ ${ref}：${shown(c.comparedValue)}` : ''}</td>
+                    <td><span className={`badge ${cls}`}>{text}</span></td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </details>
+  );
+}
+
+/** The coverage gate as the author meets it before submitting: each enabled rule no example fires. */
+function Coverage({ report, config }: { report: ExampleReport; config: ItemConfig }) {
+  const uncovered = coverageProblems(config, report);
+  if (!uncovered.length) return <p className="notice ok" role="note" data-coverage="complete">每条启用的规则都至少被一个样例触发。</p>;
+  return (
+    <div className="notice error" role="note" data-coverage="incomplete">
+      有 {uncovered.length} 条规则没有任何样例触发，草稿不能提交审核：
+      <ProblemList problems={uncovered} />
+    </div>
   );
 }
 
@@ -152,10 +214,33 @@ export function ExamplesTab({ config, onChange, problems, readOnly }: { config: 
     try {
       setReport(await runExamples(config));
     } catch (err) {
-      setError(`无法运行样例：${(err as Error).message}。请先修正「受理规则」和「表单设计」中标出的问题。`);
+      setError('无法运行样例，请先修正「受理规则」和「表单设计」中标出的问题。');
     } finally {
       setRunning(false);
     }
+  };
+  const [notice, setNotice] = useState<string | null>(null);
+  /** Boundary examples (just below, at, just above each threshold), expected outcomes filled in from the current rules for the author to confirm. */
+  const addBoundaries = async () => {
+    setNotice(null);
+    const proposals = proposeBoundaryExamples(config, today());
+    if (!proposals.length) {
+      setNotice('规则中没有可生成边界样例的数值、日期或年龄阈值（或已有样例取了这些值）。');
+      return;
+    }
+    let added = proposals.map((p) => p.example);
+    try {
+      const probe = await runExamples({ ...config, examples: added });
+      added = added.map((example, i) => {
+        const actual = probe.results[i]?.actual;
+        if (!actual || actual.outcome === 'error') return example;
+        return { ...example, expect: { ...example.expect, outcome: actual.outcome, firedRules: [...new Set(actual.firedRules)] } };
+      });
+    } catch {
+      /* the proposals keep the base example's expectation */
+    }
+    setExamples([...examples, ...added]);
+    setNotice(`已添加 ${added.length} 个边界样例（略低于、等于、略高于各阈值）。预期结果按当前规则填写，请逐一核对是否符合法定要求。`);
   };
   return (
     <section aria-label="测试样例">
@@ -163,9 +248,11 @@ export function ExamplesTab({ config, onChange, problems, readOnly }: { config: 
       <div className="row" style={{ marginBottom: 8 }}>
         <p className="muted grow" style={{ margin: 0 }}>样例是可执行的：用与各窗口相同的受理引擎在本浏览器中运行。样例未全部通过的草稿不能提交审核和发布。</p>
         {!readOnly ? <button onClick={add}>+ 添加样例</button> : null}
+        {!readOnly ? <button onClick={() => void addBoundaries()} title="为规则中的数值、日期和年龄阈值各添加略低于、等于、略高于的样例">+ 添加边界样例</button> : null}
         <button className="primary" onClick={() => void run()} disabled={running || examples.length === 0}>{running ? '运行中…' : '运行全部样例'}</button>
       </div>
       {error ? <div className="notice error" role="alert">{error}</div> : null}
+      {notice ? <div className="notice info" role="status">{notice}</div> : null}
       {report ? <Results report={report} config={config} /> : null}
       {examples.map((example, i) => (
         <ExampleEditor

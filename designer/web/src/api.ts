@@ -42,7 +42,7 @@ export const api = {
     return client.requestText(`/api/items/${encodeURIComponent(code)}/diff${q.size ? `?${q.toString()}` : ''}`, { accept: 'text/plain' });
   },
   validateDraft: (code: string) =>
-    getJson<{ valid: boolean; problems: Problem[]; examples: ExampleReport | null; revision: number }>(`/api/items/${encodeURIComponent(code)}/draft/validate`, { method: 'POST' }),
+    getJson<{ valid: boolean; problems: Problem[]; examples: ExampleReport | null; coverage?: Problem[]; revision: number }>(`/api/items/${encodeURIComponent(code)}/draft/validate`, { method: 'POST' }),
   version: (code: string, version: number) => getJson<VersionRecord>(`/api/items/${encodeURIComponent(code)}/versions/${version}`),
   audit: (code: string) => getJson<{ events: AuditEvent[] }>(`/api/audit?code=${encodeURIComponent(code)}&limit=1000`),
   /** Whether deadlines computed today need a calendar year that is not loaded (the server's clock). */
