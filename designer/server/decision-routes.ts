@@ -42,8 +42,8 @@ export function decisionRoutes({ store, decisions }: { store: ConfigStore; decis
       handler: async (req, res) => res.json(await replayDecision({ configs: store, log: decisions, id: (req.body as { id: string }).id })),
     },
     {
-      method: 'post', path: '/api/items/:code/impact', summary: 'Run the recorded decisions of the latest version against the draft; list those whose outcome would change', tags: ['review'], access: auditors,
-      responses: { 200: { description: 'Impact', schema: { type: 'object', properties: { examined: { type: 'integer' }, changed: { type: 'array' } } } }, 404: ERR, 422: ERR },
+      method: 'post', path: '/api/items/:code/impact', summary: 'Run the recorded decisions of the latest version against the draft; list those whose outcome would change, each with its causes (the rule whose firing changed, the field that now fails, the material now missing)', tags: ['review'], access: auditors,
+      responses: { 200: { description: 'Impact', schema: { type: 'object', properties: { examined: { type: 'integer' }, changed: { type: 'array', items: { type: 'object', properties: { causes: { type: 'array' } } } }, transitions: { type: 'array' } } } }, 404: ERR, 422: ERR },
       handler: async (req, res) => {
         const code = req.params.code ?? '';
         const [item, draft] = await Promise.all([store.getItem(code), store.getDraft(code)]);
@@ -51,7 +51,9 @@ export function decisionRoutes({ store, decisions }: { store: ConfigStore; decis
         if (!draft) throw new NotFoundError(`事项 ${code} 没有草稿`, { code });
         const problems = validateConfig(draft.config);
         if (problems.length > 0) throw new ValidationFailedError('草稿尚不合规，无法评估影响', problems);
-        res.json(await decisionImpact({ log: decisions, code, version: item.latestVersion, draft: draft.config }));
+        // The published version names the rules and fields the draft dropped.
+        const current = await store.getVersion(code, item.latestVersion);
+        res.json(await decisionImpact({ log: decisions, code, version: item.latestVersion, draft: draft.config, ...(current ? { current: current.config } : {}) }));
       },
     },
   ];

@@ -72,7 +72,8 @@ describe('recorded decisions: replay and impact', () => {
     expect(impact.status).toBe(200);
     expect(impact.body).toMatchObject({ code: 'RP-1', version: 2, examined: 2 });
     expect(impact.body.changed).toEqual([
-      { id: v2Ids[1], division: '150102', date: '2025-06-01', before: 'supplement', after: 'reject', reasons: [expect.objectContaining({ rule: 'under-16', type: 'reject' }), expect.objectContaining({ rule: 'under-18-consent' })] },
+      { id: v2Ids[1], division: '150102', date: '2025-06-01', before: 'supplement', after: 'reject', reasons: [expect.objectContaining({ rule: 'under-16', type: 'reject' }), expect.objectContaining({ rule: 'under-18-consent' })],
+        causes: [expect.objectContaining({ kind: 'rule', rule: 'under-16', change: 'fires', event: 'reject' })] },
     ]);
     expect(v1Decisions).not.toContain(v2Ids[1]);
   });

@@ -1,1 +1,1 @@
-export { decisionImpact, replayDecision, type ImpactEntry, type ImpactReport, type ReplayResult } from './decision-replay.js';
+export { decisionImpact, impactCauses, replayDecision, type ImpactCause, type ImpactEntry, type ImpactReport, type ImpactTransition, type ReplayResult } from './decision-replay.js';
