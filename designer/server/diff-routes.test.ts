@@ -135,6 +135,28 @@ describe('GET /api/items/:code/diff', () => {
   });
 });
 
+describe('GET /api/items/:code/description', () => {
+  it('tells a new item in prose, JSON by default and text on request', async () => {
+    const res = await get('/api/items/DIFF-3/description');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ code: 'DIFF-3', of: { ref: 'draft', revision: 1, baseVersion: null, hash: contentHash(itemConfig('DIFF-3')) }, heading: '灵活就业人员登记（测试）（DIFF-3）' });
+    expect(res.body.sections.map((s: { title: string }) => s.title)).toEqual(['事项标准', '申请材料', '办理情形', '受理表单', '受理规则', '测试样例']);
+    const rules = res.body.sections.find((s: { section: string }) => s.section === 'rules');
+    expect(rules.entries[0]).toEqual({ label: '受理规则「未满16周岁不予登记（未命名）」', text: '当 身份证号码 年龄小于 16 周岁 时，不予受理：申请人未满16周岁，不属于灵活就业登记对象（依据：《中华人民共和国劳动法》第十五条）' });
+    const text = await get('/api/items/DIFF-3/description').set('Accept', 'text/plain');
+    expect(text.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(text.text).toMatch(/^新设立事项：灵活就业人员登记（测试）（DIFF-3）\n/);
+    expect(text.text).toContain('  办理情形「委托代办」：需提交：居民身份证、授权委托书、代理人身份证');
+  });
+
+  it('describes a published version too, and answers 400 and 404 as the diff does', async () => {
+    expect((await get('/api/items/DIFF-1/description?of=1')).body.of).toEqual({ ref: 'version', version: 1, hash: contentHash(v1) });
+    expect((await get('/api/items/DIFF-1/description?of=x')).status).toBe(400);
+    expect((await get('/api/items/DIFF-2/description')).body.error.message).toBe('事项 DIFF-2 没有草稿');
+    expect((await get('/api/items/NOPE-1/description')).status).toBe(404);
+  });
+});
+
 describe('prefersText', () => {
   it.each([
     [undefined, false], ['', false], ['*/*', false], ['application/json', false], ['text/plain', true], ['text/*', true],

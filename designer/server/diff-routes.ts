@@ -1,4 +1,4 @@
-import { diffConfigs, renderDiffText, BadRequestError, NotFoundError, type ItemConfig, isItemCode } from '../../engine/core/index.js';
+import { describeConfig, diffConfigs, renderConfigDescription, renderDiffText, BadRequestError, NotFoundError, CHANGE_KINDS, type ItemConfig, isItemCode } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from '../../engine/http-kit/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
 import { everyone } from './actor.js';
@@ -25,8 +25,16 @@ const side: JsonSchema = {
   required: ['ref', 'hash'],
   properties: { ref: { enum: ['version', 'draft'] }, version: int, revision: int, baseVersion: { type: ['integer', 'null'] }, hash: str },
 };
-const kindCounts: JsonSchema = { type: 'object', required: ['added', 'removed', 'changed', 'moved'], properties: { added: int, removed: int, changed: int, moved: int } };
-const aspect: JsonSchema = { type: 'object', required: ['key', 'label'], properties: { key: str, label: str, pointer: str, before: {}, after: {}, beforeText: str, afterText: str } };
+// `renamed` came later than the other kinds: readers that know only four still find theirs.
+const kindCounts: JsonSchema = { type: 'object', required: ['added', 'removed', 'changed', 'moved'], properties: Object.fromEntries(CHANGE_KINDS.map((k) => [k, int])) };
+const aspect: JsonSchema = {
+  type: 'object', required: ['key', 'label'],
+  properties: {
+    key: str, label: str, pointer: str,
+    subject: { ...str, description: 'for a condition on the same fact on both sides: the fact\'s title; the texts are then the predicates (年龄 不小于 60 → 不小于 63)' },
+    before: {}, after: {}, beforeText: str, afterText: str,
+  },
+};
 const sections = ['standard', 'materials', 'scenarios', 'form', 'rules', 'examples'];
 
 export const diffResponse: JsonSchema = {
@@ -43,7 +51,7 @@ export const diffResponse: JsonSchema = {
         required: ['section', 'kind', 'pointer', 'label', 'affectsDecision'],
         properties: {
           section: { enum: sections },
-          kind: { enum: ['added', 'removed', 'changed', 'moved'] },
+          kind: { enum: [...CHANGE_KINDS], description: 'renamed: the same field, material or rule under a new name or key' },
           pointer: { ...str, description: 'JSON pointer into `to` (into `from` for removed things)' },
           fromPointer: { ...str, description: 'where the same thing sits in `from`, when that differs' },
           label: { ...str, description: 'Chinese label, e.g. 承诺办理时限, 申请材料「居民身份证」' },
@@ -73,7 +81,7 @@ function codeOf(req: ApiRequest): string {
 }
 
 /** `?from=3`, `?to=draft`; absent means the default. A repeated parameter arrives as an array and is refused too. */
-function sideOf(req: ApiRequest, param: 'from' | 'to'): SideRef | undefined {
+function sideOf(req: ApiRequest, param: 'from' | 'to' | 'of'): SideRef | undefined {
   const raw = req.query[param];
   if (raw === undefined) return undefined;
   if (raw === 'draft') return { ref: 'draft' };
@@ -124,6 +132,23 @@ async function loadSide(store: ConfigStore, code: string, ref: SideRef): Promise
   return { json: { ref: 'version', version: version.version, hash: version.hash }, label: `${code} 第 ${version.version} 版`, config: version.config };
 }
 
+const descriptionResponse: JsonSchema = {
+  type: 'object',
+  required: ['code', 'of', 'heading', 'sections'],
+  properties: {
+    code: str,
+    of: side,
+    heading: str,
+    sections: {
+      type: 'array',
+      items: {
+        type: 'object', required: ['section', 'title', 'entries'],
+        properties: { section: { enum: sections }, title: str, entries: { type: 'array', items: { type: 'object', required: ['label', 'text'], properties: { label: str, text: str } } } },
+      },
+    },
+  },
+};
+
 export interface DiffRouteDeps {
   store: ConfigStore;
 }
@@ -160,6 +185,28 @@ export function diffRoutes({ store }: DiffRouteDeps): ApiRoute[] {
           return;
         }
         res.json({ code, from: a.json, to: b.json, ...diff });
+      },
+    },
+    {
+      method: 'get', path: '/api/items/:code/description', access: everyone,
+      summary: 'The whole of a draft or version in Chinese prose (standard, materials, scenarios, form, rules, examples): what a reviewer reads of a new item, which has nothing to be compared with',
+      tags: ['versions'],
+      headers: [{ name: 'Accept', description: 'text/plain for the plain-text account (text/plain; charset=utf-8)' }],
+      query: [{ name: 'of', description: 'a version number or "draft" (default)', schema: { type: 'string', pattern: '^(draft|[1-9][0-9]{0,8})$' } }],
+      responses: { 200: { description: 'The account (JSON by default; text/plain on request)', schema: descriptionResponse }, 400: ERR, 404: ERR },
+      handler: async (req, res) => {
+        const code = codeOf(req);
+        const ref = sideOf(req, 'of') ?? { ref: 'draft' };
+        const item = await store.getItem(code);
+        if (!item) throw new NotFoundError(`事项 ${code} 不存在`, { code });
+        const loaded = await loadSide(store, code, ref);
+        const description = describeConfig(loaded.config);
+        res.setHeader('Vary', 'Accept');
+        if (prefersText(req.headers.accept)) {
+          res.type('text/plain; charset=utf-8').send(renderConfigDescription(description));
+          return;
+        }
+        res.json({ code, of: loaded.json, ...description });
       },
     },
   ];

@@ -40,6 +40,7 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'get /api/items/:code/versions': ALL,
   'get /api/items/:code/versions/:version': ALL,
   'get /api/items/:code/diff': ALL,
+  'get /api/items/:code/description': ALL,
   'post /api/validate': ALL,
   'get /api/audit': ['admin', 'auditor', 'reviewer'],
   'get /api/audit/verify': ['admin', 'auditor', 'reviewer'],
