@@ -24,7 +24,8 @@ export function PublicPage({ division, code }: { division: string; code: string 
     <div className="page public">
       <header className="topbar">
         <span className="brand">{zh('public.brand')} <small>{zh('public.tagline')}</small></span>
-        {mongolian && <span className="mongolian mongolian-note" lang="mn-Mong" data-testid="public-tagline-mn" style={{ height: '6em' }}>{mn('public.tagline')}</span>}
+        {/* The Mongolian name of the page, as one short column beside the Chinese one. */}
+        {mongolian && <span className="mongolian mongolian-note" lang="mn-Mong" style={{ height: '3.2em', fontSize: '0.8rem' }}>{mn('public.brand')}</span>}
         <span className="where">{divisionName} <small>{division}</small></span>
         <span className="spacer" />
         <LanguageSwitch />
