@@ -14,7 +14,7 @@ import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
 import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+import { sqliteInstallation, TEST_PRINCIPALS, type TestInstallation } from '../support/installation.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -67,8 +67,13 @@ describeInChromium('window app', () => {
     await page.screenshot({ path: join(ARTIFACTS, `window-${name}.png`), fullPage: false });
   }
 
+  /** Signs `who` in, unless this tab opened signed in as them already (the browser stays signed in for the day). */
   async function signIn(page: Page, who: 'operator' | 'otherOperator'): Promise<void> {
-    await page.getByLabel('操作员令牌').fill(token(who));
+    const form = page.getByLabel('操作员令牌');
+    const signedIn = page.getByTestId('signed-in-as');
+    await expect.poll(async () => (await form.count()) + (await signedIn.count()), { timeout: 10_000 }).toBeGreaterThan(0);
+    if ((await signedIn.count()) > 0 && (await signedIn.textContent())?.startsWith(TEST_PRINCIPALS[who].name)) return;
+    await form.fill(token(who));
     await page.getByRole('button', { name: '登录' }).click();
   }
 

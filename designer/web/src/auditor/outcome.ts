@@ -1,0 +1,6 @@
+import { isOutcome, labelOf, outcomes } from '../../../../engine/core/index.js';
+
+/** An outcome by its Chinese name (评估出错 for a replay or impact that failed to evaluate). */
+export function outcomeName(outcome: string): string {
+  return isOutcome(outcome) ? labelOf(outcomes, outcome) : outcome === 'error' ? '评估出错' : outcome;
+}

@@ -1,0 +1,96 @@
+// People sign in once per browser: a clerk's session cookie keeps a second tab signed in, the token
+// is never kept in the page, and signing out in one tab ends the session on the server for all.
+
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedEmptyStore } from '../../engine/services/index.js';
+import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
+import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
+import { listenOnLoopback } from '../support/loopback-server.js';
+import { ensureWebAppBuilt } from '../support/web-build.js';
+import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+describeInChromium('sign-in sessions', () => {
+  let t: TestInstallation;
+  let server: Server;
+  let base: string;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+  const token = () => t.as.operator.Authorization.replace(/^Bearer /, '');
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await ensureWebAppBuilt('runtime/web');
+    t = await sqliteInstallation();
+    await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: ['150102'] });
+    ({ server, base } = await listenOnLoopback(t.app));
+    browser = await launchChromium({ width: 1366, height: 768 });
+    context = browser.context;
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await t?.close();
+  });
+
+  /** Everything the page's own script can read of its storage: the token must be in none of it. */
+  const pageStorage = (page: Page) => page.evaluate(() => ({
+    cookie: document.cookie,
+    session: JSON.stringify({ ...sessionStorage }),
+    local: JSON.stringify({ ...localStorage }),
+  }));
+
+  it('a clerk signs in once and a second tab opens still signed in; signing out ends the session everywhere', async () => {
+    const { page: first, errors: firstErrors } = await openWatchedPage(context, `${base}/window/150102`);
+    await first.getByLabel('操作员令牌').fill(token());
+    await first.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => first.getByTestId('signed-in-as').textContent()).toContain('新城区窗口');
+    expect(await first.getByTestId('signed-in-as').textContent()).toMatch(/登录有效至 \d{2}:\d{2}/);
+    await expect.poll(() => first.getByRole('heading', { name: '本窗口办件队列' }).isVisible()).toBe(true);
+    // HttpOnly: the page's script sees no cookie; the token is kept nowhere in the page.
+    const storage = await pageStorage(first);
+    expect(storage.cookie).toBe('');
+    expect(`${storage.session}${storage.local}`).not.toContain(token());
+    const cookies = await context.cookies(base);
+    expect(cookies.map((c) => c.name).sort()).toEqual(['tongban_session', 'tongban_session.operator-xincheng']);
+    expect(cookies.every((c) => c.httpOnly && c.sameSite === 'Strict' && c.path === '/api' && c.expires > Date.now() / 1000)).toBe(true);
+
+    // A second tab: no sign-in screen, the same person, and the work queue loads.
+    const { page: second, errors: secondErrors } = await openWatchedPage(context, `${base}/window/150102`);
+    await expect.poll(() => second.getByTestId('signed-in-as').textContent()).toContain('新城区窗口');
+    expect(await second.getByLabel('操作员令牌').count()).toBe(0);
+    await expect.poll(() => second.getByRole('heading', { name: '本窗口办件队列' }).isVisible()).toBe(true);
+    await second.screenshot({ path: join(ARTIFACTS, 'sign-in-second-tab.png') });
+
+    // Sign out in the second tab: the server revokes the session, so the first tab is signed out too.
+    await second.getByRole('button', { name: '退出登录' }).click();
+    await expect.poll(() => second.getByLabel('操作员令牌').count()).toBe(1);
+    expect(await context.cookies(base)).toEqual([]);
+    await first.reload();
+    await expect.poll(() => first.getByLabel('操作员令牌').count()).toBe(1);
+    expect(unexpectedErrors(firstErrors)).toEqual([]);
+    expect(unexpectedErrors(secondErrors)).toEqual([]);
+    await first.close();
+    await second.close();
+  });
+
+  it('refuses a token of another division and keeps nobody signed in', async () => {
+    const { page, errors } = await openWatchedPage(context, `${base}/window/150102`);
+    await page.getByLabel('操作员令牌').fill(t.as.otherOperator.Authorization.replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('无权在本区划（150102）受理办件');
+    // The refused person's session was revoked at once.
+    const me = await page.evaluate(async () => (await fetch('/api/me')).json());
+    expect(me).toMatchObject({ principal: null });
+    expect(unexpectedErrors(errors, [403])).toEqual([]);
+    await page.close();
+  });
+});
