@@ -64,10 +64,16 @@ if (hasChromium) describe('designer web app in chromium', () => {
 
   async function signIn(who: 'author' | 'reviewer', role: string) {
     await page.goto(`${base}/designer/`);
-    await page.getByLabel('访问令牌').fill(token(who));
-    await page.getByLabel(role).check();
+    // The browser stays signed in for the day: a new tab may open signed in already.
+    const form = page.getByLabel('访问令牌');
+    const signedIn = page.getByTestId('signed-in-as');
+    await expect.poll(async () => (await form.count()) + (await signedIn.count()), { timeout: 10_000 }).toBeGreaterThan(0);
+    if ((await signedIn.count()) > 0) await signOut();
+    await form.fill(token(who));
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '全部事项' }).waitFor();
+    // The role comes from the server: the top bar names the person and their role.
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain(role);
   }
 
   async function signOut() {
