@@ -13,6 +13,7 @@ import { ReviewTab } from './ReviewTab.js';
 import { navigate, setNavigationGuard } from './routes.js';
 import { RulesTab } from './RulesTab.js';
 import { StandardTab } from './StandardTab.js';
+import { TranslationTab } from './TranslationTab.js';
 import { DRAFT_LABEL, formatTime, StatusBadges } from './status.js';
 
 const TABS = [
@@ -20,6 +21,7 @@ const TABS = [
   { id: 'form', label: '表单设计', prefix: '/form' },
   { id: 'rules', label: '受理规则', prefix: '/rules' },
   { id: 'examples', label: '测试样例', prefix: '/examples' },
+  { id: 'translations', label: '翻译', prefix: '/translations' },
   { id: 'review', label: '审核与发布', prefix: null },
   { id: 'history', label: '版本历史', prefix: null },
 ] as const;
@@ -444,6 +446,7 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
           {config && activeTab === 'form' ? <FormTab config={config} onChange={update} problems={allProblems} readOnly={!editable} /> : null}
           {config && activeTab === 'rules' ? <RulesTab config={config} onChange={update} problems={allProblems} readOnly={!editable} /> : null}
           {config && activeTab === 'examples' ? <ExamplesTab config={config} onChange={update} problems={allProblems} readOnly={!editable} /> : null}
+          {config && activeTab === 'translations' ? <TranslationTab config={config} onChange={update} problems={allProblems} readOnly={!editable} /> : null}
           {activeTab === 'review' ? (
             <ReviewTab code={code} role={role} draft={draft} dirty={dirty} latestVersion={detail.item.latestVersion} onStep={lifecycleStep} onPublish={publish} />
           ) : null}

@@ -109,6 +109,8 @@ export const mnMong: Record<CatalogueKey, string> = {
   "notice.scenario": "ᠪᠠᠷᠢᠬᠤ ᠪᠠᠶᠢᠳᠠᠯ",
   "notice.promisedDue": "ᠠᠮᠠᠯᠠᠭᠰᠠᠨ ᠪᠠᠷᠢᠵᠤ ᠳᠠᠭᠤᠰᠬᠠᠬᠤ ᠡᠳᠦᠷ",
   "notice.handledBy": "ᠬᠠᠷᠢᠭᠤᠴᠠᠬᠤ ᠠᠯᠪᠠᠨ ᠲᠠᠰᠤᠭ",
+  "translation.bilingualFlag": "ᠬᠢᠲᠠᠳ ᠮᠣᠩᠭᠣᠯ ᠬᠣᠶᠠᠷ ᠬᠡᠯᠡ ᠲᠦ ᠬᠡᠷᠡᠭ",
+  "translation.gate": "(ᠱᠠᠯᠭᠠᠯᠲᠠ᠄ {count} ᠮᠣᠩᠭᠣᠯ ᠣᠷᠴᠢᠭᠤᠯᠭ᠎ᠠ ᠳᠤᠲᠠᠭᠤ)",
 };
 
 /** Keys whose Mongolian the translation office has reviewed (none yet). */

@@ -104,6 +104,8 @@ export const zhCN = {
   "notice.scenario": "办理情形",
   "notice.promisedDue": "承诺办结日期",
   "notice.handledBy": "承办部门",
+  "translation.bilingualFlag": "汉蒙双语事项",
+  "translation.gate": "（校验：{count} 条缺少蒙古文译文）",
 } as const;
 
 export type CatalogueKey = keyof typeof zhCN;
