@@ -59,7 +59,7 @@ describeInChromium('sign-in sessions', () => {
     const storage = await pageStorage(first);
     expect(storage.cookie).toBe('');
     expect(`${storage.session}${storage.local}`).not.toContain(token());
-    const cookies = await context.cookies(base);
+    const cookies = await context.cookies(`${base}/api/me`);
     expect(cookies.map((c) => c.name).sort()).toEqual(['tongban_session', 'tongban_session.operator-xincheng']);
     expect(cookies.every((c) => c.httpOnly && c.sameSite === 'Strict' && c.path === '/api' && c.expires > Date.now() / 1000)).toBe(true);
 
@@ -73,7 +73,7 @@ describeInChromium('sign-in sessions', () => {
     // Sign out in the second tab: the server revokes the session, so the first tab is signed out too.
     await second.getByRole('button', { name: '退出登录' }).click();
     await expect.poll(() => second.getByLabel('操作员令牌').count()).toBe(1);
-    expect(await context.cookies(base)).toEqual([]);
+    expect(await context.cookies(`${base}/api/me`)).toEqual([]);
     await first.reload();
     await expect.poll(() => first.getByLabel('操作员令牌').count()).toBe(1);
     expect(unexpectedErrors(firstErrors)).toEqual([]);
