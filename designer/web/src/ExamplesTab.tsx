@@ -29,7 +29,7 @@ function ExampleEditor({ example, index, config, onChange, onRemove, readOnly, p
           办理情形{' '}
           <select name="scenario" value={example.input.scenario} disabled={readOnly} onChange={(e) => onChange({ ...example, input: { ...example.input, scenario: e.target.value } })}>
             {!scenarios.some((s) => s.id === example.input.scenario) ? <option value={example.input.scenario}>{example.input.scenario || '（请选择）'}</option> : null}
-            {scenarios.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {scenarios.map((s, j) => <option key={j} value={s.id}>{s.name}</option>)}
           </select>
         </label>
         <label>评估日期 <input type="date" name="date" value={example.input.date ?? ''} disabled={readOnly} onChange={(e) => onChange({ ...example, input: { ...example.input, date: e.target.value || undefined } as Example['input'] })} /></label>
@@ -48,8 +48,8 @@ function ExampleEditor({ example, index, config, onChange, onRemove, readOnly, p
           <fieldset disabled={readOnly}>
             <legend>已提交的材料</legend>
             {materials.length === 0 ? <p className="muted">事项标准中还没有申请材料。</p> : null}
-            {materials.map((m) => (
-              <label key={m.id} style={{ display: 'block' }}>
+            {materials.map((m, j) => (
+              <label key={j} style={{ display: 'block' }}>
                 <input type="checkbox" name={`${id}-material`} value={m.id} checked={example.input.materials.includes(m.id)} onChange={(e) => onChange({ ...example, input: { ...example.input, materials: toggle(example.input.materials, m.id, e.target.checked) } })} /> {m.name}
               </label>
             ))}
@@ -68,8 +68,8 @@ function ExampleEditor({ example, index, config, onChange, onRemove, readOnly, p
               </label>
               {expectMissing ? (
                 <div style={{ paddingLeft: 20 }}>
-                  {materials.map((m) => (
-                    <label key={m.id} style={{ display: 'block' }}>
+                  {materials.map((m, j) => (
+                    <label key={j} style={{ display: 'block' }}>
                       <input type="checkbox" name={`${id}-missing`} value={m.id} checked={expectMissing.includes(m.id)} onChange={(e) => onChange({ ...example, expect: { ...example.expect, missingMaterials: toggle(expectMissing, m.id, e.target.checked) } })} /> 缺「{m.name}」
                     </label>
                   ))}
@@ -82,8 +82,8 @@ function ExampleEditor({ example, index, config, onChange, onRemove, readOnly, p
               </label>
               {expectRules ? (
                 <div style={{ paddingLeft: 20 }}>
-                  {rules.map((r) => (
-                    <label key={r.name} style={{ display: 'block' }}>
+                  {rules.map((r, j) => (
+                    <label key={j} style={{ display: 'block' }}>
                       <input type="checkbox" name={`${id}-rule`} value={r.name} checked={expectRules.includes(r.name)} onChange={(e) => onChange({ ...example, expect: { ...example.expect, firedRules: toggle(expectRules, r.name, e.target.checked) } })} /> {r.title || r.description || r.name}
                     </label>
                   ))}
@@ -114,8 +114,8 @@ function Results({ report, config }: { report: ExampleReport; config: ItemConfig
           <tr><th>样例</th><th>结果</th><th>预期结论</th><th>实际结论</th><th>预期缺件</th><th>实际缺件</th><th>实际触发的规则</th><th>差异</th></tr>
         </thead>
         <tbody>
-          {report.results.map((r) => (
-            <tr key={r.name} data-example={r.name} data-passed={r.passed}>
+          {report.results.map((r, j) => (
+            <tr key={j} data-example={r.name} data-passed={r.passed}>
               <td>{r.name}</td>
               <td>{r.passed ? <span className="badge pass">通过</span> : <span className="badge fail">未通过</span>}</td>
               <td>{OUTCOME_LABEL[r.expected.outcome]}</td>
@@ -128,7 +128,7 @@ function Results({ report, config }: { report: ExampleReport; config: ItemConfig
           ))}
         </tbody>
       </table>
-      {report.results.map((r) => <ConditionTrace key={r.name} result={r} config={config} />)}
+      {report.results.map((r, j) => <ConditionTrace key={j} result={r} config={config} />)}
       <Coverage report={report} config={config} />
     </section>
   );

@@ -218,7 +218,7 @@ function EventEditor({ rule, onChange, config, readOnly, pointer, problems }: { 
           <label htmlFor={`${pointer}-material`}>需补充的材料</label>
           <select id={`${pointer}-material`} value={e.params.materialId} onChange={(ev) => onChange({ ...e, params: { ...e.params, materialId: ev.target.value } })}>
             {!materials.some((m) => m.id === e.params.materialId) ? <option value={e.params.materialId}>{e.params.materialId || '（请选择）'}</option> : null}
-            {materials.map((m) => <option key={m.id} value={m.id}>{m.name}（{m.id}）</option>)}
+            {materials.map((m, j) => <option key={j} value={m.id}>{m.name}（{m.id}）</option>)}
           </select>
         </>
       ) : null}

@@ -88,7 +88,7 @@ function MaterialPicker(props: WidgetProps) {
   return (
     <select id={props.id} className="form-control" value={value} disabled={props.disabled || props.readonly} onChange={(e) => props.onChange(e.target.value === '' ? undefined : e.target.value)}>
       <option value="">{props.required ? '（请选择材料）' : '（不针对具体材料）'}</option>
-      {materials.map((m) => <option key={m.id} value={m.id}>{m.name || m.id}</option>)}
+      {materials.map((m, j) => <option key={j} value={m.id}>{m.name || m.id}</option>)}
       {value && !known ? <option value={value}>（已不存在的材料 {value}）</option> : null}
     </select>
   );
