@@ -5,6 +5,7 @@ import { api, type ItemSummary, type Role } from './api.js';
 import { ExampleCell } from './ExampleStatus.js';
 import { hrefOf, linkHandler, navigate } from './routes.js';
 import { formatTime, StatusBadges } from './status.js';
+import { usePeople } from './people.js';
 
 const DEPT_KEY = 'tongban.designer.department';
 
@@ -81,6 +82,7 @@ function CalendarWarning() {
 }
 
 function ItemTable({ items, caption }: { items: ItemSummary[]; caption: string }) {
+  const nameOf = usePeople();
   return (
     <table className="list">
       <caption className="sr-only">{caption}</caption>
@@ -95,7 +97,7 @@ function ItemTable({ items, caption }: { items: ItemSummary[]; caption: string }
             <td>{item.department}</td>
             <td><StatusBadges item={item} /></td>
             <td><ExampleCell item={item} /></td>
-            <td>{formatTime(item.draft?.updatedAt ?? item.latestPublishedAt ?? item.createdAt)}{item.draft ? <span className="muted">（{item.draft.updatedBy}）</span> : null}</td>
+            <td>{formatTime(item.draft?.updatedAt ?? item.latestPublishedAt ?? item.createdAt)}{item.draft ? <span className="muted" title={item.draft.updatedBy}>（{nameOf(item.draft.updatedBy)}）</span> : null}</td>
           </tr>
         ))}
       </tbody>

@@ -3,6 +3,7 @@ import { advice } from '../../../engine/web-kit/index.js';
 import { api, type AuditEvent, type Role, type VersionMeta } from './api.js';
 import { CHANGE_KINDS } from './ReviewTab.js';
 import { formatTime } from './status.js';
+import { usePeople } from './people.js';
 
 const ACTION_LABEL: Record<string, string> = {
   'draft.created': '创建草稿',
@@ -19,6 +20,7 @@ const ACTION_LABEL: Record<string, string> = {
 };
 
 export function HistoryTab({ code, versions, role }: { code: string; versions: VersionMeta[]; role: Role }) {
+  const nameOf = usePeople();
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [diff, setDiff] = useState<{ title: string; text: string } | null>(null);
@@ -49,7 +51,7 @@ export function HistoryTab({ code, versions, role }: { code: string; versions: V
                   <td>{CHANGE_KINDS.find((k) => k.value === v.changeKind)?.label ?? v.changeKind}</td>
                   <td>{v.reason}</td>
                   <td>{v.legalBasis}</td>
-                  <td>{v.author} / {v.reviewer ?? '—'} / {v.publishedBy}</td>
+                  <td>{nameOf(v.author)} / {nameOf(v.reviewer)} / {nameOf(v.publishedBy)}</td>
                   <td><code title={v.hash}>{v.hash.slice(0, 12)}…</code></td>
                   <td>{v.version > 1 ? <button className="small" onClick={() => void showDiff(v)}>与上一版比较</button> : null}</td>
                 </tr>
@@ -73,7 +75,7 @@ export function HistoryTab({ code, versions, role }: { code: string; versions: V
                     <td>{e.seq}</td>
                     <td>{formatTime(e.at)}</td>
                     <td>{ACTION_LABEL[e.action] ?? e.action}</td>
-                    <td>{e.actor}</td>
+                    <td title={e.actor}>{nameOf(e.actor)}</td>
                     <td>{e.version ?? '—'}</td>
                     <td>{e.reason ?? (e.details && typeof e.details.comment === 'string' ? e.details.comment : '')}</td>
                   </tr>

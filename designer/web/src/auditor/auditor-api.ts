@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import type { AuditEvent, AuditTrailReport, Decision, ItemSummary, VersionMeta, VersionRecord, ExampleReport, Problem } from '../../../../engine/core/index.js';
 import { createApiClient, type Person } from '../../../../engine/web-kit/index.js';
 
@@ -90,20 +89,7 @@ export const auditorApi = {
   draft: (code: string) => get<{ code: string; revision: number; status: string; baseVersion: number | null; config: unknown; createdBy: string; updatedBy: string; updatedAt: string; review?: unknown }>(`/api/items/${enc(code)}/draft`),
 };
 
-/** id → person, loaded once per page: screens name people, never only their ids. */
-export function usePeople(): (id: string | null | undefined) => string {
-  const [people, setPeople] = useState<Map<string, Person>>(new Map());
-  useEffect(() => {
-    let live = true;
-    auditorApi.people().then((r) => { if (live) setPeople(new Map(r.people.map((p) => [p.id, p]))); }, () => undefined);
-    return () => { live = false; };
-  }, []);
-  return (id) => {
-    if (!id) return '—';
-    if (id.startsWith('system:')) return '系统';
-    return people.get(id)?.name ?? id;
-  };
-}
+export { usePeople } from '../people.js';
 
 /** 2026-05-01T02:03:04Z → 2026-05-01 10:03 (the region's clock, whatever the browser's zone). */
 export function regionTime(iso: string | null | undefined): string {
