@@ -219,7 +219,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'token':
         return tokenCommand(io);
       case 'key':
-        return keyCommand(args, { ...io, usage: (message) => new UsageError(message) });
+        return await keyCommand(args, { ...io, usage: (message) => new UsageError(message) });
       case 'verify':
         return verifyCommand(args, { ...io, usage: (message) => new UsageError(message) });
       case 'calendar':

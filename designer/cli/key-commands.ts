@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { systemClock, type Clock, type TrustedKey } from '../../engine/core/index.js';
 import { verifyBundle } from '../../engine/services/index.js';
 import { parseJsonText } from '../../engine/http-kit/index.js';
-import { storeSettingsFromEnv } from '../../engine/adapters/index.js';
+import { rotateDataKey, storeSettingsFromEnv } from '../../engine/adapters/index.js';
 import { loadTrustedKeys, readTrustedKeysFile, writeNewKeyPair } from '../../engine/adapters/key-files/index.js';
 
 export const KEY_USAGE = `  key init [--out DIR]
@@ -16,6 +16,13 @@ export const KEY_USAGE = `  key init [--out DIR]
       signature by a trusted key valid at its publication. --key: a trusted-keys list or a
       public-key.json (default TONGBAN_TRUSTED_KEYS, else <data>/keys/trusted-keys.json).
       Exit 0 when all are good, 1 naming the first bad version.
+  key rotate-data [--reencrypt]
+      Rotate the data key that encrypts ID numbers and mobiles at rest: a new key becomes the
+      first line of <data>/data.key (the old ones stay below it, for reading), then every value
+      in the decision log and the intake store (SQLite or MongoDB) is re-encrypted with it. Stop
+      the servers first and start them after. Killed part-way, run it again: it finishes the same
+      rotation. With TONGBAN_DATA_KEY set, put a new key first in that list yourself (keep the old
+      ones after it), restart, and run with --reencrypt, which only re-encrypts with the first key.
 `;
 
 export interface KeyCommandIo {
@@ -27,9 +34,10 @@ export interface KeyCommandIo {
   usage: (message: string) => Error;
 }
 
-export function keyCommand(args: string[], io: KeyCommandIo): number {
+export function keyCommand(args: string[], io: KeyCommandIo): number | Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'init') throw io.usage(sub === undefined ? 'key needs a subcommand: init' : `unknown key subcommand "${sub}"`);
+  if (sub === 'rotate-data') return rotateDataCommand(rest, io);
+  if (sub !== 'init') throw io.usage(sub === undefined ? 'key needs a subcommand: init, rotate-data' : `unknown key subcommand "${sub}"`);
   const { values, positionals } = parseArgs({ args: rest, options: { out: { type: 'string' } }, allowPositionals: true, strict: true });
   if (positionals.length > 0) throw io.usage(`key init takes no arguments besides --out, got "${positionals.join(' ')}"`);
   const dir = resolve(io.cwd, values.out ?? 'keys');
@@ -40,6 +48,23 @@ export function keyCommand(args: string[], io: KeyCommandIo): number {
       `private key: ${written.privateKeyFile} (mode 0600; set TONGBAN_SIGNING_KEY_FILE to it on the publishing designer only)`,
       `public key:  ${written.publicKeyFile}`,
       'Add the entry above to the trusted-keys list (TONGBAN_TRUSTED_KEYS) of the designer and of every runtime.',
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}
+
+async function rotateDataCommand(args: string[], io: KeyCommandIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { reencrypt: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  if (positionals.length > 0) throw io.usage(`key rotate-data takes no arguments besides --reencrypt, got "${positionals.join(' ')}"`);
+  const settings = storeSettingsFromEnv(io.env);
+  const rotation = await rotateDataKey(settings, { env: io.env, reencryptOnly: values.reencrypt ?? false });
+  io.stdout(JSON.stringify(rotation, null, 2) + '\n');
+  io.stderr(
+    [
+      rotation.created ? `new data key ${rotation.keyId} written first in ${settings.dataDir}/data.key (mode 0600); the old keys stay below it for reading` : `data key ${rotation.keyId}: every value re-encrypted with it`,
+      `decision log: ${rotation.decisions.reencrypted} of ${rotation.decisions.scanned} records re-encrypted; intake store: ${rotation.intakes.reencrypted} of ${rotation.intakes.scanned}`,
+      'Back up the new key file with the stores; start the servers again.',
       '',
     ].join('\n'),
   );

@@ -8,4 +8,5 @@ export { decisionLogFile, openDecisionLog, openDecisionLogReader } from './open-
 export { intakeFile, openIntakeStore } from './open-intake-store.js';
 export { ensureRuntimeIndexes } from './runtime-indexes.js';
 export { loadLookupKey } from './lookup-key.js';
-export { loadDataKey } from './data-key.js';
+export { loadDataKey, loadDataKeyRing, type DataKeyRing, type DataKeyMaterial } from './data-key.js';
+export { rotateDataKey, type DataKeyRotation } from './data-key-rotation.js';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { StoreSettings } from './open-config-store.js';
 import type { DecisionLogReader, DecisionLogWriter } from '../ports/decision-log/port.js';
 import { openSqliteDecisionLog, openSqliteDecisionLogReader } from './sqlite/index.js';
-import { loadDataKey } from './data-key.js';
+import { loadDataKeyRing } from './data-key.js';
 
 /** The decision log's own SQLite file, next to (never inside) the config store's tongban.db. */
 export function decisionLogFile(settings: Pick<StoreSettings, 'dataDir'>): string {
@@ -24,9 +24,9 @@ export async function openDecisionLog(settings: StoreSettings): Promise<Decision
   const uri = mongoUri(settings);
   if (uri) {
     const { openMongoDecisionLog } = await import('./mongodb/index.js');
-    return openMongoDecisionLog({ uri, database: settings.mongodbDatabase, key: loadDataKey(settings) });
+    return openMongoDecisionLog({ uri, database: settings.mongodbDatabase, key: loadDataKeyRing(settings) });
   }
-  return openSqliteDecisionLog({ file: decisionLogFile(settings), key: loadDataKey(settings) });
+  return openSqliteDecisionLog({ file: decisionLogFile(settings), key: loadDataKeyRing(settings) });
 }
 
 /** The auditor's replay and the reviewer's impact view: an object with no way to write. */
@@ -34,7 +34,7 @@ export async function openDecisionLogReader(settings: StoreSettings): Promise<De
   const uri = mongoUri(settings);
   if (uri) {
     const { openMongoDecisionLogReader } = await import('./mongodb/index.js');
-    return openMongoDecisionLogReader({ uri, database: settings.mongodbDatabase, key: loadDataKey(settings) });
+    return openMongoDecisionLogReader({ uri, database: settings.mongodbDatabase, key: loadDataKeyRing(settings) });
   }
-  return openSqliteDecisionLogReader({ file: decisionLogFile(settings), key: loadDataKey(settings) });
+  return openSqliteDecisionLogReader({ file: decisionLogFile(settings), key: loadDataKeyRing(settings) });
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { StoreSettings } from './open-config-store.js';
 import type { IntakeStore } from '../ports/intake-store/port.js';
 import { openSqliteIntakeStore } from './sqlite/index.js';
-import { loadDataKey } from './data-key.js';
+import { loadDataKeyRing } from './data-key.js';
 
 /** The intake store's own SQLite file, next to (never inside) tongban.db and decisions.db. */
 export function intakeFile(settings: Pick<StoreSettings, 'dataDir'>): string {
@@ -18,7 +18,7 @@ export async function openIntakeStore(settings: StoreSettings): Promise<IntakeSt
   const uri = settings.runtimeMongodbUri ?? settings.mongodbUri;
   if (uri) {
     const { openMongoIntakeStore } = await import('./mongodb/index.js');
-    return openMongoIntakeStore({ uri, database: settings.mongodbDatabase, key: loadDataKey(settings) });
+    return openMongoIntakeStore({ uri, database: settings.mongodbDatabase, key: loadDataKeyRing(settings) });
   }
-  return openSqliteIntakeStore({ file: intakeFile(settings), key: loadDataKey(settings) });
+  return openSqliteIntakeStore({ file: intakeFile(settings), key: loadDataKeyRing(settings) });
 }

@@ -2,11 +2,18 @@ import { createCipheriv, createDecipheriv, createSecretKey, hkdfSync, randomByte
 import { isValidIdNumber } from '../core/codes/index.js';
 import { StoreUnavailableError } from '../core/errors.js';
 import { maskPersonalData } from '../core/masking/index.js';
-import { loadDataKey } from './data-key.js';
+import { asDataKeyRing, dataKeyId, loadDataKeyRing, type DataKeyMaterial } from './data-key.js';
 
-const PREFIX = 'enc:v1:';
+/** Every stored ciphertext starts with this; the version after it says how to read the rest. */
+const CIPHERTEXT_MARK = 'enc:v';
+/** Before rotation: `enc:v1:<base64>`, with no key id (any key of the ring that opens it wrote it). */
+const V1 = 'enc:v1:';
+/** `enc:v2:<key id>:<base64>`: the id names the key of the ring that wrote it. */
+const V2 = 'enc:v2:';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** A ciphertext as a JSON string value in stored text (never a key: keys are not encrypted). */
+const STORED_CIPHERTEXT = /"(enc:v[12]:[A-Za-z0-9+/=:]*)"(?!\s*:)/g;
 
 /**
  * Whether a form value holds an ID number or a mobile: a valid ID number, or any text the core's
@@ -14,47 +21,100 @@ const TAG_BYTES = 16;
  * text). A value already looking like a ciphertext is sealed too, so it reads back as written.
  */
 function isPersonal(value: string): boolean {
-  return isValidIdNumber(value) || value.startsWith(PREFIX) || maskPersonalData(value) !== value;
+  return isValidIdNumber(value) || value.startsWith(CIPHERTEXT_MARK) || maskPersonalData(value) !== value;
+}
+
+function aesKey(key: Uint8Array): KeyObject {
+  // The configured key may be longer than 32 bytes; HKDF gives the AES key, bound to this use.
+  return createSecretKey(Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), 'tongban personal data v1', 32)));
+}
+
+function decrypt(secret: KeyObject, bytes: Buffer): string {
+  if (bytes.length < IV_BYTES + TAG_BYTES) throw new Error('truncated');
+  const decipher = createDecipheriv('aes-256-gcm', secret, bytes.subarray(0, IV_BYTES));
+  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+  return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+}
+
+interface Keys {
+  currentId: string;
+  current: KeyObject;
+  /** Every key of the ring, current included, by id. */
+  byId: Map<string, KeyObject>;
 }
 
 /**
  * Field-level encryption of form data at rest (AES-256-GCM, a random 12-byte IV per value). A value
- * holding an ID number or mobile is stored as `enc:v1:<base64 iv|ciphertext|tag>`; everything else
- * stays as it is, so stored records keep their shape. Reading with another key fails loudly
- * (StoreUnavailableError) rather than handing back ciphertext as if it were the applicant's data.
+ * holding an ID number or mobile is stored as `enc:v2:<key id>:<base64 iv|ciphertext|tag>`;
+ * everything else stays as it is, so stored records keep their shape. Values are written with the
+ * ring's current key and read with whichever key of the ring wrote them (`enc:v1:` values, from
+ * before key ids, with whichever key opens them), so a rotated installation reads old records.
+ * A value whose key is not in the ring fails loudly (StoreUnavailableError) rather than handing
+ * back ciphertext as if it were the applicant's data.
  */
 export class PersonalDataCodec {
-  readonly #keySource: () => Uint8Array;
-  #key: KeyObject | undefined;
+  readonly #keySource: () => DataKeyMaterial;
+  #keys: Keys | undefined;
 
   /** The key is asked for at first use: a reader of a log nobody wrote yet needs none. */
-  constructor(key: Uint8Array | (() => Uint8Array)) {
+  constructor(key: DataKeyMaterial | (() => DataKeyMaterial)) {
     this.#keySource = typeof key === 'function' ? key : () => key;
   }
 
-  #secret(): KeyObject {
-    // The configured key may be longer than 32 bytes; HKDF gives the AES key, bound to this use.
-    this.#key ??= createSecretKey(Buffer.from(hkdfSync('sha256', this.#keySource(), new Uint8Array(0), 'tongban personal data v1', 32)));
-    return this.#key;
+  #ring(): Keys {
+    if (!this.#keys) {
+      const ring = asDataKeyRing(this.#keySource());
+      const currentId = dataKeyId(ring.current);
+      const current = aesKey(ring.current);
+      const byId = new Map<string, KeyObject>([[currentId, current]]);
+      for (const key of ring.previous) if (!byId.has(dataKeyId(key))) byId.set(dataKeyId(key), aesKey(key));
+      this.#keys = { currentId, current, byId };
+    }
+    return this.#keys;
+  }
+
+  /** The id of the key new values are written with. */
+  get currentKeyId(): string {
+    return this.#ring().currentId;
   }
 
   sealText(value: string): string {
+    const { current, currentId } = this.#ring();
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.#secret(), iv);
+    const cipher = createCipheriv('aes-256-gcm', current, iv);
     const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
-    return PREFIX + Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64');
+    return `${V2}${currentId}:${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64')}`;
   }
 
   openText(stored: string): string {
-    const bytes = Buffer.from(stored.slice(PREFIX.length), 'base64');
-    try {
-      if (bytes.length < IV_BYTES + TAG_BYTES) throw new Error('truncated');
-      const decipher = createDecipheriv('aes-256-gcm', this.#secret(), bytes.subarray(0, IV_BYTES));
-      decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-      return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8');
-    } catch {
-      throw new StoreUnavailableError('个人信息无法解密：数据密钥（TONGBAN_DATA_KEY 或 data.key）与写入时不同', { reason: 'data-key-mismatch' });
+    const keys = this.#ring();
+    if (stored.startsWith(V2)) {
+      const separator = stored.indexOf(':', V2.length);
+      const keyId = separator < 0 ? '' : stored.slice(V2.length, separator);
+      const secret = keys.byId.get(keyId);
+      if (!secret) {
+        throw new StoreUnavailableError(`个人信息无法解密：写入时所用的数据密钥（${keyId || '未注明'}）不在当前数据密钥（TONGBAN_DATA_KEY 或 data.key）中`, { reason: 'data-key-missing', keyId });
+      }
+      try {
+        return decrypt(secret, Buffer.from(stored.slice(separator + 1), 'base64'));
+      } catch {
+        throw new StoreUnavailableError(`个人信息无法解密：数据密钥 ${keyId} 打不开此值（数据已损坏或被改动）`, { reason: 'data-key-mismatch', keyId });
+      }
     }
+    const bytes = Buffer.from(stored.slice(V1.length), 'base64');
+    for (const secret of keys.byId.values()) {
+      try {
+        return decrypt(secret, bytes);
+      } catch {
+        // Not this key: an enc:v1 value names none, so the ring is tried in turn.
+      }
+    }
+    throw new StoreUnavailableError('个人信息无法解密：数据密钥（TONGBAN_DATA_KEY 或 data.key）与写入时不同', { reason: 'data-key-mismatch' });
+  }
+
+  /** Whether a stored ciphertext was written with the current key (rotation leaves those as they are). */
+  isCurrent(stored: string): boolean {
+    return stored.startsWith(`${V2}${this.#ring().currentId}:`);
   }
 
   /** A copy of form data with every personal value encrypted (the input is not changed). */
@@ -64,13 +124,27 @@ export class PersonalDataCodec {
 
   /** Form data as it was before `seal`. */
   open<T>(value: T): T {
-    return walk(value, (text) => (text.startsWith(PREFIX) ? this.openText(text) : text)) as T;
+    return walk(value, (text) => (text.startsWith(CIPHERTEXT_MARK) ? this.openText(text) : text)) as T;
+  }
+
+  /**
+   * Stored JSON text with every ciphertext not written by the current key re-encrypted with it;
+   * null when there is none (the record is already rotated). Plain values are left byte for byte.
+   */
+  reencryptStoredJson(text: string): string | null {
+    let changed = false;
+    const next = text.replace(STORED_CIPHERTEXT, (whole, stored: string) => {
+      if (this.isCurrent(stored)) return whole;
+      changed = true;
+      return JSON.stringify(this.sealText(this.openText(stored)));
+    });
+    return changed ? next : null;
   }
 }
 
 /** An adapter's codec: the key from its options, else (at first use) TONGBAN_DATA_KEY or `<dataDir>/data.key`. */
-export function personalDataCodec(key: Uint8Array | undefined, dataDir: () => string): PersonalDataCodec {
-  return new PersonalDataCodec(key ?? (() => loadDataKey({ dataDir: dataDir() })));
+export function personalDataCodec(key: DataKeyMaterial | undefined, dataDir: () => string): PersonalDataCodec {
+  return new PersonalDataCodec(key ?? (() => loadDataKeyRing({ dataDir: dataDir() })));
 }
 
 function walk(value: unknown, onText: (text: string) => string): unknown {

@@ -28,7 +28,7 @@ onMongo('mongodb personal data at rest', (uri) => {
         const raw = JSON.stringify(document);
         expect(raw).not.toContain(ID_NUMBER);
         expect(raw).not.toContain(MOBILE);
-        expect(JSON.parse(String(document?.recordJson)).formData.applicant.mobile).toMatch(/^enc:v1:/);
+        expect(JSON.parse(String(document?.recordJson)).formData.applicant.mobile).toMatch(/^enc:v2:[0-9a-f]{16}:/);
 
         const stranger = await openMongoIntakeStore({ uri, database, key: randomBytes(32) });
         await expect(stranger.get(created.caseNumber)).rejects.toBeInstanceOf(StoreUnavailableError);

@@ -43,7 +43,7 @@ describe('personal data at rest (SQLite)', () => {
     raw.close();
     expect(json).not.toContain(ID_NUMBER);
     expect(json).not.toContain(MOBILE);
-    expect(JSON.parse(json).formData.applicant.idNumber).toMatch(/^enc:v1:[A-Za-z0-9+/=]+$/);
+    expect(JSON.parse(json).formData.applicant.idNumber).toMatch(/^enc:v2:[0-9a-f]{16}:[A-Za-z0-9+/=]+$/);
     expect(JSON.parse(json).formData.applicant.name).toBe('张三');
     expect(storedBytes(dir, 'intake.db')).not.toContain(ID_NUMBER);
     expect(storedBytes(dir, 'intake.db')).not.toContain(MOBILE);

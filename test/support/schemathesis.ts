@@ -60,7 +60,7 @@ export async function runSchemathesis(binary: string, schemaUrl: string, { heade
     '--seed', String(seed),
     '--workers', String(workers),
     '--no-shrink',
-    '--request-timeout', '20',
+    '--request-timeout', '60',
     '--suppress-health-check', 'all',
     ...Object.entries(headers).flatMap(([name, value]) => ['--header', `${name}: ${value}`]),
   ];

@@ -1,10 +1,11 @@
 import { MongoError } from 'mongodb';
 import { openMongoClient, type MongoConnection, type MongoOptions } from './connect.js';
 import { StoreUnavailableError, TongbanError } from '../../core/errors.js';
+import type { DataKeyMaterial } from '../data-key.js';
 
 export interface MongoDecisionLogOptions extends MongoOptions {
   /** Encrypts ID numbers and mobiles in the stored form data; absent: TONGBAN_DATA_KEY, else `<TONGBAN_DATA_DIR>/data.key`. */
-  key?: Uint8Array;
+  key?: DataKeyMaterial;
 }
 export type MongoDecisionLogConnection = MongoConnection;
 

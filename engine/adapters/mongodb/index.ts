@@ -11,3 +11,4 @@ export { MongoDecisionLogReader, MongoDecisionLogWriter } from './mongo-decision
 export { DECISIONS_COLLECTION, type DecisionDocument } from './decision-documents.js';
 export type { MongoDecisionLogOptions } from './decision-log-connect.js';
 export { ensureIntakeIndexes, ensureMongoIntakeIndexes, INTAKE_ATTACHMENTS_COLLECTION, INTAKES_COLLECTION, MongoIntakeStore, openMongoIntakeStore, type MongoIntakeStoreOptions } from './mongo-intake-store.js';
+export { reencryptMongoPersonalData } from './data-key-reencryption.js';

@@ -11,6 +11,7 @@ import type {
 import { normalizeCaseQuery, normalizeIntakeQuery, prepareAttachment, prepareIntakeRecord } from '../../ports/intake-store/records.js';
 import { dataDirFromEnv } from '../data-key.js';
 import { personalDataCodec, type PersonalDataCodec } from '../personal-data-codec.js';
+import type { DataKeyMaterial } from '../data-key.js';
 
 export const INTAKES_COLLECTION = 'intakes';
 export const INTAKE_ATTACHMENTS_COLLECTION = 'intake_attachments';
@@ -21,7 +22,7 @@ export interface MongoIntakeStoreOptions {
   uri: string;
   database: string;
   /** Encrypts ID numbers and mobiles in the stored form data; absent: TONGBAN_DATA_KEY, else `<TONGBAN_DATA_DIR>/data.key`. */
-  key?: Uint8Array;
+  key?: DataKeyMaterial;
 }
 
 /*

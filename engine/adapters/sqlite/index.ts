@@ -3,3 +3,4 @@ export { openSqliteReader, openSqliteStore, SqliteConfigStore, type SqliteOption
 export { SqliteConfigReader } from './sqlite-config-reader.js';
 export { openSqliteDecisionLog, openSqliteDecisionLogReader, SqliteDecisionLogReader, SqliteDecisionLogWriter, type SqliteDecisionLogOptions } from './sqlite-decision-log.js';
 export { openSqliteIntakeStore, SqliteIntakeStore, type SqliteIntakeStoreOptions } from './sqlite-intake-store.js';
+export { reencryptSqlitePersonalData, type ReencryptionCount } from './data-key-reencryption.js';

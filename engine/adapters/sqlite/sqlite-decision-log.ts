@@ -10,12 +10,13 @@ import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 import { migrations } from './decision-log-schema.js';
 import { isUniqueViolation, openWritableSqlite } from './sqlite-support.js';
 import { PersonalDataCodec, personalDataCodec } from '../personal-data-codec.js';
+import type { DataKeyMaterial } from '../data-key.js';
 
 export interface SqliteDecisionLogOptions {
   /** The decision log's own file, e.g. `<TONGBAN_DATA_DIR>/decisions.db`; never the config store's. */
   file: string;
   /** Encrypts ID numbers and mobiles in the stored form data; absent: TONGBAN_DATA_KEY, else data.key next to the file. */
-  key?: Uint8Array;
+  key?: DataKeyMaterial;
 }
 
 function codecFor({ file, key }: SqliteDecisionLogOptions): PersonalDataCodec {

@@ -13,12 +13,13 @@ import { caseRowFrom, dueSort, type CaseRowColumns } from './case-rows.js';
 import { migrations } from './intake-schema.js';
 import { isUniqueViolation, openWritableSqlite } from './sqlite-support.js';
 import { personalDataCodec, type PersonalDataCodec } from '../personal-data-codec.js';
+import type { DataKeyMaterial } from '../data-key.js';
 
 export interface SqliteIntakeStoreOptions {
   /** The intake store's own file, e.g. `<TONGBAN_DATA_DIR>/intake.db`; never the config store's. */
   file: string;
   /** Encrypts ID numbers and mobiles in the stored form data; absent: TONGBAN_DATA_KEY, else data.key next to the file. */
-  key?: Uint8Array;
+  key?: DataKeyMaterial;
 }
 
 /** Another process on this machine may take the same number between our read and insert: try the next one. */
