@@ -207,9 +207,12 @@ if (hasChromium) describe('designer web app in chromium', () => {
     const minor = await fillExample(1, '未满16周岁不予受理', { name: '小明', idNumber: '150102201501010015', phone: '13912345678', employment: '个体经营' });
     await minor.locator('select[name=ex1-outcome]').selectOption('reject');
     await minor.getByLabel('核对触发的规则').check();
-    await minor.getByLabel('未满16周岁不予登记').check();
+    await minor.getByLabel('未满16周岁', { exact: true }).check();
+    // Every enabled rule needs an example that fires it, or submitting is refused.
+    const platform = await fillExample(2, '新就业形态未填平台名称', { name: '王五', idNumber: '11010519491231002X', phone: '13912345678', employment: '新就业形态' });
+    await platform.locator('select[name=ex2-outcome]').selectOption('supplement');
     await page.getByRole('button', { name: '运行全部样例' }).click();
-    await (page.getByText('运行结果：2 个通过，0 个未通过')).first().waitFor();
+    await (page.getByText('运行结果：3 个通过，0 个未通过')).first().waitFor();
     await shot('05-examples');
     await saved();
 
@@ -385,7 +388,7 @@ if (hasChromium) describe('designer web app in chromium', () => {
 
     // The review view shows the example results next to the diff.
     await tab('审核与发布');
-    await page.getByRole('status').filter({ hasText: '样例：2 个通过，1 个未通过' }).first().waitFor();
+    await page.getByRole('status').filter({ hasText: '样例：4 个通过，1 个未通过' }).first().waitFor();
     expect(await page.locator('tr[data-example="本人办理材料齐全"]').getAttribute('data-passed')).toBe('false');
     await shot('13-review-examples');
     expect(consoleErrors).toEqual([]);

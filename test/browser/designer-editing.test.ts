@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { labelOf, roles, type ItemConfig } from '../../engine/core/index.js';
+import type { ItemConfig } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
@@ -55,9 +55,14 @@ describeInChromium('designer editing: merge, undo, delete confirmation, standard
   async function openItem(code: string, tab?: string): Promise<{ page: Page; errors: string[] }> {
     const watched = await openWatchedPage(browser.context, `${base}/designer/`);
     const { page } = watched;
-    await page.getByLabel('访问令牌').fill(t.as.author.Authorization.replace(/^Bearer /, ''));
-    await page.getByLabel(labelOf(roles, 'author')).check();
-    await page.getByRole('button', { name: '登录' }).click();
+    // The browser stays signed in (a session cookie): a later tab may open signed in already.
+    const form = page.getByLabel('访问令牌');
+    const signedIn = page.getByTestId('signed-in-as');
+    await expect.poll(async () => (await form.count()) + (await signedIn.count()), { timeout: 30_000 }).toBeGreaterThan(0);
+    if ((await form.count()) > 0) {
+      await form.fill(t.as.author.Authorization.replace(/^Bearer /, ''));
+      await page.getByRole('button', { name: '登录' }).click();
+    }
     await page.getByRole('heading', { name: '全部事项' }).waitFor();
     await page.goto(`${base}/designer/items/${code}${tab ? `?tab=${tab}` : ''}`);
     await page.getByRole('button', { name: '保存', exact: true }).waitFor();

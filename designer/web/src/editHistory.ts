@@ -5,7 +5,7 @@
 import { useCallback, useRef, useState } from 'react';
 
 /** Typing pauses longer than this start a new undo step. */
-const TYPING_GROUP_MS = 1000;
+const TYPING_GROUP_MS = 1500;
 const MAX_STEPS = 200;
 
 export interface EditHistory<T> {
@@ -18,17 +18,17 @@ export interface EditHistory<T> {
   canRedo: boolean;
 }
 
-function typingTarget(): Element | null {
+/** The text input being typed in, by its id when it has one (a re-rendered input is the same field). */
+function typingTarget(): Element | string | null {
   const el = document.activeElement;
-  if (el instanceof HTMLTextAreaElement) return el;
-  if (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'file'].includes(el.type)) return el;
-  return null;
+  const typed = el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'file'].includes(el.type));
+  return typed ? el.id || el : null;
 }
 
 export function useEditHistory<T>(): EditHistory<T> {
   const past = useRef<T[]>([]);
   const future = useRef<T[]>([]);
-  const group = useRef<{ target: Element; at: number } | null>(null);
+  const group = useRef<{ target: Element | string; at: number } | null>(null);
   const [, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
 
