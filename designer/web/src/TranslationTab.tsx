@@ -4,6 +4,9 @@ import './translation.css';
 
 const t = uiTexts('zh-CN');
 
+/** The Mongolian field's accessible name: where the text sits and the text itself (several conditions share a place). */
+export const translationLabel = (s: { where: string; zh: string }) => `蒙古文译文：${s.where}「${s.zh.length > 30 ? `${s.zh.slice(0, 30)}…` : s.zh}」`;
+
 /**
  * 翻译: every applicant-facing text of the item with its traditional Mongolian beside it,
  * untranslated strings first. The author types the Mongolian (in vertical columns, as it is read);
@@ -67,7 +70,7 @@ export function TranslationTab({ config, onChange, problems, readOnly }: { confi
                 <td className="where">{s.where}{untranslated ? <><br /><span className="badge returned">{t('translation.untranslated')}</span></> : null}</td>
                 <td className="zh" lang="zh-CN">{s.zh}</td>
                 <td>
-                  <textarea className="mongolian" lang="mn-Mong" aria-label={`蒙古文译文：${s.where}`} value={value} readOnly={readOnly}
+                  <textarea className="mongolian" lang="mn-Mong" aria-label={translationLabel(s)} value={value} readOnly={readOnly}
                     onChange={(e) => write({ [s.key]: e.target.value })} />
                 </td>
               </tr>
