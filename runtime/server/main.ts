@@ -29,6 +29,8 @@ const app = createRuntimeApp({
   reader, trustedKeys: trusted.trustedKeys, decisionLog, intakeStore, logger, lookupKey: loadLookupKey(settings),
   // The newest audit checkpoint this runtime has seen; health alarms if the config store falls behind it.
   checkpointFile: join(settings.dataDir, 'audit-checkpoint-seen.json'),
+  // Generated form-validator code, sealed per installation: a restart loads validators instead of compiling them.
+  validatorCodeDir: join(settings.dataDir, 'validator-code'),
   bodyLimit: Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024),
   uploadLimit: Number(process.env.TONGBAN_UPLOAD_LIMIT ?? 5 * 1024 * 1024),
 });

@@ -13,6 +13,8 @@ import {
   type TrustedKey,
   type UntrustedReason,
   type VersionMeta,
+  type StatementVerifier,
+  type FormValidator,
 } from '../../engine/core/index.js';
 import type { ConfigReader } from '../../engine/ports/index.js';
 import { PointerCache, pointerTtlFromEnv } from './pointer-cache.js';
@@ -41,6 +43,12 @@ export interface PublishedConfigsOptions {
    */
   trustedKeys?: readonly TrustedKey[];
   cacheCapacity?: number;
+  /** The Ed25519 check (default: the core's pure-JS one; servers hand in node:crypto's, native-crypto.ts). */
+  verifyStatement?: StatementVerifier;
+  /** The content hash a loaded config is checked against (default: the core's contentHash; the same value either way). */
+  hashConfig?: (config: unknown) => string;
+  /** How form schemas become validators (default: ajv each time; runtimes share and cache generated code). */
+  compileForm?: (schema: Record<string, unknown>) => FormValidator;
 }
 
 export interface OfferedItem {
@@ -64,9 +72,14 @@ export class PublishedConfigs {
   private readonly checked = new Map<string, SignatureAlarm | null>();
   private readonly alarmsByVersion = new Map<string, SignatureAlarm>();
 
-  constructor(private readonly reader: ConfigReader, { trustedKeys = ephemeralProcessSigning().trustedKeys, cacheCapacity = 1000 }: PublishedConfigsOptions = {}) {
-    this.cache = new CompiledConfigCache(cacheCapacity);
+  private readonly verifyStatement: StatementVerifier | undefined;
+  private readonly hashConfig: (config: unknown) => string;
+
+  constructor(private readonly reader: ConfigReader, { trustedKeys = ephemeralProcessSigning().trustedKeys, cacheCapacity = 1000, verifyStatement, hashConfig = contentHash, compileForm }: PublishedConfigsOptions = {}) {
+    this.cache = new CompiledConfigCache(cacheCapacity, compileForm);
     this.trustedKeys = trustedKeys;
+    this.verifyStatement = verifyStatement;
+    this.hashConfig = hashConfig;
   }
 
   /** Versions refused for their signature since this runtime started (a version later found good again is dropped). */
@@ -82,7 +95,7 @@ export class PublishedConfigs {
     const memo = `${meta.code}@${meta.version}:${meta.hash}:${meta.publishedAt}:${meta.reviewer}:${meta.signature?.keyId}:${meta.signature?.signature}`;
     let alarm = this.checked.get(memo);
     if (alarm === undefined) {
-      const check = checkVersionSignature(meta, this.trustedKeys);
+      const check = checkVersionSignature(meta, this.trustedKeys, this.verifyStatement);
       alarm = check.trusted ? null : { code: meta.code, version: meta.version, reason: check.reason, keyId: check.keyId, message: check.message, since: new Date().toISOString() };
       this.checked.set(memo, alarm);
     }
@@ -158,7 +171,7 @@ export class PublishedConfigs {
     return this.cache.getOrLoad(ref, async () => {
       const version = await this.reader.getVersion(code, ref.version);
       if (!version) throw new NotFoundError(`事项 ${code} 第 ${ref.version} 版不存在`, { code, version: ref.version });
-      const actual = contentHash(version.config);
+      const actual = this.hashConfig(version.config);
       if (actual !== version.hash || actual !== ref.hash) {
         throw new DriftDetectedError(`事项 ${code} 第 ${ref.version} 版的内容与其登记的哈希不符，拒绝使用`, {
           code,

@@ -4,7 +4,9 @@ import type { ConfigReader, DecisionLogWriter, IntakeStore } from '../../engine/
 import type { StoreHealth, TrustedKey } from '../../engine/core/index.js';
 import type { WorkingCalendar } from '../../engine/core/index.js';
 import { CaseBook, CaseVerifier, effectiveCalendar, type EffectiveCalendar } from '../../engine/services/index.js';
-import { ephemeralProcessSigning, systemClock, type Clock } from '../../engine/core/index.js';
+import { ephemeralProcessSigning, formValidatorCompiler, systemClock, type Clock } from '../../engine/core/index.js';
+import { nativeContentHash, nativeStatementVerifier } from './native-crypto.js';
+import { ValidatorCodeFiles } from './validator-code-files.js';
 import { CheckpointWatch } from './checkpoint-watch.js';
 import { randomBytes } from 'node:crypto';
 import { caseRoutes } from './case-routes.js';
@@ -42,6 +44,12 @@ export interface RuntimeModuleOptions {
    * audit-checkpoint-seen.json); without it, only in memory. Health alarms when the store falls behind it.
    */
   checkpointFile?: string;
+  /**
+   * Where generated form-validator code is kept between starts (`<data>/validator-code`): a
+   * restarted runtime loads each form's validator instead of compiling it. Without it, validators
+   * are compiled once per process (and shared by identical forms).
+   */
+  validatorCodeDir?: string;
 }
 
 /**
@@ -69,11 +77,17 @@ export interface RuntimeModule {
   checkpoints: CheckpointWatch;
 }
 
-export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, logger, uploadLimit = DEFAULT_UPLOAD_LIMIT, windowApp = true, calendar = effectiveCalendar({ reader }), lookupKey = randomBytes(32), clock = systemClock, checkpointFile }: RuntimeModuleOptions): RuntimeModule {
+export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, logger, uploadLimit = DEFAULT_UPLOAD_LIMIT, windowApp = true, calendar = effectiveCalendar({ reader }), lookupKey = randomBytes(32), clock = systemClock, checkpointFile, validatorCodeDir }: RuntimeModuleOptions): RuntimeModule {
   const checkpoints = new CheckpointWatch({ reader, trustedKeys: trustedKeys ?? ephemeralProcessSigning().trustedKeys, ...(checkpointFile ? { file: checkpointFile } : {}) });
   // Look once at start-up, then at every health check: what it saw survives a restart when a file is given.
   void checkpoints.observe().catch(() => undefined);
-  const configs = new PublishedConfigs(reader, trustedKeys ? { trustedKeys } : {});
+  // Signatures and hashes on node:crypto (the same checks as the core's pure-JS ones, far cheaper at start-up).
+  const configs = new PublishedConfigs(reader, {
+    ...(trustedKeys ? { trustedKeys } : {}),
+    verifyStatement: nativeStatementVerifier,
+    hashConfig: nativeContentHash,
+    compileForm: formValidatorCompiler(validatorCodeDir ? { store: new ValidatorCodeFiles(validatorCodeDir) } : {}),
+  });
   const recording = decisionLog ? { decisionLog } : {};
   // A 补正 decides on the exact version the case was opened with, or on the one in force at the supplementing window.
   const versions = { exact: (code: string, version: number, hash: string) => configs.exact(code, version, hash), inForce: (code: string, division: string) => configs.inForce(code, division) };

@@ -8,6 +8,7 @@ import { openConfigReader, openDecisionLog, openIntakeStore, storeSettingsFromEn
 import { trustedKeyEntry } from '../../engine/core/index.js';
 import { createLogger, serveUntilSignalled } from '../../engine/http-kit/index.js';
 import { createRuntimeApp } from '../../runtime/server/runtime-app.js';
+import { join } from 'node:path';
 
 const logger = createLogger(undefined, (process.env.TONGBAN_LOG_LEVEL as 'info' | 'warn' | 'error' | 'silent' | undefined) ?? 'info');
 const settings = storeSettingsFromEnv();
@@ -19,6 +20,8 @@ const app = createRuntimeApp({
   reader, decisionLog, intakeStore, logger,
   trustedKeys: [trustedKeyEntry(publicKey, '2000-01-01T00:00:00.000Z')],
   bodyLimit: 1024 * 1024,
+  // As runtime/server/main.ts: validator code kept in the data directory between starts.
+  validatorCodeDir: join(settings.dataDir, 'validator-code'),
 });
 await serveUntilSignalled(app, Number(process.env.PORT), {
   host: '127.0.0.1',

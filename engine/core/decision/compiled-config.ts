@@ -20,12 +20,15 @@ export interface CompiledConfig {
   readonly conditionalFields: readonly ConditionalField[];
 }
 
-export function compileConfig(config: ItemConfig, item?: Partial<ItemRef>): CompiledConfig {
+/** How a config's form schema becomes its validator: ajv on the spot by default, or a caching compiler (form-validator-code.ts). */
+export type CompileForm = (schema: Record<string, unknown>) => FormValidator;
+
+export function compileConfig(config: ItemConfig, item?: Partial<ItemRef>, compileForm: CompileForm = compileFormValidator): CompiledConfig {
   const fields = formFields(config.form.schema);
   return {
     config,
     item: { code: config.code, version: item?.version ?? null, hash: item?.hash ?? contentHash(config) },
-    validateForm: compileFormValidator(config.form.schema),
+    validateForm: compileForm(config.form.schema),
     rules: new CompiledRules(config.rules),
     fieldNames: [...fields.keys()],
     materialsById: new Map(config.standard.materials.map((m) => [m.id, m])),
@@ -45,7 +48,7 @@ export class CompiledConfigCache {
   /** How many compilations this cache has run: a benchmark and test probe for "compile once". */
   compilations = 0;
 
-  constructor(private readonly capacity = 1000) {}
+  constructor(private readonly capacity = 1000, private readonly compileForm: CompileForm = compileFormValidator) {}
 
   private peek(key: string): CompiledConfig | undefined {
     const hit = this.entries.get(key);
@@ -64,7 +67,7 @@ export class CompiledConfigCache {
     const key = cacheKey(hash, item.version);
     const hit = this.peek(key);
     if (hit) return hit;
-    const compiled = compileConfig(config, { version: item.version, hash });
+    const compiled = compileConfig(config, { version: item.version, hash }, this.compileForm);
     this.compilations++;
     this.entries.set(key, compiled);
     if (this.entries.size > this.capacity) {

@@ -1,4 +1,4 @@
-import type { Ajv } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import { createFormAjv } from './form-ajv.js';
 import { withPatternBudget } from './linear-regexp.js';
 import { relevantErrors } from './form-error-filter.js';
@@ -23,6 +23,11 @@ export function compileFormValidator(schema: Record<string, unknown>): FormValid
   const ajv = sharedAjv();
   const validate = ajv.compile(schema);
   ajv.removeSchema(schema);
+  return formValidatorOf(schema, validate);
+}
+
+/** The form validator around an ajv validate function of `schema` (compiled here or loaded from generated code). */
+export function formValidatorOf(schema: Record<string, unknown>, validate: ValidateFunction): FormValidator {
   const titleAt = (pointer: string) => fieldTitleAt(schema, pointer);
   return (formData: unknown) => {
     if (withPatternBudget(() => validate(formData))) return [];

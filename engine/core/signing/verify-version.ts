@@ -10,6 +10,12 @@ export type SignatureCheck =
   | { trusted: true; keyId: string }
   | { trusted: false; reason: UntrustedReason; keyId: string | null; message: string };
 
+/**
+ * Checks one Ed25519 signature (hex) over a statement with a public key (hex); false for anything
+ * malformed. The core's own is pure JS (browser-safe); a server may hand in a native one.
+ */
+export type StatementVerifier = (statement: string, signature: string, publicKey: string) => boolean;
+
 export function signVersion(fields: SignedVersionFields, signer: Signer): VersionSignature {
   return { keyId: signer.keyId, signature: signer.sign(publicationStatement(fields, signer.keyId)) };
 }
@@ -22,6 +28,7 @@ export function signVersion(fields: SignedVersionFields, signer: Signer): Versio
 export function checkVersionSignature(
   fields: SignedVersionFields & { signature?: VersionSignature | null },
   trustedKeys: readonly TrustedKey[],
+  verify: StatementVerifier = verifyStatement,
 ): SignatureCheck {
   const name = `事项 ${fields.code} 第 ${fields.version} 版`;
   const signature = fields.signature;
@@ -41,7 +48,7 @@ export function checkVersionSignature(
     };
   }
   const statement = publicationStatement(fields, signature.keyId);
-  if (!valid.some((k) => verifyStatement(statement, signature.signature, k.publicKey))) {
+  if (!valid.some((k) => verify(statement, signature.signature, k.publicKey))) {
     return {
       trusted: false, reason: 'bad-signature', keyId: signature.keyId,
       message: `${name}的签名无效：编码、版本号、内容哈希、发布时间或审核人在签名后被改动过，拒绝使用`,
