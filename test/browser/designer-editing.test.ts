@@ -188,12 +188,16 @@ describeInChromium('designer editing: merge, undo, delete confirmation, standard
     expect(ticked).toBe(8);
     await page.locator('#std_reviewPoints_0_materialId').selectOption({ label: '近期免冠照片' });
     await page.getByRole('checkbox', { name: '企业法人' }).check();
+    // The materials table still reorders by dragging inside its section.
+    await page.locator('tr[data-material="photo"] .handle').dragTo(page.locator('tr[data-material="id-card"]'));
+    await expect.poll(() => page.locator('table[aria-label="申请材料"] tbody tr').first().getAttribute('data-material')).toBe('photo');
     await save(page);
     await page.getByRole('status').filter({ hasText: '已保存（修订 2）' }).waitFor();
     const { config } = await draftOf('EDIT-STD-1');
     expect(config.standard.localFields).toEqual(['windowAddress', 'windowName', 'openingHours', 'consultPhone', 'complaintPhone', 'trafficGuide', 'handlingDepartment', 'reviewAuthority']);
     expect(config.standard.reviewPoints[0]!.materialId).toBe('photo');
     expect(config.standard.serviceObjects.map((o) => o.label)).toEqual(['自然人', '企业法人']);
+    expect(config.standard.materials[0]!.id).toBe('photo');
     expect(unexpectedErrors(errors)).toEqual([]);
     await page.close();
   });
