@@ -81,3 +81,23 @@ describe('bilingual notices', () => {
     expect(awaiting.every((e) => e.mn.trim() !== '' && e.zh.trim() !== '')).toBe(true);
   });
 });
+
+describe('a locality’s Mongolian for its local fields', () => {
+  it('is accepted as <field>@mn-Mong and shown in the Mongolian guide, the Chinese guide keeping the Chinese', async () => {
+    const t = await sqliteInstallation();
+    try {
+      await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: ['150102'] });
+      const address = 'ᠬᠥᠬᠡᠬᠣᠲᠠ ᠶᠢᠨ ᠰᠢᠨ ᠬᠣᠲᠠ ᠲᠣᠭᠣᠷᠢᠭ';
+      const put = await request(t.app).put(`/api/localities/150102/claims/${MEDICAL}`).set(t.as.admin).send({ follow: 'latest', local: { windowAddress: '新城区政务服务中心', 'windowAddress@mn-Mong': address } });
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+      expect((await request(t.app).put(`/api/localities/150102/claims/${MEDICAL}`).set(t.as.admin).send({ follow: 'latest', local: { 'bankName@mn-Mong': 'x' } })).status).toBe(422);
+      const guide = (await request(t.app).get(`/api/runtime/150102/items/${MEDICAL}/guide`)).body;
+      const localOf = (sections: { key: string; items?: unknown[] }[]) => JSON.stringify(sections.find((s) => s.key === 'local')?.items);
+      expect(localOf(guide.sections)).toContain('新城区政务服务中心');
+      expect(localOf(guide.translations['mn-Mong'].sections)).toContain(address);
+      expect(localOf(guide.translations['mn-Mong'].sections)).toContain(uiText('guide.local.windowAddress', 'mn-Mong'));
+    } finally {
+      await t.close();
+    }
+  });
+});

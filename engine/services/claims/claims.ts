@@ -34,7 +34,8 @@ export async function putClaim({ store, clock = systemClock, division, code, bod
     problems.push({ pointer: '/local', code: 'claim.local', message: 'local 应为对象' });
   } else {
     for (const [key, value] of Object.entries(local)) {
-      if (!allowed.has(key)) {
+      // `<field>@mn-Mong`: the locality's own traditional Mongolian for an allowed local field.
+      if (!allowed.has(key.endsWith('@mn-Mong') ? key.slice(0, -'@mn-Mong'.length) : key)) {
         problems.push({ pointer: `/local/${key}`, code: 'claim.not-local', message: `「${key}」不是本事项允许属地设置的字段（允许：${[...allowed].join('、') || '无'}）；事项标准、表单和规则只能由自治区部门修改` });
       } else if (typeof value !== 'string' || value.length > MAX_LOCAL_VALUE) {
         problems.push({ pointer: `/local/${key}`, code: 'claim.local-value', message: `「${key}」应为不超过 ${MAX_LOCAL_VALUE} 字的文本` });
