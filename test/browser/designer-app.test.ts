@@ -160,7 +160,8 @@ if (hasChromium) describe('designer web app in chromium', () => {
     await tab('受理规则');
     await page.getByRole('button', { name: '+ 添加规则' }).click();
     let rule = page.locator('article.rule').nth(0);
-    await rule.getByLabel('名称').fill('under-16');
+    await rule.getByLabel('名称', { exact: true }).fill('未满16周岁');
+    await rule.getByLabel('标识', { exact: true }).fill('under-16');
     await rule.getByLabel('说明').fill('未满16周岁不予登记');
     await rule.getByLabel('事实').selectOption('idNumber');
     await rule.getByLabel('运算符').selectOption('ageBelow');
@@ -170,7 +171,8 @@ if (hasChromium) describe('designer web app in chromium', () => {
 
     await page.getByRole('button', { name: '+ 添加规则' }).click();
     rule = page.locator('article.rule').nth(1);
-    await rule.getByLabel('名称').fill('platform-name');
+    await rule.getByLabel('名称', { exact: true }).fill('平台名称必填');
+    await rule.getByLabel('标识', { exact: true }).fill('platform-name');
     await rule.getByLabel('说明').fill('新就业形态须填写平台名称');
     await rule.getByLabel('事实').selectOption('employmentType');
     await rule.getByLabel('运算符').selectOption('equal');
@@ -257,8 +259,9 @@ if (hasChromium) describe('designer web app in chromium', () => {
     await signIn('reviewer', '合法性审核人员');
     await openItem();
     await tab('审核与发布');
-    const diff = page.locator('pre.diff');
-    await expect.poll(() => (diff).first().textContent()).toContain('platform-name');
+    // The rule reads by its Chinese name; its identifier stays internal.
+    const diff = page.locator('div.diff');
+    await expect.poll(() => (diff).first().textContent()).toContain('受理规则「平台名称必填」');
     await expect.poll(() => (diff).first().textContent()).toContain('所在平台名称');
     await shot('07-review-diff');
     await page.getByRole('button', { name: '审核通过' }).click();

@@ -1,30 +1,138 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { LEGAL_CHANGE_KINDS, labelOf, legalChangeKinds } from '../../../engine/core/index.js';
+import { CHANGE_KINDS as DIFF_CHANGE_KINDS, CHANGE_VERBS, DIFF_SECTIONS, LEGAL_CHANGE_KINDS, SECTION_LABELS, aspectText, changeHeadline, findDivision, isOutcome, labelOf, legalChangeKinds, outcomes, type DiffChange } from '../../../engine/core/index.js';
 import { advice } from '../../../engine/web-kit/index.js';
 import { api, type DraftRecord, type Role } from './api.js';
 import { ReviewExamples } from './ExampleStatus.js';
+import { usePeople } from './people.js';
 import { DRAFT_LABEL, formatTime } from './status.js';
 
 export const CHANGE_KINDS = LEGAL_CHANGE_KINDS.map((value) => ({ value, label: labelOf(legalChangeKinds, value) }));
 
-function DiffView({ code, latestVersion, revision }: { code: string; latestVersion: number | null; revision: number | undefined }) {
-  const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+/** A request that follows `deps`, dropping answers that arrive after the tab moved on. */
+function useLoaded<T>(load: (() => Promise<T>) | null, deps: unknown[]): { value: T | null; error: string | null } {
+  const [state, setState] = useState<{ value: T | null; error: string | null }>({ value: null, error: null });
   useEffect(() => {
-    if (latestVersion === null || revision === undefined) return;
+    if (!load) return;
     let live = true;
-    setText(null);
-    setError(null);
-    api.diffText(code).then((t) => live && setText(t), (err: unknown) => live && setError(advice(err)));
+    setState({ value: null, error: null });
+    load().then((value) => live && setState({ value, error: null }), (err: unknown) => live && setState({ value: null, error: advice(err) }));
     return () => {
       live = false;
     };
-  }, [code, latestVersion, revision]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return state;
+}
+
+const outcomeLabel = (o: string) => (o === 'error' ? '无法评估' : isOutcome(o) ? labelOf(outcomes, o) : o);
+
+function ChangeItem({ change }: { change: DiffChange }) {
+  return (
+    <li className={`change ${change.kind}`} data-kind={change.kind}>
+      <span>{changeHeadline(change)}</span>
+      {change.affectsDecision ? <span className="badge decides" title="可能改变受理结果">影响受理</span> : null}
+      {change.aspects?.length ? <ul>{change.aspects.map((a, i) => <li key={i}>{aspectText(a)}</li>)}</ul> : null}
+    </li>
+  );
+}
+
+/** The diff by section, in the reviewer's words: titles, Chinese rule names, conditions as sentences. */
+function DiffView({ code, latestVersion, revision }: { code: string; latestVersion: number | null; revision: number | undefined }) {
+  const ready = latestVersion !== null && revision !== undefined;
+  const { value: diff, error } = useLoaded(ready ? () => api.diff(code) : null, [code, latestVersion, revision]);
   if (revision === undefined) return <p className="muted">没有草稿，无可比较的内容。</p>;
-  if (latestVersion === null) return <div className="notice info">这是新设立的事项，尚无已发布版本。请逐一审阅「事项标准」「表单设计」「受理规则」「测试样例」页签的完整内容。</div>;
+  if (latestVersion === null) return <DescriptionView code={code} revision={revision} />;
   if (error) return <div className="notice error" role="alert">{error}</div>;
-  if (text === null) return <p className="muted" aria-live="polite">正在比较…</p>;
-  return <pre className="diff" aria-label={`与第 ${latestVersion} 版的差异`} tabIndex={0}>{text}</pre>;
+  if (diff === null) return <p className="muted" aria-live="polite">正在比较…</p>;
+  if (diff.changes.length === 0) return <p className="diff">草稿与第 {latestVersion} 版一致，没有差异。</p>;
+  const { kinds, total, canAlterDecision } = diff.summary;
+  const unnamed = diff.changes.some((c) => c.section === 'rules' && c.label.includes('（未命名）'));
+  return (
+    <div className="diff" aria-label={`与第 ${latestVersion} 版的差异`} tabIndex={0}>
+      <p>
+        共 {total} 处变更（{DIFF_CHANGE_KINDS.filter((k) => kinds[k] > 0).map((k) => `${CHANGE_VERBS[k]} ${kinds[k]}`).join('，')}）。
+        {canAlterDecision ? <strong> 可能改变受理结果。</strong> : ' 不会改变受理结果。'}
+      </p>
+      {unnamed ? <div className="notice warn">有受理规则尚无中文名称，以规则说明代替（标注「未命名」）。请编制人员在「受理规则」页签填写名称。</div> : null}
+      {DIFF_SECTIONS.map((section) => {
+        const changes = diff.changes.filter((c) => c.section === section);
+        if (changes.length === 0) return null;
+        return (
+          <section key={section} className="diff-section" aria-label={SECTION_LABELS[section]}>
+            <h3>{SECTION_LABELS[section]}（{changes.length} 处）</h3>
+            <ul>{changes.map((c, i) => <ChangeItem key={i} change={c} />)}</ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/** A new item has nothing to compare with: the reviewer reads all of it, in prose. */
+function DescriptionView({ code, revision }: { code: string; revision: number }) {
+  const { value: description, error } = useLoaded(() => api.description(code), [code, revision]);
+  if (error) return <div className="notice error" role="alert">{error}</div>;
+  if (description === null) return <p className="muted" aria-live="polite">正在整理草稿内容…</p>;
+  return (
+    <div className="diff description" aria-label="新设立事项的完整内容" tabIndex={0}>
+      <div className="notice info">这是新设立的事项，尚无已发布版本。以下是草稿的完整内容：{description.heading}。</div>
+      {description.sections.map((section) => (
+        <section key={section.section} className="diff-section" aria-label={section.title}>
+          <h3>{section.title}</h3>
+          {section.entries.length === 0 ? <p className="muted">（无）</p> : (
+            <dl>{section.entries.map((e, i) => <div key={i}><dt>{e.label}</dt><dd>{e.text}</dd></div>)}</dl>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** How many recorded decisions the draft would change, how, and what causes each change. */
+function ImpactView({ code, latestVersion, revision }: { code: string; latestVersion: number | null; revision: number | undefined }) {
+  const ready = latestVersion !== null && revision !== undefined;
+  const { value: impact, error } = useLoaded(ready ? () => api.impact(code) : null, [code, latestVersion, revision]);
+  if (!ready) return <p className="muted">尚无已发布版本，没有已记录的受理决定可供比较。</p>;
+  if (error) return <div className="notice warn" role="alert">无法评估影响：{error}</div>;
+  if (impact === null) return <p className="muted" aria-live="polite">正在用已记录的受理决定试算草稿…</p>;
+  // The same cause over many decisions is one line with a count.
+  const byCause = new Map<string, number>();
+  for (const entry of impact.changed) for (const cause of new Set(entry.causes.map((c) => c.text))) byCause.set(cause, (byCause.get(cause) ?? 0) + 1);
+  return (
+    <div className="impact" data-testid="impact" aria-label="影响分析">
+      <p className="impact-count">
+        第 {impact.version} 版已记录的 {impact.examined} 件受理决定中，按草稿重新判断将有 <strong>{impact.changed.length}</strong> 件结果改变。
+      </p>
+      {impact.transitions.length > 0 ? (
+        <ul className="impact-transitions">
+          {impact.transitions.map((t, i) => <li key={i}>{outcomeLabel(t.before)} → {outcomeLabel(t.after)}：{t.count} 件</li>)}
+        </ul>
+      ) : null}
+      {byCause.size > 0 ? (
+        <>
+          <h3>原因</h3>
+          <ul className="impact-causes">{[...byCause].sort((a, b) => b[1] - a[1]).map(([text, count]) => <li key={text}>{text}（{count} 件）</li>)}</ul>
+          <details>
+            <summary>逐件查看（{impact.changed.length} 件）</summary>
+            <table>
+              <thead><tr><th>受理地</th><th>申请日期</th><th>原结果</th><th>按草稿</th><th>原因</th></tr></thead>
+              <tbody>
+                {impact.changed.map((c) => (
+                  <tr key={c.id}>
+                    <td>{findDivision(c.division)?.name ?? c.division}</td>
+                    <td>{c.date}</td>
+                    <td>{outcomeLabel(c.before)}</td>
+                    <td>{outcomeLabel(c.after)}</td>
+                    <td>{c.causes.map((x) => x.text).join('；') || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      ) : null}
+    </div>
+  );
 }
 
 export function ReviewTab({ code, role, draft, dirty, latestVersion, onStep, onPublish }: {
@@ -45,6 +153,7 @@ export function ReviewTab({ code, role, draft, dirty, latestVersion, onStep, onP
   const [busy, setBusy] = useState(false);
   const mayReview = role === 'reviewer' || role === 'admin';
   const mayPublish = role !== 'reviewer';
+  const nameOf = usePeople();
   const review = async (step: 'approve' | 'return') => {
     if (step === 'return' && !comment.trim()) {
       setCommentError('退回时请写明需要修改的内容。');
@@ -73,17 +182,23 @@ export function ReviewTab({ code, role, draft, dirty, latestVersion, onStep, onP
         {draft ? (
           <ul>
             <li>当前状态：<strong>{DRAFT_LABEL[draft.status]}</strong>（修订 {draft.revision}，基于{draft.baseVersion === null ? '新设立' : `第 ${draft.baseVersion} 版`}）</li>
-            <li>编制：{draft.createdBy}，最近保存：{draft.updatedBy} {formatTime(draft.updatedAt)}</li>
-            {draft.submittedAt ? <li>提交审核：{draft.submittedBy} {formatTime(draft.submittedAt)}</li> : null}
-            {draft.reviewedAt ? <li>审核：{draft.reviewedBy} {formatTime(draft.reviewedAt)}{draft.reviewComment ? `，意见：${draft.reviewComment}` : ''}</li> : null}
+            <li>编制：{nameOf(draft.createdBy)}，最近保存：{nameOf(draft.updatedBy)} {formatTime(draft.updatedAt)}</li>
+            {draft.submittedAt ? <li>提交审核：{nameOf(draft.submittedBy)} {formatTime(draft.submittedAt)}</li> : null}
+            {draft.reviewedAt ? <li>审核：{nameOf(draft.reviewedBy)} {formatTime(draft.reviewedAt)}{draft.reviewComment ? `，意见：${draft.reviewComment}` : ''}</li> : null}
           </ul>
         ) : <p className="muted">没有草稿。{latestVersion !== null ? `最新已发布第 ${latestVersion} 版。` : ''}</p>}
         {dirty ? <div className="notice warn">有未保存的修改。审核针对的是已保存的内容；请先保存。</div> : null}
       </div>
       <div className="cols review">
         <div className="card">
-          <h2>与最新发布版本的差异{latestVersion !== null ? `（第 ${latestVersion} 版 → 草稿）` : ''}</h2>
+          <h2>{latestVersion !== null ? `与最新发布版本的差异（第 ${latestVersion} 版 → 草稿）` : '草稿内容（新设立事项）'}</h2>
           <DiffView code={code} latestVersion={latestVersion} revision={draft?.revision} />
+          {mayReview && latestVersion !== null ? (
+            <section aria-labelledby="impact-title">
+              <h2 id="impact-title">对已受理申请的影响</h2>
+              <ImpactView code={code} latestVersion={latestVersion} revision={draft?.revision} />
+            </section>
+          ) : null}
         </div>
         <section className="card" aria-labelledby="review-examples-title">
           <h2 id="review-examples-title">测试样例运行结果（已保存的草稿）</h2>

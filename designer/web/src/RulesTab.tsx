@@ -318,12 +318,14 @@ export function RulesTab({ config, onChange, problems, readOnly }: { config: Ite
       <p className="muted">每条规则：当条件成立时给出结果（{RULE_EVENT_TYPES.map((k) => labelOf(ruleEventTypes, k)).join('、')}）。优先级高的先执行；停用的规则不参与判断。</p>
       {rules.map((rule, i) => {
         const pointer = `/rules/${i}`;
-        const head = problems.filter((p) => p.pointer === `${pointer}/name` || p.pointer === pointer).map((p) => p.message);
+        const head = problems.filter((p) => p.pointer === `${pointer}/name` || p.pointer === `${pointer}/title` || p.pointer === pointer).map((p) => p.message);
         return (
-          <article className="rule" key={i} aria-label={`规则 ${i + 1}：${rule.description || rule.name}`}>
+          <article className="rule" key={i} aria-label={`规则 ${i + 1}：${rule.title || rule.description || rule.name}`}>
             <div className="head">
               <strong>规则 {i + 1}</strong>
-              <label>名称 <input type="text" value={rule.name} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, name: e.target.value })} size={16} /></label>
+              {/* The Chinese name is what reviewers, clerks and the diff read; the identifier stays internal (decisions cite it). */}
+              <label>名称 <input type="text" value={rule.title ?? ''} disabled={readOnly} placeholder="如：已达退休年龄" aria-invalid={rule.title?.trim() ? undefined : true} onChange={(e) => { const { title: _old, ...rest } = rule; setRule(i, e.target.value ? { ...rest, title: e.target.value } : rest); }} size={16} /></label>
+              <label className="muted">标识 <input type="text" value={rule.name} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, name: e.target.value })} size={12} /></label>
               <label className="grow">说明 <input type="text" value={rule.description ?? ''} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, description: e.target.value })} style={{ width: '70%' }} /></label>
               <label>优先级 <input type="number" value={rule.priority ?? 1} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, priority: Number(e.target.value) || 1 })} style={{ width: 60 }} /></label>
               <label><input type="checkbox" role="switch" checked={rule.enabled !== false} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, enabled: e.target.checked })} /> 启用</label>

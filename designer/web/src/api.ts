@@ -1,4 +1,14 @@
-import type { CalendarCoverage, ExampleReport, ItemConfig, Problem, AuditEvent, DraftRecord, ItemSummary, VersionMeta, VersionRecord } from '../../../engine/core/index.js';
+import type { CalendarCoverage, ConfigDescription, ConfigDiff, Decision, ExampleReport, ItemConfig, Problem, AuditEvent, DraftRecord, ItemSummary, VersionMeta, VersionRecord } from '../../../engine/core/index.js';
+
+/** The impact report of POST /api/items/:code/impact (engine/services' ImpactReport, restated: the app bundles no service code). */
+export interface ImpactCauseView { kind: 'rule' | 'field' | 'material' | 'deferral' | 'channel' | 'input'; text: string; title?: string; name?: string }
+export interface ImpactReport {
+  code: string;
+  version: number;
+  examined: number;
+  changed: { id: string; division: string; date: string; before: Decision['outcome']; after: Decision['outcome'] | 'error'; causes: ImpactCauseView[] }[];
+  transitions: { before: Decision['outcome']; after: Decision['outcome'] | 'error'; count: number }[];
+}
 import { createApiClient, sessionFor } from '../../../engine/web-kit/index.js';
 
 /** The author's token, for this browser tab only. */
@@ -41,6 +51,17 @@ export const api = {
     if (to) q.set('to', to);
     return client.requestText(`/api/items/${encodeURIComponent(code)}/diff${q.size ? `?${q.toString()}` : ''}`, { accept: 'text/plain' });
   },
+  /** The structural diff as JSON (default: latest published version → draft). */
+  diff: (code: string, from?: string, to?: string) => {
+    const q = new URLSearchParams();
+    if (from) q.set('from', from);
+    if (to) q.set('to', to);
+    return getJson<ConfigDiff>(`/api/items/${encodeURIComponent(code)}/diff${q.size ? `?${q.toString()}` : ''}`);
+  },
+  /** The whole draft in Chinese prose: what a reviewer reads of a new item. */
+  description: (code: string) => getJson<ConfigDescription>(`/api/items/${encodeURIComponent(code)}/description`),
+  /** Recorded decisions of the latest version replayed against the draft, with what changes each. */
+  impact: (code: string) => getJson<ImpactReport>(`/api/items/${encodeURIComponent(code)}/impact`, { method: 'POST' }),
   validateDraft: (code: string) =>
     getJson<{ valid: boolean; problems: Problem[]; examples: ExampleReport | null; coverage?: Problem[]; revision: number }>(`/api/items/${encodeURIComponent(code)}/draft/validate`, { method: 'POST' }),
   version: (code: string, version: number) => getJson<VersionRecord>(`/api/items/${encodeURIComponent(code)}/versions/${version}`),

@@ -57,8 +57,10 @@ function leafAspect(at: string, a: Record<string, unknown>, b: Record<string, un
   if (sameValue(na, nb)) return undefined;
   const subjectA = factSubject(a, sides.from);
   const subjectB = factSubject(b, sides.to);
-  const predicateA = leafPredicate(a, sides.from);
-  const predicateB = leafPredicate(b, sides.to);
+  // 「未填写时视为不成立」 on both sides is not news: only a change of it is told.
+  const optionalNews = (a.optional === true) !== (b.optional === true);
+  const predicateA = leafPredicate(a, sides.from, optionalNews);
+  const predicateB = leafPredicate(b, sides.to, optionalNews);
   if (subjectA === subjectB && predicateA !== predicateB) return aspect(at, na, nb, predicateA, predicateB, subjectA);
   const sentenceA = `${subjectA} ${predicateA}`;
   const sentenceB = `${subjectB} ${predicateB}`;

@@ -33,10 +33,10 @@ function valueText(fact: unknown, operator: string | undefined, value: unknown, 
 }
 
 /** The predicate of a leaf: 「不小于 63」, 「已填写」, 「年龄不小于 16 周岁」. */
-export function leafPredicate(node: Record<string, unknown>, side: SideFacts): string {
+export function leafPredicate(node: Record<string, unknown>, side: SideFacts, withOptional = true): string {
   const operator = typeof node.operator === 'string' ? node.operator : undefined;
   const definition = operator ? operatorsByName.get(operator) : undefined;
-  const optional = node.optional === true ? '（未填写时视为不成立）' : '';
+  const optional = withOptional && node.optional === true ? '（未填写时视为不成立）' : '';
   if (!definition) return `${genericText(node.operator)} ${valueText(node.fact, operator, node.value, side)}${optional}`;
   switch (definition.value) {
     case 'boolean':
