@@ -211,8 +211,8 @@ if (hasChromium) describe('designer web app in chromium', () => {
     await minor.getByLabel('核对触发的规则').check();
     await minor.getByLabel(/^未满16周岁/).check();
     // Every enabled rule needs an example that fires it, or submitting is refused.
-    const platform = await fillExample(2, '新就业形态未填平台名称', { name: '王五', idNumber: '11010519491231002X', phone: '13912345678', employment: '新就业形态' });
-    await platform.locator('select[name=ex2-outcome]').selectOption('supplement');
+    const newForm = await fillExample(2, '新就业形态未填平台名称', { name: '王五', idNumber: '11010519491231002X', phone: '13912345678', employment: '新就业形态' });
+    await newForm.locator('select[name=ex2-outcome]').selectOption('supplement');
     await page.getByRole('button', { name: '运行全部样例' }).click();
     await (page.getByText('运行结果：3 个通过，0 个未通过')).first().waitFor();
     await shot('05-examples');

@@ -19,7 +19,7 @@ import type { LocatedProblem } from '../../core/config/problem-location.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import { ephemeralProcessSigning, signVersion, type Signer } from '../../core/signing/index.js';
 import type { AuditAction, LegalChangeKind, DraftRecord, VersionRecord } from '../../core/model/records.js';
-import { LEGAL_CHANGE_KINDS, draftStatuses, isLegalChangeKind, labelOf } from '../../core/vocabulary/index.js';
+import { LEGAL_CHANGE_KINDS, draftStatuses, isLegalChangeKind, labelOf, legalChangeKinds } from '../../core/vocabulary/index.js';
 
 export interface DraftCheck {
   valid: boolean;
@@ -110,16 +110,16 @@ export class ItemLifecycle {
   async saveDraft(code: string, body: unknown, actor: string, expectedRevision: number | undefined): Promise<{ draft: DraftRecord; created: boolean }> {
     if (!isRecord(body)) throw new BadRequestError('草稿应为 JSON 对象', { pointer: '' });
     if (body.code !== code) {
-      throw new ValidationFailedError('草稿编码与地址中的事项编码不一致', [{ pointer: '/code', code: 'draft.code-mismatch', message: `code 应为「${code}」` }]);
+      throw new ValidationFailedError('草稿编码与地址中的事项编码不一致', [{ pointer: '/code', code: 'draft.code-mismatch', message: `事项编码应为「${code}」` }]);
     }
     const missing = (['standard', 'form'] as const).filter((key) => !isRecord(body[key]));
     if (missing.length > 0) {
-      throw new ValidationFailedError('草稿缺少事项标准或表单', missing.map((key) => ({ pointer: `/${key}`, code: 'draft.shape', message: `草稿应包含对象 ${key}` })));
+      throw new ValidationFailedError('草稿缺少事项标准或表单', missing.map((key) => ({ pointer: `/${key}`, code: 'draft.shape', message: `草稿应包含${key === 'standard' ? '事项标准' : '受理表单'}` })));
     }
     // The department decides which authors may touch the item, so a draft never goes without one.
     const departmentName = (body.standard as { department?: { name?: unknown } }).department?.name;
     if (typeof departmentName !== 'string' || departmentName.trim() === '') {
-      throw new ValidationFailedError('草稿须写明实施部门', [{ pointer: '/standard/department/name', code: 'draft.department', message: '请填写实施部门名称（standard.department.name），它决定哪些编制人员可以修改此事项' }]);
+      throw new ValidationFailedError('草稿须写明实施部门', [{ pointer: '/standard/department/name', code: 'draft.department', message: '请填写实施部门名称（事项标准中的「实施部门」），它决定哪些编制人员可以修改此事项' }]);
     }
     const config = body as unknown as ItemConfig;
     const at = this.now();
@@ -340,7 +340,7 @@ function parsePublishRequest(request: unknown): PublishRequest {
   const legalBasis = text('legalBasis', '变更的法律依据（立改废释）');
   const changeKind = body.changeKind;
   if (changeKind !== undefined && !isLegalChangeKind(changeKind)) {
-    problems.push({ pointer: '/changeKind', code: 'publish.changeKind', message: `变更类型应为 ${LEGAL_CHANGE_KINDS.join('、')} 之一` });
+    problems.push({ pointer: '/changeKind', code: 'publish.changeKind', message: `变更类型应为${LEGAL_CHANGE_KINDS.map((kind) => `「${labelOf(legalChangeKinds, kind)}」`).join('、')}之一` });
   }
   if (problems.length > 0) throw new ValidationFailedError('发布信息不完整', problems);
   return { reason, legalBasis, ...(changeKind ? { changeKind: changeKind as LegalChangeKind } : {}) };
