@@ -26,7 +26,17 @@ export const error: JsonSchema = {
   },
 };
 
-export const problem: JsonSchema = { type: 'object', required: ['pointer', 'code', 'message'], properties: { pointer: str, code: str, message: str } };
+export const problem: JsonSchema = {
+  type: 'object',
+  required: ['pointer', 'code', 'message'],
+  properties: {
+    pointer: str,
+    code: str,
+    message: str,
+    // Where the designer shows it: validation problems carry it (tab standard|form|rules|examples).
+    location: { type: 'object', properties: { tab: str, tabLabel: str, section: str } },
+  },
+};
 
 export const draftBody: JsonSchema = {
   type: 'object',
@@ -97,8 +107,9 @@ export const draftCheck: JsonSchema = {
     problems: { type: 'array', items: problem },
     examples: {
       type: ['object', 'null'],
-      properties: { passed: int, failed: int, results: { type: 'array', items: { type: 'object', properties: { name: str, passed: { type: 'boolean' }, differences: { type: 'array', items: str } } } } },
+      properties: { passed: int, failed: int, results: { type: 'array', items: { type: 'object', properties: { name: str, passed: { type: 'boolean' }, differences: { type: 'array', items: str }, trace: { type: 'array', description: 'Every active rule with each condition’s result (true, false, "unknown") and the fact values it was decided on', items: { type: 'object' } } } } } },
     },
+    coverage: { type: 'array', description: 'The rule coverage gate: one problem per enabled rule no example fires (submitting is refused while any is left)', items: problem },
   },
 };
 
