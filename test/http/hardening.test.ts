@@ -10,6 +10,7 @@ import { createRuntimeApp } from '../../runtime/server/runtime-app.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
 import { ensureWebAppBuilt } from '../support/web-build.js';
 import { openClaimedRuntime } from './runtime-api.js';
+import { NOTICE_INLINE_BLOCKS } from '../../runtime/server/notice-documents.js';
 
 const EVALUATE = '/api/runtime/150102/items/RT-1/evaluate';
 const APPLICATION = { scenario: 'self', formData: { name: '王五', idNumber: '11010519491231002X', phone: '13912345678', employmentType: '个体经营' }, materials: ['id-card'] };
@@ -84,7 +85,9 @@ describe('server hardening (designer with embedded runtime, SQLite)', () => {
       expect(res.text).not.toMatch(/\son[a-z]+=/i);
       expect(res.text).not.toMatch(/\sstyle=/i);
       const csp = directives(res.headers['content-security-policy']);
-      expect(csp['style-src']).toEqual(styles.map(hashSource));
+      // The route allows exactly the blocks a notice may carry: this page's style, and the Mongolian page's style that only a bilingual item's notice adds.
+      expect(csp['style-src']).toEqual(NOTICE_INLINE_BLOCKS.styles.map(hashSource));
+      expect(csp['style-src']).toEqual(expect.arrayContaining(styles.map(hashSource)));
       expect(csp['script-src']).toEqual(scripts.map(hashSource));
       expect(csp['default-src']).toEqual(["'none'"]);
       expect(csp['frame-ancestors']).toEqual(["'none'"]);
