@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { itemConfig } from '../../../test/fixtures/item-config.js';
+import { evaluate } from '../decision/evaluate.js';
+import { ValidationFailedError } from '../errors.js';
 import { coverageProblems } from '../examples/rule-coverage.js';
 import { runExamples } from '../examples/run-examples.js';
 import { compileFormValidator } from '../form/form-validator.js';
@@ -82,6 +84,14 @@ describe('messages are Chinese throughout', () => {
       '触发的规则应为「未满16周岁不予登记」，实际为（无）',
     ]);
     for (const message of [...differences, ...coverageProblems(config, report).map((p) => p.message)]) expect(latinWords(message)).toEqual([]);
+  });
+
+  it('evaluation input problems are Chinese', async () => {
+    const refusal = await evaluate(itemConfig(), { scenario: 'nope', formData: 5, materials: 'x', date: 'soon', creditBlacklisted: 'no' }, { division: '990000', channel: 'post' }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(ValidationFailedError);
+    const problems = (refusal as ValidationFailedError).problems;
+    expect(problems.length).toBeGreaterThanOrEqual(6);
+    for (const problem of problems) expect({ message: problem.message, latin: latinWords(problem.message) }).toEqual({ message: problem.message, latin: [] });
   });
 
   it('form data errors are Chinese for every keyword, ajv-i18n where the engine has no text of its own', () => {
