@@ -12,6 +12,7 @@ import {
 import { formValidator, translateString } from '../../../engine/web-kit/index.js';
 import { previewErrors, toErrorSchema } from './rjsf.js';
 import { ProblemSummary } from './StandardTab.js';
+import { useSettled } from './useSettled.js';
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const RESERVED = ['today', 'division', 'scenario', 'materials'];
@@ -265,20 +266,6 @@ const JsonEditor = memo(function JsonEditor({ form: latest, onChange, readOnly }
     </details>
   );
 });
-
-/**
- * A value that follows `value` once it has stopped changing for `delayMs` (the first value at once):
- * the preview rebuilds when the author pauses, not on every key of a title.
- */
-function useSettled<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    if (Object.is(value, settled)) return;
-    const timer = setTimeout(() => setSettled(() => value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, settled, delayMs]);
-  return settled;
-}
 
 /** How long the preview waits for the author to pause before it rebuilds the form. */
 const PREVIEW_SETTLE_MS = 200;
