@@ -4,6 +4,7 @@ import { advice, ApiError } from '../../../engine/web-kit/index.js';
 import { api, type DraftRecord, type ItemSummary, type Role, type VersionMeta, type VersionRecord } from './api.js';
 import { ExamplesTab } from './ExamplesTab.js';
 import { FormTab } from './FormTab.js';
+import { useSettled } from './useSettled.js';
 import { useEditHistory } from './editHistory.js';
 import { stableStringify } from './formModel.js';
 import { HistoryTab } from './HistoryTab.js';
@@ -115,7 +116,8 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
     };
   }, []);
 
-  const deferred = useDeferredValue(config);
+  // The checks compile the form's schema (tens of ms on a large form): they follow when the author pauses.
+  const deferred = useDeferredValue(useSettled(config, 300));
   const problems = useMemo(() => (deferred ? validateConfig(deferred) : []), [deferred]);
   const allProblems = useMemo(() => {
     const seen = new Set(problems.map((p) => `${p.pointer}|${p.message}`));
