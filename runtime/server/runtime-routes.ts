@@ -110,7 +110,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
             .record({
               division, channel: decision.channel, code: compiled.item.code, version: compiled.item.version as number, hash: compiled.item.hash,
               input: { scenario: String(input.scenario), formData: (input.formData ?? {}) as Record<string, unknown>, materials: (input.materials ?? []) as string[], date: decision.date, ...(input.creditBlacklisted === true ? { creditBlacklisted: true } : {}) },
-              outcome: decision.outcome, decision,
+              outcome: decision.outcome, decision, by: { id: req.principal.id, name: req.principal.name },
             })
             .then((record) => res.setHeader('X-Tongban-Decision-Id', record.id))
             .catch((error: unknown) => logger?.error('decision not recorded', { code: compiled.item.code, error: String(error) }));

@@ -86,6 +86,8 @@ describeInChromium('auditor workspace', () => {
     const rows = page.getByTestId('decision-row');
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('新城区');
+    // The decision names the person at the window.
+    expect(await rows.first().textContent()).toContain('新城区窗口');
     await rows.first().getByRole('button', { name: '重放' }).click();
     const replay = page.getByTestId('replay-result');
     await expect.poll(() => replay.getByTestId('replay-identical').count(), { timeout: 10_000 }).toBe(1);

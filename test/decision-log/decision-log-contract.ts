@@ -44,6 +44,17 @@ export function describeDecisionLogContract(name: string, open: () => Promise<De
       expect(stamped.id > recorded.id).toBe(true);
     });
 
+    it('names the person who made a decision, and refuses a malformed one', async () => {
+      const made = await h.log.record({ ...newDecision(), by: { id: 'operator-xincheng', name: '新城区窗口' } });
+      expect(made.by).toEqual({ id: 'operator-xincheng', name: '新城区窗口' });
+      expect((await h.log.get(made.id))?.by).toEqual({ id: 'operator-xincheng', name: '新城区窗口' });
+      expect((await h.log.list({ limit: 10 })).find((r) => r.id === made.id)?.by).toEqual({ id: 'operator-xincheng', name: '新城区窗口' });
+      // A record made without a signed-in person has no `by` at all (older records read as they were).
+      const anonymous = await h.log.record(newDecision());
+      expect('by' in ((await h.log.get(anonymous.id)) ?? {})).toBe(false);
+      await expect(h.log.record({ ...newDecision(), by: { id: '', name: '新城区窗口' } })).rejects.toBeInstanceOf(ValidationFailedError);
+    });
+
     it('gives 50 concurrent records unique, increasing ids', async () => {
       const records = await Promise.all(Array.from({ length: 50 }, (_, n) => h.log.record(newDecision({ n }))));
       const ids = records.map((r) => r.id);

@@ -30,7 +30,7 @@ describe('recorded decisions: replay and impact', () => {
     const listed = (await request(t.app).get('/api/decisions?code=RP-1').set(t.as.auditor)).body.decisions;
     expect(listed.map((d: { id: string }) => d.id)).toEqual(ids);
     expect(listed.map((d: { outcome: string }) => d.outcome)).toEqual(['accept', 'supplement', 'reject', 'supplement']);
-    expect(listed[0]).toMatchObject({ code: 'RP-1', version: 1, division: '150102', input: { formData: { idNumber: '1101**********002X', phone: '139****5678' } } });
+    expect(listed[0]).toMatchObject({ code: 'RP-1', version: 1, division: '150102', input: { formData: { idNumber: '1101**********002X', phone: '139****5678' } }, by: { id: 'operator-xincheng', name: '新城区窗口' } });
     expect(JSON.stringify(listed)).not.toContain(ADULT);
     expect((await request(t.app).get('/api/decisions?outcome=reject').set(t.as.auditor)).body.decisions.map((d: { id: string }) => d.id)).toEqual([ids[2]]);
     expect((await request(t.app).get('/api/decisions').set(t.as.operator)).status).toBe(403);

@@ -5,7 +5,7 @@
  *
  * @module
  */
-export type { DecisionLogReader, DecisionLogWriter, DecisionQuery, DecisionRecord, NewDecisionRecord, RecordedDecision, RecordedInput } from './port.js';
+export type { DecisionLogReader, DecisionLogWriter, DecisionMaker, DecisionQuery, DecisionRecord, NewDecisionRecord, RecordedDecision, RecordedInput } from './port.js';
 export { DECISION_LOG_WRITE_METHODS } from './port.js';
 export { decisionIdGenerator, isDecisionId, newDecisionId } from './ids.js';
 export { MAX_PAGE as MAX_DECISION_PAGE, normalizeDecisionQuery, prepareDecisionRecord, recordedDecision, decisionBodyJson, recordFromBody, type DecisionBody, type NormalizedQuery } from './records.js';

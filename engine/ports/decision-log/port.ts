@@ -36,6 +36,14 @@ export interface DecisionRecord {
   input: RecordedInput;
   outcome: Decision['outcome'];
   decision: RecordedDecision;
+  /** The person signed in at the window who made it; absent on records made before people signed in. */
+  by?: DecisionMaker;
+}
+
+/** Who made a decision, as the record names them (the principal's id and name at the time). */
+export interface DecisionMaker {
+  id: string;
+  name: string;
 }
 
 /**

@@ -132,6 +132,8 @@ export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now:
     at = typeof input.at === 'string' ? isoInstant(input.at) : null;
     if (at === null) add('/at', `at「${String(input.at)}」不是 ISO 8601 时间`);
   }
+  const by = input.by as unknown;
+  if (by !== undefined && !(isRecord(by) && isText(by.id) && isText(by.name))) add('/by', 'by 应为 { id, name }（受理人的用户标识与姓名）');
   if (problems.length > 0) throw new ValidationFailedError('决定记录有误', problems);
   const { scenario, formData, materials, date, creditBlacklisted } = input.input;
   try {
@@ -140,6 +142,7 @@ export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now:
       // The 失信 flag is kept only when set, so a record of an ordinary intake is what it always was.
       input: { scenario, formData: asJson(formData, '/input/formData') as Record<string, unknown>, materials: [...materials], date, ...(creditBlacklisted === true ? { creditBlacklisted: true } : {}) },
       outcome: input.outcome, decision: asJson(recordedDecision(input.decision), '/decision') as RecordedDecision,
+      ...(input.by ? { by: { id: input.by.id, name: input.by.name } } : {}),
     };
   } catch (error) {
     if (!(error instanceof NotJsonError)) throw error;
@@ -156,10 +159,11 @@ export interface DecisionBody {
   hash: string;
   input: DecisionRecord['input'];
   decision: RecordedDecision;
+  by?: DecisionRecord['by'];
 }
 
 export function decisionBodyJson(record: DecisionRecord): string {
-  const body: DecisionBody = { channel: record.channel, hash: record.hash, input: record.input, decision: record.decision };
+  const body: DecisionBody = { channel: record.channel, hash: record.hash, input: record.input, decision: record.decision, ...(record.by ? { by: record.by } : {}) };
   return JSON.stringify(body);
 }
 
@@ -168,7 +172,7 @@ export function recordFromBody(columns: Pick<DecisionRecord, 'id' | 'at' | 'divi
   const body = JSON.parse(bodyJson) as DecisionBody;
   return {
     id: columns.id, at: columns.at, division: columns.division, channel: body.channel, code: columns.code, version: columns.version,
-    hash: body.hash, input: body.input, outcome: columns.outcome, decision: body.decision,
+    hash: body.hash, input: body.input, outcome: columns.outcome, decision: body.decision, ...(body.by ? { by: body.by } : {}),
   };
 }
 

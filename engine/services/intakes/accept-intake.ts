@@ -92,6 +92,8 @@ export async function acceptIntake({
       decisionId = (await decisionLog.record({
         division, channel: decision.channel, code: compiled.item.code, version: compiled.item.version as number, hash: compiled.item.hash,
         input: { scenario: input.scenario, formData: input.formData, materials: input.materials, date: decision.date, ...(input.creditBlacklisted ? { creditBlacklisted: true } : {}) }, outcome: decision.outcome, decision,
+        // The clerk who accepted it, by name: the record names the person, not only the window.
+        by: { id: actor.id, name: actor.name },
       })).id;
     } catch (error) {
       unrecorded = error;

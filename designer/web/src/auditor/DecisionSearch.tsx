@@ -16,7 +16,7 @@ function ReplayPanel({ entry, replay }: { entry: RecordedDecisionEntry; replay: 
       <div className="card">
         <h3>记录的决定</h3>
         <p>结果：<strong>{outcomeName(entry.outcome)}</strong></p>
-        <p className="muted">{divisionName(entry.division)} · {regionTime(entry.at)} · 第 {entry.version} 版（{entry.hash.slice(0, 12)}…）</p>
+        <p className="muted">{divisionName(entry.division)}{entry.by ? ` · ${entry.by.name}` : ''} · {regionTime(entry.at)} · 第 {entry.version} 版（{entry.hash.slice(0, 12)}…）</p>
         {entry.decision.reasons?.length ? <ul>{entry.decision.reasons.map((r, i) => <li key={i}>{r.message}</li>)}</ul> : <p className="muted">无不予受理或补正理由。</p>}
       </div>
       <div className="card">
@@ -107,13 +107,14 @@ export function DecisionSearch({ initialCode = '' }: { initialCode?: string }) {
         : results.length === 0 ? <p className="muted" role="status">没有符合条件的受理决定。</p>
         : (
           <table className="list decisions">
-            <thead><tr><th>时间</th><th>受理地</th><th>事项</th><th>版本</th><th>结果</th><th>操作</th></tr></thead>
+            <thead><tr><th>时间</th><th>受理地</th><th>受理人</th><th>事项</th><th>版本</th><th>结果</th><th>操作</th></tr></thead>
             <tbody>
               {results.map((entry) => (
                 <Fragment key={entry.id}>
                   <tr data-testid="decision-row">
                     <td>{regionTime(entry.at)}</td>
                     <td>{divisionName(entry.division)}（{entry.division}）</td>
+                    <td title={entry.by?.id}>{entry.by?.name ?? '—'}</td>
                     <td>{items?.find((i) => i.code === entry.code)?.name ?? entry.code}</td>
                     <td>第 {entry.version} 版</td>
                     <td>{outcomeName(entry.outcome)}</td>
@@ -121,7 +122,7 @@ export function DecisionSearch({ initialCode = '' }: { initialCode?: string }) {
                   </tr>
                   {open === entry.id && (
                     <tr>
-                      <td colSpan={6}>{replays[entry.id] ? <ReplayPanel entry={entry} replay={replays[entry.id] as ReplayResult} /> : <p className="muted" aria-live="polite">正在重放…</p>}</td>
+                      <td colSpan={7}>{replays[entry.id] ? <ReplayPanel entry={entry} replay={replays[entry.id] as ReplayResult} /> : <p className="muted" aria-live="polite">正在重放…</p>}</td>
                     </tr>
                   )}
                 </Fragment>

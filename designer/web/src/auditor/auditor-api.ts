@@ -37,6 +37,8 @@ export interface RecordedDecisionEntry {
   input: { scenario: string; formData: Record<string, unknown>; materials: string[]; date: string; creditBlacklisted?: boolean };
   outcome: Decision['outcome'];
   decision: Omit<Decision, 'explanation'>;
+  /** The person signed in at the window; absent on older records. */
+  by?: { id: string; name: string };
 }
 
 export interface ReplayResult {
