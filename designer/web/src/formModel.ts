@@ -300,7 +300,10 @@ function conditionOf({ field, operator, value }: FieldModelCondition): FieldCond
 /** Whether a field's condition can be written: its controller is another field of the list. */
 function effectiveCondition(f: FieldModel, names: ReadonlySet<string>): FieldModelCondition | undefined {
   const c = f.condition;
-  return c && c.field !== f.name && names.has(c.field) ? c : undefined;
+  if (!c || c.field === f.name || !names.has(c.field)) return undefined;
+  // A comparison without its value is not written (the panel keeps it until it is complete).
+  if (c.operator !== 'isFilled' && (c.value === undefined || (Array.isArray(c.value) && c.value.length === 0))) return undefined;
+  return c;
 }
 
 /** The form definition of a field list; the form's other top-level keywords, hand-written allOf entries and uiSchema entries are kept. */
