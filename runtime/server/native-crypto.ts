@@ -35,3 +35,8 @@ export const nativeStatementVerifier: StatementVerifier = (statement, signature,
 export function nativeContentHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
 }
+
+/** SHA-256 hex of a text's UTF-8 bytes on node:crypto (what the core's sha256Hex computes). */
+export function nativeSha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

@@ -5,7 +5,7 @@ import type { StoreHealth, TrustedKey } from '../../engine/core/index.js';
 import type { WorkingCalendar } from '../../engine/core/index.js';
 import { CaseBook, CaseVerifier, effectiveCalendar, type EffectiveCalendar } from '../../engine/services/index.js';
 import { ephemeralProcessSigning, formValidatorCompiler, systemClock, type Clock } from '../../engine/core/index.js';
-import { nativeContentHash, nativeStatementVerifier } from './native-crypto.js';
+import { nativeContentHash, nativeSha256Hex, nativeStatementVerifier } from './native-crypto.js';
 import { ValidatorCodeFiles } from './validator-code-files.js';
 import { CheckpointWatch } from './checkpoint-watch.js';
 import { randomBytes } from 'node:crypto';
@@ -86,7 +86,7 @@ export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, l
     ...(trustedKeys ? { trustedKeys } : {}),
     verifyStatement: nativeStatementVerifier,
     hashConfig: nativeContentHash,
-    compileForm: formValidatorCompiler(validatorCodeDir ? { store: new ValidatorCodeFiles(validatorCodeDir) } : {}),
+    compileForm: formValidatorCompiler({ hash: nativeSha256Hex, ...(validatorCodeDir ? { store: new ValidatorCodeFiles(validatorCodeDir) } : {}) }),
   });
   const recording = decisionLog ? { decisionLog } : {};
   // A 补正 decides on the exact version the case was opened with, or on the one in force at the supplementing window.

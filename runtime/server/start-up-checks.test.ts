@@ -108,7 +108,7 @@ describe('a runtime remembering the signatures it checked', () => {
 
 describe('generated validator code kept in the data directory', () => {
   const schema = itemConfig().form.schema;
-  const samples: unknown[] = [{}, { name: '王' }, itemConfig().examples[0]?.input.formData ?? {}, { idNumber: 12, phone: 'x' }];
+  const samples: unknown[] = [{}, { name: '王' }, { employmentType: '个体经营' }, { employmentType: '其他', name: '王五' }, itemConfig().examples[0]?.input.formData ?? {}, { idNumber: 12, phone: 'x' }];
 
   it('is written 0600 in a 0700 directory and loaded, not compiled, by the next process, with the same answers', () => {
     const dir = join(tempDir(), 'validator-code');

@@ -5,7 +5,7 @@ import equal from 'ajv/dist/runtime/equal.js';
 import uri from 'ajv/dist/runtime/uri.js';
 import validationError from 'ajv/dist/runtime/validation_error.js';
 import ajvPackage from 'ajv/package.json' with { type: 'json' };
-import { contentHash } from '../canonical/content-hash.js';
+import { sha256Hex } from '../canonical/content-hash.js';
 import { extendFormAjv, formAjvOptions } from './form-ajv.js';
 import { linearRegExp } from './linear-regexp.js';
 import { formValidatorOf, type FormValidator } from './form-validator.js';
@@ -20,7 +20,7 @@ export interface FormValidatorCodeStore {
 }
 
 /** Bumped when how code is generated or loaded here changes: older cache entries are then never asked for. */
-const CODE_GENERATION = 'form-validator-code/1';
+const CODE_GENERATION = 'form-validator-code/2';
 
 let generation: string | undefined;
 
@@ -38,9 +38,25 @@ function codeGeneration(): string {
   return generation;
 }
 
-/** The key of a schema's generated validator: the content hash of the schema and the code generation. */
-export function formValidatorKey(schema: Record<string, unknown>): string {
-  return contentHash({ generation: codeGeneration(), schema });
+/** SHA-256 (hex) of a text; the core's pure-JS one by default, a server may hand in node:crypto's. */
+export type TextHash = (text: string) => string;
+
+/**
+ * The key of a schema's generated validator: SHA-256 of the code generation and the schema's JSON
+ * text. (The same content written with its keys in another order gets another key: it is then
+ * compiled once more, never given another schema's code.)
+ */
+export function formValidatorKey(schema: Record<string, unknown>, hash: TextHash = sha256Hex): string {
+  return hash(`${codeGeneration()}\n${JSON.stringify(schema)}`);
+}
+
+/**
+ * Generated code as ASCII: the titles and messages of a Chinese form would otherwise make the
+ * whole source a two-byte string, which V8 keeps for as long as the validator lives.
+ */
+function asciiSource(source: string): string {
+  // Outside ASCII, generated code has characters only in string literals and identifiers, where \uXXXX means the same.
+  return source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const FORMATS_NAME = 'tongbanFormats';
@@ -91,7 +107,7 @@ function generate(schema: Record<string, unknown>): { validate: ValidateFunction
   try {
     const module = standaloneCode as unknown as { default?: StandaloneCode } & StandaloneCode;
     const render = module.default ?? module;
-    return { validate: compiled, source: render(ajv, compiled) };
+    return { validate: compiled, source: asciiSource(render(ajv, compiled)) };
   } finally {
     ajv.removeSchema(schema);
   }
@@ -110,11 +126,11 @@ export interface FormValidatorCompiler {
  * the store returns that does not load is ignored and compiled afresh. Identical schemas (items
  * built from one template) share one validator.
  */
-export function formValidatorCompiler({ store, capacity = 1000 }: { store?: FormValidatorCodeStore; capacity?: number } = {}): FormValidatorCompiler {
+export function formValidatorCompiler({ store, capacity = 1000, hash = sha256Hex }: { store?: FormValidatorCodeStore; capacity?: number; hash?: TextHash } = {}): FormValidatorCompiler {
   const shared = new Map<string, ValidateFunction>();
   const counts = { compiled: 0, loaded: 0, shared: 0, refused: 0 };
   const validateFor = (schema: Record<string, unknown>): ValidateFunction => {
-    const key = formValidatorKey(schema);
+    const key = formValidatorKey(schema, hash);
     const known = shared.get(key);
     if (known) {
       counts.shared++;

@@ -10,4 +10,4 @@ export {
   conditionOperatorLabel, conditionText, fieldApplicability, parseConditionIf,
   type ConditionalField, type ConditionEffect, type FieldApplicability, type FieldCondition, type FieldConditionOperator,
 } from './field-conditions.js';
-export { formValidatorCompiler, formValidatorKey, type FormValidatorCodeStore, type FormValidatorCompiler } from './form-validator-code.js';
+export { formValidatorCompiler, formValidatorKey, type FormValidatorCodeStore, type FormValidatorCompiler, type TextHash } from './form-validator-code.js';
