@@ -4,20 +4,9 @@ import { api, type AuditEvent, type Role, type VersionMeta } from './api.js';
 import { CHANGE_KINDS } from './ReviewTab.js';
 import { formatTime } from './status.js';
 import { usePeople } from './people.js';
+import { AUDIT_ACTION_LABELS } from './audit-actions.js';
 
-const ACTION_LABEL: Record<string, string> = {
-  'draft.created': '创建草稿',
-  'draft.saved': '保存草稿',
-  'draft.discarded': '放弃草稿',
-  'draft.submitted': '提交审核',
-  'draft.approved': '审核通过',
-  'draft.returned': '退回修改',
-  'version.published': '发布版本',
-  'item.withdrawn': '撤销事项',
-  'item.imported': '导入',
-  'store.seeded': '初始化样例',
-  'claim.changed': '认领变更',
-};
+const ACTION_LABEL: Record<string, string> = AUDIT_ACTION_LABELS;
 
 export function HistoryTab({ code, versions, role }: { code: string; versions: VersionMeta[]; role: Role }) {
   const nameOf = usePeople();

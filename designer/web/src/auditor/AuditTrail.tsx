@@ -1,14 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { AuditAction, AuditEvent, AuditTrailReport } from '../../../../engine/core/index.js';
+import type { AuditEvent, AuditTrailReport } from '../../../../engine/core/index.js';
 import { advice } from '../../../../engine/web-kit/index.js';
+import { auditActionLabel } from '../audit-actions.js';
 import { auditorApi, regionTime, usePeople } from './auditor-api.js';
 
-const ACTION_NAMES: Record<string, string> = {
-  'draft.created': '创建草稿', 'draft.saved': '保存草稿', 'draft.discarded': '放弃草稿', 'draft.submitted': '提交审核',
-  'draft.approved': '审核通过', 'draft.returned': '退回修改', 'version.published': '发布版本', 'item.withdrawn': '撤销事项',
-  'item.imported': '导入事项', 'store.seeded': '初始化数据', 'principal.created': '新增用户', 'principal.revoked': '吊销用户',
-  'claim.changed': '认领变更', 'campaign.changed': '认领活动变更', 'station.added': '新增服务站', 'calendar.year-stored': '更新工作日历',
-} satisfies Record<AuditAction, string>;
 
 /**
  * The audit trail with its verification: the chain's state on top, every event below, and the
@@ -58,7 +53,7 @@ export function AuditTrail() {
                 <td>{e.seq}</td>
                 <td>{regionTime(e.at)}</td>
                 <td title={e.actor}>{nameOf(e.actor)}</td>
-                <td>{ACTION_NAMES[e.action] ?? e.action}</td>
+                <td>{auditActionLabel(e.action)}</td>
                 <td>{e.code ?? '—'}</td>
                 <td>{e.version ?? '—'}</td>
                 <td>{e.reason ?? ''}</td>
