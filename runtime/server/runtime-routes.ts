@@ -26,6 +26,18 @@ function leanDecision(decision: Decision): Omit<Decision, 'explanation'> {
   return lean;
 }
 
+/**
+ * The decision as JSON, serialised once and written with its length: what `res.json` sends (same
+ * type, charset and bytes) without Express's send path. Compression still sees the answer (it is
+ * small in the lean form and goes out as it is; the full explanation is compressed).
+ */
+function answerJson(res: ApiResponse, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text, 'utf8'));
+  res.end(text, 'utf8');
+}
+
 /** Every runtime answer names the version and hash it used, in headers as well as in the body. */
 function nameVersion(res: ApiResponse, compiled: CompiledConfig): void {
   res.setHeader('X-Tongban-Item', compiled.item.code);
@@ -115,7 +127,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
             .then((record) => res.setHeader('X-Tongban-Decision-Id', record.id))
             .catch((error: unknown) => logger?.error('decision not recorded', { code: compiled.item.code, error: String(error) }));
         }
-        res.json(req.query.explain === 'full' ? decision : leanDecision(decision));
+        answerJson(res, req.query.explain === 'full' ? decision : leanDecision(decision));
       },
     },
   ];
