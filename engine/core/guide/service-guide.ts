@@ -3,6 +3,8 @@ import { uiTexts, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
 import { contentKeys, contentReader, hasTranslations, isBilingual, translationIsDraft, type ContentReader } from '../i18n/content-strings.js';
 import { MONGOLIAN, MONGOLIAN_BLOCK_CSS, mongolianFontFace } from '../i18n/languages.js';
 import { channelPlaces, labelOf, type Language } from '../vocabulary/index.js';
+import { conditionalFields, conditionalFieldText } from '../form/field-conditions.js';
+import { formFields } from '../form/form-fields.js';
 
 export interface GuideSection {
   key: string;
@@ -88,6 +90,9 @@ function guideText(config: ItemConfig, language: Language, local: Record<string,
     { key: 'reviewPoints', title: t('guide.section.reviewPoints'), items: s.reviewPoints.map((r) => { const point = c.text(contentKeys.reviewPoint(r.point), r.point); return r.materialId && materials.get(r.materialId) ? `${materialName(r.materialId)}${colon}${point}` : point; }) },
     { key: 'templates', title: t('guide.section.templates'), items: s.materialTemplates.map((tp) => { const name = c.text(contentKeys.template(tp.materialId), tp.name); return `${name}${tp.instructions ? paren([c.text(contentKeys.template(tp.materialId, 'instructions'), tp.instructions)]) : ''}`; }) },
   ];
+  // The form's value-based logic, as sentences (Chinese: the field titles are the form's own).
+  const conditions = language === 'zh-CN' ? formConditionItems(config) : [];
+  if (conditions.length > 0) sections.push({ key: 'formConditions', title: '申请表填写说明', items: conditions });
   const localValue = (key: string) => (language === 'zh-CN' ? local[key] : (local[localTranslationKey(key, language)]?.trim() || local[key]));
   const localEntries = s.localFields.filter((key) => typeof local[key] === 'string' && local[key] !== '').map((key) => ({ [LOCAL_FIELD_KEYS[key] ? t(LOCAL_FIELD_KEYS[key]) : key]: localValue(key) as string }));
   if (localEntries.length > 0) sections.push({ key: 'local', title: t('guide.section.local'), items: localEntries });
@@ -104,6 +109,16 @@ export function buildServiceGuide(config: ItemConfig, item: { version: number | 
   const bilingual = isBilingual(config);
   const mongolian = bilingual || hasTranslations(config, MONGOLIAN) ? { translations: { [MONGOLIAN]: guideText(config, MONGOLIAN, local) } } : {};
   return { item: { code: config.code, version: item.version, hash: item.hash }, title: zh.title, sample: config.meta?.sample === true, sections: zh.sections, lang: 'zh-CN', bilingual, ...mongolian };
+}
+
+/** The form's value-based logic as sentences: 当「户籍所在地」为「外盟市」时需填写「居住证编号」. */
+function formConditionItems(config: ItemConfig): string[] {
+  const schema = config.form.schema;
+  const fields = conditionalFields(schema);
+  if (fields.length === 0) return [];
+  const titles = formFields(schema);
+  const titleOf = (name: string) => titles.get(name)?.title ?? name;
+  return [...new Set(fields.map((field) => conditionalFieldText(field, titleOf)))];
 }
 
 function escapeHtml(text: string): string {
