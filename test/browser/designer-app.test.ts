@@ -209,7 +209,7 @@ if (hasChromium) describe('designer web app in chromium', () => {
     const minor = await fillExample(1, '未满16周岁不予受理', { name: '小明', idNumber: '150102201501010015', phone: '13912345678', employment: '个体经营' });
     await minor.locator('select[name=ex1-outcome]').selectOption('reject');
     await minor.getByLabel('核对触发的规则').check();
-    await minor.getByLabel(/^未满16周岁/).check();
+    await minor.getByLabel(/未满16周岁/).check();
     // Every enabled rule needs an example that fires it, or submitting is refused.
     const newForm = await fillExample(2, '新就业形态未填平台名称', { name: '王五', idNumber: '11010519491231002X', phone: '13912345678', employment: '新就业形态' });
     await newForm.locator('select[name=ex2-outcome]').selectOption('supplement');
