@@ -3,7 +3,9 @@
 // with a choice per conflict; undo/redo by keyboard; deleting a referenced field or material asks
 // first and names what refers to it; the standard tab's checkboxes keep every selected value;
 // discarding a draft asks first.
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -22,6 +24,7 @@ describeInChromium('designer editing: merge, undo, delete confirmation, standard
 
   beforeAll(async () => {
     await ensureWebAppBuilt('designer/web');
+    mkdirSync(fileURLToPath(new URL('../../test-artifacts/', import.meta.url)), { recursive: true });
     t = await sqliteInstallation();
     ({ server, base } = await listenOnLoopback(t.app));
     browser = await launchChromium({ width: 1366, height: 900 });
@@ -180,6 +183,7 @@ describeInChromium('designer editing: merge, undo, delete confirmation, standard
   it('keeps every value ticked in 属地可设字段, picks materials by name, and navigates by section', async () => {
     await seed('EDIT-STD-1');
     const { page, errors } = await openItem('EDIT-STD-1');
+    await page.screenshot({ path: fileURLToPath(new URL('../../test-artifacts/designer-standard-sections.png', import.meta.url)), fullPage: true });
     const nav = page.getByRole('navigation', { name: '事项标准要素' });
     expect(await nav.getByRole('link').count()).toBeGreaterThanOrEqual(20);
     await nav.getByRole('link', { name: '属地可设字段' }).click();

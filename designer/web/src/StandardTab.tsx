@@ -15,7 +15,7 @@ export const standardSchema: RJSFSchema = (() => {
 })();
 
 const textarea = { 'ui:widget': 'textarea', 'ui:options': { rows: 3 } };
-const materialPicker = { 'ui:widget': 'MaterialPicker' };
+const materialPicker = { 'ui:widget': 'MaterialPicker', 'ui:title': '对应材料', 'ui:description': '按名称选择本事项的申请材料' };
 const standardUi: UiSchema = {
   'ui:submitButtonOptions': { norender: true },
   code: { 'ui:readonly': true },
