@@ -1,4 +1,4 @@
-import { type Clock, BadRequestError, isItemCode, type TrustedKey } from '../../engine/core/index.js';
+import { type Clock, BadRequestError, isItemCode, ITEM_CODE_PATTERN, type TrustedKey } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from '../../engine/http-kit/index.js';
 import { type ItemLifecycle, bundleSchema, dataNeedsCatalogue, dataNeedsCsv, exportBundle, importBundle, importItemList } from '../../engine/services/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
@@ -142,8 +142,8 @@ export function catalogueRoutes({ store, lifecycle, clock, bundleLimit = DEFAULT
     {
       method: 'get', path: '/api/catalogue/export', access: everyone, summary: 'Export the catalogue, one item or one version as a tongban-bundle', tags: ['catalogue'],
       query: [
-        { name: 'code', description: 'only this item', schema: str },
-        { name: 'version', description: 'only this version of the item (requires code)', schema: int },
+        { name: 'code', description: 'only this item', schema: { ...str, pattern: ITEM_CODE_PATTERN } },
+        { name: 'version', description: 'only this version of the item (requires code)', schema: { ...int, minimum: 1, maximum: 999_999_999 } },
       ],
       responses: { 200: { description: 'Bundle', schema: bundleSchema as JsonSchema }, 400: ERR, 404: ERR },
       handler: async (req, res) => {

@@ -82,6 +82,13 @@ function toOpenApiPath(path: string): string {
  */
 const PATH_PARAMETER_SCHEMAS: Record<string, JsonSchema> = {
   code: { type: 'string', pattern: ITEM_CODE_PATTERN },
+  version: { type: 'string', pattern: '^[1-9][0-9]{0,8}$' },
+  year: { type: 'string', pattern: '^[0-9]{4}$' },
+};
+
+/** Request headers whose form the server checks the same way everywhere (400 `bad_precondition`). */
+const HEADER_SCHEMAS: Record<string, JsonSchema> = {
+  'If-Match': { type: 'string', pattern: '^(W/)?"?[0-9]{1,9}"?$' },
 };
 
 function pathParameterSchema(name: string): JsonSchema {
@@ -136,7 +143,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
       parameters: [
         ...pathParameters(route.path).map((name) => ({ name, in: 'path', required: true, schema: pathParameterSchema(name) })),
         ...(route.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: q.schema })),
-        ...(route.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: h.required ?? false, description: h.description, schema: { type: 'string' } })),
+        ...(route.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: h.required ?? false, description: h.description, schema: HEADER_SCHEMAS[h.name] ?? { type: 'string' } })),
       ],
       responses: Object.fromEntries(
         Object.entries(route.responses).map(([status, response]) => [

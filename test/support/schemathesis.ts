@@ -3,7 +3,7 @@
 
 import { spawn } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -34,6 +34,18 @@ export async function findSchemathesis(): Promise<{ binary: string } | { missing
   }
 }
 
+/** schemathesis.toml (read from the working directory): a dictionary per path parameter, bound with probability 0.5. */
+function configToml(pathValues: Record<string, readonly string[]>): string {
+  const names = Object.keys(pathValues);
+  if (names.length === 0) return '';
+  return [
+    ...names.flatMap((name) => [`[dictionaries.${name}]`, `values = ${JSON.stringify(pathValues[name])}`, '']),
+    '[parameters]',
+    ...names.map((name) => `"path.${name}" = { dictionary = "${name}", probability = 0.5 }`),
+    '',
+  ].join('\n');
+}
+
 export interface SchemathesisRun {
   exitCode: number | null;
   output: string;
@@ -46,13 +58,16 @@ export interface SchemathesisRun {
  * `maxExamples` per operation. Runs in a temporary directory so its example database
  * (.hypothesis) never lands in the work tree.
  */
-export async function runSchemathesis(binary: string, schemaUrl: string, { headers, maxExamples, seed, workers = 2 }: {
+export async function runSchemathesis(binary: string, schemaUrl: string, { headers, maxExamples, seed, workers = 2, pathValues = {} }: {
   headers: Record<string, string>;
   maxExamples: number;
   seed: number;
   workers?: number;
+  /** Real values for path parameters (item codes, divisions), used for half the generated cases so they reach past the 404. */
+  pathValues?: Record<string, readonly string[]>;
 }): Promise<SchemathesisRun> {
   const cwd = await mkdtemp(path.join(os.tmpdir(), 'tongban-schemathesis-'));
+  await writeFile(path.join(cwd, 'schemathesis.toml'), configToml(pathValues));
   const args = [
     'run', schemaUrl,
     '--checks', SCHEMATHESIS_CHECKS.join(','),
