@@ -83,6 +83,8 @@ describeInChromium('designer editing: merge, undo, delete confirmation, standard
     await page.getByRole('status').filter({ hasText: '自动合并并保存' }).waitFor();
     const notice = page.getByRole('status', { name: '已合并的修改' });
     expect(await notice.textContent()).toContain('受理规则「under-16」 · 说明：未满十六周岁的，不予登记');
+    // The other author by name, not by principal id.
+    expect(await notice.textContent()).toContain('王编制');
     const saved = await draftOf('EDIT-MERGE-1');
     expect(saved.revision).toBe(3);
     expect(saved.config.standard.resultName).toBe('灵活就业登记回执');

@@ -6,6 +6,7 @@ import { ExamplesTab } from './ExamplesTab.js';
 import { FormTab } from './FormTab.js';
 import { useSettled } from './useSettled.js';
 import { useEditHistory } from './editHistory.js';
+import { usePeople } from './people.js';
 import { stableStringify } from './formModel.js';
 import { HistoryTab } from './HistoryTab.js';
 import { askConfirm, Modal } from './Modal.js';
@@ -67,6 +68,7 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
   const [choices, setChoices] = useState<Record<string, MergeSide>>({});
   const [mergedNotice, setMergedNotice] = useState<MergedNotice | null>(null);
   const history = useEditHistory<ItemConfig>();
+  const nameOf = usePeople();
   const configRef = useRef<ItemConfig | null>(null);
   configRef.current = config;
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
@@ -173,17 +175,17 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
               configRef.current = result.merged;
               setConfig(result.merged);
               history.reset();
-              setMergedNotice({ by: theirs.updatedBy, revision: theirs.revision, changes: result.fromTheirs.map((c) => `${c.label}：${c.theirsText}`) });
+              setMergedNotice({ by: nameOf(theirs.updatedBy), revision: theirs.revision, changes: result.fromTheirs.map((c) => `${c.label}：${c.theirsText}`) });
               const saved = await api.saveDraft(code, result.merged, theirs.revision);
               setDraft(saved);
               setConfig(structuredClone(saved.config));
               setServerProblems([]);
-              setSave({ kind: 'saved', message: `已与 ${theirs.updatedBy} 的修订 ${theirs.revision} 自动合并并保存（修订 ${saved.revision}）` });
+              setSave({ kind: 'saved', message: `已与 ${nameOf(theirs.updatedBy)} 的修订 ${theirs.revision} 自动合并并保存（修订 ${saved.revision}）` });
               return saved;
             }
             setChoices({});
             setConflict({ theirs, base: draft.config, baseRevision: draft.revision, mine, result });
-            setSave({ kind: 'error', message: `保存冲突：${theirs.updatedBy} 也修改了相同的内容，请逐项选择` });
+            setSave({ kind: 'error', message: `保存冲突：${nameOf(theirs.updatedBy)} 也修改了相同的内容，请逐项选择` });
           } catch (inner) {
             if (inner instanceof ApiError && inner.status !== 409) setServerProblems(inner.problems);
             setSave({ kind: 'error', message: advice(inner) });
@@ -195,7 +197,7 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
         return null;
       }
     },
-    [code, config, draft, history.reset],
+    [code, config, draft, history.reset, nameOf],
   );
 
   const discard = async () => {
@@ -243,7 +245,7 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
     setConfig(configRef.current);
     history.reset();
     setConflict(null);
-    setSave({ kind: 'saved', message: `已采用 ${conflict.theirs.updatedBy} 的修订 ${conflict.theirs.revision}，放弃了我的修改` });
+    setSave({ kind: 'saved', message: `已采用 ${nameOf(conflict.theirs.updatedBy)} 的修订 ${conflict.theirs.revision}，放弃了我的修改` });
   };
 
   const startRevision = async () => {
@@ -410,7 +412,7 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
           </div>
         ) : null}
         {draft?.status === 'returned' && draft.reviewComment ? (
-          <div className="notice warn" role="note">审核退回意见（{draft.reviewedBy}，{formatTime(draft.reviewedAt)}）：{draft.reviewComment}</div>
+          <div className="notice warn" role="note">审核退回意见（{nameOf(draft.reviewedBy)}，{formatTime(draft.reviewedAt)}）：{draft.reviewComment}</div>
         ) : null}
         {draft && (draft.status === 'submitted' || draft.status === 'approved') && editable ? (
           <div className="notice info" role="note">此草稿{DRAFT_LABEL[draft.status]}。如再修改并保存，草稿将回到编辑状态，需要重新提交审核。</div>
@@ -459,7 +461,7 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
       {conflict ? (
         <Modal title="保存冲突：您和对方修改了相同的内容" wide onClose={() => setConflict(null)}>
           <p>
-            您在修订 {conflict.baseRevision} 上编辑时，{conflict.theirs.updatedBy} 于 {formatTime(conflict.theirs.updatedAt)} 保存了修订 {conflict.theirs.revision}。
+            您在修订 {conflict.baseRevision} 上编辑时，{nameOf(conflict.theirs.updatedBy)} 于 {formatTime(conflict.theirs.updatedAt)} 保存了修订 {conflict.theirs.revision}。
             双方修改不同之处已自动合并；下面 {conflict.result.conflicts.length} 处双方都改了，请逐项选择保留哪一方。
           </p>
           {conflict.result.fromTheirs.length ? (
