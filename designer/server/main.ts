@@ -18,6 +18,18 @@ const port = Number(process.env.PORT ?? 3000);
 const bodyLimit = Number(process.env.TONGBAN_BODY_LIMIT ?? 1024 * 1024);
 const uploadLimit = Number(process.env.TONGBAN_UPLOAD_LIMIT ?? 5 * 1024 * 1024);
 
+// The configuration is checked before anything is written — the store, and the publishing key a
+// first start generates under the data directory: a first start that fails on configuration leaves
+// everything as it was (seeding itself resumes where a crash left it).
+const configuredAdminToken = process.env.TONGBAN_ADMIN_TOKEN || undefined;
+try {
+  checkBootstrapToken(configuredAdminToken);
+  rateLimitsFromEnv(process.env);
+} catch (error) {
+  const problems = (error as { problems?: { message: string }[] }).problems ?? [];
+  process.stderr.write(`${(error as Error).message}${problems.map((p) => `\n  ${p.message}`).join('')}\n`);
+  process.exit(1);
+}
 // The publishing key is checked before anything is written: a key that cannot sign what the
 // runtimes trust must stop the start, not leave a store seeded with versions nobody serves.
 let signing;
@@ -32,17 +44,6 @@ if (signing.bootstrapped) {
   logger.warn('signing with the key generated under the data directory; a production region runs `tongban key init` and sets TONGBAN_SIGNING_KEY_FILE and TONGBAN_TRUSTED_KEYS', {
     keyId: signing.signer.keyId, privateKeyFile: signing.privateKeyFile,
   });
-}
-// The rest of the configuration is checked before anything is written too: a first start that
-// fails on configuration leaves the store as it was (seeding itself resumes where a crash left it).
-const configuredAdminToken = process.env.TONGBAN_ADMIN_TOKEN || undefined;
-try {
-  checkBootstrapToken(configuredAdminToken);
-  rateLimitsFromEnv(process.env);
-} catch (error) {
-  const problems = (error as { problems?: { message: string }[] }).problems ?? [];
-  process.stderr.write(`${(error as Error).message}${problems.map((p) => `\n  ${p.message}`).join('')}\n`);
-  process.exit(1);
 }
 const store = await openConfigStore(settings);
 await ensureRuntimeIndexes(settings);

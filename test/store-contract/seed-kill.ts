@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { rmSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -145,6 +145,8 @@ export function describeSeedKill(storeName: string, target: SeedKillTarget, { ki
       expect(run.listened).toBe(false);
       expect(run.output).toMatch(/TONGBAN_ADMIN_TOKEN|TONGBAN_PUBLIC_RATE_LIMIT/);
       expect(await store.written()).toBe(false);
+      // Not even the publishing key a first start would generate under the data directory.
+      expect(readdirSync(store.dataDir)).toEqual([]);
     }
   }, 120_000);
 }
