@@ -13,6 +13,9 @@ const second = samples[1] as ItemConfig;
 function amended(config: ItemConfig, condition = '经修订新增的受理条件'): ItemConfig {
   const copy = structuredClone(config);
   copy.standard.acceptanceConditions.push(condition);
+  // A bilingual item's new text comes with its Mongolian (the completeness gate).
+  const mongolian = copy.translations?.['mn-Mong'];
+  if (mongolian) mongolian[`standard.acceptanceConditions[${condition}]`] = 'ᠰᠢᠨ᠎ᠡ ᠪᠣᠯᠵᠣᠯ';
   return copy;
 }
 

@@ -85,6 +85,9 @@ describe('catalogue HTTP routes', () => {
     const bundle = (await as(source, sourceApp).get(`/api/catalogue/export?code=${first.code}`)).body as CatalogueBundle;
     const changed = structuredClone(bundle);
     changed.items[0]!.versions[0]!.config.standard.acceptanceConditions.push('另一条件');
+    // A bilingual item's new text comes with its Mongolian (the completeness gate).
+    const mongolian = changed.items[0]!.versions[0]!.config.translations?.['mn-Mong'];
+    if (mongolian) mongolian['standard.acceptanceConditions[另一条件]'] = 'ᠥᠭᠡᠷ᠎ᠡ ᠪᠣᠯᠵᠣᠯ';
     changed.items[0]!.versions[0]!.hash = contentHash(changed.items[0]!.versions[0]!.config);
     // A config changed after signing, its hash recomputed: not published here, but left as a draft for review.
     const fabricated = await as(target, targetApp).post('/api/catalogue/import').send(changed);
