@@ -150,7 +150,8 @@ if (hasChromium) describe('designer web app in chromium', () => {
     await page.getByRole('button', { name: '上移「手机号码」' }).click();
     await page.getByRole('button', { name: '下移「手机号码」' }).click();
     const preview = page.locator('.preview');
-    expect(await (preview.getByLabel('平台名称')).count()).toBe(0);
+    // The preview follows the form once the author pauses.
+    await expect.poll(() => preview.getByLabel('平台名称').count()).toBe(0);
     await preview.getByLabel('新就业形态').check();
     await (preview.getByLabel('平台名称')).first().waitFor();
     await shot('03-form');
