@@ -34,7 +34,7 @@ export interface ApiAppOptions {
   rawBodies?: RawBodyRoute[];
   /** Requests per minute per client address for routes declaring a `rateLimit` tier; default from the environment (TONGBAN_PUBLIC_RATE_LIMIT, 600). */
   rateLimits?: RateLimits;
-  /** People's browser sessions: with them, /api/session, /api/me and session cookies are served besides bearer tokens. */
+  /** People's browser sessions: with them, /api/session and session cookies are served besides bearer tokens (GET /api/me always). */
   sessions?: Sessions;
   /** The server's clock (cookie lifetimes); default the system's. */
   clock?: Clock;
@@ -98,7 +98,7 @@ export function createApiApp(options: ApiAppOptions): Express {
     responses: { 200: { description: 'OpenAPI document', schema: { type: 'object' } } },
     handler: (_req, res) => res.json(openApi),
   };
-  const routes = [healthRoute, openApiRoute, ...(options.sessions ? sessionRoutes({ sessions: options.sessions, clock: options.clock ?? systemClock }) : []), ...options.routes];
+  const routes = [healthRoute, openApiRoute, ...sessionRoutes({ sessions: options.sessions ?? null, clock: options.clock ?? systemClock }), ...options.routes];
   // Edge concerns, before anything answers: headers and compression apply to every response (web apps too).
   app.use(secureHeaders(routes));
   app.use(compressResponses() as never);
@@ -123,7 +123,8 @@ export function createApiApp(options: ApiAppOptions): Express {
       parse(req, res, next);
     }) as never);
   }
-  app.use(largeBodies);
+  // Only where some route declares one: an empty router is still a layer every request walks through.
+  if (largeBodies.stack.length > 0) app.use(largeBodies);
   const json = jsonBody(options.bodyLimit);
   app.use('/api', ((req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: Next) => (Buffer.isBuffer(req.body) || parsedAlready.has(req) ? next() : json(req, res, next))) as never);
 

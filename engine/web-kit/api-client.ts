@@ -1,5 +1,5 @@
 import type { Problem } from '../core/index.js';
-import { SESSION_SELECTOR_HEADER, tabPersonId } from './tab-person.js';
+import { SESSION_SELECTOR_HEADER, tabPersonId, tabToken } from './tab-person.js';
 
 /** An error answer of the Tongban API (`{ error: { code, message, details } }`) plus the HTTP status; status 0 is "no answer". */
 export class ApiError extends Error {
@@ -24,8 +24,9 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   accept?: string;
   /**
-   * The bearer token; `undefined` uses the client's own, `null` or '' sends none — the browser's
-   * session cookie (people signed in at a sign-in screen) then signs the request.
+   * The bearer token; `undefined` or '' uses the client's own, else the signed-in person's (the
+   * browser's session cookie, or the tab's token where the server keeps no sessions); `null`
+   * sends no credential at all.
    */
   token?: string | null;
 }
@@ -67,9 +68,9 @@ async function errorOf(res: Response): Promise<ApiError> {
 export function createApiClient(defaults: ApiClientOptions = {}): ApiClient {
   const send = async (path: string, options: RequestOptions = {}): Promise<Response> => {
     const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', ...options.headers };
-    const token = options.token === undefined ? (defaults.token?.() ?? null) : options.token;
+    const token = options.token === undefined || options.token === '' ? (defaults.token?.() ?? tabToken()) : options.token;
     if (token) headers.Authorization = `Bearer ${token}`;
-    else {
+    else if (options.token !== null) {
       // Signed in by cookie: name the person this tab signed in as (see tab-person.ts).
       const person = tabPersonId();
       if (person) headers[SESSION_SELECTOR_HEADER] = person;

@@ -1,6 +1,6 @@
 import type { Role } from '../core/index.js';
-import { createApiClient } from './api-client.js';
-import { setTabPersonId } from './tab-person.js';
+import { ApiError, createApiClient } from './api-client.js';
+import { setTabPersonId, setTabToken, tabToken } from './tab-person.js';
 
 /** A signed-in token, kept for this browser tab only (sessionStorage): closing the tab signs out. */
 export interface Session {
@@ -49,7 +49,7 @@ export interface SignedIn {
   expiresAt: string | null;
 }
 
-// Cookie-signed requests only: no bearer token is ever read or kept by these calls.
+// The person's own credential: the session cookie, or the tab's token where the server keeps no sessions.
 const client = createApiClient();
 
 /**
@@ -57,7 +57,14 @@ const client = createApiClient();
  * latest sign-in — a new tab opens signed in. Null when nobody is (or the session has ended).
  */
 export async function whoAmI(): Promise<SignedIn | null> {
-  const me = await client.request<{ principal: Person | null; via: SignedIn['via'] | null; expiresAt: string | null }>('/api/me', { token: null });
+  let me: { principal: Person | null; via: SignedIn['via'] | null; expiresAt: string | null };
+  try {
+    me = await client.request('/api/me', { token: '' });
+  } catch (error) {
+    // Only a tab's own token can be refused here (a revoked one): the tab forgets it.
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+    me = { principal: null, via: null, expiresAt: null };
+  }
   if (me.principal && me.via) {
     setTabPersonId(me.principal.id);
     return { principal: me.principal, via: me.via, expiresAt: me.expiresAt };
@@ -65,6 +72,7 @@ export async function whoAmI(): Promise<SignedIn | null> {
   // The tab's own person signed out elsewhere or their day ended: the tab signs in afresh, it never
   // silently becomes whoever else signed in in this browser.
   setTabPersonId(null);
+  setTabToken(null);
   return null;
 }
 
@@ -74,16 +82,29 @@ export async function whoAmI(): Promise<SignedIn | null> {
  */
 export async function signInWithToken(token: string): Promise<SignedIn> {
   const value = token.trim().replace(/^Bearer\s+/i, '');
-  const { principal, expiresAt } = await client.request<{ principal: Person; expiresAt: string }>('/api/session', { method: 'POST', json: { token: value }, token: null });
-  setTabPersonId(principal.id);
-  return { principal, via: 'session', expiresAt };
+  try {
+    const { principal, expiresAt } = await client.request<{ principal: Person; expiresAt: string }>('/api/session', { method: 'POST', json: { token: value }, token: null });
+    setTabToken(null);
+    setTabPersonId(principal.id);
+    return { principal, via: 'session', expiresAt };
+  } catch (error) {
+    // A stand-alone runtime keeps no sessions (its store is read-only): the tab keeps the token.
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+    const me = await client.request<{ principal: Person | null }>('/api/me', { token: value });
+    if (!me.principal) throw error;
+    setTabToken(value);
+    setTabPersonId(me.principal.id);
+    return { principal: me.principal, via: 'token', expiresAt: null };
+  }
 }
 
 /** Signs this tab's person out: the server revokes the session, so the cookie stops working everywhere. */
 export async function signOut(): Promise<void> {
   try {
-    await client.send('/api/session', { method: 'DELETE', token: null });
+    // A tab that keeps its own token (no sessions on this server) only forgets it.
+    if (tabToken() === null) await client.send('/api/session', { method: 'DELETE', token: null });
   } finally {
     setTabPersonId(null);
+    setTabToken(null);
   }
 }

@@ -23,3 +23,26 @@ export function setTabPersonId(id: string | null): void {
     /* storage unavailable: the tab follows the browser's latest sign-in */
   }
 }
+
+/**
+ * Where the server keeps no sessions (a stand-alone runtime over its read-only store), the tab
+ * keeps the person's token itself, for this tab only, and sends it as a bearer token.
+ */
+const TOKEN_KEY = 'tongban.tab-token';
+
+export function tabToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setTabToken(token: string | null): void {
+  try {
+    if (token === null) sessionStorage.removeItem(TOKEN_KEY);
+    else sessionStorage.setItem(TOKEN_KEY, token);
+  } catch {
+    /* storage unavailable: such a tab cannot stay signed in */
+  }
+}

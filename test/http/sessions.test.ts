@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrincipal } from '../../engine/services/index.js';
+import { createLogger } from '../../engine/http-kit/index.js';
+import { createRuntimeApp } from '../../runtime/server/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { sqliteInstallation, TEST_PRINCIPALS, type TestInstallation } from '../support/installation.js';
 
@@ -151,5 +153,17 @@ describe('sign-in for people: session cookies', () => {
     expect((await request(t.app).get('/api/audit').set('Cookie', jar).set('X-Tongban-Principal', 'auditor-sun')).status).toBe(401);
     // Nobody signed in: an answer, not an error.
     expect((await request(t.app).get('/api/me')).body).toEqual({ principal: null, via: null, expiresAt: null, ended: null });
+  });
+
+  it('a stand-alone runtime (read-only store) keeps no sessions: /api/me answers for bearer tokens, sign-in is not served', async () => {
+    const runtime = createRuntimeApp({ reader: t.reader, intakeStore: t.intakes, logger: createLogger(() => undefined), windowApp: false });
+    expect((await request(runtime).get('/api/me').set(t.as.operator)).body).toEqual({
+      principal: { id: 'operator-xincheng', name: '新城区窗口', role: 'operator', department: null, division: '150102' }, via: 'token', expiresAt: null,
+    });
+    expect((await request(runtime).get('/api/me')).body.principal).toBeNull();
+    expect((await request(runtime).post('/api/session').send({ token: tokenOf(t, 'operator') })).status).toBe(404);
+    // A designer session cookie means nothing to it: no session is read.
+    const cookie = cookieHeader(await signIn(tokenOf(t, 'operator')));
+    expect((await request(runtime).get('/api/runtime/150102/intakes').set('Cookie', cookie)).status).toBe(401);
   });
 });

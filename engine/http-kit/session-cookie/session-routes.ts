@@ -43,7 +43,12 @@ function cookiesOfSession(req: ApiRequest, id: string): string[] {
  * Secure over https, expiring with the session), `GET /api/me` says who is signed in, and sign-out
  * revokes the session in the store. Bearer tokens keep working for tools and the CLI.
  */
-export function sessionRoutes({ sessions, clock }: { sessions: Sessions; clock: Clock }): ApiRoute[] {
+export function sessionRoutes({ sessions, clock }: { sessions: Sessions | null; clock: Clock }): ApiRoute[] {
+  // Without a session store (a stand-alone runtime over its read-only reader) only GET /api/me is served: bearer tokens only.
+  return [...(sessions ? signInRoutes(sessions, clock) : []), meRoute(sessions)];
+}
+
+function signInRoutes(sessions: Sessions, clock: Clock): ApiRoute[] {
   return [
     {
       method: 'post', path: '/api/session', summary: 'Sign in: exchange a personal token for a session cookie (HttpOnly, SameSite=Strict) lasting the working day', tags: ['access'],
@@ -81,31 +86,34 @@ export function sessionRoutes({ sessions, clock }: { sessions: Sessions; clock: 
         res.json({ signedOut });
       },
     },
-    {
-      method: 'get', path: '/api/me', summary: 'Who is signed in: the principal (id, name, role, department, division) and, for a session, when it ends; principal null when nobody is', tags: ['access'],
-      // Public so that a tab nobody has signed in to yet learns it without an error: the answer names nobody then.
-      access: { public: true },
-      headers: [{ name: 'X-Tongban-Principal', description: 'the principal id the tab signed in as (chooses among the browser’s sessions)' }],
-      responses: {
-        200: {
-          description: 'The signed-in principal, or principal null with why the session ended',
-          schema: { type: 'object', required: ['principal', 'via', 'expiresAt'], properties: { principal: { oneOf: [personSchema, { type: 'null' }] }, via: { enum: ['session', 'token', null] }, expiresAt: { type: ['string', 'null'] }, ended: { type: ['string', 'null'] } } },
-        },
-      },
-      handler: async (req: ApiRequest, res: ApiResponse) => {
-        res.setHeader('Cache-Control', 'no-store');
-        // A bearer token was checked by the mount already.
-        if (req.principal) return res.json({ principal: personOf(req.principal), via: 'token', expiresAt: null });
-        const id = requestSessionId(req);
-        if (id === undefined) return res.json({ principal: null, via: null, expiresAt: null, ended: null });
-        try {
-          const { principal, expiresAt } = await sessions.resolve(id);
-          return res.json({ principal: personOf(principal), via: 'session', expiresAt });
-        } catch (error) {
-          if (!(error instanceof SessionEndedError)) throw error;
-          return res.json({ principal: null, via: null, expiresAt: null, ended: (error.details as { session?: string } | null)?.session ?? null });
-        }
+  ];
+}
+
+function meRoute(sessions: Sessions | null): ApiRoute {
+  return {
+    method: 'get', path: '/api/me', summary: 'Who is signed in: the principal (id, name, role, department, division) and, for a session, when it ends; principal null when nobody is', tags: ['access'],
+    // Public so that a tab nobody has signed in to yet learns it without an error: the answer names nobody then.
+    access: { public: true },
+    headers: [{ name: 'X-Tongban-Principal', description: 'the principal id the tab signed in as (chooses among the browser’s sessions)' }],
+    responses: {
+      200: {
+        description: 'The signed-in principal, or principal null with why the session ended',
+        schema: { type: 'object', required: ['principal', 'via', 'expiresAt'], properties: { principal: { oneOf: [personSchema, { type: 'null' }] }, via: { enum: ['session', 'token', null] }, expiresAt: { type: ['string', 'null'] }, ended: { type: ['string', 'null'] } } },
       },
     },
-  ];
+    handler: async (req: ApiRequest, res: ApiResponse) => {
+      res.setHeader('Cache-Control', 'no-store');
+      // A bearer token was checked by the mount already.
+      if (req.principal) return res.json({ principal: personOf(req.principal), via: 'token', expiresAt: null });
+      const id = sessions ? requestSessionId(req) : undefined;
+      if (!sessions || id === undefined) return res.json({ principal: null, via: null, expiresAt: null, ended: null });
+      try {
+        const { principal, expiresAt } = await sessions.resolve(id);
+        return res.json({ principal: personOf(principal), via: 'session', expiresAt });
+      } catch (error) {
+        if (!(error instanceof SessionEndedError)) throw error;
+        return res.json({ principal: null, via: null, expiresAt: null, ended: (error.details as { session?: string } | null)?.session ?? null });
+      }
+    },
+  };
 }

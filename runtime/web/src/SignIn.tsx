@@ -14,10 +14,10 @@ type Verdict = { ok: true; note?: string } | { ok: false; message: string };
 export type AccessCheck = (division: string, token?: string | null) => Promise<Verdict>;
 
 /**
- * Checks the signed-in operator (session cookie, or a token when given) against this division's
+ * Checks the signed-in operator (their session cookie or tab token, or a token when given) against this division's
  * intake list: 401 = not signed in, 403 = an operator of another division or role.
  */
-export async function verifyToken(division: string, token: string | null = null): Promise<Verdict> {
+export async function verifyToken(division: string, token: string | null = ''): Promise<Verdict> {
   try {
     await getJson(runtimePath(division, '/intakes'), { token });
     return { ok: true };
@@ -32,7 +32,7 @@ export async function verifyToken(division: string, token: string | null = null)
 }
 
 /** Checks the signed-in department handler against the cases of this division: 401 = not signed in, 403 = a handler of another division. */
-export async function verifyHandlerToken(division: string, token: string | null = null): Promise<Verdict> {
+export async function verifyHandlerToken(division: string, token: string | null = ''): Promise<Verdict> {
   try {
     await getJson(`/api/cases?division=${encodeURIComponent(division)}&limit=1`, { token });
     return { ok: true };
