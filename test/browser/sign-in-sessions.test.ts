@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedEmptyStore } from '../../engine/services/index.js';
+import { createLogger } from '../../engine/http-kit/index.js';
+import { createRuntimeApp } from '../../runtime/server/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
@@ -92,5 +94,27 @@ describeInChromium('sign-in sessions', () => {
     expect(me).toMatchObject({ principal: null });
     expect(unexpectedErrors(errors, [403])).toEqual([]);
     await page.close();
+  });
+
+  it('on a stand-alone runtime (no sessions on its read-only store) a clerk still signs in, for that tab', async () => {
+    const runtime = createRuntimeApp({ reader: t.reader, intakeStore: t.intakes, logger: createLogger(() => undefined) });
+    const { server: runtimeServer, base: runtimeBase } = await listenOnLoopback(runtime);
+    try {
+      const { page, errors } = await openWatchedPage(context, `${runtimeBase}/window/150102`);
+      await page.getByLabel('操作员令牌').fill(token());
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('新城区窗口');
+      await expect.poll(() => page.getByRole('heading', { name: '本窗口办件队列' }).isVisible()).toBe(true);
+      // No cookie: the tab keeps the token, as the window always did without sessions.
+      expect(await context.cookies(`${runtimeBase}/api/me`)).toEqual([]);
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await expect.poll(() => page.getByLabel('操作员令牌').count()).toBe(1);
+      expect(await pageStorage(page)).toMatchObject({ session: expect.not.stringContaining(token()) });
+      // The one refusal is the sign-in route this runtime does not serve.
+      expect(unexpectedErrors(errors, [404])).toEqual([]);
+      await page.close();
+    } finally {
+      await new Promise((resolve) => runtimeServer.close(resolve));
+    }
   });
 });
