@@ -7,7 +7,8 @@
  */
 import { ruleDisplayName, ruleSentence } from './rules-diff.js';
 import { isRecord } from './json-values.js';
-import { sideFacts } from './side-facts.js';
+import { schemaFieldTitles, sideFacts } from './side-facts.js';
+import { conditionalFieldText, conditionalFields } from '../form/field-conditions.js';
 import { STANDARD_ELEMENTS, materialPropertyLabel, standardElementLabel } from './standard-labels.js';
 import { SECTION_LABELS } from './render-text.js';
 import { constOptionsText, genericText, isCoded, materialListText, outcomeText, schemaFormatText, schemaTypeText, standardElementText } from './value-text.js';
@@ -104,6 +105,9 @@ function formEntries(form: unknown): DescriptionEntry[] {
     if (isRecord(node.dependencies)) for (const b of Object.values(node.dependencies)) visit(b, true, depth + 1);
   };
   visit(schema, false, 0);
+  // Which field shows or is required when: the designer's value-based logic, in sentences.
+  const titleOf = schemaFieldTitles(schema);
+  for (const field of conditionalFields(schema)) entries.push({ label: `表单逻辑「${titleOf(field.name)}」`, text: conditionalFieldText(field, titleOf) });
   return entries;
 }
 

@@ -111,6 +111,8 @@ describe('diffConfigs: form fields, matched by JSON pointer', () => {
         aspects: [{
           key: 'conditional', label: '条件逻辑',
           after: { allOf: [{ if: { properties: { employmentType: { const: '新就业形态' } }, required: ['employmentType'] }, then: { required: ['platformName'] } }] },
+          // The designer's shape of logic reads as sentences.
+          afterText: '当「就业形式」为「新就业形态」时需填写「平台网址」；当「就业形式」为「新就业形态」时需填写「平台名称」',
         }],
         affectsDecision: true,
       },

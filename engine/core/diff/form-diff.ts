@@ -14,6 +14,8 @@ import { keywordLabel, keywordRank, keywordText } from './form-keywords.js';
 import { isRecord, sameValue, stableKey, unionKeys } from './json-values.js';
 import { pointer } from './json-pointer.js';
 import { constOptionsText, genericText, schemaFormatText, schemaTypeText } from './value-text.js';
+import { schemaFieldTitles } from './side-facts.js';
+import { conditionalFieldText, conditionalFields } from '../form/field-conditions.js';
 import type { DiffAspect, DiffChange } from './types.js';
 
 const BASE = '/form/schema';
@@ -61,6 +63,29 @@ function otherRequired(node: Record<string, unknown>): unknown[] | undefined {
   return others.length > 0 ? others : undefined;
 }
 
+/**
+ * Conditional logic read as sentences where it has the designer's shape (当「户籍所在地」为「外盟市」时
+ * 需填写「居住证编号」); hand-written logic that says nothing in that shape is only said to have changed.
+ */
+function logicSentences(node: Record<string, unknown>): string | undefined {
+  const titleOf = schemaFieldTitles(node);
+  const sentences = conditionalFields(node).map((field) => conditionalFieldText(field, titleOf));
+  return sentences.length > 0 ? sentences.join('；') : undefined;
+}
+
+function conditionalAspect(a: Record<string, unknown>, b: Record<string, unknown>, logicA: unknown, logicB: unknown): DiffAspect {
+  const aspect = makeAspect('conditional', keywordLabel('conditional'), logicA, logicB);
+  const textA = logicA === undefined ? undefined : logicSentences(a);
+  const textB = logicB === undefined ? undefined : logicSentences(b);
+  // Texts only when they tell the difference: both sides read (or absent), and differently.
+  const readable = (logicA === undefined || textA !== undefined) && (logicB === undefined || textB !== undefined) && textA !== textB;
+  if (readable) {
+    if (textA !== undefined) aspect.beforeText = textA;
+    if (textB !== undefined) aspect.afterText = textB;
+  }
+  return aspect;
+}
+
 function nodeAspects(a: unknown, b: unknown, role: Role, requiredBefore: boolean, requiredAfter: boolean): DiffAspect[] {
   if (!isRecord(a) || !isRecord(b)) {
     // A boolean schema, or a malformed draft: compare the node as a whole.
@@ -81,7 +106,7 @@ function nodeAspects(a: unknown, b: unknown, role: Role, requiredBefore: boolean
   if (!sameValue(othersA, othersB)) aspects.push(makeAspect('required.others', keywordLabel('required.others'), othersA, othersB, genericText));
   const logicA = conditionalLogic(a, options);
   const logicB = conditionalLogic(b, options);
-  if (!sameValue(logicA, logicB)) aspects.push(makeAspect('conditional', keywordLabel('conditional'), logicA, logicB));
+  if (!sameValue(logicA, logicB)) aspects.push(conditionalAspect(a, b, logicA, logicB));
   return aspects.sort((x, y) => keywordRank(x.key) - keywordRank(y.key) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }
 

@@ -17,7 +17,7 @@ const props = (c: ItemConfig) => c.form.schema.properties as unknown as Props;
 /** Replaces the key of a form property in place (same position), keeping `required` in step. */
 function reKey(c: ItemConfig, from: string, to: string, schema?: Record<string, unknown>): void {
   c.form.schema.properties = Object.fromEntries(Object.entries(props(c)).map(([k, v]) => (k === from ? [to, schema ?? v] : [k, v]))) as never;
-  c.form.schema.required = (c.form.schema.required ?? []).map((k) => (k === from ? to : k));
+  c.form.schema.required = ((c.form.schema.required ?? []) as string[]).map((k) => (k === from ? to : k));
 }
 
 describe('renames in the form', () => {
@@ -68,6 +68,32 @@ describe('renames in the form', () => {
   it('names option values by their titles in an added field', () => {
     const to = edited((c) => { props(c).origin = { type: 'string', title: '户籍类型', oneOf: [{ const: 'local', title: '本盟市' }, { const: 'other', title: '外盟市' }] }; });
     expect(diffConfigs(itemConfig(), to).changes.find((c) => c.kind === 'added')).toMatchObject({ label: '表单字段「户籍类型」', afterText: '文本，可选值 本盟市、外盟市' });
+  });
+});
+
+describe('value-based form logic in words', () => {
+  const withPermit = (values: string[]) => edited((c) => {
+    props(c).origin = { type: 'string', title: '户籍所在地', enum: ['本盟市', '外盟市', '外省'] };
+    const test = values.length === 1 ? { const: values[0] } : { enum: values };
+    (c.form.schema as Record<string, unknown>).allOf = [{ if: { properties: { origin: test }, required: ['origin'] }, then: { properties: { permit: { type: 'string', title: '居住证编号', maxLength: 30 } }, required: ['permit'] } }];
+  });
+
+  it('reads a changed show-when condition as two sentences', () => {
+    const diff = diffConfigs(withPermit(['外盟市']), withPermit(['外盟市', '外省']));
+    const logic = diff.changes.flatMap((c) => c.aspects ?? []).find((a) => a.key === 'conditional');
+    expect(logic).toMatchObject({ label: '条件逻辑', beforeText: '当「户籍所在地」为「外盟市」时需填写「居住证编号」', afterText: '当「户籍所在地」为「外盟市」或「外省」时需填写「居住证编号」' });
+    expect(renderDiffText(diff)).toContain('条件逻辑：当「户籍所在地」为「外盟市」时需填写「居住证编号」 → 当「户籍所在地」为「外盟市」或「外省」时需填写「居住证编号」');
+  });
+
+  it('tells the logic of a new item too', () => {
+    const entries = describeConfig(withPermit(['外盟市'])).sections.find((s) => s.section === 'form')!.entries;
+    expect(entries).toContainEqual({ label: '表单字段「居住证编号」', text: '文本，最多 30 字，必填，按其他字段的填写情况显示' });
+    expect(entries).toContainEqual({ label: '表单逻辑「居住证编号」', text: '当「户籍所在地」为「外盟市」时需填写「居住证编号」' });
+  });
+
+  it('reads added logic against nothing', () => {
+    const without = edited((c) => { props(c).origin = { type: 'string', title: '户籍所在地', enum: ['本盟市', '外盟市', '外省'] }; });
+    expect(renderDiffText(diffConfigs(without, withPermit(['外盟市'])))).toContain('条件逻辑：（无） → 当「户籍所在地」为「外盟市」时需填写「居住证编号」');
   });
 });
 

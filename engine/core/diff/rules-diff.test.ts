@@ -9,6 +9,7 @@ function edited(edit: (c: ItemConfig) => void): ItemConfig {
   return config;
 }
 
+const fields = (c: ItemConfig) => c.form.schema.properties as Record<string, unknown>;
 const leaf = (rule: Rule | undefined, i: number) => (rule!.conditions as { all: LeafCondition[] }).all[i]!;
 
 /** The fixture with Chinese rule names, as authors now give them. */
@@ -40,18 +41,18 @@ describe('diffConfigs: rules, matched by their internal name, read by their Chin
 
   it('reads 「年龄 不小于 60 → 不小于 63」 for a number field and option values by their titles', () => {
     const withAge = (threshold: number) => titled((c) => {
-      c.form.schema.properties!.age = { type: 'integer', title: '年龄', minimum: 0, maximum: 150 };
-      c.form.schema.properties!.residence = { type: 'string', title: '户籍类型', oneOf: [{ const: 'local', title: '本盟市' }, { const: 'other', title: '外盟市' }] };
+      fields(c).age = { type: 'integer', title: '年龄', minimum: 0, maximum: 150 };
+      fields(c).residence = { type: 'string', title: '户籍类型', oneOf: [{ const: 'local', title: '本盟市' }, { const: 'other', title: '外盟市' }] };
       c.rules.push({ name: 'retired', title: '已达退休年龄', conditions: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: threshold }] }, event: { type: 'reject', params: { message: '已达退休年龄' } } });
     });
     const diff = diffConfigs(withAge(60), withAge(63));
     expect(renderDiffText(diff)).toContain('修改 受理规则「已达退休年龄」\n    · 条件：年龄 不小于 60 → 不小于 63');
     const option = titled((c) => {
-      c.form.schema.properties!.residence = { type: 'string', title: '户籍类型', oneOf: [{ const: 'local', title: '本盟市' }, { const: 'other', title: '外盟市' }] };
+      fields(c).residence = { type: 'string', title: '户籍类型', oneOf: [{ const: 'local', title: '本盟市' }, { const: 'other', title: '外盟市' }] };
       (c.rules[2]!.conditions as { all: unknown[] }).all.push({ fact: 'residence', operator: 'in', value: ['other'] });
     });
     const base = titled((c) => {
-      c.form.schema.properties!.residence = { type: 'string', title: '户籍类型', oneOf: [{ const: 'local', title: '本盟市' }, { const: 'other', title: '外盟市' }] };
+      fields(c).residence = { type: 'string', title: '户籍类型', oneOf: [{ const: 'local', title: '本盟市' }, { const: 'other', title: '外盟市' }] };
     });
     expect(renderDiffText(diffConfigs(base, option))).toContain('条件：新增「户籍类型 属于 外盟市」');
     expect(renderDiffText(diffConfigs(option, base))).toContain('条件：删除「户籍类型 属于 外盟市」');

@@ -54,6 +54,13 @@ function collectFields(node: unknown, out: Map<string, FactName>, depth = 0): vo
   }
 }
 
+/** Field titles of one schema node, its conditional branches included, by key. */
+export function schemaFieldTitles(schema: unknown): (key: string) => string {
+  const fields = new Map<string, FactName>();
+  collectFields(schema, fields);
+  return (key) => fields.get(key)?.title ?? key;
+}
+
 function scenarioNames(config: unknown): Map<string, string> {
   const names = new Map<string, string>();
   const standard = isRecord(config) ? config.standard : undefined;
