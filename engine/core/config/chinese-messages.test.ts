@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { itemConfig } from '../../../test/fixtures/item-config.js';
 import { evaluate } from '../decision/evaluate.js';
+import type { EvaluationContext } from '../decision/types.js';
 import { ValidationFailedError } from '../errors.js';
 import { coverageProblems } from '../examples/rule-coverage.js';
 import { runExamples } from '../examples/run-examples.js';
@@ -87,7 +88,7 @@ describe('messages are Chinese throughout', () => {
   });
 
   it('evaluation input problems are Chinese', async () => {
-    const refusal = await evaluate(itemConfig(), { scenario: 'nope', formData: 5, materials: 'x', date: 'soon', creditBlacklisted: 'no' }, { division: '990000', channel: 'post' }).catch((e: unknown) => e);
+    const refusal = await evaluate(itemConfig(), { scenario: 'nope', formData: 5, materials: 'x', date: 'soon', creditBlacklisted: 'no' }, { division: '990000', channel: 'post' } as unknown as EvaluationContext).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ValidationFailedError);
     const problems = (refusal as ValidationFailedError).problems;
     expect(problems.length).toBeGreaterThanOrEqual(6);
