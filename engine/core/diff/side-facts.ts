@@ -5,6 +5,7 @@
  */
 import { isRecord, stableKey } from './json-values.js';
 import { materialNames } from './side-names.js';
+import type { ContextFact } from '../config/form-checks.js';
 
 export interface FactName {
   title: string;
@@ -20,8 +21,8 @@ export interface SideFacts {
   scenarios: ReadonlyMap<string, string>;
 }
 
-/** The context facts every rule may read besides the form (see config CONTEXT_FACTS). */
-const CONTEXT_TITLES: Record<string, string> = { today: '评估日期', division: '受理地行政区划', scenario: '办理情形', materials: '已提交材料', channel: '受理渠道' };
+/** The context facts every rule may read besides the form, as a reviewer reads them (one per CONTEXT_FACTS entry). */
+const CONTEXT_TITLES: Record<ContextFact, string> = { today: '评估日期', division: '受理地行政区划', scenario: '办理情形', materials: '已提交材料' };
 
 function optionLabels(schema: Record<string, unknown>): Map<string, string> {
   const labels = new Map<string, string>();
