@@ -30,7 +30,8 @@ async function mongolianRendering(page: Page, selector: string) {
     await document.fonts.ready;
     const element = document.querySelector(selector) as HTMLElement | null;
     if (!element) return null;
-    const faces = [...document.fonts].filter((f) => f.family.replace(/"/g, '') === family);
+    const faces: FontFace[] = [];
+    document.fonts.forEach((f) => { if (f.family.replace(/"/g, '') === family) faces.push(f); });
     return {
       writingMode: getComputedStyle(element).writingMode,
       lang: element.closest('[lang]')?.getAttribute('lang') ?? null,
