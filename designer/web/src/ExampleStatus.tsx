@@ -15,6 +15,8 @@ export interface ExampleCheck {
   source: { draft: number } | { version: number } | null;
   problems: number;
   report: ExampleReport | null;
+  /** Enabled rules of the draft that no example fires (submitting is refused while any is left). */
+  uncovered?: number;
   error?: string;
 }
 
@@ -36,7 +38,7 @@ async function check(item: ItemSummary): Promise<ExampleCheck> {
   try {
     if (item.draft) {
       const r = await api.validateDraft(item.code);
-      return { source: { draft: r.revision }, problems: r.problems.length, report: r.examples };
+      return { source: { draft: r.revision }, problems: r.problems.length, report: r.examples, uncovered: (r.coverage ?? []).length };
     }
     if (item.latestVersion !== null) {
       const v = await api.version(item.code, item.latestVersion);
@@ -104,8 +106,10 @@ export function ExampleCell({ item }: { item: ItemSummary }) {
         {result.report.failed} 个未通过
       </span>
     );
+  } else if (result.uncovered) {
+    body = <span className="badge fail" title={`${what}的样例全部通过，但有 ${result.uncovered} 条规则没有任何样例触发，不能提交审核`}>{result.uncovered} 条规则无样例</span>;
   } else body = <span className="badge pass" title={`${what}的 ${result.report.passed} 个样例全部通过`}>{result.report.passed} 个通过</span>;
-  return <span ref={ref} className="examples-cell" data-examples={result ? (result.report?.failed ? 'fail' : result.report ? 'pass' : 'none') : 'pending'}>{body}</span>;
+  return <span ref={ref} className="examples-cell" data-examples={result ? (result.report?.failed ? 'fail' : result.uncovered ? 'uncovered' : result.report ? 'pass' : 'none') : 'pending'}>{body}</span>;
 }
 
 /** The examples of the saved draft, run by the server: shown next to the diff in the review view. */
