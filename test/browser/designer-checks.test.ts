@@ -80,6 +80,10 @@ describeInChromium('designer checks', () => {
     config.rules[2]!.title = '新就业形态须填写平台名称';
     config.examples = config.examples.filter((e) => e.name !== '新就业形态未填平台名称' && e.name !== '16至18周岁缺监护人同意书');
     await putDraft(config, 'CHK-UI-2');
+    // The dashboard says why it cannot be submitted although its examples pass.
+    await page.goto(`${base}/designer/`);
+    const row = page.getByRole('row', { name: /CHK-UI-2/ }).first();
+    await expect.poll(() => row.locator('.examples-cell').textContent(), { timeout: 15_000 }).toBe('2 条规则无样例');
     await open('CHK-UI-2');
 
     await page.getByRole('button', { name: '提交审核' }).click();
