@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { listDivisions, verifyAuditChain } from '../../engine/core/index.js';
 import { openConfigStore, storeSettingsFromEnv } from '../../engine/adapters/index.js';
-import { generateBearerToken } from '../../engine/services/index.js';
+import { AuditTrailAuditor, generateBearerToken } from '../../engine/services/index.js';
+import { loadTrustedKeys } from '../../engine/adapters/key-files/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -128,10 +129,15 @@ export function describeSeedKill(storeName: string, target: SeedKillTarget, { ki
       items: catalogue.length, versions: catalogue.length, claims: catalogue.length * localities,
       seededEvents: catalogue.length, admins: 1, orphans: 0,
     });
-    // What the killed starts wrote chains like the rest: the trail verifies.
+    // What the killed starts wrote chains like the rest: the trail verifies — the chain, its signed
+    // checkpoints, and every seeded version with its event (none without, none twice).
     const opened = await openConfigStore(storeSettingsFromEnv({ TONGBAN_DATA_DIR: store.dataDir, ...store.env }));
     try {
       expect(verifyAuditChain(await opened.listAudit({ limit: 100_000 })).ok).toBe(true);
+      const { trustedKeys } = loadTrustedKeys({ env: {}, dataDir: store.dataDir });
+      const report = await new AuditTrailAuditor({ reader: opened, trustedKeys }).verify();
+      expect(report.problems).toEqual([]);
+      expect(report.ok).toBe(true);
     } finally {
       await opened.close();
     }
