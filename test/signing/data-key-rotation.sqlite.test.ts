@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rotateDataKey, storeSettingsFromEnv } from '../../engine/adapters/index.js';
+import { loadDataKeyRing, rotateDataKey, storeSettingsFromEnv } from '../../engine/adapters/index.js';
+import { StoreUnavailableError } from '../../engine/core/index.js';
 import { openSqliteIntakeStore } from '../../engine/adapters/sqlite/index.js';
 import { ID_NUMBER, newIntake } from '../intake/fixtures.js';
 import { describeDataKeyRotation } from './data-key-rotation.js';
@@ -83,5 +84,28 @@ describe('data key rotation (SQLite)', () => {
     const onlyCurrent = openSqliteIntakeStore({ file, key: current });
     expect((await onlyCurrent.get(created.caseNumber))?.formData).toEqual(created.formData);
     await onlyCurrent.close();
+  });
+
+  it('a ring reads what any of its keys wrote; a value whose key left the ring is refused naming that key id', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'intake.db');
+    const [a, b] = [randomBytes(32), randomBytes(32)];
+    const store = openSqliteIntakeStore({ file, key: a });
+    const created = await store.create(newIntake());
+    await store.close();
+    // TONGBAN_DATA_KEY as a list: the first key writes, the others read.
+    const ring = loadDataKeyRing({ dataDir: dir }, { TONGBAN_DATA_KEY: `${b.toString('base64')},${a.toString('base64')}` });
+    expect(Buffer.from(ring.current)).toEqual(b);
+    const rotated = openSqliteIntakeStore({ file, key: ring });
+    expect((await rotated.get(created.caseNumber))?.formData).toEqual(created.formData);
+    await rotated.close();
+    const withoutOld = openSqliteIntakeStore({ file, key: b });
+    const keyIdOfA = createHash('sha256').update('tongban data key id\0').update(a).digest('hex').slice(0, 16);
+    const refused = await withoutOld.get(created.caseNumber).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(StoreUnavailableError);
+    expect((refused as StoreUnavailableError).details).toMatchObject({ reason: 'data-key-missing', keyId: keyIdOfA });
+    expect((refused as Error).message).toContain(keyIdOfA);
+    await withoutOld.close();
+    expect(() => loadDataKeyRing({ dataDir: dir }, { TONGBAN_DATA_KEY: `${b.toString('base64')},short` })).toThrow(/TONGBAN_DATA_KEY/);
   });
 });
