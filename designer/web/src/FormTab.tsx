@@ -224,8 +224,8 @@ function PropertyPanel({ field, fields, onChange, readOnly, parent }: { field: F
 }
 
 const JsonEditor = memo(function JsonEditor({ form: latest, onChange, readOnly }: { form: FormDefinition; onChange: (f: FormDefinition) => void; readOnly: boolean }) {
-  // Serialising a large form is not worth a keystroke's paint: it follows in a background render.
-  const form = useDeferredValue(latest);
+  // Serialising a large form is not worth a keystroke's paint: it follows once the author pauses.
+  const form = useDeferredValue(useSettled(latest, PREVIEW_SETTLE_MS));
   const serialised = useMemo(() => JSON.stringify({ schema: form.schema, uiSchema: form.uiSchema ?? {} }, null, 2), [form]);
   const [text, setText] = useState(serialised);
   const [error, setError] = useState<string | null>(null);
@@ -461,8 +461,8 @@ const EMPTY_ERRORS: ErrorTree = {};
 
 export function FormTab({ config, onChange, problems, readOnly }: { config: ItemConfig; onChange: (c: ItemConfig) => void; problems: Problem[]; readOnly: boolean }) {
   const fields = useStableFields(config.form);
-  // The round-trip check parses and rebuilds the whole form: a background render is soon enough.
-  const deferredForm = useDeferredValue(config.form);
+  // The round-trip check parses and rebuilds the whole form: once the author pauses is soon enough.
+  const deferredForm = useDeferredValue(useSettled(config.form, PREVIEW_SETTLE_MS));
   const exact = useMemo(() => isRoundTrip(deferredForm), [deferredForm]);
   // The selection is a field name, or "group.child" for a field inside a group / repeating group.
   const [selected, setSelected] = useState<string | null>(fields[0]?.name ?? null);
