@@ -338,7 +338,8 @@ if (hasChromium) describe('designer web app in chromium', () => {
     await expect.poll(() => page.locator('tr[data-material="Bad ID"] td').first().locator('.cell-error').textContent()).toBeTruthy();
     await page.getByLabel('材料 1 标识').fill('id-card');
     await page.getByText('事项标准：没有发现问题。').first().waitFor();
-    // Drag 户口簿 to the top of the table.
+    // Drag 户口簿 to the top of the table (brought into view first: the tab is in sections, the table is not at the top).
+    await page.locator('table[aria-label="申请材料"]').evaluate((table) => table.scrollIntoView({ block: 'center' }));
     await page.locator('tr[data-material="household-register"] .handle').dragTo(page.locator('tr[data-material="id-card"]'));
     await expect.poll(() => page.locator('table[aria-label="申请材料"] tbody tr').first().getAttribute('data-material')).toBe('household-register');
     await page.getByText('事项标准：没有发现问题。').first().waitFor();

@@ -23,9 +23,11 @@ export function App() {
     window.addEventListener('tongban:unauthorized', onUnauthorized);
     return () => window.removeEventListener('tongban:unauthorized', onUnauthorized);
   }, []);
-  const signOut = () => {
+  // The session ends first, then the address changes: navigating first would mount the item list,
+  // whose requests would meet the ended session (401s) on the way to the sign-in.
+  const signOut = async () => {
     setNavigationGuard(null);
-    void person.signOut();
+    await person.signOut();
     setExpired(false);
     navigate({ page: 'dashboard' }, { force: true });
   };
@@ -47,11 +49,11 @@ export function App() {
           {audits ? <a href={hrefOf({ page: 'audit', view: 'trail' })} onClick={linkHandler({ page: 'audit', view: 'trail' })}>审计工作台</a> : null}
         </nav>
         <SignedInAs me={me} />
-        <button className="small" onClick={signOut}>退出登录</button>
+        <button className="small" onClick={() => void signOut()}>退出登录</button>
       </header>
       {expired ? (
         <div className="notice error" role="alert" style={{ margin: '8px 20px' }}>
-          登录已失效或令牌已被撤销。未保存的修改仍在页面上；请复制保存后 <button className="link" onClick={signOut}>重新登录</button>。
+          登录已失效或令牌已被撤销。未保存的修改仍在页面上；请复制保存后 <button className="link" onClick={() => void signOut()}>重新登录</button>。
         </div>
       ) : null}
       {route.page === 'audit' && audits ? auditor
