@@ -89,12 +89,12 @@ export function designerRoutes({ store, lifecycle, clock, auditor }: DesignerDep
       },
     },
     {
-      method: 'post', path: '/api/items/:code/draft/validate', access: everyone, summary: 'Validate the draft and run its examples', tags: ['drafts'],
+      method: 'post', path: '/api/items/:code/draft/validate', access: everyone, summary: 'Validate the draft (every problem at once, each with its tab and section), run its examples (with each condition’s trace) and report the rules no example fires', tags: ['drafts'],
       responses: { 200: { description: 'Validation and example results', schema: s.draftCheck }, 404: ERR },
       handler: async (req, res) => res.json(await lifecycle.validateDraft(codeOf(req))),
     },
     {
-      method: 'post', path: '/api/items/:code/draft/submit', access: byAuthors, summary: 'Submit the draft for legality review', tags: ['review'],
+      method: 'post', path: '/api/items/:code/draft/submit', access: byAuthors, summary: 'Submit the draft for legality review; refused (422) while it has a problem, a failing example, or an enabled rule no example fires (named by its Chinese name)', tags: ['review'],
       headers: [ifMatch],
       responses: { 200: { description: 'Submitted', schema: s.draft }, 404: ERR, 409: ERR, 422: ERR },
       handler: async (req, res) => res.json(await lifecycle.submit(codeOf(req), actorOf(req), expectedRevisionOf(req))),
