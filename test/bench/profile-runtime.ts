@@ -43,5 +43,23 @@ for (const node of profile.nodes) {
   const pkg = where.startsWith('nm:') ? where.split('/').slice(0, where.startsWith('nm:@') ? 2 : 1).join('/') : where || node.callFrame.functionName;
   byFile.set(pkg, (byFile.get(pkg) ?? 0) + t);
 }
+// Inclusive time (self + callees) of every function, each sample counted once per function on its stack.
+const parent = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+const inclusive = new Map<string, number>();
+profile.samples.forEach((id, i) => {
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const frame = byId.get(at)!.callFrame;
+    const name = `${frame.functionName || '(anon)'} ${frame.url.replace(/^file:\/\/\/work\/main\//, '').replace(/.*node_modules\//, 'nm:')}:${frame.lineNumber + 1}`;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    inclusive.set(name, (inclusive.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
+});
 const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`).join('\n');
+const wanted = (process.env.PROFILE_INCLUSIVE ?? 'record,authenticate,findPrincipalByTokenHash,tokenHash,handler,evaluateCompiled,decide,json,send,compression,parseJsonText,checkRequestBody,inForce,requestLog,finished,secureHeaders,rateLimiter,sealedBodyJson,seal,prepareDecisionRecord,decisionBodyJson,parserOnIncoming,writeHead,end,_flush,emit').split(',');
+const inclusiveLines = [...inclusive].filter(([name]) => wanted.includes(name.split(' ')[0] as string)).sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`).join('\n');
+console.log(`\nInclusive (self + callees) of the functions asked for:\n${inclusiveLines}`);
 console.log(`\nBy file/package (self time):\n${top(byFile, 30)}\n\nBy function (self time):\n${top(byFunction, 45)}\n\nProfile: ${join(profDir, file)}`);
