@@ -81,6 +81,7 @@ describeInChromium('auditor workspace', () => {
     // Decisions: search by item and outcome, replay one, both results side by side.
     await page.getByRole('link', { name: '受理决定' }).click();
     await page.getByLabel('事项').selectOption(CODE);
+    await page.getByLabel('受理地').selectOption({ label: '新城区' });
     await page.getByLabel('结果').selectOption('accept');
     await page.getByRole('button', { name: '查找' }).click();
     const rows = page.getByTestId('decision-row');

@@ -15,8 +15,9 @@ export function useSignedIn(): { me: SignedIn | null | undefined; signedIn(me: S
   }, []);
   const signedIn = useCallback((found: SignedIn) => setMe(found), []);
   const signOut = useCallback(async () => {
-    await endSession().catch(() => undefined);
+    // Screens go first, so nothing asks the server with a session that is being revoked.
     setMe(null);
+    await endSession().catch(() => undefined);
   }, []);
   return { me, signedIn, signOut };
 }

@@ -84,8 +84,9 @@ export function usePersonAt(division: string, desk: 'operator' | 'handler'): Per
   }, [division, desk]);
   const signedIn = useCallback((found: SignedIn) => { setRefusal(null); setMe(found); }, []);
   const signOut = useCallback(async () => {
-    await endSession().catch(() => undefined);
+    // Screens go first, so nothing asks the server with a session that is being revoked.
     setMe(null);
+    await endSession().catch(() => undefined);
   }, []);
   return { me, refusal, signedIn, signOut };
 }

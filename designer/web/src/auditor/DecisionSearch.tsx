@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useState, type FormEvent } from 'react';
-import { findDivision, OUTCOMES } from '../../../../engine/core/index.js';
+import { divisionTree, findDivision, OUTCOMES } from '../../../../engine/core/index.js';
 import { advice } from '../../../../engine/web-kit/index.js';
 import { auditorApi, regionTime, type DecisionQuery, type RecordedDecisionEntry, type ReplayResult } from './auditor-api.js';
 import { ItemPicker, useItems } from './ItemPicker.js';
@@ -63,7 +63,7 @@ export function DecisionSearch({ initialCode = '' }: { initialCode?: string }) {
     // Dates are the region's calendar days: from the start of the first to the end of the last (UTC+8).
     setQuery({
       ...(draft.code ? { code: draft.code } : {}),
-      ...(draft.division ? { division: draft.division.trim() } : {}),
+      ...(draft.division ? { division: draft.division } : {}),
       ...(draft.outcome ? { outcome: draft.outcome } : {}),
       ...(draft.from ? { from: new Date(`${draft.from}T00:00:00+08:00`).toISOString() } : {}),
       ...(draft.to ? { to: new Date(`${draft.to}T23:59:59.999+08:00`).toISOString() } : {}),
@@ -89,8 +89,16 @@ export function DecisionSearch({ initialCode = '' }: { initialCode?: string }) {
       <h2 id="decisions-title">受理决定</h2>
       <form className="row filters" onSubmit={search} aria-label="查找受理决定">
         {items && <ItemPicker id="decision-item" items={items} value={draft.code ?? ''} onChange={(code) => setDraft({ ...draft, code })} allowAll />}
-        <label htmlFor="decision-division" className="picker"><span>受理地区划代码</span>
-          <input id="decision-division" value={draft.division ?? ''} onChange={(e) => setDraft({ ...draft, division: e.target.value })} placeholder="如 150102" inputMode="numeric" />
+        <label htmlFor="decision-division" className="picker"><span>受理地</span>
+          <select id="decision-division" value={draft.division ?? ''} onChange={(e) => setDraft({ ...draft, division: e.target.value })}>
+            <option value="">全部地区</option>
+            {divisionTree().children.map((league) => (
+              <optgroup key={league.code} label={league.name}>
+                <option value={league.code}>{league.name}（本级）</option>
+                {league.children.map((banner) => <option key={banner.code} value={banner.code}>{banner.name}</option>)}
+              </optgroup>
+            ))}
+          </select>
         </label>
         <label htmlFor="decision-from" className="picker"><span>自</span><input id="decision-from" type="date" value={draft.from ?? ''} onChange={(e) => setDraft({ ...draft, from: e.target.value })} /></label>
         <label htmlFor="decision-to" className="picker"><span>至</span><input id="decision-to" type="date" value={draft.to ?? ''} onChange={(e) => setDraft({ ...draft, to: e.target.value })} /></label>
