@@ -161,6 +161,8 @@ describeInChromium('容缺受理 in the window app', () => {
     expect(committed.status).toBe(201);
     time.advanceDays(3);
     const { page, errors } = await openPage(`/window/150102/cases/${caseNumber}`);
+    // Three days on by the server's clock the clerk's session has ended: the window asks to sign in again.
+    await expect.poll(async () => (await page.getByLabel('操作员令牌').count()) + (await page.getByTestId('signed-in-as').count()), { timeout: 10_000 }).toBeGreaterThan(0);
     if (await page.getByLabel('操作员令牌').count()) {
       await page.getByLabel('操作员令牌').fill(token());
       await page.getByRole('button', { name: '登录' }).click();
