@@ -3,7 +3,7 @@ import { uiTexts, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
 import { contentKeys, contentReader, hasTranslations, isBilingual, translationIsDraft, type ContentReader } from '../i18n/content-strings.js';
 import { MONGOLIAN, MONGOLIAN_BLOCK_CSS, mongolianFontFace } from '../i18n/languages.js';
 import { channelPlaces, labelOf, type Language } from '../vocabulary/index.js';
-import { conditionalFields, conditionalFieldText } from '../form/field-conditions.js';
+import { conditionalFields, conditionalFieldText, type ConditionalField, type FieldCondition } from '../form/field-conditions.js';
 import { formFields } from '../form/form-fields.js';
 
 export interface GuideSection {
@@ -90,9 +90,9 @@ function guideText(config: ItemConfig, language: Language, local: Record<string,
     { key: 'reviewPoints', title: t('guide.section.reviewPoints'), items: s.reviewPoints.map((r) => { const point = c.text(contentKeys.reviewPoint(r.point), r.point); return r.materialId && materials.get(r.materialId) ? `${materialName(r.materialId)}${colon}${point}` : point; }) },
     { key: 'templates', title: t('guide.section.templates'), items: s.materialTemplates.map((tp) => { const name = c.text(contentKeys.template(tp.materialId), tp.name); return `${name}${tp.instructions ? paren([c.text(contentKeys.template(tp.materialId, 'instructions'), tp.instructions)]) : ''}`; }) },
   ];
-  // The form's value-based logic, as sentences (Chinese: the field titles are the form's own).
-  const conditions = language === 'zh-CN' ? formConditionItems(config) : [];
-  if (conditions.length > 0) sections.push({ key: 'formConditions', title: '申请表填写说明', items: conditions });
+  // The form's value-based logic, as sentences, with the fields' and options' own texts in the language.
+  const conditions = language === 'zh-CN' ? formConditionItems(config) : formConditionItemsIn(config, language);
+  if (conditions.length > 0) sections.push({ key: 'formConditions', title: t('guide.section.formConditions'), items: conditions });
   const localValue = (key: string) => (language === 'zh-CN' ? local[key] : (local[localTranslationKey(key, language)]?.trim() || local[key]));
   const localEntries = s.localFields.filter((key) => typeof local[key] === 'string' && local[key] !== '').map((key) => ({ [LOCAL_FIELD_KEYS[key] ? t(LOCAL_FIELD_KEYS[key]) : key]: localValue(key) as string }));
   if (localEntries.length > 0) sections.push({ key: 'local', title: t('guide.section.local'), items: localEntries });
@@ -119,6 +119,34 @@ function formConditionItems(config: ItemConfig): string[] {
   const titles = formFields(schema);
   const titleOf = (name: string) => titles.get(name)?.title ?? name;
   return [...new Set(fields.map((field) => conditionalFieldText(field, titleOf)))];
+}
+
+/**
+ * The same sentences in a translated language: the Chinese ones are field-conditions.ts's wording;
+ * these follow the catalogue's sentence patterns (form.condition.*) with the fields' translated
+ * titles and the options' translated labels (falling back to the Chinese where one is missing).
+ */
+function formConditionItemsIn(config: ItemConfig, language: Exclude<Language, 'zh-CN'>): string[] {
+  const schema = config.form.schema;
+  const fields = conditionalFields(schema);
+  if (fields.length === 0) return [];
+  const titles = formFields(schema);
+  const c = contentReader(config, language);
+  const t = uiTexts(language);
+  const titleOf = (name: string) => `「${c.text(`form.${name}.title`, titles.get(name)?.title ?? name)}」`;
+  const valueOf = (field: string, value: unknown): string => {
+    const one = (v: unknown) => `「${typeof v === 'string' ? c.text(`form.${field}.enum[${v}]`, v) : JSON.stringify(v) ?? ''}」`;
+    return Array.isArray(value) ? value.map(one).join(` ${t('form.condition.or')} `) : one(value);
+  };
+  const when = (condition: FieldCondition): string => {
+    const field = titleOf(condition.field);
+    if (condition.operator === 'isFilled') return t('form.condition.filled', { field });
+    if (condition.operator === 'equal' || condition.operator === 'in') return t('form.condition.is', { field, value: valueOf(condition.field, condition.value) });
+    return t(`form.condition.${condition.operator}`, { field, value: String(condition.value) });
+  };
+  const sentence = (field: ConditionalField) =>
+    t(field.effect === 'require' || field.requiredWhenShown ? 'form.condition.require' : 'form.condition.show', { when: when(field.when), name: titleOf(field.name) });
+  return [...new Set(fields.map(sentence))];
 }
 
 function escapeHtml(text: string): string {

@@ -12,3 +12,4 @@ export {
 export { translationProblems } from './translation-checks.js';
 export { CATALOGUES, catalogueAwaitingReview, catalogueGaps, uiText, uiTexts, type CatalogueEntryForReview, type CatalogueKey } from './catalogue/catalogue.js';
 export { localizedForm } from './localized-form.js';
+export { localizedDecision, type LocalizedDecision, type LocalizedMaterial, type LocalizedReason, type LocalizedText } from './localized-decision.js';
