@@ -11,4 +11,5 @@ export {
   type ProblemTab,
 } from './problem-location.js';
 export { compareTimeLimits, type LimitComparison, type StatedLimit } from './time-limit-comparison.js';
+export { EVERY_ITEM_LOCAL_FIELDS, PHONE_LOCAL_FIELDS, isServicePhone, localFieldsOf } from './local-fields.js';
 export type * from './types.js';

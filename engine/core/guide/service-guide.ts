@@ -1,4 +1,5 @@
 import type { Coded, ItemConfig, StatutoryTimeLimit, TimeLimit } from '../config/types.js';
+import { localFieldsOf } from '../config/local-fields.js';
 import { uiTexts, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
 import { contentKeys, contentReader, hasTranslations, isBilingual, translationIsDraft, type ContentReader } from '../i18n/content-strings.js';
 import { MONGOLIAN, MONGOLIAN_BLOCK_CSS, mongolianFontFace } from '../i18n/languages.js';
@@ -94,7 +95,7 @@ function guideText(config: ItemConfig, language: Language, local: Record<string,
   const conditions = language === 'zh-CN' ? formConditionItems(config) : formConditionItemsIn(config, language);
   if (conditions.length > 0) sections.push({ key: 'formConditions', title: t('guide.section.formConditions'), items: conditions });
   const localValue = (key: string) => (language === 'zh-CN' ? local[key] : (local[localTranslationKey(key, language)]?.trim() || local[key]));
-  const localEntries = s.localFields.filter((key) => typeof local[key] === 'string' && local[key] !== '').map((key) => ({ [LOCAL_FIELD_KEYS[key] ? t(LOCAL_FIELD_KEYS[key]) : key]: localValue(key) as string }));
+  const localEntries = localFieldsOf(s).filter((key) => typeof local[key] === 'string' && local[key] !== '').map((key) => ({ [LOCAL_FIELD_KEYS[key] ? t(LOCAL_FIELD_KEYS[key]) : key]: localValue(key) as string }));
   if (localEntries.length > 0) sections.push({ key: 'local', title: t('guide.section.local'), items: localEntries });
   return { lang: language, title: t('guide.title', { name: c.text('standard.name', s.name) }), sections, ...(language === 'zh-CN' ? {} : { draft: translationIsDraft(config, language) }) };
 }

@@ -1,10 +1,12 @@
 import { systemClock, type Clock } from '../../core/clock/index.js';
 import { requireServedLocality } from '../stations/stations.js';
+import { isServicePhone, localFieldsOf, PHONE_LOCAL_FIELDS } from '../../core/config/index.js';
 import { NotFoundError, ValidationFailedError, type Problem } from '../../core/errors.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import type { ClaimRecord } from '../../core/model/records.js';
 
 const MAX_LOCAL_VALUE = 500;
+const LOCAL_FIELD_TITLES: Record<string, string> = { consultPhone: '咨询电话', complaintPhone: '监督投诉电话' };
 
 /**
  * A locality claims (认领) an item: which version it serves (following the latest, or pinned)
@@ -18,7 +20,7 @@ export async function putClaim({ store, clock = systemClock, division, code, bod
   if (!item || item.latestVersion === null) throw new NotFoundError(`事项 ${code} 尚未发布，不能认领`, { code });
   if (item.withdrawn) throw new ValidationFailedError(`事项 ${code} 已撤销，不能认领`, [{ pointer: '', code: 'claim.withdrawn', message: '事项已撤销' }]);
   const latest = await store.getVersion(code, item.latestVersion);
-  const allowed = new Set(latest?.config.standard.localFields ?? []);
+  const allowed = new Set(latest ? localFieldsOf(latest.config.standard) : []);
   const input = (body ?? {}) as Record<string, unknown>;
   const problems: Problem[] = [];
   for (const key of Object.keys(input)) {
@@ -39,6 +41,8 @@ export async function putClaim({ store, clock = systemClock, division, code, bod
         problems.push({ pointer: `/local/${key}`, code: 'claim.not-local', message: `「${key}」不是本事项允许属地设置的字段（允许：${[...allowed].join('、') || '无'}）；事项标准、表单和规则只能由自治区部门修改` });
       } else if (typeof value !== 'string' || value.length > MAX_LOCAL_VALUE) {
         problems.push({ pointer: `/local/${key}`, code: 'claim.local-value', message: `「${key}」应为不超过 ${MAX_LOCAL_VALUE} 字的文本` });
+      } else if (PHONE_LOCAL_FIELDS.includes(key) && value.trim() !== '' && !isServicePhone(value.trim())) {
+        problems.push({ pointer: `/local/${key}`, code: 'claim.phone', message: `「${LOCAL_FIELD_TITLES[key] ?? key}」应为电话号码，如 0471-1234567、13800138000 或 12345，多个号码用顿号分隔` });
       } else if (value.trim() !== '') values[key] = value.trim();
     }
   }
