@@ -214,7 +214,7 @@ export const decision: JsonSchema = {
 export const runtimeItem: JsonSchema = {
   type: 'object',
   required: ['code', 'name', 'department', 'version', 'hash'],
-  properties: { code: str, name: str, department: str, channel: str, version: int, hash: str, publishedAt: str },
+  properties: { code: str, name: str, aliases: { type: 'array', items: str, description: '别名 from the standard, for search' }, department: str, channel: str, version: int, hash: str, publishedAt: str },
 };
 
 export const runtimeItemList: JsonSchema = {

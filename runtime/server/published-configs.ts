@@ -70,6 +70,7 @@ export class PublishedConfigs {
   private readonly trustedKeys: readonly TrustedKey[];
   /** Signature checks by (code, version, hash, signature): each stored signature is verified once. */
   private readonly checked = new Map<string, SignatureAlarm | null>();
+  private readonly aliases = new Map<string, string[]>();
   private readonly alarmsByVersion = new Map<string, SignatureAlarm>();
 
   private readonly verifyStatement: StatementVerifier | undefined;
@@ -152,6 +153,17 @@ export class PublishedConfigs {
         const claim = claims.get(item.code) as ClaimRecord;
         return { item, claim, version: claim.follow === 'latest' ? (item.latestVersion as number) : claim.follow };
       });
+  }
+
+  /** The aliases (别名) a version's standard carries, for the window's search; versions never change, so kept. */
+  async aliasesOf(code: string, version: number): Promise<string[]> {
+    const key = `${code}@${version}`;
+    let aliases = this.aliases.get(key);
+    if (!aliases) {
+      aliases = (await this.reader.getVersion(code, version))?.config.standard.aliases ?? [];
+      this.aliases.set(key, aliases);
+    }
+    return aliases;
   }
 
   async inForce(code: string, division: string): Promise<CompiledConfig & { claim: ClaimRecord }> {

@@ -71,11 +71,11 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
         const offered = await configs.offered(division);
         res.json({
           division: { code: division, name: findDivision(division.slice(0, 6))?.name ?? division },
-          items: offered.map(({ item, version, claim }) => ({
-            code: item.code, name: item.name, department: item.department, version,
+          items: await Promise.all(offered.map(async ({ item, version, claim }) => ({
+            code: item.code, name: item.name, aliases: await configs.aliasesOf(item.code, version), department: item.department, version,
             hash: version === item.latestVersion ? item.latestHash : null,
             latestVersion: item.latestVersion, follow: claim.follow, publishedAt: item.latestPublishedAt,
-          })),
+          }))),
         });
       },
     },

@@ -91,6 +91,8 @@ export interface ItemStandard {
   /** 汉蒙双语: every applicant-facing text needs its traditional Mongolian (see engine/core/i18n). */
   bilingual?: boolean;
   localFields: string[];
+  /** 别名: what people call the item (低保 for 最低生活保障), for search only. */
+  aliases?: string[];
   dataNeeds: {
     dataItem: string;
     owningDepartment: string;

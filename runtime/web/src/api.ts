@@ -11,6 +11,8 @@ export const runtimePath = (division: string, rest = '') => `/api/runtime/${enco
 export interface OfferedItem {
   code: string;
   name: string;
+  /** 别名 the standard carries (低保), for search. */
+  aliases?: string[];
   department: string | { name?: string };
   version: number;
   hash: string | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinyinInitials } from './pinyin-initials.js';
+import { matchesPinyin, matchesSearch, pinyinInitials, pinyinOf } from './pinyin-initials.js';
 
 describe('pinyinInitials', () => {
   it('gives the initials of the sample items as clerks would type them', () => {
@@ -8,5 +8,32 @@ describe('pinyinInitials', () => {
     expect(pinyinInitials('最低生活保障申请')).toBe('ZDSHBZSQ');
     expect(pinyinInitials('购买自住住房提取住房公积金')).toBe('GMZZZFTQZFGJJ');
     expect(pinyinInitials('社会保障卡申领（2024版）')).toBe('SHBZKSL2024B');
+  });
+
+  it('falls back to collation for a character the table lacks', () => {
+    expect(pinyinOf('鑫')).toEqual([]);
+    expect(pinyinInitials('鑫')).toBe('X');
+  });
+});
+
+describe('matchesPinyin', () => {
+  it('matches full pinyin, initials and a mix of both from any character on', () => {
+    expect(pinyinOf('婚')).toEqual(['hun']);
+    for (const query of ['hunyin', 'hydj', 'hunyindj', 'hyden', 'dengji', 'HunYin', 'hun yin', 'hu']) expect(matchesPinyin('婚姻登记档案查询', query), query).toBe(true);
+    expect(matchesPinyin('最低生活保障申请', 'dibao')).toBe(false); // 低生活保: the letters must follow each other
+    expect(matchesPinyin('低保', 'dibao')).toBe(true);
+    expect(matchesPinyin('最低生活保障申请', 'zuidi')).toBe(true);
+  });
+
+  it('does not match what the text does not say', () => {
+    for (const query of ['hunyinx', 'yinhun', 'dibao', 'hunyin登记', '']) expect(matchesPinyin('婚姻登记档案查询', query), query).toBe(false);
+  });
+});
+
+describe('matchesSearch', () => {
+  it('finds an item by characters, pinyin or an alias', () => {
+    const dibao = ['最低生活保障申请', '低保', '低保申请', '内蒙古自治区民政厅', 'SAMPLE-MZ-0002'];
+    for (const query of ['低保', 'dibao', 'dbsq', '最低生活', 'zdshbz', 'minzheng', 'sample-mz', '']) expect(matchesSearch(dibao, query), query).toBe(true);
+    for (const query of ['hunyin', '婚姻', 'shebao']) expect(matchesSearch(dibao, query), query).toBe(false);
   });
 });
