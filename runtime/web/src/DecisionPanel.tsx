@@ -1,5 +1,6 @@
-import { labelOf, outcomes } from '../../../engine/core/index.js';
+import { labelOf, outcomes, uiTexts, type LocalizedDecision, type LocalizedText } from '../../../engine/core/index.js';
 import type { Decision } from './api.js';
+import './mongolian-workspace.css';
 
 const limitText = (t: { value: number | null; unit: { label: string }; note?: string }) =>
   t.value === null ? `法律法规未规定${t.note ? `（${t.note}）` : ''}` : `${t.value} 个${t.unit.label}${t.note ? `（${t.note}）` : ''}`;
@@ -10,8 +11,61 @@ function focusField(path: string) {
   el?.focus();
 }
 
+/** A translated text, marked with the language it is actually in (a text still untranslated says so by lang="zh-CN"). */
+const Said = ({ text }: { text: LocalizedText }) => <span lang={text.lang}>{text.text}</span>;
+
+/**
+ * The decision in traditional Mongolian, set vertically like the guide (the side column holds a
+ * block of columns, scrolling sideways): outcome, where to go, the missing materials, the reasons
+ * with their basis and the time limits, in the item's own Mongolian. The Chinese decision follows
+ * it, since the decision is made and recorded in Chinese.
+ */
+function MongolianDecision({ decision }: { decision: LocalizedDecision }) {
+  const t = uiTexts('mn-Mong');
+  return (
+    <section className="decision-mongolian mongolian" lang="mn-Mong" data-testid="decision-mn" aria-labelledby="decision-mn-title">
+      <h3 id="decision-mn-title">{t('decision.title')}</h3>
+      <p className="outcome-mn" data-testid="outcome-mn"><Said text={decision.outcome} /></p>
+      {decision.redirect && <p data-testid="redirect-mn"><Said text={decision.redirect} /></p>}
+      {decision.missingMaterials.length > 0 && (
+        <div data-testid="missing-materials-mn">
+          <h4>{t('decision.missing', { n: decision.missingMaterials.length })}</h4>
+          <ol>
+            {decision.missingMaterials.map((m) => <li key={m.id}><Said text={m.name} />{m.deferrable && <span className="tag">{t('decision.deferrable')}</span>}</li>)}
+          </ol>
+        </div>
+      )}
+      {decision.reasons.length > 0 && (
+        <div data-testid="reasons-mn">
+          <h4>{t('decision.reasons')}</h4>
+          <ul>
+            {decision.reasons.map((r, i) => (
+              <li key={`${r.rule}-${i}`}><Said text={r.message} />{r.basis && <span className="basis">{t('decision.basis')}᠄ <Said text={r.basis} /></span>}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {!decision.redirect && (
+        <div>
+          <h4>{t('decision.limits')}</h4>
+          <p>{t('decision.promised')}᠄ <Said text={decision.timeLimits.promised} /></p>
+          <p>{t('decision.statutory')}᠄ <Said text={decision.timeLimits.statutory} /></p>
+        </div>
+      )}
+      <p className="fineprint">{t('decision.chineseAuthoritative')}</p>
+    </section>
+  );
+}
+
 /** The live decision: what the window will tell the applicant, decided in this browser by the shared engine. */
-export function DecisionPanel({ decision, error, evaluating, placeholder }: { decision: Decision | null; error: string | null; evaluating: boolean; placeholder?: string | undefined }) {
+export function DecisionPanel({ decision, mongolian, error, evaluating, placeholder }: {
+  decision: Decision | null;
+  /** The same decision in traditional Mongolian, when the reader chose ᠮᠣᠩᠭᠣᠯ and the item has it. */
+  mongolian?: LocalizedDecision | null | undefined;
+  error: string | null;
+  evaluating: boolean;
+  placeholder?: string | undefined;
+}) {
   return (
     <aside className="decision" aria-labelledby="decision-title">
       <h2 id="decision-title">受理判定</h2>
@@ -19,6 +73,7 @@ export function DecisionPanel({ decision, error, evaluating, placeholder }: { de
       {!decision && !error && <p className="hint">{placeholder ?? (evaluating ? '正在判定…' : '选择办理情形后即可判定。')}</p>}
       {decision && (
         <div aria-live="polite" aria-atomic="false">
+          {mongolian && <MongolianDecision decision={mongolian} />}
           <p className={`outcome outcome-${decision.outcome}`} data-testid="outcome" data-outcome={decision.outcome}>
             {labelOf(outcomes, decision.outcome)}
           </p>

@@ -1,13 +1,15 @@
 import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CompiledConfig } from '../../../engine/core/index.js';
+import { contentKeys, contentReader, hasTranslations, isBilingual, localizedDecision, localizedForm, MONGOLIAN, uiTexts, type CompiledConfig, type ItemConfig } from '../../../engine/core/index.js';
 import { ApiError, formValidator, translateString } from '../../../engine/web-kit/index.js';
 import { getJson, runtimePath, type Decision, type ItemDetail, type ServiceGuide } from './api.js';
 import { DecisionPanel } from './DecisionPanel.js';
 import { compileDetail, decide, type WindowInput } from './engine.js';
 import { GuideView } from './GuideView.js';
 import { IntakeActions } from './IntakeActions.js';
+import { useLanguage } from './LanguageSwitch.js';
+import './mongolian-workspace.css';
 import { visibleErrors } from './visible-errors.js';
 
 type Tab = 'guide' | 'intake';
@@ -95,8 +97,18 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
 
   const transformErrors = useMemo(() => visibleErrors(touched, showAll), [touched, showAll]);
 
+  // ᠮᠣᠩᠭᠣᠯ chosen and the item has Mongolian texts: the form's titles and options and the decision in
+  // Mongolian. The data and the decision stay the Chinese ones (enum values are not translated).
+  const language = useLanguage();
+  const config: ItemConfig | undefined = detail?.config;
+  const mongolian = language === MONGOLIAN && config !== undefined && (isBilingual(config) || hasTranslations(config, MONGOLIAN));
+  const form = useMemo(() => (config ? (mongolian ? localizedForm(config, MONGOLIAN) : config.form) : null), [config, mongolian]);
+  const decisionMn = useMemo(() => (mongolian && config && decision ? localizedDecision(config, decision, MONGOLIAN) : null), [mongolian, config, decision]);
+  const mn = mongolian && config ? contentReader(config, MONGOLIAN) : null;
+  const mt = uiTexts(MONGOLIAN);
+
   if (loadError) return <main className="workspace"><p role="alert" className="banner error">事项加载失败：{loadError}。请刷新页面，或从左侧重新选择事项。</p></main>;
-  if (!detail || !guide) return <main className="workspace"><p role="status" className="hint">正在加载事项…</p></main>;
+  if (!detail || !guide || !form) return <main className="workspace"><p role="status" className="hint">正在加载事项…</p></main>;
 
   const standard = detail.config.standard;
   const currentScenario = standard.scenarios.find((s) => s.id === scenario);
@@ -140,22 +152,24 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
               </p>
             )}
             <fieldset className="scenarios" disabled={locked}>
-              <legend>办理情形</legend>
+              <legend>办理情形{mn && <span className="mongolian-inline" lang="mn-Mong"> {mt('notice.scenario')}</span>}</legend>
               {standard.scenarios.map((s) => (
                 <label key={s.id} className="radio">
                   <input type="radio" name="scenario" value={s.id} checked={scenario === s.id} onChange={() => setScenario(s.id)} />
-                  <span>{s.name}{s.description && <small className="hint"> — {s.description}</small>}</span>
+                  <span>{s.name}{s.description && <small className="hint"> — {s.description}</small>}
+                    {mn && <span className="mongolian-inline" lang="mn-Mong" data-testid="scenario-mn"> {mn.text(contentKeys.scenario(s.id), s.name)}</span>}</span>
                 </label>
               ))}
             </fieldset>
 
-            <section className="form-section" aria-labelledby="form-title">
-              <h2 id="form-title">申请信息</h2>
+            {/* Mongolian form labels stay horizontal: see mongolian-workspace.css for why. */}
+            <section className={`form-section${mongolian ? ' form-mongolian' : ''}`} aria-labelledby="form-title" lang={mongolian ? 'mn-Mong' : undefined} data-testid="intake-form">
+              <h2 id="form-title" lang="zh-CN">申请信息{mongolian && <span className="mongolian-inline" lang="mn-Mong"> {mt('intake.formTitle')}</span>}</h2>
               <Form<Record<string, unknown>>
                 key={formKey}
                 ref={formRef}
-                schema={detail.config.form.schema as RJSFSchema}
-                uiSchema={(detail.config.form.uiSchema ?? {}) as UiSchema}
+                schema={form.schema as RJSFSchema}
+                uiSchema={(form.uiSchema ?? {}) as UiSchema}
                 formData={formData}
                 disabled={locked}
                 validator={formValidator}
@@ -172,7 +186,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
             </section>
 
             <fieldset className="materials" data-testid="materials" disabled={locked}>
-              <legend>已收材料</legend>
+              <legend>已收材料{mn && <span className="mongolian-inline" lang="mn-Mong"> {mt('notice.received')}</span>}</legend>
               {materialIds.length === 0 && <p className="hint">此情形无需申请材料。</p>}
               {materialIds.map((id) => {
                 const m = byId.get(id);
@@ -181,6 +195,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
                     <input type="checkbox" value={id} checked={materials.includes(id)} onChange={(e) => toggle(id, e.target.checked)} />
                     <span>
                       {m?.name ?? id}
+                      {m && mn && <span className="mongolian-inline" lang="mn-Mong"> {mn.text(contentKeys.material(m.id), m.name)}</span>}
                       {m && <small className="hint"> {m.necessity.label} · {m.form.label}</small>}
                       {required.has(id) && !currentScenario?.materialIds.includes(id) && <span className="tag">规则追加</span>}
                       {missing.has(id) && <span className="tag tag-missing">尚缺</span>}
@@ -203,7 +218,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
         )}
       </main>
       <div className="side">
-        <DecisionPanel decision={tab === 'intake' ? decision : null} error={tab === 'intake' ? evalError : null} evaluating={evaluating}
+        <DecisionPanel decision={tab === 'intake' ? decision : null} mongolian={tab === 'intake' ? decisionMn : null} error={tab === 'intake' ? evalError : null} evaluating={evaluating}
           placeholder={tab === 'intake' ? undefined : `阅读办事指南后，点击「${clerk ? '开始受理' : '开始填写'}」：填写时这里即时显示受理判定。`} />
         {clerk && tab === 'intake' && (
           <IntakeActions division={division} code={code} token={clerk.token} input={input} decision={decision} department={standard.department.name}
