@@ -5,6 +5,7 @@ import { CHANGE_KINDS } from './ReviewTab.js';
 import { formatTime } from './status.js';
 import { usePeople } from './people.js';
 import { AUDIT_ACTION_LABELS } from './audit-actions.js';
+import { t } from './ui-text.js';
 
 const ACTION_LABEL: Record<string, string> = AUDIT_ACTION_LABELS;
 
@@ -20,18 +21,18 @@ export function HistoryTab({ code, versions, role }: { code: string; versions: V
   const showDiff = async (v: VersionMeta) => {
     if (v.version === 1) return;
     try {
-      setDiff({ title: `第 ${v.version - 1} 版 → 第 ${v.version} 版`, text: await api.diffText(code, String(v.version - 1), String(v.version)) });
+      setDiff({ title: t('designer.history.compareTitle', { from: v.version - 1, to: v.version }), text: await api.diffText(code, String(v.version - 1), String(v.version)) });
     } catch (err) {
-      setDiff({ title: '无法比较', text: advice(err) });
+      setDiff({ title: t('designer.history.compareFailed'), text: advice(err) });
     }
   };
   return (
-    <section aria-label="版本历史">
+    <section aria-label={t('designer.history.label')}>
       <div className="card">
-        <h2>已发布版本</h2>
-        {versions.length === 0 ? <p className="muted">尚未发布任何版本。</p> : (
+        <h2>{t('designer.history.published')}</h2>
+        {versions.length === 0 ? <p className="muted">{t('designer.history.none')}</p> : (
           <table className="list">
-            <thead><tr><th>版本</th><th>发布时间</th><th>变更类型</th><th>理由</th><th>法律依据</th><th>编制 / 审核 / 发布</th><th>内容哈希</th><th></th></tr></thead>
+            <thead><tr><th>{t('designer.history.col.version')}</th><th>{t('designer.history.col.publishedAt')}</th><th>{t('designer.history.col.changeKind')}</th><th>{t('designer.history.col.reason')}</th><th>{t('designer.history.col.legalBasis')}</th><th>{t('designer.history.col.people')}</th><th>{t('designer.history.col.hash')}</th><th></th></tr></thead>
             <tbody>
               {[...versions].reverse().map((v) => (
                 <tr key={v.version}>
@@ -42,7 +43,7 @@ export function HistoryTab({ code, versions, role }: { code: string; versions: V
                   <td>{v.legalBasis}</td>
                   <td>{nameOf(v.author)} / {nameOf(v.reviewer)} / {nameOf(v.publishedBy)}</td>
                   <td><code title={v.hash}>{v.hash.slice(0, 12)}…</code></td>
-                  <td>{v.version > 1 ? <button className="small" onClick={() => void showDiff(v)}>与上一版比较</button> : null}</td>
+                  <td>{v.version > 1 ? <button className="small" onClick={() => void showDiff(v)}>{t('designer.history.compare')}</button> : null}</td>
                 </tr>
               ))}
             </tbody>
@@ -51,13 +52,13 @@ export function HistoryTab({ code, versions, role }: { code: string; versions: V
         {diff ? (<><h3>{diff.title}</h3><pre className="diff" tabIndex={0}>{diff.text}</pre></>) : null}
       </div>
       <div className="card">
-        <h2>审计记录</h2>
-        {role === 'author' ? <p className="muted">审计记录仅审核人员、审计人员和管理员可查看。</p> : null}
+        <h2>{t('designer.history.audit')}</h2>
+        {role === 'author' ? <p className="muted">{t('designer.history.auditHidden')}</p> : null}
         {error ? <div className="notice error" role="alert">{error}</div> : null}
         {events ? (
-          events.length === 0 ? <p className="muted">暂无记录。</p> : (
+          events.length === 0 ? <p className="muted">{t('designer.history.noEvents')}</p> : (
             <table className="list">
-              <thead><tr><th>#</th><th>时间</th><th>操作</th><th>操作人</th><th>版本</th><th>说明</th></tr></thead>
+              <thead><tr><th>#</th><th>{t('designer.history.col.at')}</th><th>{t('designer.history.col.action')}</th><th>{t('designer.history.col.actor')}</th><th>{t('designer.history.col.version')}</th><th>{t('designer.history.col.note')}</th></tr></thead>
               <tbody>
                 {events.map((e) => (
                   <tr key={e.seq}>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { t } from './ui-text.js';
 
 /** A native modal dialog: focus is trapped, Esc closes. */
 export function Modal({ title, children, onClose, wide }: { title: string; children: ReactNode; onClose: () => void; wide?: boolean }) {
@@ -57,7 +58,7 @@ export function ConfirmHost() {
       {pending.items?.length ? <ul className="references">{pending.items.map((line, i) => <li key={i}>{line}</li>)}</ul> : null}
       <div className="row" style={{ marginTop: 10 }}>
         <button className={pending.danger ? 'danger' : 'primary'} onClick={() => settle(true)}>{pending.confirmLabel}</button>
-        <button onClick={() => settle(false)} autoFocus>取消</button>
+        <button onClick={() => settle(false)} autoFocus>{t('designer.modal.cancel')}</button>
       </div>
     </Modal>
   );

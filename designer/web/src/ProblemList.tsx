@@ -3,11 +3,12 @@
  * problem's place (tab · section, from the engine's location) beside its message.
  */
 import type { Problem, ProblemLocation } from '../../../engine/core/index.js';
+import { t } from './ui-text.js';
 
 type Located = Problem & { location?: ProblemLocation };
 
 /** The red count on a tab or section; nothing when there is no problem. */
-export function ProblemBadge({ count, label = '个问题' }: { count: number; label?: string }) {
+export function ProblemBadge({ count, label = t('designer.problems.unit') }: { count: number; label?: string }) {
   if (!count) return null;
   return <span className="count" aria-label={`${count} ${label}`} data-problem-count={count}>{count}</span>;
 }
@@ -23,11 +24,11 @@ export function ProblemList({ problems, limit = 12, withTab = false }: { problem
     <ul className="problems">
       {problems.slice(0, limit).map((p, i) => (
         <li key={i} data-pointer={p.pointer} data-code={p.code}>
-          {p.location ? <span className="muted">{withTab ? `${p.location.tabLabel} · ` : ''}{p.location.section}：</span> : null}
+          {p.location ? <span className="muted">{withTab ? `${p.location.tabLabel} · ` : ''}{t('designer.problems.at', { section: p.location.section })}</span> : null}
           {p.message}
         </li>
       ))}
-      {problems.length > limit ? <li>……另有 {problems.length - limit} 个</li> : null}
+      {problems.length > limit ? <li>{t('designer.problems.more', { n: problems.length - limit })}</li> : null}
     </ul>
   );
 }

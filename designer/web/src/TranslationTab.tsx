@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
-import { applicantStrings, MONGOLIAN, orphanTranslations, translationsIn, uiTexts, type ItemConfig, type Problem } from '../../../engine/core/index.js';
+import { applicantStrings, MONGOLIAN, orphanTranslations, translationsIn, type ItemConfig, type Problem } from '../../../engine/core/index.js';
 import './translation.css';
-
-const t = uiTexts('zh-CN');
+import { t } from './ui-text.js';
 
 /** The Mongolian field's accessible name: where the text sits and the text itself (several conditions share a place). */
-export const translationLabel = (s: { where: string; zh: string }) => `蒙古文译文：${s.where}「${s.zh.length > 30 ? `${s.zh.slice(0, 30)}…` : s.zh}」`;
+export const translationLabel = (s: { where: string; zh: string }) => t('designer.translation.fieldLabel', { where: s.where, zh: s.zh.length > 30 ? `${s.zh.slice(0, 30)}…` : s.zh });
 
 /**
  * 翻译: every applicant-facing text of the item with its traditional Mongolian beside it,
@@ -81,7 +80,7 @@ export function TranslationTab({ config, onChange, problems, readOnly }: { confi
       {orphans.length > 0 ? (
         <div className="notice info">
           {t('translation.orphans')}
-          <ul>{orphans.map((k) => <li key={k}><code>{k}</code>：<span lang="mn-Mong">{table[k]}</span></li>)}</ul>
+          <ul>{orphans.map((k) => <li key={k}><code>{k}</code>{t('designer.translation.orphanSeparator')}<span lang="mn-Mong">{table[k]}</span></li>)}</ul>
           {!readOnly ? <button type="button" className="small" onClick={() => write(Object.fromEntries(orphans.map((k) => [k, null])))}>{t('translation.removeOrphans')}</button> : null}
         </div>
       ) : null}

@@ -1,15 +1,16 @@
 import { draftStatuses, labelTable } from '../../../engine/core/index.js';
 import type { DraftStatus, ItemSummary } from './api.js';
+import { t } from './ui-text.js';
 
 export const DRAFT_LABEL: Record<DraftStatus, string> = labelTable(draftStatuses);
 
 export function StatusBadges({ item }: { item: Pick<ItemSummary, 'withdrawn' | 'latestVersion' | 'draft'> }) {
   return (
     <span>
-      {item.withdrawn ? <span className="badge withdrawn">已撤销</span> : null}
-      {item.latestVersion !== null && !item.withdrawn ? <span className="badge published">已发布 v{item.latestVersion}</span> : null}
+      {item.withdrawn ? <span className="badge withdrawn">{t('designer.status.withdrawn')}</span> : null}
+      {item.latestVersion !== null && !item.withdrawn ? <span className="badge published">{t('designer.status.published', { version: item.latestVersion })}</span> : null}
       {item.draft ? <span className={`badge ${item.draft.status}`}>{DRAFT_LABEL[item.draft.status]}</span> : null}
-      {!item.draft && item.latestVersion === null && !item.withdrawn ? <span className="badge editing">空</span> : null}
+      {!item.draft && item.latestVersion === null && !item.withdrawn ? <span className="badge editing">{t('designer.status.empty')}</span> : null}
     </span>
   );
 }
