@@ -4,6 +4,8 @@ import { getJson, runtimePath, type ItemList } from './api.js';
 import { CasePage } from './CasePage.js';
 import { CaseQueue, WINDOW_TABS } from './CaseQueue.js';
 import { ItemSearch } from './ItemSearch.js';
+import { LocalFieldsScreen } from './LocalFieldsScreen.js';
+import { OlderVersionBanner } from './OlderVersionBanner.js';
 import { hrefOf, linkHandler, navigate } from './routes.js';
 import { SignIn, SignedInAs, SIGNED_IN_BY_COOKIE, usePersonAt } from './SignIn.js';
 import { Workspace } from './Workspace.js';
@@ -24,8 +26,11 @@ export function useItems(division: string): { list: ItemList | null; error: stri
   return { list, error };
 }
 
-/** The window clerk's app at /window/<division>[/<code>], one case at /window/<division>/cases/<caseNumber>. */
-export function ClerkApp({ division, code, caseNumber = null }: { division: string; code: string | null; caseNumber?: string | null }) {
+/**
+ * The window clerk's app at /window/<division>[/<code>], one case at /window/<division>/cases/<caseNumber>,
+ * the locality's 属地信息 at /window/<division>/_local-fields.
+ */
+export function ClerkApp({ division, code, caseNumber = null, localFields = false }: { division: string; code: string | null; caseNumber?: string | null; localFields?: boolean }) {
   // Signed in by the browser's session cookie: screens send no token of their own.
   const person = usePersonAt(division, 'operator');
   const token = person.me ? SIGNED_IN_BY_COOKIE : null;
@@ -45,6 +50,7 @@ export function ClerkApp({ division, code, caseNumber = null }: { division: stri
         <a className="brand" href={hrefOf({ page: 'divisions' })} onClick={linkHandler({ page: 'divisions' })}>通办 <small>全区通办窗口受理</small></a>
         <span className="where">{divisionName} <small>{division}</small></span>
         <span className="spacer" />
+        {person.me && <a href={hrefOf({ page: 'local-fields', division })} onClick={linkHandler({ page: 'local-fields', division })} aria-current={localFields ? 'page' : undefined}>属地信息</a>}
         <a href={hrefOf({ page: 'public', division, code })} target="_blank" rel="noreferrer">公众页面 ↗</a>
         <a href={hrefOf({ page: 'divisions' })} onClick={linkHandler({ page: 'divisions' })}>切换受理地</a>
         {person.me && <SignedInAs me={person.me} />}
@@ -67,11 +73,16 @@ export function ClerkApp({ division, code, caseNumber = null }: { division: stri
           ) : (
             !error && <p role="status" className="hint">正在加载事项…</p>
           )}
-          {caseNumber ? (
+          {localFields ? (
+            list ? <LocalFieldsScreen division={division} items={list.items} onUnauthorized={(m) => signOut(m)} /> : <main className="workspace"><p role="status" className="hint">正在加载事项…</p></main>
+          ) : caseNumber ? (
             <CasePage key={caseNumber} caseNumber={caseNumber} token={token} printAt={division} onUnauthorized={(m) => signOut(m)}
               back={{ href: hrefOf({ page: 'clerk', division, code: null }), onClick: linkHandler({ page: 'clerk', division, code: null }) }} />
           ) : code ? (
-            <Workspace key={`${division}/${code}`} division={division} code={code} clerk={{ token, onUnauthorized: (m) => signOut(m) }} />
+            <div className="workspace-column">
+              <OlderVersionBanner item={list?.items.find((i) => i.code === code)} divisionName={divisionName} />
+              <Workspace key={`${division}/${code}`} division={division} code={code} clerk={{ token, onUnauthorized: (m) => signOut(m) }} />
+            </div>
           ) : (
             <main className="workspace empty">
               <h1>窗口工作台</h1>
