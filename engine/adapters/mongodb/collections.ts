@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import { createMissingIndexes } from './missing-indexes.js';
 import type { AuditCheckpointDocument, AuditDocument, CampaignDocument, ClaimDocument, DraftDocument, ItemDocument, PrincipalDocument, SessionDocument, StationDocument, VersionDocument, CalendarYearDocument } from './config-documents.js';
+import type { DataListEntry, ReportSnapshot } from '../../core/model/programme-records.js';
 
 export const COLLECTION_NAMES = {
   items: 'items',
@@ -14,6 +15,8 @@ export const COLLECTION_NAMES = {
   calendarYears: 'calendar_years',
   checkpoints: 'audit_checkpoints',
   sessions: 'sessions',
+  dataListEntries: 'data_list_entries',
+  reportSnapshots: 'report_snapshots',
 } as const;
 
 export interface MongoCollections {
@@ -28,6 +31,8 @@ export interface MongoCollections {
   calendarYears: Collection<CalendarYearDocument>;
   checkpoints: Collection<AuditCheckpointDocument>;
   sessions: Collection<SessionDocument>;
+  dataListEntries: Collection<DataListEntry>;
+  reportSnapshots: Collection<ReportSnapshot>;
 }
 
 export function collectionsOf(db: Db): MongoCollections {
@@ -43,6 +48,8 @@ export function collectionsOf(db: Db): MongoCollections {
     calendarYears: db.collection<CalendarYearDocument>(COLLECTION_NAMES.calendarYears),
     checkpoints: db.collection<AuditCheckpointDocument>(COLLECTION_NAMES.checkpoints),
     sessions: db.collection<SessionDocument>(COLLECTION_NAMES.sessions),
+    dataListEntries: db.collection<DataListEntry>(COLLECTION_NAMES.dataListEntries),
+    reportSnapshots: db.collection<ReportSnapshot>(COLLECTION_NAMES.reportSnapshots),
   };
 }
 
@@ -77,5 +84,8 @@ export async function ensureIndexes(collections: MongoCollections): Promise<void
     // One checkpoint per count: a second signer of the same head loses, like a second appender.
     createMissingIndexes(collections.checkpoints, [{ key: { count: 1 }, name: 'audit_checkpoints_count_unique', unique: true }]),
     createMissingIndexes(collections.sessions, [{ key: { idHash: 1 }, name: 'sessions_id_hash_unique', unique: true }]),
+    createMissingIndexes(collections.dataListEntries, [{ key: { kind: 1, id: 1 }, name: 'data_list_entries_kind_id_unique', unique: true }]),
+    // Snapshots are history: a second snapshot of the same period loses, like a second publisher.
+    createMissingIndexes(collections.reportSnapshots, [{ key: { period: 1, key: 1 }, name: 'report_snapshots_period_key_unique', unique: true }]),
   ]);
 }

@@ -7,6 +7,9 @@ import type { ConfigStore, DraftPatch, NewDraft, Publication } from '../../ports
 import type { PrincipalRecord } from '../../core/access/principal.js';
 import type { SessionRecord, SessionWithPrincipal } from '../../core/access/session.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
+import type { DataListEntry, ReportSnapshot } from '../../core/model/programme-records.js';
+import type { DataListKind, ReportPeriod } from '../../core/vocabulary/data-lists.js';
+import { sortDataListEntries } from '../../ports/config-store/data-list-order.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../../core/model/records.js';
 import { fromDraftDocument, toAuditDocument, toDraftDocument, toVersionDocument, withoutUndefined, type DraftDocument } from './config-documents.js';
 import { latestDraftRevision, liveDraft } from './drafts.js';
@@ -248,6 +251,34 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
       if (done) return previous;
     }
     throw new ConflictError(`${year} 年工作日历正被他人同时修改，请重试`, { year });
+  }
+
+  async putDataListEntry(entry: DataListEntry): Promise<DataListEntry | null> {
+    const { kind, id } = entry;
+    for (let attempt = 1; attempt <= MAX_UPSERT_ATTEMPTS; attempt++) {
+      const previous = await guard('putDataListEntry', () => this.collections.dataListEntries.findOne<DataListEntry>({ kind, id }, { projection: { _id: 0 } }));
+      // A copy, because the driver writes the generated _id into the object it is given.
+      const done = await unlessDuplicateKey('putDataListEntry', () => this.collections.dataListEntries.replaceOne({ kind, id }, withoutUndefined({ ...entry }), { upsert: true }));
+      if (done) return previous;
+    }
+    throw new ConflictError(`清单条目 ${id} 正被他人同时修改，请重试`, { kind, id });
+  }
+
+  async deleteDataListEntry(kind: DataListKind, id: string): Promise<boolean> {
+    const result = await guard('deleteDataListEntry', () => this.collections.dataListEntries.deleteOne({ kind, id }));
+    return result.deletedCount > 0;
+  }
+
+  async listDataListEntries(kind: DataListKind): Promise<DataListEntry[]> {
+    return sortDataListEntries(await guard('listDataListEntries', () => this.collections.dataListEntries.find<DataListEntry>({ kind }, { projection: { _id: 0 } }).toArray()));
+  }
+
+  async insertReportSnapshot(snapshot: ReportSnapshot): Promise<void> {
+    await guard('insertReportSnapshot', () => this.collections.reportSnapshots.insertOne(withoutUndefined({ ...snapshot })), () => new ConflictError(`${snapshot.key} 的报表快照已存在`, { period: snapshot.period, key: snapshot.key }));
+  }
+
+  async listReportSnapshots(period: ReportPeriod): Promise<ReportSnapshot[]> {
+    return guard('listReportSnapshots', () => this.collections.reportSnapshots.find<ReportSnapshot>({ period }, { projection: { _id: 0 } }).sort({ key: 1 }).toArray());
   }
 
   async setCampaign(campaign: CampaignRecord): Promise<void> {

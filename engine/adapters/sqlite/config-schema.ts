@@ -103,4 +103,23 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX sessions_principal ON sessions (principal_id);
   `,
+  `
+  -- The programme office's 责任清单 and 负面清单 (the 需求清单 is derived from the items' data needs).
+  CREATE TABLE data_list_entries (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    department TEXT NOT NULL,
+    data_item TEXT NOT NULL,
+    record_json TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+  );
+  -- 周调度 / 月通报 snapshots: history, never replaced.
+  CREATE TABLE report_snapshots (
+    period TEXT NOT NULL,
+    key TEXT NOT NULL,
+    record_json TEXT NOT NULL,
+    PRIMARY KEY (period, key)
+  );
+  CREATE TRIGGER report_snapshots_no_update BEFORE UPDATE ON report_snapshots BEGIN SELECT RAISE(ABORT, 'report snapshots are history'); END;
+  `,
 ];

@@ -7,8 +7,11 @@ import type { ConfigStore, DraftPatch, NewDraft, Publication } from '../../ports
 import type { PrincipalRecord } from '../../core/access/principal.js';
 import type { SessionRecord, SessionWithPrincipal } from '../../core/access/session.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
+import type { DataListEntry, ReportSnapshot } from '../../core/model/programme-records.js';
+import type { DataListKind, ReportPeriod } from '../../core/vocabulary/data-lists.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../../core/model/records.js';
 import { migrations } from './config-schema.js';
+import { sortDataListEntries } from '../../ports/config-store/data-list-order.js';
 import { isUniqueViolation, openWritableSqlite } from './sqlite-support.js';
 import { SqliteConfigReader } from './sqlite-config-reader.js';
 
@@ -214,6 +217,38 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
         .run(record.year, canonicalJson(record));
       return row ? (JSON.parse(row.record_json) as CalendarYearRecord) : null;
     }).immediate();
+  }
+
+  async putDataListEntry(entry: DataListEntry): Promise<DataListEntry | null> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT record_json FROM data_list_entries WHERE kind = ? AND id = ?').get(entry.kind, entry.id) as { record_json: string } | undefined;
+      this.db
+        .prepare('INSERT INTO data_list_entries (kind, id, department, data_item, record_json) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET department = excluded.department, data_item = excluded.data_item, record_json = excluded.record_json')
+        .run(entry.kind, entry.id, entry.department, entry.dataItem, canonicalJson(entry));
+      return row ? (JSON.parse(row.record_json) as DataListEntry) : null;
+    }).immediate();
+  }
+
+  async deleteDataListEntry(kind: DataListKind, id: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM data_list_entries WHERE kind = ? AND id = ?').run(kind, id).changes > 0;
+  }
+
+  async listDataListEntries(kind: DataListKind): Promise<DataListEntry[]> {
+    const rows = this.db.prepare('SELECT record_json FROM data_list_entries WHERE kind = ?').all(kind) as { record_json: string }[];
+    return sortDataListEntries(rows.map((r) => JSON.parse(r.record_json) as DataListEntry));
+  }
+
+  async insertReportSnapshot(snapshot: ReportSnapshot): Promise<void> {
+    try {
+      this.db.prepare('INSERT INTO report_snapshots (period, key, record_json) VALUES (?, ?, ?)').run(snapshot.period, snapshot.key, canonicalJson(snapshot));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`${snapshot.key} 的报表快照已存在`, { period: snapshot.period, key: snapshot.key });
+      throw error;
+    }
+  }
+
+  async listReportSnapshots(period: ReportPeriod): Promise<ReportSnapshot[]> {
+    return (this.db.prepare('SELECT record_json FROM report_snapshots WHERE period = ? ORDER BY key').all(period) as { record_json: string }[]).map((r) => JSON.parse(r.record_json) as ReportSnapshot);
   }
 
   async setCampaign(campaign: CampaignRecord): Promise<void> {

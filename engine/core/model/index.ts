@@ -1,1 +1,2 @@
 export type * from './records.js';
+export type * from './programme-records.js';

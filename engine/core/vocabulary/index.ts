@@ -15,3 +15,4 @@ export {
   SUPPLEMENT_VERSIONS, supplementVersions, isSupplementVersion, type SupplementVersion,
 } from './case-event-types.js';
 export { CASE_STAGES, caseStages, isCaseStage, type CaseStage } from './case-stages.js';
+export { DATA_LIST_KINDS, dataListKinds, isDataListKind, COMMITMENT_STATUSES, commitmentStatuses, isCommitmentStatus, REPORT_PERIODS, reportPeriods, isReportPeriod, type DataListKind, type CommitmentStatus, type ReportPeriod } from './data-lists.js';

@@ -18,6 +18,8 @@ import type {
   Withdrawal,
 } from '../../core/model/records.js';
 import type { AuditCheckpoint, AuditIndexRow, CheckpointPolicy, VersionRef } from '../../core/audit/index.js';
+import type { DataListEntry, ReportSnapshot } from '../../core/model/programme-records.js';
+import type { DataListKind, ReportPeriod } from '../../core/vocabulary/data-lists.js';
 
 /** Paging of the audit index and checkpoints: after this sequence number / count, at most `limit` (1–10 000, default 1 000). */
 export interface AuditPage {
@@ -137,6 +139,16 @@ export interface ConfigStore extends ConfigReader, SessionKeeper {
   addStation(station: StationRecord): Promise<void>;
   /** Creates or replaces the stored year `record.year`; returns the record it replaced, if any. */
   putCalendarYear(record: CalendarYearRecord): Promise<CalendarYearRecord | null>;
+  /** 责任清单 / 负面清单: creates or replaces the entry (kind, id); returns the entry it replaced, if any. */
+  putDataListEntry(entry: DataListEntry): Promise<DataListEntry | null>;
+  /** False when there is no such entry. */
+  deleteDataListEntry(kind: DataListKind, id: string): Promise<boolean>;
+  /** The entries of one list, by department, then data item, then id. */
+  listDataListEntries(kind: DataListKind): Promise<DataListEntry[]>;
+  /** Keeps a 周调度 / 月通报 snapshot; ConflictError when the period (period, key) already has one: snapshots are history. */
+  insertReportSnapshot(snapshot: ReportSnapshot): Promise<void>;
+  /** The snapshots of one kind of period, oldest first. */
+  listReportSnapshots(period: ReportPeriod): Promise<ReportSnapshot[]>;
 }
 
 /** Writable methods that must never be reachable from a runtime's store object. */
@@ -144,4 +156,5 @@ export const CONFIG_WRITE_METHODS = [
   'upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'publishVersion', 'appendAudit', 'useCheckpoints',
   'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'insertClaims', 'setCampaign', 'addStation', 'putCalendarYear',
   'createSession', 'findSession', 'revokeSession',
+  'putDataListEntry', 'deleteDataListEntry', 'listDataListEntries', 'insertReportSnapshot', 'listReportSnapshots',
 ] as const;
