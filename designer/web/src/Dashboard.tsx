@@ -6,6 +6,7 @@ import { ExampleCell } from './ExampleStatus.js';
 import { hrefOf, linkHandler, navigate } from './routes.js';
 import { formatTime, StatusBadges } from './status.js';
 import { usePeople } from './people.js';
+import { t } from './ui-text.js';
 
 const DEPT_KEY = 'tongban.designer.department';
 
@@ -29,8 +30,8 @@ function NewItem({ onCancel }: { onCancel: () => void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!isItemCode(code)) return setError(ITEM_CODE_HINT);
-    if (!name.trim()) return setError('请填写事项名称。');
-    if (!department.trim()) return setError('请填写实施部门（须与您所属部门一致）。');
+    if (!name.trim()) return setError(t('designer.new.nameMissing'));
+    if (!department.trim()) return setError(t('designer.new.departmentMissing'));
     setBusy(true);
     setError(null);
     try {
@@ -45,13 +46,13 @@ function NewItem({ onCancel }: { onCancel: () => void }) {
   };
   return (
     <form className="card" onSubmit={submit} aria-labelledby="new-title">
-      <h2 id="new-title">新建事项</h2>
+      <h2 id="new-title">{t('designer.new.title')}</h2>
       <div className="row">
-        <label>事项编码 <input name="code" value={code} onChange={(e) => setCode(e.target.value)} placeholder="如 RS-0101" autoFocus /></label>
-        <label>事项名称 <input name="name" value={name} onChange={(e) => setName(e.target.value)} size={30} /></label>
-        <label>实施部门 <input name="department" value={department} onChange={(e) => setDepartment(e.target.value)} size={30} /></label>
-        <button className="primary" type="submit" disabled={busy}>{busy ? '创建中…' : '创建草稿'}</button>
-        <button type="button" onClick={onCancel}>取消</button>
+        <label>{t('guide.field.code')} <input name="code" value={code} onChange={(e) => setCode(e.target.value)} placeholder={t('designer.new.codePlaceholder')} autoFocus /></label>
+        <label>{t('guide.field.name')} <input name="name" value={name} onChange={(e) => setName(e.target.value)} size={30} /></label>
+        <label>{t('guide.field.department')} <input name="department" value={department} onChange={(e) => setDepartment(e.target.value)} size={30} /></label>
+        <button className="primary" type="submit" disabled={busy}>{busy ? t('designer.new.creating') : t('designer.new.create')}</button>
+        <button type="button" onClick={onCancel}>{t('designer.modal.cancel')}</button>
       </div>
       {error ? <div className="notice error" role="alert">{error}</div> : null}
     </form>
@@ -76,7 +77,7 @@ function CalendarWarning() {
   if (!warning) return null;
   return (
     <div className="notice warn calendar-warning" role="status">
-      <strong>工作日历：</strong>{warning}（可用 PUT /api/calendar/年份 或命令行 <code>tongban calendar put</code> 载入。）
+      <strong>{t('designer.calendar.title')}</strong>{warning}{t('designer.calendar.howToLoad', { command: 'tongban calendar put' })}
     </div>
   );
 }
@@ -87,7 +88,7 @@ function ItemTable({ items, caption }: { items: ItemSummary[]; caption: string }
     <table className="list">
       <caption className="sr-only">{caption}</caption>
       <thead>
-        <tr><th>事项编码</th><th>事项名称</th><th>实施部门</th><th>状态</th><th>样例</th><th>最近变更</th></tr>
+        <tr><th>{t('guide.field.code')}</th><th>{t('guide.field.name')}</th><th>{t('guide.field.department')}</th><th>{t('designer.items.status')}</th><th>{t('designer.items.sample')}</th><th>{t('designer.items.changed')}</th></tr>
       </thead>
       <tbody>
         {items.map((item) => (
@@ -97,7 +98,7 @@ function ItemTable({ items, caption }: { items: ItemSummary[]; caption: string }
             <td>{item.department}</td>
             <td><StatusBadges item={item} /></td>
             <td><ExampleCell item={item} /></td>
-            <td>{formatTime(item.draft?.updatedAt ?? item.latestPublishedAt ?? item.createdAt)}{item.draft ? <span className="muted" title={item.draft.updatedBy}>（{nameOf(item.draft.updatedBy)}）</span> : null}</td>
+            <td>{formatTime(item.draft?.updatedAt ?? item.latestPublishedAt ?? item.createdAt)}{item.draft ? <span className="muted" title={item.draft.updatedBy}>{t('designer.items.changedBy', { name: nameOf(item.draft.updatedBy) })}</span> : null}</td>
           </tr>
         ))}
       </tbody>
@@ -130,29 +131,29 @@ export function Dashboard({ role }: { role: Role }) {
   const approved = filtered.filter((i) => i.draft?.status === 'approved');
   return (
     <main>
-      {error ? <div className="notice error" role="alert">{error} <button className="link" onClick={() => void load()}>重试</button></div> : null}
+      {error ? <div className="notice error" role="alert">{error} <button className="link" onClick={() => void load()}>{t('designer.retry')}</button></div> : null}
       {role === 'admin' ? <CalendarWarning /> : null}
       {role !== 'reviewer' ? (creating ? <NewItem onCancel={() => setCreating(false)} /> : null) : null}
       {role === 'reviewer' || role === 'admin' ? (
         <section className="card" aria-labelledby="queue-title">
-          <h2 id="queue-title">待审核（{queue.length}）</h2>
-          {queue.length ? <ItemTable items={queue} caption="待审核事项" /> : <p className="muted">目前没有待审核的草稿。</p>}
+          <h2 id="queue-title">{t('designer.queue.title', { n: queue.length })}</h2>
+          {queue.length ? <ItemTable items={queue} caption={t('designer.queue.caption')} /> : <p className="muted">{t('designer.queue.empty')}</p>}
         </section>
       ) : null}
       {role !== 'reviewer' && approved.length ? (
         <section className="card" aria-labelledby="approved-title">
-          <h2 id="approved-title">审核通过、待发布（{approved.length}）</h2>
-          <ItemTable items={approved} caption="待发布事项" />
+          <h2 id="approved-title">{t('designer.approved.title', { n: approved.length })}</h2>
+          <ItemTable items={approved} caption={t('designer.approved.caption')} />
         </section>
       ) : null}
       <section className="card" aria-labelledby="all-title">
         <div className="row" style={{ marginBottom: 8 }}>
-          <h2 id="all-title" className="grow" style={{ margin: 0 }}>全部事项</h2>
-          <label>筛选 <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="编码、名称或部门" /></label>
-          <button onClick={() => void load()}>刷新</button>
-          {role !== 'reviewer' ? <button className="primary" onClick={() => setCreating(true)}>新建事项</button> : null}
+          <h2 id="all-title" className="grow" style={{ margin: 0 }}>{t('designer.items.all')}</h2>
+          <label>{t('designer.items.filter')} <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('designer.items.filterPlaceholder')} /></label>
+          <button onClick={() => void load()}>{t('designer.refresh')}</button>
+          {role !== 'reviewer' ? <button className="primary" onClick={() => setCreating(true)}>{t('designer.new.title')}</button> : null}
         </div>
-        {items === null ? <p className="muted" aria-live="polite">加载中…</p> : <ItemTable items={filtered} caption="全部事项" />}
+        {items === null ? <p className="muted" aria-live="polite">{t('designer.loading')}</p> : <ItemTable items={filtered} caption={t('designer.items.all')} />}
       </section>
     </main>
   );

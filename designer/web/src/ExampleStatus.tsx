@@ -9,6 +9,7 @@ import type { ExampleReport } from '../../../engine/core/index.js';
 import { advice } from '../../../engine/web-kit/index.js';
 import { api, type ItemSummary } from './api.js';
 import { OUTCOME_LABEL } from './outcomeLabel.js';
+import { t } from './ui-text.js';
 
 export interface ExampleCheck {
   /** What was checked: the draft (revision) or a published version. */
@@ -92,23 +93,23 @@ export function ExampleCell({ item }: { item: ItemSummary }) {
       live = false;
     };
   }, [visible, item.code, item.draft?.revision, item.latestVersion]);
-  const what = item.draft ? '草稿' : item.latestVersion !== null ? `第 ${item.latestVersion} 版` : '';
+  const what = item.draft ? t('designer.examples.draft') : item.latestVersion !== null ? t('designer.examples.version', { version: item.latestVersion }) : '';
   let body;
-  if (!result) body = <span className="muted">{visible ? '检查中…' : '—'}</span>;
-  else if (result.error) body = <span className="muted" title={result.error}>无法检查</span>;
+  if (!result) body = <span className="muted">{visible ? t('designer.examples.checking') : '—'}</span>;
+  else if (result.error) body = <span className="muted" title={result.error}>{t('designer.examples.cannotCheck')}</span>;
   else if (!result.source) body = <span className="muted">—</span>;
-  else if (result.problems) body = <span className="badge fail" title={`${what}有 ${result.problems} 处配置问题，样例未运行`}>{result.problems} 处问题</span>;
-  else if (!result.report || result.report.results.length === 0) body = <span className="badge fail" title={`${what}没有测试样例`}>无样例</span>;
+  else if (result.problems) body = <span className="badge fail" title={t('designer.examples.problemsTitle', { what, n: result.problems })}>{t('designer.examples.problems', { n: result.problems })}</span>;
+  else if (!result.report || result.report.results.length === 0) body = <span className="badge fail" title={t('designer.examples.noneTitle', { what })}>{t('designer.examples.none')}</span>;
   else if (result.report.failed) {
     const failing = result.report.results.filter((r) => !r.passed);
     body = (
-      <span className="badge fail" title={`${what}未通过的样例：${failing.map((r) => `${r.name}（${r.differences.join('；')}）`).join('，')}`}>
-        {result.report.failed} 个未通过
+      <span className="badge fail" title={t('designer.examples.failingTitle', { what, list: failing.map((r) => t('designer.examples.failingOne', { name: r.name, differences: r.differences.join(t('designer.examples.differenceSeparator')) })).join(t('designer.examples.listSeparator')) })}>
+        {t('designer.examples.failing', { n: result.report.failed })}
       </span>
     );
   } else if (result.uncovered) {
-    body = <span className="badge fail" title={`${what}的样例全部通过，但有 ${result.uncovered} 条规则没有任何样例触发，不能提交审核`}>{result.uncovered} 条规则无样例</span>;
-  } else body = <span className="badge pass" title={`${what}的 ${result.report.passed} 个样例全部通过`}>{result.report.passed} 个通过</span>;
+    body = <span className="badge fail" title={t('designer.examples.uncoveredTitle', { what, n: result.uncovered })}>{t('designer.examples.uncovered', { n: result.uncovered })}</span>;
+  } else body = <span className="badge pass" title={t('designer.examples.passedTitle', { what, n: result.report.passed })}>{t('designer.examples.passed', { n: result.report.passed })}</span>;
   return <span ref={ref} className="examples-cell" data-examples={result ? (result.report?.failed ? 'fail' : result.uncovered ? 'uncovered' : result.report ? 'pass' : 'none') : 'pending'}>{body}</span>;
 }
 
@@ -126,25 +127,25 @@ export function ReviewExamples({ code, revision }: { code: string; revision: num
       live = false;
     };
   }, [code, revision]);
-  if (revision === undefined) return <p className="muted">没有草稿。</p>;
+  if (revision === undefined) return <p className="muted">{t('designer.review.noDraft')}</p>;
   if (error) return <div className="notice error" role="alert">{error}</div>;
-  if (!state) return <p className="muted" aria-live="polite">正在运行样例…</p>;
-  if (state.problems) return <div className="notice error">草稿有 {state.problems} 处配置问题，样例未运行。</div>;
+  if (!state) return <p className="muted" aria-live="polite">{t('designer.review.runningExamples')}</p>;
+  if (state.problems) return <div className="notice error">{t('designer.review.draftProblems', { n: state.problems })}</div>;
   const report = state.report;
-  if (!report || report.results.length === 0) return <div className="notice warn">草稿没有测试样例。</div>;
+  if (!report || report.results.length === 0) return <div className="notice warn">{t('designer.review.noExamples')}</div>;
   return (
     <>
-      <p className={report.failed ? 'notice error' : 'notice ok'} role="status">样例：{report.passed} 个通过，{report.failed} 个未通过</p>
-      <table className="list compare" aria-label="样例运行结果">
-        <thead><tr><th>样例</th><th>结果</th><th>预期结论</th><th>实际结论</th><th>差异</th></tr></thead>
+      <p className={report.failed ? 'notice error' : 'notice ok'} role="status">{t('designer.review.examplesSummary', { passed: report.passed, failed: report.failed })}</p>
+      <table className="list compare" aria-label={t('designer.review.examplesTable')}>
+        <thead><tr><th>{t('designer.examples.col.example')}</th><th>{t('designer.examples.col.result')}</th><th>{t('designer.examples.col.expected')}</th><th>{t('designer.examples.col.actual')}</th><th>{t('designer.examples.col.differences')}</th></tr></thead>
         <tbody>
           {report.results.map((r) => (
             <tr key={r.name} data-example={r.name} data-passed={r.passed}>
               <td>{r.name}</td>
-              <td>{r.passed ? <span className="badge pass">通过</span> : <span className="badge fail">未通过</span>}</td>
+              <td>{r.passed ? <span className="badge pass">{t('designer.examples.pass')}</span> : <span className="badge fail">{t('designer.examples.fail')}</span>}</td>
               <td>{OUTCOME_LABEL[r.expected.outcome]}</td>
               <td className={r.actual.outcome !== r.expected.outcome ? 'bad' : ''}>{OUTCOME_LABEL[r.actual.outcome]}</td>
-              <td>{r.differences.join('；') || '—'}</td>
+              <td>{r.differences.join(t('designer.examples.differenceSeparator')) || '—'}</td>
             </tr>
           ))}
         </tbody>
