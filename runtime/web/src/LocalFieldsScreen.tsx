@@ -110,7 +110,7 @@ export function LocalFieldsScreen({ division, items, onUnauthorized }: { divisio
       {claims && (
         <div className="local-fields-grid">
           <label className="field" htmlFor="local-item">
-            <span>事项</span>
+            <span>要填写的事项</span>
             <select id="local-item" value={code} onChange={(e) => setCode(e.target.value)}>
               {items.map((i) => <option key={i.code} value={i.code}>{i.name}（已填 {filled(claims.get(i.code))}/4）</option>)}
             </select>
