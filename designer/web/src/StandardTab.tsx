@@ -7,6 +7,7 @@ import { MaterialsTables } from './MaterialsTables.js';
 import { Modal } from './Modal.js';
 import { formValidator, translateString } from '../../../engine/web-kit/index.js';
 import { designerFields, toErrorSchema } from './rjsf.js';
+import { t } from './ui-text.js';
 
 /** The item-standard schema as RJSF renders it: the one schema of standards/, without its $id (RJSF resolves #/definitions locally). */
 export const standardSchema: RJSFSchema = (() => {
@@ -15,7 +16,7 @@ export const standardSchema: RJSFSchema = (() => {
 })();
 
 const textarea = { 'ui:widget': 'textarea', 'ui:options': { rows: 3 } };
-const materialPicker = { 'ui:widget': 'MaterialPicker', 'ui:title': '对应材料', 'ui:description': '按名称选择本事项的申请材料' };
+const materialPicker = { 'ui:widget': 'MaterialPicker', 'ui:title': t('designer.standard.materialPicker.title'), 'ui:description': t('designer.standard.materialPicker.description') };
 const standardUi: UiSchema = {
   'ui:submitButtonOptions': { norender: true },
   code: { 'ui:readonly': true },
@@ -87,9 +88,9 @@ function MaterialPicker(props: WidgetProps) {
   const known = materials.some((m) => m.id === value);
   return (
     <select id={props.id} className="form-control" value={value} disabled={props.disabled || props.readonly} onChange={(e) => props.onChange(e.target.value === '' ? undefined : e.target.value)}>
-      <option value="">{props.required ? '（请选择材料）' : '（不针对具体材料）'}</option>
+      <option value="">{props.required ? t('designer.standard.materialPicker.choose') : t('designer.standard.materialPicker.none')}</option>
       {materials.map((m, j) => <option key={j} value={m.id}>{m.name || m.id}</option>)}
-      {value && !known ? <option value={value}>（已不存在的材料 {value}）</option> : null}
+      {value && !known ? <option value={value}>{t('designer.standard.materialPicker.gone', { id: value })}</option> : null}
     </select>
   );
 }
@@ -99,13 +100,13 @@ const standardWidgets = { MaterialPicker };
 
 /** The 20 elements of the standard, in the sections an author fills them in; 申请材料 and 办理情形 are tables. */
 const SECTIONS: { id: string; title: string; keys: string[] }[] = [
-  { id: 'basic', title: '基本信息', keys: ['name', 'code', 'itemType', 'caseType', 'serviceObjects', 'scope', 'exerciseLevels', 'department'] },
-  { id: 'basis', title: '依据与结果', keys: ['legalBasis', 'resultType', 'resultName', 'resultSample'] },
-  { id: 'limits', title: '办理时限', keys: ['statutoryTimeLimit', 'promisedTimeLimit', 'supplementPeriod', 'stageTimeLimits'] },
-  { id: 'conditions', title: '受理条件与流程', keys: ['acceptanceConditions', 'process', 'reviewPoints'] },
-  { id: 'materials', title: '申请材料与办理情形', keys: ['materials', 'scenarios', 'materialTemplates'] },
-  { id: 'channel', title: '渠道、属地与救济', keys: ['channel', 'channelNote', 'localFields', 'deferredAcceptance', 'remedy'] },
-  { id: 'data', title: '数据共享', keys: ['dataNeeds'] },
+  { id: 'basic', title: t('guide.section.basic'), keys: ['name', 'code', 'itemType', 'caseType', 'serviceObjects', 'scope', 'exerciseLevels', 'department'] },
+  { id: 'basis', title: t('designer.standard.section.basis'), keys: ['legalBasis', 'resultType', 'resultName', 'resultSample'] },
+  { id: 'limits', title: t('guide.section.timeLimits'), keys: ['statutoryTimeLimit', 'promisedTimeLimit', 'supplementPeriod', 'stageTimeLimits'] },
+  { id: 'conditions', title: t('designer.standard.section.conditions'), keys: ['acceptanceConditions', 'process', 'reviewPoints'] },
+  { id: 'materials', title: t('designer.standard.section.materials'), keys: ['materials', 'scenarios', 'materialTemplates'] },
+  { id: 'channel', title: t('designer.standard.section.channel'), keys: ['channel', 'channelNote', 'localFields', 'deferredAcceptance', 'remedy'] },
+  { id: 'data', title: t('designer.standard.section.data'), keys: ['dataNeeds'] },
 ];
 const TABLE_KEYS = new Set(['materials', 'scenarios']);
 const schemaProperties = standardSchema.properties as Record<string, RJSFSchema>;
@@ -154,13 +155,13 @@ const materialDetailsUi: UiSchema = {
 
 export function ProblemSummary({ problems, prefix, title }: { problems: Problem[]; prefix: string; title: string }) {
   const mine = problems.filter((p) => p.pointer === prefix || p.pointer.startsWith(`${prefix}/`));
-  if (!mine.length) return <div className="notice ok" role="status">{title}：没有发现问题。</div>;
+  if (!mine.length) return <div className="notice ok" role="status">{t('designer.problems.summaryNone', { title })}</div>;
   return (
     <div className="notice error" role="status">
-      {title}：发现 {mine.length} 个问题（已在对应字段旁标出）。
+      {t('designer.problems.summary', { title, n: mine.length })}
       <ul className="problems">
         {mine.slice(0, 8).map((p, i) => <li key={i}>{p.message}</li>)}
-        {mine.length > 8 ? <li>……另有 {mine.length - 8} 个</li> : null}
+        {mine.length > 8 ? <li>{t('designer.problems.more', { n: mine.length - 8 })}</li> : null}
       </ul>
     </div>
   );
@@ -173,22 +174,22 @@ function ImportJson({ config, onImport, onClose }: { config: ItemConfig; onImpor
     try {
       const parsed = JSON.parse(text) as Record<string, unknown>;
       const standard = (parsed && typeof parsed.standard === 'object' ? parsed.standard : parsed) as Record<string, unknown>;
-      if (!standard || typeof standard !== 'object' || Array.isArray(standard)) throw new Error('应为 JSON 对象');
+      if (!standard || typeof standard !== 'object' || Array.isArray(standard)) throw new Error(t('designer.standard.import.notObject'));
       onImport({ ...(standard as unknown as ItemStandard), code: config.code });
       onClose();
     } catch (err) {
-      setError(`无法导入：${(err as Error).message}。请粘贴事项标准（或包含 standard 的完整配置）的 JSON。`);
+      setError(t('designer.standard.import.failed', { error: (err as Error).message }));
     }
   };
   return (
-    <Modal title="从 JSON 导入事项标准" onClose={onClose} wide>
-      <p className="muted">粘贴事项标准的 JSON（或包含 <code>standard</code> 的完整事项配置，只导入其中的事项标准）。事项编码保持为 {config.code}。导入后请检查并保存。</p>
-      <label htmlFor="import-json" className="sr-only">事项标准 JSON</label>
+    <Modal title={t('designer.standard.import.title')} onClose={onClose} wide>
+      <p className="muted">{t('designer.standard.import.hint', { standard: 'standard', code: config.code })}</p>
+      <label htmlFor="import-json" className="sr-only">{t('designer.standard.import.label')}</label>
       <textarea id="import-json" className="json-editor" rows={16} value={text} onChange={(e) => setText(e.target.value)} />
       {error ? <div className="notice error" role="alert">{error}</div> : null}
       <div className="row" style={{ marginTop: 8 }}>
-        <button className="primary" onClick={apply}>导入</button>
-        <button onClick={onClose}>取消</button>
+        <button className="primary" onClick={apply}>{t('designer.standard.import.apply')}</button>
+        <button onClick={onClose}>{t('designer.modal.cancel')}</button>
       </div>
     </Modal>
   );
@@ -198,7 +199,7 @@ function StandardNav({ problems }: { problems: Problem[] }) {
   const count = (key: string) => problems.filter((p) => p.pointer === `/standard/${key}` || p.pointer.startsWith(`/standard/${key}/`)).length;
   const go = (id: string) => document.getElementById(id)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   return (
-    <nav className="std-nav" aria-label="事项标准要素">
+    <nav className="std-nav" aria-label={t('designer.standard.nav')}>
       {SECTIONS.map((section) => (
         <div key={section.id}>
           <a href={`#std-section-${section.id}`} className="std-nav-group" onClick={(e) => { e.preventDefault(); go(`std-section-${section.id}`); }}>{section.title}</a>
@@ -208,7 +209,7 @@ function StandardNav({ problems }: { problems: Problem[] }) {
               return (
                 <li key={key}>
                   <a href={`#std-element-${key}`} onClick={(e) => { e.preventDefault(); go(`std-element-${key}`); }}>
-                    {titleOf(key)}{n ? <span className="count" aria-label={`${n} 个问题`}>{n}</span> : null}
+                    {titleOf(key)}{n ? <span className="count" aria-label={`${n} ${t('designer.problems.unit')}`}>{n}</span> : null}
                   </a>
                 </li>
               );
@@ -265,14 +266,14 @@ export function StandardTab({ config, onChange, problems, readOnly }: { config: 
     );
   };
   return (
-    <section aria-label="事项标准" className="std-layout">
+    <section aria-label={t('designer.standard.title')} className="std-layout">
       <StandardNav problems={problems} />
       <div className="std-main">
       <div className="row" style={{ marginBottom: 8 }}>
-        <p className="muted grow" style={{ margin: 0 }}>按《通知》的 20 项标准要素填写；带 * 的为必填。问题会在字段旁以红字提示。</p>
-        {!readOnly ? <button onClick={() => setImporting(true)}>从 JSON 导入</button> : null}
+        <p className="muted grow" style={{ margin: 0 }}>{t('designer.standard.hint')}</p>
+        {!readOnly ? <button onClick={() => setImporting(true)}>{t('designer.standard.import.open')}</button> : null}
       </div>
-      <ProblemSummary problems={problems} prefix="/standard" title="事项标准" />
+      <ProblemSummary problems={problems} prefix="/standard" title={t('designer.standard.title')} />
       {SECTIONS.map((section) => (
         <section key={section.id} id={`std-section-${section.id}`} className="card std-section" aria-labelledby={`std-section-${section.id}-title`}>
           <h3 id={`std-section-${section.id}-title`}>{section.title}</h3>
@@ -284,7 +285,7 @@ export function StandardTab({ config, onChange, problems, readOnly }: { config: 
               <MaterialsTables config={config} onChange={onChange} problems={problems} readOnly={readOnly} />
               {(config.standard?.materials ?? []).length ? (
                 <details className="card rjsf">
-                  <summary>材料详细信息（原件与复印件份数、受理标准、填报须知、依据等）</summary>
+                  <summary>{t('designer.standard.materialDetails')}</summary>
                   <Form
                     schema={materialDetailsSchema}
                     uiSchema={materialDetailsUi}
