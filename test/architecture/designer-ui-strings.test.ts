@@ -27,7 +27,6 @@ const NOT_YET_MIGRATED: Record<string, number> = {
   "Editor.tsx": 116,
   "ExamplesTab.tsx": 82,
   "FormTab.tsx": 96,
-  "MaterialsTables.tsx": 74,
   "ReviewTab.tsx": 88,
   "RulesTab.tsx": 64,
   "SignIn.tsx": 13,

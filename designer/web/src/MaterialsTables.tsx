@@ -11,6 +11,7 @@ import { renameMaterialId } from './materialIds.js';
 import { askConfirm } from './Modal.js';
 import { materialReferences, scenarioReferences } from './references.js';
 import { standardSchema } from './StandardTab.js';
+import { t } from './ui-text.js';
 
 type Coded = { code: string; label: string };
 type Json = Record<string, unknown>;
@@ -22,6 +23,9 @@ function codesOf(definition: string): { const: string; title: string }[] {
 }
 
 const OPTIONAL = '2';
+const NECESSARY = '1';
+/** A coded value with its label as the standard's schema defines it (the data's own words, not the UI's). */
+const codedValue = (definition: string, code: string): Coded => ({ code, label: codesOf(definition).find((o) => o.const === code)?.title ?? code });
 const requiredFor = (necessity: Coded | undefined) => !!necessity && necessity.code !== OPTIONAL;
 
 function CodedSelect({ definition, value, label, invalid, disabled, onChange }: { definition: string; value: Coded | undefined; label: string; invalid: boolean; disabled: boolean; onChange: (c: Coded) => void }) {
@@ -31,7 +35,7 @@ function CodedSelect({ definition, value, label, invalid, disabled, onChange }: 
       const o = options.find((x) => x.const === e.target.value);
       if (o) onChange({ code: o.const, label: o.title });
     }}>
-      {!value ? <option value="">（请选择）</option> : null}
+      {!value ? <option value="">{t('designer.choose')}</option> : null}
       {options.map((o) => <option key={o.const} value={o.const}>{o.title}</option>)}
     </select>
   );
@@ -69,15 +73,15 @@ export function MaterialsTables({ config, onChange, problems, readOnly }: { conf
     set({ materials: next.materials, scenarios: next.scenarios });
   };
   const addMaterial = () => {
-    const necessity = { code: '1', label: '必要' };
-    const m = { id: newId('material', new Set(materials.map((x) => x.id))), name: '新材料', required: true, necessity, type: first('materialType'), form: first('materialForm'), source: first('materialSource') } as Material;
+    const necessity = codedValue('materialNecessity', NECESSARY);
+    const m = { id: newId('material', new Set(materials.map((x) => x.id))), name: t('designer.materials.newName'), required: true, necessity, type: first('materialType'), form: first('materialForm'), source: first('materialSource') } as Material;
     set({ materials: [...materials, m] });
   };
   const removeMaterial = async (i: number) => {
     const m = materials[i];
     if (!m) return;
     const refs = materialReferences(config, m.id);
-    if (refs.length && !(await askConfirm({ title: `删除材料「${m.name || m.id}」？`, message: `以下 ${refs.length} 处引用了此材料；删除后办理情形将不再需要它，其余引用需要您另行修改：`, items: refs, confirmLabel: '仍然删除', danger: true }))) return;
+    if (refs.length && !(await askConfirm({ title: t('designer.materials.deleteTitle', { name: m.name || m.id }), message: t('designer.materials.deleteMessage', { n: refs.length }), items: refs, confirmLabel: t('designer.deleteAnyway'), danger: true }))) return;
     parked.current.clear();
     set({ materials: materials.filter((_, j) => j !== i), scenarios: scenarios.map((s) => ({ ...s, materialIds: (s.materialIds ?? []).filter((x) => x !== m.id) })) });
   };
@@ -97,12 +101,12 @@ export function MaterialsTables({ config, onChange, problems, readOnly }: { conf
     const unknown = [...ids].filter((x) => !materials.some((m) => m.id === x));
     setScenario(i, { ...s, materialIds: [...known, ...unknown] });
   };
-  const addScenario = () => set({ scenarios: [...scenarios, { id: newId('scenario', new Set(scenarios.map((s) => s.id))), name: '新情形', materialIds: materials.filter((m) => m.required).map((m) => m.id) }] });
+  const addScenario = () => set({ scenarios: [...scenarios, { id: newId('scenario', new Set(scenarios.map((s) => s.id))), name: t('designer.scenarios.newName'), materialIds: materials.filter((m) => m.required).map((m) => m.id) }] });
   const removeScenario = async (i: number) => {
     const s = scenarios[i];
     if (!s) return;
     const refs = scenarioReferences(config, s.id);
-    if (refs.length && !(await askConfirm({ title: `删除办理情形「${s.name || s.id}」？`, message: `以下 ${refs.length} 处引用了此情形，删除后需要您另行修改：`, items: refs, confirmLabel: '仍然删除', danger: true }))) return;
+    if (refs.length && !(await askConfirm({ title: t('designer.scenarios.deleteTitle', { name: s.name || s.id }), message: t('designer.scenarios.deleteMessage', { n: refs.length }), items: refs, confirmLabel: t('designer.deleteAnyway'), danger: true }))) return;
     set({ scenarios: scenarios.filter((_, j) => j !== i) });
   };
   const mBase = '/standard/materials';
@@ -118,14 +122,14 @@ export function MaterialsTables({ config, onChange, problems, readOnly }: { conf
     <>
       <section className="card" aria-labelledby="materials-title">
         <div className="row" style={{ marginBottom: 6 }}>
-          <h3 id="materials-title" className="grow" style={{ margin: 0 }}>申请材料（{materials.length}）</h3>
-          {!readOnly ? <button className="small" onClick={addMaterial}>+ 添加材料</button> : null}
+          <h3 id="materials-title" className="grow" style={{ margin: 0 }}>{t('designer.materials.title', { n: materials.length })}</h3>
+          {!readOnly ? <button className="small" onClick={addMaterial}>{t('designer.materials.add')}</button> : null}
         </div>
-        <p className="muted" style={{ margin: '0 0 6px' }}>必要、容缺后补的材料为必需；非必要材料不列入缺件。{!readOnly && materials.length > 1 ? '可拖动行调整顺序，或用 ↑ ↓ 按钮。' : ''}其余要素（份数、受理标准等）在下方「材料详细信息」中填写。</p>
+        <p className="muted" style={{ margin: '0 0 6px' }}>{t('designer.materials.hint')}{!readOnly && materials.length > 1 ? t('designer.materials.reorderHint') : ''}{t('designer.materials.detailsHint')}</p>
         <CellErrors messages={problemsAt(problems, mBase, true)} />
-        <table className="list edit" aria-label="申请材料">
+        <table className="list edit" aria-label={t('guide.section.materials')}>
           <thead>
-            <tr><th>标识</th><th>材料名称</th><th>必要性</th><th>是否必需</th><th>材料类型</th><th>材料形式</th><th>来源渠道</th><th>操作</th></tr>
+            <tr><th>{t('designer.col.id')}</th><th>{t('guide.field.materialName')}</th><th>{t('guide.field.necessity')}</th><th>{t('designer.materials.col.required')}</th><th>{t('designer.materials.col.type')}</th><th>{t('guide.field.materialForm')}</th><th>{t('guide.field.source')}</th><th>{t('designer.col.actions')}</th></tr>
           </thead>
           <tbody>
             {materials.map((m, i) => {
@@ -133,29 +137,29 @@ export function MaterialsTables({ config, onChange, problems, readOnly }: { conf
               const n = i + 1;
               return (
                 <tr key={i} data-material={m.id} {...drag(i, !readOnly)}>
-                  <td><input type="text" aria-label={`材料 ${n} 标识`} value={m.id ?? ''} readOnly={readOnly} aria-invalid={at('id').length ? true : undefined} onChange={(e) => renameMaterial(i, e.target.value)} /><CellErrors messages={at('id')} /></td>
-                  <td><input type="text" aria-label={`材料 ${n} 名称`} value={m.name ?? ''} readOnly={readOnly} aria-invalid={at('name').length ? true : undefined} onChange={(e) => setMaterial(i, { ...m, name: e.target.value })} /><CellErrors messages={at('name')} /></td>
+                  <td><input type="text" aria-label={t('designer.materials.cell', { n, column: t('designer.col.id') })} value={m.id ?? ''} readOnly={readOnly} aria-invalid={at('id').length ? true : undefined} onChange={(e) => renameMaterial(i, e.target.value)} /><CellErrors messages={at('id')} /></td>
+                  <td><input type="text" aria-label={t('designer.materials.cell', { n, column: t('designer.scenarios.col.nameShort') })} value={m.name ?? ''} readOnly={readOnly} aria-invalid={at('name').length ? true : undefined} onChange={(e) => setMaterial(i, { ...m, name: e.target.value })} /><CellErrors messages={at('name')} /></td>
                   <td>
-                    <CodedSelect definition="materialNecessity" label={`材料 ${n} 必要性`} value={m.necessity} disabled={readOnly} invalid={at('necessity').length > 0} onChange={(c) => setMaterial(i, { ...m, necessity: c, required: requiredFor(c) })} />
+                    <CodedSelect definition="materialNecessity" label={t('designer.materials.cell', { n, column: t('guide.field.necessity') })} value={m.necessity} disabled={readOnly} invalid={at('necessity').length > 0} onChange={(c) => setMaterial(i, { ...m, necessity: c, required: requiredFor(c) })} />
                     <CellErrors messages={at('necessity')} />
                   </td>
                   <td>
-                    <input type="checkbox" aria-label={`材料 ${n} 是否必需`} checked={m.required === true} disabled={readOnly} aria-invalid={at('required').length ? true : undefined} onChange={(e) => {
-                      const necessity = e.target.checked ? (requiredFor(m.necessity) ? m.necessity : { code: '1', label: '必要' }) : { code: OPTIONAL, label: '非必要' };
+                    <input type="checkbox" aria-label={t('designer.materials.cell', { n, column: t('designer.materials.col.required') })} checked={m.required === true} disabled={readOnly} aria-invalid={at('required').length ? true : undefined} onChange={(e) => {
+                      const necessity = e.target.checked ? (requiredFor(m.necessity) ? m.necessity : codedValue('materialNecessity', NECESSARY)) : codedValue('materialNecessity', OPTIONAL);
                       setMaterial(i, { ...m, required: e.target.checked, necessity });
                     }} />
                     <CellErrors messages={at('required')} />
                   </td>
-                  <td><CodedSelect definition="materialType" label={`材料 ${n} 材料类型`} value={m.type} disabled={readOnly} invalid={at('type').length > 0} onChange={(c) => setMaterial(i, { ...m, type: c })} /><CellErrors messages={at('type')} /></td>
-                  <td><CodedSelect definition="materialForm" label={`材料 ${n} 材料形式`} value={m.form} disabled={readOnly} invalid={at('form').length > 0} onChange={(c) => setMaterial(i, { ...m, form: c })} /><CellErrors messages={at('form')} /></td>
-                  <td><CodedSelect definition="materialSource" label={`材料 ${n} 来源渠道`} value={m.source} disabled={readOnly} invalid={at('source').length > 0} onChange={(c) => setMaterial(i, { ...m, source: c })} /><CellErrors messages={at('source')} /></td>
+                  <td><CodedSelect definition="materialType" label={t('designer.materials.cell', { n, column: t('designer.materials.col.type') })} value={m.type} disabled={readOnly} invalid={at('type').length > 0} onChange={(c) => setMaterial(i, { ...m, type: c })} /><CellErrors messages={at('type')} /></td>
+                  <td><CodedSelect definition="materialForm" label={t('designer.materials.cell', { n, column: t('guide.field.materialForm') })} value={m.form} disabled={readOnly} invalid={at('form').length > 0} onChange={(c) => setMaterial(i, { ...m, form: c })} /><CellErrors messages={at('form')} /></td>
+                  <td><CodedSelect definition="materialSource" label={t('designer.materials.cell', { n, column: t('guide.field.source') })} value={m.source} disabled={readOnly} invalid={at('source').length > 0} onChange={(c) => setMaterial(i, { ...m, source: c })} /><CellErrors messages={at('source')} /></td>
                   <td>
                     {!readOnly ? (
                       <span className="row" style={{ gap: 2, flexWrap: 'nowrap' }}>
-                        <span className="handle" aria-hidden="true" title="拖动以调整顺序" style={{ cursor: 'grab' }}>⠿</span>
-                        <button className="small" onClick={() => moveMaterial(i, i - 1)} disabled={i === 0} aria-label={`上移材料「${m.name}」`}>↑</button>
-                        <button className="small" onClick={() => moveMaterial(i, i + 1)} disabled={i === materials.length - 1} aria-label={`下移材料「${m.name}」`}>↓</button>
-                        <button className="small danger" onClick={() => void removeMaterial(i)} aria-label={`删除材料「${m.name}」`}>✕</button>
+                        <span className="handle" aria-hidden="true" title={t('designer.dragToReorder')} style={{ cursor: 'grab' }}>⠿</span>
+                        <button className="small" onClick={() => moveMaterial(i, i - 1)} disabled={i === 0} aria-label={t('designer.materials.moveUp', { name: m.name })}>↑</button>
+                        <button className="small" onClick={() => moveMaterial(i, i + 1)} disabled={i === materials.length - 1} aria-label={t('designer.materials.moveDown', { name: m.name })}>↓</button>
+                        <button className="small danger" onClick={() => void removeMaterial(i)} aria-label={t('designer.materials.delete', { name: m.name })}>✕</button>
                       </span>
                     ) : null}
                     <CellErrors messages={materialRest(i)} />
@@ -165,22 +169,22 @@ export function MaterialsTables({ config, onChange, problems, readOnly }: { conf
             })}
           </tbody>
         </table>
-        {materials.length === 0 ? <p className="muted">还没有申请材料。</p> : null}
+        {materials.length === 0 ? <p className="muted">{t('designer.materials.empty')}</p> : null}
       </section>
       <section className="card" aria-labelledby="scenarios-title">
         <div className="row" style={{ marginBottom: 6 }}>
-          <h3 id="scenarios-title" className="grow" style={{ margin: 0 }}>办理情形与所需材料（{scenarios.length}）</h3>
-          {!readOnly ? <button className="small" onClick={addScenario}>+ 添加情形</button> : null}
+          <h3 id="scenarios-title" className="grow" style={{ margin: 0 }}>{t('designer.scenarios.title', { n: scenarios.length })}</h3>
+          {!readOnly ? <button className="small" onClick={addScenario}>{t('designer.scenarios.add')}</button> : null}
         </div>
-        <p className="muted" style={{ margin: '0 0 6px' }}>勾选每种办理情形需要提交的材料。</p>
+        <p className="muted" style={{ margin: '0 0 6px' }}>{t('designer.scenarios.hint')}</p>
         <CellErrors messages={problemsAt(problems, sBase, true)} />
         <div style={{ overflowX: 'auto' }}>
-          <table className="list edit" aria-label="办理情形">
+          <table className="list edit" aria-label={t('designer.scenarios.table')}>
             <thead>
               <tr>
-                <th>标识</th><th>情形名称</th><th>情形说明</th>
+                <th>{t('designer.col.id')}</th><th>{t('designer.scenarios.col.name')}</th><th>{t('designer.scenarios.col.description')}</th>
                 {materials.map((m, j) => <th key={j} className="matrix" scope="col">{m.name || m.id}</th>)}
-                <th>操作</th>
+                <th>{t('designer.col.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -190,19 +194,19 @@ export function MaterialsTables({ config, onChange, problems, readOnly }: { conf
                 const ids = new Set(s.materialIds ?? []);
                 return (
                   <tr key={i} data-scenario={s.id}>
-                    <td><input type="text" aria-label={`情形 ${n} 标识`} value={s.id ?? ''} readOnly={readOnly} aria-invalid={at('id').length ? true : undefined} onChange={(e) => setScenario(i, { ...s, id: e.target.value })} /><CellErrors messages={at('id')} /></td>
-                    <td><input type="text" aria-label={`情形 ${n} 名称`} value={s.name ?? ''} readOnly={readOnly} aria-invalid={at('name').length ? true : undefined} onChange={(e) => setScenario(i, { ...s, name: e.target.value })} /><CellErrors messages={at('name')} /></td>
-                    <td><input type="text" aria-label={`情形 ${n} 说明`} value={s.description ?? ''} readOnly={readOnly} aria-invalid={at('description').length ? true : undefined} onChange={(e) => {
+                    <td><input type="text" aria-label={t('designer.scenarios.cell', { n, column: t('designer.col.id') })} value={s.id ?? ''} readOnly={readOnly} aria-invalid={at('id').length ? true : undefined} onChange={(e) => setScenario(i, { ...s, id: e.target.value })} /><CellErrors messages={at('id')} /></td>
+                    <td><input type="text" aria-label={t('designer.scenarios.cell', { n, column: t('designer.scenarios.col.nameShort') })} value={s.name ?? ''} readOnly={readOnly} aria-invalid={at('name').length ? true : undefined} onChange={(e) => setScenario(i, { ...s, name: e.target.value })} /><CellErrors messages={at('name')} /></td>
+                    <td><input type="text" aria-label={t('designer.scenarios.cell', { n, column: t('designer.scenarios.col.descriptionShort') })} value={s.description ?? ''} readOnly={readOnly} aria-invalid={at('description').length ? true : undefined} onChange={(e) => {
                       const { description: _d, ...rest } = s;
                       setScenario(i, e.target.value ? { ...rest, description: e.target.value } : rest);
                     }} /><CellErrors messages={at('description')} /></td>
                     {materials.map((m, j) => (
                       <td key={j} className="matrix">
-                        <input type="checkbox" aria-label={`情形「${s.name || s.id}」需要「${m.name || m.id}」`} checked={ids.has(m.id)} disabled={readOnly} onChange={(e) => toggle(i, m.id, e.target.checked)} />
+                        <input type="checkbox" aria-label={t('designer.scenarios.needs', { scenario: s.name || s.id, material: m.name || m.id })} checked={ids.has(m.id)} disabled={readOnly} onChange={(e) => toggle(i, m.id, e.target.checked)} />
                       </td>
                     ))}
                     <td>
-                      {!readOnly ? <button className="small danger" onClick={() => void removeScenario(i)} aria-label={`删除情形「${s.name}」`}>✕</button> : null}
+                      {!readOnly ? <button className="small danger" onClick={() => void removeScenario(i)} aria-label={t('designer.scenarios.delete', { name: s.name })}>✕</button> : null}
                       <CellErrors messages={scenarioRest(i)} />
                     </td>
                   </tr>
@@ -211,7 +215,7 @@ export function MaterialsTables({ config, onChange, problems, readOnly }: { conf
             </tbody>
           </table>
         </div>
-        {scenarios.length === 0 ? <p className="muted">还没有办理情形。</p> : null}
+        {scenarios.length === 0 ? <p className="muted">{t('designer.scenarios.empty')}</p> : null}
       </section>
     </>
   );
