@@ -12,6 +12,7 @@ import { diffRoutes } from './diff-routes.js';
 import { localityRoutes } from './locality-routes.js';
 import { designerRoutes } from './designer-routes.js';
 import { calendarAdminRoutes } from './calendar-admin-routes.js';
+import { programmeRoutes } from './programme-routes.js';
 
 export interface DesignerAppOptions {
   store: ConfigStore;
@@ -74,6 +75,7 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
       ...accessRoutes({ store, clock }),
       ...localityRoutes({ store, clock, trustedKeys }),
       ...calendarAdminRoutes({ store, calendar, clock }),
+      ...programmeRoutes({ store, clock, ...(intakeStore ? { intakeStore } : {}) }),
       ...calendarRoutes({ calendar, clock }),
       ...(decisionLog ? decisionRoutes({ store, decisions: decisionLog }) : []),
       ...(runtime?.routes ?? []),

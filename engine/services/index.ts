@@ -16,3 +16,4 @@ export * from './reports/index.js';
 export * from './seed/index.js';
 export * from './sessions/index.js';
 export * from './stations/index.js';
+export * from './lists/index.js';
