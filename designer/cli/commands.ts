@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkCatalogue, exportBundle, importBundle, importItemList, type CatalogueCheck, type ImportReport, type ItemListImportReport, ItemLifecycle } from '../../engine/services/index.js';
-import { TongbanError, ValidationFailedError } from '../../engine/core/index.js';
+import { draftStatuses, isDraftStatus, labelOf, PROBLEM_TAB_LABELS, TongbanError, uiTexts, ValidationFailedError } from '../../engine/core/index.js';
 import { parseJsonText } from '../../engine/http-kit/index.js';
 import { openConfigStore, sqliteFile, storeSettingsFromEnv } from '../../engine/adapters/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
@@ -165,27 +165,40 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   return report.ok ? EXIT.ok : EXIT.failed;
 }
 
+/** The CLI's strings: the region's administrators read the check, so it speaks Chinese (the core's catalogue). */
+const cliText = uiTexts('zh-CN');
+
+function checkedSubject(subject: CatalogueCheck['rows'][number]['subject']): string {
+  if (subject.kind === 'version') return cliText('cli.check.version', { version: subject.version });
+  return cliText('cli.check.draft', { revision: subject.revision, status: isDraftStatus(subject.status) ? labelOf(draftStatuses, subject.status) : subject.status });
+}
+
+/** The check as a table and the failures under it, in Chinese; the exit code says the same thing. */
 export function renderCheck(check: CatalogueCheck): string {
+  const verdict = (ok: boolean) => cliText(ok ? 'cli.check.ok' : 'cli.check.failed');
   const rows = check.rows.map((r) => [
     r.code,
-    r.subject.kind === 'version' ? `v${r.subject.version}` : `draft r${r.subject.revision}`,
+    checkedSubject(r.subject),
     String(r.versions),
     String(r.examples.passed),
     String(r.examples.failed),
     String(r.problems.length),
-    r.ok ? 'ok' : 'FAIL',
+    verdict(r.ok),
   ]);
-  const lines = [renderTable(['item', 'checked', 'versions', 'passed', 'failed', 'problems', 'result'], rows), ''];
+  const header = (['item', 'subject', 'versions', 'passed', 'failed', 'problems', 'result'] as const).map((column) => cliText(`cli.check.col.${column}`));
+  const lines = [renderTable(header, rows), ''];
   for (const r of check.rows.filter((row) => !row.ok)) {
-    lines.push(`${r.code} ${r.subject.kind === 'version' ? `v${r.subject.version}` : `draft r${r.subject.revision}`} (${r.name}):`);
-    for (const p of r.problems.slice(0, 10)) lines.push(`  - ${p.pointer || '/'} ${p.code}: ${p.message}`);
-    if (r.problems.length > 10) lines.push(`  … ${r.problems.length - 10} more problems`);
-    for (const e of r.failedExamples) lines.push(`  - example "${e.name}": ${e.differences.join('; ')}`);
+    lines.push(cliText('cli.check.rowHeading', { code: r.code, subject: checkedSubject(r.subject), name: r.name }));
+    for (const p of r.problems.slice(0, 10)) lines.push(`  - ${cliText('cli.check.problem', { message: p.message, pointer: p.pointer || '/' })}`);
+    if (r.problems.length > 10) lines.push(`  ${cliText('cli.check.moreProblems', { n: r.problems.length - 10 })}`);
+    for (const e of r.failedExamples) lines.push(`  - ${cliText('cli.check.example', { what: PROBLEM_TAB_LABELS.examples, name: e.name, differences: e.differences.join(cliText('cli.check.differenceSeparator')) })}`);
   }
   const t = check.totals;
   lines.push(
-    `${t.items} items, ${t.versionsChecked} versions and ${t.draftsChecked} drafts checked: ` +
-      `${t.examplesPassed} examples passed, ${t.examplesFailed} failed, ${t.problems} problems — ${check.ok ? 'OK' : `${t.failedRows} FAILED`}`,
+    cliText('cli.check.totals', {
+      items: t.items, versions: t.versionsChecked, drafts: t.draftsChecked, passed: t.examplesPassed, failed: t.examplesFailed, problems: t.problems,
+      result: check.ok ? cliText('cli.check.allPassed') : cliText('cli.check.rowsFailed', { n: t.failedRows }),
+    }),
   );
   return lines.join('\n') + '\n';
 }

@@ -43,12 +43,13 @@ describe('tongban CLI', { timeout: 90_000 }, () => {
     expect(stderr).toContain(`store: SQLite ${join(source.dir, 'tongban.db')}`);
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    expect(lines[0]).toMatch(/^item\s+checked\s+versions\s+passed\s+failed\s+problems\s+result$/);
+    expect(lines[0]).toMatch(/^事项编码\s+检查对象\s+版本数\s+样例通过\s+样例未通过\s+问题数\s+结果$/);
+    expect(stdout).not.toMatch(/\b(example|FAIL|OK|items|draft)\b/);
     for (const sample of samples) {
-      expect(stdout).toMatch(new RegExp(`^${sample.code}\\s+v1\\s+1\\s+${sample.examples.length}\\s+0\\s+0\\s+ok$`, 'm'));
+      expect(stdout).toMatch(new RegExp(`^${sample.code}\\s+第 1 版\\s+1\\s+${sample.examples.length}\\s+0\\s+0\\s+通过$`, 'm'));
     }
     const examples = samples.reduce((n, s) => n + s.examples.length, 0);
-    expect(stdout).toContain(`${samples.length} items, ${samples.length} versions and 0 drafts checked: ${examples} examples passed, 0 failed, 0 problems — OK`);
+    expect(stdout).toContain(`共 ${samples.length} 个事项，检查了 ${samples.length} 个版本、0 个草稿：样例 ${examples} 个通过、0 个未通过，问题 0 个 —— 全部通过`);
   });
 
   it('check: exits 1 and names failing examples and incomplete drafts', async () => {
@@ -63,10 +64,11 @@ describe('tongban CLI', { timeout: 90_000 }, () => {
 
     const { code, stdout } = await tongban(source.dir, 'check');
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^CLI-0001\s+v1\s+1\s+4\s+1\s+0\s+FAIL$/m);
-    expect(stdout).toMatch(/^IMPORT-0001\s+draft r1\s+0\s+0\s+0\s+[1-9]\d*\s+FAIL$/m);
-    expect(stdout).toContain('example "本人办理材料齐全": 受理结论应为「不予受理」，实际为「予以受理」');
-    expect(stdout).toMatch(/2 FAILED\n$/);
+    expect(stdout).toMatch(/^CLI-0001\s+第 1 版\s+1\s+4\s+1\s+0\s+未通过$/m);
+    expect(stdout).toMatch(/^IMPORT-0001\s+草稿修订 1（编辑中）\s+0\s+0\s+0\s+[1-9]\d*\s+未通过$/m);
+    expect(stdout).toContain('测试样例「本人办理材料齐全」：受理结论应为「不予受理」，实际为「予以受理」');
+    expect(stdout).not.toMatch(/\b(example|FAIL|draft)\b/);
+    expect(stdout).toMatch(/—— 2 项未通过\n$/);
   });
 
   it('export and import: a bundle file moves the catalogue, with progress on stderr; re-import is a no-op', async () => {

@@ -21,12 +21,15 @@ const BASE = '/rules';
 const nameOf = (rule: unknown) => (isRecord(rule) && typeof rule.name === 'string' ? rule.name : undefined);
 const titleOf = (rule: unknown) => (isRecord(rule) && typeof rule.title === 'string' && rule.title.trim() !== '' ? rule.title.trim() : undefined);
 
+/** What marks a rule named by its description or identifier because it has no Chinese name yet. */
+export const UNNAMED_RULE_MARK = '（未命名）';
+
 /** How people name a rule: its title, else its description, else its identifier (both marked 未命名). */
 export function ruleDisplayName(rule: unknown): string {
   const title = titleOf(rule);
   if (title !== undefined) return title;
   const description = isRecord(rule) && typeof rule.description === 'string' && rule.description.trim() !== '' ? rule.description.trim() : undefined;
-  return `${description ?? nameOf(rule) ?? '受理规则'}（未命名）`;
+  return `${description ?? nameOf(rule) ?? '受理规则'}${UNNAMED_RULE_MARK}`;
 }
 
 function ruleLabel(rule: unknown): string {
