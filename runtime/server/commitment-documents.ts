@@ -5,7 +5,7 @@
  */
 import { InvalidStateError, labelTable, documentKinds, maskIdNumber, regionDate, type DocumentKind } from '../../engine/core/index.js';
 import { applicantOf, enterpriseApplicantOf, type CaseView } from '../../engine/services/index.js';
-import { chineseDate, escapeHtml, NOTICE_INLINE_BLOCKS, noticePage, placeName, type NoticeContext } from './notice-documents.js';
+import { centreName, chineseDate, escapeHtml, NOTICE_INLINE_BLOCKS, noticePage, type NoticeContext } from './notice-documents.js';
 
 export const COMMITMENT_DOCUMENT_KINDS = ['deferred-acceptance-notice', 'commitment-letter'] as const satisfies readonly DocumentKind[];
 export type CommitmentDocumentKind = (typeof COMMITMENT_DOCUMENT_KINDS)[number];
@@ -62,7 +62,7 @@ function letterPage(ctx: NoticeContext, commitment: Commitment & { supplementBy:
   const who = enterprise
     ? `${enterprise.companyName}${enterprise.creditCode ? `（统一社会信用代码：${enterprise.creditCode}）` : ''}`
     : `${person.name ?? '申请人'}${person.idNumber ? `（身份证号码：${maskIdNumber(person.idNumber)}）` : ''}`;
-  const centre = `${placeName(record.receivingDivision)}政务服务中心`;
+  const centre = centreName(record.receivingDivision, ctx.stations);
   const consequence = commitment.consequence ?? '按有关规定处理';
   const kind: CommitmentDocumentKind = 'commitment-letter';
   return `<!doctype html>

@@ -299,6 +299,7 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
           ...(caseView ? { due: { promisedDue: caseView.promisedDue, ...(caseView.calendarMissing ? { calendarMissing: caseView.calendarMissing } : {}) } } : {}),
           local: { ...(receivingLocal ? { receiving: receivingLocal } : {}), ...(handlingLocal ? { handling: handlingLocal } : {}) },
           ...(clerk ? { clerk } : {}),
+          stations: new Map((await configs.stations()).map((station) => [station.code, station.name])),
         };
         // 容缺受理's printables read the commitment recorded on the case.
         const html = isCommitmentDocumentKind(kind) ? renderCommitmentDocument(kind, noticeContext, caseView) : renderNoticeDocument(kind, noticeContext);

@@ -24,13 +24,23 @@ export function chineseDate(iso: string): string {
   return `${year}年${Number(month)}月${Number(day)}日`;
 }
 
-/** 150102 → 呼和浩特市新城区; a township or station code keeps its code after the banner's name. */
-export function placeName(code: string): string {
+/**
+ * 150102 → 呼和浩特市新城区; a registered station (in `stations`: code → its own name) → 呼和浩特市新城区
+ * 保全庄街道便民服务站; an unregistered township or station code keeps its code after the banner's name.
+ */
+export function placeName(code: string, stations?: ReadonlyMap<string, string>): string {
   const division = findDivision(code.slice(0, 6));
   if (!division) return code;
   const parent = division.level === 'banner_county' && division.parentCode ? findDivision(division.parentCode) : undefined;
   const name = `${parent && parent.level === 'league_city' ? parent.name : ''}${division.name}`;
-  return code.length > 6 ? `${name}（站点 ${code}）` : name;
+  if (code.length <= 6) return name;
+  const station = stations?.get(code);
+  return station ? `${name}${station}` : `${name}（站点 ${code}）`;
+}
+
+/** Where the applicant was served: a banner's 政务服务中心, or a station by its own name (便民服务站 …). */
+export function centreName(code: string, stations?: ReadonlyMap<string, string>): string {
+  return code.length > 6 && stations?.has(code) ? placeName(code, stations) : `${placeName(code, stations)}政务服务中心`;
 }
 
 function limitText(limit: { value: number | null; unit: { label: string }; note?: string }): string {
@@ -130,6 +140,8 @@ export interface NoticeContext {
   local?: NoticeLocalFields;
   /** 经办人: the name of the principal who saved the intake (the case's opening event). */
   clerk?: string;
+  /** The registered stations (code → own name), so a station is named by its name, not its banner. */
+  stations?: ReadonlyMap<string, string>;
 }
 
 const localValue = (fields: Record<string, string> | undefined, key: string): string | undefined => {
@@ -221,16 +233,15 @@ function submission(record: IntakeRecord, config: ItemConfig): string {
 
 function handlingText(ctx: NoticeContext): string {
   const { record } = ctx;
-  const receiving = placeName(record.receivingDivision);
   const department = handlingBody(ctx);
   return record.handling.division === record.receivingDivision
     ? `由${department}办理`
-    : `由${receiving}政务服务中心代收，转${department}（${placeName(record.handling.division)}）办理（收受分离）`;
+    : `由${centreName(record.receivingDivision, ctx.stations)}代收，转${department}（${placeName(record.handling.division, ctx.stations)}）办理（收受分离）`;
 }
 
 /** 经办人, window, address and phone: who served the applicant and where to ask. */
 function officeBlock(ctx: NoticeContext): string {
-  const centre = `${placeName(ctx.record.receivingDivision)}政务服务中心`;
+  const centre = centreName(ctx.record.receivingDivision, ctx.stations);
   const window = localValue(ctx.local?.receiving, 'windowName') ?? centre;
   const address = localValue(ctx.local?.receiving, 'windowAddress');
   const phone = localValue(ctx.local?.receiving, 'consultPhone');

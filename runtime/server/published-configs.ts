@@ -8,6 +8,7 @@ import {
   NotFoundError,
   UntrustedVersionError,
   type ClaimRecord,
+  type StationRecord,
   type ItemSummary,
   type StoreHealth,
   type TrustedKey,
@@ -153,6 +154,11 @@ export class PublishedConfigs {
         const claim = claims.get(item.code) as ClaimRecord;
         return { item, claim, version: claim.follow === 'latest' ? (item.latestVersion as number) : claim.follow };
       });
+  }
+
+  /** The registered service stations (乡镇、村级便民服务站), whose own names the runtime shows. */
+  async stations(): Promise<StationRecord[]> {
+    return this.reader.listStations();
   }
 
   /** The aliases (别名) a version's standard carries, for the window's search; versions never change, so kept. */

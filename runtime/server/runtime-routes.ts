@@ -1,6 +1,7 @@
 import { evaluateCompiled, type CompiledConfig, type Decision, findDivision, isKnownLocality, BadRequestError, NotFoundError, buildServiceGuide, renderServiceGuideHtml, SERVICE_GUIDE_CSS, isItemCode } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiResponse, type ApiRoute, type Logger } from '../../engine/http-kit/index.js';
 import type { DecisionLogWriter } from '../../engine/ports/index.js';
+import { localityName } from '../../engine/services/index.js';
 import type { PublishedConfigs } from './published-configs.js';
 
 export const RUNTIME_PREFIX = '/api/runtime/:division';
@@ -70,7 +71,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
         const division = divisionOf(req);
         const offered = await configs.offered(division);
         res.json({
-          division: { code: division, name: findDivision(division.slice(0, 6))?.name ?? division },
+          division: { code: division, name: localityName(division, await configs.stations()) },
           items: await Promise.all(offered.map(async ({ item, version, claim }) => ({
             code: item.code, name: item.name, aliases: await configs.aliasesOf(item.code, version), department: item.department, version,
             hash: version === item.latestVersion ? item.latestHash : null,

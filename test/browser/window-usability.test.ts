@@ -129,7 +129,7 @@ describeInChromium('window usability', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       const smallest = await page.evaluate(() => {
         let min = Infinity;
-        for (const el of document.querySelectorAll<HTMLElement>('main p, main li, main dd, main dt, main small, main span, nav a span, main label')) {
+        for (const el of Array.from(document.querySelectorAll<HTMLElement>('main p, main li, main dd, main dt, main small, main span, nav a span, main label'))) {
           if (el.offsetParent === null || !el.textContent?.trim()) continue;
           min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
         }

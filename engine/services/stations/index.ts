@@ -1,1 +1,1 @@
-export { addStation, divisionTreeWithStations, requireServedLocality } from './stations.js';
+export { addStation, divisionTreeWithStations, localityName, requireServedLocality } from './stations.js';

@@ -40,18 +40,39 @@ export interface StationNode extends StationRecord {
   children: [];
 }
 
-/** The division tree with the registered stations under their banners. */
+/**
+ * The division tree with the registered stations under their banners; a village (嘎查村、社区)
+ * station sits under its township's station when that township is registered too.
+ */
 export async function divisionTreeWithStations({ store }: { store: ConfigReader }): Promise<DivisionNode> {
   const tree = divisionTree();
   const stations = await store.listStations();
+  const nodeOf = (station: StationRecord, parentCode: string): DivisionNode =>
+    ({ code: station.code, name: station.name, parentCode, level: 'station' as never, kind: '便民服务站', children: [] });
+  const townships = new Map(stations.filter((s) => s.code.length === 9).map((s) => [s.code, nodeOf(s, s.parentCode)]));
+  for (const village of stations.filter((s) => s.code.length === 12)) {
+    const township = townships.get(village.code.slice(0, 9));
+    if (township) township.children.push(nodeOf(village, township.code));
+  }
   const visit = (node: DivisionNode) => {
     node.children.forEach(visit);
     if (node.level === 'banner_county') {
       for (const station of stations.filter((s) => s.parentCode === node.code)) {
-        node.children.push({ code: station.code, name: station.name, parentCode: node.code, level: 'station' as never, kind: '便民服务站', children: [] });
+        const township = townships.get(station.code);
+        if (township) node.children.push(township);
+        else if (!townships.has(station.code.slice(0, 9))) node.children.push(nodeOf(station, node.code));
       }
     }
   };
   visit(tree);
   return tree;
+}
+
+/**
+ * A locality's own name: a station by the name it was registered with (保全庄街道便民服务站),
+ * never after its banner; a listed division by its GB/T 2260 name; an unknown code as itself.
+ */
+export function localityName(code: string, stations: readonly Pick<StationRecord, 'code' | 'name'>[]): string {
+  const station = code.length > 6 ? stations.find((s) => s.code === code) : undefined;
+  return station?.name ?? findDivision(code)?.name ?? findDivision(code.slice(0, 6))?.name ?? code;
 }
