@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { OUTCOMES, coverageProblems, formFields, maskPersonalData, operatorsByName, proposeBoundaryExamples, runExamples, type Example, type ExampleReport, type ExampleResult, type ItemConfig, type Outcome, type Problem } from '../../../engine/core/index.js';
+import { OUTCOMES, contextFacts, isContextFact, labelOf, coverageProblems, formFields, maskPersonalData, operatorsByName, proposeBoundaryExamples, runExamples, type Example, type ExampleReport, type ExampleResult, type ItemConfig, type Outcome, type Problem } from '../../../engine/core/index.js';
 import { FormPreview } from './FormTab.js';
 import { OUTCOME_LABEL } from './outcomeLabel.js';
 import { ProblemList } from './ProblemList.js';
@@ -134,7 +134,6 @@ function Results({ report, config }: { report: ExampleReport; config: ItemConfig
   );
 }
 
-const CONTEXT_TITLES: Record<string, string> = { today: '受理日期', division: '受理地', scenario: '办理情形', materials: '已收材料' };
 const HELD: Record<string, [string, string]> = { true: ['成立', 'pass'], false: ['不成立', 'muted'], unknown: ['未知（缺少数据）', 'fail'], null: ['未判断', 'muted'] };
 
 /** A fact value as shown in the trace: ID numbers and mobiles masked, absent values said so. */
@@ -148,7 +147,7 @@ function shown(value: unknown): string {
 function ConditionTrace({ result, config }: { result: ExampleResult; config: ItemConfig }) {
   const fields = formFields(config.form?.schema ?? {});
   const rules = new Map((config.rules ?? []).map((r) => [r.name, r.title || r.description || r.name]));
-  const titleOf = (fact: string) => CONTEXT_TITLES[fact] ?? fields.get(fact)?.title ?? fact;
+  const titleOf = (fact: string) => (isContextFact(fact) ? labelOf(contextFacts, fact) : fields.get(fact)?.title ?? fact);
   if (!result.trace?.length) return null;
   return (
     <details className="trace" data-trace={result.name}>

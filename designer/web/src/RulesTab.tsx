@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { formFields, operatorDefinitions, operatorsByName, type ConditionNode, type ItemConfig, type LeafCondition, type Problem, type Rule, type RuleEvent, RULE_EVENT_TYPES, labelOf, ruleEventTypes } from '../../../engine/core/index.js';
+import { formFields, operatorDefinitions, operatorsByName, type ConditionNode, type ItemConfig, type LeafCondition, type Problem, type Rule, type RuleEvent, RULE_EVENT_TYPES, labelOf, ruleEventTypes, CONTEXT_FACTS, contextFacts, type ContextFact } from '../../../engine/core/index.js';
 import { ProblemSummary } from './StandardTab.js';
 
 export interface FactOption {
@@ -9,12 +9,12 @@ export interface FactOption {
   type?: string;
 }
 
-const CONTEXT: FactOption[] = [
-  { name: 'today', title: '评估日期（上下文）', type: 'date' },
-  { name: 'division', title: '受理地行政区划（上下文）', type: 'division' },
-  { name: 'scenario', title: '办理情形（上下文）' },
-  { name: 'materials', title: '已提交材料（上下文）', type: 'array' },
-];
+/** The context facts as the rule editor offers them: the vocabulary's names, marked as context. */
+const CONTEXT_TYPES: Partial<Record<ContextFact, string>> = { today: 'date', division: 'division', materials: 'array' };
+const CONTEXT: FactOption[] = CONTEXT_FACTS.map((name) => {
+  const type = CONTEXT_TYPES[name];
+  return { name, title: `${labelOf(contextFacts, name)}（上下文）`, ...(type ? { type } : {}) };
+});
 
 export function factOptions(config: ItemConfig): FactOption[] {
   const fields = [...formFields((config.form?.schema ?? {}) as Record<string, unknown>).values()].map((f) => ({

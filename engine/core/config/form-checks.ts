@@ -6,9 +6,7 @@ import type { Ajv } from 'ajv';
 import type { FormDefinition } from './types.js';
 import { escapePointer, isRecord, type ProblemList } from './problem-list.js';
 
-/** Facts every rule may read besides the form's own fields; a form may not shadow them. */
-export const CONTEXT_FACTS = ['today', 'division', 'scenario', 'materials'] as const;
-export type ContextFact = (typeof CONTEXT_FACTS)[number];
+import { CONTEXT_FACTS } from '../vocabulary/context-facts.js';
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const MAX_FORM_BYTES = 256 * 1024;

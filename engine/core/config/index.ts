@@ -1,5 +1,4 @@
 export { validateConfig } from './validate-config.js';
-export { CONTEXT_FACTS, type ContextFact } from './form-checks.js';
 export {
   PROBLEM_TABS,
   PROBLEM_TAB_LABELS,

@@ -5,7 +5,8 @@
  */
 import { isRecord, stableKey } from './json-values.js';
 import { materialNames } from './side-names.js';
-import type { ContextFact } from '../config/form-checks.js';
+import { CONTEXT_FACTS, contextFacts } from '../vocabulary/context-facts.js';
+import { labelOf } from '../vocabulary/vocabulary.js';
 
 export interface FactName {
   title: string;
@@ -20,9 +21,6 @@ export interface SideFacts {
   materials: ReadonlyMap<string, string>;
   scenarios: ReadonlyMap<string, string>;
 }
-
-/** The context facts every rule may read besides the form, as a reviewer reads them (one per CONTEXT_FACTS entry). */
-const CONTEXT_TITLES: Record<ContextFact, string> = { today: '评估日期', division: '受理地行政区划', scenario: '办理情形', materials: '已提交材料' };
 
 function optionLabels(schema: Record<string, unknown>): Map<string, string> {
   const labels = new Map<string, string>();
@@ -76,8 +74,10 @@ export function sideFacts(config: unknown): SideFacts {
   collectFields(isRecord(form) ? form.schema : undefined, facts);
   const materials = materialNames(config);
   const scenarios = scenarioNames(config);
-  for (const [key, title] of Object.entries(CONTEXT_TITLES)) {
+  // The context facts every rule may read besides the form, named as the vocabulary names them.
+  for (const key of CONTEXT_FACTS) {
     if (facts.has(key)) continue;
+    const title = labelOf(contextFacts, key);
     const options = key === 'scenario' ? scenarios : key === 'materials' ? materials : new Map<string, string>();
     facts.set(key, { title, options: new Map([...options].map(([id, name]) => [JSON.stringify(id), name])) });
   }

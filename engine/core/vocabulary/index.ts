@@ -14,5 +14,6 @@ export {
   DELIVERY_METHODS, deliveryMethods, isDeliveryMethod, type DeliveryMethod,
   SUPPLEMENT_VERSIONS, supplementVersions, isSupplementVersion, type SupplementVersion,
 } from './case-event-types.js';
+export { CONTEXT_FACTS, contextFacts, isContextFact, type ContextFact } from './context-facts.js';
 export { CASE_STAGES, caseStages, isCaseStage, type CaseStage } from './case-stages.js';
 export { DATA_LIST_KINDS, dataListKinds, isDataListKind, COMMITMENT_STATUSES, commitmentStatuses, isCommitmentStatus, REPORT_PERIODS, reportPeriods, isReportPeriod, type DataListKind, type CommitmentStatus, type ReportPeriod } from './data-lists.js';

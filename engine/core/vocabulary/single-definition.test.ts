@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CASE_EVENT_TYPES, CASE_STATUSES, CHANNELS, DOCUMENT_KINDS, DRAFT_STATUSES, ITEM_CODE_PATTERN, LEGAL_CHANGE_KINDS, OUTCOMES, ROLES, RULE_EVENT_TYPES } from './index.js';
+import { CASE_EVENT_TYPES, CASE_STATUSES, CHANNELS, CONTEXT_FACTS, DOCUMENT_KINDS, DRAFT_STATUSES, ITEM_CODE_PATTERN, LEGAL_CHANGE_KINDS, OUTCOMES, ROLES, RULE_EVENT_TYPES } from './index.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const here = relative(root, fileURLToPath(new URL('.', import.meta.url))).split(sep).join('/');
@@ -35,6 +35,7 @@ const COPIES: { what: string; finds: (text: string) => boolean }[] = [
   { what: 'the legal change kinds', finds: (t) => listLiteral(LEGAL_CHANGE_KINDS).test(t) },
   { what: 'the document kinds', finds: (t) => listLiteral(DOCUMENT_KINDS).test(t) },
   { what: 'the channel list', finds: (t) => listLiteral(CHANNELS).test(t) },
+  { what: 'the context facts', finds: (t) => listLiteral(CONTEXT_FACTS).test(t) },
   { what: 'the case statuses', finds: (t) => listLiteral(CASE_STATUSES.slice(0, 4)).test(t) },
   { what: 'the case event types', finds: (t) => listLiteral(CASE_EVENT_TYPES.slice(0, 4)).test(t) },
   // The character classes of the pattern, however the copy is written (RegExp literal or string).
