@@ -1,7 +1,7 @@
 import Form from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Component, memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { conditionText, type FieldConditionOperator, type FormDefinition, type ItemConfig, type Problem } from '../../../engine/core/index.js';
+import { conditionText, CONTEXT_FACTS, type FieldConditionOperator, type FormDefinition, type ItemConfig, type Problem } from '../../../engine/core/index.js';
 import { useDragReorder, moved, type DragProps } from './dnd.js';
 import { askConfirm } from './Modal.js';
 import { fieldReferences } from './references.js';
@@ -15,7 +15,8 @@ import { ProblemSummary } from './StandardTab.js';
 import { useSettled } from './useSettled.js';
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
-const RESERVED = ['today', 'division', 'scenario', 'materials'];
+/** Names a field may not take: the rules read these as context facts. */
+const RESERVED: readonly string[] = CONTEXT_FACTS;
 
 /** Shows `fallback` once its children fail to render, until `resetKey` changes (e.g. a new form definition). */
 export class ErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode; resetKey?: unknown }, { failed: boolean; resetKey: unknown }> {
