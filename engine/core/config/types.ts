@@ -1,4 +1,4 @@
-import type { Channel, Outcome, RuleEventType } from '../vocabulary/index.js';
+import type { Channel, DeliveryMethod, Outcome, RuleEventType } from '../vocabulary/index.js';
 
 /** A value of a coded enumeration, stored with its label because platforms number them differently. */
 export interface Coded {
@@ -86,6 +86,10 @@ export interface ItemStandard {
   channelNote?: string;
   /** Where the applicant may seek review or sue (the 不予受理决定书); a locality's claim may name its own. */
   remedy?: { reviewAuthority?: string; court?: string };
+  /** 收费: whether the item is charged for; a charged item names its 收费标准 and 收费依据 (the schema requires both). */
+  fee?: { charged: boolean; standard?: string; basis?: string };
+  /** 送达方式: how the result may reach the applicant (codes of the vocabulary's delivery methods). */
+  deliveryMethods?: DeliveryMethod[];
   /** 容缺受理: whether the region's 容缺受理事项清单 lists this item, and on what terms. */
   deferredAcceptance?: DeferredAcceptance;
   /** 汉蒙双语: every applicant-facing text needs its traditional Mongolian (see engine/core/i18n). */

@@ -3,7 +3,7 @@ import { localFieldsOf } from '../config/local-fields.js';
 import { uiTexts, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
 import { contentKeys, contentReader, hasTranslations, isBilingual, translationIsDraft, type ContentReader } from '../i18n/content-strings.js';
 import { MONGOLIAN, MONGOLIAN_BLOCK_CSS, mongolianFontFace } from '../i18n/languages.js';
-import { channelPlaces, labelOf, type Language } from '../vocabulary/index.js';
+import { channelPlaces, deliveryMethods, labelOf, type Language } from '../vocabulary/index.js';
 import { conditionalFields, conditionalFieldText, type ConditionalField, type FieldCondition } from '../form/field-conditions.js';
 import { formFields } from '../form/form-fields.js';
 
@@ -91,6 +91,16 @@ function guideText(config: ItemConfig, language: Language, local: Record<string,
     { key: 'reviewPoints', title: t('guide.section.reviewPoints'), items: s.reviewPoints.map((r) => { const point = c.text(contentKeys.reviewPoint(r.point), r.point); return r.materialId && materials.get(r.materialId) ? `${materialName(r.materialId)}${colon}${point}` : point; }) },
     { key: 'templates', title: t('guide.section.templates'), items: s.materialTemplates.map((tp) => { const name = c.text(contentKeys.template(tp.materialId), tp.name); return `${name}${tp.instructions ? paren([c.text(contentKeys.template(tp.materialId, 'instructions'), tp.instructions)]) : ''}`; }) },
   ];
+  // 收费 and 送达方式, as every 办事指南 shows them.
+  if (s.fee) {
+    const fee = s.fee;
+    sections.push({ key: 'fee', title: t('guide.section.fee'), items: fee.charged
+      ? [`${t('guide.fee.charged')}${colon}${t('guide.fee.yes')}`, `${t('guide.fee.standard')}${colon}${c.text('standard.fee.standard', fee.standard ?? '')}`, `${t('guide.fee.basis')}${colon}${c.text('standard.fee.basis', fee.basis ?? '')}`]
+      : [`${t('guide.fee.charged')}${colon}${t('guide.fee.free')}`] });
+  }
+  if (s.deliveryMethods && s.deliveryMethods.length > 0) {
+    sections.push({ key: 'delivery', title: t('guide.section.delivery'), text: s.deliveryMethods.map((m) => labelOf(deliveryMethods, m, language)).join(sep) });
+  }
   // The form's value-based logic, as sentences, with the fields' and options' own texts in the language.
   const conditions = language === 'zh-CN' ? formConditionItems(config) : formConditionItemsIn(config, language);
   if (conditions.length > 0) sections.push({ key: 'formConditions', title: t('guide.section.formConditions'), items: conditions });

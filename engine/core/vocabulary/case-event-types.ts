@@ -49,13 +49,14 @@ export const decisionResults = defineVocabulary('decision result', DECISION_RESU
 
 export const isDecisionResult = (value: unknown): value is DecisionResult => isCodeOf(decisionResults, value);
 
-/** How a result reaches the applicant. */
-export const DELIVERY_METHODS = ['post', 'window'] as const;
+/** How a result reaches the applicant: a case's delivery and the item standard's 送达方式 (the schema's titles are held equal). */
+export const DELIVERY_METHODS = ['post', 'window', 'electronic'] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
 export const deliveryMethods = defineVocabulary('delivery method', DELIVERY_METHODS, {
   post: { 'zh-CN': '邮寄送达' },
   window: { 'zh-CN': '窗口领取' },
+  electronic: { 'zh-CN': '电子送达' },
 });
 
 export const isDeliveryMethod = (value: unknown): value is DeliveryMethod => isCodeOf(deliveryMethods, value);

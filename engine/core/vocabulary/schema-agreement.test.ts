@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, channels, ITEM_CODE_PATTERN, labelOf, OUTCOMES, RULE_EVENT_TYPES } from './index.js';
+import { CHANNELS, channels, DELIVERY_METHODS, deliveryMethods, ITEM_CODE_PATTERN, labelOf, OUTCOMES, RULE_EVENT_TYPES } from './index.js';
 
 const schemaFile = (name: string) => JSON.parse(readFileSync(new URL(`../../../standards/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const configSchema = schemaFile('item-config.schema.json');
@@ -30,5 +30,11 @@ describe('the standards schemas agree with the vocabulary', () => {
     const options = at(standardSchema, '/definitions/channel/oneOf') as { const: string; title: string }[];
     expect(options.map((o) => o.const)).toEqual([...CHANNELS]);
     for (const option of options) expect(option.title).toBe(labelOf(channels, option.const as (typeof CHANNELS)[number]));
+  });
+
+  it('title each delivery method (送达方式) of the standard with the label the case flow uses', () => {
+    const options = at(standardSchema, '/definitions/deliveryMethod/oneOf') as { const: string; title: string }[];
+    expect(options.map((o) => o.const)).toEqual([...DELIVERY_METHODS]);
+    for (const option of options) expect(option.title).toBe(labelOf(deliveryMethods, option.const as (typeof DELIVERY_METHODS)[number]));
   });
 });
