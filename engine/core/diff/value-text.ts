@@ -7,7 +7,7 @@ import { fieldFormats } from '../form/field-formats.js';
 import { operatorsByName } from '../rules/operators.js';
 import { field, isRecord, stableKey } from './json-values.js';
 import { optionTitle } from './standard-labels.js';
-import { isOutcome, isRuleEventType, labelOf, outcomes, ruleEventTypes } from '../vocabulary/index.js';
+import { deliveryMethods, isDeliveryMethod, isOutcome, isRuleEventType, labelOf, outcomes, ruleEventTypes } from '../vocabulary/index.js';
 
 export const ABSENT_TEXT = '（无）';
 
@@ -78,6 +78,12 @@ const ELEMENT_TEXT: Record<string, (value: unknown) => string | undefined> = {
     return ['允许容缺受理', limit ? `补齐时限 ${limit}` : null, typeof v.consequence === 'string' ? `逾期：${v.consequence}` : null, typeof v.basis === 'string' ? `依据：${v.basis}` : null]
       .filter(Boolean).join('；');
   },
+  fee: (v) => {
+    if (!isRecord(v) || typeof v.charged !== 'boolean') return undefined;
+    if (!v.charged) return '不收费';
+    return ['收费', typeof v.standard === 'string' ? `收费标准：${v.standard}` : null, typeof v.basis === 'string' ? `收费依据：${v.basis}` : null].filter(Boolean).join('；');
+  },
+  deliveryMethods: (v) => listText(v, (m) => (isDeliveryMethod(m) ? labelOf(deliveryMethods, m) : undefined), '、'),
   department: (v) => (isRecord(v) && typeof v.name === 'string' ? `${v.name}${typeof v.code === 'string' ? `（${v.code}）` : ''}` : undefined),
   dataNeeds: (v) => listText(v, (d) => {
     if (!isRecord(d) || typeof d.dataItem !== 'string' || !isCoded(d.sharingMethod) || !isCoded(d.frequency)) return undefined;
