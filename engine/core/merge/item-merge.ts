@@ -6,6 +6,8 @@
  */
 import type { ItemConfig } from '../config/types.js';
 import { isRecord } from '../diff/json-values.js';
+import { schemaFieldTitles } from '../diff/side-facts.js';
+import { conditionalFieldText, conditionalFields } from '../form/field-conditions.js';
 import { keywordLabel, keywordText } from '../diff/form-keywords.js';
 import { conditionText, eventTypeText, genericText, isCoded, localFieldText, outcomeText, standardElementText } from '../diff/value-text.js';
 import { itemStandardSchema } from '../standard/index.js';
@@ -126,6 +128,9 @@ const EXAMPLE_PROPERTIES: Record<string, string> = {
 };
 const FORM_PARTS: Record<string, string> = { uiSchema: '显示设置', applicant: '申请人信息取自', 'ui:order': '字段顺序', 'ui:widget': '控件', 'ui:options': '控件选项', 'ui:help': '填写提示', 'ui:placeholder': '占位提示' };
 
+/** Where the form keeps its value-based logic (the designer writes allOf if/then; dependencies is RJSF's older form). */
+const FORM_LOGIC_KEYWORDS = new Set(['allOf', 'dependencies', 'if', 'then', 'else']);
+
 function fieldTitle(schemas: readonly unknown[], key: string): string {
   for (const schema of schemas) {
     const title = isRecord(schema) && isRecord(schema.properties) && isRecord(schema.properties[key]) ? schema.properties[key].title : undefined;
@@ -195,6 +200,10 @@ export function mergePathLabel(path: MergePath, sides: readonly unknown[]): stri
         parts.push('必填字段');
         continue;
       }
+      if (i === 1 && !inUi && FORM_LOGIC_KEYWORDS.has(step)) {
+        parts.push(keywordLabel('conditional'));
+        continue;
+      }
       parts.push(FORM_PARTS[step] ?? keywordLabel(step));
     }
     return parts.join(' · ');
@@ -255,12 +264,47 @@ export function mergeValueText(path: MergePath, value: unknown, sides: readonly 
     return readable(value);
   }
   if (section === 'examples' && last === 'outcome') return outcomeText(value);
+  if (section === 'form') {
+    const logic = formLogicText(path, value, sides);
+    if (logic !== undefined) return logic;
+  }
   if (section === 'form' && typeof last === 'string') {
     const text = keywordText(last);
     if (text && !isRecord(value)) return text(value);
     if (isRecord(value) && typeof value.title === 'string') return `字段「${value.title}」（${genericText(value.type)}）`;
   }
   return readable(value);
+}
+
+/**
+ * The form's conditional logic (the whole allOf list, one entry of it, or dependencies) read as the
+ * core's sentences — 当「户籍所在地」为「外盟市」时需填写「居住证编号」 — with the fields named by any
+ * side's titles. Hand-written entries that say nothing in that shape are counted, not dumped as JSON.
+ */
+function formLogicText(path: MergePath, value: unknown, sides: readonly unknown[]): string | undefined {
+  const [, schemaStep, keyword, entry, ...deeper] = path;
+  if (schemaStep !== 'schema' || deeper.length > 0) return undefined;
+  let entries: unknown[];
+  if (keyword === 'allOf' && entry === undefined) entries = Array.isArray(value) ? value : [value];
+  else if (keyword === 'allOf' && typeof entry === 'object' && 'index' in entry) entries = [value];
+  else if (keyword === 'dependencies' && entry === undefined) entries = isRecord(value) ? Object.entries(value).map(([k, v]) => ({ dependencies: { [k]: v } })) : [value];
+  else return undefined;
+  const schemas = sides.map((side) => (isRecord(side) && isRecord(side.form) ? side.form.schema : undefined));
+  const top: Record<string, unknown> = {};
+  for (const schema of schemas) if (isRecord(schema) && isRecord(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) if (!(k in top)) top[k] = v;
+  const titles = [...schemas, { allOf: entries }].map((schema) => schemaFieldTitles(schema));
+  const titleOf = (key: string) => titles.map((title) => title(key)).find((title) => title !== key) ?? key;
+  if (entries.length === 0) return '（无表单逻辑）';
+  const sentences: string[] = [];
+  let handWritten = 0;
+  for (const item of entries) {
+    const node = isRecord(item) && 'dependencies' in item ? { properties: top, ...item } : { properties: top, allOf: [item] };
+    const fields = conditionalFields(node);
+    if (fields.length === 0) handWritten++;
+    else sentences.push(...fields.map((field) => conditionalFieldText(field, titleOf)));
+  }
+  if (sentences.length === 0) return undefined;
+  return [...sentences, ...(handWritten > 0 ? [`另有 ${handWritten} 条手写的表单逻辑`] : [])].join('；');
 }
 
 function standardNodeAt(path: MergePath): SchemaNode | undefined {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { itemConfig } from '../../../test/fixtures/item-config.js';
 import type { ItemConfig } from '../config/types.js';
 import { mergeItemConfigs, mergeThreeWay, pathKey } from './index.js';
+import { conditionalBranch } from '../form/field-conditions.js';
 
 function edited(base: ItemConfig, edit: (c: ItemConfig) => void): ItemConfig {
   const copy = structuredClone(base);
@@ -167,5 +168,40 @@ describe('mergeItemConfigs: renamed elements', () => {
     const r = mergeItemConfigs(base, mine, theirs);
     expect(r.conflicts.map((c) => [c.label, c.mineText, c.theirsText])).toEqual([['测试样例「未满16周岁不予受理」 · 样例名称', '十五岁不予受理', '未成年不予受理']]);
     expect(r.merged.examples).toHaveLength(base.examples.length);
+  });
+});
+
+describe('mergeItemConfigs: value-based form logic', () => {
+  const residence = { type: 'string', title: '户籍所在地', enum: ['本盟市', '外盟市', '外省'] };
+  const withLogic = (value: string, requiredWhenShown: boolean, extra: unknown[] = []): ItemConfig => edited(itemConfig(), (c) => {
+    (c.form.schema.properties as Record<string, unknown>).residence = residence;
+    (c.form.schema as Record<string, unknown>).allOf = [
+      conditionalBranch({ name: 'permit', effect: 'show', when: { field: 'residence', operator: 'equal', value }, requiredWhenShown }, { type: 'string', title: '居住证编号' }),
+      ...extra,
+    ];
+  });
+
+  it('shows a conflict in conditional logic as the sentences the core writes, not as JSON', () => {
+    const base = withLogic('外盟市', true);
+    const mine = withLogic('外省', true);
+    const handWritten = { if: { properties: { residence: { minLength: 3 } } }, then: { required: ['name'] } };
+    const theirs = withLogic('外盟市', false, [handWritten]);
+    const r = mergeItemConfigs(base, mine, theirs);
+    expect(r.conflicts.map((c) => [c.label, c.baseText, c.mineText, c.theirsText])).toEqual([[
+      '表单设计 · 条件逻辑',
+      '当「户籍所在地」为「外盟市」时需填写「居住证编号」',
+      '当「户籍所在地」为「外省」时需填写「居住证编号」',
+      '当「户籍所在地」为「外盟市」时显示「居住证编号」（可不填）；另有 1 条手写的表单逻辑',
+    ]]);
+    for (const c of r.conflicts) expect(`${c.baseText}${c.mineText}${c.theirsText}`).not.toMatch(/allOf|"if"|properties|residence|permit/);
+  });
+
+  it('tells what came in from the other author in the same words', () => {
+    const base = itemConfig();
+    const mine = edited(base, (c) => { c.standard.name = `${c.standard.name}（修订）`; });
+    const theirs = withLogic('外盟市', true);
+    const r = mergeItemConfigs(base, mine, theirs);
+    expect(r.conflicts).toEqual([]);
+    expect(r.fromTheirs.map((c) => [c.label, c.theirsText])).toContainEqual(['表单设计 · 条件逻辑', '当「户籍所在地」为「外盟市」时需填写「居住证编号」']);
   });
 });
