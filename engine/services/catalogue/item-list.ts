@@ -5,9 +5,9 @@ import type { ItemLifecycle } from '../items/item-lifecycle.js';
 import { enumeration, type EnumerationName } from '../../core/standard/standard-schemas.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import { parseCsvRecords } from '../../core/csv/csv.js';
-import { isItemCode } from '../../core/vocabulary/index.js';
+import { deliveryMethods, isItemCode, labelOf, type DeliveryMethod } from '../../core/vocabulary/index.js';
 
-type ColumnKey = 'seq' | 'code' | 'name' | 'department' | 'itemType' | 'caseType' | 'scope' | 'serviceObjects' | 'exerciseLevels' | 'promisedTimeLimit' | 'statutoryTimeLimit';
+type ColumnKey = 'seq' | 'code' | 'name' | 'department' | 'itemType' | 'caseType' | 'scope' | 'serviceObjects' | 'exerciseLevels' | 'promisedTimeLimit' | 'statutoryTimeLimit' | 'charged' | 'feeStandard' | 'feeBasis' | 'deliveryMethods';
 
 interface ColumnSpec {
   key: ColumnKey;
@@ -32,7 +32,19 @@ export const ITEM_LIST_COLUMNS: readonly ColumnSpec[] = [
   { key: 'exerciseLevels', headers: ['行使层级'], required: false },
   { key: 'promisedTimeLimit', headers: ['承诺办理时限'], required: false },
   { key: 'statutoryTimeLimit', headers: ['法定办理时限'], required: false },
+  { key: 'charged', headers: ['是否收费'], required: false },
+  { key: 'feeStandard', headers: ['收费标准'], required: false },
+  { key: 'feeBasis', headers: ['收费依据'], required: false },
+  { key: 'deliveryMethods', headers: ['送达方式'], required: false },
 ];
+
+const YES = new Set(['是', '收费', 'Y', 'y', '1']);
+const NO = new Set(['否', '不收费', 'N', 'n', '0']);
+
+/** A delivery method written as its name (窗口领取) or its code (window). */
+function deliveryMethodOf(text: string): DeliveryMethod | undefined {
+  return deliveryMethods.codes.find((code) => code === text || labelOf(deliveryMethods, code) === text);
+}
 
 const ENUMERATED: Partial<Record<ColumnKey, EnumerationName>> = {
   itemType: 'itemType',
@@ -238,6 +250,24 @@ export async function importItemList({
       else reasons.push(`「${headerOf(key)}」的值「${raw}」应为天数，如「20」或「20个工作日」`);
     }
 
+    // 收费 and 送达方式 where the list has them: a charged item needs its standard and basis, as the schema says.
+    let fee: { charged: boolean; standard?: string; basis?: string } | undefined;
+    const charged = cell('charged');
+    if (charged !== '') {
+      if (YES.has(charged)) {
+        fee = { charged: true, standard: cell('feeStandard'), basis: cell('feeBasis') };
+        if (!fee.standard) reasons.push('「是否收费」为「是」时须填写「收费标准」');
+        if (!fee.basis) reasons.push('「是否收费」为「是」时须填写「收费依据」');
+      } else if (NO.has(charged)) fee = { charged: false };
+      else reasons.push(`「是否收费」的值「${charged}」应为「是」或「否」`);
+    }
+    const delivery: DeliveryMethod[] = [];
+    for (const part of cell('deliveryMethods').split(/[、,，;；/|\n]+/).map((p) => p.trim()).filter(Boolean)) {
+      const method = deliveryMethodOf(part);
+      if (method) { if (!delivery.includes(method)) delivery.push(method); }
+      else reasons.push(`「送达方式」的值「${part}」不在代码表中（可填：${deliveryMethods.codes.map((c) => `${c} ${labelOf(deliveryMethods, c)}`).join('、')}）`);
+    }
+
     const name = cell('name');
     if (name) {
       const key = normalise(name);
@@ -284,6 +314,8 @@ export async function importItemList({
       },
       `由事项清单导入（第 ${row} 行），待实施部门补全事项标准、表单、规则与样例`,
     );
+    if (fee) config.standard.fee = fee;
+    if (delivery.length > 0) config.standard.deliveryMethods = delivery;
     candidates.set(row, { row, code, config });
   });
 
