@@ -110,6 +110,21 @@ describeInChromium('window usability', () => {
     await page.close();
   });
 
+  it('lets the clerk pick a division field by name and shows the name of a typed code', async () => {
+    const { page, errors } = await openWatchedPage(context, `${base}/window/150102/SAMPLE-MZ-0001`);
+    await signIn(page);
+    await page.getByRole('button', { name: /开始受理/ }).click();
+    const field = page.locator('#root_registrationDivision');
+    await field.fill('东胜区');
+    await expect.poll(() => field.inputValue()).toBe('150602');
+    await expect.poll(() => page.locator('#root_registrationDivision-division-name').textContent()).toBe('已选：鄂尔多斯市东胜区（150602）');
+    await field.fill('152921');
+    await expect.poll(() => page.locator('#root_registrationDivision-division-name').textContent()).toBe('已选：阿拉善盟阿拉善左旗（152921）');
+    expect(await page.locator('#root_registrationDivision-divisions option[value="150602"]').getAttribute('label')).toBe('鄂尔多斯市东胜区（150602）');
+    expect(unexpectedErrors(errors)).toEqual([]);
+    await page.close();
+  });
+
   for (const [label, viewport] of [['1366x768', { width: 1366, height: 768 }], ['375', { width: 375, height: 740 }]] as const) {
     it(`keeps the start button off the guide at ${label}, with body text of at least 14 px`, async () => {
       const { page, errors } = await openWatchedPage(context, `${base}/window/150102/${DIBAO}`);

@@ -8,6 +8,11 @@ const divisionTree = (): Promise<DivisionNode> => {
   return treeRequest;
 };
 
+/** A banner's stations in order, each village station right after its township's, indented by depth. */
+function stationsUnder(banner: DivisionNode, depth = 1): { node: DivisionNode; depth: number }[] {
+  return banner.children.flatMap((node) => [{ node, depth }, ...stationsUnder(node, depth + 1)]);
+}
+
 /**
  * 办理地 (收受分离): where the case is handled, picked by name from the region's divisions; the
  * window's own division by default. Shows the approving department the case will go to there.
@@ -22,8 +27,11 @@ export function HandlingPlacePicker({ own, value, onChange, regionalDepartment, 
     divisionTree().then((t) => { if (live) setTree(t); }, (e: Error) => { if (live) setError(e.message); });
     return () => { live = false; };
   }, []);
-  const name = (code: string) => findDivision(code)?.name ?? code;
-  const listed = tree ? [tree.code, ...tree.children.flatMap((league) => [league.code, ...league.children.map((b) => b.code)])] : [];
+  const stations = new Map<string, string>();
+  const collect = (node: DivisionNode) => { if (node.code.length > 6) stations.set(node.code, node.name); node.children.forEach(collect); };
+  if (tree) collect(tree);
+  const name = (code: string) => stations.get(code) ?? findDivision(code)?.name ?? code;
+  const listed = tree ? [tree.code, ...tree.children.flatMap((league) => [league.code, ...league.children.flatMap((b) => [b.code, ...stationsUnder(b).map((st) => st.node.code)])])] : [];
   const department = regionalDepartment ? localDepartmentName(regionalDepartment, { code: value, name: name(value) }) : null;
   return (
     <div className="field handling-place">
@@ -35,9 +43,12 @@ export function HandlingPlacePicker({ own, value, onChange, regionalDepartment, 
         {tree?.children.map((league) => (
           <optgroup key={league.code} label={league.name}>
             <option value={league.code}>{league.name}本级{league.code === own ? '（本窗口）' : ''}</option>
-            {league.children.map((banner) => (
-              <option key={banner.code} value={banner.code}>{banner.name}{banner.code === own ? '（本窗口）' : ''}</option>
-            ))}
+            {league.children.map((banner) => [
+              <option key={banner.code} value={banner.code}>{banner.name}{banner.code === own ? '（本窗口）' : ''}</option>,
+              ...stationsUnder(banner).map(({ node, depth }) => (
+                <option key={node.code} value={node.code}>{'\u3000'.repeat(depth)}{node.name}{node.code === own ? '（本窗口）' : ''}</option>
+              )),
+            ])}
           </optgroup>
         ))}
       </select>

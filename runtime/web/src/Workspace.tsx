@@ -5,6 +5,7 @@ import { contentKeys, contentReader, hasTranslations, isBilingual, localizedDeci
 import { ApiError, formValidator, translateString } from '../../../engine/web-kit/index.js';
 import { getJson, runtimePath, type Decision, type ItemDetail, type ServiceGuide } from './api.js';
 import { DecisionPanel } from './DecisionPanel.js';
+import { DivisionWidget } from './DivisionWidget.js';
 import { compileDetail, decide, type WindowInput } from './engine.js';
 import { GuideView } from './GuideView.js';
 import { IntakeActions } from './IntakeActions.js';
@@ -13,6 +14,9 @@ import './mongolian-workspace.css';
 import { visibleErrors } from './visible-errors.js';
 
 type Tab = 'guide' | 'intake';
+
+/** RJSF picks a widget named after a string's format: division fields are picked by name. */
+const FORM_WIDGETS = { 'cn-division': DivisionWidget };
 
 export interface WorkspaceProps {
   division: string;
@@ -173,6 +177,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
                 formData={formData}
                 disabled={locked}
                 validator={formValidator}
+                widgets={FORM_WIDGETS}
                 translateString={translateString}
                 liveValidate="onChange"
                 showErrorList={false}
