@@ -11,6 +11,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedEmptyStore } from '../../engine/services/index.js';
+import { itemConfig } from '../fixtures/item-config.js';
+import { publishThroughApi } from '../http/designer-api.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
@@ -21,6 +23,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const DIBAO = 'SAMPLE-MZ-0002';
 const LEAGUE_ADDRESS = '呼和浩特市政务服务中心二楼民政窗口';
+const PINNED = 'RT-PINNED-1';
 
 describeInChromium('window usability', () => {
   let t: TestInstallation;
@@ -37,6 +40,12 @@ describeInChromium('window usability', () => {
     // The league's own values are what the banner's screen shows as defaults.
     const league = await request(t.app).put(`/api/localities/150100/claims/${DIBAO}`).set(t.as.leagueOperator).send({ follow: 'latest', local: { windowAddress: LEAGUE_ADDRESS } });
     expect(league.status).toBe(200);
+    // An item the window keeps at version 1 after the region published version 2.
+    const pinned = itemConfig(PINNED, '灵活就业人员登记');
+    await publishThroughApi(t, pinned);
+    pinned.standard.resultName = `${pinned.standard.resultName}（新版）`;
+    await publishThroughApi(t, pinned);
+    expect((await request(t.app).put(`/api/localities/150102/claims/${PINNED}`).set(t.as.operator).send({ follow: 1 })).status).toBe(200);
     ({ server, base } = await listenOnLoopback(t.app));
     browser = await launchChromium({ width: 1366, height: 768 });
     context = browser.context;
@@ -106,6 +115,18 @@ describeInChromium('window usability', () => {
     await expect.poll(() => local.textContent(), { timeout: 10_000 }).toContain('新城区政务服务中心一楼 8 号窗口');
     const text = await local.textContent();
     for (const expected of ['办理时间', '工作日 9:00–12:00，13:30–17:00', '咨询电话', '0471-6661234', '监督投诉电话', '12345']) expect(text).toContain(expected);
+    expect(unexpectedErrors(errors)).toEqual([]);
+    await page.close();
+  });
+
+  it('warns on the counter when the locality runs an older version than the region\'s current one', async () => {
+    const { page, errors } = await openWatchedPage(context, `${base}/window/150102/${PINNED}`);
+    await signIn(page);
+    const banner = page.getByTestId('older-version');
+    await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toContain('执行本事项第 1 版，自治区现行第 2 版');
+    await page.goto(`${base}/window/150102/${DIBAO}`);
+    await expect.poll(() => page.getByRole('heading', { name: /最低生活保障申请/ }).first().isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByTestId('older-version').count()).toBe(0);
     expect(unexpectedErrors(errors)).toEqual([]);
     await page.close();
   });
