@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Role } from './api.js';
 import { AuditorWorkspace, isAuditView, type AuditLocation } from './auditor/AuditorWorkspace.js';
 import { Dashboard } from './Dashboard.js';
+import { isListView, ProgrammeLists } from './lists/ProgrammeLists.js';
+import { isReportView, PeriodReports } from './reports/PeriodReports.js';
 import { ConfirmHost } from './Modal.js';
 import { DEFAULT_TAB, hrefOf, linkHandler, navigate, setNavigationGuard, useRoute } from './routes.js';
 import { SignedInAs, SignIn, useSignedIn } from './SignIn.js';
@@ -47,6 +49,8 @@ export function App() {
         <nav aria-label="主导航">
           <a href={hrefOf({ page: 'dashboard' })} onClick={linkHandler({ page: 'dashboard' })}>事项列表</a>
           {audits ? <a href={hrefOf({ page: 'audit', view: 'trail' })} onClick={linkHandler({ page: 'audit', view: 'trail' })}>审计工作台</a> : null}
+          <a href={hrefOf({ page: 'lists', view: 'needs' })} onClick={linkHandler({ page: 'lists', view: 'needs' })}>三清单</a>
+          {audits ? <a href={hrefOf({ page: 'reports', view: 'week' })} onClick={linkHandler({ page: 'reports', view: 'week' })}>调度通报</a> : null}
         </nav>
         <SignedInAs me={me} />
         <button className="small" onClick={() => void signOut()}>退出登录</button>
@@ -56,7 +60,9 @@ export function App() {
           登录已失效或令牌已被撤销。未保存的修改仍在页面上；请复制保存后 <button className="link" onClick={() => void signOut()}>重新登录</button>。
         </div>
       ) : null}
-      {route.page === 'audit' && audits ? auditor
+      {route.page === 'lists' ? <ProgrammeLists view={isListView(route.view) ? route.view : 'needs'} href={(view) => hrefOf({ page: 'lists', view })} go={(view) => navigate({ page: 'lists', view })} department={me.principal.department} mayEdit={principalRole === 'admin' || principalRole === 'author'} />
+        : route.page === 'reports' && audits ? <PeriodReports period={isReportView(route.view) ? route.view : 'week'} href={(view) => hrefOf({ page: 'reports', view })} go={(view) => navigate({ page: 'reports', view })} mayTake={principalRole === 'admin'} />
+        : route.page === 'audit' && audits ? auditor
         : !role ? (audits ? auditor : <main><div className="notice info">事项设计器供编制、审核、审计人员使用；窗口和审批部门人员请到窗口受理页面办理。</div></main>)
         : route.page === 'item' ? (
         <Suspense fallback={<main><p aria-live="polite">正在加载编辑器…</p></main>}>
