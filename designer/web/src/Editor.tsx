@@ -5,6 +5,8 @@ import { api, type DraftRecord, type ItemSummary, type Role, type VersionMeta, t
 import { ExamplesTab } from './ExamplesTab.js';
 import { FormTab } from './FormTab.js';
 import { useSettled } from './useSettled.js';
+import { useLiveCoverage } from './useLiveCoverage.js';
+import { t as uiString } from './ui-text.js';
 import { useEditHistory } from './editHistory.js';
 import { usePeople } from './people.js';
 import { stableStringify } from './formModel.js';
@@ -17,15 +19,16 @@ import { RulesTab } from './RulesTab.js';
 import { StandardTab } from './StandardTab.js';
 import { TranslationTab } from './TranslationTab.js';
 import { DRAFT_LABEL, formatTime, StatusBadges } from './status.js';
+import { t } from './ui-text.js';
 
 const TABS = [
-  { id: 'standard', label: '事项标准', prefix: '/standard' },
-  { id: 'form', label: '表单设计', prefix: '/form' },
-  { id: 'rules', label: '受理规则', prefix: '/rules' },
-  { id: 'examples', label: '测试样例', prefix: '/examples' },
-  { id: 'translations', label: '翻译', prefix: '/translations' },
-  { id: 'review', label: '审核与发布', prefix: null },
-  { id: 'history', label: '版本历史', prefix: null },
+  { id: 'standard', label: t('designer.standard.title'), prefix: '/standard' },
+  { id: 'form', label: t('designer.tab.form'), prefix: '/form' },
+  { id: 'rules', label: t('designer.tab.rules'), prefix: '/rules' },
+  { id: 'examples', label: t('designer.tab.examples'), prefix: '/examples' },
+  { id: 'translations', label: t('translation.tab'), prefix: '/translations' },
+  { id: 'review', label: t('designer.tab.review'), prefix: null },
+  { id: 'history', label: t('designer.history.label'), prefix: null },
 ] as const;
 
 type SaveState = { kind: 'idle' | 'saving' | 'saved' | 'error' | 'working'; message?: string };
@@ -121,10 +124,14 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
   // The checks compile the form's schema (tens of ms on a large form): they follow when the author pauses.
   const deferred = useDeferredValue(useSettled(config, 300));
   const problems = useMemo(() => (deferred ? validateConfig(deferred) : []), [deferred]);
+  // Rules no example fires, found when the author pauses (they sit on their rules like any problem).
+  const uncovered = useLiveCoverage(deferred, problems.length === 0);
   const allProblems = useMemo(() => {
-    const seen = new Set(problems.map((p) => `${p.pointer}|${p.message}`));
-    return [...problems, ...serverProblems.filter((p) => !seen.has(`${p.pointer}|${p.message}`))];
-  }, [problems, serverProblems]);
+    const own = [...problems, ...(uncovered ?? [])];
+    const seen = new Set(own.map((p) => `${p.pointer}|${p.message}`));
+    // Once coverage is known live, a coverage problem from an earlier 校验 or submit may be stale.
+    return [...own, ...serverProblems.filter((p) => !(uncovered && p.code === 'rule.not-covered') && !seen.has(`${p.pointer}|${p.message}`))];
+  }, [problems, uncovered, serverProblems]);
 
   const editable = !!draft && role !== 'reviewer';
 
@@ -156,13 +163,13 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
     async (revision?: number, content?: ItemConfig): Promise<DraftRecord | null> => {
       const mine = content ?? config;
       if (!mine || !draft) return null;
-      setSave({ kind: 'saving', message: '保存中…' });
+      setSave({ kind: 'saving', message: t('designer.save.saving') });
       try {
         const saved = await api.saveDraft(code, mine, revision ?? draft.revision);
         setDraft(saved);
         setConfig(structuredClone(saved.config));
         setServerProblems([]);
-        setSave({ kind: 'saved', message: `已保存（修订 ${saved.revision}）` });
+        setSave({ kind: 'saved', message: t('designer.save.saved', { revision: saved.revision }) });
         return saved;
       } catch (err) {
         if (err instanceof ApiError && err.status === 409) {
@@ -175,24 +182,24 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
               configRef.current = result.merged;
               setConfig(result.merged);
               history.reset();
-              setMergedNotice({ by: nameOf(theirs.updatedBy), revision: theirs.revision, changes: result.fromTheirs.map((c) => `${c.label}：${c.theirsText}`) });
+              setMergedNotice({ by: nameOf(theirs.updatedBy), revision: theirs.revision, changes: result.fromTheirs.map((c) => t('designer.save.mergedChange', { label: c.label, text: c.theirsText })) });
               const saved = await api.saveDraft(code, result.merged, theirs.revision);
               setDraft(saved);
               setConfig(structuredClone(saved.config));
               setServerProblems([]);
-              setSave({ kind: 'saved', message: `已与 ${nameOf(theirs.updatedBy)} 的修订 ${theirs.revision} 自动合并并保存（修订 ${saved.revision}）` });
+              setSave({ kind: 'saved', message: t('designer.save.merged', { name: nameOf(theirs.updatedBy), theirs: theirs.revision, revision: saved.revision }) });
               return saved;
             }
             setChoices({});
             setConflict({ theirs, base: draft.config, baseRevision: draft.revision, mine, result });
-            setSave({ kind: 'error', message: `保存冲突：${nameOf(theirs.updatedBy)} 也修改了相同的内容，请逐项选择` });
+            setSave({ kind: 'error', message: t('designer.save.conflict', { name: nameOf(theirs.updatedBy) }) });
           } catch (inner) {
             if (inner instanceof ApiError && inner.status !== 409) setServerProblems(inner.problems);
             setSave({ kind: 'error', message: advice(inner) });
           }
         } else {
           if (err instanceof ApiError) setServerProblems(err.problems);
-          setSave({ kind: 'error', message: `保存失败：${advice(err)}` });
+          setSave({ kind: 'error', message: t('designer.save.failed', { error: advice(err) }) });
         }
         return null;
       }
@@ -203,13 +210,13 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
   const discard = async () => {
     if (!draft) return;
     const ok = await askConfirm({
-      title: '放弃草稿',
-      message: `放弃后，草稿（修订 ${draft.revision}）的全部内容${dirty ? '及尚未保存的修改' : ''}将被删除，无法恢复。${detail?.latest ? `事项仍保留已发布的第 ${detail.latest.version} 版。` : '该事项从未发布，将从事项列表中消失。'}`,
-      confirmLabel: '放弃草稿',
+      title: t('designer.discard.title'),
+      message: t('designer.discard.message', { revision: draft.revision, unsaved: dirty ? t('designer.discard.unsaved') : '', after: detail?.latest ? t('designer.discard.keepsPublished', { version: detail.latest.version }) : t('designer.discard.neverPublished') }),
+      confirmLabel: t('designer.discard.title'),
       danger: true,
     });
     if (!ok) return;
-    setSave({ kind: 'working', message: '正在放弃草稿…' });
+    setSave({ kind: 'working', message: t('designer.discard.working') });
     try {
       await api.discard(code, draft.revision);
       history.reset();
@@ -220,9 +227,9 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
         return;
       }
       await load();
-      setSave({ kind: 'saved', message: '草稿已放弃' });
+      setSave({ kind: 'saved', message: t('designer.discard.done') });
     } catch (err) {
-      setSave({ kind: 'error', message: err instanceof ApiError && err.status === 409 ? '草稿已被他人修改，未放弃；请重新载入后再决定' : `放弃失败：${advice(err)}` });
+      setSave({ kind: 'error', message: err instanceof ApiError && err.status === 409 ? t('designer.discard.changedByOthers') : t('designer.discard.failed', { error: advice(err) }) });
     }
   };
 
@@ -245,17 +252,17 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
     setConfig(configRef.current);
     history.reset();
     setConflict(null);
-    setSave({ kind: 'saved', message: `已采用 ${nameOf(conflict.theirs.updatedBy)} 的修订 ${conflict.theirs.revision}，放弃了我的修改` });
+    setSave({ kind: 'saved', message: t('designer.conflict.tookTheirs', { name: nameOf(conflict.theirs.updatedBy), revision: conflict.theirs.revision }) });
   };
 
   const startRevision = async () => {
     if (!detail?.latest) return;
-    setSave({ kind: 'working', message: '正在创建修订草稿…' });
+    setSave({ kind: 'working', message: t('designer.revision.creating') });
     try {
       const created = await api.saveDraft(code, detail.latest.config, null);
       setDraft(created);
       setConfig(structuredClone(created.config));
-      setSave({ kind: 'saved', message: `已基于第 ${detail.latest.version} 版创建草稿` });
+      setSave({ kind: 'saved', message: t('designer.revision.created', { version: detail.latest.version }) });
       void refreshDetail();
     } catch (err) {
       setSave({ kind: 'error', message: advice(err) });
@@ -273,16 +280,16 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
   const validate = async () => {
     if (!config) return;
     const local = validateConfig(config);
-    setSave({ kind: 'working', message: '校验中…' });
+    setSave({ kind: 'working', message: t('designer.validate.working') });
     try {
       const report = local.length === 0 ? await runExamples(config) : null;
       // The coverage gate's problems sit on their rules (受理规则 badge) until the next save.
       const coverage = report ? coverageProblems(config, report) : [];
       setServerProblems(coverage);
-      if (local.length) setSave({ kind: 'error', message: `发现 ${local.length} 个问题，请按各页签上的红色数字逐项修改` });
-      else if (report && report.failed) setSave({ kind: 'error', message: `配置有效，但 ${report.failed} 个测试样例未通过，请到「测试样例」查看` });
-      else if (coverage.length) setSave({ kind: 'error', message: `配置有效，样例全部通过，但 ${coverage.length} 条规则没有任何样例触发，不能提交审核（见「受理规则」）` });
-      else setSave({ kind: 'saved', message: `校验通过：配置有效，${report?.passed ?? 0} 个样例全部通过` });
+      if (local.length) setSave({ kind: 'error', message: t('designer.validate.problems', { n: local.length }) });
+      else if (report && report.failed) setSave({ kind: 'error', message: t('designer.validate.examplesFail', { n: report.failed }) });
+      else if (coverage.length) setSave({ kind: 'error', message: t('designer.validate.uncovered', { n: coverage.length }) });
+      else setSave({ kind: 'saved', message: t('designer.validate.passed', { n: report?.passed ?? 0 }) });
     } catch (err) {
       setSave({ kind: 'error', message: advice(err) });
     }
@@ -295,13 +302,13 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
       current = await doSave();
       if (!current) return false;
     }
-    setSave({ kind: 'working', message: '处理中…' });
+    setSave({ kind: 'working', message: t('designer.step.working') });
     try {
       const next = await api.step(code, step, current.revision, body);
       setDraft(next);
       setConfig(structuredClone(next.config));
       setServerProblems([]);
-      setSave({ kind: 'saved', message: okMessage ?? `状态：${DRAFT_LABEL[next.status]}` });
+      setSave({ kind: 'saved', message: okMessage ?? t('designer.step.status', { status: DRAFT_LABEL[next.status] }) });
       void refreshDetail();
       return true;
     } catch (err) {
@@ -313,10 +320,10 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
 
   const publish = async (body: { reason: string; legalBasis: string; changeKind?: string }) => {
     if (!draft) return false;
-    setSave({ kind: 'working', message: '发布中…' });
+    setSave({ kind: 'working', message: t('designer.publish.working') });
     try {
       const version = await api.publish(code, draft.revision, body);
-      setSave({ kind: 'saved', message: `已发布第 ${version.version} 版` });
+      setSave({ kind: 'saved', message: t('designer.publish.done', { version: version.version }) });
       await load();
       return true;
     } catch (err) {
@@ -369,63 +376,63 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
     return () => window.removeEventListener('keydown', onKey);
   }, [editable, dirty, doSave, undo, redo]);
 
-  if (loading && !detail) return <main><p aria-live="polite">加载中…</p></main>;
+  if (loading && !detail) return <main><p aria-live="polite">{t('designer.loading')}</p></main>;
   if (loadError || !detail) {
     return (
       <main>
-        <div className="notice error" role="alert">{loadError ?? '无法加载事项'}</div>
-        <button onClick={() => void load()}>重试</button> <button onClick={() => navigate({ page: 'dashboard' })}>返回事项列表</button>
+        <div className="notice error" role="alert">{loadError ?? t('designer.item.loadFailed')}</div>
+        <button onClick={() => void load()}>{t('designer.retry')}</button> <button onClick={() => navigate({ page: 'dashboard' })}>{t('designer.item.backToList')}</button>
       </main>
     );
   }
 
   const count = (prefix: string | null) => (prefix ? allProblems.filter((p) => p.pointer === prefix || p.pointer.startsWith(`${prefix}/`)).length : 0);
   const saveClass = save.kind === 'saved' ? 'saved' : save.kind === 'error' ? 'error' : dirty ? 'dirty' : '';
-  const saveText = save.kind === 'idle' ? (dirty ? '有未保存的修改' : draft ? `已保存（修订 ${draft.revision}）` : '') : save.message;
+  const saveText = save.kind === 'idle' ? (dirty ? t('designer.save.unsaved') : draft ? t('designer.save.saved', { revision: draft.revision }) : '') : save.message;
   const item = { ...detail.item, draft: draft ? { revision: draft.revision, status: draft.status, updatedAt: draft.updatedAt, updatedBy: draft.updatedBy } : null };
 
   return (
     <>
-      <div className="toolbar" role="region" aria-label="事项操作">
-        <h2>{config?.standard?.name || detail.item.name}<span className="muted">（{code}）</span></h2>
+      <div className="toolbar" role="region" aria-label={t('designer.toolbar')}>
+        <h2>{config?.standard?.name || detail.item.name}<span className="muted">{t('designer.item.codeAfterName', { code })}</span></h2>
         <StatusBadges item={item} />
         <span className="grow" />
         <span className={`savestate ${saveClass}`} role="status" aria-live="polite">{saveText}</span>
         {draft && editable ? (
           <>
-            <button onClick={undo} disabled={!history.canUndo} title="Ctrl+Z">撤销</button>
-            <button onClick={redo} disabled={!history.canRedo} title="Ctrl+Shift+Z 或 Ctrl+Y">重做</button>
-            <button className="primary" onClick={() => void doSave()} disabled={!dirty || save.kind === 'saving'} title="Ctrl+S">{save.kind === 'saving' ? '保存中…' : '保存'}</button>
-            <button onClick={() => void validate()}>校验</button>
-            {draft.status === 'editing' || draft.status === 'returned' ? <button onClick={() => void lifecycleStep('submit', undefined, '已提交审核')}>提交审核</button> : null}
-            <button className="danger" onClick={() => void discard()}>放弃草稿</button>
+            <button onClick={undo} disabled={!history.canUndo} title="Ctrl+Z">{t('designer.undo')}</button>
+            <button onClick={redo} disabled={!history.canRedo} title="Ctrl+Shift+Z / Ctrl+Y">{t('designer.redo')}</button>
+            <button className="primary" onClick={() => void doSave()} disabled={!dirty || save.kind === 'saving'} title="Ctrl+S">{save.kind === 'saving' ? t('designer.save.saving') : t('designer.save')}</button>
+            <button onClick={() => void validate()}>{t('designer.validate')}</button>
+            {draft.status === 'editing' || draft.status === 'returned' ? <button onClick={() => void lifecycleStep('submit', undefined, t('designer.submit.done'))}>{t('designer.submit')}</button> : null}
+            <button className="danger" onClick={() => void discard()}>{t('designer.discard.title')}</button>
           </>
         ) : null}
-        {!draft && detail.latest && role !== 'reviewer' ? <button className="primary" onClick={() => void startRevision()}>基于第 {detail.latest.version} 版起草修订</button> : null}
+        {!draft && detail.latest && role !== 'reviewer' ? <button className="primary" onClick={() => void startRevision()}>{t('designer.revision.start', { version: detail.latest.version })}</button> : null}
       </div>
       <main>
         {mergedNotice ? (
-          <div className="notice info" role="status" aria-label="已合并的修改">
-            保存时发现 {mergedNotice.by} 已保存了修订 {mergedNotice.revision}；对方的以下修改已合并进来，您的修改也都保留了：
-            <ul className="problems">{mergedNotice.changes.slice(0, 20).map((c, i) => <li key={i}>{c}</li>)}{mergedNotice.changes.length > 20 ? <li>……另有 {mergedNotice.changes.length - 20} 处</li> : null}</ul>
-            <button className="small" onClick={() => setMergedNotice(null)}>知道了</button>
+          <div className="notice info" role="status" aria-label={t('designer.merged.label')}>
+            {t('designer.merged.notice', { name: mergedNotice.by, revision: mergedNotice.revision })}
+            <ul className="problems">{mergedNotice.changes.slice(0, 20).map((c, i) => <li key={i}>{c}</li>)}{mergedNotice.changes.length > 20 ? <li>{t('designer.merged.more', { n: mergedNotice.changes.length - 20 })}</li> : null}</ul>
+            <button className="small" onClick={() => setMergedNotice(null)}>{t('designer.gotIt')}</button>
           </div>
         ) : null}
         {draft?.status === 'returned' && draft.reviewComment ? (
-          <div className="notice warn" role="note">审核退回意见（{nameOf(draft.reviewedBy)}，{formatTime(draft.reviewedAt)}）：{draft.reviewComment}</div>
+          <div className="notice warn" role="note">{t('designer.returned.comment', { name: nameOf(draft.reviewedBy), at: formatTime(draft.reviewedAt), comment: draft.reviewComment ?? '' })}</div>
         ) : null}
         {draft && (draft.status === 'submitted' || draft.status === 'approved') && editable ? (
-          <div className="notice info" role="note">此草稿{DRAFT_LABEL[draft.status]}。如再修改并保存，草稿将回到编辑状态，需要重新提交审核。</div>
+          <div className="notice info" role="note">{t('designer.draft.reopens', { status: DRAFT_LABEL[draft.status] })}</div>
         ) : null}
-        {!draft && !detail.latest ? <div className="notice info">该事项没有草稿，也没有已发布版本。</div> : null}
-        {!draft && detail.latest ? <div className="notice info">正在查看已发布的第 {detail.latest.version} 版（只读）。</div> : null}
+        {!draft && !detail.latest ? <div className="notice info">{t('designer.item.nothing')}</div> : null}
+        {!draft && detail.latest ? <div className="notice info">{t('designer.item.viewingPublished', { version: detail.latest.version })}</div> : null}
         {save.kind === 'error' && serverProblems.length ? (
           <div className="notice error" role="alert">
-            服务器指出的问题：
+            {t('designer.serverProblems')}
             <ProblemList problems={serverProblems} withTab />
           </div>
         ) : null}
-        <div role="tablist" aria-label="编辑内容" onKeyDown={onTabKey}>
+        <div role="tablist" aria-label={t('designer.tabs')} onKeyDown={onTabKey}>
           {TABS.map((t) => {
             const n = count(t.prefix);
             return (
@@ -441,6 +448,7 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
               >
                 {t.label}
                 <ProblemBadge count={n} />
+                {t.id === 'examples' ? <ProblemBadge count={uncovered?.length ?? 0} label={uiString('designer.coverage.unit')} /> : null}
               </button>
             );
           })}
@@ -455,34 +463,34 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
             <ReviewTab code={code} role={role} draft={draft} dirty={dirty} latestVersion={detail.item.latestVersion} onStep={lifecycleStep} onPublish={publish} />
           ) : null}
           {activeTab === 'history' ? <HistoryTab code={code} versions={detail.versions} role={role} /> : null}
-          {!config && activeTab !== 'review' && activeTab !== 'history' ? <p className="muted">没有可显示的内容。</p> : null}
+          {!config && activeTab !== 'review' && activeTab !== 'history' ? <p className="muted">{t('designer.nothingToShow')}</p> : null}
         </div>
       </main>
       {conflict ? (
-        <Modal title="保存冲突：您和对方修改了相同的内容" wide onClose={() => setConflict(null)}>
+        <Modal title={t('designer.conflict.title')} wide onClose={() => setConflict(null)}>
           <p>
-            您在修订 {conflict.baseRevision} 上编辑时，{nameOf(conflict.theirs.updatedBy)} 于 {formatTime(conflict.theirs.updatedAt)} 保存了修订 {conflict.theirs.revision}。
-            双方修改不同之处已自动合并；下面 {conflict.result.conflicts.length} 处双方都改了，请逐项选择保留哪一方。
+            {t('designer.conflict.explain', { base: conflict.baseRevision, name: nameOf(conflict.theirs.updatedBy), at: formatTime(conflict.theirs.updatedAt), revision: conflict.theirs.revision })}
+            {t('designer.conflict.choose', { n: conflict.result.conflicts.length })}
           </p>
           {conflict.result.fromTheirs.length ? (
             <details className="merged-in">
-              <summary>已自动合并对方的 {conflict.result.fromTheirs.length} 处修改</summary>
-              <ul>{conflict.result.fromTheirs.map((c) => <li key={c.key}>{c.label}：{c.theirsText}</li>)}</ul>
+              <summary>{t('designer.conflict.mergedTheirs', { n: conflict.result.fromTheirs.length })}</summary>
+              <ul>{conflict.result.fromTheirs.map((c) => <li key={c.key}>{t('designer.save.mergedChange', { label: c.label, text: c.theirsText })}</li>)}</ul>
             </details>
           ) : null}
-          <table className="list compare" aria-label="冲突的修改">
-            <thead><tr><th style={{ width: 240 }}>内容</th><th>原来</th><th>我的修改</th><th>对方的修改（修订 {conflict.theirs.revision}）</th></tr></thead>
+          <table className="list compare" aria-label={t('designer.conflict.table')}>
+            <thead><tr><th style={{ width: 240 }}>{t('designer.conflict.col.content')}</th><th>{t('designer.conflict.col.original')}</th><th>{t('designer.conflict.col.mine')}</th><th>{t('designer.conflict.col.theirs', { revision: conflict.theirs.revision })}</th></tr></thead>
             <tbody>
               {conflict.result.conflicts.map((c) => (
                 <tr key={c.key} data-conflict={c.key}>
                   <th scope="row">{c.label}</th>
                   <td className="muted">{c.baseText}</td>
                   <td>
-                    <label className="choice"><input type="radio" name={`conflict-${c.key}`} checked={choices[c.key] === 'mine'} onChange={() => setChoices((x) => ({ ...x, [c.key]: 'mine' }))} /> 保留我的</label>
+                    <label className="choice"><input type="radio" name={`conflict-${c.key}`} checked={choices[c.key] === 'mine'} onChange={() => setChoices((x) => ({ ...x, [c.key]: 'mine' }))} /> {t('designer.conflict.keepMine')}</label>
                     <div className="value">{c.mineText}</div>
                   </td>
                   <td>
-                    <label className="choice"><input type="radio" name={`conflict-${c.key}`} checked={choices[c.key] === 'theirs'} onChange={() => setChoices((x) => ({ ...x, [c.key]: 'theirs' }))} /> 采用对方的</label>
+                    <label className="choice"><input type="radio" name={`conflict-${c.key}`} checked={choices[c.key] === 'theirs'} onChange={() => setChoices((x) => ({ ...x, [c.key]: 'theirs' }))} /> {t('designer.conflict.takeTheirs')}</label>
                     <div className="value">{c.theirsText}</div>
                   </td>
                 </tr>
@@ -491,14 +499,14 @@ export function Editor({ code, tab, role }: { code: string; tab: string; role: R
           </table>
           <div className="row" style={{ marginTop: 10 }}>
             <button className="primary" disabled={conflict.result.conflicts.some((c) => !choices[c.key])} onClick={() => void resolveConflict()}>
-              保存合并结果（在修订 {conflict.theirs.revision} 上）
+              {t('designer.conflict.save', { revision: conflict.theirs.revision })}
             </button>
-            <button onClick={() => setChoices(Object.fromEntries(conflict.result.conflicts.map((c) => [c.key, 'mine'])))}>冲突处全部保留我的</button>
-            <button onClick={() => setChoices(Object.fromEntries(conflict.result.conflicts.map((c) => [c.key, 'theirs'])))}>冲突处全部采用对方的</button>
-            <button onClick={takeTheirs}>放弃我的全部修改</button>
-            <button onClick={() => setConflict(null)}>稍后决定</button>
+            <button onClick={() => setChoices(Object.fromEntries(conflict.result.conflicts.map((c) => [c.key, 'mine'])))}>{t('designer.conflict.allMine')}</button>
+            <button onClick={() => setChoices(Object.fromEntries(conflict.result.conflicts.map((c) => [c.key, 'theirs'])))}>{t('designer.conflict.allTheirs')}</button>
+            <button onClick={takeTheirs}>{t('designer.conflict.dropMine')}</button>
+            <button onClick={() => setConflict(null)}>{t('designer.conflict.later')}</button>
           </div>
-          {conflict.result.conflicts.some((c) => !choices[c.key]) ? <p className="muted">还有 {conflict.result.conflicts.filter((c) => !choices[c.key]).length} 处未选择。</p> : null}
+          {conflict.result.conflicts.some((c) => !choices[c.key]) ? <p className="muted">{t('designer.conflict.unchosen', { n: conflict.result.conflicts.filter((c) => !choices[c.key]).length })}</p> : null}
         </Modal>
       ) : null}
     </>
