@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { advice } from '../../../engine/web-kit/index.js';
+import type { ConfigDiff } from '../../../engine/core/index.js';
 import { api, type AuditEvent, type Role, type VersionMeta } from './api.js';
+import { DiffChanges } from './DiffChanges.js';
 import { CHANGE_KINDS } from './ReviewTab.js';
 import { formatTime } from './status.js';
 import { usePeople } from './people.js';
@@ -13,17 +15,21 @@ export function HistoryTab({ code, versions, role }: { code: string; versions: V
   const nameOf = usePeople();
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [diff, setDiff] = useState<{ title: string; text: string } | null>(null);
+  // One version against the one before, in the review tab's grouped, reviewer-readable view.
+  const [diff, setDiff] = useState<{ from: number; to: number; diff: ConfigDiff | null; error: string | null } | null>(null);
   useEffect(() => {
     if (role === 'author') return;
     api.audit(code).then((r) => setEvents(r.events), (err: unknown) => setError(advice(err)));
   }, [code, role]);
   const showDiff = async (v: VersionMeta) => {
     if (v.version === 1) return;
+    const pair = { from: v.version - 1, to: v.version };
+    setDiff({ ...pair, diff: null, error: null });
     try {
-      setDiff({ title: t('designer.history.compareTitle', { from: v.version - 1, to: v.version }), text: await api.diffText(code, String(v.version - 1), String(v.version)) });
+      const loaded = await api.diff(code, String(pair.from), String(pair.to));
+      setDiff((current) => (current?.to === pair.to ? { ...pair, diff: loaded, error: null } : current));
     } catch (err) {
-      setDiff({ title: t('designer.history.compareFailed'), text: advice(err) });
+      setDiff((current) => (current?.to === pair.to ? { ...pair, diff: null, error: advice(err) } : current));
     }
   };
   return (
@@ -49,7 +55,15 @@ export function HistoryTab({ code, versions, role }: { code: string; versions: V
             </tbody>
           </table>
         )}
-        {diff ? (<><h3>{diff.title}</h3><pre className="diff" tabIndex={0}>{diff.text}</pre></>) : null}
+        {diff ? (
+          <section aria-label={t('designer.history.compareTitle', { from: diff.from, to: diff.to })} data-history-diff={`${diff.from}-${diff.to}`}>
+            <h3>{t('designer.history.compareTitle', { from: diff.from, to: diff.to })}</h3>
+            {diff.error ? <div className="notice error" role="alert"><strong>{t('designer.history.compareFailed')}</strong> {diff.error}</div>
+              : !diff.diff ? <p className="muted" aria-live="polite">{t('designer.history.comparing')}</p>
+              : diff.diff.changes.length === 0 ? <p className="diff">{t('designer.history.identical', { from: diff.from, to: diff.to })}</p>
+              : <DiffChanges diff={diff.diff} label={t('designer.history.diffLabel', { from: diff.from, to: diff.to })} />}
+          </section>
+        ) : null}
       </div>
       <div className="card">
         <h2>{t('designer.history.audit')}</h2>

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { CHANGE_KINDS as DIFF_CHANGE_KINDS, CHANGE_VERBS, DIFF_SECTIONS, LEGAL_CHANGE_KINDS, SECTION_LABELS, aspectText, changeHeadline, findDivision, isOutcome, labelOf, legalChangeKinds, outcomes, type DiffChange } from '../../../engine/core/index.js';
+import { LEGAL_CHANGE_KINDS, findDivision, isOutcome, labelOf, legalChangeKinds, outcomes } from '../../../engine/core/index.js';
 import { advice } from '../../../engine/web-kit/index.js';
 import { api, type DraftRecord, type Role } from './api.js';
+import { DiffChanges } from './DiffChanges.js';
 import { ReviewExamples } from './ExampleStatus.js';
 import { usePeople } from './people.js';
 import { DRAFT_LABEL, formatTime } from './status.js';
@@ -26,16 +27,6 @@ function useLoaded<T>(load: (() => Promise<T>) | null, deps: unknown[]): { value
 
 const outcomeLabel = (o: string) => (o === 'error' ? '无法评估' : isOutcome(o) ? labelOf(outcomes, o) : o);
 
-function ChangeItem({ change }: { change: DiffChange }) {
-  return (
-    <li className={`change ${change.kind}`} data-kind={change.kind}>
-      <span>{changeHeadline(change)}</span>
-      {change.affectsDecision ? <span className="badge decides" title="可能改变受理结果">影响受理</span> : null}
-      {change.aspects?.length ? <ul>{change.aspects.map((a, i) => <li key={i}>{aspectText(a)}</li>)}</ul> : null}
-    </li>
-  );
-}
-
 /** The diff by section, in the reviewer's words: titles, Chinese rule names, conditions as sentences. */
 function DiffView({ code, latestVersion, revision }: { code: string; latestVersion: number | null; revision: number | undefined }) {
   const ready = latestVersion !== null && revision !== undefined;
@@ -45,27 +36,7 @@ function DiffView({ code, latestVersion, revision }: { code: string; latestVersi
   if (error) return <div className="notice error" role="alert">{error}</div>;
   if (diff === null) return <p className="muted" aria-live="polite">正在比较…</p>;
   if (diff.changes.length === 0) return <p className="diff">草稿与第 {latestVersion} 版一致，没有差异。</p>;
-  const { kinds, total, canAlterDecision } = diff.summary;
-  const unnamed = diff.changes.some((c) => c.section === 'rules' && c.label.includes('（未命名）'));
-  return (
-    <div className="diff" aria-label={`与第 ${latestVersion} 版的差异`} tabIndex={0}>
-      <p>
-        共 {total} 处变更（{DIFF_CHANGE_KINDS.filter((k) => kinds[k] > 0).map((k) => `${CHANGE_VERBS[k]} ${kinds[k]}`).join('，')}）。
-        {canAlterDecision ? <strong> 可能改变受理结果。</strong> : ' 不会改变受理结果。'}
-      </p>
-      {unnamed ? <div className="notice warn">有受理规则尚无中文名称，以规则说明代替（标注「未命名」）。请编制人员在「受理规则」页签填写名称。</div> : null}
-      {DIFF_SECTIONS.map((section) => {
-        const changes = diff.changes.filter((c) => c.section === section);
-        if (changes.length === 0) return null;
-        return (
-          <section key={section} className="diff-section" aria-label={SECTION_LABELS[section]}>
-            <h3>{SECTION_LABELS[section]}（{changes.length} 处）</h3>
-            <ul>{changes.map((c, i) => <ChangeItem key={i} change={c} />)}</ul>
-          </section>
-        );
-      })}
-    </div>
-  );
+  return <DiffChanges diff={diff} label={`与第 ${latestVersion} 版的差异`} />;
 }
 
 /** A new item has nothing to compare with: the reviewer reads all of it, in prose. */

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formFields, operatorDefinitions, operatorsByName, type ConditionNode, type ItemConfig, type LeafCondition, type Problem, type Rule, type RuleEvent, RULE_EVENT_TYPES, labelOf, ruleEventTypes, CONTEXT_FACTS, contextFacts, type ContextFact } from '../../../engine/core/index.js';
 import { ProblemSummary } from './StandardTab.js';
+import { t } from './ui-text.js';
 
 export interface FactOption {
   name: string;
@@ -323,6 +324,7 @@ export function RulesTab({ config, onChange, problems, readOnly }: { config: Ite
           <article className="rule" key={i} aria-label={`规则 ${i + 1}：${rule.title || rule.description || rule.name}`}>
             <div className="head">
               <strong>规则 {i + 1}</strong>
+              {problems.some((p) => p.pointer === pointer && p.code === 'rule.not-covered') ? <span className="badge fail" data-uncovered-rule={rule.name} title={t('designer.coverage.ruleBadgeHint')}>{t('designer.coverage.ruleBadge')}</span> : null}
               {/* The Chinese name is what reviewers, clerks and the diff read; the identifier stays internal (decisions cite it). */}
               <label>名称 <input type="text" value={rule.title ?? ''} disabled={readOnly} placeholder="如：已达退休年龄" aria-invalid={rule.title?.trim() ? undefined : true} onChange={(e) => { const { title: _old, ...rest } = rule; setRule(i, e.target.value ? { ...rest, title: e.target.value } : rest); }} size={16} /></label>
               <label className="muted">标识 <input type="text" value={rule.name} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, name: e.target.value })} size={12} /></label>
