@@ -2,14 +2,14 @@
 // sample catalogue's item names, aliases and departments, read in the context of its word so that
 // polyphones take the reading they have there (银行 háng, 执行 xíng). Run once when the catalogue
 // gains characters; pinyin-pro (MIT) is needed only here, never at run time:
-//   npm install --no-save pinyin-pro && node runtime/web/scripts/generate-pinyin-table.mjs
+//   npm install --no-save pinyin-pro && node tools/generate-pinyin-table.mjs
 // The window app matches what the table lacks by initials alone (pinyin collation).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(process.env.PINYIN_PRO_FROM ?? join(root, 'package.json'));
 const { pinyin } = require('pinyin-pro');
 
