@@ -11,6 +11,7 @@ import { principalCommand, PRINCIPAL_USAGE, tokenCommand } from './principal-com
 import { KeyFileError, loadTrustedKeys } from '../../engine/adapters/key-files/index.js';
 import { KEY_USAGE, keyCommand, verifyCommand } from './key-commands.js';
 import { calendarCommand, CALENDAR_USAGE } from './calendar-command.js';
+import { reportCommand, REPORT_USAGE } from './report-command.js';
 import { renderTable } from './table.js';
 
 export interface CliIo {
@@ -40,7 +41,7 @@ Commands:
   check
       Validate every item's latest version and every draft, run all examples, print a table;
       exit 1 when anything fails.
-${PRINCIPAL_USAGE}${CALENDAR_USAGE}${KEY_USAGE}
+${PRINCIPAL_USAGE}${CALENDAR_USAGE}${REPORT_USAGE}${KEY_USAGE}
 The store is chosen as by \`npm start\`: TONGBAN_DATA_DIR (SQLite, default ./data) or MONGODB_URI.
 `;
 
@@ -243,6 +244,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           withStore: (work) => withStore(io, work),
           usage: (message) => new UsageError(message),
         });
+      case 'report':
+        return await reportCommand(args, { stdout: io.stdout, stderr: io.stderr, env: io.env, actor: defaultActor(io.env), withStore: (work) => withStore(io, work), usage: (message) => new UsageError(message) });
       case 'help':
       case '--help':
       case '-h':

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { caseEventTypes, decisionResults, deliveryMethods, isCaseEventType, labelOf } from '../../../engine/core/index.js';
+import { caseEventTypes, decisionResults, deliveryMethods, isCaseEventType, labelOf, type DeliveryMethod } from '../../../engine/core/index.js';
 import { ApiError } from '../../../engine/web-kit/index.js';
 import { getJson, type CaseEventBody, type CaseView } from './api.js';
 import { describeError } from './IntakeActions.js';
@@ -38,7 +38,7 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
   const [result, setResult] = useState<'approved' | 'refused'>('approved');
   const [resultNumber, setResultNumber] = useState('');
   const [reason, setReason] = useState('');
-  const [method, setMethod] = useState<'post' | 'window'>('post');
+  const [method, setMethod] = useState<DeliveryMethod>('post');
   const [recipient, setRecipient] = useState('');
   const commitment = view.commitment ?? null;
   const [supplementBy, setSupplementBy] = useState(commitment?.latestSupplementBy ?? '');
