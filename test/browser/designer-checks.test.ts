@@ -121,4 +121,35 @@ describeInChromium('designer checks', () => {
     expect(submitted.config.examples.length).toBe(before + added);
     expect(unexpectedErrors(errors, [422]), errors.join("\n")).toEqual([]);
   });
+
+  it('counts the rules no example fires while the author edits, before 校验 or submit', async () => {
+    const config = itemConfig('CHK-UI-3');
+    config.rules[2]!.title = '新就业形态须填写平台名称';
+    config.examples = config.examples.filter((e) => e.name !== '新就业形态未填平台名称' && e.name !== '16至18周岁缺监护人同意书');
+    await putDraft(config, 'CHK-UI-3');
+    await open('CHK-UI-3');
+    const uncoveredBadge = (n: number) => tab('测试样例').getByLabel(`${n} 条规则没有样例触发`);
+    // No 校验, no submit: the examples ran in the page once it settled.
+    await uncoveredBadge(2).waitFor();
+    await expect.poll(() => badge('受理规则')).toBe(2);
+    await tab('受理规则').click();
+    const marked = page.locator('article.rule [data-uncovered-rule]');
+    await expect.poll(() => marked.evaluateAll((els) => els.map((el) => el.getAttribute('data-uncovered-rule')))).toEqual(['under-18-consent', 'platform-name']);
+    expect(await marked.first().textContent()).toBe('无样例触发');
+    await page.locator('article.rule').nth(2).getByText('规则「新就业形态须填写平台名称」没有任何测试样例触发').waitFor();
+
+    // Switching a rule off takes it out of the gate as the author pauses; then the other one.
+    await page.locator('article.rule').nth(2).getByRole('switch').uncheck();
+    await uncoveredBadge(1).waitFor();
+    await expect.poll(() => marked.count()).toBe(1);
+    expect(await badge('受理规则')).toBe(1);
+    await page.locator('article.rule').nth(1).getByRole('switch').uncheck();
+    await expect.poll(() => marked.count()).toBe(0);
+    await expect.poll(() => tab('测试样例').locator('.count').count()).toBe(0);
+    expect(await tab('受理规则').locator('.count').count()).toBe(0);
+    // Nothing was saved or checked by the server on the way.
+    await page.getByRole('status').filter({ hasText: '有未保存的修改' }).first().waitFor();
+    // (the page is shared: the refused submit of the test before answered 422)
+    expect(unexpectedErrors(errors, [422]), errors.join("\n")).toEqual([]);
+  });
 });

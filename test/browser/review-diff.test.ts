@@ -98,6 +98,27 @@ describeInChromium('the reviewer reads the diff and its impact', () => {
     expect(unexpectedErrors(errors)).toEqual([]);
   });
 
+  it('shows a version against the one before in the version history as the review tab does: by section, in the reviewer’s words', async () => {
+    const code = 'REVIEW-HIST-1';
+    await publishThroughApi(t, retirementAgeConfig(code, 60));
+    await publishThroughApi(t, retirementAgeConfig(code, 63));
+    const { page, errors } = await openReview(code);
+    await page.goto(`${base}/designer/items/${code}?tab=history`);
+    await page.getByRole('button', { name: '与上一版比较' }).first().click();
+    const diff = page.getByLabel('第 1 版与第 2 版的差异');
+    await diff.waitFor();
+    expect(await diff.locator('p').first().textContent()).toMatch(/^共 \d+ 处变更（.*修改 \d+.*）。 ?可能改变受理结果。$/);
+    const rules = diff.getByRole('region', { name: '受理规则', exact: true });
+    expect(await rules.locator('h3').textContent()).toMatch(/^受理规则（\d+ 处）$/);
+    expect(await rules.textContent()).toContain('修改 受理规则「已达退休年龄」');
+    expect(await rules.textContent()).toContain('条件：年龄 不小于 60 → 不小于 63');
+    expect(await rules.locator('.badge.decides').first().textContent()).toBe('影响受理');
+    // The plain-text report is gone: no preformatted block, no rule id, pointer or operator name.
+    expect(await page.locator('pre.diff').count()).toBe(0);
+    expect(await diff.textContent()).not.toMatch(/retired|\/conditions|greaterThanInclusive/);
+    expect(unexpectedErrors(errors)).toEqual([]);
+  });
+
   it('tells a new item in full prose: standard, materials, form and rules', async () => {
     const { page, errors } = await openReview(NEW_CODE);
     const description = page.getByLabel('新设立事项的完整内容');
