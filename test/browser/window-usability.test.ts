@@ -46,6 +46,9 @@ describeInChromium('window usability', () => {
     pinned.standard.resultName = `${pinned.standard.resultName}（新版）`;
     await publishThroughApi(t, pinned);
     expect((await request(t.app).put(`/api/localities/150102/claims/${PINNED}`).set(t.as.operator).send({ follow: 1 })).status).toBe(200);
+    for (const station of [{ code: '150102001', name: '中山东路街道便民服务中心' }, { code: '150102001001', name: '海东路社区便民服务站' }]) {
+      expect((await request(t.app).post('/api/divisions/stations').set(t.as.admin).send(station)).status).toBe(201);
+    }
     ({ server, base } = await listenOnLoopback(t.app));
     browser = await launchChromium({ width: 1366, height: 768 });
     context = browser.context;
@@ -127,6 +130,21 @@ describeInChromium('window usability', () => {
     await page.goto(`${base}/window/150102/${DIBAO}`);
     await expect.poll(() => page.getByRole('heading', { name: /最低生活保障申请/ }).first().isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByTestId('older-version').count()).toBe(0);
+    expect(unexpectedErrors(errors)).toEqual([]);
+    await page.close();
+  });
+
+  it('lists stations in the division picker under their banner, a village under its township, named by their own names', async () => {
+    const { page, errors } = await openWatchedPage(context, `${base}/window/`);
+    const banner = page.locator('.chips > li', { has: page.getByRole('link', { name: '新城区', exact: true }) });
+    await expect.poll(() => banner.getByRole('link').allTextContents(), { timeout: 10_000 }).toEqual(['新城区', '中山东路街道便民服务中心', '海东路社区便民服务站']);
+    const township = banner.locator('.stations > li', { has: page.getByRole('link', { name: '中山东路街道便民服务中心' }) });
+    expect(await township.locator('.stations').getByRole('link').allTextContents()).toEqual(['海东路社区便民服务站']);
+    await page.getByLabel('按名称或区划代码筛选').fill('海东路');
+    await expect.poll(() => page.locator('.picker-grid a').allTextContents()).toEqual(['呼和浩特市', '新城区', '中山东路街道便民服务中心', '海东路社区便民服务站']);
+    await page.getByRole('link', { name: '海东路社区便民服务站' }).click();
+    await expect.poll(() => page.locator('.topbar .where').textContent(), { timeout: 10_000 }).toContain('海东路社区便民服务站');
+    expect(await page.locator('.topbar').textContent()).not.toContain('站点');
     expect(unexpectedErrors(errors)).toEqual([]);
     await page.close();
   });
