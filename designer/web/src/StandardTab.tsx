@@ -100,7 +100,7 @@ const standardWidgets = { MaterialPicker };
 
 /** The 20 elements of the standard, in the sections an author fills them in; 申请材料 and 办理情形 are tables. */
 const SECTIONS: { id: string; title: string; keys: string[] }[] = [
-  { id: 'basic', title: t('guide.section.basic'), keys: ['name', 'code', 'itemType', 'caseType', 'serviceObjects', 'scope', 'exerciseLevels', 'department'] },
+  { id: 'basic', title: t('guide.section.basic'), keys: ['name', 'aliases', 'code', 'itemType', 'caseType', 'serviceObjects', 'scope', 'exerciseLevels', 'department'] },
   { id: 'basis', title: t('designer.standard.section.basis'), keys: ['legalBasis', 'resultType', 'resultName', 'resultSample'] },
   { id: 'limits', title: t('guide.section.timeLimits'), keys: ['statutoryTimeLimit', 'promisedTimeLimit', 'supplementPeriod', 'stageTimeLimits'] },
   { id: 'conditions', title: t('designer.standard.section.conditions'), keys: ['acceptanceConditions', 'process', 'reviewPoints'] },
