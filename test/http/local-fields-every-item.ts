@@ -8,7 +8,7 @@ import { publishThroughApi } from './designer-api.js';
 
 const CODE = 'RT-LOCAL-1';
 
-/** The suite on any store adapter (SQLite here, MongoDB in local-fields-every-item.mongodb.test.ts). */
+/** The suite on any store adapter (run by local-fields-every-item.sqlite.test.ts and .mongodb.test.ts). */
 export function describeLocalFieldsForEveryItem(name: string, open: InstallationFactory): void {
   describe(`local fields available to every item on ${name}`, () => {
     let t: TestInstallation;
