@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ItemConfig } from '../../engine/core/index.js';
+import { conditionalBranch, type ItemConfig } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
@@ -119,6 +119,28 @@ describeInChromium('designer editing: merge, undo, delete confirmation, standard
     const saved = await draftOf('EDIT-MERGE-2');
     expect(saved.config.standard.resultName).toBe('登记回执（我的）');
     expect(saved.config.examples[0]!.name).toBe('本人办理，材料齐全');
+    expect(unexpectedErrors(errors, [409])).toEqual([]);
+    await page.close();
+  });
+
+  it('says the other author’s value-based form logic that came in as the sentence the core writes, not as JSON', async () => {
+    const residence = { type: 'string', title: '户籍所在地', enum: ['本盟市', '外盟市'] };
+    await seed('EDIT-MERGE-3', (c) => { (c.form.schema.properties as Record<string, unknown>).residence = residence; });
+    const { page, errors } = await openItem('EDIT-MERGE-3');
+    await page.locator('#std_resultName').fill('灵活就业登记回执');
+    await otherAuthorSaves('EDIT-MERGE-3', (c) => {
+      (c.form.schema as Record<string, unknown>).allOf = [
+        conditionalBranch({ name: 'permit', effect: 'show', when: { field: 'residence', operator: 'equal', value: '外盟市' }, requiredWhenShown: true }, { type: 'string', title: '居住证编号' }),
+      ];
+    });
+    await save(page);
+    await page.getByRole('status').filter({ hasText: '自动合并并保存' }).waitFor();
+    const notice = page.getByRole('status', { name: '已合并的修改' });
+    expect(await notice.textContent()).toContain('表单设计 · 条件逻辑：当「户籍所在地」为「外盟市」时需填写「居住证编号」');
+    expect(await notice.textContent()).not.toMatch(/allOf|"if"|residence|permit|\{/);
+    const saved = await draftOf('EDIT-MERGE-3');
+    expect(saved.config.standard.resultName).toBe('灵活就业登记回执');
+    expect((saved.config.form.schema as Record<string, unknown>).allOf).toHaveLength(1);
     expect(unexpectedErrors(errors, [409])).toEqual([]);
     await page.close();
   });
