@@ -1,4 +1,4 @@
-import type { Decision, DocumentKind, ItemConfig, ServiceGuide } from '../../../engine/core/index.js';
+import type { Decision, DeliveryMethod, DocumentKind, ItemConfig, ServiceGuide } from '../../../engine/core/index.js';
 import { createApiClient } from '../../../engine/web-kit/index.js';
 
 const client = createApiClient();
@@ -222,7 +222,7 @@ export interface CaseEventBody {
   result?: 'approved' | 'refused';
   resultNumber?: string;
   reason?: string;
-  method?: 'post' | 'window';
+  method?: DeliveryMethod;
   recipient?: string;
   /** commit (容缺受理): the last day to hand in the 容缺后补 materials. */
   supplementBy?: string;
