@@ -50,3 +50,24 @@ export function programmeContract(harness: () => StoreHarness): void {
     }
   });
 }
+
+/** Material templates' files: kept by content hash, the first record kept, served by a runtime's reader. */
+export function templateFileContract(harness: () => StoreHarness): void {
+  it('keeps a template file under its hash, keeps the first of two equal uploads, and a runtime reads it', async () => {
+    const { store, openReader } = harness();
+    const content = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x00, 0xff]);
+    const file = { hash: `sha256:${'a'.repeat(64)}`, type: 'application/pdf', size: content.length, content, storedAt: '2026-12-01T00:00:00.000Z', storedBy: 'author-a' };
+    expect(await store.getTemplateFile(file.hash)).toBeNull();
+    expect(await store.putTemplateFile(file)).toBe(true);
+    expect(await store.putTemplateFile({ ...file, storedBy: 'author-b' })).toBe(false);
+    const reader = await openReader();
+    try {
+      const read = await reader.getTemplateFile(file.hash);
+      expect(read).toEqual({ ...file, content: expect.any(Uint8Array) });
+      expect([...(read?.content ?? [])]).toEqual([...content]);
+      expect((reader as unknown as Record<string, unknown>).putTemplateFile).toBeUndefined();
+    } finally {
+      await reader.close();
+    }
+  });
+}

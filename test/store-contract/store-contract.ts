@@ -4,7 +4,7 @@ import { CONFIG_WRITE_METHODS, type ConfigReader, type ConfigStore } from '../..
 import { itemConfig } from '../fixtures/item-config.js';
 import { calendarYearContract } from './calendar-contract.js';
 import { sessionContract } from './session-contract.js';
-import { programmeContract } from './programme-contract.js';
+import { programmeContract, templateFileContract } from './programme-contract.js';
 
 export interface StoreHarness {
   store: ConfigStore;
@@ -43,6 +43,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     calendarYearContract(() => h);
     sessionContract(() => h);
     programmeContract(() => h);
+    templateFileContract(() => h);
 
     it('creates a draft at revision 1 and refuses a second draft for the same item', async () => {
       const config = itemConfig('D-1');

@@ -1,7 +1,11 @@
 import type { Collection, Db } from 'mongodb';
 import { createMissingIndexes } from './missing-indexes.js';
 import type { AuditCheckpointDocument, AuditDocument, CampaignDocument, ClaimDocument, DraftDocument, ItemDocument, PrincipalDocument, SessionDocument, StationDocument, VersionDocument, CalendarYearDocument } from './config-documents.js';
-import type { DataListEntry, ReportSnapshot } from '../../core/model/programme-records.js';
+import type { Binary } from 'mongodb';
+import type { DataListEntry, ReportSnapshot, TemplateFile } from '../../core/model/programme-records.js';
+
+/** A template file's document: the content as BSON binary. */
+export type TemplateFileDocument = Omit<TemplateFile, 'content'> & { content: Binary };
 
 export const COLLECTION_NAMES = {
   items: 'items',
@@ -17,6 +21,7 @@ export const COLLECTION_NAMES = {
   sessions: 'sessions',
   dataListEntries: 'data_list_entries',
   reportSnapshots: 'report_snapshots',
+  templateFiles: 'template_files',
 } as const;
 
 export interface MongoCollections {
@@ -33,6 +38,7 @@ export interface MongoCollections {
   sessions: Collection<SessionDocument>;
   dataListEntries: Collection<DataListEntry>;
   reportSnapshots: Collection<ReportSnapshot>;
+  templateFiles: Collection<TemplateFileDocument>;
 }
 
 export function collectionsOf(db: Db): MongoCollections {
@@ -50,6 +56,7 @@ export function collectionsOf(db: Db): MongoCollections {
     sessions: db.collection<SessionDocument>(COLLECTION_NAMES.sessions),
     dataListEntries: db.collection<DataListEntry>(COLLECTION_NAMES.dataListEntries),
     reportSnapshots: db.collection<ReportSnapshot>(COLLECTION_NAMES.reportSnapshots),
+    templateFiles: db.collection<TemplateFileDocument>(COLLECTION_NAMES.templateFiles),
   };
 }
 
@@ -87,5 +94,6 @@ export async function ensureIndexes(collections: MongoCollections): Promise<void
     createMissingIndexes(collections.dataListEntries, [{ key: { kind: 1, id: 1 }, name: 'data_list_entries_kind_id_unique', unique: true }]),
     // Snapshots are history: a second snapshot of the same period loses, like a second publisher.
     createMissingIndexes(collections.reportSnapshots, [{ key: { period: 1, key: 1 }, name: 'report_snapshots_period_key_unique', unique: true }]),
+    createMissingIndexes(collections.templateFiles, [{ key: { hash: 1 }, name: 'template_files_hash_unique', unique: true }]),
   ]);
 }

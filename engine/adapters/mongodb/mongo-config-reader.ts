@@ -3,6 +3,7 @@ import type { AuditPage, ConfigReader } from '../../ports/config-store/port.js';
 import type { AuditCheckpoint, AuditIndexRow, VersionRef } from '../../core/audit/index.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
+import type { TemplateFile } from '../../core/model/programme-records.js';
 import type { AuditEvent, AuditQuery, CampaignRecord, ClaimQuery, ClaimRecord, StationRecord, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../../core/model/records.js';
 import { collectionsOf, type MongoCollections } from './collections.js';
 import type { MongoConnection } from './connect.js';
@@ -121,6 +122,11 @@ export class MongoConfigReader implements ConfigReader {
 
   async listStations(): Promise<StationRecord[]> {
     return guard('listStations', () => this.collections.stations.find<StationRecord>({}, { projection: { _id: 0 } }).sort({ code: 1 }).toArray());
+  }
+
+  async getTemplateFile(hash: string): Promise<TemplateFile | null> {
+    const document = await guard('getTemplateFile', () => this.collections.templateFiles.findOne({ hash }, { projection: { _id: 0 } }));
+    return document ? { ...document, content: new Uint8Array(document.content.buffer.subarray(0, document.content.position)) } : null;
   }
 
   async calendarYears(): Promise<CalendarYearRecord[]> {

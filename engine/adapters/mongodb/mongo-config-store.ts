@@ -1,3 +1,4 @@
+import { Binary } from 'mongodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { canonicalJson } from '../../core/canonical/index.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
@@ -7,7 +8,7 @@ import type { ConfigStore, DraftPatch, NewDraft, Publication } from '../../ports
 import type { PrincipalRecord } from '../../core/access/principal.js';
 import type { SessionRecord, SessionWithPrincipal } from '../../core/access/session.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
-import type { DataListEntry, ReportSnapshot } from '../../core/model/programme-records.js';
+import type { DataListEntry, ReportSnapshot, TemplateFile } from '../../core/model/programme-records.js';
 import type { DataListKind, ReportPeriod } from '../../core/vocabulary/data-lists.js';
 import { sortDataListEntries } from '../../ports/config-store/data-list-order.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../../core/model/records.js';
@@ -279,6 +280,11 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
 
   async listReportSnapshots(period: ReportPeriod): Promise<ReportSnapshot[]> {
     return guard('listReportSnapshots', () => this.collections.reportSnapshots.find<ReportSnapshot>({ period }, { projection: { _id: 0 } }).sort({ key: 1 }).toArray());
+  }
+
+  async putTemplateFile(file: TemplateFile): Promise<boolean> {
+    // Content-addressed: the same content stored twice is one document, the first one kept.
+    return unlessDuplicateKey('putTemplateFile', () => this.collections.templateFiles.insertOne({ ...file, content: new Binary(file.content) }));
   }
 
   async setCampaign(campaign: CampaignRecord): Promise<void> {

@@ -122,4 +122,15 @@ export const migrations: readonly string[] = [
   );
   CREATE TRIGGER report_snapshots_no_update BEFORE UPDATE ON report_snapshots BEGIN SELECT RAISE(ABORT, 'report snapshots are history'); END;
   `,
+  `
+  -- Material templates' files, by the SHA-256 of their content (items reference them by hash).
+  CREATE TABLE template_files (
+    hash TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content BLOB NOT NULL,
+    stored_at TEXT NOT NULL,
+    stored_by TEXT NOT NULL
+  );
+  `,
 ];

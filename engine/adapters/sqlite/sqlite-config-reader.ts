@@ -3,6 +3,7 @@ import type { AuditPage, ConfigReader } from '../../ports/config-store/port.js';
 import type { AuditCheckpoint, AuditIndexRow, CheckpointTrigger, VersionRef } from '../../core/audit/index.js';
 import type { PrincipalRecord } from '../../core/access/principal.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
+import type { TemplateFile } from '../../core/model/programme-records.js';
 import type { AuditEvent, AuditQuery, CampaignRecord, ClaimQuery, ClaimRecord, StationRecord, DraftRecord, ItemSummary, StoreHealth, VersionMeta, VersionRecord } from '../../core/model/records.js';
 
 interface ItemRow {
@@ -187,6 +188,15 @@ export class SqliteConfigReader implements ConfigReader {
 
   async listStations(): Promise<StationRecord[]> {
     return (this.db.prepare('SELECT record_json FROM stations ORDER BY code').all() as { record_json: string }[]).map((r) => JSON.parse(r.record_json) as StationRecord);
+  }
+
+  async getTemplateFile(hash: string): Promise<TemplateFile | null> {
+    // A runtime may read a file that a designer of an earlier release migrated: no table, no files.
+    if (!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'template_files'").get()) return null;
+    const row = this.db.prepare('SELECT hash, type, size, content, stored_at, stored_by FROM template_files WHERE hash = ?').get(hash) as
+      | { hash: string; type: string; size: number; content: Buffer; stored_at: string; stored_by: string }
+      | undefined;
+    return row ? { hash: row.hash, type: row.type, size: row.size, content: new Uint8Array(row.content), storedAt: row.stored_at, storedBy: row.stored_by } : null;
   }
 
   async calendarYears(): Promise<CalendarYearRecord[]> {

@@ -7,7 +7,7 @@ import type { ConfigStore, DraftPatch, NewDraft, Publication } from '../../ports
 import type { PrincipalRecord } from '../../core/access/principal.js';
 import type { SessionRecord, SessionWithPrincipal } from '../../core/access/session.js';
 import type { CalendarYearRecord } from '../../core/calendar/calendar-year-record.js';
-import type { DataListEntry, ReportSnapshot } from '../../core/model/programme-records.js';
+import type { DataListEntry, ReportSnapshot, TemplateFile } from '../../core/model/programme-records.js';
 import type { DataListKind, ReportPeriod } from '../../core/vocabulary/data-lists.js';
 import type { AuditEvent, CampaignRecord, ClaimRecord, StationRecord, DraftRecord, ItemRecord, NewAuditEvent, VersionRecord, Withdrawal } from '../../core/model/records.js';
 import { migrations } from './config-schema.js';
@@ -249,6 +249,13 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
 
   async listReportSnapshots(period: ReportPeriod): Promise<ReportSnapshot[]> {
     return (this.db.prepare('SELECT record_json FROM report_snapshots WHERE period = ? ORDER BY key').all(period) as { record_json: string }[]).map((r) => JSON.parse(r.record_json) as ReportSnapshot);
+  }
+
+  async putTemplateFile(file: TemplateFile): Promise<boolean> {
+    const result = this.db
+      .prepare('INSERT INTO template_files (hash, type, size, content, stored_at, stored_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING')
+      .run(file.hash, file.type, file.size, Buffer.from(file.content), file.storedAt, file.storedBy);
+    return result.changes > 0;
   }
 
   async setCampaign(campaign: CampaignRecord): Promise<void> {

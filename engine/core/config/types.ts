@@ -55,6 +55,12 @@ export interface DeferredAcceptance {
   supplementLimit?: TimeLimit;
 }
 
+/** A material template uploaded as a file: stored by the SHA-256 of its content, so the version's hash covers the file. */
+export interface TemplateFileRef {
+  hash: string;
+  name: string;
+}
+
 export interface ItemStandard {
   name: string;
   code: string;
@@ -80,7 +86,7 @@ export interface ItemStandard {
   scenarios: Scenario[];
   reviewPoints: { materialId?: string; point: string }[];
   stageTimeLimits: { stage: string; value: number; unit: Coded; note?: string }[];
-  materialTemplates: { materialId: string; name: string; blankForm?: string; sample?: string; instructions?: string }[];
+  materialTemplates: { materialId: string; name: string; blankForm?: string; sample?: string; instructions?: string; file?: TemplateFileRef }[];
   department: { name: string; code?: string };
   channel: Channel;
   channelNote?: string;

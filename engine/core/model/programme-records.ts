@@ -68,3 +68,14 @@ export interface ReportSnapshot {
   localities: LocalityFigures[];
   departments: DepartmentFigures[];
 }
+
+/** A material template's file as the config store keeps it (content-addressed: the hash is `sha256:` + the content's hex digest). */
+export interface TemplateFile {
+  hash: string;
+  /** MIME type checked on upload (PDF, Word, Excel, WPS, images). */
+  type: string;
+  size: number;
+  content: Uint8Array;
+  storedAt: string;
+  storedBy: string;
+}

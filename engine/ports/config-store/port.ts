@@ -18,7 +18,7 @@ import type {
   Withdrawal,
 } from '../../core/model/records.js';
 import type { AuditCheckpoint, AuditIndexRow, CheckpointPolicy, VersionRef } from '../../core/audit/index.js';
-import type { DataListEntry, ReportSnapshot } from '../../core/model/programme-records.js';
+import type { DataListEntry, ReportSnapshot, TemplateFile } from '../../core/model/programme-records.js';
 import type { DataListKind, ReportPeriod } from '../../core/vocabulary/data-lists.js';
 
 /** Paging of the audit index and checkpoints: after this sequence number / count, at most `limit` (1–10 000, default 1 000). */
@@ -57,6 +57,8 @@ export interface ConfigReader {
   listStations(): Promise<StationRecord[]>;
   /** Working-calendar years stored by region administrators, by year; they replace the files' years of the same number. */
   calendarYears(): Promise<CalendarYearRecord[]>;
+  /** A material template's file by its content hash (the guide's download); null when unknown. */
+  getTemplateFile(hash: string): Promise<TemplateFile | null>;
   /**
    * Optional, synchronous and cheap (no table read): a number that changes whenever another
    * connection or process has committed to the store since it was last asked. Runtimes keep what
@@ -149,6 +151,8 @@ export interface ConfigStore extends ConfigReader, SessionKeeper {
   insertReportSnapshot(snapshot: ReportSnapshot): Promise<void>;
   /** The snapshots of one kind of period, oldest first. */
   listReportSnapshots(period: ReportPeriod): Promise<ReportSnapshot[]>;
+  /** Keeps a template file under its content hash; storing the same content again keeps the first record (false). */
+  putTemplateFile(file: TemplateFile): Promise<boolean>;
 }
 
 /** Writable methods that must never be reachable from a runtime's store object. */
@@ -156,5 +160,5 @@ export const CONFIG_WRITE_METHODS = [
   'upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'publishVersion', 'appendAudit', 'useCheckpoints',
   'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'insertClaims', 'setCampaign', 'addStation', 'putCalendarYear',
   'createSession', 'findSession', 'revokeSession',
-  'putDataListEntry', 'deleteDataListEntry', 'listDataListEntries', 'insertReportSnapshot', 'listReportSnapshots',
+  'putDataListEntry', 'deleteDataListEntry', 'listDataListEntries', 'insertReportSnapshot', 'listReportSnapshots', 'putTemplateFile',
 ] as const;
