@@ -6,6 +6,8 @@ import { operatorsByName, type FactKind, type OperatorDefinition } from '../rule
 import type { ConditionNode, ItemConfig, LeafCondition, Rule } from './types.js';
 import { asList, asRecord } from './lenient-config.js';
 import { escapePointer, isRecord, type ProblemList } from './problem-list.js';
+import { CONTEXT_FACTS, contextFacts } from '../vocabulary/context-facts.js';
+import { labelOf } from '../vocabulary/vocabulary.js';
 
 /** What a rule can know about the value a fact (with its path) yields. */
 interface FactInfo {
@@ -93,10 +95,10 @@ export class RuleChecker {
     const ids = (list: unknown) => asList(list).map((entry) => asRecord(entry).id).filter((id): id is string => typeof id === 'string');
     this.materialIds = new Set(ids(standard.materials));
     this.context = new Map<string, FactInfo>([
-      ['today', { title: '受理日期', kind: 'date' }],
-      ['division', { title: '受理地行政区划', kind: 'division' }],
-      ['scenario', { title: '办理情形', kind: 'string', options: ids(standard.scenarios) }],
-      ['materials', { title: '已收材料', kind: 'array', options: [...this.materialIds] }],
+      ['today', { title: labelOf(contextFacts, 'today'), kind: 'date' }],
+      ['division', { title: labelOf(contextFacts, 'division'), kind: 'division' }],
+      ['scenario', { title: labelOf(contextFacts, 'scenario'), kind: 'string', options: ids(standard.scenarios) }],
+      ['materials', { title: labelOf(contextFacts, 'materials'), kind: 'array', options: [...this.materialIds] }],
     ]);
   }
 
@@ -178,7 +180,7 @@ export class RuleChecker {
       return null;
     }
     if (!field) {
-      this.problems.add(`${pointer}/fact`, 'rule.unknown-fact', `事实「${fact}」既不是表单字段，也不是上下文事实（「today」受理日期、「division」受理地、「scenario」办理情形、「materials」已收材料）`);
+      this.problems.add(`${pointer}/fact`, 'rule.unknown-fact', `事实「${fact}」既不是表单字段，也不是上下文事实（${CONTEXT_FACTS.map((name) => `「${name}」${labelOf(contextFacts, name)}`).join('、')}）`);
       return null;
     }
     if (path !== undefined && (typeof path !== 'string' || !parseFactPath(path))) {
