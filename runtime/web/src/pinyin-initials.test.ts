@@ -10,9 +10,14 @@ describe('pinyinInitials', () => {
     expect(pinyinInitials('社会保障卡申领（2024版）')).toBe('SHBZKSL2024B');
   });
 
+  it('knows every GB 2312 character, so an item added later is found by full pinyin', () => {
+    expect(pinyinOf('鑫')).toEqual(['xin']);
+    expect(matchesPinyin('鑫源农牧专业合作社设立登记', 'xinyuannongmu')).toBe(true);
+  });
+
   it('falls back to collation for a character the table lacks', () => {
-    expect(pinyinOf('鑫')).toEqual([]);
-    expect(pinyinInitials('鑫')).toBe('X');
+    expect(pinyinOf('喆')).toEqual([]);
+    expect(pinyinInitials('喆')).toBe('Z');
   });
 });
 
