@@ -4,16 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { generateBearerToken } from '../engine/services/index.js';
-import { afterAll, describe, expect, it } from 'vitest';
+import { buildServers } from '../designer/cli/build-servers.js';
+import packageJson from '../package.json' with { type: 'json' };
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'tongban-start-'));
 const adminToken = generateBearerToken();
 const asAdmin = { headers: { Authorization: `Bearer ${adminToken}` } };
 
+/** `npm start`'s command (node on the built bundle, after its prestart built it), with this node. */
+const [startProgram, ...startArgs] = packageJson.scripts.start.split(' ');
+
 /** Starts the product exactly as `npm start` does and resolves with its base URL once it listens. */
 function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'designer/server/main.ts'], {
+  const child = spawn(process.execPath, startArgs, {
     cwd: root,
     env: { ...process.env, PORT: '0', TONGBAN_DATA_DIR: dataDir, MONGODB_URI: '', RUNTIME_MONGODB_URI: '', TONGBAN_ADMIN_TOKEN: adminToken },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,6 +45,11 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 describe('npm start', () => {
+  // The server part of `npm start`'s prestart (the web apps are not needed here).
+  beforeAll(async () => {
+    expect(startProgram).toBe('node');
+    await buildServers();
+  }, 60_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('seeds the sample catalogue on first start only, serves it, and shuts down cleanly on SIGTERM', async () => {
@@ -85,7 +95,7 @@ describe('npm start', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'designer/server/main.ts'], {
+      const child = spawn(process.execPath, startArgs, {
         cwd: root,
         env: { ...process.env, PORT: String(port), TONGBAN_DATA_DIR: dataDir, MONGODB_URI: '', RUNTIME_MONGODB_URI: '', TONGBAN_ADMIN_TOKEN: adminToken },
         stdio: ['ignore', 'pipe', 'pipe'],
