@@ -40,11 +40,17 @@ import { designerSpeedBench } from './designer-speed.js';
 import { generatedItem } from './generated-item.js';
 import { autocannon, rssMiB, type LoadResult } from './load.js';
 import { ruleBenchCases, ruleEvaluatorTable } from './rule-evaluators.js';
-import { BENCH_DIVISION, BENCH_OPERATOR_TOKEN, publishSigned, seedInstallation, startBare, startRuntime, type RuntimeProcess } from './runtime-process.js';
+import { BENCH_DIVISION, BENCH_OPERATOR_TOKEN, buildBenchProcesses, publishSigned, seedInstallation, startBare, startRuntime, type ProcessEntry, type RuntimeProcess } from './runtime-process.js';
 
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? (QUICK ? 500 : 1500));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 3));
+/** The runtime as shipped (the built bundle on plain node), or BENCH_RUNTIME=source for its TypeScript through tsx (to compare). */
+const ENTRY: ProcessEntry = process.env.BENCH_RUNTIME === 'source' ? 'source' : 'built';
+/** Extra node flags for the runtime process (BENCH_NODE_ARGS="--max-semi-space-size=1"), to measure one. */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** (c) restarts over the same data directory; their medians are reported (BENCH_COLD_RESTARTS). */
+const COLD_RESTARTS = Math.max(1, Number(process.env.BENCH_COLD_RESTARTS ?? 1));
 const CONTEXT = { division: '150102', channel: 'comprehensive-window' as const };
 
 type Case = { name: string; config: ItemConfig; input: { scenario: string; formData: Record<string, unknown>; materials: string[]; date: string } };
@@ -234,7 +240,7 @@ async function coldStartShipped(): Promise<string[]> {
   await seedInstallation(settings, items.map((i) => i.config));
   const expected = items.map(({ config, input }) => evaluateCompiled(compileConfig(config, { version: 1 }), input, CONTEXT));
   const bareStart = performance.now();
-  const bare = await startBare();
+  const bare = await startBare(ENTRY);
   const bareFirst = await fetch(`${bare.url}/api/runtime/${BENCH_DIVISION}/items/X/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   await bareFirst.arrayBuffer();
   const bareMs = performance.now() - bareStart;
@@ -242,12 +248,21 @@ async function coldStartShipped(): Promise<string[]> {
 
   const expectedOutcomes = await Promise.all(expected);
   // The first start of an installation compiles every form (and keeps the generated code); a restart loads it.
-  const firstStart = await startRuntime(settings, join(settings.dataDir, 'runtime.log'));
+  const logFile = join(settings.dataDir, 'runtime.log');
+  const firstStart = await startRuntime(settings, logFile, {}, NODE_ARGS, ENTRY);
   const fresh = await decideEveryItem(firstStart, items, expectedOutcomes);
   await firstStart.stop();
-  const runtime = await startRuntime(settings, join(settings.dataDir, 'runtime.log'));
-  const restart = await decideEveryItem(runtime, items, expectedOutcomes);
-  const { listening, first: firstMs, all: allMs, rss } = restart;
+  const restarts: ColdRun[] = [];
+  for (let n = 1; n < COLD_RESTARTS; n++) {
+    const earlier = await startRuntime(settings, logFile, {}, NODE_ARGS, ENTRY);
+    restarts.push(await decideEveryItem(earlier, items, expectedOutcomes));
+    await earlier.stop();
+  }
+  const runtime = await startRuntime(settings, logFile, {}, NODE_ARGS, ENTRY);
+  restarts.push(await decideEveryItem(runtime, items, expectedOutcomes));
+  const of = (key: keyof ColdRun) => median(restarts.map((r) => r[key]));
+  const spread = (key: keyof ColdRun) => (restarts.length > 1 ? ` (${Math.min(...restarts.map((r) => r[key])).toFixed(0)}–${Math.max(...restarts.map((r) => r[key])).toFixed(0)})` : '');
+  const [listening, firstMs, allMs, rss] = [of('listening'), of('first'), of('all'), of('rss')];
 
   // Propagation: a window keeps asking (every 5 ms, so the runtime's pointer is warm), a new
   // version is published in the store, and we time until the window gets it.
@@ -278,15 +293,17 @@ async function coldStartShipped(): Promise<string[]> {
   rmSync(settings.dataDir, { recursive: true, force: true });
   const sorted = [...propagation].sort((a, b) => a - b);
   return [
+    `Runtime process: ${ENTRY === 'built' ? 'dist/server/runtime.mjs on node, as shipped' : 'runtime-child.ts through tsx (BENCH_RUNTIME=source)'}${NODE_ARGS.length ? `, node ${NODE_ARGS.join(' ')}` : ''}; ${restarts.length} restart(s), median (range).`,
+    '',
     '| 150 generated items (30 fields, 20 rules, no two forms alike) + the sample catalogue, one runtime process | restart (ms from spawn) | first start of the installation (ms from spawn) |',
     '|---|---:|---:|',
-    `| listening (health answers) | ${listening.toFixed(0)} | ${fresh.listening.toFixed(0)} |`,
-    `| first correct decision | ${firstMs.toFixed(0)} | ${fresh.first.toFixed(0)} |`,
-    `| a correct decision on every one of the 150 items (10 at a time) | **${allMs.toFixed(0)}** | ${fresh.all.toFixed(0)} |`,
-    `| the same, after listening | **${(allMs - listening).toFixed(0)}** | ${(fresh.all - fresh.listening).toFixed(0)} |`,
+    `| listening (health answers) | ${listening.toFixed(0)}${spread('listening')} | ${fresh.listening.toFixed(0)} |`,
+    `| first correct decision | ${firstMs.toFixed(0)}${spread('first')} | ${fresh.first.toFixed(0)} |`,
+    `| a correct decision on every one of the 150 items (10 at a time) | **${allMs.toFixed(0)}**${spread('all')} | ${fresh.all.toFixed(0)} |`,
+    `| the same, after listening | **${median(restarts.map((r) => r.all - r.listening)).toFixed(0)}** | ${(fresh.all - fresh.listening).toFixed(0)} |`,
     `| bare Express process: first answer | ${bareMs.toFixed(0)} | |`,
     '',
-    `RSS with 150 items compiled and decided: **${rss.toFixed(0)} MiB** after a restart, ${fresh.rss.toFixed(0)} MiB after the first start.`,
+    `RSS with 150 items compiled and decided: **${rss.toFixed(0)} MiB**${spread('rss')} after a restart, ${fresh.rss.toFixed(0)} MiB after the first start.`,
     '',
     `Propagation (new version published in the store → served to a window asking every 5 ms), 5 items: median ${(sorted[2] ?? 0).toFixed(0)} ms, max ${(sorted[4] ?? 0).toFixed(0)} ms.`,
   ];
@@ -363,6 +380,7 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`# Tongban benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpu}\n`);
 console.log(`${QUICK ? 'Quick mode (--quick): shorter runs, one round, a reduced differential corpus.' : 'Full run (npm run bench -- --quick for a shorter one).'}\n`);
 const sections = new Set((process.env.BENCH_SECTIONS ?? 'a,b,c,d,e,f,g').split(',').map((s) => s.trim()));
+if (ENTRY === 'built' && ['b', 'c', 'e'].some((s) => sections.has(s))) await buildBenchProcesses();
 if (sections.has('a')) {
   console.log('## (a) In-process decisions\n');
   console.log((await inProcess(cases)).join('\n'));
@@ -373,8 +391,8 @@ if (sections.has('b') || sections.has('e')) {
   console.log('\n## (b) HTTP: the runtime as shipped vs bare Express\n');
   const httpSettings = benchSettings('http');
   await seedInstallation(httpSettings, [generated.config]);
-  const runtime = await startRuntime(httpSettings, join(httpSettings.dataDir, 'runtime.log'));
-  const bare = await startBare();
+  const runtime = await startRuntime(httpSettings, join(httpSettings.dataDir, 'runtime.log'), {}, NODE_ARGS, ENTRY);
+  const bare = await startBare(ENTRY);
   try {
     console.log((await http(httpSettings, runtime, bare, [cases[0] as Case, cases[cases.length - 1] as Case])).lines.join('\n'));
   } finally {

@@ -1,20 +1,37 @@
 /**
- * The runtime as shipped, in its own process (runtime-child.ts: what runtime/server/main.ts
- * composes — decision log, intake store, request logging at info, stores from the environment:
- * SQLite under TONGBAN_DATA_DIR, or MongoDB when MONGODB_URI is set). Its request log goes to a
- * file, as an operator's would. The store is seeded with versions signed by a key made for the
- * run, which the runtime is told to trust.
+ * The runtime in its own process, either as shipped (`built`: dist/server/runtime.mjs, the bundle
+ * `npm run start:runtime` runs with plain node, built from the current sources by
+ * `buildBenchProcesses`) or from source through tsx (`source`: runtime-child.ts, what
+ * runtime/server/main.ts composes). Both run the decision log, intake store, request logging at
+ * info, stores from the environment (SQLite under TONGBAN_DATA_DIR, or MongoDB when MONGODB_URI is
+ * set). Its request log goes to a file, as an operator's would. The store is seeded with versions
+ * signed by a key made for the run, which the runtime is told to trust.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { openSync, closeSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { contentHash, createSigner, generateSigningKeyPair, signVersion, type ItemConfig, type VersionRecord } from '../../engine/core/index.js';
+import { build } from 'esbuild';
+import { buildServers, SERVER_BUNDLE_DIR } from '../../designer/cli/build-servers.js';
+import { contentHash, trustedKeyEntry, createSigner, generateSigningKeyPair, signVersion, type ItemConfig, type VersionRecord } from '../../engine/core/index.js';
 import { openConfigStore, type StoreSettings } from '../../engine/adapters/index.js';
 import { createPrincipal, generateBearerToken, seedEmptyStore } from '../../engine/services/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 
 const CHILD = fileURLToPath(new URL('./runtime-child.ts', import.meta.url));
+const RUNTIME_BUNDLE = join(SERVER_BUNDLE_DIR, 'runtime.mjs');
+const BARE = fileURLToPath(new URL('./http-server.ts', import.meta.url));
+const BARE_BUNDLE = join(SERVER_BUNDLE_DIR, '..', 'bench', 'bare-server.mjs');
+
+/** How a runtime (and the bare endpoint beside it) is started: the built bundle on plain node, as shipped, or the TypeScript through tsx. */
+export type ProcessEntry = 'built' | 'source';
+
+/** Builds the server bundles from the current sources, and the bare endpoint the same way, so both sides of a ratio start alike. */
+export async function buildBenchProcesses(): Promise<void> {
+  await buildServers();
+  await build({ entryPoints: [BARE], outfile: BARE_BUNDLE, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+}
 
 /** The publishing key of this run: seeded versions are signed with it, the runtime trusts it. */
 const publishingKey = generateSigningKeyPair();
@@ -74,12 +91,17 @@ export interface RuntimeProcess {
 }
 
 /** Spawns the runtime and resolves once /api/health answers (at all: a refused version makes it 503). */
-export async function startRuntime(settings: StoreSettings, logFile: string, env: NodeJS.ProcessEnv = {}, nodeArgs: readonly string[] = []): Promise<RuntimeProcess> {
+export async function startRuntime(settings: StoreSettings, logFile: string, env: NodeJS.ProcessEnv = {}, nodeArgs: readonly string[] = [], entry: ProcessEntry = 'source'): Promise<RuntimeProcess> {
   const port = await freePort();
+  // The shipped runtime reads its trusted keys as an operator configures them: a file named by TONGBAN_TRUSTED_KEYS.
+  const trustedKeysFile = join(settings.dataDir, 'bench-trusted-keys.json');
+  if (entry === 'built') writeFileSync(trustedKeysFile, JSON.stringify([trustedKeyEntry(publishingKey.publicKey, '2000-01-01T00:00:00.000Z')]));
   const log = openSync(logFile, 'a');
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', CHILD], {
-    env: { ...process.env, ...environmentFor(settings), PORT: String(port), TONGBAN_LOG_LEVEL: 'info',
+  const args = entry === 'built' ? [...nodeArgs, '--enable-source-maps', RUNTIME_BUNDLE] : [...nodeArgs, '--import', 'tsx', CHILD];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...environmentFor(settings), PORT: String(port), TONGBAN_HOST: '127.0.0.1', TONGBAN_LOG_LEVEL: 'info',
+      ...(entry === 'built' ? { TONGBAN_TRUSTED_KEYS: trustedKeysFile } : {}),
       // One load generator is one client address: the public limit stays on (its cost is counted) but out of reach.
       TONGBAN_PUBLIC_RATE_LIMIT: '1000000000',
       BENCH_TRUSTED_PUBLIC_KEY: publishingKey.publicKey, ...env },
@@ -134,12 +156,10 @@ export async function publishSigned(settings: StoreSettings, config: ItemConfig,
   }
 }
 
-const BARE = fileURLToPath(new URL('./http-server.ts', import.meta.url));
-
-/** The bare Express endpoint in its own process (started the same way, through tsx). */
-export async function startBare(): Promise<RuntimeProcess> {
+/** The bare Express endpoint in its own process, started as the runtime beside it is (built: plain node on its bundle; source: through tsx). */
+export async function startBare(entry: ProcessEntry = 'source'): Promise<RuntimeProcess> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', BARE], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, entry === 'built' ? [BARE_BUNDLE] : ['--import', 'tsx', BARE], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
