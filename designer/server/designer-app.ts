@@ -13,6 +13,7 @@ import { localityRoutes } from './locality-routes.js';
 import { designerRoutes } from './designer-routes.js';
 import { calendarAdminRoutes } from './calendar-admin-routes.js';
 import { programmeRoutes } from './programme-routes.js';
+import { templateRoutes, templateUpload } from './template-routes.js';
 
 export interface DesignerAppOptions {
   store: ConfigStore;
@@ -76,11 +77,12 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
       ...localityRoutes({ store, clock, trustedKeys }),
       ...calendarAdminRoutes({ store, calendar, clock }),
       ...programmeRoutes({ store, clock, ...(intakeStore ? { intakeStore } : {}) }),
+      ...templateRoutes({ store, reader: runtimeReader ?? store, clock }),
       ...calendarRoutes({ calendar, clock }),
       ...(decisionLog ? decisionRoutes({ store, decisions: decisionLog }) : []),
       ...(runtime?.routes ?? []),
     ],
-    rawBodies: runtime?.rawBodies ?? [],
+    rawBodies: [...(runtime?.rawBodies ?? []), templateUpload],
     stores: {
       config: store,
       ...(runtimeReader ? { runtime: runtimeReader } : {}),

@@ -17,3 +17,4 @@ export * from './seed/index.js';
 export * from './sessions/index.js';
 export * from './stations/index.js';
 export * from './lists/index.js';
+export * from './templates/index.js';

@@ -68,6 +68,8 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'get /api/reports/periods/:period': ['admin', 'auditor', 'reviewer'],
   'get /api/reports/periods/:period/snapshots': ['admin', 'auditor', 'reviewer'],
   'post /api/reports/periods/:period/snapshots': ['admin'],
+  'post /api/templates': ['admin', 'author'],
+  'get /api/templates/:hash': PUBLIC,
   'get /api/decisions': ['admin', 'auditor', 'reviewer'],
   'post /api/audit/replay': ['admin', 'auditor', 'reviewer'],
   'post /api/items/:code/impact': ['admin', 'auditor', 'reviewer'],

@@ -7,6 +7,11 @@ export function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
+/** SHA-256 of raw bytes (a file's content), lowercase hex. */
+export function sha256HexOfBytes(bytes: Uint8Array): string {
+  return bytesToHex(sha256(bytes));
+}
+
 /** The content hash of any JSON value: SHA-256 of its canonical JSON. */
 export function contentHash(value: unknown): string {
   return sha256Hex(canonicalJson(value));

@@ -1,2 +1,2 @@
 export { canonicalJson } from './canonical-json.js';
-export { contentHash, sha256Hex } from './content-hash.js';
+export { contentHash, sha256Hex, sha256HexOfBytes } from './content-hash.js';

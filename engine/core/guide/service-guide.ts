@@ -34,7 +34,12 @@ export interface ServiceGuide {
   bilingual?: boolean;
   /** The same guide in traditional Mongolian, when the item carries Mongolian texts. */
   translations?: { 'mn-Mong'?: GuideText };
+  /** Material templates uploaded as files, each downloadable by its content hash. */
+  templateFiles?: { materialId: string; name: string; fileName: string; href: string }[];
 }
+
+/** Where a template file is downloaded: by content hash, saved under its file name. */
+export const templateFileHref = (file: { hash: string; name: string }): string => `/api/templates/${encodeURIComponent(file.hash)}?name=${encodeURIComponent(file.name)}`;
 
 const LOCAL_FIELD_KEYS: Record<string, CatalogueKey> = {
   windowAddress: 'guide.local.windowAddress',
@@ -119,7 +124,8 @@ export function buildServiceGuide(config: ItemConfig, item: { version: number | 
   const zh = guideText(config, 'zh-CN', local);
   const bilingual = isBilingual(config);
   const mongolian = bilingual || hasTranslations(config, MONGOLIAN) ? { translations: { [MONGOLIAN]: guideText(config, MONGOLIAN, local) } } : {};
-  return { item: { code: config.code, version: item.version, hash: item.hash }, title: zh.title, sample: config.meta?.sample === true, sections: zh.sections, lang: 'zh-CN', bilingual, ...mongolian };
+  const templateFiles = config.standard.materialTemplates.flatMap((tp) => (tp.file ? [{ materialId: tp.materialId, name: tp.name, fileName: tp.file.name, href: templateFileHref(tp.file) }] : []));
+  return { item: { code: config.code, version: item.version, hash: item.hash }, title: zh.title, sample: config.meta?.sample === true, sections: zh.sections, lang: 'zh-CN', bilingual, ...mongolian, ...(templateFiles.length > 0 ? { templateFiles } : {}) };
 }
 
 /** The form's value-based logic as sentences: 当「户籍所在地」为「外盟市」时需填写「居住证编号」. */
@@ -204,6 +210,7 @@ ${sectionsHtml(mn.sections).replace(/<section id="/g, '<section id="mn-')}
 <h1>${escapeHtml(guide.title)}</h1>
 ${guide.sample ? `<p class="sample">${escapeHtml(t('guide.sample'))}</p>` : ''}
 ${sectionsHtml(guide.sections)}
+${guide.templateFiles?.length ? `<section id="templateFiles"><h2>${escapeHtml(t('guide.template.download'))}</h2><ul>${guide.templateFiles.map((f) => `<li><a href="${escapeHtml(f.href)}" download="${escapeHtml(f.fileName)}">${escapeHtml(f.name)}（${escapeHtml(f.fileName)}）</a></li>`).join('')}</ul></section>` : ''}
 <p class="meta">${escapeHtml(t('guide.meta', { code: guide.item.code, version: guide.item.version ?? t('guide.meta.draft'), hash: guide.item.hash }))}</p>${mongolian}
 </body></html>`;
 }

@@ -1,0 +1,66 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentHash } from '../../engine/core/index.js';
+import { itemConfig } from '../fixtures/item-config.js';
+import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+import { publishThroughApi } from './designer-api.js';
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+
+describe('material templates as files: upload in the designer, download from the guide', () => {
+  let t: TestInstallation;
+  beforeAll(async () => {
+    t = await sqliteInstallation();
+  });
+  afterAll(async () => t.close());
+
+  const upload = (as: Record<string, string>, body: Buffer, type: string, name: string) =>
+    request(t.app).post('/api/templates').set(as).set('Content-Type', type).set('X-Filename', encodeURIComponent(name)).send(body);
+
+  it('stores a template by content hash (authors and admins), refuses other types, empty files and other roles', async () => {
+    const first = await upload(t.as.author, PDF, 'application/pdf', '申请表（空白）.pdf');
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), name: '申请表（空白）.pdf', type: 'application/pdf', size: PDF.length, stored: true });
+    const again = await upload(t.as.admin, PDF, 'application/pdf', '另一个名字.pdf');
+    expect(again.body).toMatchObject({ hash: first.body.hash, stored: false });
+    const exe = await upload(t.as.author, Buffer.from('MZ'), 'application/x-msdownload', 'setup.exe');
+    expect(exe.status).toBe(400);
+    expect(exe.body.error.message).toContain('不受支持');
+    expect((await upload(t.as.author, Buffer.alloc(0), 'application/pdf', 'x.pdf')).status).toBe(400);
+    expect((await upload(t.as.operator, PDF, 'application/pdf', 'x.pdf')).status).toBe(403);
+    expect((await upload(t.as.author, Buffer.alloc(2 * 1024 * 1024 + 1, 1), 'application/pdf', 'big.pdf')).status).toBe(413);
+  });
+
+  it('a published version references the file by hash (the version hash covers it); the guide links it and anyone downloads it', async () => {
+    const { hash } = (await upload(t.as.author, PDF, 'application/pdf', '申请表.pdf')).body as { hash: string };
+    const config = itemConfig('TPL-1');
+    const material = config.standard.materials[0]!.id;
+    config.standard.materialTemplates = [{ materialId: material, name: '申请表空白表格', file: { hash, name: '申请表.pdf' } }];
+    const published = await publishThroughApi(t, config);
+    const version = (await request(t.app).get('/api/items/TPL-1/versions/1').set(t.as.auditor)).body;
+    expect(version.config.standard.materialTemplates[0].file).toEqual({ hash, name: '申请表.pdf' });
+    expect(published.hash).toBe(contentHash(version.config));
+    const withoutFile = structuredClone(version.config);
+    delete withoutFile.standard.materialTemplates[0].file;
+    expect(contentHash(withoutFile)).not.toBe(published.hash);
+
+    await request(t.app).put('/api/localities/150102/claims/TPL-1').set(t.as.operator).send({});
+    const guide = await request(t.app).get('/api/runtime/150102/items/TPL-1/guide');
+    expect(guide.body.templateFiles).toEqual([{ materialId: material, name: '申请表空白表格', fileName: '申请表.pdf', href: `/api/templates/${encodeURIComponent(hash)}?name=${encodeURIComponent('申请表.pdf')}` }]);
+    const html = await request(t.app).get('/api/runtime/150102/items/TPL-1/guide').set('Accept', 'text/html');
+    expect(html.text).toContain('下载模板');
+    expect(html.text).toContain(`href="/api/templates/${encodeURIComponent(hash)}`);
+
+    const download = await request(t.app).get(guide.body.templateFiles[0].href).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toContain(encodeURIComponent('申请表.pdf'));
+    expect(Buffer.compare(download.body as Buffer, PDF)).toBe(0);
+    expect((await request(t.app).get(`/api/templates/sha256:${'0'.repeat(64)}`)).status).toBe(404);
+    expect((await request(t.app).get('/api/templates/not-a-hash')).status).toBe(400);
+  });
+});
