@@ -4,6 +4,7 @@ import type { FieldProps, WidgetProps } from '@rjsf/utils';
 import { useMemo, useRef, useState } from 'react';
 import { itemStandardSchema, type ItemConfig, type ItemStandard, type Problem } from '../../../engine/core/index.js';
 import { MaterialsTables } from './MaterialsTables.js';
+import { TemplateFileField } from './TemplateFileField.js';
 import { Modal } from './Modal.js';
 import { formValidator, translateString } from '../../../engine/web-kit/index.js';
 import { designerFields, toErrorSchema } from './rjsf.js';
@@ -27,7 +28,7 @@ const standardUi: UiSchema = {
   legalBasis: { provisions: { items: { text: textarea } } },
   reviewPoints: { items: { point: textarea, materialId: materialPicker } },
   process: { items: { description: textarea } },
-  materialTemplates: { items: { materialId: materialPicker, instructions: textarea } },
+  materialTemplates: { items: { materialId: materialPicker, instructions: textarea, file: { 'ui:field': 'TemplateFile' } } },
   dataNeeds: { items: { materialId: materialPicker, purpose: textarea } },
   channelNote: textarea,
   deferredAcceptance: { basis: textarea, consequence: textarea },
@@ -95,7 +96,7 @@ function MaterialPicker(props: WidgetProps) {
   );
 }
 
-const standardFields = { ...designerFields, LocalFieldsChecklist, CodedChecklist };
+const standardFields = { ...designerFields, LocalFieldsChecklist, CodedChecklist, TemplateFile: TemplateFileField };
 const standardWidgets = { MaterialPicker };
 
 /** The 20 elements of the standard, in the sections an author fills them in; 申请材料 and 办理情形 are tables. */
@@ -105,7 +106,7 @@ const SECTIONS: { id: string; title: string; keys: string[] }[] = [
   { id: 'limits', title: t('guide.section.timeLimits'), keys: ['statutoryTimeLimit', 'promisedTimeLimit', 'supplementPeriod', 'stageTimeLimits'] },
   { id: 'conditions', title: t('designer.standard.section.conditions'), keys: ['acceptanceConditions', 'process', 'reviewPoints'] },
   { id: 'materials', title: t('designer.standard.section.materials'), keys: ['materials', 'scenarios', 'materialTemplates'] },
-  { id: 'channel', title: t('designer.standard.section.channel'), keys: ['channel', 'channelNote', 'localFields', 'deferredAcceptance', 'remedy'] },
+  { id: 'channel', title: t('designer.standard.section.channel'), keys: ['channel', 'channelNote', 'deliveryMethods', 'fee', 'localFields', 'deferredAcceptance', 'remedy'] },
   { id: 'data', title: t('designer.standard.section.data'), keys: ['dataNeeds'] },
 ];
 const TABLE_KEYS = new Set(['materials', 'scenarios']);
