@@ -84,3 +84,59 @@ describeInChromium('三清单 and 周调度 pages', () => {
     await page.close();
   });
 });
+
+describeInChromium('material template file: upload in the designer, download from the guide', () => {
+  let t: TestInstallation;
+  let server: Server;
+  let base: string;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+  const PDF = Buffer.from('%PDF-1.7\n% 申请表空白表格\n%%EOF\n');
+
+  beforeAll(async () => {
+    await ensureWebAppBuilt('designer/web');
+    t = await sqliteInstallation();
+    const config = itemConfig('TPLB-1');
+    config.standard.materialTemplates = [{ materialId: config.standard.materials[0]!.id, name: '申请表空白表格' }];
+    expect((await request(t.app).put('/api/items/TPLB-1/draft').set(t.as.author).send(config)).status).toBe(201);
+    ({ server, base } = await listenOnLoopback(t.app));
+    browser = await launchChromium({ width: 1366, height: 768 });
+    context = browser.context;
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await t?.close();
+  });
+
+  it('an author uploads the template in the standard tab; once published, the guide’s link downloads the same bytes', async () => {
+    const { page, errors } = await openWatchedPage(context, `${base}/designer/items/TPLB-1`);
+    await page.getByLabel('访问令牌').fill(t.as.author.Authorization.replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('tab', { name: /事项标准/ }).waitFor();
+    const field = page.locator('fieldset.template-file').first();
+    await field.scrollIntoViewIfNeeded();
+    await field.locator('input[type=file]').setInputFiles({ name: '申请表.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await expect.poll(() => field.getByTestId('template-file-link').textContent(), { timeout: 15_000 }).toContain('申请表.pdf');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(async () => (await request(t.app).get('/api/items/TPLB-1/draft').set(t.as.author)).body.config?.standard.materialTemplates[0].file?.name, { timeout: 15_000 }).toBe('申请表.pdf');
+    expect(unexpectedErrors(errors)).toEqual([]);
+    await page.close();
+
+    const draft = (await request(t.app).get('/api/items/TPLB-1/draft').set(t.as.author)).body;
+    await publishThroughApi(t, draft.config);
+    await request(t.app).put('/api/localities/150102/claims/TPLB-1').set(t.as.operator).send({});
+    const guide = await context.newPage();
+    await guide.goto(`${base}/api/runtime/150102/items/TPLB-1/guide`);
+    const link = guide.getByRole('link', { name: /申请表空白表格/ });
+    await link.waitFor();
+    const [download] = await Promise.all([guide.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('申请表.pdf');
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(Buffer.compare(Buffer.concat(chunks), PDF)).toBe(0);
+    await guide.close();
+  });
+});
