@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { labelOf, reportPeriods, type ReportPeriod } from '../../../../engine/core/index.js';
+import { isReportPeriod, labelOf, reportPeriods, type ReportPeriod } from '../../../../engine/core/index.js';
 import { advice } from '../../../../engine/web-kit/index.js';
 import { usePeople } from '../people.js';
 import { listsApi, type Change, type PeriodReportView } from '../lists/lists-api.js';
 import '../lists/lists.css';
 
-export const isReportView = (value: string): value is ReportPeriod => value === 'week' || value === 'month';
+export const isReportView = (value: string): value is ReportPeriod => isReportPeriod(value);
 
 function Delta({ change, field }: { change: Change; field: string }) {
   const n = change?.[field];
@@ -29,7 +29,7 @@ export function PeriodReports({ period, href, go, mayTake }: { period: ReportPer
   return (
     <main className="programme">
       <nav className="views" aria-label="调度通报">
-        {(['week', 'month'] as const).map((p) => (
+        {reportPeriods.codes.map((p) => (
           <a key={p} href={href(p)} aria-current={p === period ? 'page' : undefined} onClick={(e) => { e.preventDefault(); setKey(undefined); go(p); }}>{labelOf(reportPeriods, p)}</a>
         ))}
       </nav>
