@@ -4,7 +4,7 @@ import { type Logger, createApiApp, DEFAULT_BODY_LIMIT } from '../../engine/http
 import { AuditTrailAuditor, effectiveCalendar, ItemLifecycle, Sessions } from '../../engine/services/index.js';
 import type { ConfigReader, ConfigStore, DecisionLogWriter, IntakeStore } from '../../engine/ports/index.js';
 import { decisionRoutes } from './decision-routes.js';
-import { calendarRoutes, DEFAULT_UPLOAD_LIMIT, runtimeModule } from '../../runtime/server/index.js';
+import { calendarRoutes, DEFAULT_UPLOAD_LIMIT, runtimeModule, templateDownloadRoutes } from '../../runtime/server/index.js';
 import { mountDesignerWeb } from './designer-web.js';
 import { accessRoutes } from './access-routes.js';
 import { catalogueRoutes } from './catalogue-routes.js';
@@ -77,7 +77,9 @@ export function createDesignerApp({ store, runtimeReader, decisionLog, intakeSto
       ...localityRoutes({ store, clock, trustedKeys }),
       ...calendarAdminRoutes({ store, calendar, clock }),
       ...programmeRoutes({ store, clock, ...(intakeStore ? { intakeStore } : {}) }),
-      ...templateRoutes({ store, reader: runtimeReader ?? store, clock }),
+      ...templateRoutes({ store, clock }),
+      // The embedded runtime serves the template downloads; without one the designer serves them itself.
+      ...(runtime ? [] : templateDownloadRoutes({ reader: store })),
       ...calendarRoutes({ calendar, clock }),
       ...(decisionLog ? decisionRoutes({ store, decisions: decisionLog }) : []),
       ...(runtime?.routes ?? []),

@@ -1,7 +1,7 @@
 import { type Clock, BadRequestError } from '../../engine/core/index.js';
 import { apiSchemas as s, PayloadTooLargeError, type ApiRoute, type RawBodyRoute } from '../../engine/http-kit/index.js';
-import { TEMPLATE_FILE_LIMIT, templateFileOf, uploadTemplateFile } from '../../engine/services/index.js';
-import type { ConfigReader, ConfigStore } from '../../engine/ports/index.js';
+import { TEMPLATE_FILE_LIMIT, uploadTemplateFile } from '../../engine/services/index.js';
+import type { ConfigStore } from '../../engine/ports/index.js';
 import { actorOf } from './actor.js';
 
 const ERR = { description: 'Error', schema: s.error };
@@ -17,10 +17,10 @@ export const templateUpload: RawBodyRoute = {
 
 /**
  * Material templates as files: authors upload (content-addressed, the reference goes into the
- * material template of the draft), and anyone downloads from the guide by hash through the
- * read-only reader (the runtime's view of the store).
+ * material template of the draft). The download by hash is the runtime's route
+ * (templateDownloadRoutes), served here over the store when no runtime is embedded.
  */
-export function templateRoutes({ store, reader, clock }: { store: ConfigStore; reader: Pick<ConfigReader, 'getTemplateFile'>; clock: Clock }): ApiRoute[] {
+export function templateRoutes({ store, clock }: { store: ConfigStore; clock: Clock }): ApiRoute[] {
   return [
     {
       method: 'post', path: UPLOAD_PATH, tags: ['templates'], access: { roles: ['admin', 'author'] },
@@ -38,21 +38,6 @@ export function templateRoutes({ store, reader, clock }: { store: ConfigStore; r
         }
         const stored = await uploadTemplateFile({ store, clock, content: new Uint8Array(content), type: String(req.headers['content-type'] ?? ''), name, actor: actorOf(req) });
         res.status(201).json(stored);
-      },
-    },
-    {
-      method: 'get', path: '/api/templates/:hash', tags: ['templates'], access: { public: true },
-      summary: 'Download a material template file by its content hash (the guide links here); served read-only',
-      query: [{ name: 'name', description: 'the file name to save as (the material template’s file name)', schema: { type: 'string' } }],
-      responses: { 200: { description: 'The file' }, 400: ERR, 404: ERR },
-      handler: async (req, res) => {
-        const file = await templateFileOf({ store: reader, hash: req.params.hash ?? '' });
-        const name = typeof req.query.name === 'string' && req.query.name.length <= 200 ? req.query.name : 'template';
-        res.setHeader('Content-Type', file.type);
-        res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        res.setHeader('X-Content-Type-Options', 'nosniff');
-        res.status(200).send(Buffer.from(file.content));
       },
     },
   ];

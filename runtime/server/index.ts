@@ -7,3 +7,4 @@ export { runtimeModule, type RuntimeModule, type RuntimeModuleOptions } from './
 export { calendarRoutes } from './calendar-routes.js';
 export { DEFAULT_UPLOAD_LIMIT } from './intake-routes.js';
 export type { PublishedConfigs } from './published-configs.js';
+export { templateDownloadRoutes } from './template-download-routes.js';

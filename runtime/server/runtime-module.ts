@@ -13,6 +13,7 @@ import { caseRoutes } from './case-routes.js';
 import { DEFAULT_UPLOAD_LIMIT, intakeRoutes, intakeUploads } from './intake-routes.js';
 import { PublishedConfigs } from './published-configs.js';
 import { runtimeRoutes } from './runtime-routes.js';
+import { templateDownloadRoutes } from './template-download-routes.js';
 import { mountFonts } from './fonts.js';
 import { mountWindowApp } from './web-app.js';
 
@@ -96,6 +97,7 @@ export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, l
     configs,
     routes: [
       ...runtimeRoutes({ configs, logger, ...recording }),
+      ...templateDownloadRoutes({ reader }),
       ...(intakeStore && cases ? intakeRoutes({ configs, reader, intakes: intakeStore, logger, calendar, cases, clock, ...recording }) : []),
       ...(cases && intakeStore ? caseRoutes({ cases, verifier: new CaseVerifier({ intakes: intakeStore }) }) : []),
     ],

@@ -4,8 +4,11 @@ import { contentHash } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
 import { publishThroughApi } from './designer-api.js';
+import { createLogger } from '../../engine/http-kit/index.js';
+import { createRuntimeApp } from '../../runtime/server/index.js';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+const DOC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x01]);
 
 describe('material templates as files: upload in the designer, download from the guide', () => {
   let t: TestInstallation;
@@ -13,6 +16,12 @@ describe('material templates as files: upload in the designer, download from the
     t = await sqliteInstallation();
   });
   afterAll(async () => t.close());
+
+  const bytesOf = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  };
 
   const upload = (as: Record<string, string>, body: Buffer, type: string, name: string) =>
     request(t.app).post('/api/templates').set(as).set('Content-Type', type).set('X-Filename', encodeURIComponent(name)).send(body);
@@ -62,5 +71,33 @@ describe('material templates as files: upload in the designer, download from the
     expect(Buffer.compare(download.body as Buffer, PDF)).toBe(0);
     expect((await request(t.app).get(`/api/templates/sha256:${'0'.repeat(64)}`)).status).toBe(404);
     expect((await request(t.app).get('/api/templates/not-a-hash')).status).toBe(400);
+  });
+
+  it('the stand-alone runtime (its own process over the read-only reader) serves the guide and the template download too', async () => {
+    const { hash } = (await upload(t.as.author, DOC, 'application/msword', '登记表.doc')).body as { hash: string };
+    const config = itemConfig('TPL-2');
+    const material = config.standard.materials[0]!.id;
+    config.standard.materialTemplates = [{ materialId: material, name: '登记表', file: { hash, name: '登记表.doc' } }];
+    await publishThroughApi(t, config);
+    await request(t.app).put('/api/localities/150102/claims/TPL-2').set(t.as.operator).send({});
+
+    const runtime = createRuntimeApp({ reader: t.reader, logger: createLogger(() => undefined), windowApp: false });
+    const guide = await request(runtime).get('/api/runtime/150102/items/TPL-2/guide');
+    expect(guide.status).toBe(200);
+    const href = guide.body.templateFiles[0].href as string;
+    expect(href).toBe(`/api/templates/${encodeURIComponent(hash)}?name=${encodeURIComponent('登记表.doc')}`);
+    const download = await request(runtime).get(href).buffer(true).parse(bytesOf);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/msword');
+    expect(download.headers['content-disposition']).toContain(encodeURIComponent('登记表.doc'));
+    expect(Buffer.compare(download.body as Buffer, DOC)).toBe(0);
+    const missing = await request(runtime).get(`/api/templates/sha256:${'0'.repeat(64)}`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBeTruthy();
+    expect((await request(runtime).get('/api/templates/not-a-hash')).status).toBe(400);
+    // Read-only: the stand-alone runtime takes no uploads.
+    const refused = await request(runtime).post('/api/templates').set('Content-Type', 'application/pdf').set('X-Filename', 'x.pdf').send(Buffer.from('%PDF-1.7 other'));
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
   });
 });
