@@ -100,4 +100,34 @@ describe('material templates as files: upload in the designer, download from the
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(refused.status).toBeLessThan(500);
   });
+
+  it('a material template whose file is not in the store is a validation problem naming the material: saving, validating, submitting and publishing refuse it', async () => {
+    const dangling = `sha256:${'ab'.repeat(32)}`;
+    const config = itemConfig('TPL-3');
+    const material = config.standard.materials[0]!;
+    config.standard.materialTemplates = [{ materialId: material.id, name: '空白表', file: { hash: dangling, name: '丢失的表.pdf' } }];
+    const saved = await request(t.app).put('/api/items/TPL-3/draft').set(t.as.author).send(config);
+    expect(saved.status).toBe(422);
+    expect(saved.body.error.code).toBe('validation_failed');
+    expect(saved.body.error.details.problems).toEqual([expect.objectContaining({ pointer: '/standard/materialTemplates/0/file', code: 'standard.template-file-missing' })]);
+    expect(saved.body.error.details.problems[0].message).toContain(`材料「${material.name}」`);
+    expect(saved.body.error.details.problems[0].message).toContain('丢失的表.pdf');
+    expect(await t.store.getDraft('TPL-3')).toBeNull();
+
+    // A draft that already holds such a reference (saved before the check, or copied in) never reaches a version.
+    const at = new Date().toISOString();
+    await t.store.upsertItem({ code: 'TPL-3', name: config.standard.name, department: config.standard.department.name, createdAt: at });
+    const draft = await t.store.createDraft({ code: 'TPL-3', baseVersion: null, status: 'editing', config, hash: contentHash(config), createdAt: at, createdBy: 'author-zhang', updatedAt: at, updatedBy: 'author-zhang', editors: ['author-zhang'] });
+    const check = await request(t.app).post('/api/items/TPL-3/draft/validate').set(t.as.author);
+    expect(check.body.valid).toBe(false);
+    expect(check.body.problems).toEqual([expect.objectContaining({ code: 'standard.template-file-missing', message: expect.stringContaining(material.name) })]);
+    const submitted = await request(t.app).post('/api/items/TPL-3/draft/submit').set(t.as.author);
+    expect(submitted.status).toBe(422);
+    expect(submitted.body.error.details.problems[0].code).toBe('standard.template-file-missing');
+    await t.store.updateDraft('TPL-3', draft.revision, { status: 'approved', submittedAt: at, submittedBy: 'author-zhang', reviewedAt: at, reviewedBy: 'reviewer-li', updatedAt: at, updatedBy: 'reviewer-li' });
+    const published = await request(t.app).post('/api/items/TPL-3/publish').set(t.as.author).send({ reason: '首次发布', legalBasis: '《中华人民共和国就业促进法》第三十五条', changeKind: 'establish' });
+    expect(published.status).toBe(422);
+    expect(published.body.error.details.problems[0].message).toContain(`材料「${material.name}」`);
+    expect(await t.store.latestVersionRef('TPL-3')).toBeNull();
+  });
 });

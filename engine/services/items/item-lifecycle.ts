@@ -15,7 +15,8 @@ import {
 } from '../../core/errors.js';
 import { runExamples, type ExampleReport } from '../../core/examples/run-examples.js';
 import { coverageProblems, uncoveredRules } from '../../core/examples/rule-coverage.js';
-import type { LocatedProblem } from '../../core/config/problem-location.js';
+import { locateProblems, type LocatedProblem } from '../../core/config/problem-location.js';
+import { missingTemplateFileProblems } from '../templates/template-files.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import { ephemeralProcessSigning, signVersion, type Signer } from '../../core/signing/index.js';
 import type { AuditAction, LegalChangeKind, DraftRecord, VersionRecord } from '../../core/model/records.js';
@@ -96,7 +97,8 @@ export class ItemLifecycle {
 
   /** Validation and example results of a config, without saving anything. */
   async check(config: unknown): Promise<DraftCheck> {
-    const problems = validateConfig(config);
+    // Besides the config itself: every template file it references must be in the store.
+    const problems = [...validateConfig(config), ...locateProblems(config, await missingTemplateFileProblems({ store: this.store, config }))];
     const examples = runnable(config) ? await runExamples(config) : null;
     const coverage = examples ? coverageProblems(config as ItemConfig, examples) : [];
     return { valid: problems.length === 0, problems, examples, coverage };
@@ -120,6 +122,11 @@ export class ItemLifecycle {
     const departmentName = (body.standard as { department?: { name?: unknown } }).department?.name;
     if (typeof departmentName !== 'string' || departmentName.trim() === '') {
       throw new ValidationFailedError('草稿须写明实施部门', [{ pointer: '/standard/department/name', code: 'draft.department', message: '请填写实施部门名称（事项标准中的「实施部门」），它决定哪些编制人员可以修改此事项' }]);
+    }
+    // An incomplete draft may be saved, but not one whose 下载模板 would point at a file that is not here.
+    const missingFiles = await missingTemplateFileProblems({ store: this.store, config: body });
+    if (missingFiles.length > 0) {
+      throw new ValidationFailedError(`草稿引用了 ${missingFiles.length} 个不在模板文件库中的模板文件，请重新上传`, locateProblems(body, missingFiles));
     }
     const config = body as unknown as ItemConfig;
     const at = this.now();

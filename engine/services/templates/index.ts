@@ -1,1 +1,1 @@
-export { TEMPLATE_FILE_LIMIT, TEMPLATE_FILE_TYPES, templateFileHash, templateFileOf, uploadTemplateFile } from './template-files.js';
+export { missingTemplateFileProblems, TEMPLATE_FILE_LIMIT, TEMPLATE_FILE_TYPES, templateFileHash, templateFileOf, uploadTemplateFile } from './template-files.js';

@@ -1,6 +1,7 @@
 import { sha256HexOfBytes } from '../../core/canonical/index.js';
 import { systemClock, type Clock } from '../../core/clock/index.js';
-import { BadRequestError, NotFoundError } from '../../core/errors.js';
+import { BadRequestError, NotFoundError, type Problem } from '../../core/errors.js';
+import { asList, asRecord } from '../../core/config/lenient-config.js';
 import type { TemplateFileRef } from '../../core/config/types.js';
 import type { ConfigReader, ConfigStore } from '../../ports/config-store/port.js';
 
@@ -50,4 +51,34 @@ export async function templateFileOf({ store, hash }: { store: Pick<ConfigReader
   const file = await store.getTemplateFile(hash);
   if (!file) throw new NotFoundError(`没有哈希为 ${hash} 的模板文件`, { hash });
   return file;
+}
+
+/**
+ * One problem per material template whose file reference is not in the store (an upload that
+ * never arrived, a hash typed by hand, a draft copied from another installation): a version
+ * must never be published with a 下载模板 link that answers 404.
+ */
+export async function missingTemplateFileProblems({ store, config }: { store: Pick<ConfigReader, 'getTemplateFile'>; config: unknown }): Promise<Problem[]> {
+  const standard = asRecord(asRecord(config).standard);
+  const materialNames = new Map<string, string>();
+  for (const material of asList(standard.materials).map(asRecord)) {
+    if (typeof material.id === 'string' && typeof material.name === 'string') materialNames.set(material.id, material.name);
+  }
+  const problems: Problem[] = [];
+  const templates = asList(standard.materialTemplates).map(asRecord);
+  for (const [i, template] of templates.entries()) {
+    const file = asRecord(template.file);
+    // A malformed reference is the schema's to report; only a well-formed hash is looked up.
+    if (typeof file.hash !== 'string' || !HASH_PATTERN.test(file.hash)) continue;
+    if (await store.getTemplateFile(file.hash)) continue;
+    const materialId = typeof template.materialId === 'string' ? template.materialId : '';
+    const material = materialNames.get(materialId) ?? (typeof template.name === 'string' && template.name ? template.name : materialId);
+    const fileName = typeof file.name === 'string' && file.name ? `「${file.name}」` : '';
+    problems.push({
+      pointer: `/standard/materialTemplates/${i}/file`,
+      code: 'standard.template-file-missing',
+      message: `材料「${material}」的模板文件${fileName}不在模板文件库中（可能未上传成功），请重新上传该模板文件或移除引用`,
+    });
+  }
+  return problems;
 }
