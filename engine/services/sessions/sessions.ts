@@ -3,7 +3,7 @@ import type { Principal } from '../../core/access/principal.js';
 import type { SessionRecord } from '../../core/access/session.js';
 import { UnauthorizedError } from '../../core/errors.js';
 import type { ConfigReader, SessionKeeper } from '../../ports/config-store/port.js';
-import { isWellFormedToken, tokenHash } from '../principals/bearer-token.js';
+import { isWellFormedToken, tokenHash } from '../principals/index.js';
 import { SessionEndedError } from './session-errors.js';
 import { generateSessionId, isWellFormedSessionId, sessionIdHash } from './session-id.js';
 
