@@ -1,6 +1,6 @@
 import { type Clock, type Principal, BadRequestError, ForbiddenError, ValidationFailedError, isIsoDate, operatesFor, type TrustedKey } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
-import { adoptionReport, progressCsv, progressReport, putClaim, removeClaim } from '../../engine/services/index.js';
+import { adoptionReport, progressCsv, progressReport, putClaim, removeClaim, setClaimBatches } from '../../engine/services/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
 import { actorOf, auditors, everyone } from './actor.js';
 
@@ -63,11 +63,26 @@ export function localityRoutes({ store, clock, trustedKeys }: { store: ConfigSto
       handler: async (req, res) => {
         const { name, deadline } = req.body as { name: string; deadline: string };
         if (!isIsoDate(deadline)) throw new ValidationFailedError('截止日期无效', [{ pointer: '/deadline', code: 'campaign.deadline', message: '应为 YYYY-MM-DD' }]);
-        const campaign = { name, deadline, updatedAt: now(), updatedBy: actorOf(req) };
+        // The batches stay: they are set on their own route.
+        const batches = (await store.getCampaign())?.batches;
+        const campaign = { name, deadline, ...(batches ? { batches } : {}), updatedAt: now(), updatedBy: actorOf(req) };
         await store.setCampaign(campaign);
         await store.appendAudit({ at: campaign.updatedAt, actor: campaign.updatedBy, action: 'campaign.changed', code: null, version: null, reason: null, details: { name, deadline } });
         res.json({ campaign });
       },
+    },
+    {
+      method: 'put', path: '/api/campaign/batches', summary: 'Set the claim batches (分批认领): each a name, its item codes and its own claim deadline; items in no batch keep the campaign’s deadline', tags: ['claims'], access: { roles: ['admin'] },
+      body: {
+        schema: {
+          type: 'object', required: ['batches'], properties: {
+            batches: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, codes: { type: 'array', items: { type: 'string' } }, deadline: { type: 'string' } } } },
+          },
+        },
+        required: true,
+      },
+      responses: { 200: { description: 'Campaign with its batches', schema: { type: 'object' } }, 422: ERR },
+      handler: async (req, res) => res.json({ campaign: await setClaimBatches({ store, clock, body: req.body, actor: actorOf(req) }) }),
     },
     {
       method: 'get', path: '/api/reports/adoption', summary: 'Adoption and drift: which localities serve which version, who lags since when, drifted versions', tags: ['reports'], access: auditors,

@@ -58,7 +58,7 @@ describe('claims (认领) and progress reports', () => {
     await request(t.app).put('/api/items/CP-4/draft').set(t.as.author).send(itemConfig('CP-4'));
     await request(t.app).post('/api/items/CP-4/draft/submit').set(t.as.author);
     const report = (await request(t.app).get('/api/reports/progress').set(t.as.auditor)).body;
-    expect(report.campaign).toEqual({ name: '2024 年认领', deadline: '2024-08-31' });
+    expect(report.campaign).toEqual({ name: '2024 年认领', deadline: '2024-08-31', batches: [] });
     expect(report.localities).toHaveLength(115);
     const row = (code: string) => report.localities.find((l: { division: string }) => l.division === code);
     expect(row('150102')).toMatchObject({ name: '新城区', level: 'banner_county', offered: 3, claimed: 1, localFieldsCompleted: 1, unclaimed: ['CP-2', 'CP-3'], overdue: true });

@@ -43,6 +43,10 @@ export interface LocalityFigures {
   casesAccepted: number;
   casesDispatched: number;
   casesOverdue: number;
+  /** Offered items still unclaimed after their batch's (or the campaign's) deadline; absent in snapshots taken before batches. */
+  claimsLate?: number;
+  /** The batches (by name; the campaign's name for items in no batch) with such items. */
+  lateBatches?: string[];
 }
 
 export interface DepartmentFigures {

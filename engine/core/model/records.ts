@@ -144,10 +144,22 @@ export interface ClaimQuery {
   code?: string;
 }
 
+/** A batch of items the region asks to be claimed by its own deadline (分批认领). */
+export interface ClaimBatch {
+  name: string;
+  /** Item codes; an item is in at most one batch. */
+  codes: string[];
+  /** YYYY-MM-DD, the region's date after which an unclaimed item of the batch is late. */
+  deadline: string;
+}
+
 /** The region's claim campaign (the notice's 认领 deadline). */
 export interface CampaignRecord {
   name: string;
+  /** The deadline of every item in no batch. */
   deadline: string;
+  /** Batches with their own deadlines; kept with the campaign (absent: one deadline for all). */
+  batches?: ClaimBatch[];
   updatedAt: string;
   updatedBy: string;
 }

@@ -1,1 +1,2 @@
 export { putClaim, removeClaim } from './claims.js';
+export { setClaimBatches } from './claim-batches.js';

@@ -65,6 +65,7 @@ export async function currentFigures({ store, intakeStore, clock = systemClock }
   const today = todayInRegion(clock());
   const localities = progress.localities.map((l): LocalityFigures => ({
     division: l.division, name: l.name, level: l.level, parentCode: l.parentCode, claimed: l.claimed, localFieldsCompleted: l.localFieldsCompleted,
+    claimsLate: l.late.length, lateBatches: l.lateBatches,
     ...countCases(cases.filter((c) => within(l.division, l.level, c.receivingDivision)), today),
   }));
   const departmentNames = new Set([...progress.departments.map((d) => d.department), ...cases.map((c) => c.department)]);
@@ -147,15 +148,15 @@ const signed = (n: number | undefined): string => (n === undefined ? '' : n > 0 
 
 /** The report as CSV: one line per league, banner and department with each figure and its change. */
 export function periodReportCsv(report: PeriodReport): string {
-  const rows: (string | number)[][] = [['期次', '类别', '代码/部门', '名称', '上级', '已认领', '较上期', '属地字段已填', '较上期', '已发布', '较上期', '受理办件', '较上期', '流转办件', '较上期', '逾期办件', '较上期']];
+  const rows: (string | number)[][] = [['期次', '类别', '代码/部门', '名称', '上级', '已认领', '较上期', '属地字段已填', '较上期', '已发布', '较上期', '受理办件', '较上期', '流转办件', '较上期', '逾期办件', '较上期', '逾期未认领', '逾期批次']];
   const k = report.snapshot.key;
   for (const l of report.localities) {
     const c = l.change ?? {};
-    rows.push([k, l.level === 'league_city' ? '盟市' : '旗县', l.division, l.name, l.parentCode ?? '', l.claimed, signed(c.claimed), l.localFieldsCompleted, signed(c.localFieldsCompleted), '', '', l.casesAccepted, signed(c.casesAccepted), l.casesDispatched, signed(c.casesDispatched), l.casesOverdue, signed(c.casesOverdue)]);
+    rows.push([k, l.level === 'league_city' ? '盟市' : '旗县', l.division, l.name, l.parentCode ?? '', l.claimed, signed(c.claimed), l.localFieldsCompleted, signed(c.localFieldsCompleted), '', '', l.casesAccepted, signed(c.casesAccepted), l.casesDispatched, signed(c.casesDispatched), l.casesOverdue, signed(c.casesOverdue), l.claimsLate ?? '', (l.lateBatches ?? []).join('、')]);
   }
   for (const d of report.departments) {
     const c = d.change ?? {};
-    rows.push([k, '部门', d.department, d.department, '', '', '', '', '', d.published, signed(c.published), d.casesAccepted, signed(c.casesAccepted), d.casesDispatched, signed(c.casesDispatched), d.casesOverdue, signed(c.casesOverdue)]);
+    rows.push([k, '部门', d.department, d.department, '', '', '', '', '', d.published, signed(c.published), d.casesAccepted, signed(c.casesAccepted), d.casesDispatched, signed(c.casesDispatched), d.casesOverdue, signed(c.casesOverdue), '', '']);
   }
   return toCsv(rows);
 }

@@ -1,6 +1,15 @@
 import { systemClock, type Clock } from '../../core/clock/index.js';
 import { listDivisions } from '../../core/divisions/index.js';
 import type { ConfigReader } from '../../ports/config-store/port.js';
+import type { CampaignRecord, ClaimBatch } from '../../core/model/records.js';
+
+/** Each item's claim deadline and the batch it is counted under: its batch's, else the campaign's. */
+export function claimDeadlineOf(campaign: CampaignRecord | null): (code: string) => { batch: string; deadline: string } | null {
+  if (!campaign) return () => null;
+  const byCode = new Map<string, { batch: string; deadline: string }>();
+  for (const batch of campaign.batches ?? []) for (const code of batch.codes) byCode.set(code, { batch: batch.name, deadline: batch.deadline });
+  return (code) => byCode.get(code) ?? { batch: campaign.name, deadline: campaign.deadline };
+}
 
 export interface LocalityProgress {
   division: string;
@@ -11,6 +20,10 @@ export interface LocalityProgress {
   claimed: number;
   localFieldsCompleted: number;
   unclaimed: string[];
+  /** Unclaimed items whose batch's deadline (or, in no batch, the campaign's) has passed. */
+  late: string[];
+  /** The batches with late items, by name (the campaign's name for items in no batch). */
+  lateBatches: string[];
   overdue: boolean;
 }
 
@@ -25,7 +38,7 @@ export interface DepartmentProgress {
 
 export interface ProgressReport {
   generatedAt: string;
-  campaign: { name: string; deadline: string } | null;
+  campaign: { name: string; deadline: string; batches: ClaimBatch[] } | null;
   localities: LocalityProgress[];
   departments: DepartmentProgress[];
 }
@@ -47,7 +60,7 @@ export async function progressReport({ store, clock = systemClock }: { store: Co
     localFieldsOf.set(item.code, version?.config.standard.localFields ?? []);
   }
   const today = new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
-  const pastDeadline = campaign !== null && today > campaign.deadline;
+  const deadlineOf = claimDeadlineOf(campaign);
   const localities = listDivisions()
     .filter((d) => d.level !== 'region')
     .map((division): LocalityProgress => {
@@ -55,6 +68,13 @@ export async function progressReport({ store, clock = systemClock }: { store: Co
       const claimedCodes = new Set(mine.map((c) => c.code));
       const completed = mine.filter((c) => (localFieldsOf.get(c.code) ?? []).every((field) => (c.local[field] ?? '') !== '')).length;
       const unclaimed = items.filter((item) => !claimedCodes.has(item.code)).map((item) => item.code);
+      const lateBatches = new Set<string>();
+      const late = unclaimed.filter((code) => {
+        const due = deadlineOf(code);
+        if (!due || today <= due.deadline) return false;
+        lateBatches.add(due.batch);
+        return true;
+      });
       return {
         division: division.code,
         name: division.name,
@@ -64,7 +84,9 @@ export async function progressReport({ store, clock = systemClock }: { store: Co
         claimed: claimedCodes.size,
         localFieldsCompleted: completed,
         unclaimed,
-        overdue: pastDeadline && unclaimed.length > 0,
+        late,
+        lateBatches: [...lateBatches],
+        overdue: late.length > 0,
       };
     });
   const allItems = await store.listItems();
@@ -84,7 +106,7 @@ export async function progressReport({ store, clock = systemClock }: { store: Co
   }
   return {
     generatedAt: now.toISOString(),
-    campaign: campaign ? { name: campaign.name, deadline: campaign.deadline } : null,
+    campaign: campaign ? { name: campaign.name, deadline: campaign.deadline, batches: campaign.batches ?? [] } : null,
     localities,
     departments: [...departments.values()].sort((a, b) => a.department.localeCompare(b.department, 'zh')),
   };
@@ -97,8 +119,8 @@ function csvCell(value: unknown): string {
 
 /** The same report as CSV (UTF-8 with BOM, so spreadsheet software opens the Chinese correctly). */
 export function progressCsv(report: ProgressReport): string {
-  const rows: unknown[][] = [['类别', '代码/部门', '名称', '层级', '上级', '提供事项', '已认领', '属地字段已填', '是否逾期', '已发布', '草稿', '待审核', '最近变更', '距今天数']];
-  for (const l of report.localities) rows.push(['属地', l.division, l.name, l.level === 'league_city' ? '盟市' : '旗县', l.parentCode, l.offered, l.claimed, l.localFieldsCompleted, l.overdue ? '是' : '否', '', '', '', '', '']);
-  for (const d of report.departments) rows.push(['部门', d.department, d.department, '', '', '', '', '', '', d.published, d.drafts, d.inReview, d.lastChange, d.daysSinceLastChange]);
+  const rows: unknown[][] = [['类别', '代码/部门', '名称', '层级', '上级', '提供事项', '已认领', '属地字段已填', '是否逾期', '逾期事项数', '逾期批次', '已发布', '草稿', '待审核', '最近变更', '距今天数']];
+  for (const l of report.localities) rows.push(['属地', l.division, l.name, l.level === 'league_city' ? '盟市' : '旗县', l.parentCode, l.offered, l.claimed, l.localFieldsCompleted, l.overdue ? '是' : '否', l.late.length, l.lateBatches.join('、'), '', '', '', '', '']);
+  for (const d of report.departments) rows.push(['部门', d.department, d.department, '', '', '', '', '', '', '', '', d.published, d.drafts, d.inReview, d.lastChange, d.daysSinceLastChange]);
   return '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
