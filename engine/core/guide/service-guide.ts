@@ -21,7 +21,12 @@ export interface GuideText {
   sections: GuideSection[];
   /** Only for a translation: it still awaits review by the region's translation office. */
   draft?: boolean;
+  /** Only for a translation: the template files (the same links), named in the language. */
+  templateFiles?: GuideTemplateFile[];
 }
+
+/** A material template uploaded as a file, with its 下载模板 link. */
+export interface GuideTemplateFile { materialId: string; name: string; fileName: string; href: string }
 
 export interface ServiceGuide {
   item: { code: string; version: number | null; hash: string };
@@ -35,7 +40,7 @@ export interface ServiceGuide {
   /** The same guide in traditional Mongolian, when the item carries Mongolian texts. */
   translations?: { 'mn-Mong'?: GuideText };
   /** Material templates uploaded as files, each downloadable by its content hash. */
-  templateFiles?: { materialId: string; name: string; fileName: string; href: string }[];
+  templateFiles?: GuideTemplateFile[];
 }
 
 /** Where a template file is downloaded: by content hash, saved under its file name. */
@@ -123,8 +128,13 @@ function guideText(config: ItemConfig, language: Language, local: Record<string,
 export function buildServiceGuide(config: ItemConfig, item: { version: number | null; hash: string }, local: Record<string, string> = {}): ServiceGuide {
   const zh = guideText(config, 'zh-CN', local);
   const bilingual = isBilingual(config);
-  const mongolian = bilingual || hasTranslations(config, MONGOLIAN) ? { translations: { [MONGOLIAN]: guideText(config, MONGOLIAN, local) } } : {};
   const templateFiles = config.standard.materialTemplates.flatMap((tp) => (tp.file ? [{ materialId: tp.materialId, name: tp.name, fileName: tp.file.name, href: templateFileHref(tp.file) }] : []));
+  // The Mongolian guide links the same files, each under its template's Mongolian name where there is one.
+  const mnContent = contentReader(config, MONGOLIAN);
+  const mnFiles = templateFiles.map((f) => ({ ...f, name: mnContent.text(contentKeys.template(f.materialId), f.name) }));
+  const mongolian = bilingual || hasTranslations(config, MONGOLIAN)
+    ? { translations: { [MONGOLIAN]: { ...guideText(config, MONGOLIAN, local), ...(mnFiles.length > 0 ? { templateFiles: mnFiles } : {}) } } }
+    : {};
   return { item: { code: config.code, version: item.version, hash: item.hash }, title: zh.title, sample: config.meta?.sample === true, sections: zh.sections, lang: 'zh-CN', bilingual, ...mongolian, ...(templateFiles.length > 0 ? { templateFiles } : {}) };
 }
 
@@ -191,6 +201,11 @@ function sectionsHtml(sections: GuideSection[]): string {
  * A printable page of the same guide, for applicants and the window's screen. A bilingual item's
  * page prints the Chinese guide, then the Mongolian one (`lang="mn-Mong"`, vertical columns).
  */
+function templateFilesHtml(files: readonly GuideTemplateFile[] | undefined, heading: string, id: string, paren: (text: string) => string): string {
+  if (!files?.length) return '';
+  return `<section id="${id}"><h2>${escapeHtml(heading)}</h2><ul>${files.map((f) => `<li><a href="${escapeHtml(f.href)}" download="${escapeHtml(f.fileName)}">${escapeHtml(f.name)}${escapeHtml(paren(f.fileName))}</a></li>`).join('')}</ul></section>`;
+}
+
 export function renderServiceGuideHtml(guide: ServiceGuide): string {
   const t = uiTexts('zh-CN');
   const mn = guide.translations?.[MONGOLIAN];
@@ -200,6 +215,7 @@ export function renderServiceGuideHtml(guide: ServiceGuide): string {
 <h1>${escapeHtml(mn.title)}</h1>
 ${mn.draft ? `<p class="sample">${escapeHtml(mt('guide.translationDraft'))}</p>` : ''}${guide.sample ? `<p class="sample">${escapeHtml(mt('guide.sample'))}</p>` : ''}
 ${sectionsHtml(mn.sections).replace(/<section id="/g, '<section id="mn-')}
+${templateFilesHtml(mn.templateFiles, mt('guide.template.download'), 'mn-templateFiles', (name) => ` (${name})`)}
 </article>`
     : '';
   return `<!doctype html>
@@ -210,7 +226,7 @@ ${sectionsHtml(mn.sections).replace(/<section id="/g, '<section id="mn-')}
 <h1>${escapeHtml(guide.title)}</h1>
 ${guide.sample ? `<p class="sample">${escapeHtml(t('guide.sample'))}</p>` : ''}
 ${sectionsHtml(guide.sections)}
-${guide.templateFiles?.length ? `<section id="templateFiles"><h2>${escapeHtml(t('guide.template.download'))}</h2><ul>${guide.templateFiles.map((f) => `<li><a href="${escapeHtml(f.href)}" download="${escapeHtml(f.fileName)}">${escapeHtml(f.name)}（${escapeHtml(f.fileName)}）</a></li>`).join('')}</ul></section>` : ''}
+${templateFilesHtml(guide.templateFiles, t('guide.template.download'), 'templateFiles', (name) => `（${name}）`)}
 <p class="meta">${escapeHtml(t('guide.meta', { code: guide.item.code, version: guide.item.version ?? t('guide.meta.draft'), hash: guide.item.hash }))}</p>${mongolian}
 </body></html>`;
 }
