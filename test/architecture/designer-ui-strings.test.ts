@@ -31,7 +31,6 @@ const NOT_YET_MIGRATED: Record<string, number> = {
   "ExamplesTab.tsx": 78,
   "FormTab.tsx": 96,
   "ReviewTab.tsx": 76,
-  "RulesTab.tsx": 61,
   "SignIn.tsx": 13,
   "audit-actions.ts": 16,
   "formModel.ts": 28,

@@ -14,7 +14,7 @@ export interface FactOption {
 const CONTEXT_TYPES: Partial<Record<ContextFact, string>> = { today: 'date', division: 'division', materials: 'array' };
 const CONTEXT: FactOption[] = CONTEXT_FACTS.map((name) => {
   const type = CONTEXT_TYPES[name];
-  return { name, title: `${labelOf(contextFacts, name)}（上下文）`, ...(type ? { type } : {}) };
+  return { name, title: t('designer.rules.contextFact', { name: labelOf(contextFacts, name) }), ...(type ? { type } : {}) };
 });
 
 export function factOptions(config: ItemConfig): FactOption[] {
@@ -71,8 +71,8 @@ function ValueInput({ leaf, fact, onChange, label, materials }: { leaf: LeafCond
   if (kind === 'boolean') {
     return (
       <select aria-label={label} value={String(leaf.value)} onChange={(e) => onChange(e.target.value === 'true')}>
-        <option value="true">是</option>
-        <option value="false">否</option>
+        <option value="true">{t('designer.rules.yes')}</option>
+        <option value="false">{t('designer.rules.no')}</option>
       </select>
     );
   }
@@ -80,7 +80,7 @@ function ValueInput({ leaf, fact, onChange, label, materials }: { leaf: LeafCond
     return (
       <span className="row">
         <input aria-label={label} type="number" value={typeof leaf.value === 'number' ? leaf.value : ''} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))} style={{ width: 90 }} />
-        {kind === 'years' ? '周岁' : null}
+        {kind === 'years' ? t('designer.rules.years') : null}
       </span>
     );
   }
@@ -100,7 +100,7 @@ function ValueInput({ leaf, fact, onChange, label, materials }: { leaf: LeafCond
         </span>
       );
     }
-    return <input aria-label={`${label}（用逗号分隔）`} type="text" value={values.join(',')} onChange={(e) => onChange(e.target.value.split(/[,，]/).map((s) => s.trim()).filter(Boolean))} />;
+    return <input aria-label={t('designer.rules.commaSeparated', { label })} type="text" value={values.join(',')} onChange={(e) => onChange(e.target.value.split(/[,，]/).map((s) => s.trim()).filter(Boolean))} />;
   }
   if (fact?.options?.length) {
     return (
@@ -118,9 +118,9 @@ function ValueInput({ leaf, fact, onChange, label, materials }: { leaf: LeafCond
 function LeafEditor({ leaf, facts, onChange, onRemove, readOnly, materials, errors }: { leaf: LeafCondition; facts: FactOption[]; onChange: (n: ConditionNode) => void; onRemove: () => void; readOnly: boolean; materials: Map<string, string>; errors: string[] }) {
   const fact = facts.find((f) => f.name === leaf.fact);
   return (
-    <div className="leaf" role="group" aria-label="条件">
+    <div className="leaf" role="group" aria-label={t('designer.rules.condition')}>
       <select
-        aria-label="事实"
+        aria-label={t('designer.rules.fact')}
         value={leaf.fact}
         disabled={readOnly}
         onChange={(e) => {
@@ -128,30 +128,30 @@ function LeafEditor({ leaf, facts, onChange, onRemove, readOnly, materials, erro
           onChange({ ...leaf, fact: e.target.value, value: defaultValue(leaf.operator, next) });
         }}
       >
-        {!fact ? <option value={leaf.fact}>{leaf.fact || '（请选择）'}</option> : null}
-        <optgroup label="表单字段">
+        {!fact ? <option value={leaf.fact}>{leaf.fact || t('designer.choose')}</option> : null}
+        <optgroup label={t('designer.rules.formFields')}>
           {facts.filter((f) => !CONTEXT.some((c) => c.name === f.name)).map((f) => <option key={f.name} value={f.name}>{f.title}</option>)}
         </optgroup>
-        <optgroup label="上下文">
+        <optgroup label={t('designer.rules.context')}>
           {facts.filter((f) => CONTEXT.some((c) => c.name === f.name)).map((f) => <option key={f.name} value={f.name}>{f.title}</option>)}
         </optgroup>
       </select>
-      <select aria-label="运算符" value={leaf.operator} disabled={readOnly} onChange={(e) => onChange({ ...leaf, operator: e.target.value, value: defaultValue(e.target.value, fact) })}>
+      <select aria-label={t('designer.rules.operator')} value={leaf.operator} disabled={readOnly} onChange={(e) => onChange({ ...leaf, operator: e.target.value, value: defaultValue(e.target.value, fact) })}>
         {operatorDefinitions.map((op) => <option key={op.name} value={op.name}>{op.label}</option>)}
       </select>
       <fieldset disabled={readOnly} style={{ border: 'none', padding: 0, margin: 0, display: 'contents' }}>
-        <ValueInput leaf={leaf} fact={fact} label="比较值" materials={materials} onChange={(value) => onChange({ ...leaf, value })} />
-        <label className="muted" title="字段未填写时，此条件按“不满足”处理，而不是要求补填">
-          <input type="checkbox" checked={!!leaf.optional} onChange={(e) => { const { optional: _o, ...rest } = leaf; onChange(e.target.checked ? { ...rest, optional: true } : rest); }} /> 未填写时视为不满足
+        <ValueInput leaf={leaf} fact={fact} label={t('designer.rules.value')} materials={materials} onChange={(value) => onChange({ ...leaf, value })} />
+        <label className="muted" title={t('designer.rules.optionalHint')}>
+          <input type="checkbox" checked={!!leaf.optional} onChange={(e) => { const { optional: _o, ...rest } = leaf; onChange(e.target.checked ? { ...rest, optional: true } : rest); }} /> {t('designer.rules.optional')}
         </label>
       </fieldset>
-      {!readOnly ? <button className="small danger" onClick={onRemove} aria-label="删除此条件">✕</button> : null}
-      {errors.length ? <span className="problems" role="note">{errors.join('；')}</span> : null}
+      {!readOnly ? <button className="small danger" onClick={onRemove} aria-label={t('designer.rules.removeCondition')}>✕</button> : null}
+      {errors.length ? <span className="problems" role="note">{errors.join(t('designer.rules.problemSeparator'))}</span> : null}
     </div>
   );
 }
 
-const GROUP_LABEL = { all: '全部满足', any: '任一满足', not: '不满足（以下全部）' } as const;
+const GROUP_LABEL = { all: t('designer.rules.group.all'), any: t('designer.rules.group.any'), not: t('designer.rules.group.not') } as const;
 
 function ConditionEditor(props: { node: ConditionNode; pointer: string; facts: FactOption[]; onChange: (n: ConditionNode) => void; onRemove?: () => void; readOnly: boolean; materials: Map<string, string>; problems: Problem[]; depth: number }) {
   const { node, pointer, facts, onChange, onRemove, readOnly, materials, problems, depth } = props;
@@ -167,11 +167,11 @@ function ConditionEditor(props: { node: ConditionNode; pointer: string; facts: F
   return (
     <div className={`group ${group.kind}`} role="group" aria-label={GROUP_LABEL[group.kind]}>
       <div className="row">
-        <select aria-label="条件组合方式" value={group.kind} disabled={readOnly} onChange={(e) => onChange(fromGroup({ ...group, kind: e.target.value as Group['kind'] }))}>
+        <select aria-label={t('designer.rules.groupKind')} value={group.kind} disabled={readOnly} onChange={(e) => onChange(fromGroup({ ...group, kind: e.target.value as Group['kind'] }))}>
           {Object.entries(GROUP_LABEL).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
         </select>
-        <span className="muted">以下条件：</span>
-        {onRemove && !readOnly ? <button className="small danger" onClick={onRemove} aria-label="删除此条件组">删除组</button> : null}
+        <span className="muted">{t('designer.rules.groupFollowing')}</span>
+        {onRemove && !readOnly ? <button className="small danger" onClick={onRemove} aria-label={t('designer.rules.removeGroup')}>{t('designer.rules.removeGroupShort')}</button> : null}
       </div>
       {group.children.map((child, i) => (
         <ConditionEditor
@@ -186,8 +186,8 @@ function ConditionEditor(props: { node: ConditionNode; pointer: string; facts: F
       ))}
       {!readOnly ? (
         <div className="row">
-          <button className="small" onClick={() => set([...group.children, newLeaf()])}>+ 条件</button>
-          {depth < 4 ? <button className="small" onClick={() => set([...group.children, { any: [newLeaf()] }])}>+ 条件组</button> : null}
+          <button className="small" onClick={() => set([...group.children, newLeaf()])}>{t('designer.rules.addCondition')}</button>
+          {depth < 4 ? <button className="small" onClick={() => set([...group.children, { any: [newLeaf()] }])}>{t('designer.rules.addGroup')}</button> : null}
         </div>
       ) : null}
     </div>
@@ -201,7 +201,7 @@ function EventEditor({ rule, onChange, config, readOnly, pointer, problems }: { 
   const params = e.params as Record<string, unknown>;
   return (
     <fieldset className="event" disabled={readOnly} style={{ border: 'none', padding: 0 }}>
-      <label htmlFor={`${pointer}-event`}>结果</label>
+      <label htmlFor={`${pointer}-event`}>{t('designer.rules.outcome')}</label>
       <select
         id={`${pointer}-event`}
         value={e.type}
@@ -216,14 +216,14 @@ function EventEditor({ rule, onChange, config, readOnly, pointer, problems }: { 
       </select>
       {e.type === 'requireMaterial' ? (
         <>
-          <label htmlFor={`${pointer}-material`}>需补充的材料</label>
+          <label htmlFor={`${pointer}-material`}>{t('designer.rules.material')}</label>
           <select id={`${pointer}-material`} value={e.params.materialId} onChange={(ev) => onChange({ ...e, params: { ...e.params, materialId: ev.target.value } })}>
-            {!materials.some((m) => m.id === e.params.materialId) ? <option value={e.params.materialId}>{e.params.materialId || '（请选择）'}</option> : null}
-            {materials.map((m, j) => <option key={j} value={m.id}>{m.name}（{m.id}）</option>)}
+            {!materials.some((m) => m.id === e.params.materialId) ? <option value={e.params.materialId}>{e.params.materialId || t('designer.choose')}</option> : null}
+            {materials.map((m, j) => <option key={j} value={m.id}>{t('designer.rules.materialOption', { name: m.name, id: m.id })}</option>)}
           </select>
         </>
       ) : null}
-      <label htmlFor={`${pointer}-message`}>{e.type === 'reject' ? '不予受理理由' : e.type === 'supplement' ? '补正告知内容' : '提示（可选）'}</label>
+      <label htmlFor={`${pointer}-message`}>{e.type === 'reject' ? t('designer.rules.message.reject') : e.type === 'supplement' ? t('designer.rules.message.supplement') : t('designer.rules.message.requireMaterial')}</label>
       <input
         id={`${pointer}-message`}
         type="text"
@@ -238,12 +238,12 @@ function EventEditor({ rule, onChange, config, readOnly, pointer, problems }: { 
       />
       {e.type === 'reject' ? (
         <>
-          <label htmlFor={`${pointer}-basis`}>法律依据</label>
+          <label htmlFor={`${pointer}-basis`}>{t('designer.rules.basis')}</label>
           <input
             id={`${pointer}-basis`}
             type="text"
             value={e.params.basis ?? ''}
-            placeholder="如《中华人民共和国劳动法》第十五条"
+            placeholder={t('designer.rules.basisPlaceholder')}
             onChange={(ev) => {
               const { basis: _b, ...rest } = e.params;
               onChange({ ...e, params: ev.target.value ? { ...rest, basis: ev.target.value } : rest });
@@ -251,7 +251,7 @@ function EventEditor({ rule, onChange, config, readOnly, pointer, problems }: { 
           />
         </>
       ) : null}
-      {errs('').length ? <span className="problems" style={{ gridColumn: '1 / 3' }}>{errs('').join('；')}</span> : null}
+      {errs('').length ? <span className="problems" style={{ gridColumn: '1 / 3' }}>{errs('').join(t('designer.rules.problemSeparator'))}</span> : null}
     </fieldset>
   );
 }
@@ -272,8 +272,8 @@ function RulesJson({ rules, onChange, readOnly }: { rules: Rule[]; onChange: (r:
   }, [serialised, rules]);
   return (
     <details className="card">
-      <summary>专家模式：直接编辑规则 JSON（与上方同步）</summary>
-      <label htmlFor="rules-json" className="sr-only">规则 JSON</label>
+      <summary>{t('designer.rules.json.summary')}</summary>
+      <label htmlFor="rules-json" className="sr-only">{t('designer.rules.json.label')}</label>
       <textarea
         id="rules-json"
         className="json-editor"
@@ -284,11 +284,11 @@ function RulesJson({ rules, onChange, readOnly }: { rules: Rule[]; onChange: (r:
           setText(e.target.value);
           try {
             const parsed = JSON.parse(e.target.value) as unknown;
-            if (!Array.isArray(parsed)) throw new Error('应为规则数组');
+            if (!Array.isArray(parsed)) throw new Error(t('designer.rules.json.notArray'));
             setError(null);
             onChange(parsed as Rule[]);
           } catch (err) {
-            setError(`JSON 无效，尚未应用：${(err as Error).message}`);
+            setError(t('designer.rules.json.invalid', { error: (err as Error).message }));
           }
         }}
       />
@@ -314,41 +314,41 @@ export function RulesTab({ config, onChange, problems, readOnly }: { config: Ite
     ]);
   };
   return (
-    <section aria-label="受理规则">
-      <ProblemSummary problems={problems} prefix="/rules" title="受理规则" />
-      <p className="muted">每条规则：当条件成立时给出结果（{RULE_EVENT_TYPES.map((k) => labelOf(ruleEventTypes, k)).join('、')}）。优先级高的先执行；停用的规则不参与判断。</p>
+    <section aria-label={t('designer.tab.rules')}>
+      <ProblemSummary problems={problems} prefix="/rules" title={t('designer.tab.rules')} />
+      <p className="muted">{t('designer.rules.hint', { outcomes: RULE_EVENT_TYPES.map((k) => labelOf(ruleEventTypes, k)).join(t('designer.rules.outcomeSeparator')) })}</p>
       {rules.map((rule, i) => {
         const pointer = `/rules/${i}`;
         const head = problems.filter((p) => p.pointer === `${pointer}/name` || p.pointer === `${pointer}/title` || p.pointer === pointer).map((p) => p.message);
         return (
-          <article className="rule" key={i} aria-label={`规则 ${i + 1}：${rule.title || rule.description || rule.name}`}>
+          <article className="rule" key={i} aria-label={t('designer.rules.ruleLabel', { n: i + 1, name: rule.title || rule.description || rule.name })}>
             <div className="head">
-              <strong>规则 {i + 1}</strong>
+              <strong>{t('designer.rules.ruleNumber', { n: i + 1 })}</strong>
               {problems.some((p) => p.pointer === pointer && p.code === 'rule.not-covered') ? <span className="badge fail" data-uncovered-rule={rule.name} title={t('designer.coverage.ruleBadgeHint')}>{t('designer.coverage.ruleBadge')}</span> : null}
               {/* The Chinese name is what reviewers, clerks and the diff read; the identifier stays internal (decisions cite it). */}
-              <label>名称 <input type="text" value={rule.title ?? ''} disabled={readOnly} placeholder="如：已达退休年龄" aria-invalid={rule.title?.trim() ? undefined : true} onChange={(e) => { const { title: _old, ...rest } = rule; setRule(i, e.target.value ? { ...rest, title: e.target.value } : rest); }} size={16} /></label>
-              <label className="muted">标识 <input type="text" value={rule.name} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, name: e.target.value })} size={12} /></label>
-              <label className="grow">说明 <input type="text" value={rule.description ?? ''} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, description: e.target.value })} style={{ width: '70%' }} /></label>
-              <label>优先级 <input type="number" value={rule.priority ?? 1} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, priority: Number(e.target.value) || 1 })} style={{ width: 60 }} /></label>
-              <label><input type="checkbox" role="switch" checked={rule.enabled !== false} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, enabled: e.target.checked })} /> 启用</label>
+              <label>{t('designer.rules.title')} <input type="text" value={rule.title ?? ''} disabled={readOnly} placeholder={t('designer.rules.titlePlaceholder')} aria-invalid={rule.title?.trim() ? undefined : true} onChange={(e) => { const { title: _old, ...rest } = rule; setRule(i, e.target.value ? { ...rest, title: e.target.value } : rest); }} size={16} /></label>
+              <label className="muted">{t('designer.rules.identifier')} <input type="text" value={rule.name} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, name: e.target.value })} size={12} /></label>
+              <label className="grow">{t('designer.rules.description')} <input type="text" value={rule.description ?? ''} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, description: e.target.value })} style={{ width: '70%' }} /></label>
+              <label>{t('designer.rules.priority')} <input type="number" value={rule.priority ?? 1} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, priority: Number(e.target.value) || 1 })} style={{ width: 60 }} /></label>
+              <label><input type="checkbox" role="switch" checked={rule.enabled !== false} disabled={readOnly} onChange={(e) => setRule(i, { ...rule, enabled: e.target.checked })} /> {t('designer.rules.enabled')}</label>
               {!readOnly ? (
                 <>
-                  <button className="small" disabled={i === 0} onClick={() => { const next = [...rules]; next.splice(i - 1, 0, ...next.splice(i, 1)); setRules(next); }} aria-label={`上移规则 ${i + 1}`}>↑</button>
-                  <button className="small danger" onClick={() => setRules(rules.filter((_, j) => j !== i))} aria-label={`删除规则 ${i + 1}`}>删除</button>
+                  <button className="small" disabled={i === 0} onClick={() => { const next = [...rules]; next.splice(i - 1, 0, ...next.splice(i, 1)); setRules(next); }} aria-label={t('designer.rules.moveUp', { n: i + 1 })}>↑</button>
+                  <button className="small danger" onClick={() => setRules(rules.filter((_, j) => j !== i))} aria-label={t('designer.rules.delete', { n: i + 1 })}>{t('designer.rules.deleteShort')}</button>
                 </>
               ) : null}
             </div>
             <div className="body">
-              {head.length ? <div className="problems">{head.join('；')}</div> : null}
-              <h4 style={{ margin: '4px 0' }}>当</h4>
+              {head.length ? <div className="problems">{head.join(t('designer.rules.problemSeparator'))}</div> : null}
+              <h4 style={{ margin: '4px 0' }}>{t('designer.rules.when')}</h4>
               <ConditionEditor node={rule.conditions} pointer={`${pointer}/conditions`} facts={facts} readOnly={readOnly} materials={materials} problems={problems} depth={0} onChange={(conditions) => setRule(i, { ...rule, conditions })} />
-              <h4 style={{ margin: '8px 0 4px' }}>则</h4>
+              <h4 style={{ margin: '8px 0 4px' }}>{t('designer.rules.then')}</h4>
               <EventEditor rule={rule} config={config} readOnly={readOnly} pointer={pointer} problems={problems} onChange={(event) => setRule(i, { ...rule, event })} />
             </div>
           </article>
         );
       })}
-      {!readOnly ? <button className="primary" onClick={add}>+ 添加规则</button> : null}
+      {!readOnly ? <button className="primary" onClick={add}>{t('designer.rules.add')}</button> : null}
       <RulesJson rules={rules} readOnly={readOnly} onChange={setRules} />
     </section>
   );
