@@ -4,6 +4,7 @@ import { FormPreview } from './FormTab.js';
 import { OUTCOME_LABEL } from './outcomeLabel.js';
 import { ProblemList } from './ProblemList.js';
 import { ProblemSummary } from './StandardTab.js';
+import { t } from './ui-text.js';
 
 export { OUTCOME_LABEL };
 
@@ -21,33 +22,33 @@ function ExampleEditor({ example, index, config, onChange, onRemove, readOnly, p
   const expectMissing = example.expect.missingMaterials;
   const expectRules = example.expect.firedRules;
   return (
-    <article className="example" aria-label={`样例 ${index + 1}：${example.name}`}>
+    <article className="example" aria-label={t('designer.examples.exampleLabel', { n: index + 1, name: example.name })}>
       <div className="row">
-        <strong>样例 {index + 1}</strong>
-        <label>名称 <input type="text" name="exampleName" value={example.name} disabled={readOnly} onChange={(e) => onChange({ ...example, name: e.target.value })} size={24} /></label>
+        <strong>{t('designer.examples.exampleNumber', { n: index + 1 })}</strong>
+        <label>{t('designer.examples.name')} <input type="text" name="exampleName" value={example.name} disabled={readOnly} onChange={(e) => onChange({ ...example, name: e.target.value })} size={24} /></label>
         <label>
-          办理情形{' '}
+          {t('designer.examples.scenario')}{' '}
           <select name="scenario" value={example.input.scenario} disabled={readOnly} onChange={(e) => onChange({ ...example, input: { ...example.input, scenario: e.target.value } })}>
-            {!scenarios.some((s) => s.id === example.input.scenario) ? <option value={example.input.scenario}>{example.input.scenario || '（请选择）'}</option> : null}
+            {!scenarios.some((s) => s.id === example.input.scenario) ? <option value={example.input.scenario}>{example.input.scenario || t('designer.choose')}</option> : null}
             {scenarios.map((s, j) => <option key={j} value={s.id}>{s.name}</option>)}
           </select>
         </label>
-        <label>评估日期 <input type="date" name="date" value={example.input.date ?? ''} disabled={readOnly} onChange={(e) => onChange({ ...example, input: { ...example.input, date: e.target.value || undefined } as Example['input'] })} /></label>
+        <label>{t('designer.examples.date')} <input type="date" name="date" value={example.input.date ?? ''} disabled={readOnly} onChange={(e) => onChange({ ...example, input: { ...example.input, date: e.target.value || undefined } as Example['input'] })} /></label>
         <span className="grow" />
-        {!readOnly ? <button className="small danger" onClick={onRemove} aria-label={`删除样例 ${index + 1}`}>删除</button> : null}
+        {!readOnly ? <button className="small danger" onClick={onRemove} aria-label={t('designer.examples.delete', { n: index + 1 })}>{t('designer.examples.deleteShort')}</button> : null}
       </div>
       {mine.length ? <ul className="problems">{mine.map((p, i) => <li key={i}>{p.message}</li>)}</ul> : null}
       <div className="cols two" style={{ marginTop: 8 }}>
         <div>
-          <h4 style={{ margin: '4px 0' }}>申请人填写的表单</h4>
+          <h4 style={{ margin: '4px 0' }}>{t('designer.examples.formHeading')}</h4>
           <div className="preview">
             <FormPreview form={config.form} formData={example.input.formData} idPrefix={`${id}-form`} onChange={(formData) => !readOnly && onChange({ ...example, input: { ...example.input, formData } })} />
           </div>
         </div>
         <div>
           <fieldset disabled={readOnly}>
-            <legend>已提交的材料</legend>
-            {materials.length === 0 ? <p className="muted">事项标准中还没有申请材料。</p> : null}
+            <legend>{t('designer.examples.materials')}</legend>
+            {materials.length === 0 ? <p className="muted">{t('designer.examples.noMaterials')}</p> : null}
             {materials.map((m, j) => (
               <label key={j} style={{ display: 'block' }}>
                 <input type="checkbox" name={`${id}-material`} value={m.id} checked={example.input.materials.includes(m.id)} onChange={(e) => onChange({ ...example, input: { ...example.input, materials: toggle(example.input.materials, m.id, e.target.checked) } })} /> {m.name}
@@ -55,22 +56,22 @@ function ExampleEditor({ example, index, config, onChange, onRemove, readOnly, p
             ))}
           </fieldset>
           <fieldset disabled={readOnly} style={{ marginTop: 8 }}>
-            <legend>预期结果</legend>
+            <legend>{t('designer.examples.expected')}</legend>
             <label>
-              受理结论{' '}
+              {t('designer.examples.outcome')}{' '}
               <select name={`${id}-outcome`} value={example.expect.outcome} onChange={(e) => onChange({ ...example, expect: { ...example.expect, outcome: e.target.value as Outcome } })}>
                 {OUTCOMES.map((o) => <option key={o} value={o}>{OUTCOME_LABEL[o]}</option>)}
               </select>
             </label>
             <div style={{ marginTop: 6 }}>
               <label>
-                <input type="checkbox" checked={!!expectMissing} onChange={(e) => { const { missingMaterials: _m, ...rest } = example.expect; onChange({ ...example, expect: e.target.checked ? { ...rest, missingMaterials: [] } : rest }); }} /> 核对缺少的材料
+                <input type="checkbox" checked={!!expectMissing} onChange={(e) => { const { missingMaterials: _m, ...rest } = example.expect; onChange({ ...example, expect: e.target.checked ? { ...rest, missingMaterials: [] } : rest }); }} /> {t('designer.examples.checkMissing')}
               </label>
               {expectMissing ? (
                 <div style={{ paddingLeft: 20 }}>
                   {materials.map((m, j) => (
                     <label key={j} style={{ display: 'block' }}>
-                      <input type="checkbox" name={`${id}-missing`} value={m.id} checked={expectMissing.includes(m.id)} onChange={(e) => onChange({ ...example, expect: { ...example.expect, missingMaterials: toggle(expectMissing, m.id, e.target.checked) } })} /> 缺「{m.name}」
+                      <input type="checkbox" name={`${id}-missing`} value={m.id} checked={expectMissing.includes(m.id)} onChange={(e) => onChange({ ...example, expect: { ...example.expect, missingMaterials: toggle(expectMissing, m.id, e.target.checked) } })} /> {t('designer.examples.missingOne', { name: m.name })}
                     </label>
                   ))}
                 </div>
@@ -78,7 +79,7 @@ function ExampleEditor({ example, index, config, onChange, onRemove, readOnly, p
             </div>
             <div style={{ marginTop: 6 }}>
               <label>
-                <input type="checkbox" checked={!!expectRules} onChange={(e) => { const { firedRules: _f, ...rest } = example.expect; onChange({ ...example, expect: e.target.checked ? { ...rest, firedRules: [] } : rest }); }} /> 核对触发的规则
+                <input type="checkbox" checked={!!expectRules} onChange={(e) => { const { firedRules: _f, ...rest } = example.expect; onChange({ ...example, expect: e.target.checked ? { ...rest, firedRules: [] } : rest }); }} /> {t('designer.examples.checkRules')}
               </label>
               {expectRules ? (
                 <div style={{ paddingLeft: 20 }}>
@@ -98,32 +99,32 @@ function ExampleEditor({ example, index, config, onChange, onRemove, readOnly, p
 }
 
 function names(ids: string[], lookup: Map<string, string>): string {
-  return ids.length ? ids.map((id) => lookup.get(id) ?? id).join('、') : '（无）';
+  return ids.length ? ids.map((id) => lookup.get(id) ?? id).join(t('designer.examples.nameSeparator')) : t('designer.examples.nothing');
 }
 
 function Results({ report, config }: { report: ExampleReport; config: ItemConfig }) {
   const materials = new Map((config.standard?.materials ?? []).map((m) => [m.id, m.name]));
   const rules = new Map((config.rules ?? []).map((r) => [r.name, r.title || r.description || r.name]));
   return (
-    <section className="card" aria-label="运行结果">
+    <section className="card" aria-label={t('designer.examples.results')}>
       <h3 style={{ marginTop: 0 }} role="status">
-        运行结果：{report.passed} 个通过，{report.failed} 个未通过
+        {t('designer.examples.resultsSummary', { passed: report.passed, failed: report.failed })}
       </h3>
       <table className="list compare">
         <thead>
-          <tr><th>样例</th><th>结果</th><th>预期结论</th><th>实际结论</th><th>预期缺件</th><th>实际缺件</th><th>实际触发的规则</th><th>差异</th></tr>
+          <tr><th>{t('designer.examples.col.example')}</th><th>{t('designer.examples.col.result')}</th><th>{t('designer.examples.col.expected')}</th><th>{t('designer.examples.col.actual')}</th><th>{t('designer.examples.col.expectedMissing')}</th><th>{t('designer.examples.col.actualMissing')}</th><th>{t('designer.examples.col.firedRules')}</th><th>{t('designer.examples.col.differences')}</th></tr>
         </thead>
         <tbody>
           {report.results.map((r, j) => (
             <tr key={j} data-example={r.name} data-passed={r.passed}>
               <td>{r.name}</td>
-              <td>{r.passed ? <span className="badge pass">通过</span> : <span className="badge fail">未通过</span>}</td>
+              <td>{r.passed ? <span className="badge pass">{t('designer.examples.pass')}</span> : <span className="badge fail">{t('designer.examples.fail')}</span>}</td>
               <td>{OUTCOME_LABEL[r.expected.outcome]}</td>
               <td className={r.actual.outcome !== r.expected.outcome ? 'bad' : ''}>{OUTCOME_LABEL[r.actual.outcome]}</td>
-              <td>{r.expected.missingMaterials ? names(r.expected.missingMaterials, materials) : <span className="muted">不核对</span>}</td>
+              <td>{r.expected.missingMaterials ? names(r.expected.missingMaterials, materials) : <span className="muted">{t('designer.examples.notChecked')}</span>}</td>
               <td>{names(r.actual.missingMaterials, materials)}</td>
               <td>{names([...new Set(r.actual.firedRules)], rules)}</td>
-              <td>{r.differences.join('；') || '—'}</td>
+              <td>{r.differences.join(t('designer.examples.differenceSeparator')) || '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -134,12 +135,12 @@ function Results({ report, config }: { report: ExampleReport; config: ItemConfig
   );
 }
 
-const HELD: Record<string, [string, string]> = { true: ['成立', 'pass'], false: ['不成立', 'muted'], unknown: ['未知（缺少数据）', 'fail'], null: ['未判断', 'muted'] };
+const HELD: Record<string, [string, string]> = { true: [t('designer.examples.held.true'), 'pass'], false: [t('designer.examples.held.false'), 'muted'], unknown: [t('designer.examples.held.unknown'), 'fail'], null: [t('designer.examples.held.null'), 'muted'] };
 
 /** A fact value as shown in the trace: ID numbers and mobiles masked, absent values said so. */
 function shown(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '（未填写）';
-  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (value === undefined || value === null || value === '') return t('designer.examples.notFilled');
+  if (typeof value === 'boolean') return value ? t('designer.rules.yes') : t('designer.rules.no');
   return maskPersonalData(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
@@ -151,23 +152,23 @@ function ConditionTrace({ result, config }: { result: ExampleResult; config: Ite
   if (!result.trace?.length) return null;
   return (
     <details className="trace" data-trace={result.name}>
-      <summary>「{result.name}」的条件明细</summary>
+      <summary>{t('designer.examples.traceTitle', { name: result.name })}</summary>
       {result.trace.map((rule) => (
         <div key={rule.rule} data-rule={rule.rule} style={{ marginTop: 6 }}>
           <strong>{rules.get(rule.rule) ?? rule.rule}</strong>{' '}
-          {rule.fired ? <span className="badge pass">触发</span> : rule.undecidable ? <span className="badge fail">无法判断</span> : <span className="badge">未触发</span>}
+          {rule.fired ? <span className="badge pass">{t('designer.examples.fired')}</span> : rule.undecidable ? <span className="badge fail">{t('designer.examples.undecidable')}</span> : <span className="badge">{t('designer.examples.notFired')}</span>}
           <table className="list">
-            <thead><tr><th>事实</th><th>运算符</th><th>比较值</th><th>实际值</th><th>条件</th></tr></thead>
+            <thead><tr><th>{t('designer.rules.fact')}</th><th>{t('designer.rules.operator')}</th><th>{t('designer.rules.value')}</th><th>{t('designer.examples.col.factValue')}</th><th>{t('designer.rules.condition')}</th></tr></thead>
             <tbody>
               {rule.conditions.map((c) => {
                 const [text, cls] = HELD[String(c.held)] ?? HELD.null!;
                 const ref = c.value && typeof c.value === 'object' && 'fact' in (c.value as object) ? titleOf(String((c.value as { fact: string }).fact)) : null;
                 return (
                   <tr key={c.pointer} data-condition={c.pointer} data-held={String(c.held)}>
-                    <td>{titleOf(c.fact)}{c.path ? `（${c.path.slice(2)}）` : ''}</td>
+                    <td>{titleOf(c.fact)}{c.path ? t('designer.examples.parenthesised', { text: c.path.slice(2) }) : ''}</td>
                     <td>{operatorsByName.get(c.operator)?.label ?? c.operator}</td>
                     <td>{ref ?? shown(c.value)}</td>
-                    <td>{shown(c.factValue)}{c.age !== undefined ? `（${c.age === null ? '无法计算年龄' : `${c.age} 周岁`}）` : ''}{ref ? ` ／ ${ref}：${shown(c.comparedValue)}` : ''}</td>
+                    <td>{shown(c.factValue)}{c.age !== undefined ? t('designer.examples.parenthesised', { text: c.age === null ? t('designer.examples.ageUnknown') : t('designer.examples.age', { age: c.age }) }) : ''}{ref ? t('designer.examples.compared', { ref, value: shown(c.comparedValue) }) : ''}</td>
                     <td><span className={`badge ${cls}`}>{text}</span></td>
                   </tr>
                 );
@@ -183,10 +184,10 @@ function ConditionTrace({ result, config }: { result: ExampleResult; config: Ite
 /** The coverage gate as the author meets it before submitting: each enabled rule no example fires. */
 function Coverage({ report, config }: { report: ExampleReport; config: ItemConfig }) {
   const uncovered = coverageProblems(config, report);
-  if (!uncovered.length) return <p className="notice ok" role="note" data-coverage="complete">每条启用的规则都至少被一个样例触发。</p>;
+  if (!uncovered.length) return <p className="notice ok" role="note" data-coverage="complete">{t('designer.examples.coverageComplete')}</p>;
   return (
     <div className="notice error" role="note" data-coverage="incomplete">
-      有 {uncovered.length} 条规则没有任何样例触发，草稿不能提交审核：
+      {t('designer.examples.coverageIncomplete', { n: uncovered.length })}
       <ProblemList problems={uncovered} />
     </div>
   );
@@ -204,8 +205,8 @@ export function ExamplesTab({ config, onChange, problems, readOnly }: { config: 
   const add = () => {
     const taken = new Set(examples.map((e) => e.name));
     let n = examples.length + 1;
-    while (taken.has(`样例${n}`)) n++;
-    setExamples([...examples, { name: `样例${n}`, input: { scenario: config.standard?.scenarios?.[0]?.id ?? '', date: today(), formData: {}, materials: [] }, expect: { outcome: 'accept' } }]);
+    while (taken.has(t('designer.examples.newName', { n }))) n++;
+    setExamples([...examples, { name: t('designer.examples.newName', { n }), input: { scenario: config.standard?.scenarios?.[0]?.id ?? '', date: today(), formData: {}, materials: [] }, expect: { outcome: 'accept' } }]);
   };
   const run = async () => {
     setRunning(true);
@@ -213,7 +214,7 @@ export function ExamplesTab({ config, onChange, problems, readOnly }: { config: 
     try {
       setReport(await runExamples(config));
     } catch (err) {
-      setError('无法运行样例，请先修正「受理规则」和「表单设计」中标出的问题。');
+      setError(t('designer.examples.runFailed'));
     } finally {
       setRunning(false);
     }
@@ -224,7 +225,7 @@ export function ExamplesTab({ config, onChange, problems, readOnly }: { config: 
     setNotice(null);
     const proposals = proposeBoundaryExamples(config, today());
     if (!proposals.length) {
-      setNotice('规则中没有可生成边界样例的数值、日期或年龄阈值（或已有样例取了这些值）。');
+      setNotice(t('designer.examples.noBoundaries'));
       return;
     }
     let added = proposals.map((p) => p.example);
@@ -239,16 +240,16 @@ export function ExamplesTab({ config, onChange, problems, readOnly }: { config: 
       /* the proposals keep the base example's expectation */
     }
     setExamples([...examples, ...added]);
-    setNotice(`已添加 ${added.length} 个边界样例（略低于、等于、略高于各阈值）。预期结果按当前规则填写，请逐一核对是否符合法定要求。`);
+    setNotice(t('designer.examples.boundariesAdded', { n: added.length }));
   };
   return (
-    <section aria-label="测试样例">
-      <ProblemSummary problems={problems} prefix="/examples" title="测试样例" />
+    <section aria-label={t('designer.tab.examples')}>
+      <ProblemSummary problems={problems} prefix="/examples" title={t('designer.tab.examples')} />
       <div className="row" style={{ marginBottom: 8 }}>
-        <p className="muted grow" style={{ margin: 0 }}>样例是可执行的：用与各窗口相同的受理引擎在本浏览器中运行。样例未全部通过的草稿不能提交审核和发布。</p>
-        {!readOnly ? <button onClick={add}>+ 添加样例</button> : null}
-        {!readOnly ? <button onClick={() => void addBoundaries()} title="为规则中的数值、日期和年龄阈值各添加略低于、等于、略高于的样例">+ 添加边界样例</button> : null}
-        <button className="primary" onClick={() => void run()} disabled={running || examples.length === 0}>{running ? '运行中…' : '运行全部样例'}</button>
+        <p className="muted grow" style={{ margin: 0 }}>{t('designer.examples.hint')}</p>
+        {!readOnly ? <button onClick={add}>{t('designer.examples.add')}</button> : null}
+        {!readOnly ? <button onClick={() => void addBoundaries()} title={t('designer.examples.addBoundariesHint')}>{t('designer.examples.addBoundaries')}</button> : null}
+        <button className="primary" onClick={() => void run()} disabled={running || examples.length === 0}>{running ? t('designer.examples.running') : t('designer.examples.runAll')}</button>
       </div>
       {error ? <div className="notice error" role="alert">{error}</div> : null}
       {notice ? <div className="notice info" role="status">{notice}</div> : null}
