@@ -13,7 +13,7 @@ import { rateLimiter, rateLimitsFromEnv, type RateLimits } from './rate-limit/in
 import { secureHeaders } from './secure-headers/index.js';
 import type { ConfigReader } from '../ports/config-store/index.js';
 import type { Sessions } from '../services/sessions/index.js';
-import { sessionCookieAuthenticator, sessionRoutes } from './session-cookie/index.js';
+import { sessionCookieAuthenticator, sessionRoutes, SESSION_COOKIE } from './session-cookie/index.js';
 import { systemClock, type Clock } from '../core/clock/index.js';
 import type { StoreHealth } from '../core/model/index.js';
 
@@ -128,7 +128,7 @@ export function createApiApp(options: ApiAppOptions): Express {
   const json = jsonBody(options.bodyLimit);
   app.use('/api', ((req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: Next) => (Buffer.isBuffer(req.body) || parsedAlready.has(req) ? next() : json(req, res, next))) as never);
 
-  const openApi = buildOpenApi(routes, { title: options.title, version: '0.1.0', description: options.description });
+  const openApi = buildOpenApi(routes, { title: options.title, version: '0.1.0', description: options.description }, options.sessions ? { sessionCookie: SESSION_COOKIE } : {});
   const bearer = bearerAuthenticator(options.principals);
   mountRoutes(app as unknown as Mountable, routes, options.sessions ? sessionCookieAuthenticator({ bearer, sessions: options.sessions }) : bearer);
   app.use(methodNotAllowed(routes));

@@ -1,6 +1,6 @@
 export { collectBody, jsonBody, MAX_REQUEST_STRING_LENGTH, parseJsonText, PayloadTooLargeError, UnsupportedMediaTypeError } from './json-body.js';
 export { toErrorResponse, type ErrorBody } from './error-response.js';
-export { buildOpenApi, checkRequestBody, type HttpMethod, type JsonSchema, type RouteSpec } from './route-table.js';
+export { buildOpenApi, checkRequestBody, type HttpMethod, type JsonSchema, type OpenApiSignIn, type RouteSpec } from './route-table.js';
 export { apiErrorHandler, apiNotFound, mountRoutes, type ApiHandler, type ApiRequest, type ApiResponse, type ApiRoute, type Authenticate, type Mountable } from './mount.js';
 export { bearerAuthenticator } from './bearer-auth.js';
 export { createLogger, requestLog, type Logger } from './request-log.js';

@@ -133,7 +133,15 @@ function rewriteRefs(value: unknown, localBase = '#/components/schemas/ItemStand
   return value;
 }
 
-export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string; version: string; description: string }): Record<string, unknown> {
+/** How the server signs callers in, beyond bearer tokens. */
+export interface OpenApiSignIn {
+  /** The session cookie's name when the server also accepts people's session cookies (sign-in for people). */
+  sessionCookie?: string;
+}
+
+export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string; version: string; description: string }, signIn: OpenApiSignIn = {}): Record<string, unknown> {
+  // Either credential signs a caller in: the security requirements are alternatives.
+  const security = signIn.sessionCookie ? [{ bearer: [] }, { sessionCookie: [] }] : [{ bearer: [] }];
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const operation: Record<string, unknown> = {
@@ -166,10 +174,10 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
     for (const [status, response] of Object.entries(frameworkResponses(route))) declared[status] ??= response;
     const access = route.access ?? DEFAULT_ACCESS;
     if ('roles' in access) {
-      operation.security = [{ bearer: [] }];
+      operation.security = security;
       operation['x-roles'] = access.roles;
       const responses = operation.responses as Record<string, unknown>;
-      responses['401'] ??= { description: 'No valid bearer token' };
+      responses['401'] ??= { description: signIn.sessionCookie ? 'No valid bearer token or session cookie' : 'No valid bearer token' };
       responses['403'] ??= { description: 'Role or organisation not allowed' };
     }
     if (route.rateLimit) {
@@ -233,7 +241,19 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
           content: { 'application/json': { schema: errorSchema } },
         },
       },
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A principal token (tb_…), created by an administrator' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A principal token (tb_…), created by an administrator' },
+        ...(signIn.sessionCookie
+          ? {
+            sessionCookie: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: signIn.sessionCookie,
+              description: `A person's session (tbs_…), set HttpOnly by POST /api/session in exchange for their token; a bearer token, when sent, is used instead. A tab signed in as one of several people sends X-Tongban-Principal and that person's ${signIn.sessionCookie}.<id> cookie. Requests that change something with a cookie must come from the same origin.`,
+            },
+          }
+          : {}),
+      },
       schemas: {
         ItemStandard: standard,
         ItemConfig: config,

@@ -36,13 +36,20 @@ describe('OpenAPI document', () => {
     const doc = (await request(app).get('/api/openapi.json')).body;
     expect(documentedRoutes(doc).sort()).toEqual(mountedOpenApiRoutes(app).sort());
     expect(Object.keys(doc.paths)).toContain('/api/runtime/{division}/items/{code}/evaluate');
+    // A standalone runtime has no people's sessions: it declares no cookie scheme.
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(['bearer']);
+    const secured = Object.values(doc.paths as Record<string, Record<string, { security?: unknown }>>).flatMap((ops) => Object.values(ops)).filter((op) => op && typeof op === 'object' && op.security);
+    for (const op of secured) expect(op.security).toEqual([{ bearer: [] }]);
   });
 
   it('takes request and response schemas from the standards the server validates with', async () => {
     const doc = (await request(t.app).get('/api/openapi.json')).body;
     const draftPut = doc.paths['/api/items/{code}/draft'].put;
     expect(draftPut.parameters.map((p: { name: string }) => p.name)).toEqual(['code', 'If-Match']);
-    expect(draftPut.security).toEqual([{ bearer: [] }]);
+    // The designer server signs people in with a session cookie too: either credential will do.
+    expect(draftPut.security).toEqual([{ bearer: [] }, { sessionCookie: [] }]);
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'tongban_session' });
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(draftPut['x-roles']).toEqual(['admin', 'author']);
     expect(doc.paths['/api/runtime/{division}/items'].get.security).toBeUndefined();
     expect(doc.components.schemas.ItemStandard.properties.promisedTimeLimit.title).toBe('承诺办理时限');

@@ -35,10 +35,32 @@ export function sessionContract(harness: () => StoreHarness): void {
     expect((await h.store.findSession('2'.repeat(64)))?.principal.revokedAt).toBe('2026-03-02T07:00:00.000Z');
   });
 
+  it('purges the sessions that ended (expired or revoked) before a moment and keeps the live ones', async () => {
+    const h = harness();
+    await h.store.createPrincipal(principal);
+    const expired = session('1'.repeat(64), { expiresAt: '2026-03-02T10:30:00.000Z' });
+    const expiresExactly = session('2'.repeat(64), { expiresAt: '2026-03-02T12:00:00.000Z' });
+    const revoked = session('3'.repeat(64), { expiresAt: '2026-03-02T20:00:00.000Z' });
+    const revokedLater = session('4'.repeat(64), { expiresAt: '2026-03-02T20:00:00.000Z' });
+    const live = session('5'.repeat(64), { expiresAt: '2026-03-02T20:00:00.000Z' });
+    for (const s of [expired, expiresExactly, revoked, revokedLater, live]) await h.store.createSession(s);
+    await h.store.revokeSession(revoked.idHash, '2026-03-02T11:00:00.000Z');
+    await h.store.revokeSession(revokedLater.idHash, '2026-03-02T13:00:00.000Z');
+
+    expect(await h.store.purgeSessions('2026-03-02T12:00:00.000Z')).toBe(3);
+    expect(await h.store.findSession(expired.idHash)).toBeNull();
+    expect(await h.store.findSession(expiresExactly.idHash)).toBeNull();
+    expect(await h.store.findSession(revoked.idHash)).toBeNull();
+    // Revoked after the moment, or still valid: kept.
+    expect((await h.store.findSession(revokedLater.idHash))?.session.revokedAt).toBe('2026-03-02T13:00:00.000Z');
+    expect((await h.store.findSession(live.idHash))?.session).toEqual(live);
+    expect(await h.store.purgeSessions('2026-03-02T12:00:00.000Z')).toBe(0);
+  });
+
   it('gives runtimes no access to sessions through the read-only store', async () => {
     const reader = await harness().openReader();
     try {
-      for (const method of ['createSession', 'findSession', 'revokeSession']) expect(method in reader, method).toBe(false);
+      for (const method of ['createSession', 'findSession', 'revokeSession', 'purgeSessions']) expect(method in reader, method).toBe(false);
     } finally {
       await reader.close();
     }

@@ -218,6 +218,12 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
     return (await guard('revokeSession', () => this.collections.sessions.countDocuments({ idHash }))) > 0;
   }
 
+  async purgeSessions(before: string): Promise<number> {
+    // revokedAt: { $lte } never matches null, so live sessions are kept.
+    const result = await guard('purgeSessions', () => this.collections.sessions.deleteMany({ $or: [{ expiresAt: { $lte: before } }, { revokedAt: { $lte: before } }] }));
+    return result.deletedCount;
+  }
+
   async putClaim(claim: ClaimRecord): Promise<ClaimRecord> {
     const { division, code } = claim;
     for (let attempt = 1; attempt <= MAX_UPSERT_ATTEMPTS; attempt++) {

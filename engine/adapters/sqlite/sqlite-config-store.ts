@@ -172,6 +172,10 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
     return result.changes > 0;
   }
 
+  async purgeSessions(before: string): Promise<number> {
+    return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ? OR revoked_at <= ?').run(before, before).changes;
+  }
+
   async putClaim(claim: ClaimRecord): Promise<ClaimRecord> {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT record_json FROM claims WHERE division = ? AND code = ?').get(claim.division, claim.code) as { record_json: string } | undefined;

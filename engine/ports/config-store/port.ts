@@ -80,6 +80,11 @@ export interface SessionKeeper {
   findSession(idHash: string): Promise<SessionWithPrincipal | null>;
   /** Marks the session revoked (the first revocation is kept); false when there is no such session. */
   revokeSession(idHash: string, at: string): Promise<boolean>;
+  /**
+   * Deletes the sessions that ended before `before` (expired at or before it, or revoked at or
+   * before it); they can never sign anyone in again. Returns how many were deleted.
+   */
+  purgeSessions(before: string): Promise<number>;
 }
 
 export type NewDraft = Omit<DraftRecord, 'revision'>;
@@ -159,6 +164,6 @@ export interface ConfigStore extends ConfigReader, SessionKeeper {
 export const CONFIG_WRITE_METHODS = [
   'upsertItem', 'setWithdrawn', 'createDraft', 'updateDraft', 'deleteDraft', 'insertVersion', 'publishVersion', 'appendAudit', 'useCheckpoints',
   'createPrincipal', 'revokePrincipal', 'putClaim', 'deleteClaim', 'insertClaims', 'setCampaign', 'addStation', 'putCalendarYear',
-  'createSession', 'findSession', 'revokeSession',
+  'createSession', 'findSession', 'revokeSession', 'purgeSessions',
   'putDataListEntry', 'deleteDataListEntry', 'listDataListEntries', 'insertReportSnapshot', 'listReportSnapshots', 'putTemplateFile',
 ] as const;

@@ -9,6 +9,8 @@ import { generateSessionId, isWellFormedSessionId, sessionIdHash } from './sessi
 
 /** A working day and a little more: a clerk who signs in at 8:00 is still signed in at the end of the day. */
 export const DEFAULT_SESSION_HOURS = 10;
+/** Ended sessions are deleted at most this often, when someone signs in: the store never grows without bound, and the purge costs one query an hour. */
+export const SESSION_PURGE_INTERVAL_MS = 3_600_000;
 
 export interface SessionOptions {
   keeper: SessionKeeper;
@@ -39,6 +41,10 @@ export class Sessions {
   private readonly principals: Pick<ConfigReader, 'findPrincipalByTokenHash'>;
   private readonly clock: Clock;
   readonly hours: number;
+  /** When the last purge started (server clock); null before the first sign-in. */
+  private lastPurgeAt: number | null = null;
+  /** The purge under way, so a caller (a test, a shutdown) can wait for it. */
+  private purging: Promise<number> | null = null;
 
   constructor({ keeper, principals, clock = systemClock, hours = DEFAULT_SESSION_HOURS }: SessionOptions) {
     this.keeper = keeper;
@@ -64,6 +70,7 @@ export class Sessions {
       revokedAt: null,
     };
     await this.keeper.createSession(session);
+    this.purgeEndedSessions(now);
     return { id, principal: withoutHash(record), expiresAt: session.expiresAt };
   }
 
@@ -77,6 +84,29 @@ export class Sessions {
     if (this.clock().toISOString() >= session.expiresAt) throw new SessionEndedError(`登录已于 ${session.expiresAt} 到期，请重新登录`, { session: 'expired', expiresAt: session.expiresAt });
     if (principal.revokedAt) throw new SessionEndedError(`账号已于 ${principal.revokedAt} 吊销`, { session: 'principal-revoked' });
     return { principal: withoutHash(principal), expiresAt: session.expiresAt };
+  }
+
+  /**
+   * Deletes ended sessions off the request path, at most once per SESSION_PURGE_INTERVAL_MS.
+   * A failed purge is not the sign-in's problem: it is retried at the next sign-in.
+   */
+  private purgeEndedSessions(now: Date): void {
+    if (this.purging || (this.lastPurgeAt !== null && now.getTime() - this.lastPurgeAt < SESSION_PURGE_INTERVAL_MS)) return;
+    this.lastPurgeAt = now.getTime();
+    this.purging = new Promise<number>((resolve) => setTimeout(resolve, 0))
+      .then(() => this.keeper.purgeSessions(now.toISOString()))
+      .catch(() => {
+        this.lastPurgeAt = null;
+        return 0;
+      })
+      .finally(() => {
+        this.purging = null;
+      });
+  }
+
+  /** Waits for a purge under way; how many sessions it deleted (0 when none is running or it failed). */
+  async settled(): Promise<number> {
+    return (await this.purging) ?? 0;
   }
 
   /** Signs out: the session is revoked in the store, so a copied cookie stops working too. */
