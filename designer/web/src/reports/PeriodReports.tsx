@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { isReportPeriod, labelOf, reportPeriods, type ReportPeriod } from '../../../../engine/core/index.js';
 import { advice } from '../../../../engine/web-kit/index.js';
 import { usePeople } from '../people.js';
+import { t } from '../ui-text.js';
+import { ClaimBatches } from './ClaimBatches.js';
 import { listsApi, type Change, type PeriodReportView } from '../lists/lists-api.js';
 import '../lists/lists.css';
 
@@ -50,12 +52,13 @@ export function PeriodReports({ period, href, go, mayTake }: { period: ReportPer
           <p className="muted">快照时间 {report.snapshot.takenAt.slice(0, 16).replace('T', ' ')}（UTC），{report.snapshot.takenBy === 'system' ? '查阅时自动生成' : `由${people(report.snapshot.takenBy)}生成`}；{report.previousKey ? `括号内为较上期（${report.previousKey}）的变化` : '这是第一期，没有上期可比'}。</p>
           <h3>盟市与旗县</h3>
           <table>
-            <thead><tr><th>地区</th><th>层级</th><th>已认领</th><th>属地字段已填</th><th>受理办件</th><th>流转办件</th><th>逾期办件</th></tr></thead>
+            <thead><tr><th>地区</th><th>层级</th><th>已认领</th><th>属地字段已填</th><th>受理办件</th><th>流转办件</th><th>逾期办件</th><th>{t('designer.batches.lateClaims')}</th><th>{t('designer.batches.lateBatches')}</th></tr></thead>
             <tbody>
               {report.localities.map((l) => (
                 <tr key={l.division}>
                   <td>{l.name}（{l.division}）</td><td>{l.level === 'league_city' ? '盟市' : '旗县'}</td>
                   {(['claimed', 'localFieldsCompleted', 'casesAccepted', 'casesDispatched', 'casesOverdue'] as const).map((f) => <td key={f}>{l[f]}<Delta change={l.change} field={f} /></td>)}
+                  <td>{l.claimsLate ?? ''}</td><td>{l.lateBatches && l.lateBatches.length > 0 ? l.lateBatches.join(t('designer.batches.listSeparator')) : t('designer.batches.none')}</td>
                 </tr>
               ))}
             </tbody>
@@ -74,6 +77,7 @@ export function PeriodReports({ period, href, go, mayTake }: { period: ReportPer
           </table>
         </>
       )}
+      {mayTake ? <ClaimBatches /> : null}
     </main>
   );
 }

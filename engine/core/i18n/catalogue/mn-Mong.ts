@@ -510,6 +510,8 @@ export const mnMong: Record<CatalogueKey, string> = {
   "designer.batches.lateClaims": "ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠬᠡᠳᠦᠷᠡᠭᠰᠡᠨ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠠᠳᠦᠢ",
   "designer.batches.lateBatches": "ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠬᠡᠳᠦᠷᠡᠭᠰᠡᠨ ᠬᠡᠰᠡᠭ",
   "designer.batches.none": "ᠦᠭᠡᠢ",
+  "designer.batches.itemLabel": "{name} ({code})",
+  "designer.batches.listSeparator": "᠂ ",
 };
 
 /** Keys whose Mongolian the translation office has reviewed (none yet). */

@@ -505,6 +505,8 @@ export const zhCN = {
   "designer.batches.lateClaims": "逾期未认领",
   "designer.batches.lateBatches": "逾期批次",
   "designer.batches.none": "无",
+  "designer.batches.itemLabel": "{name}（{code}）",
+  "designer.batches.listSeparator": "、",
 } as const;
 
 export type CatalogueKey = keyof typeof zhCN;
