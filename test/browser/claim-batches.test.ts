@@ -71,8 +71,9 @@ describeInChromium('claim batches on the 调度通报 page', () => {
     const late = page.getByRole('row', { name: /新城区（150102）/ });
     await late.waitFor({ timeout: 15_000 });
     const headers = await page.getByRole('table').first().locator('th').allTextContents();
+    // The week's rows stay on screen until the month's snapshot arrives: wait for the month's figure.
+    await expect.poll(async () => (await late.locator('td').allTextContents())[headers.indexOf('逾期未认领')], { timeout: 15_000 }).toBe('1');
     const cells = await late.locator('td').allTextContents();
-    expect(cells[headers.indexOf('逾期未认领')]).toBe('1');
     expect(cells[headers.indexOf('逾期批次')]).toBe('第一批');
     const claimed = (await page.getByRole('row', { name: /（150103）/ }).locator('td').allTextContents());
     expect(claimed[headers.indexOf('逾期批次')]).toBe('无');
