@@ -1,4 +1,14 @@
 import type { CatalogueKey } from './zh-CN.js';
+import { designerFormMnMong } from './parts/designer-form.mn-Mong.js';
+import { designerReviewMnMong } from './parts/designer-review.mn-Mong.js';
+import { designerWorkspacesMnMong } from './parts/designer-workspaces.mn-Mong.js';
+import { runtimeCaseMnMong } from './parts/runtime-case.mn-Mong.js';
+import { runtimeWindowMnMong } from './parts/runtime-window.mn-Mong.js';
+import { runtimeScreensMnMong } from './parts/runtime-screens.mn-Mong.js';
+import { serverMnMong } from './parts/server.mn-Mong.js';
+import { webKitMnMong } from './parts/web-kit.mn-Mong.js';
+import { designerAuditorMnMong } from './parts/designer-auditor.mn-Mong.js';
+
 
 /**
  * The same strings in traditional Mongolian (Unicode Mongolian script). Typed as a record of every
@@ -8,7 +18,7 @@ import type { CatalogueKey } from './zh-CN.js';
  * office (自治区翻译机构); until it signs them off, `catalogueAwaitingReview()` lists every one of
  * them and the guide and the documents say that the Mongolian is a draft.
  */
-export const mnMong: Record<CatalogueKey, string> = {
+const coreMnMong = {
   "guide.title": "{name} ᠠᠵᠢᠯ ᠪᠠᠷᠢᠬᠤ ᠵᠢᠭᠠᠪᠤᠷᠢ",
   "designer.examples.exampleLabel": "ᠦᠯᠢᠭᠡᠷ {n}᠄ {name}",
   "designer.examples.exampleNumber": "ᠦᠯᠢᠭᠡᠷ {n}",
@@ -512,6 +522,20 @@ export const mnMong: Record<CatalogueKey, string> = {
   "designer.batches.none": "ᠦᠭᠡᠢ",
   "designer.batches.itemLabel": "{name} ({code})",
   "designer.batches.listSeparator": "᠂ ",
+};
+
+/** Every Mongolian UI string, part by part as in Chinese. */
+export const mnMong: Record<CatalogueKey, string> = {
+  ...coreMnMong,
+  ...designerFormMnMong,
+  ...designerReviewMnMong,
+  ...designerWorkspacesMnMong,
+  ...runtimeCaseMnMong,
+  ...runtimeWindowMnMong,
+  ...runtimeScreensMnMong,
+  ...serverMnMong,
+  ...webKitMnMong,
+  ...designerAuditorMnMong,
 };
 
 /** Keys whose Mongolian the translation office has reviewed (none yet). */

@@ -1,9 +1,19 @@
+import { designerFormZhCN } from './parts/designer-form.zh-CN.js';
+import { designerReviewZhCN } from './parts/designer-review.zh-CN.js';
+import { designerWorkspacesZhCN } from './parts/designer-workspaces.zh-CN.js';
+import { runtimeCaseZhCN } from './parts/runtime-case.zh-CN.js';
+import { runtimeWindowZhCN } from './parts/runtime-window.zh-CN.js';
+import { runtimeScreensZhCN } from './parts/runtime-screens.zh-CN.js';
+import { serverZhCN } from './parts/server.zh-CN.js';
+import { webKitZhCN } from './parts/web-kit.zh-CN.js';
+import { designerAuditorZhCN } from './parts/designer-auditor.zh-CN.js';
+
 /**
  * The app strings of both web apps, the guide and the documents, in Simplified Chinese: the source
  * every other catalogue translates, key by key. (Coded domain words — outcomes, roles, statuses —
  * are the vocabulary's, with their own label columns.)
  */
-export const zhCN = {
+const coreZhCN = {
   "guide.title": "{name}办事指南",
   "designer.examples.exampleLabel": "样例 {n}：{name}",
   "designer.examples.exampleNumber": "样例 {n}",
@@ -507,6 +517,20 @@ export const zhCN = {
   "designer.batches.none": "无",
   "designer.batches.itemLabel": "{name}（{code}）",
   "designer.batches.listSeparator": "、",
+} as const;
+
+/** Every Chinese UI string: the core's own (guide, examples, …) and each area's part (./parts). */
+export const zhCN = {
+  ...coreZhCN,
+  ...designerFormZhCN,
+  ...designerReviewZhCN,
+  ...designerWorkspacesZhCN,
+  ...runtimeCaseZhCN,
+  ...runtimeWindowZhCN,
+  ...runtimeScreensZhCN,
+  ...serverZhCN,
+  ...webKitZhCN,
+  ...designerAuditorZhCN,
 } as const;
 
 export type CatalogueKey = keyof typeof zhCN;
