@@ -1,10 +1,16 @@
 import { useEffect, useState } from 'react';
 import { advice } from '../../../../engine/web-kit/index.js';
+import { t } from '../ui-text.js';
 import { auditorApi, regionTime, type AdoptionReport } from './auditor-api.js';
 
 /** Whole days between two instants (the lag a locality has run an older version). */
 function daysSince(iso: string, now: string): number {
   return Math.max(0, Math.floor((new Date(now).getTime() - new Date(iso).getTime()) / 86_400_000));
+}
+
+/** The localities serving a version, or 无 when none does. */
+function places(servedAt: string[]): string {
+  return servedAt.join(t('designer.auditor.adoption.placeSeparator')) || t('designer.auditor.adoption.noPlaces');
 }
 
 /**
@@ -22,41 +28,41 @@ export function AdoptionView() {
     return () => { live = false; };
   }, []);
   if (error) return <div className="notice error" role="alert">{error}</div>;
-  if (!report) return <p className="muted" aria-live="polite">正在汇总各地采用情况…</p>;
+  if (!report) return <p className="muted" aria-live="polite">{t('designer.auditor.adoption.loading')}</p>;
   const alarms = report.drift.length + report.untrusted.length;
   return (
     <section aria-labelledby="adoption-title">
-      <h2 id="adoption-title">采用与偏离</h2>
-      <p className="muted">统计时间：{regionTime(report.generatedAt)}</p>
+      <h2 id="adoption-title">{t('designer.auditor.view.adoption')}</h2>
+      <p className="muted">{t('designer.auditor.adoption.generatedAt', { at: regionTime(report.generatedAt) })}</p>
       {alarms === 0 ? (
-        <div className="notice ok" role="status" data-testid="drift-alarms">没有偏离告警：各地所用版本的内容与登记的哈希一致，且均有可信签名。</div>
+        <div className="notice ok" role="status" data-testid="drift-alarms">{t('designer.auditor.adoption.noAlarms')}</div>
       ) : (
         <div className="notice error" role="alert" data-testid="drift-alarms">
-          <strong>偏离告警 {alarms} 项</strong>
+          <strong>{t('designer.auditor.adoption.alarms', { n: alarms })}</strong>
           <ul>
-            {report.drift.map((d) => <li key={`d-${d.code}-${d.version}`}>{d.code} 第 {d.version} 版的内容与登记的哈希不符（登记 {d.recordedHash.slice(0, 12)}…，实际 {d.actualHash.slice(0, 12)}…），使用地：{d.servedAt.join('、') || '无'}</li>)}
-            {report.untrusted.map((u) => <li key={`u-${u.code}-${u.version}`}>{u.code} 第 {u.version} 版没有可信签名：{u.message}；使用地：{u.servedAt.join('、') || '无'}</li>)}
+            {report.drift.map((d) => <li key={`d-${d.code}-${d.version}`}>{t('designer.auditor.adoption.drift', { code: d.code, version: d.version, recorded: d.recordedHash.slice(0, 12), actual: d.actualHash.slice(0, 12), places: places(d.servedAt) })}</li>)}
+            {report.untrusted.map((u) => <li key={`u-${u.code}-${u.version}`}>{t('designer.auditor.adoption.untrusted', { code: u.code, version: u.version, message: u.message, places: places(u.servedAt) })}</li>)}
           </ul>
         </div>
       )}
-      <label><input type="checkbox" checked={onlyLagging} onChange={(e) => setOnlyLagging(e.target.checked)} /> 只看未使用最新版本的地区</label>
+      <label><input type="checkbox" checked={onlyLagging} onChange={(e) => setOnlyLagging(e.target.checked)} /> {t('designer.auditor.adoption.onlyLagging')}</label>
       {report.items.map((item) => {
         const localities = onlyLagging ? item.localities.filter((l) => !l.upToDate || l.drift) : item.localities;
         if (onlyLagging && localities.length === 0) return null;
         return (
           <div className="card" key={item.code}>
-            <h3>{item.name}（{item.code}）· 最新第 {item.latestVersion} 版，{regionTime(item.latestPublishedAt)} 发布{item.withdrawn ? ' · 已撤销' : ''}</h3>
-            <p className="muted">认领 {item.summary.claimed} 地，使用最新版 {item.summary.upToDate} 地，滞后 {item.summary.lagging} 地，偏离 {item.summary.drift} 地。</p>
+            <h3>{t(item.withdrawn ? 'designer.auditor.adoption.itemHeadingWithdrawn' : 'designer.auditor.adoption.itemHeading', { name: item.name, code: item.code, version: item.latestVersion, publishedAt: regionTime(item.latestPublishedAt) })}</h3>
+            <p className="muted">{t('designer.auditor.adoption.summary', { ...item.summary })}</p>
             <table className="list">
-              <thead><tr><th>地区</th><th>跟随方式</th><th>所用版本</th><th>状态</th><th>滞后自</th></tr></thead>
+              <thead><tr><th>{t('designer.auditor.adoption.col.locality')}</th><th>{t('designer.auditor.adoption.col.follow')}</th><th>{t('designer.auditor.adoption.col.serves')}</th><th>{t('designer.auditor.adoption.col.status')}</th><th>{t('designer.auditor.adoption.col.laggingSince')}</th></tr></thead>
               <tbody>
                 {localities.map((l) => (
                   <tr key={l.division} className={l.drift ? 'broken-link' : l.upToDate ? undefined : 'lagging'}>
-                    <td>{l.name}（{l.division}）</td>
-                    <td>{l.follow === 'latest' ? '跟随最新版' : `固定第 ${l.follow} 版`}</td>
-                    <td>第 {l.serves} 版</td>
-                    <td>{l.drift ? <span className="badge fail">内容偏离</span> : l.upToDate ? <span className="badge pass">最新</span> : <span className="badge returned">滞后</span>}</td>
-                    <td>{l.laggingSince ? `${regionTime(l.laggingSince)}（${daysSince(l.laggingSince, report.generatedAt)} 天）` : '—'}</td>
+                    <td>{t('designer.auditor.adoption.locality', { name: l.name, code: l.division })}</td>
+                    <td>{l.follow === 'latest' ? t('designer.auditor.adoption.followLatest') : t('designer.auditor.adoption.followFixed', { version: l.follow })}</td>
+                    <td>{t('designer.auditor.version', { version: l.serves })}</td>
+                    <td>{l.drift ? <span className="badge fail">{t('designer.auditor.adoption.badge.drift')}</span> : l.upToDate ? <span className="badge pass">{t('designer.auditor.adoption.badge.upToDate')}</span> : <span className="badge returned">{t('designer.auditor.adoption.badge.lagging')}</span>}</td>
+                    <td>{l.laggingSince ? t('designer.auditor.adoption.laggingFor', { since: regionTime(l.laggingSince), days: daysSince(l.laggingSince, report.generatedAt) }) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,9 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AuditEvent, AuditTrailReport } from '../../../../engine/core/index.js';
 import { advice } from '../../../../engine/web-kit/index.js';
 import { auditActionLabel } from '../audit-actions.js';
+import { t } from '../ui-text.js';
 import { auditorApi, regionTime, usePeople } from './auditor-api.js';
 
+/** A catalogue text with its `{name}` placeholder replaced by an element (a link inside a sentence). */
+function withLink(text: string, name: string, link: ReactNode): ReactNode {
+  const [before, after = ''] = text.split(`{${name}}`);
+  return <>{before}{link}{after}</>;
+}
 
 /**
  * The audit trail with its verification: the chain's state on top, every event below, and the
@@ -27,23 +33,23 @@ export function AuditTrail() {
     if (brokenSeq !== null && events) document.getElementById(`audit-${brokenSeq}`)?.scrollIntoView({ block: 'center' });
   }, [brokenSeq, events]);
   if (error) return <div className="notice error" role="alert">{error}</div>;
-  if (!report || !events) return <p className="muted" aria-live="polite">正在校验审计日志…</p>;
+  if (!report || !events) return <p className="muted" aria-live="polite">{t('designer.auditor.trail.verifying')}</p>;
   return (
     <section aria-labelledby="trail-title">
-      <h2 id="trail-title">审计日志</h2>
+      <h2 id="trail-title">{t('designer.auditor.view.trail')}</h2>
       {report.ok ? (
         <div className="notice ok" role="status" data-testid="audit-verification" data-ok="true">
-          校验通过：{report.checked} 条审计记录的哈希链完整，已核对 {report.checkpoints?.stored ?? 0} 个签名检查点。
+          {t('designer.auditor.trail.verified', { checked: report.checked, checkpoints: report.checkpoints?.stored ?? 0 })}
         </div>
       ) : (
         <div className="notice error" role="alert" data-testid="audit-verification" data-ok="false">
-          <strong>校验未通过：审计日志可能被篡改。</strong>
-          {brokenSeq !== null ? <> 第一处断链在第 <a href={`#audit-${brokenSeq}`}>{brokenSeq}</a> 条。</> : null}
+          <strong>{t('designer.auditor.trail.failed')}</strong>
+          {brokenSeq !== null ? <>{' '}{withLink(t('designer.auditor.trail.firstBroken'), 'seq', <a href={`#audit-${brokenSeq}`}>{brokenSeq}</a>)}</> : null}
           <ul>{report.problems.map((p, i) => <li key={i}>{p.message}</li>)}</ul>
         </div>
       )}
       <table className="list audit-trail">
-        <thead><tr><th>序号</th><th>时间</th><th>操作人</th><th>操作</th><th>事项</th><th>版本</th><th>说明</th><th>校验</th></tr></thead>
+        <thead><tr>{(['seq', 'at', 'actor', 'action', 'item', 'version', 'note', 'check'] as const).map((c) => <th key={c}>{t(`designer.auditor.trail.col.${c}`)}</th>)}</tr></thead>
         <tbody>
           {events.map((e) => {
             const broken = e.seq === brokenSeq;
@@ -57,7 +63,7 @@ export function AuditTrail() {
                 <td>{e.code ?? '—'}</td>
                 <td>{e.version ?? '—'}</td>
                 <td>{e.reason ?? ''}</td>
-                <td>{broken ? <strong className="badge fail">断链：此条记录被改动</strong> : after ? <span className="badge fail">断链之后，无法确认</span> : <span className="badge pass">✓</span>}</td>
+                <td>{broken ? <strong className="badge fail">{t('designer.auditor.trail.broken')}</strong> : after ? <span className="badge fail">{t('designer.auditor.trail.afterBreak')}</span> : <span className="badge pass">✓</span>}</td>
               </tr>
             );
           })}

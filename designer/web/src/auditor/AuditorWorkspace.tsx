@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { t } from '../ui-text.js';
 import './auditor.css';
 import { AdoptionView } from './AdoptionView.js';
 import { AuditTrail } from './AuditTrail.js';
@@ -9,12 +10,12 @@ import { VersionDossier } from './VersionDossier.js';
 
 /** The auditor workspace's views, in the order its tabs show them. */
 export const AUDIT_VIEWS = [
-  { view: 'trail', label: '审计日志' },
-  { view: 'compare', label: '版本比较' },
-  { view: 'adoption', label: '采用与偏离' },
-  { view: 'decisions', label: '受理决定' },
-  { view: 'impact', label: '草稿影响' },
-  { view: 'dossier', label: '版本档案' },
+  { view: 'trail', label: t('designer.auditor.view.trail') },
+  { view: 'compare', label: t('designer.auditor.view.compare') },
+  { view: 'adoption', label: t('designer.auditor.view.adoption') },
+  { view: 'decisions', label: t('designer.auditor.view.decisions') },
+  { view: 'impact', label: t('designer.auditor.view.impact') },
+  { view: 'dossier', label: t('designer.auditor.view.dossier') },
 ] as const;
 
 export type AuditView = (typeof AUDIT_VIEWS)[number]['view'];
@@ -48,7 +49,7 @@ export function AuditorWorkspace({ at, go, href }: { at: AuditLocation; go: (nex
   }
   return (
     <main className="auditor">
-      <nav className="auditor-tabs no-print" aria-label="审计工作台">
+      <nav className="auditor-tabs no-print" aria-label={t('designer.auditor.tabs')}>
         {AUDIT_VIEWS.map(({ view, label }) => (
           <a key={view} href={href({ view })} aria-current={at.view === view ? 'page' : undefined}
             onClick={(e) => { if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return; e.preventDefault(); go({ view }); }}>{label}</a>

@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useState, type FormEvent } from 'react';
 import { divisionTree, findDivision, OUTCOMES } from '../../../../engine/core/index.js';
 import { advice } from '../../../../engine/web-kit/index.js';
+import { t } from '../ui-text.js';
 import { auditorApi, regionTime, type DecisionQuery, type RecordedDecisionEntry, type ReplayResult } from './auditor-api.js';
 import { ItemPicker, useItems } from './ItemPicker.js';
 import { outcomeName } from './outcome.js';
@@ -14,22 +15,24 @@ function ReplayPanel({ entry, replay }: { entry: RecordedDecisionEntry; replay: 
   return (
     <div className="cols two replay" data-testid="replay-result">
       <div className="card">
-        <h3>记录的决定</h3>
-        <p>结果：<strong>{outcomeName(entry.outcome)}</strong></p>
-        <p className="muted">{divisionName(entry.division)}{entry.by ? ` · ${entry.by.name}` : ''} · {regionTime(entry.at)} · 第 {entry.version} 版（{entry.hash.slice(0, 12)}…）</p>
-        {entry.decision.reasons?.length ? <ul>{entry.decision.reasons.map((r, i) => <li key={i}>{r.message}</li>)}</ul> : <p className="muted">无不予受理或补正理由。</p>}
+        <h3>{t('designer.auditor.decisions.recorded')}</h3>
+        <p>{t('designer.auditor.decisions.outcomeLabel')}<strong>{outcomeName(entry.outcome)}</strong></p>
+        <p className="muted">{entry.by
+          ? t('designer.auditor.decisions.recordedMetaBy', { division: divisionName(entry.division), by: entry.by.name, at: regionTime(entry.at), version: entry.version, hash: entry.hash.slice(0, 12) })
+          : t('designer.auditor.decisions.recordedMeta', { division: divisionName(entry.division), at: regionTime(entry.at), version: entry.version, hash: entry.hash.slice(0, 12) })}</p>
+        {entry.decision.reasons?.length ? <ul>{entry.decision.reasons.map((r, i) => <li key={i}>{r.message}</li>)}</ul> : <p className="muted">{t('designer.auditor.decisions.noReasons')}</p>}
       </div>
       <div className="card">
-        <h3>按原版本重放</h3>
+        <h3>{t('designer.auditor.decisions.replayed')}</h3>
         {'error' in replay ? (
           <div className="notice error" role="alert">{replay.error}</div>
         ) : (
           <>
-            <p>结果：<strong>{outcomeName(replay.replayedOutcome)}</strong></p>
+            <p>{t('designer.auditor.decisions.outcomeLabel')}<strong>{outcomeName(replay.replayedOutcome)}</strong></p>
             {replay.identical ? (
-              <div className="notice ok" role="status" data-testid="replay-identical">重放结果与记录完全一致。</div>
+              <div className="notice ok" role="status" data-testid="replay-identical">{t('designer.auditor.decisions.identical')}</div>
             ) : (
-              <div className="notice error" role="alert" data-testid="replay-different">重放结果与记录不一致，差异字段：{replay.differences.join('、')}</div>
+              <div className="notice error" role="alert" data-testid="replay-different">{t('designer.auditor.decisions.different', { fields: replay.differences.join(t('designer.auditor.decisions.fieldSeparator')) })}</div>
             )}
           </>
         )}
@@ -86,51 +89,51 @@ export function DecisionSearch({ initialCode = '' }: { initialCode?: string }) {
   };
   return (
     <section aria-labelledby="decisions-title">
-      <h2 id="decisions-title">受理决定</h2>
-      <form className="row filters" onSubmit={search} aria-label="查找受理决定">
+      <h2 id="decisions-title">{t('designer.auditor.view.decisions')}</h2>
+      <form className="row filters" onSubmit={search} aria-label={t('designer.auditor.decisions.searchLabel')}>
         {items && <ItemPicker id="decision-item" items={items} value={draft.code ?? ''} onChange={(code) => setDraft({ ...draft, code })} allowAll />}
-        <label htmlFor="decision-division" className="picker"><span>受理地</span>
+        <label htmlFor="decision-division" className="picker"><span>{t('designer.auditor.decisions.division')}</span>
           <select id="decision-division" value={draft.division ?? ''} onChange={(e) => setDraft({ ...draft, division: e.target.value })}>
-            <option value="">全部地区</option>
+            <option value="">{t('designer.auditor.decisions.allDivisions')}</option>
             {divisionTree().children.map((league) => (
               <optgroup key={league.code} label={league.name}>
-                <option value={league.code}>{league.name}（本级）</option>
+                <option value={league.code}>{t('designer.auditor.decisions.leagueItself', { name: league.name })}</option>
                 {league.children.map((banner) => <option key={banner.code} value={banner.code}>{banner.name}</option>)}
               </optgroup>
             ))}
           </select>
         </label>
-        <label htmlFor="decision-from" className="picker"><span>自</span><input id="decision-from" type="date" value={draft.from ?? ''} onChange={(e) => setDraft({ ...draft, from: e.target.value })} /></label>
-        <label htmlFor="decision-to" className="picker"><span>至</span><input id="decision-to" type="date" value={draft.to ?? ''} onChange={(e) => setDraft({ ...draft, to: e.target.value })} /></label>
-        <label htmlFor="decision-outcome" className="picker"><span>结果</span>
+        <label htmlFor="decision-from" className="picker"><span>{t('designer.auditor.decisions.from')}</span><input id="decision-from" type="date" value={draft.from ?? ''} onChange={(e) => setDraft({ ...draft, from: e.target.value })} /></label>
+        <label htmlFor="decision-to" className="picker"><span>{t('designer.auditor.decisions.to')}</span><input id="decision-to" type="date" value={draft.to ?? ''} onChange={(e) => setDraft({ ...draft, to: e.target.value })} /></label>
+        <label htmlFor="decision-outcome" className="picker"><span>{t('designer.auditor.decisions.outcome')}</span>
           <select id="decision-outcome" value={draft.outcome ?? ''} onChange={(e) => setDraft({ ...draft, outcome: e.target.value })}>
-            <option value="">全部结果</option>
+            <option value="">{t('designer.auditor.decisions.allOutcomes')}</option>
             {OUTCOMES.map((o) => <option key={o} value={o}>{outcomeName(o)}</option>)}
           </select>
         </label>
-        <button type="submit" className="primary">查找</button>
+        <button type="submit" className="primary">{t('designer.auditor.decisions.find')}</button>
       </form>
       {error ? <div className="notice error" role="alert">{error}</div>
-        : !results ? <p className="muted" aria-live="polite">正在查找…</p>
-        : results.length === 0 ? <p className="muted" role="status">没有符合条件的受理决定。</p>
+        : !results ? <p className="muted" aria-live="polite">{t('designer.auditor.decisions.searching')}</p>
+        : results.length === 0 ? <p className="muted" role="status">{t('designer.auditor.decisions.none')}</p>
         : (
           <table className="list decisions">
-            <thead><tr><th>时间</th><th>受理地</th><th>受理人</th><th>事项</th><th>版本</th><th>结果</th><th>操作</th></tr></thead>
+            <thead><tr>{(['at', 'division', 'by', 'item', 'version', 'outcome', 'action'] as const).map((c) => <th key={c}>{t(`designer.auditor.decisions.col.${c}`)}</th>)}</tr></thead>
             <tbody>
               {results.map((entry) => (
                 <Fragment key={entry.id}>
                   <tr data-testid="decision-row">
                     <td>{regionTime(entry.at)}</td>
-                    <td>{divisionName(entry.division)}（{entry.division}）</td>
+                    <td>{t('designer.auditor.decisions.divisionCell', { name: divisionName(entry.division), code: entry.division })}</td>
                     <td title={entry.by?.id}>{entry.by?.name ?? '—'}</td>
                     <td>{items?.find((i) => i.code === entry.code)?.name ?? entry.code}</td>
-                    <td>第 {entry.version} 版</td>
+                    <td>{t('designer.auditor.version', { version: entry.version })}</td>
                     <td>{outcomeName(entry.outcome)}</td>
-                    <td><button type="button" className="small" onClick={() => void replay(entry)}>重放</button></td>
+                    <td><button type="button" className="small" onClick={() => void replay(entry)}>{t('designer.auditor.decisions.replay')}</button></td>
                   </tr>
                   {open === entry.id && (
                     <tr>
-                      <td colSpan={7}>{replays[entry.id] ? <ReplayPanel entry={entry} replay={replays[entry.id] as ReplayResult} /> : <p className="muted" aria-live="polite">正在重放…</p>}</td>
+                      <td colSpan={7}>{replays[entry.id] ? <ReplayPanel entry={entry} replay={replays[entry.id] as ReplayResult} /> : <p className="muted" aria-live="polite">{t('designer.auditor.decisions.replaying')}</p>}</td>
                     </tr>
                   )}
                 </Fragment>
@@ -138,7 +141,7 @@ export function DecisionSearch({ initialCode = '' }: { initialCode?: string }) {
             </tbody>
           </table>
         )}
-      {next && <button type="button" onClick={() => void more()}>加载更多</button>}
+      {next && <button type="button" onClick={() => void more()}>{t('designer.auditor.decisions.more')}</button>}
     </section>
   );
 }

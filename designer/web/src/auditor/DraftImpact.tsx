@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { findDivision } from '../../../../engine/core/index.js';
 import { advice } from '../../../../engine/web-kit/index.js';
+import { t } from '../ui-text.js';
 import { auditorApi, type ImpactReport } from './auditor-api.js';
 import { ItemPicker, useItems } from './ItemPicker.js';
 import { outcomeName } from './outcome.js';
@@ -9,13 +10,15 @@ import { outcomeName } from './outcome.js';
 export function ImpactReportView({ report }: { report: ImpactReport }) {
   return (
     <div data-testid="impact-report">
-      <p>以第 {report.version} 版记录的 {report.examined} 个受理决定，按草稿重新判定：{report.changed.length === 0 ? '结果全部不变。' : `${report.changed.length} 个结果会改变。`}</p>
+      <p>{report.changed.length === 0
+        ? t('designer.auditor.impact.summaryUnchanged', { version: report.version, examined: report.examined })
+        : t('designer.auditor.impact.summaryChanged', { version: report.version, examined: report.examined, changed: report.changed.length })}</p>
       {report.transitions.length > 0 && (
-        <ul>{report.transitions.map((t) => <li key={`${t.before}-${t.after}`}>{outcomeName(t.before)} → {outcomeName(t.after)}：{t.count} 个</li>)}</ul>
+        <ul>{report.transitions.map((tr) => <li key={`${tr.before}-${tr.after}`}>{t('designer.auditor.impact.transition', { before: outcomeName(tr.before), after: outcomeName(tr.after), count: tr.count })}</li>)}</ul>
       )}
       {report.changed.length > 0 && (
         <table className="list">
-          <thead><tr><th>受理日期</th><th>受理地</th><th>原结果</th><th>按草稿</th><th>原因</th></tr></thead>
+          <thead><tr>{(['date', 'division', 'before', 'after', 'cause'] as const).map((c) => <th key={c}>{t(`designer.auditor.impact.col.${c}`)}</th>)}</tr></thead>
           <tbody>
             {report.changed.map((c) => (
               <tr key={c.id}>
@@ -23,7 +26,7 @@ export function ImpactReportView({ report }: { report: ImpactReport }) {
                 <td>{findDivision(c.division)?.name ?? c.division}</td>
                 <td>{outcomeName(c.before)}</td>
                 <td>{outcomeName(c.after)}</td>
-                <td>{c.causes.map((cause) => cause.text).join('；') || c.reasons.map((r) => r.message).join('；')}</td>
+                <td>{c.causes.map((cause) => cause.text).join(t('designer.auditor.impact.causeSeparator')) || c.reasons.map((r) => r.message).join(t('designer.auditor.impact.causeSeparator'))}</td>
               </tr>
             ))}
           </tbody>
@@ -52,16 +55,16 @@ export function DraftImpact({ code, onChange }: { code: string; onChange: (code:
   const { items, error: itemsError } = useItems();
   const { report, error } = useImpact(code);
   if (itemsError) return <div className="notice error" role="alert">{itemsError}</div>;
-  if (!items) return <p className="muted" aria-live="polite">正在加载事项…</p>;
+  if (!items) return <p className="muted" aria-live="polite">{t('designer.auditor.loadingItems')}</p>;
   return (
     <section aria-labelledby="impact-title">
-      <h2 id="impact-title">草稿影响</h2>
+      <h2 id="impact-title">{t('designer.auditor.view.impact')}</h2>
       <div className="row filters">
-        <ItemPicker id="impact-item" items={items} value={code} onChange={onChange} label="有草稿的事项" filter={(i) => i.draft !== null && i.latestVersion !== null} />
+        <ItemPicker id="impact-item" items={items} value={code} onChange={onChange} label={t('designer.auditor.impact.itemLabel')} filter={(i) => i.draft !== null && i.latestVersion !== null} />
       </div>
-      {!code ? <p className="muted">请选择一个有草稿且已发布过的事项。</p>
+      {!code ? <p className="muted">{t('designer.auditor.impact.choose')}</p>
         : error ? <div className="notice error" role="alert">{error}</div>
-        : !report ? <p className="muted" aria-live="polite">正在评估影响…</p>
+        : !report ? <p className="muted" aria-live="polite">{t('designer.auditor.evaluatingImpact')}</p>
         : <ImpactReportView report={report} />}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ItemSummary } from '../../../../engine/core/index.js';
 import { advice } from '../../../../engine/web-kit/index.js';
+import { t } from '../ui-text.js';
 import { auditorApi } from './auditor-api.js';
 
 /** The catalogue's items, once per screen. */
@@ -15,15 +16,15 @@ export function useItems(): { items: ItemSummary[] | null; error: string | null 
   return { items, error };
 }
 
-export function ItemPicker({ id, items, value, onChange, label = '事项', allowAll = false, filter }: {
+export function ItemPicker({ id, items, value, onChange, label = t('designer.auditor.item.label'), allowAll = false, filter }: {
   id: string; items: ItemSummary[]; value: string; onChange: (code: string) => void; label?: string; allowAll?: boolean; filter?: (item: ItemSummary) => boolean;
 }) {
   return (
     <label htmlFor={id} className="picker">
       <span>{label}</span>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {allowAll ? <option value="">全部事项</option> : <option value="" disabled>请选择事项</option>}
-        {items.filter(filter ?? (() => true)).map((item) => <option key={item.code} value={item.code}>{item.name}（{item.code}）</option>)}
+        {allowAll ? <option value="">{t('designer.auditor.item.all')}</option> : <option value="" disabled>{t('designer.auditor.item.choose')}</option>}
+        {items.filter(filter ?? (() => true)).map((item) => <option key={item.code} value={item.code}>{t('designer.auditor.item.option', { name: item.name, code: item.code })}</option>)}
       </select>
     </label>
   );

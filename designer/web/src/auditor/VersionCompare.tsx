@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { VersionMeta } from '../../../../engine/core/index.js';
 import { advice } from '../../../../engine/web-kit/index.js';
+import { t } from '../ui-text.js';
 import { auditorApi, regionTime, usePeople } from './auditor-api.js';
 import { ItemPicker, useItems } from './ItemPicker.js';
 
 /** The sides one can compare: every published version, and the draft when there is one. */
 function sideOptions(versions: VersionMeta[], hasDraft: boolean, nameOf: (id: string) => string): { value: string; label: string }[] {
   return [
-    ...versions.map((v) => ({ value: String(v.version), label: `第 ${v.version} 版（${regionTime(v.publishedAt)}，${nameOf(v.author)}编制）` })),
-    ...(hasDraft ? [{ value: 'draft', label: '当前草稿' }] : []),
+    ...versions.map((v) => ({ value: String(v.version), label: t('designer.auditor.compare.option', { version: v.version, at: regionTime(v.publishedAt), author: nameOf(v.author) }) })),
+    ...(hasDraft ? [{ value: 'draft', label: t('designer.auditor.currentDraft') }] : []),
   ];
 }
 
@@ -32,11 +33,11 @@ export function VersionCompare({ code, from, to, onChange }: { code: string; fro
     let live = true;
     setText(null);
     setError(null);
-    auditorApi.diffText(code, from, to).then((t) => { if (live) setText(t); }, (e: unknown) => { if (live) setError(advice(e)); });
+    auditorApi.diffText(code, from, to).then((diff) => { if (live) setText(diff); }, (e: unknown) => { if (live) setError(advice(e)); });
     return () => { live = false; };
   }, [code, from, to]);
   if (itemsError) return <div className="notice error" role="alert">{itemsError}</div>;
-  if (!items) return <p className="muted" aria-live="polite">正在加载事项…</p>;
+  if (!items) return <p className="muted" aria-live="polite">{t('designer.auditor.loadingItems')}</p>;
   const options = versions ? sideOptions(versions, item?.draft !== null && item?.draft !== undefined, nameOf) : [];
   const pickItem = (next: string) => {
     const latest = items.find((i) => i.code === next)?.latestVersion ?? null;
@@ -44,31 +45,31 @@ export function VersionCompare({ code, from, to, onChange }: { code: string; fro
   };
   return (
     <section aria-labelledby="compare-title">
-      <h2 id="compare-title">版本比较</h2>
+      <h2 id="compare-title">{t('designer.auditor.view.compare')}</h2>
       <div className="row filters">
         <ItemPicker id="compare-item" items={items} value={code} onChange={pickItem} />
         {versions && (
           <>
-            <label htmlFor="compare-from" className="picker"><span>比较</span>
+            <label htmlFor="compare-from" className="picker"><span>{t('designer.auditor.compare.from')}</span>
               <select id="compare-from" value={from} onChange={(e) => onChange({ code, from: e.target.value, to })}>
-                <option value="" disabled>请选择</option>
+                <option value="" disabled>{t('designer.auditor.compare.choose')}</option>
                 {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
             </label>
-            <label htmlFor="compare-to" className="picker"><span>与</span>
+            <label htmlFor="compare-to" className="picker"><span>{t('designer.auditor.compare.to')}</span>
               <select id="compare-to" value={to} onChange={(e) => onChange({ code, from, to: e.target.value })}>
-                <option value="" disabled>请选择</option>
+                <option value="" disabled>{t('designer.auditor.compare.choose')}</option>
                 {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
             </label>
           </>
         )}
       </div>
-      {!code ? <p className="muted">请选择事项和要比较的两个版本（或版本与草稿）。</p>
+      {!code ? <p className="muted">{t('designer.auditor.compare.hint')}</p>
         : error ? <div className="notice error" role="alert">{error}</div>
-        : from && to && text === null ? <p className="muted" aria-live="polite">正在比较…</p>
-        : text !== null ? <pre className="diff" data-testid="compare-diff" tabIndex={0} aria-label="版本差异">{text}</pre>
-        : <p className="muted">请选择要比较的两个版本。</p>}
+        : from && to && text === null ? <p className="muted" aria-live="polite">{t('designer.auditor.compare.comparing')}</p>
+        : text !== null ? <pre className="diff" data-testid="compare-diff" tabIndex={0} aria-label={t('designer.auditor.compare.diffLabel')}>{text}</pre>
+        : <p className="muted">{t('designer.auditor.compare.chooseVersions')}</p>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { draftStatuses, isDraftStatus, labelOf, legalChangeKinds, type ExampleReport, type VersionMeta } from '../../../../engine/core/index.js';
 import { advice } from '../../../../engine/web-kit/index.js';
+import { t } from '../ui-text.js';
 import { auditorApi, regionTime, usePeople } from './auditor-api.js';
 import { ImpactReportView, useImpact } from './DraftImpact.js';
 import { ItemPicker, useItems } from './ItemPicker.js';
@@ -71,77 +72,79 @@ export function VersionDossier({ code, which, onChange }: { code: string; which:
       <div className="row filters no-print">
         {items && <ItemPicker id="dossier-item" items={items} value={code} onChange={(c) => onChange({ code: c, which: String(items.find((i) => i.code === c)?.latestVersion ?? 'draft') })} />}
         {versions && (
-          <label htmlFor="dossier-version" className="picker"><span>版本</span>
+          <label htmlFor="dossier-version" className="picker"><span>{t('designer.auditor.dossier.version')}</span>
             <select id="dossier-version" value={which} onChange={(e) => onChange({ code, which: e.target.value })}>
-              {versions.map((v) => <option key={v.version} value={String(v.version)}>第 {v.version} 版</option>)}
-              {item?.draft ? <option value="draft">当前草稿</option> : null}
+              {versions.map((v) => <option key={v.version} value={String(v.version)}>{t('designer.auditor.version', { version: v.version })}</option>)}
+              {item?.draft ? <option value="draft">{t('designer.auditor.currentDraft')}</option> : null}
             </select>
           </label>
         )}
-        {data && <button type="button" className="primary" onClick={() => window.print()}>打印档案</button>}
+        {data && <button type="button" className="primary" onClick={() => window.print()}>{t('designer.auditor.dossier.print')}</button>}
       </div>
-      {!code ? <p className="muted">请选择事项和版本。</p>
+      {!code ? <p className="muted">{t('designer.auditor.dossier.choose')}</p>
         : error ? <div className="notice error" role="alert">{error}</div>
-        : !data ? <p className="muted" aria-live="polite">正在整理档案…</p>
+        : !data ? <p className="muted" aria-live="polite">{t('designer.auditor.dossier.loading')}</p>
         : (
           <article className="dossier-page" data-testid="dossier">
-            <h2 id="dossier-title">事项版本档案</h2>
-            <p className="dossier-subtitle">{data.name}（{code}）· {data.meta ? `第 ${data.meta.version} 版` : `草稿（修订 ${data.draft?.revision ?? '—'}）`}</p>
-            <h3>一、编制与审核</h3>
+            <h2 id="dossier-title">{t('designer.auditor.dossier.title')}</h2>
+            <p className="dossier-subtitle">{data.meta
+              ? t('designer.auditor.dossier.subtitleVersion', { name: data.name, code, version: data.meta.version })
+              : t('designer.auditor.dossier.subtitleDraft', { name: data.name, code, revision: data.draft?.revision ?? '—' })}</p>
+            <h3>{t('designer.auditor.dossier.section.people')}</h3>
             <table className="list dossier-facts">
               <tbody>
                 {data.meta ? (
                   <>
-                    <tr><th>编制人</th><td>{nameOf(data.meta.author)}</td></tr>
-                    <tr><th>审核人</th><td>{nameOf(data.meta.reviewer)}</td></tr>
-                    <tr><th>发布人</th><td>{nameOf(data.meta.publishedBy)}</td></tr>
+                    <tr><th>{t('designer.auditor.dossier.author')}</th><td>{nameOf(data.meta.author)}</td></tr>
+                    <tr><th>{t('designer.auditor.dossier.reviewer')}</th><td>{nameOf(data.meta.reviewer)}</td></tr>
+                    <tr><th>{t('designer.auditor.dossier.publisher')}</th><td>{nameOf(data.meta.publishedBy)}</td></tr>
                   </>
                 ) : (
                   <>
-                    <tr><th>编制人</th><td>{nameOf(data.draft?.createdBy)}</td></tr>
-                    <tr><th>最后修改</th><td>{nameOf(data.draft?.updatedBy)}，{regionTime(data.draft?.updatedAt)}</td></tr>
-                    <tr><th>审核状态</th><td>{data.draft && isDraftStatus(data.draft.status) ? labelOf(draftStatuses, data.draft.status) : '—'}</td></tr>
+                    <tr><th>{t('designer.auditor.dossier.author')}</th><td>{nameOf(data.draft?.createdBy)}</td></tr>
+                    <tr><th>{t('designer.auditor.dossier.lastChange')}</th><td>{t('designer.auditor.dossier.personAt', { name: nameOf(data.draft?.updatedBy), at: regionTime(data.draft?.updatedAt) })}</td></tr>
+                    <tr><th>{t('designer.auditor.dossier.reviewStatus')}</th><td>{data.draft && isDraftStatus(data.draft.status) ? labelOf(draftStatuses, data.draft.status) : '—'}</td></tr>
                   </>
                 )}
               </tbody>
             </table>
-            <h3>二、与{data.previous ? `第 ${data.previous} 版` : '上一版'}相比的变化</h3>
-            {data.diff !== null ? <pre className="diff">{data.diff}</pre> : <p>首次设立，无上一版可比较。</p>}
-            <h3>三、测试样例结果</h3>
-            {!data.examples || data.examples.results.length === 0 ? <p>无测试样例。</p> : (
+            <h3>{data.previous ? t('designer.auditor.dossier.section.changesSince', { version: data.previous }) : t('designer.auditor.dossier.section.changesSincePrevious')}</h3>
+            {data.diff !== null ? <pre className="diff">{data.diff}</pre> : <p>{t('designer.auditor.dossier.firstVersion')}</p>}
+            <h3>{t('designer.auditor.dossier.section.examples')}</h3>
+            {!data.examples || data.examples.results.length === 0 ? <p>{t('designer.auditor.dossier.noExamples')}</p> : (
               <>
-                <p>共 {data.examples.results.length} 个，通过 {data.examples.passed} 个，未通过 {data.examples.failed} 个。</p>
+                <p>{t('designer.auditor.dossier.examplesSummary', { total: data.examples.results.length, passed: data.examples.passed, failed: data.examples.failed })}</p>
                 <table className="list">
-                  <thead><tr><th>样例</th><th>期望</th><th>实际</th><th>结论</th></tr></thead>
+                  <thead><tr>{(['example', 'expected', 'actual', 'verdict'] as const).map((c) => <th key={c}>{t(`designer.auditor.dossier.col.${c}`)}</th>)}</tr></thead>
                   <tbody>
                     {data.examples.results.map((r) => (
-                      <tr key={r.name}><td>{r.name}</td><td>{outcomeName(r.expected.outcome)}</td><td>{outcomeName(r.actual.outcome)}</td><td>{r.passed ? '通过' : `未通过：${r.differences.join('；')}`}</td></tr>
+                      <tr key={r.name}><td>{r.name}</td><td>{outcomeName(r.expected.outcome)}</td><td>{outcomeName(r.actual.outcome)}</td><td>{r.passed ? t('designer.auditor.dossier.passed') : t('designer.auditor.dossier.failed', { differences: r.differences.join(t('designer.auditor.dossier.differenceSeparator')) })}</td></tr>
                     ))}
                   </tbody>
                 </table>
               </>
             )}
-            <h3>四、影响</h3>
+            <h3>{t('designer.auditor.dossier.section.impact')}</h3>
             {data.meta ? (
               data.decisions && Object.keys(data.decisions).length > 0
-                ? <p>本版已记录的受理决定：{Object.entries(data.decisions).map(([o, n]) => `${outcomeName(o)} ${n} 个`).join('，')}（最近 50 个决定中）。</p>
-                : <p>本版尚无记录的受理决定。发布前的影响评估见草稿档案。</p>
-            ) : impactError ? <div className="notice error">{impactError}</div> : impact ? <ImpactReportView report={impact} /> : item?.latestVersion === null ? <p>首次设立，无已记录的决定可评估。</p> : <p className="muted">正在评估影响…</p>}
-            <h3>五、发布信息</h3>
+                ? <p>{t('designer.auditor.dossier.decisionsRecorded', { list: Object.entries(data.decisions).map(([o, n]) => t('designer.auditor.dossier.decisionCount', { outcome: outcomeName(o), n })).join(t('designer.auditor.dossier.decisionSeparator')) })}</p>
+                : <p>{t('designer.auditor.dossier.noDecisions')}</p>
+            ) : impactError ? <div className="notice error">{impactError}</div> : impact ? <ImpactReportView report={impact} /> : item?.latestVersion === null ? <p>{t('designer.auditor.dossier.firstNoDecisions')}</p> : <p className="muted">{t('designer.auditor.evaluatingImpact')}</p>}
+            <h3>{t('designer.auditor.dossier.section.publication')}</h3>
             {data.meta ? (
               <table className="list dossier-facts">
                 <tbody>
-                  <tr><th>发布时间</th><td>{regionTime(data.meta.publishedAt)}</td></tr>
-                  <tr><th>立改废释</th><td>{labelOf(legalChangeKinds, data.meta.changeKind)}</td></tr>
-                  <tr><th>发布理由</th><td>{data.meta.reason}</td></tr>
-                  <tr><th>法律依据</th><td>{data.meta.legalBasis}</td></tr>
-                  <tr><th>内容哈希</th><td><code>{data.meta.hash}</code></td></tr>
-                  <tr><th>发布签名</th><td>{data.meta.signature ? `密钥 ${data.meta.signature.keyId}` : '无签名（各地不予使用）'}</td></tr>
-                  {data.meta.imported ? <tr><th>导入</th><td>{nameOf(data.meta.imported.by)}，{regionTime(data.meta.imported.at)}</td></tr> : null}
+                  <tr><th>{t('designer.auditor.dossier.publishedAt')}</th><td>{regionTime(data.meta.publishedAt)}</td></tr>
+                  <tr><th>{t('designer.auditor.dossier.changeKind')}</th><td>{labelOf(legalChangeKinds, data.meta.changeKind)}</td></tr>
+                  <tr><th>{t('designer.auditor.dossier.reason')}</th><td>{data.meta.reason}</td></tr>
+                  <tr><th>{t('designer.auditor.dossier.legalBasis')}</th><td>{data.meta.legalBasis}</td></tr>
+                  <tr><th>{t('designer.auditor.dossier.hash')}</th><td><code>{data.meta.hash}</code></td></tr>
+                  <tr><th>{t('designer.auditor.dossier.signature')}</th><td>{data.meta.signature ? t('designer.auditor.dossier.signedWith', { keyId: data.meta.signature.keyId }) : t('designer.auditor.dossier.unsigned')}</td></tr>
+                  {data.meta.imported ? <tr><th>{t('designer.auditor.dossier.imported')}</th><td>{t('designer.auditor.dossier.personAt', { name: nameOf(data.meta.imported.by), at: regionTime(data.meta.imported.at) })}</td></tr> : null}
                 </tbody>
               </table>
-            ) : <p>尚未发布。</p>}
-            <p className="dossier-footer">打印时间：{regionTime(new Date().toISOString())}</p>
+            ) : <p>{t('designer.auditor.dossier.unpublished')}</p>}
+            <p className="dossier-footer">{t('designer.auditor.dossier.printedAt', { at: regionTime(new Date().toISOString()) })}</p>
           </article>
         )}
     </section>
