@@ -118,16 +118,16 @@ export const publishRequest: JsonSchema = {
   required: ['reason', 'legalBasis'],
   additionalProperties: false,
   properties: {
-    reason: { type: 'string', minLength: 1, maxLength: 2000, description: '变更理由' },
-    legalBasis: { type: 'string', minLength: 1, maxLength: 2000, description: '变更的法律依据（立改废释）' },
-    changeKind: { enum: [...LEGAL_CHANGE_KINDS], description: '立 / 改 / 废 / 释' },
+    reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why the version changes (shown in the audit trail and the version dossier)' },
+    legalBasis: { type: 'string', minLength: 1, maxLength: 2000, description: 'The legal basis of the change: the law or rule enacted, amended, repealed or interpreted' },
+    changeKind: { enum: [...LEGAL_CHANGE_KINDS], description: 'Kind of the legal change: establish / amend / repeal / interpret (or other)' },
   },
 };
 
 export const reviewRequest: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { comment: { type: 'string', maxLength: 4000, description: '审核意见（退回时必填）' } },
+  properties: { comment: { type: 'string', maxLength: 4000, description: 'Review comment; required when the draft is returned' } },
 };
 
 export const withdrawRequest: JsonSchema = {
@@ -178,12 +178,12 @@ export const evaluationRequest: JsonSchema = {
   required: ['scenario'],
   additionalProperties: false,
   properties: {
-    scenario: { ...str, description: '办理情形 id' },
+    scenario: { ...str, description: 'Id of the handling scenario' },
     formData: { type: 'object' },
     materials: { type: 'array', items: str, maxItems: 500, description: 'ids of the materials handed in' },
     date: { ...str, format: 'date', description: 'evaluation date; default today (Asia/Shanghai)' },
     channel: { enum: [...CHANNELS], description: 'the kind of window asking; default comprehensive-window' },
-    creditBlacklisted: { type: 'boolean', description: '申请人列入失信名单 (checked at the window): no 容缺受理; default false' },
+    creditBlacklisted: { type: 'boolean', description: 'Whether the applicant is on the credit blacklist (checked at the window): no acceptance on commitment; default false' },
   },
 };
 
@@ -200,9 +200,9 @@ export const decision: JsonSchema = {
     redirect: { type: 'object', properties: { channel: str, where: str } },
     fieldErrors: { type: 'array', items: { type: 'object', properties: { path: str, keyword: str, message: str } } },
     requiredMaterials: { type: 'array', items: { type: 'object', properties: { id: str, name: str, because: { type: 'object' } } } },
-    missingMaterials: { type: 'array', description: '一次性告知: every missing material at once', items: { type: 'object', properties: { id: str, name: str, deferrable: { type: 'boolean' } } } },
+    missingMaterials: { type: 'array', description: 'The one-time notice: every missing material at once', items: { type: 'object', properties: { id: str, name: str, deferrable: { type: 'boolean' } } } },
     deferredAcceptance: {
-      type: 'object', description: '容缺受理: present when the item allows it and a 容缺后补 material is missing; granted → outcome accept-on-commitment',
+      type: 'object', description: 'Acceptance on commitment: present when the item allows it and a material that may follow later is missing; granted → outcome accept-on-commitment',
       properties: { granted: { type: 'boolean' }, refusal: { enum: ['credit', 'not-deferrable', 'other-problems'] }, message: str, materials: { type: 'array', items: { type: 'object', properties: { id: str, name: str } } }, consequence: str, basis: str },
     },
     reasons: { type: 'array', items: { type: 'object', properties: { rule: str, type: str, message: str, basis: str } } },
@@ -214,7 +214,7 @@ export const decision: JsonSchema = {
 export const runtimeItem: JsonSchema = {
   type: 'object',
   required: ['code', 'name', 'department', 'version', 'hash'],
-  properties: { code: str, name: str, aliases: { type: 'array', items: str, description: '别名 from the standard, for search' }, department: str, channel: str, version: int, hash: str, publishedAt: str },
+  properties: { code: str, name: str, aliases: { type: 'array', items: str, description: 'Aliases from the standard, for search' }, department: str, channel: str, version: int, hash: str, publishedAt: str },
 };
 
 export const runtimeItemList: JsonSchema = {

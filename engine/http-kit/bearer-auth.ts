@@ -1,6 +1,7 @@
 import { isWellFormedToken, tokenHash } from '../services/principals/bearer-token.js';
 import type { PrincipalRecord } from '../core/access/principal.js';
 import { UnauthorizedError } from '../core/errors.js';
+import { uiText } from '../core/i18n/index.js';
 import type { Authenticate } from './mount.js';
 
 /**
@@ -12,10 +13,10 @@ export function bearerAuthenticator(lookup: { findPrincipalByTokenHash(hash: str
     const header = req.headers.authorization;
     if (!header) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match || !isWellFormedToken(match[1] as string)) throw new UnauthorizedError('访问令牌格式不正确（应为 Authorization: Bearer tb_…）', { scheme: 'Bearer' });
+    if (!match || !isWellFormedToken(match[1] as string)) throw new UnauthorizedError(uiText('server.http.tokenMalformed'), { scheme: 'Bearer' });
     const record = await lookup.findPrincipalByTokenHash(tokenHash(match[1] as string));
-    if (!record) throw new UnauthorizedError('访问令牌无效', { scheme: 'Bearer' });
-    if (record.revokedAt) throw new UnauthorizedError(`访问令牌已于 ${record.revokedAt} 吊销`, { scheme: 'Bearer' });
+    if (!record) throw new UnauthorizedError(uiText('server.http.tokenInvalid'), { scheme: 'Bearer' });
+    if (record.revokedAt) throw new UnauthorizedError(uiText('server.http.tokenRevoked', 'zh-CN', { at: record.revokedAt }), { scheme: 'Bearer' });
     const { tokenHash: _hash, ...principal } = record;
     return principal;
   };

@@ -1,4 +1,5 @@
 import { TongbanError } from '../core/errors.js';
+import { uiText } from '../core/i18n/index.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; details: unknown };
@@ -11,7 +12,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   }
   return {
     status: 500,
-    body: { error: { code: 'internal_error', message: '服务器内部错误，请稍后重试；如持续出现请联系管理员', details: null } },
+    body: { error: { code: 'internal_error', message: uiText('server.http.internalError'), details: null } },
     unexpected: true,
   };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BadRequestError, TongbanError, ValidationFailedError, type Problem } from '../core/errors.js';
+import { uiText } from '../core/i18n/index.js';
 
 /** Keys that could reach an object's prototype if any code ever merged a body into an object. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -17,7 +18,7 @@ export class UnsupportedMediaTypeError extends TongbanError {
 /** Every number JSON.parse turned into ±Infinity (e.g. 1e400), by JSON pointer. */
 function nonFiniteNumbers(value: unknown, pointer = '', out: Problem[] = []): Problem[] {
   if (typeof value === 'number' && !Number.isFinite(value)) {
-    out.push({ pointer, code: 'number.non-finite', message: `${pointer || '请求体'} 的数值超出可表示的范围` });
+    out.push({ pointer, code: 'number.non-finite', message: uiText('server.http.numberOutOfRange', 'zh-CN', { pointer: pointer || uiText('server.http.requestBody') }) });
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) nonFiniteNumbers(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
   }
@@ -38,11 +39,11 @@ function escapeToken(key: string): string {
 /** Every string value or key longer than `max`, by JSON pointer. */
 function overlongStrings(value: unknown, max: number, pointer = '', out: Problem[] = []): Problem[] {
   if (typeof value === 'string' && value.length > max) {
-    out.push({ pointer, code: 'string.too-long', message: `${pointer || '请求体'} 的文本过长（${value.length} 个字符，上限 ${max}）` });
+    out.push({ pointer, code: 'string.too-long', message: uiText('server.http.stringTooLong', 'zh-CN', { pointer: pointer || uiText('server.http.requestBody'), length: value.length, max }) });
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const at = `${pointer}/${escapeToken(key)}`;
-      if (key.length > max) out.push({ pointer: at, code: 'string.too-long', message: `${pointer || '请求体'} 中有一个键过长（${key.length} 个字符，上限 ${max}）` });
+      if (key.length > max) out.push({ pointer: at, code: 'string.too-long', message: uiText('server.http.keyTooLong', 'zh-CN', { pointer: pointer || uiText('server.http.requestBody'), length: key.length, max }) });
       else overlongStrings(item, max, at, out);
     }
   }
@@ -96,16 +97,16 @@ export function parseJsonText(text: string, { maxStringLength }: { maxStringLeng
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new BadRequestError(`请求体不是有效的 JSON：${(error as Error).message}`, { parser: (error as Error).message }, 'malformed_json');
+    throw new BadRequestError(uiText('server.http.malformedJson', 'zh-CN', { error: (error as Error).message }), { parser: (error as Error).message }, 'malformed_json');
   }
   const { forbidden, overflow, overlong } = scanParsed(value, max);
   if (forbidden !== null) {
-    throw new BadRequestError(`请求体含有不允许的键「${forbidden}」`, { key: forbidden }, 'forbidden_key');
+    throw new BadRequestError(uiText('server.http.forbiddenKey', 'zh-CN', { key: forbidden }), { key: forbidden }, 'forbidden_key');
   }
-  if (overflow) throw new ValidationFailedError('请求体中有数值超出可表示的范围', nonFiniteNumbers(value));
+  if (overflow) throw new ValidationFailedError(uiText('server.http.numbersOutOfRange'), nonFiniteNumbers(value));
   if (overlong) {
     const problems = overlongStrings(value, max);
-    throw new ValidationFailedError(`请求体中有文本超过 ${max} 个字符：${problems.map((p) => p.pointer || '请求体').join('、')}`, problems);
+    throw new ValidationFailedError(uiText('server.http.stringsTooLong', 'zh-CN', { max, pointers: problems.map((p) => p.pointer || uiText('server.http.requestBody')).join(uiText('server.listSeparator')) }), problems);
   }
   return value;
 }
@@ -184,12 +185,12 @@ export function jsonBody(limitBytes: number, maxStringLength = MAX_REQUEST_STRIN
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > limitBytes) {
       req.resume();
-      next(new PayloadTooLargeError(`请求体过大（${declared} 字节，上限 ${limitBytes} 字节）`, { limit: limitBytes }));
+      next(new PayloadTooLargeError(uiText('server.http.payloadTooLarge', 'zh-CN', { size: declared, limit: limitBytes }), { limit: limitBytes }));
       return;
     }
     const type = String(req.headers['content-type'] ?? '');
     collectBody(req, limitBytes, {
-      tooLarge: () => next(new PayloadTooLargeError(`请求体过大（超过 ${limitBytes} 字节）`, { limit: limitBytes })),
+      tooLarge: () => next(new PayloadTooLargeError(uiText('server.http.payloadOverLimit', 'zh-CN', { limit: limitBytes }), { limit: limitBytes })),
       error: next,
       done: (bytes) => {
         const text = bytes.toString('utf8');
@@ -199,7 +200,7 @@ export function jsonBody(limitBytes: number, maxStringLength = MAX_REQUEST_STRIN
           return;
         }
         if (!isJsonType(type)) {
-          next(new UnsupportedMediaTypeError('请求体应为 application/json', { contentType: type || null }));
+          next(new UnsupportedMediaTypeError(uiText('server.http.notJson'), { contentType: type || null }));
           return;
         }
         try {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authorize } from '../core/access/access-policy.js';
 import type { Principal } from '../core/access/principal.js';
 import { NotFoundError } from '../core/errors.js';
+import { uiText } from '../core/i18n/index.js';
 import { toErrorResponse } from './error-response.js';
 import { checkRequestBody, type HttpMethod, type RouteSpec } from './route-table.js';
 
@@ -71,5 +72,5 @@ export function apiErrorHandler(logger: ErrorLogger) {
 
 /** Unknown /api paths answer in the API's error shape, not with an HTML page. */
 export function apiNotFound(req: ApiRequest, _res: ApiResponse, next: Next): void {
-  next(new NotFoundError(`没有这个接口：${req.method} ${req.url?.split('?')[0] ?? ''}`, { method: req.method, path: req.url?.split('?')[0] }));
+  next(new NotFoundError(uiText('server.http.noSuchEndpoint', 'zh-CN', { method: req.method ?? '', path: req.url?.split('?')[0] ?? '' }), { method: req.method, path: req.url?.split('?')[0] }));
 }

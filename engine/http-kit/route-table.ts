@@ -1,6 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { ValidationFailedError, type Problem } from '../core/errors.js';
+import { uiText } from '../core/i18n/index.js';
 import { itemConfigSchema, itemStandardSchema } from '../core/standard/standard-schemas.js';
 import { DEFAULT_ACCESS, type Access } from '../core/access/access-policy.js';
 import { ITEM_CODE_PATTERN } from '../core/vocabulary/index.js';
@@ -59,7 +60,7 @@ function validatorFor(schema: JsonSchema): ValidateFunction {
 export function checkRequestBody(spec: RouteSpec, body: unknown): void {
   if (!spec.body) return;
   if (body === undefined) {
-    if (spec.body.required) throw new ValidationFailedError('缺少请求体', [{ pointer: '', code: 'body.required', message: '请求体不能为空' }]);
+    if (spec.body.required) throw new ValidationFailedError(uiText('server.http.bodyMissing'), [{ pointer: '', code: 'body.required', message: uiText('server.http.bodyEmpty') }]);
     return;
   }
   const validate = validatorFor(spec.body.schema);
@@ -69,7 +70,7 @@ export function checkRequestBody(spec: RouteSpec, body: unknown): void {
     code: `body.${e.keyword}`,
     message: e.message ?? 'invalid',
   }));
-  throw new ValidationFailedError('请求体不符合接口定义', problems);
+  throw new ValidationFailedError(uiText('server.http.bodyInvalid'), problems);
 }
 
 function toOpenApiPath(path: string): string {

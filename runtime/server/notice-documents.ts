@@ -1,4 +1,4 @@
-import { contentKeys, contentReader, isBilingual, MONGOLIAN, MONGOLIAN_BLOCK_CSS, mongolianFontFace, translationIsDraft, uiTexts, maskIdNumber, type ItemConfig, findDivision, InvalidStateError, NotFoundError, officialWorkingCalendar, type WorkingCalendar, calendarMissingNote, DOCUMENT_KINDS, DOCUMENT_OUTCOMES, documentKinds, documentKindFor, isDocumentKind, labelOf, labelTable, outcomes, type DocumentKind } from '../../engine/core/index.js';
+import { contentKeys, contentReader, isBilingual, MONGOLIAN, MONGOLIAN_BLOCK_CSS, mongolianFontFace, translationIsDraft, uiText, uiTexts, maskIdNumber, type ItemConfig, findDivision, InvalidStateError, NotFoundError, officialWorkingCalendar, type WorkingCalendar, calendarMissingNote, DOCUMENT_KINDS, DOCUMENT_OUTCOMES, documentKinds, documentKindFor, isDocumentKind, labelOf, labelTable, outcomes, type DocumentKind } from '../../engine/core/index.js';
 import { applicantOf, enterpriseApplicantOf } from '../../engine/services/index.js';
 import type { IntakeRecord } from '../../engine/ports/index.js';
 import { mongolianFontDataUrl } from './fonts.js';
@@ -7,7 +7,10 @@ export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind };
 
 /** 事项类型 行政许可 (国家政务服务平台 code 01): its acceptance follows 行政许可法第三十二条. */
 const ADMINISTRATIVE_PERMIT = '01';
-const PERMIT_BASIS = '《中华人民共和国行政许可法》第三十二条';
+const PERMIT_BASIS = uiText('server.notice.permitBasis');
+
+/** The Chinese page's strings (the Mongolian page reads its own through `uiTexts(MONGOLIAN)`). */
+const zh = uiTexts('zh-CN');
 
 const titles = labelTable(documentKinds);
 
@@ -21,7 +24,7 @@ export function escapeHtml(text: string): string {
 /** 2025-06-01 → 2025年6月1日 */
 export function chineseDate(iso: string): string {
   const [year, month, day] = iso.split('-');
-  return `${year}年${Number(month)}月${Number(day)}日`;
+  return zh('notice.dateFormat', { year: year ?? '', month: Number(month), day: Number(day) });
 }
 
 /**
@@ -35,21 +38,23 @@ export function placeName(code: string, stations?: ReadonlyMap<string, string>):
   const name = `${parent && parent.level === 'league_city' ? parent.name : ''}${division.name}`;
   if (code.length <= 6) return name;
   const station = stations?.get(code);
-  return station ? `${name}${station}` : `${name}（站点 ${code}）`;
+  return station ? `${name}${station}` : zh('server.notice.stationCode', { name, code });
 }
 
 /** Where the applicant was served: a banner's 政务服务中心, or a station by its own name (便民服务站 …). */
 export function centreName(code: string, stations?: ReadonlyMap<string, string>): string {
-  return code.length > 6 && stations?.has(code) ? placeName(code, stations) : `${placeName(code, stations)}政务服务中心`;
+  return code.length > 6 && stations?.has(code) ? placeName(code, stations) : zh('server.notice.centre', { place: placeName(code, stations) });
 }
 
+const withNote = (text: string, note?: string): string => (note ? zh('server.notice.withNote', { text, note }) : text);
+
 function limitText(limit: { value: number | null; unit: { label: string }; note?: string }): string {
-  return limit.value === null ? `法律法规未规定${limit.note ? `（${limit.note}）` : ''}` : `${limit.value} 个${limit.unit.label}${limit.note ? `（${limit.note}）` : ''}`;
+  return withNote(limit.value === null ? zh('guide.limit.none') : zh('guide.limit.amount', { value: limit.value, unit: limit.unit.label }), limit.note);
 }
 
 /** The 承诺办理时限 as the applicant reads it: an 即办件 (limit 0) is done on the spot. */
 function promisedText(limit: ItemConfig['standard']['promisedTimeLimit']): string {
-  return limit.value === 0 ? `当场办结${limit.note ? `（${limit.note}）` : ''}` : limitText(limit);
+  return limit.value === 0 ? withNote(zh('guide.limit.onTheSpot'), limit.note) : limitText(limit);
 }
 
 /** Refuses a document that does not fit the recorded decision (e.g. no 受理通知书 for a rejected application). */
@@ -58,7 +63,7 @@ export function checkDocumentFits(record: IntakeRecord, kind: DocumentKind): voi
   if (DOCUMENT_OUTCOMES[kind] === outcome) return;
   const fitting = documentKindFor(outcome);
   throw new InvalidStateError(
-    `办件 ${record.caseNumber} 的受理结论为「${labelOf(outcomes, outcome)}」，不能出具${titles[kind]}${fitting ? `；应出具${titles[fitting]}` : ''}`,
+    zh('server.notice.documentMismatch', { caseNumber: record.caseNumber, outcome: labelOf(outcomes, outcome), kind: titles[kind], fitting: fitting ? zh('server.notice.fittingDocument', { kind: titles[fitting] }) : '' }),
     { caseNumber: record.caseNumber, outcome, kind, ...(fitting ? { fitting } : {}) },
   );
 }
@@ -194,7 +199,7 @@ export function mergeLegalBases(entries: readonly string[]): string[] {
       else cite(part, '');
     }
   }
-  return laws.map((law) => `${law}${(articles.get(law) as string[]).join('、')}`);
+  return laws.map((law) => `${law}${(articles.get(law) as string[]).join(zh('server.listSeparator'))}`);
 }
 
 /** The item's own basis (设定依据), each law once. */
@@ -207,7 +212,7 @@ const isPermit = (config: ItemConfig): boolean => config.standard.itemType.code 
 /** What the acceptance and the 补正 notice cite: 行政许可法第三十二条 for a 行政许可, the item's own basis otherwise. */
 export function procedureBasis(config: ItemConfig): string {
   if (isPermit(config)) return PERMIT_BASIS;
-  return itemBases(config).join('、') || '本事项办事指南';
+  return itemBases(config).join(zh('server.listSeparator')) || zh('server.notice.itemGuide');
 }
 
 /** The applicant addressed: an enterprise by name and 统一社会信用代码, its legal representative second; a person by name and masked ID. */
@@ -216,27 +221,28 @@ function addressee(record: IntakeRecord, config: ItemConfig): string {
   const enterprise = enterpriseApplicantOf(record, fields);
   if (enterprise) {
     const details = [
-      enterprise.creditCode ? `统一社会信用代码：${enterprise.creditCode}` : null,
-      enterprise.legalRepresentative ? `法定代表人（负责人）：${enterprise.legalRepresentative}` : null,
+      enterprise.creditCode ? zh('server.notice.creditCode', { code: enterprise.creditCode }) : null,
+      enterprise.legalRepresentative ? zh('server.notice.legalRepresentative', { name: enterprise.legalRepresentative }) : null,
     ].filter(Boolean);
-    return `<p class="to">${escapeHtml(enterprise.companyName)}${details.length ? `（${escapeHtml(details.join('；'))}）` : ''}：</p>`;
+    const joined = details.length ? zh('server.notice.parenthesised', { text: details.join(zh('server.notice.clauseSeparator')) }) : '';
+    return `<p class="to">${escapeHtml(zh('server.notice.addressee', { name: enterprise.companyName, details: joined }))}</p>`;
   }
   const applicant = applicantOf(record, fields);
-  const id = applicant.idNumber ? `（身份证号码：${maskIdNumber(applicant.idNumber)}）` : '';
-  return `<p class="to">${escapeHtml(applicant.name ?? '申请人')}${escapeHtml(id)}：</p>`;
+  const id = applicant.idNumber ? zh('server.notice.idNumber', { id: maskIdNumber(applicant.idNumber) }) : '';
+  return `<p class="to">${escapeHtml(zh('server.notice.addressee', { name: applicant.name ?? zh('notice.addressee'), details: id }))}</p>`;
 }
 
 function submission(record: IntakeRecord, config: ItemConfig): string {
-  const scenario = record.decision.scenario ? `（办理情形：${record.decision.scenario.name}）` : '';
-  return `你（单位）于${chineseDate(record.decision.date)}提出的“${config.standard.name}”申请${scenario}`;
+  const scenario = record.decision.scenario ? zh('server.notice.scenario', { name: record.decision.scenario.name }) : '';
+  return zh('server.notice.submission', { date: chineseDate(record.decision.date), name: config.standard.name, scenario });
 }
 
 function handlingText(ctx: NoticeContext): string {
   const { record } = ctx;
   const department = handlingBody(ctx);
   return record.handling.division === record.receivingDivision
-    ? `由${department}办理`
-    : `由${centreName(record.receivingDivision, ctx.stations)}代收，转${department}（${placeName(record.handling.division, ctx.stations)}）办理（收受分离）`;
+    ? zh('server.notice.handledBy', { department })
+    : zh('server.notice.handledElsewhere', { centre: centreName(record.receivingDivision, ctx.stations), department, place: placeName(record.handling.division, ctx.stations) });
 }
 
 /** 经办人, window, address and phone: who served the applicant and where to ask. */
@@ -245,13 +251,13 @@ function officeBlock(ctx: NoticeContext): string {
   const window = localValue(ctx.local?.receiving, 'windowName') ?? centre;
   const address = localValue(ctx.local?.receiving, 'windowAddress');
   const phone = localValue(ctx.local?.receiving, 'consultPhone');
-  const cells: [string, string][] = [['承办部门', handlingBody(ctx)], ['受理窗口', window], ['经办人', ctx.clerk ?? ''], ...(phone ? [['咨询电话', phone] as [string, string]] : [])];
+  const cells: [string, string][] = [[zh('notice.handledBy'), handlingBody(ctx)], [zh('server.notice.window'), window], [zh('server.notice.clerk'), ctx.clerk ?? ''], ...(phone ? [[zh('server.notice.phone'), phone] as [string, string]] : [])];
   const rows: string[] = [];
   for (let i = 0; i < cells.length; i += 2) {
     const [a, b] = [cells[i] as [string, string], cells[i + 1]];
     rows.push(`<tr><th>${a[0]}</th><td>${escapeHtml(a[1])}</td>${b ? `<th>${b[0]}</th><td>${escapeHtml(b[1])}</td>` : '<td colspan="2"></td>'}</tr>`);
   }
-  if (address) rows.push(`<tr><th>办理地点</th><td colspan="3">${escapeHtml(address)}</td></tr>`);
+  if (address) rows.push(`<tr><th>${zh('server.notice.address')}</th><td colspan="3">${escapeHtml(address)}</td></tr>`);
   return `<table class="office"><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -260,6 +266,8 @@ function officeBlock(ctx: NoticeContext): string {
  * block — seal of the handling body, date, the applicant's receipt line and the version/hash line
  * — kept together on one page. Other printables (容缺受理) build on it.
  */
+const SHORT_BLANK = '<span class="blank short"></span>';
+
 export function noticePage(kind: DocumentKind, ctx: NoticeContext, body: string, mongolian = ''): string {
   const { record, config } = ctx;
   const number = suffix[kind] ? `${record.caseNumber}-${suffix[kind]}` : record.caseNumber;
@@ -268,7 +276,7 @@ export function noticePage(kind: DocumentKind, ctx: NoticeContext, body: string,
 <title>${escapeHtml(titles[kind])} ${escapeHtml(record.caseNumber)}</title>
 <style>${CSS}</style>${mongolian ? `<style>${MONGOLIAN_CSS}</style>` : ''}</head>
 <body>
-<div class="toolbar"><button type="button">打印</button><script>${PRINT_SCRIPT}</script></div>
+<div class="toolbar"><button type="button">${zh('server.notice.print')}</button><script>${PRINT_SCRIPT}</script></div>
 <main class="page" data-kind="${kind}">
 <h1>${escapeHtml(titles[kind])}</h1>
 <p class="number">${escapeHtml(number)}</p>
@@ -276,9 +284,9 @@ ${addressee(record, config)}
 ${body}
 ${officeBlock(ctx)}
 <div class="closing">
-<div class="sign"><p><span class="seal">${escapeHtml(handlingBody(ctx))}（盖章）</span></p><p><span class="seal">${escapeHtml(chineseDate(record.decision.date))}</span></p></div>
-<p class="receipt">申请人签收：签收人 <span class="blank"></span>　签收日期 <span class="blank short"></span>年<span class="blank short"></span>月<span class="blank short"></span>日</p>
-<p class="meta">办件编号 ${escapeHtml(record.caseNumber)} · 事项编码 ${escapeHtml(record.item.code)} · 版本 ${record.item.version} · 内容哈希 ${escapeHtml(record.item.hash)} · 受理地 ${escapeHtml(record.receivingDivision)} · 事项名称 ${escapeHtml(config.standard.name)}</p>
+<div class="sign"><p><span class="seal">${escapeHtml(handlingBody(ctx))}${zh('notice.seal')}</span></p><p><span class="seal">${escapeHtml(chineseDate(record.decision.date))}</span></p></div>
+<p class="receipt">${zh('server.notice.receipt', { signer: '<span class="blank"></span>', year: SHORT_BLANK, month: SHORT_BLANK, day: SHORT_BLANK })}</p>
+<p class="meta">${zh('server.notice.meta', { caseNumber: escapeHtml(record.caseNumber), code: escapeHtml(record.item.code), version: record.item.version, hash: escapeHtml(record.item.hash), division: escapeHtml(record.receivingDivision), name: escapeHtml(config.standard.name) })}</p>
 </div>
 </main>
 ${mongolian}</body></html>
@@ -290,15 +298,15 @@ function acceptance(ctx: NoticeContext): string {
   const names = new Map(config.standard.materials.map((m) => [m.id, m.name]));
   const received = record.materials.map((id) => names.get(id) ?? id);
   const { promisedTimeLimit, statutoryTimeLimit } = config.standard;
-  return `<p>${escapeHtml(submission(record, config))}，经审查，申请材料齐全、符合法定形式，根据${escapeHtml(procedureBasis(config))}的规定，现决定予以受理。本件${escapeHtml(handlingText(ctx))}。</p>
+  return `<p>${escapeHtml(zh('server.notice.acceptance', { submission: submission(record, config), basis: procedureBasis(config), handling: handlingText(ctx) }))}</p>
 <table><tbody>
-<tr><th>事项名称</th><td>${escapeHtml(config.standard.name)}</td></tr>
-<tr><th>受理日期</th><td>${escapeHtml(chineseDate(record.decision.date))}</td></tr>
-<tr><th>承诺办理时限</th><td>${escapeHtml(promisedText(promisedTimeLimit))}</td></tr>
-${ctx.due?.promisedDue ? `<tr><th>承诺办结日期</th><td class="deadline">${escapeHtml(chineseDate(ctx.due.promisedDue))}前</td></tr>\n` : ''}<tr><th>法定办理时限</th><td>${escapeHtml(limitText(statutoryTimeLimit))}</td></tr>
-<tr><th>已收材料</th><td>${received.length ? `<ol>${received.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ol>` : '无'}</td></tr>
+<tr><th>${zh('notice.itemName')}</th><td>${escapeHtml(config.standard.name)}</td></tr>
+<tr><th>${zh('server.notice.acceptedOn')}</th><td>${escapeHtml(chineseDate(record.decision.date))}</td></tr>
+<tr><th>${zh('guide.limit.promised')}</th><td>${escapeHtml(promisedText(promisedTimeLimit))}</td></tr>
+${ctx.due?.promisedDue ? `<tr><th>${zh('notice.promisedDue')}</th><td class="deadline">${escapeHtml(zh('server.notice.before', { date: chineseDate(ctx.due.promisedDue) }))}</td></tr>\n` : ''}<tr><th>${zh('guide.limit.statutory')}</th><td>${escapeHtml(limitText(statutoryTimeLimit))}</td></tr>
+<tr><th>${zh('notice.received')}</th><td>${received.length ? `<ol>${received.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ol>` : zh('notice.none')}</td></tr>
 </tbody></table>
-${ctx.due?.calendarMissing?.length ? `<p class="calendar-missing">（${escapeHtml(calendarMissingNote(ctx.due.calendarMissing))}。）</p>\n` : ''}<p>请凭本通知书及办件编号 ${escapeHtml(record.caseNumber)} 查询办理进度、领取办理结果。</p>`;
+${ctx.due?.calendarMissing?.length ? `<p class="calendar-missing">${escapeHtml(zh('server.notice.calendarNote', { note: calendarMissingNote(ctx.due.calendarMissing) }))}</p>\n` : ''}<p>${escapeHtml(zh('server.notice.acceptanceLookup', { caseNumber: record.caseNumber }))}</p>`;
 }
 
 /**
@@ -312,16 +320,16 @@ ${ctx.due?.calendarMissing?.length ? `<p class="calendar-missing">（${escapeHtm
  */
 export function supplementPeriod(ctx: NoticeContext): string {
   const d = ctx.record.decision;
-  const where = '一次性补正上述全部内容，并携带本通知书到任一政务服务中心“全区通办”窗口提交。';
+  const where = zh('server.notice.supplementWhere');
   const period = ctx.config.standard.supplementPeriod;
-  if (!period) return `<p class="deadline">请${where}</p>\n`;
+  if (!period) return `<p class="deadline">${zh('server.notice.supplementPlease', { where })}</p>\n`;
   const calendar = ctx.calendar ?? officialWorkingCalendar;
   const counted = period.unit.code === 'CD' ? calendar.addNaturalDays(d.date, period.value)
     : period.unit.code === 'M' ? calendar.addMonths(d.date, period.value)
       : calendar.addWorkingDays(d.date, period.value);
   const { date: deadline, calendarMissing } = counted;
-  return `<p class="deadline">请于${escapeHtml(chineseDate(deadline))}前（自${escapeHtml(chineseDate(d.date))}起 ${period.value} 个${escapeHtml(period.unit.label)}内）${where}</p>
-${calendarMissing ? `<p class="calendar-missing">（${escapeHtml(calendarMissingNote(calendarMissing))}。）</p>\n` : ''}`;
+  return `<p class="deadline">${escapeHtml(zh('server.notice.supplementBy', { deadline: chineseDate(deadline), from: chineseDate(d.date), value: period.value, unit: period.unit.label, where }))}</p>
+${calendarMissing ? `<p class="calendar-missing">${escapeHtml(zh('server.notice.calendarNote', { note: calendarMissingNote(calendarMissing) }))}</p>\n` : ''}`;
 }
 
 function supplement(ctx: NoticeContext): string {
@@ -329,15 +337,15 @@ function supplement(ctx: NoticeContext): string {
   const d = record.decision;
   // 容缺后补 is offered only where the item allows 容缺受理 and the applicant is not refused it as 失信.
   const mayDefer = d.deferredAcceptance !== undefined && d.deferredAcceptance.refusal !== 'credit';
-  const rows = d.missingMaterials.map((m, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(m.name)}</td><td>${m.deferrable && mayDefer ? '可容缺后补（须书面承诺）' : '须补正'}</td></tr>`);
+  const rows = d.missingMaterials.map((m, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(m.name)}</td><td>${m.deferrable && mayDefer ? zh('notice.deferrable') : zh('notice.mustSupplement')}</td></tr>`);
   const corrections = [
     ...d.fieldErrors.map((e) => e.message),
     ...d.reasons.filter((r) => r.type === 'supplement' || r.type === 'undecided').map((r) => r.message),
   ];
-  return `<p>${escapeHtml(submission(record, config))}，经审查，申请材料不齐全或者不符合法定形式。根据${escapeHtml(procedureBasis(config))}的规定，现一次性告知你（单位）需要补正的全部内容：</p>
-${rows.length ? `<table><thead><tr><th>序号</th><th>需补正的材料</th><th>说明</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : ''}
-${corrections.length ? `<p>需更正或补充填写的内容：</p><ol>${corrections.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ol>` : ''}
-${supplementPeriod(ctx)}<p>补正材料齐全、符合法定形式后予以受理；办件编号 ${escapeHtml(record.caseNumber)} 可用于查询。</p>`;
+  return `<p>${escapeHtml(zh('server.notice.supplement', { submission: submission(record, config), basis: procedureBasis(config) }))}</p>
+${rows.length ? `<table><thead><tr><th>${zh('server.notice.serial')}</th><th>${zh('notice.missing')}</th><th>${zh('server.notice.remark')}</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : ''}
+${corrections.length ? `<p>${zh('server.notice.correctionsHeading')}</p><ol>${corrections.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ol>` : ''}
+${supplementPeriod(ctx)}<p>${escapeHtml(zh('server.notice.supplementClosing', { caseNumber: record.caseNumber }))}</p>`;
 }
 
 function rejection(ctx: NoticeContext): string {
@@ -349,10 +357,10 @@ function rejection(ctx: NoticeContext): string {
     ...itemBases(config),
   ]);
   const { reviewAuthority, court } = remedyBodies(ctx);
-  return `<p>${escapeHtml(submission(record, config))}，经审查，不符合受理条件，现决定不予受理。理由如下：</p>
+  return `<p>${escapeHtml(zh('server.notice.rejection', { submission: submission(record, config) }))}</p>
 <ol>${reasons.map((r) => `<li>${escapeHtml(r.message)}</li>`).join('')}</ol>
-<p>法律依据：${escapeHtml(bases.join('；') || '本事项设定依据')}。</p>
-<p>如不服本决定，可以自收到本决定书之日起六十日内依照《中华人民共和国行政复议法》向${escapeHtml(reviewAuthority ?? '行政复议机关')}申请行政复议，或者自收到本决定书之日起六个月内依照《中华人民共和国行政诉讼法》向${escapeHtml(court ?? '人民法院')}提起行政诉讼。</p>`;
+<p>${escapeHtml(zh('server.notice.legalBasis', { bases: bases.join(zh('server.notice.clauseSeparator')) || zh('server.notice.itemBasis') }))}</p>
+<p>${escapeHtml(zh('server.notice.remedy', { reviewAuthority: reviewAuthority ?? zh('server.notice.reviewAuthority'), court: court ?? zh('server.notice.court') }))}</p>`;
 }
 
 /** The body of each notice this file prints; 容缺受理's printables are added by their own module. */
@@ -427,6 +435,6 @@ ${translationIsDraft(config, MONGOLIAN) ? `<p class="draft">${escapeHtml(t('noti
 export function renderNoticeDocument(kind: DocumentKind, ctx: NoticeContext): string {
   checkDocumentFits(ctx.record, kind);
   const body = bodies[kind];
-  if (!body) throw new NotFoundError(`尚不能出具${titles[kind]}`, { kind });
+  if (!body) throw new NotFoundError(zh('server.notice.notYet', { kind: titles[kind] }), { kind });
   return noticePage(kind, ctx, body(ctx), isBilingual(ctx.config) ? mongolianNoticePage(kind, ctx) : '');
 }

@@ -7,8 +7,9 @@ import { askConfirm } from './Modal.js';
 import { fieldReferences } from './references.js';
 import {
   buildForm, CHILD_KINDS, conditionOperatorName, conditionOperatorsFor, conditionProblem, conditionValueFromText, conditionValueText, FIELD_KINDS, isContainer,
-  isRoundTrip, newField, parseForm, retargetConditions, setCondition, stableStringify, type FieldKind, type FieldModel, type FieldModelCondition,
+  isRoundTrip, newField, NEW_OPTIONS, parseForm, retargetConditions, setCondition, stableStringify, type FieldKind, type FieldModel, type FieldModelCondition,
 } from './formModel.js';
+import { t } from './ui-text.js';
 import { formValidator, translateString } from '../../../engine/web-kit/index.js';
 import { previewErrors, toErrorSchema } from './rjsf.js';
 import { ProblemSummary } from './StandardTab.js';
@@ -38,7 +39,7 @@ function numberOrUndefined(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-const EFFECT_LABELS = { show: '才显示此字段', require: '此字段必填' } as const;
+const EFFECT_LABELS = { show: 'designer.form.condition.effect.show', require: 'designer.form.condition.effect.require' } as const;
 
 /**
  * "显示/必填条件": the other field, the comparison (有值 / 等于 / 属于 / 大于 / 小于 / 不小于 / 不大于) and the
@@ -69,59 +70,60 @@ function ConditionEditor({ field, fields, onChange }: { field: FieldModel; field
   };
   const pending = controller ? conditionProblem({ field: draft.controller, operator: draft.operator, effect: draft.effect, value: conditionValueFromText(controller, draft.operator, draft.text) }, controller) : null;
   const options = controller?.kind === 'single' ? controller.options : null;
-  const chosen = new Set(draft.text.split('、').filter(Boolean));
+  const separator = t('designer.form.valueSeparator');
+  const chosen = new Set(draft.text.split(separator).filter(Boolean));
   return (
-    <div className="condition" role="group" aria-label="显示/必填条件">
+    <div className="condition" role="group" aria-label={t('designer.form.condition.title')}>
       <label className="field">
-        <span>仅当另一字段满足条件时</span>
+        <span>{t('designer.form.condition.controller')}</span>
         <select name="showWhen" value={draft.controller} onChange={(e) => apply({ ...draft, controller: e.target.value, operator: 'isFilled', text: '' })}>
-          <option value="">（始终显示）</option>
-          {candidates.map((f) => <option key={f.name} value={f.name}>{f.title}（{f.name}）</option>)}
+          <option value="">{t('designer.form.condition.always')}</option>
+          {candidates.map((f) => <option key={f.name} value={f.name}>{t('designer.form.condition.controllerOption', { title: f.title, name: f.name })}</option>)}
         </select>
       </label>
       {controller ? (
         <div className="row">
           <label className="field">
-            <span>条件</span>
+            <span>{t('designer.form.condition.operator')}</span>
             <select name="conditionOperator" value={draft.operator} onChange={(e) => apply({ ...draft, operator: e.target.value as FieldConditionOperator, text: e.target.value === 'in' || draft.operator === 'in' ? '' : draft.text })}>
               {operators.map((op) => <option key={op} value={op}>{conditionOperatorName(op)}</option>)}
             </select>
           </label>
           {draft.operator !== 'isFilled' && options && draft.operator === 'equal' ? (
             <label className="field grow">
-              <span>值</span>
+              <span>{t('designer.form.condition.value')}</span>
               <select name="conditionValue" value={draft.text} onChange={(e) => apply({ ...draft, text: e.target.value })}>
-                <option value="">（请选择）</option>
+                <option value="">{t('designer.choose')}</option>
                 {options.map((o) => <option key={o} value={o}>{o}</option>)}
               </select>
             </label>
           ) : null}
           {draft.operator === 'in' && options ? (
             <fieldset className="field grow condition-values">
-              <legend>值（任一）</legend>
+              <legend>{t('designer.form.condition.valuesAny')}</legend>
               {options.map((o) => (
                 <label key={o} className="row">
                   <input type="checkbox" name="conditionValues" value={o} checked={chosen.has(o)}
-                    onChange={(e) => apply({ ...draft, text: options.filter((x) => (x === o ? e.target.checked : chosen.has(x))).join('、') })} /> {o}
+                    onChange={(e) => apply({ ...draft, text: options.filter((x) => (x === o ? e.target.checked : chosen.has(x))).join(separator) })} /> {o}
                 </label>
               ))}
             </fieldset>
           ) : null}
           {draft.operator !== 'isFilled' && !options ? (
             <label className="field grow">
-              <span>{draft.operator === 'in' ? '值（用、分隔）' : '值'}</span>
+              <span>{t(draft.operator === 'in' ? 'designer.form.condition.valuesTyped' : 'designer.form.condition.value')}</span>
               <input type={controller.kind === 'number' && draft.operator !== 'in' ? 'number' : 'text'} name="conditionValue" value={draft.text} onChange={(e) => apply({ ...draft, text: e.target.value })} />
             </label>
           ) : null}
           <label className="field">
-            <span>满足时</span>
+            <span>{t('designer.form.condition.effect')}</span>
             <select name="conditionEffect" value={draft.effect} onChange={(e) => apply({ ...draft, effect: e.target.value as 'show' | 'require' })}>
-              {(['show', 'require'] as const).map((effect) => <option key={effect} value={effect}>{EFFECT_LABELS[effect]}</option>)}
+              {(['show', 'require'] as const).map((effect) => <option key={effect} value={effect}>{t(EFFECT_LABELS[effect])}</option>)}
             </select>
           </label>
         </div>
       ) : null}
-      {pending ? <span className="problems" role="alert">{pending}（条件尚未生效）</span> : null}
+      {pending ? <span className="problems" role="alert">{t('designer.form.condition.pending', { problem: pending })}</span> : null}
       {field.condition && !pending ? <p className="muted" data-testid="condition-summary">{conditionSentence(field.condition, fields)}</p> : null}
     </div>
   );
@@ -129,38 +131,38 @@ function ConditionEditor({ field, fields, onChange }: { field: FieldModel; field
 
 function conditionSentence(condition: FieldModelCondition, fields: FieldModel[]): string {
   const titleOf = (name: string) => fields.find((f) => f.name === name)?.title ?? name;
-  return `${conditionText(condition, titleOf)}${condition.effect === 'show' ? '显示' : '必填'}`;
+  return t(condition.effect === 'show' ? 'designer.form.condition.sentence.show' : 'designer.form.condition.sentence.require', { when: conditionText(condition, titleOf) });
 }
 
 function PropertyPanel({ field, fields, onChange, readOnly, parent }: { field: FieldModel; fields: FieldModel[]; onChange: (f: FieldModel) => void; readOnly: boolean; parent?: FieldModel }) {
   const [name, setName] = useState(field.name);
   useEffect(() => setName(field.name), [field.name]);
   const nameError = !FIELD_NAME.test(name)
-    ? '字段名应以英文字母开头，只含英文字母、数字和下划线'
+    ? t('designer.form.name.invalid')
     : RESERVED.includes(name)
-      ? `「${name}」是规则的保留事实，请换一个名称`
+      ? t('designer.form.name.reserved', { name })
       : fields.some((f) => f !== field && f.name === name)
-        ? '已有同名字段'
+        ? t('designer.form.name.taken')
         : null;
   const isChoice = field.kind === 'single' || field.kind === 'multi';
   const hasLength = field.kind === 'text';
-  const minLabel = field.kind === 'number' ? '最小值' : field.kind === 'multi' ? '最少选择项数' : field.kind === 'repeat' ? '最少条数' : '最少字符数';
-  const maxLabel = field.kind === 'number' ? '最大值' : field.kind === 'multi' ? '最多选择项数' : field.kind === 'repeat' ? '最多条数' : '最多字符数';
+  const minLabel = t(field.kind === 'number' ? 'designer.form.limit.minNumber' : field.kind === 'multi' ? 'designer.form.limit.minChoices' : field.kind === 'repeat' ? 'designer.form.limit.minEntries' : 'designer.form.limit.minLength');
+  const maxLabel = t(field.kind === 'number' ? 'designer.form.limit.maxNumber' : field.kind === 'multi' ? 'designer.form.limit.maxChoices' : field.kind === 'repeat' ? 'designer.form.limit.maxEntries' : 'designer.form.limit.maxLength');
   const showLimits = field.kind === 'number' || field.kind === 'multi' || field.kind === 'repeat' || hasLength;
   const kinds = parent ? CHILD_KINDS : FIELD_KINDS;
   const changeKind = (kind: FieldKind) => {
     const { children: _children, ...rest } = field;
-    onChange({ ...rest, kind, options: field.options.length ? field.options : ['选项一', '选项二'], ...(isContainer(kind) ? { children: field.children ?? [] } : {}) });
+    onChange({ ...rest, kind, options: field.options.length ? field.options : NEW_OPTIONS(), ...(isContainer(kind) ? { children: field.children ?? [] } : {}) });
   };
   return (
-    <fieldset className="props" disabled={readOnly} aria-label="字段属性">
-      <legend>字段属性{parent ? `（「${parent.title}」中的字段）` : ''}</legend>
+    <fieldset className="props" disabled={readOnly} aria-label={t('designer.form.props')}>
+      <legend>{parent ? t('designer.form.props.inContainer', { container: parent.title }) : t('designer.form.props')}</legend>
       <label className="field">
-        <span>标题</span>
+        <span>{t('designer.form.props.title')}</span>
         <input type="text" name="title" value={field.title} onChange={(e) => onChange({ ...field, title: e.target.value })} />
       </label>
       <label className="field">
-        <span>字段名（英文，规则中引用）</span>
+        <span>{t('designer.form.props.name')}</span>
         <input
           type="text"
           name="fieldName"
@@ -174,24 +176,24 @@ function PropertyPanel({ field, fields, onChange, readOnly, parent }: { field: F
         {nameError ? <span className="problems" role="alert">{nameError}</span> : null}
       </label>
       <label className="field">
-        <span>类型</span>
+        <span>{t('designer.form.props.kind')}</span>
         <select name="kind" value={field.kind} onChange={(e) => changeKind(e.target.value as FieldKind)}>
           {kinds.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
         </select>
       </label>
-      {field.kind === 'file' ? <p className="muted">申请人在表单中选择文件；窗口受理时附件另行保存，表单中只是声明的附件字段。</p> : null}
-      {field.kind === 'group' ? <p className="muted">分组在表单中显示为一个带标题的区块，其中的字段在左侧列表中编辑。</p> : null}
-      {field.kind === 'repeat' ? <p className="muted">重复组可由申请人添加多条，每条包含左侧列表中的字段（如家庭成员）。</p> : null}
+      {field.kind === 'file' ? <p className="muted">{t('designer.form.props.fileHint')}</p> : null}
+      {field.kind === 'group' ? <p className="muted">{t('designer.form.props.groupHint')}</p> : null}
+      {field.kind === 'repeat' ? <p className="muted">{t('designer.form.props.repeatHint')}</p> : null}
       <label className="row" style={{ marginBottom: 8 }}>
-        <input type="checkbox" name="required" checked={field.required} onChange={(e) => onChange({ ...field, required: e.target.checked })} /> 必填
+        <input type="checkbox" name="required" checked={field.required} onChange={(e) => onChange({ ...field, required: e.target.checked })} /> {t('designer.form.props.required')}
       </label>
       <label className="field">
-        <span>说明（显示在字段下方）</span>
+        <span>{t('designer.form.props.description')}</span>
         <textarea rows={2} name="description" value={field.description ?? ''} onChange={(e) => onChange({ ...field, description: e.target.value || undefined } as FieldModel)} />
       </label>
       {isChoice ? (
         <label className="field">
-          <span>选项（每行一个）</span>
+          <span>{t('designer.form.props.options')}</span>
           <textarea
             rows={4}
             name="options"
@@ -215,8 +217,8 @@ function PropertyPanel({ field, fields, onChange, readOnly, parent }: { field: F
       ) : null}
       {hasLength ? (
         <label className="field">
-          <span>正则（格式要求）</span>
-          <input type="text" name="pattern" value={field.pattern ?? ''} placeholder="如 ^[0-9]{6}$" onChange={(e) => onChange({ ...field, pattern: e.target.value || undefined } as FieldModel)} />
+          <span>{t('designer.form.props.pattern')}</span>
+          <input type="text" name="pattern" value={field.pattern ?? ''} placeholder={t('designer.form.props.patternPlaceholder')} onChange={(e) => onChange({ ...field, pattern: e.target.value || undefined } as FieldModel)} />
         </label>
       ) : null}
       {!parent ? <ConditionEditor field={field} fields={fields} onChange={onChange} /> : null}
@@ -243,8 +245,8 @@ const JsonEditor = memo(function JsonEditor({ form: latest, onChange, readOnly }
   }, [serialised]);
   return (
     <details className="card">
-      <summary>专家模式：直接编辑表单 JSON（schema 与 uiSchema，与上方设计同步）</summary>
-      <label htmlFor="form-json" className="sr-only">表单 JSON</label>
+      <summary>{t('designer.form.json.summary')}</summary>
+      <label htmlFor="form-json" className="sr-only">{t('designer.form.json.label')}</label>
       <textarea
         id="form-json"
         className="json-editor"
@@ -255,11 +257,11 @@ const JsonEditor = memo(function JsonEditor({ form: latest, onChange, readOnly }
           setText(e.target.value);
           try {
             const parsed = JSON.parse(e.target.value) as { schema?: unknown; uiSchema?: unknown };
-            if (!parsed || typeof parsed.schema !== 'object' || parsed.schema === null) throw new Error('应包含 schema 对象');
+            if (!parsed || typeof parsed.schema !== 'object' || parsed.schema === null) throw new Error(t('designer.form.json.noSchema'));
             setError(null);
             onChange({ schema: parsed.schema as Record<string, unknown>, uiSchema: (parsed.uiSchema ?? {}) as Record<string, unknown> });
           } catch (err) {
-            setError(`JSON 无效，尚未应用：${(err as Error).message}`);
+            setError(t('designer.form.json.invalid', { error: (err as Error).message }));
           }
         }}
       />
@@ -307,7 +309,7 @@ export function FormPreview({ form, formData, onChange, idPrefix = 'preview' }: 
     onChangeRef.current?.((next ?? {}) as Record<string, unknown>);
   }, []);
   return (
-    <ErrorBoundary resetKey={shown} fallback={<div className="notice warn">表单定义无效，暂时无法预览。请按上方提示修改。</div>}>
+    <ErrorBoundary resetKey={shown} fallback={<div className="notice warn">{t('designer.form.preview.invalid')}</div>}>
       <PreviewForm form={shown} formData={formData ?? data} onChange={handleChange} idPrefix={idPrefix} />
     </ErrorBoundary>
   );
@@ -347,19 +349,19 @@ const FieldRow = memo(function FieldRow({ f, index, count, selected, selectedChi
   return (
     <li className={selected ? 'selected' : ''} data-field={f.name} {...handlers} {...(dropTarget ? { 'data-drop-target': dropTarget } : {})} {...(dragging ? { 'data-dragging': 'true' } : {})}>
       <div className="fieldrow">
-        {!readOnly ? <span className="handle" aria-hidden="true" title="拖动以调整顺序">⠿</span> : null}
+        {!readOnly ? <span className="handle" aria-hidden="true" title={t('designer.dragToReorder')}>⠿</span> : null}
         <button className="pick" aria-pressed={selected} onClick={() => actions.select(f.name)} title={f.name}>
           {f.title}{f.required ? <span className="required" style={{ color: 'var(--red)' }}> *</span> : null}
           <br />
           <span className="muted">{FIELD_KINDS.find((k) => k.kind === f.kind)?.label} · {f.name}</span>
           {condition ? <span className="cond"> · {condition}</span> : null}
-          {problemCount ? <span className="badge fail">有问题</span> : null}
+          {problemCount ? <span className="badge fail">{t('designer.form.row.hasProblems')}</span> : null}
         </button>
         {!readOnly ? (
           <>
-            <button className="small" onClick={() => actions.move(index, index - 1)} disabled={index === 0} aria-label={`上移「${f.title}」`}>↑</button>
-            <button className="small" onClick={() => actions.move(index, index + 1)} disabled={index === count - 1} aria-label={`下移「${f.title}」`}>↓</button>
-            <button className="small danger" onClick={() => actions.remove(index)} aria-label={`删除「${f.title}」`}>✕</button>
+            <button className="small" onClick={() => actions.move(index, index - 1)} disabled={index === 0} aria-label={t('designer.form.row.moveUp', { name: f.title })}>↑</button>
+            <button className="small" onClick={() => actions.move(index, index + 1)} disabled={index === count - 1} aria-label={t('designer.form.row.moveDown', { name: f.title })}>↓</button>
+            <button className="small danger" onClick={() => actions.remove(index)} aria-label={t('designer.form.row.delete', { name: f.title })}>✕</button>
           </>
         ) : null}
       </div>
@@ -377,18 +379,18 @@ function ChildRow({ c, index, count, selected, onSelect, onMove, onRemove, readO
   return (
     <li className={selected ? 'selected' : ''} data-field={c.name} {...drag}>
       <div className="fieldrow">
-        {!readOnly ? <span className="handle" aria-hidden="true" title="拖动以调整顺序">⠿</span> : null}
+        {!readOnly ? <span className="handle" aria-hidden="true" title={t('designer.dragToReorder')}>⠿</span> : null}
         <button className="pick" aria-pressed={selected} onClick={onSelect} title={c.name}>
           {c.title}{c.required ? <span className="required" style={{ color: 'var(--red)' }}> *</span> : null}
           <br />
           <span className="muted">{FIELD_KINDS.find((k) => k.kind === c.kind)?.label} · {c.name}</span>
-          {problemCount ? <span className="badge fail">有问题</span> : null}
+          {problemCount ? <span className="badge fail">{t('designer.form.row.hasProblems')}</span> : null}
         </button>
         {!readOnly ? (
           <>
-            <button className="small" onClick={() => onMove(-1)} disabled={index === 0} aria-label={`上移「${c.title}」`}>↑</button>
-            <button className="small" onClick={() => onMove(1)} disabled={index === count - 1} aria-label={`下移「${c.title}」`}>↓</button>
-            <button className="small danger" onClick={onRemove} aria-label={`删除「${c.title}」`}>✕</button>
+            <button className="small" onClick={() => onMove(-1)} disabled={index === 0} aria-label={t('designer.form.row.moveUp', { name: c.title })}>↑</button>
+            <button className="small" onClick={() => onMove(1)} disabled={index === count - 1} aria-label={t('designer.form.row.moveDown', { name: c.title })}>↓</button>
+            <button className="small danger" onClick={onRemove} aria-label={t('designer.form.row.delete', { name: c.title })}>✕</button>
           </>
         ) : null}
       </div>
@@ -410,8 +412,8 @@ function ChildList({ parent, selected, onSelect, onChange, readOnly, errors }: {
   const childErrors = parent.kind === 'repeat' ? sub(errors, 'items', 'properties') : sub(errors, 'properties');
   return (
     <div className="children">
-      {children.length === 0 ? <p className="muted" style={{ margin: '2px 0' }}>{parent.kind === 'repeat' ? '每条还没有字段。' : '分组中还没有字段。'}</p> : null}
-      <ol className="fieldlist nested" aria-label={`「${parent.title}」中的字段`}>
+      {children.length === 0 ? <p className="muted" style={{ margin: '2px 0' }}>{t(parent.kind === 'repeat' ? 'designer.form.children.emptyRepeat' : 'designer.form.children.emptyGroup')}</p> : null}
+      <ol className="fieldlist nested" aria-label={t('designer.form.children.list', { name: parent.title })}>
         {children.map((c, i) => (
           <ChildRow
             key={`${c.name}-${i}`}
@@ -433,10 +435,10 @@ function ChildList({ parent, selected, onSelect, onChange, readOnly, errors }: {
       </ol>
       {!readOnly ? (
         <div className="row">
-          <select className="small" value={kind} onChange={(e) => setKind(e.target.value as FieldKind)} aria-label={`「${parent.title}」的新字段类型`}>
+          <select className="small" value={kind} onChange={(e) => setKind(e.target.value as FieldKind)} aria-label={t('designer.form.children.newKind', { name: parent.title })}>
             {CHILD_KINDS.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
           </select>
-          <button className="small" onClick={add} aria-label={`向「${parent.title}」添加字段`}>+ 添加字段</button>
+          <button className="small" onClick={add} aria-label={t('designer.form.children.add', { name: parent.title })}>{t('designer.form.children.addShort')}</button>
         </div>
       ) : null}
     </div>
@@ -500,7 +502,7 @@ export function FormTab({ config, onChange, problems, readOnly }: { config: Item
       if (!f) return;
       void (async () => {
         const refs = fieldReferences(latest.current.config, f.name);
-        if (refs.length && !(await askConfirm({ title: `删除字段「${f.title}」？`, message: `以下 ${refs.length} 处引用了此字段，删除后需要您另行修改：`, items: refs, confirmLabel: '仍然删除', danger: true }))) return;
+        if (refs.length && !(await askConfirm({ title: t('designer.form.deleteTitle', { name: f.title }), message: t('designer.form.deleteMessage', { n: refs.length }), items: refs, confirmLabel: t('designer.deleteAnyway'), danger: true }))) return;
         const list = latest.current.fields;
         const at = list.findIndex((x) => x.name === f.name);
         if (at === -1) return;
@@ -524,7 +526,7 @@ export function FormTab({ config, onChange, problems, readOnly }: { config: Item
   };
   const fieldProblemCount = (name: string) => Object.keys(fieldErrors[name] ?? {}).length;
 
-  let panel: ReactNode = <p className="muted">选择左侧的字段以编辑其属性。</p>;
+  let panel: ReactNode = <p className="muted">{t('designer.form.selectHint')}</p>;
   if (current && parent && parent.children) {
     const siblings = parent.children;
     const pi = fields.indexOf(parent);
@@ -547,22 +549,22 @@ export function FormTab({ config, onChange, problems, readOnly }: { config: Item
   const onJsonChange = useCallback((form: FormDefinition) => latest.current.onChange({ ...latest.current.config, form }), []);
 
   return (
-    <section aria-label="表单设计">
-      <ProblemSummary problems={problems} prefix="/form" title="表单" />
-      {!exact ? <div className="notice warn">此表单含有可视化设计器不直接编辑的高级设置；在下方列表中修改将按列表重写 properties、required、dependencies 与设计器写入的 allOf 条件，其余设置保留。也可在专家模式中直接编辑 JSON。</div> : null}
+    <section aria-label={t('designer.tab.form')}>
+      <ProblemSummary problems={problems} prefix="/form" title={t('designer.form.problemsTitle')} />
+      {!exact ? <div className="notice warn">{t('designer.form.notRoundTrip')}</div> : null}
       <div className="cols form-designer">
         <div className="card">
-          <h3 style={{ marginTop: 0 }}>字段</h3>
+          <h3 style={{ marginTop: 0 }}>{t('designer.form.fields')}</h3>
           {!readOnly ? (
-            <div className="palette" role="group" aria-label="添加字段">
+            <div className="palette" role="group" aria-label={t('designer.form.palette')}>
               {FIELD_KINDS.map((k) => (
-                <button key={k.kind} className="small" onClick={() => add(k.kind)} aria-label={`添加${k.label}字段`}>+ {k.label}</button>
+                <button key={k.kind} className="small" onClick={() => add(k.kind)} aria-label={t('designer.form.addKind', { kind: k.label })}>+ {k.label}</button>
               ))}
             </div>
           ) : null}
-          {fields.length === 0 ? <p className="muted">还没有字段。请用上方按钮添加。</p> : null}
-          {!readOnly && fields.length > 1 ? <p className="muted" style={{ margin: '0 0 6px' }}>可拖动字段调整顺序，或用 ↑ ↓ 按钮。</p> : null}
-          <ol className="fieldlist" aria-label="字段列表">
+          {fields.length === 0 ? <p className="muted">{t('designer.form.empty')}</p> : null}
+          {!readOnly && fields.length > 1 ? <p className="muted" style={{ margin: '0 0 6px' }}>{t('designer.form.reorderHint')}</p> : null}
+          <ol className="fieldlist" aria-label={t('designer.form.list')}>
             {fields.map((f, i) => {
               const flags = readOnly ? {} : drag(i, true);
               return (
@@ -589,8 +591,8 @@ export function FormTab({ config, onChange, problems, readOnly }: { config: Item
           {panel}
         </div>
         <div className="card preview-card">
-          <h3 style={{ marginTop: 0 }}>实时预览</h3>
-          <p className="muted">申请人和窗口人员看到的表单（可试填，试填内容不保存）。</p>
+          <h3 style={{ marginTop: 0 }}>{t('designer.form.preview')}</h3>
+          <p className="muted">{t('designer.form.previewHint')}</p>
           <div className="preview">
             <FormPreview form={config.form} />
           </div>

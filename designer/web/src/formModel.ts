@@ -12,22 +12,23 @@ import {
   conditionalBranch, conditionOperatorLabel, parseConditionIf, NUMERIC_CONDITION_OPERATORS,
   type ConditionEffect, type FieldCondition, type FieldConditionOperator, type FormDefinition,
 } from '../../../engine/core/index.js';
+import { t } from './ui-text.js';
 
 export type FieldKind = 'text' | 'number' | 'date' | 'single' | 'multi' | 'idNumber' | 'mobile' | 'creditCode' | 'division' | 'file' | 'group' | 'repeat';
 
 export const FIELD_KINDS: { kind: FieldKind; label: string; prefix: string }[] = [
-  { kind: 'text', label: '文本', prefix: 'text' },
-  { kind: 'number', label: '数字', prefix: 'number' },
-  { kind: 'date', label: '日期', prefix: 'date' },
-  { kind: 'single', label: '单选', prefix: 'choice' },
-  { kind: 'multi', label: '多选', prefix: 'choices' },
-  { kind: 'idNumber', label: '身份证号码', prefix: 'idNumber' },
-  { kind: 'mobile', label: '手机号码', prefix: 'mobile' },
-  { kind: 'creditCode', label: '统一社会信用代码', prefix: 'creditCode' },
-  { kind: 'division', label: '行政区划', prefix: 'division' },
-  { kind: 'file', label: '文件附件', prefix: 'attachment' },
-  { kind: 'group', label: '分组/区块', prefix: 'group' },
-  { kind: 'repeat', label: '重复组', prefix: 'repeat' },
+  { kind: 'text', label: t('designer.form.kind.text'), prefix: 'text' },
+  { kind: 'number', label: t('designer.form.kind.number'), prefix: 'number' },
+  { kind: 'date', label: t('designer.form.kind.date'), prefix: 'date' },
+  { kind: 'single', label: t('designer.form.kind.single'), prefix: 'choice' },
+  { kind: 'multi', label: t('designer.form.kind.multi'), prefix: 'choices' },
+  { kind: 'idNumber', label: t('designer.form.kind.idNumber'), prefix: 'idNumber' },
+  { kind: 'mobile', label: t('designer.form.kind.mobile'), prefix: 'mobile' },
+  { kind: 'creditCode', label: t('designer.form.kind.creditCode'), prefix: 'creditCode' },
+  { kind: 'division', label: t('designer.form.kind.division'), prefix: 'division' },
+  { kind: 'file', label: t('designer.form.kind.file'), prefix: 'attachment' },
+  { kind: 'group', label: t('designer.form.kind.group'), prefix: 'group' },
+  { kind: 'repeat', label: t('designer.form.kind.repeat'), prefix: 'repeat' },
 ];
 
 /** Kinds that hold their own fields (one level deep: their fields are never containers themselves). */
@@ -390,14 +391,17 @@ export function newFieldName(kind: FieldKind, taken: Set<string>): string {
   }
 }
 
+/** The options a new choice field starts with (saved into the form; the author then edits them). */
+export const NEW_OPTIONS = () => [t('designer.form.newOption1'), t('designer.form.newOption2')];
+
 export function newField(kind: FieldKind, taken: Set<string>): FieldModel {
-  const label = FIELD_KINDS.find((k) => k.kind === kind)?.label ?? '字段';
+  const label = FIELD_KINDS.find((k) => k.kind === kind)?.label ?? t('designer.form.kind.unknown');
   return {
     name: newFieldName(kind, taken),
     kind,
-    title: `新${label}字段`,
+    title: t('designer.form.newField', { kind: label }),
     required: false,
-    options: kind === 'single' || kind === 'multi' ? ['选项一', '选项二'] : [],
+    options: kind === 'single' || kind === 'multi' ? NEW_OPTIONS() : [],
     extra: {},
     ui: {},
     ...(isContainer(kind) ? { children: [] } : {}),
@@ -416,7 +420,7 @@ export const conditionOperatorName = (operator: FieldConditionOperator) => condi
 
 /**
  * The value of a condition from what the author typed, typed to the controlling field: numbers for
- * a number field, the list of values (one a line, or separated by 、/，/,) for 属于. Undefined while
+ * a number field, the list of values (one a line, or separated by 、/，/,/᠂) for 属于. Undefined while
  * nothing usable is typed.
  */
 export function conditionValueFromText(controller: FieldModel, operator: FieldConditionOperator, text: string): unknown {
@@ -429,7 +433,7 @@ export function conditionValueFromText(controller: FieldModel, operator: FieldCo
     return Number.isFinite(n) ? n : undefined;
   };
   if (operator === 'in') {
-    const values = text.split(/[\n、，,]/).map(one).filter((v) => v !== undefined);
+    const values = text.split(/[\n、，,᠂]/).map(one).filter((v) => v !== undefined);
     return values.length ? values : undefined;
   }
   return one(text);
@@ -438,7 +442,7 @@ export function conditionValueFromText(controller: FieldModel, operator: FieldCo
 /** The text a condition value is edited as (the inverse of conditionValueFromText). */
 export function conditionValueText(value: unknown): string {
   if (value === undefined) return '';
-  if (Array.isArray(value)) return value.map((v) => String(v)).join('、');
+  if (Array.isArray(value)) return value.map((v) => String(v)).join(t('designer.form.valueSeparator'));
   return String(value);
 }
 
@@ -447,15 +451,15 @@ export function conditionValueText(value: unknown): string {
  * controller's options, a comparison the controller's kind does not support.
  */
 export function conditionProblem(condition: FieldModelCondition, controller: FieldModel | undefined): string | null {
-  if (!controller) return '所依据的字段已不存在';
-  if (!conditionOperatorsFor(controller.kind).includes(condition.operator)) return `「${controller.title}」不能按「${conditionOperatorName(condition.operator)}」判断`;
+  if (!controller) return t('designer.form.condition.controllerGone');
+  if (!conditionOperatorsFor(controller.kind).includes(condition.operator)) return t('designer.form.condition.operatorUnfit', { field: controller.title, operator: conditionOperatorName(condition.operator) });
   if (condition.operator === 'isFilled') return null;
   const values = Array.isArray(condition.value) ? condition.value : condition.value === undefined ? [] : [condition.value];
-  if (values.length === 0) return '请填写条件的值';
-  if (controller.kind === 'number' && values.some((v) => typeof v !== 'number')) return '条件的值应为数字';
+  if (values.length === 0) return t('designer.form.condition.valueMissing');
+  if (controller.kind === 'number' && values.some((v) => typeof v !== 'number')) return t('designer.form.condition.valueNotNumber');
   if (controller.kind === 'single') {
     const unknown = values.filter((v) => !controller.options.includes(String(v)));
-    if (unknown.length) return `「${unknown.map(String).join('、')}」不是「${controller.title}」的选项`;
+    if (unknown.length) return t('designer.form.condition.valueNotOption', { values: unknown.map(String).join(t('designer.form.valueSeparator')), field: controller.title });
   }
   return null;
 }

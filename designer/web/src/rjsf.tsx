@@ -2,6 +2,7 @@
 import { getDefaultRegistry } from '@rjsf/core';
 import type { ErrorSchema, FieldProps, RJSFSchema, RJSFValidationError } from '@rjsf/utils';
 import { chineseFormErrors } from '../../../engine/web-kit/index.js';
+import { t } from './ui-text.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -61,10 +62,10 @@ export function CodedAwareObjectField(props: FieldProps) {
           onChange(option ? { code: option.const, label: option.title } : undefined, fieldPathId.path, undefined, id);
         }}
       >
-        <option value="">（请选择）</option>
+        <option value="">{t('designer.choose')}</option>
         {options.map((o) => (
           <option key={o.const} value={o.const}>
-            {o.title}（{o.const}）
+            {t('designer.form.codedOption', { title: o.title, code: o.const })}
           </option>
         ))}
       </select>

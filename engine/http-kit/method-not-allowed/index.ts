@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Router } from 'express';
 import { TongbanError } from '../../core/errors.js';
+import { uiText } from '../../core/i18n/index.js';
 import type { HttpMethod, RouteSpec } from '../route-table.js';
 
 /** A known API path called with a method it does not declare; `Allow` lists the ones it does. */
@@ -44,7 +45,7 @@ export function methodNotAllowed(routes: readonly RouteSpec[]): Router {
     const allow = allowedMethods(seen);
     res.setHeader('Allow', allow.join(', '));
     const path = req.url?.split('?')[0] ?? '';
-    next(new MethodNotAllowedError(`接口 ${path} 不支持 ${req.method} 方法，可用的方法：${allow.join('、')}`, { method: req.method, path, allow }));
+    next(new MethodNotAllowedError(uiText('server.http.methodNotAllowed', 'zh-CN', { path, method: req.method ?? '', allow: allow.join(uiText('server.listSeparator')) }), { method: req.method, path, allow }));
   }) as never);
   return router;
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { TongbanError } from '../../core/errors.js';
+import { uiText } from '../../core/i18n/index.js';
 import type { RouteSpec } from '../route-table.js';
 
 /** The budgets a route can declare (`rateLimit: 'public'`): one per kind of caller. */
@@ -45,7 +46,7 @@ function limiterFor(tier: RateLimitTier, perMinute: number): Middleware {
     skip: (req) => req.headers.authorization !== undefined,
     handler: (_req, res, next) => {
       const retryAfter = String(res.getHeader('Retry-After') ?? Math.ceil(WINDOW_MS / 1000));
-      next(new TooManyRequestsError(`请求过于频繁，请 ${retryAfter} 秒后再试`, { limit: perMinute, windowSeconds: WINDOW_MS / 1000, retryAfterSeconds: Number(retryAfter) }));
+      next(new TooManyRequestsError(uiText('server.http.tooManyRequests', 'zh-CN', { seconds: retryAfter }), { limit: perMinute, windowSeconds: WINDOW_MS / 1000, retryAfterSeconds: Number(retryAfter) }));
     },
   }) as unknown as Middleware;
 }

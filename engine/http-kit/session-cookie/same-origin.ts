@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { TongbanError } from '../../core/errors.js';
+import { uiText } from '../../core/i18n/index.js';
 
 /** A request signed by the browser's cookie came from another site (CSRF): refused. */
 export class CrossSiteRequestError extends TongbanError {
@@ -36,10 +37,10 @@ export function requireSameOrigin(req: IncomingMessage, { strict }: { strict: bo
   const origin = header(req, 'origin');
   const host = header(req, 'x-forwarded-host') ?? header(req, 'host');
   const refuse = (why: string) => {
-    throw new CrossSiteRequestError(`请求不是从本系统页面发出的（${why}），已拒绝；请在本系统页面中操作`, { secFetchSite: site ?? null, origin: origin ?? null });
+    throw new CrossSiteRequestError(uiText('server.http.crossSite', 'zh-CN', { why }), { secFetchSite: site ?? null, origin: origin ?? null });
   };
   if (site !== undefined && site !== 'same-origin') refuse(`Sec-Fetch-Site: ${site}`);
   if (origin !== undefined && origin !== 'null' && originHost(origin) !== host) refuse(`Origin: ${origin}`);
   if (origin === 'null') refuse('Origin: null');
-  if (strict && site === undefined && origin === undefined) refuse('缺少 Origin 与 Sec-Fetch-Site');
+  if (strict && site === undefined && origin === undefined) refuse(uiText('server.http.noOriginHeaders'));
 }
