@@ -1,4 +1,4 @@
-import type { Problem } from '../core/index.js';
+import { uiText, type Problem } from '../core/index.js';
 import { SESSION_SELECTOR_HEADER, tabPersonId, tabToken } from './tab-person.js';
 
 /** An error answer of the Tongban API (`{ error: { code, message, details } }`) plus the HTTP status; status 0 is "no answer". */
@@ -49,7 +49,7 @@ export interface ApiClient {
 
 async function errorOf(res: Response): Promise<ApiError> {
   let code = `http-${res.status}`;
-  let message = `服务器返回 ${res.status}`;
+  let message = uiText('webkit.api.status', 'zh-CN', { status: res.status });
   let details: unknown;
   try {
     const payload = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
@@ -85,7 +85,7 @@ export function createApiClient(defaults: ApiClientOptions = {}): ApiClient {
       // The session cookie goes only to our own origin (it is SameSite=Strict and HttpOnly besides).
       res = await fetch(path, { method: options.method ?? 'GET', headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}) });
     } catch {
-      throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+      throw new ApiError(0, 'network', uiText('webkit.api.network'));
     }
     if (res.ok) return res;
     const error = await errorOf(res);
@@ -101,17 +101,18 @@ export function createApiClient(defaults: ApiClientOptions = {}): ApiClient {
 
 /** What to tell the user for each kind of failure: what happened and what to do next. */
 export function advice(error: unknown): string {
-  if (!(error instanceof ApiError)) return `出错了：${(error as Error | undefined)?.message ?? String(error)}。请重试。`;
+  if (!(error instanceof ApiError)) return uiText('webkit.advice.unknown', 'zh-CN', { message: (error as Error | undefined)?.message ?? String(error) });
+  const message = error.message;
   switch (error.status) {
-    case 0: return '无法连接服务器。请检查网络，然后重试。';
-    case 401: return '登录已失效或令牌无效。请重新登录。';
-    case 403: return `没有权限：${error.message}。请联系管理员确认您的角色与部门。`;
-    case 404: return `${error.message}。该事项可能已被删除，请返回事项列表刷新。`;
-    case 409: return `${error.message}。请刷新后再试。`;
-    case 413: return '内容过大，无法保存。请精简后再试。';
-    case 415: return `${error.message}。请换用支持的文件类型。`;
-    case 422: return `${error.message}。请根据下方标出的问题修改后再试。`;
-    case 428: return `${error.message}。请刷新后再试。`;
-    default: return `${error.message}（${error.status}）。请稍后重试；如仍失败请联系管理员。`;
+    case 0: return uiText('webkit.advice.network');
+    case 401: return uiText('webkit.advice.unauthorized');
+    case 403: return uiText('webkit.advice.forbidden', 'zh-CN', { message });
+    case 404: return uiText('webkit.advice.notFound', 'zh-CN', { message });
+    case 409: return uiText('webkit.advice.refresh', 'zh-CN', { message });
+    case 413: return uiText('webkit.advice.tooLarge');
+    case 415: return uiText('webkit.advice.unsupportedType', 'zh-CN', { message });
+    case 422: return uiText('webkit.advice.invalid', 'zh-CN', { message });
+    case 428: return uiText('webkit.advice.refresh', 'zh-CN', { message });
+    default: return uiText('webkit.advice.other', 'zh-CN', { message, status: error.status });
   }
 }

@@ -1,6 +1,6 @@
 import type { RJSFValidationError } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
-import { extendFormAjv, fieldErrorMessage, formAjvOptions, relevantErrors } from '../core/index.js';
+import { extendFormAjv, fieldErrorMessage, formAjvOptions, relevantErrors, uiText } from '../core/index.js';
 
 /**
  * RJSF's validator built from the engine's own form options: the linear-time (RE2) pattern
@@ -40,7 +40,7 @@ export function chineseFormErrors(errors: RJSFValidationError[]): RJSFValidation
   const seen = new Set<string>();
   const out: RJSFValidationError[] = [];
   for (const { error } of relevant) {
-    const title = error.title || errorFieldPath(error).split('.').pop() || '表单';
+    const title = error.title || errorFieldPath(error).split('.').pop() || uiText('webkit.form.fallbackTitle');
     const message = fieldErrorMessage({ keyword: error.name ?? '', params: (error.params ?? {}) as Record<string, unknown>, title, message: error.message });
     const key = `${error.property ?? ''}\u0000${message}`;
     if (seen.has(key)) continue;

@@ -8,5 +8,5 @@ export { advice, ApiError, createApiClient, type ApiClient, type ApiClientOption
 export { sessionFor, signInWithToken, signOut, whoAmI, type Person, type Session, type SignedIn } from './session.js';
 export { SESSION_SELECTOR_HEADER, setTabPersonId, tabPersonId } from './tab-person.js';
 export { chineseFormErrors, errorFieldPath, formValidator } from './form-validator.js';
-export { translateString } from './form-labels.js';
+export { formStringTranslator, translateString } from './form-labels.js';
 export { createRouter, type NavigateOptions, type Router, type RouterOptions } from './router.js';

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { uiText } from '../core/index.js';
 
 export interface RouterOptions<R> {
   /** Where the app is served, without a trailing slash: '/window', '/designer'. */
@@ -45,7 +46,7 @@ export interface Router<R> {
 /** The one client-side router of the web apps: history API under a base path, with an optional leave guard. */
 export function createRouter<R>(options: RouterOptions<R>): Router<R> {
   const { base } = options;
-  const leaveQuestion = options.leaveQuestion ?? '有尚未保存的修改。离开将丢失这些修改，确定离开吗？';
+  const leaveQuestion = options.leaveQuestion ?? uiText('webkit.router.leaveQuestion');
   const listeners = new Set<() => void>();
   let guard: (() => boolean) | null = null;
 

@@ -52,27 +52,15 @@ const SOURCES: ScannedSource[] = [
     notYetMigrated: {
       "CaseActions.tsx": 60,
       "CasePage.tsx": 76,
-      "CaseQueue.tsx": 46,
-      "ClerkApp.tsx": 21,
       "DecisionPanel.tsx": 29,
-      "DivisionPicker.tsx": 9,
-      "DivisionWidget.tsx": 5,
       "HandlingPlacePicker.tsx": 14,
-      "IntakeActions.tsx": 59,
-      "ItemSearch.tsx": 11,
-      "OlderVersionBanner.tsx": 7,
       "SupplementForm.tsx": 24,
-      "Workspace.tsx": 32,
     },
   },
   {
     src: 'engine/web-kit',
     data: [],
     notYetMigrated: {
-      "api-client.ts": 16,
-      "form-labels.ts": 17,
-      "form-validator.ts": 1,
-      "router.ts": 1,
     },
   },
 ];

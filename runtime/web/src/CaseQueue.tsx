@@ -3,6 +3,7 @@ import { caseStatuses, isCaseNumber, labelOf } from '../../../engine/core/index.
 import { ApiError } from '../../../engine/web-kit/index.js';
 import { chineseDate, getJson, getText, type CaseEntry, type CasePage } from './api.js';
 import { describeError } from './IntakeActions.js';
+import { t } from './ui-text.js';
 
 /** One tab of a work queue: its label and the list filters it stands for. */
 export interface QueueTab {
@@ -13,19 +14,19 @@ export interface QueueTab {
 
 /** The window's queue: what waits for this counter first, then what is due soon or late. */
 export const WINDOW_TABS: QueueTab[] = [
-  { id: 'to-receive', label: '待接收', query: { status: 'dispatched', mine: 'true' } },
-  { id: 'to-do', label: '待办理', query: { mine: 'true' } },
-  { id: 'due-soon', label: '即将到期', query: { dueWithin: '1' } },
-  { id: 'overdue', label: '已超期', query: { overdue: 'true' } },
-  { id: 'all', label: '全部办件', query: {} },
+  { id: 'to-receive', label: t('runtime.queue.tab.toReceive'), query: { status: 'dispatched', mine: 'true' } },
+  { id: 'to-do', label: t('runtime.queue.tab.toDo'), query: { mine: 'true' } },
+  { id: 'due-soon', label: t('runtime.queue.tab.dueSoon'), query: { dueWithin: '1' } },
+  { id: 'overdue', label: t('runtime.queue.tab.overdue'), query: { overdue: 'true' } },
+  { id: 'all', label: t('runtime.queue.tab.all'), query: {} },
 ];
 
 /** The department's queue: cases to decide, decided ones to deliver. */
 export const DEPARTMENT_TABS: QueueTab[] = [
-  { id: 'to-decide', label: '待审批', query: { status: 'with-department' } },
-  { id: 'to-deliver', label: '待送达', query: { status: 'decided' } },
-  { id: 'overdue', label: '已超期', query: { overdue: 'true' } },
-  { id: 'all', label: '全部办件', query: {} },
+  { id: 'to-decide', label: t('runtime.queue.tab.toDecide'), query: { status: 'with-department' } },
+  { id: 'to-deliver', label: t('runtime.queue.tab.toDeliver'), query: { status: 'decided' } },
+  { id: 'overdue', label: t('runtime.queue.tab.overdue'), query: { overdue: 'true' } },
+  { id: 'all', label: t('runtime.queue.tab.all'), query: {} },
 ];
 
 const PAGE_SIZE = 20;
@@ -83,8 +84,8 @@ export function CaseQueue({ division, token, tabs, initialTab, title, overdueRep
       (page) => { if (live) { setRows(page.cases); setNext(page.next); } },
       (e: unknown) => {
         if (!live) return;
-        if (e instanceof ApiError && e.status === 401) onUnauthorized?.(describeError(e, '加载办件'));
-        setError(describeError(e, '加载办件'));
+        if (e instanceof ApiError && e.status === 401) onUnauthorized?.(describeError(e, t('runtime.queue.loadCases')));
+        setError(describeError(e, t('runtime.queue.loadCases')));
       },
     );
     return () => { live = false; };
@@ -98,7 +99,7 @@ export function CaseQueue({ division, token, tabs, initialTab, title, overdueRep
       setRows((r) => [...(r ?? []), ...page.cases]);
       setNext(page.next);
     } catch (e) {
-      setError(describeError(e, '加载下一页'));
+      setError(describeError(e, t('runtime.queue.loadNextPage')));
     } finally {
       setLoadingMore(false);
     }
@@ -106,18 +107,18 @@ export function CaseQueue({ division, token, tabs, initialTab, title, overdueRep
 
   /** The report route needs the bearer token, so the file is fetched here and saved through a Blob URL. */
   const downloadReport = async () => {
-    setReportStatus('正在生成超期办件报表…');
+    setReportStatus(t('runtime.queue.reportGenerating'));
     try {
       const csv = await getText(`/api/cases/overdue-report?${queryString({ division, format: 'csv' })}`, { token, accept: 'text/csv' });
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
-      link.download = `超期办件-${division}.csv`;
+      link.download = t('runtime.queue.reportFileName', { division });
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setReportStatus('超期办件报表已下载。');
+      setReportStatus(t('runtime.queue.reportDownloaded'));
     } catch (e) {
-      setReportStatus(describeError(e, '导出超期办件报表'));
+      setReportStatus(describeError(e, t('runtime.queue.reportExport')));
     }
   };
 
@@ -125,7 +126,7 @@ export function CaseQueue({ division, token, tabs, initialTab, title, overdueRep
     event.preventDefault();
     const value = caseQuery.trim().toUpperCase();
     if (!isCaseNumber(value)) {
-      setSearchError('办件编号格式应为 TB + 区划代码 + 日期 + 序号，如 TB15010220260105-000001。');
+      setSearchError(t('runtime.queue.caseNumberFormat'));
       return;
     }
     setSearchError(null);
@@ -135,7 +136,7 @@ export function CaseQueue({ division, token, tabs, initialTab, title, overdueRep
     event.preventDefault();
     const value = applicantQuery.trim().toUpperCase();
     if (!/^\d{17}[\dX]$/.test(value)) {
-      setSearchError('请输入申请人完整的 18 位身份证号码；结果中只显示脱敏后的申请人信息。');
+      setSearchError(t('runtime.queue.applicantIdFormat'));
       return;
     }
     setSearchError(null);
@@ -146,50 +147,50 @@ export function CaseQueue({ division, token, tabs, initialTab, title, overdueRep
   return (
     <section className="case-queue" aria-labelledby="case-queue-title">
       <h2 id="case-queue-title">{title}</h2>
-      <div role="tablist" aria-label="办件队列" className="tabs">
+      <div role="tablist" aria-label={t('runtime.queue.tablist')} className="tabs">
         {tabs.map((t) => (
           <button key={t.id} role="tab" type="button" aria-selected={!search && tab === t.id} onClick={() => { clearSearch(); setTab(t.id); }}>{t.label}</button>
         ))}
       </div>
       <div className="queue-filters">
         <label className="field inline" htmlFor="queue-status">
-          <span>按状态</span>
+          <span>{t('runtime.queue.byStatus')}</span>
           <select id="queue-status" value={status} onChange={(e) => setStatus(e.target.value)} disabled={search !== null}>
-            <option value="">全部状态</option>
+            <option value="">{t('runtime.queue.allStatuses')}</option>
             {caseStatuses.codes.map((code) => <option key={code} value={code}>{labelOf(caseStatuses, code)}</option>)}
           </select>
         </label>
         <form onSubmit={searchCase} className="inline-search">
           <label className="field inline" htmlFor="queue-case-number">
-            <span>办件编号</span>
+            <span>{t('runtime.queue.caseNumber')}</span>
             <input id="queue-case-number" value={caseQuery} onChange={(e) => setCaseQuery(e.target.value)} placeholder="TB…" autoComplete="off" />
           </label>
-          <button type="submit">查询办件</button>
+          <button type="submit">{t('runtime.queue.searchCase')}</button>
         </form>
         <form onSubmit={searchApplicant} className="inline-search">
           <label className="field inline" htmlFor="queue-applicant">
-            <span>申请人身份证号码</span>
+            <span>{t('runtime.queue.applicantId')}</span>
             <input id="queue-applicant" value={applicantQuery} onChange={(e) => setApplicantQuery(e.target.value)} autoComplete="off" inputMode="text" />
           </label>
-          <button type="submit">按申请人查询</button>
+          <button type="submit">{t('runtime.queue.searchApplicant')}</button>
         </form>
-        {search && <button type="button" className="link" onClick={clearSearch}>清除查询，返回队列</button>}
-        {overdueReport && <button type="button" onClick={downloadReport}>导出超期办件报表</button>}
+        {search && <button type="button" className="link" onClick={clearSearch}>{t('runtime.queue.clearSearch')}</button>}
+        {overdueReport && <button type="button" onClick={downloadReport}>{t('runtime.queue.reportExport')}</button>}
       </div>
       {reportStatus && <p role="status" className="hint">{reportStatus}</p>}
       {searchError && <p role="alert" className="banner error">{searchError}</p>}
-      {search && <p className="hint" role="status">{search.kind === 'case' ? `办件编号 ${search.value} 的查询结果` : '按申请人身份证号码查询的结果（申请人信息已脱敏）'}</p>}
+      {search && <p className="hint" role="status">{search.kind === 'case' ? t('runtime.queue.caseResults', { caseNumber: search.value }) : t('runtime.queue.applicantResults')}</p>}
       {error && <p role="alert" className="banner error">{error}</p>}
       {rows === null ? (
-        !error && <p role="status" className="hint">正在加载办件…</p>
+        !error && <p role="status" className="hint">{t('runtime.queue.loading')}</p>
       ) : rows.length === 0 ? (
-        <p className="hint" data-testid="queue-empty">{search ? '没有找到符合条件的办件。' : '此队列暂无办件。'}</p>
+        <p className="hint" data-testid="queue-empty">{search ? t('runtime.queue.noMatch') : t('runtime.queue.empty')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">办件编号</th><th scope="col">事项</th><th scope="col">申请人</th><th scope="col">受理地 → 办理地</th>
-              <th scope="col">审批部门</th><th scope="col">状态</th><th scope="col">当前环节到期</th><th scope="col">承诺办结日期</th>
+              <th scope="col">{t('runtime.queue.caseNumber')}</th><th scope="col">{t('runtime.queue.col.item')}</th><th scope="col">{t('runtime.queue.col.applicant')}</th><th scope="col">{t('runtime.queue.col.route')}</th>
+              <th scope="col">{t('runtime.queue.col.department')}</th><th scope="col">{t('runtime.queue.col.status')}</th><th scope="col">{t('runtime.queue.col.due')}</th><th scope="col">{t('runtime.queue.col.promisedDue')}</th>
             </tr>
           </thead>
           <tbody>
@@ -198,12 +199,12 @@ export function CaseQueue({ division, token, tabs, initialTab, title, overdueRep
                 <td><a href={hrefFor(row.caseNumber)} onClick={(e) => { if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return; e.preventDefault(); onOpen(row.caseNumber); }}>{row.caseNumber}</a></td>
                 <td>{row.itemName}</td>
                 <td>{row.applicantLabel ?? '—'}</td>
-                <td>{row.receivingName}{row.handlingDivision !== row.receivingDivision ? ` → ${row.handlingName}` : '（本地办理）'}</td>
+                <td>{row.receivingName}{row.handlingDivision !== row.receivingDivision ? ` → ${row.handlingName}` : t('runtime.queue.localHandling')}</td>
                 <td>{row.department}</td>
                 <td><span className={`status status-${row.status}`}>{row.statusLabel}</span></td>
                 <td>
-                  {row.dueDate ? <>{row.dueStageLabel}：{chineseDate(row.dueDate)}</> : '—'}
-                  {row.overdue && <span className="badge overdue">超期</span>}
+                  {row.dueDate ? t('runtime.queue.dueAt', { stage: row.dueStageLabel ?? '', date: chineseDate(row.dueDate) }) : '—'}
+                  {row.overdue && <span className="badge overdue">{t('runtime.queue.overdue')}</span>}
                 </td>
                 <td>{chineseDate(row.promisedDue)}</td>
               </tr>
@@ -211,7 +212,7 @@ export function CaseQueue({ division, token, tabs, initialTab, title, overdueRep
           </tbody>
         </table>
       )}
-      {next && <button type="button" onClick={more} disabled={loadingMore}>{loadingMore ? '正在加载…' : '加载更多'}</button>}
+      {next && <button type="button" onClick={more} disabled={loadingMore}>{loadingMore ? t('runtime.queue.loadingMore') : t('runtime.queue.loadMore')}</button>}
     </section>
   );
 }

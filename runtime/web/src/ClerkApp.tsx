@@ -8,6 +8,7 @@ import { LocalFieldsScreen } from './LocalFieldsScreen.js';
 import { OlderVersionBanner } from './OlderVersionBanner.js';
 import { hrefOf, linkHandler, navigate } from './routes.js';
 import { SignIn, SignedInAs, SIGNED_IN_BY_COOKIE, usePersonAt } from './SignIn.js';
+import { t } from './ui-text.js';
 import { Workspace } from './Workspace.js';
 
 export function useItems(division: string): { list: ItemList | null; error: string | null } {
@@ -37,33 +38,37 @@ export function ClerkApp({ division, code, caseNumber = null, localFields = fals
   const [notice, setNotice] = useState<string | null>(null);
   const { list, error } = useItems(division);
   const divisionName = list?.division.name ?? division;
-  useEffect(() => { document.title = `${divisionName} · 通办窗口受理`; }, [divisionName]);
+  useEffect(() => { document.title = t('runtime.clerk.documentTitle', { division: divisionName }); }, [divisionName]);
+
+  // Sentences around a link: the catalogue's text either side of its {link}.
+  const loadError = t('runtime.clerk.loadError', { error: error ?? '' }).split('{link}');
+  const departmentFooter = t('runtime.clerk.departmentFooter').split('{link}');
 
   const signOut = (message?: string) => {
     void person.signOut();
-    setNotice(message ?? '已退出登录。');
+    setNotice(message ?? t('runtime.clerk.signedOut'));
   };
 
   return (
     <div className="page">
       <header className="topbar">
-        <a className="brand" href={hrefOf({ page: 'divisions' })} onClick={linkHandler({ page: 'divisions' })}>通办 <small>全区通办窗口受理</small></a>
+        <a className="brand" href={hrefOf({ page: 'divisions' })} onClick={linkHandler({ page: 'divisions' })}>{t('runtime.clerk.brand')} <small>{t('runtime.clerk.tagline')}</small></a>
         <span className="where">{divisionName} <small>{division}</small></span>
         <span className="spacer" />
-        {person.me && <a href={hrefOf({ page: 'local-fields', division })} onClick={linkHandler({ page: 'local-fields', division })} aria-current={localFields ? 'page' : undefined}>属地信息</a>}
-        <a href={hrefOf({ page: 'public', division, code })} target="_blank" rel="noreferrer">公众页面 ↗</a>
-        <a href={hrefOf({ page: 'divisions' })} onClick={linkHandler({ page: 'divisions' })}>切换受理地</a>
+        {person.me && <a href={hrefOf({ page: 'local-fields', division })} onClick={linkHandler({ page: 'local-fields', division })} aria-current={localFields ? 'page' : undefined}>{t('runtime.clerk.localFields')}</a>}
+        <a href={hrefOf({ page: 'public', division, code })} target="_blank" rel="noreferrer">{t('runtime.clerk.publicPage')}</a>
+        <a href={hrefOf({ page: 'divisions' })} onClick={linkHandler({ page: 'divisions' })}>{t('runtime.clerk.switchDivision')}</a>
         {person.me && <SignedInAs me={person.me} />}
-        {person.me && <button type="button" onClick={() => signOut()}>退出登录</button>}
+        {person.me && <button type="button" onClick={() => signOut()}>{t('runtime.clerk.signOut')}</button>}
       </header>
-      {error && <p role="alert" className="banner error">无法加载本区划的事项：{error}。请检查网址中的区划代码，或<a href={hrefOf({ page: 'divisions' })}>重新选择受理地</a>。</p>}
+      {error && <p role="alert" className="banner error">{loadError[0]}<a href={hrefOf({ page: 'divisions' })}>{t('runtime.clerk.chooseAgain')}</a>{loadError[1]}</p>}
       {notice && token === null && <p role="status" className="banner info">{notice}</p>}
       {person.refusal && token === null && <p role="status" className="banner info">{person.refusal}</p>}
       {person.me === undefined ? (
-        <p role="status" className="hint">正在确认登录…</p>
+        <p role="status" className="hint">{t('runtime.clerk.checkingSignIn')}</p>
       ) : token === null ? (
         <SignIn division={division} divisionName={divisionName} onSignedIn={(me, note) => { person.signedIn(me); setNotice(note ?? null); }}
-          footer={<p className="hint">审批部门人员请到<a href={hrefOf({ page: 'department', division, caseNumber: null })} onClick={linkHandler({ page: 'department', division, caseNumber: null })}>审批部门工作台</a>登录。</p>} />
+          footer={<p className="hint">{departmentFooter[0]}<a href={hrefOf({ page: 'department', division, caseNumber: null })} onClick={linkHandler({ page: 'department', division, caseNumber: null })}>{t('runtime.clerk.departmentLink')}</a>{departmentFooter[1]}</p>} />
       ) : (
         <div className="clerk-grid">
           {notice && <p role="status" className="banner info span-all">{notice}</p>}
@@ -71,10 +76,10 @@ export function ClerkApp({ division, code, caseNumber = null, localFields = fals
             <ItemSearch items={list.items} selected={code} hrefFor={(c) => hrefOf({ page: 'clerk', division, code: c })}
               onSelect={(c) => navigate({ page: 'clerk', division, code: c })} />
           ) : (
-            !error && <p role="status" className="hint">正在加载事项…</p>
+            !error && <p role="status" className="hint">{t('runtime.clerk.loadingItems')}</p>
           )}
           {localFields ? (
-            list ? <LocalFieldsScreen division={division} items={list.items} onUnauthorized={(m) => signOut(m)} /> : <main className="workspace"><p role="status" className="hint">正在加载事项…</p></main>
+            list ? <LocalFieldsScreen division={division} items={list.items} onUnauthorized={(m) => signOut(m)} /> : <main className="workspace"><p role="status" className="hint">{t('runtime.clerk.loadingItems')}</p></main>
           ) : caseNumber ? (
             <CasePage key={caseNumber} caseNumber={caseNumber} token={token} printAt={division} onUnauthorized={(m) => signOut(m)}
               back={{ href: hrefOf({ page: 'clerk', division, code: null }), onClick: linkHandler({ page: 'clerk', division, code: null }) }} />
@@ -85,9 +90,9 @@ export function ClerkApp({ division, code, caseNumber = null, localFields = fals
             </div>
           ) : (
             <main className="workspace empty">
-              <h1>窗口工作台</h1>
-              <p className="hint">受理新件：在左侧按名称、部门、编码或拼音首字母查找本中心提供的事项，先查看办事指南，再开始受理。流转中的办件在下方队列中办理。</p>
-              <CaseQueue division={division} token={token} tabs={WINDOW_TABS} initialTab="to-do" overdueReport title="本窗口办件队列" onUnauthorized={(m) => signOut(m)}
+              <h1>{t('runtime.clerk.homeTitle')}</h1>
+              <p className="hint">{t('runtime.clerk.homeHint')}</p>
+              <CaseQueue division={division} token={token} tabs={WINDOW_TABS} initialTab="to-do" overdueReport title={t('runtime.clerk.queueTitle')} onUnauthorized={(m) => signOut(m)}
                 hrefFor={(n) => hrefOf({ page: 'case', division, caseNumber: n })} onOpen={(n) => navigate({ page: 'case', division, caseNumber: n })} />
             </main>
           )}

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { getJson, type DivisionNode } from './api.js';
 import { hrefOf, linkHandler } from './routes.js';
+import { t } from './ui-text.js';
 
 /** Township and village service stations under a banner (a village's under its township's), by their own names. */
 function StationList({ stations, match }: { stations: DivisionNode[]; match: (station: DivisionNode) => boolean }) {
   const shown = stations.filter(match);
   if (shown.length === 0) return null;
   return (
-    <ul className="stations" aria-label="便民服务站">
+    <ul className="stations" aria-label={t('runtime.division.stations')}>
       {shown.map((station) => (
         <li key={station.code}>
           <a href={hrefOf({ page: 'clerk', division: station.code, code: null })} onClick={linkHandler({ page: 'clerk', division: station.code, code: null })}>{station.name}</a>
@@ -31,16 +32,16 @@ export function DivisionPicker() {
   return (
     <div className="page">
       <header className="topbar">
-        <span className="brand">通办 <small>全区通办窗口受理</small></span>
+        <span className="brand">{t('runtime.clerk.brand')} <small>{t('runtime.clerk.tagline')}</small></span>
       </header>
       <main className="picker" aria-labelledby="picker-title">
-        <h1 id="picker-title">选择受理地</h1>
+        <h1 id="picker-title">{t('runtime.division.title')}</h1>
         <label className="field">
-          <span>按名称或区划代码筛选</span>
-          <input value={filter} onChange={(e) => setFilter(e.target.value.trim())} placeholder="如 新城区、150102 或 便民服务站" />
+          <span>{t('runtime.division.filter')}</span>
+          <input value={filter} onChange={(e) => setFilter(e.target.value.trim())} placeholder={t('runtime.division.filterPlaceholder')} />
         </label>
-        {error && <p role="alert" className="banner error">区划列表加载失败：{error}。请刷新页面重试。</p>}
-        {!tree && !error && <p role="status">正在加载区划…</p>}
+        {error && <p role="alert" className="banner error">{t('runtime.division.loadError', { error })}</p>}
+        {!tree && !error && <p role="status">{t('runtime.division.loading')}</p>}
         {tree && (
           <div className="picker-grid">
             {tree.children.filter((league) => match(league) || league.children.some(matchDeep)).map((league) => (

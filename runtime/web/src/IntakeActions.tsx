@@ -5,6 +5,7 @@ import { chineseDate, getJson, openNotice, runtimePath, type Decision, type Save
 import { HandlingPlacePicker } from './HandlingPlacePicker.js';
 import { hrefOf, linkHandler } from './routes.js';
 import type { WindowInput } from './engine.js';
+import { t } from './ui-text.js';
 
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'ok'; text: string } | { kind: 'error'; text: string };
 
@@ -12,15 +13,16 @@ const ACCEPTED_TYPES: Record<string, string> = { 'application/pdf': 'PDF', 'imag
 
 export function describeError(error: unknown, what: string): string {
   if (error instanceof ApiError) {
-    if (error.status === 401) return `${what}失败：登录已失效（${error.message}）。请退出后重新登录。`;
-    if (error.status === 403) return `${what}失败：无权在本区划操作（${error.message}）。`;
-    if (error.status === 413) return `${what}失败：文件太大（${error.message}）。请压缩或分页扫描后再上传。`;
-    if (error.status === 415) return `${what}失败：文件类型不支持（${error.message}）。只接受 PDF、JPEG、PNG 文件。`;
-    if (error.status === 422) return `${what}失败：${error.message}。请按提示修改后重试。`;
-    if (error.status === 0) return `${what}失败：${error.message}。`;
-    return `${what}失败：${error.message}（${error.status}）。请稍后重试。`;
+    const values = { what, message: error.message, status: error.status };
+    if (error.status === 401) return t('runtime.intake.error.unauthorized', values);
+    if (error.status === 403) return t('runtime.intake.error.forbidden', values);
+    if (error.status === 413) return t('runtime.intake.error.tooLarge', values);
+    if (error.status === 415) return t('runtime.intake.error.unsupportedType', values);
+    if (error.status === 422) return t('runtime.intake.error.invalid', values);
+    if (error.status === 0) return t('runtime.intake.error.network', values);
+    return t('runtime.intake.error.other', values);
   }
-  return `${what}失败：${String(error)}`;
+  return t('runtime.intake.error.unknown', { what, message: String(error) });
 }
 
 /** The clerk's chrome: save the intake (保存办件), print its document, upload attachments. */
@@ -46,10 +48,10 @@ export function IntakeActions({ division, code, token, input, decision, departme
   const save = async () => {
     onSaveAttempt();
     if (!decision) {
-      setSaveStatus({ kind: 'error', text: '尚无判定结果：请先选择办理情形并填写表单。' });
+      setSaveStatus({ kind: 'error', text: t('runtime.intake.noDecision') });
       return;
     }
-    setSaveStatus({ kind: 'busy', text: '正在保存办件…' });
+    setSaveStatus({ kind: 'busy', text: t('runtime.intake.saving') });
     try {
       const res = await getJson<SavedIntake>(runtimePath(division, '/intakes'), {
         token, method: 'POST',
@@ -57,39 +59,39 @@ export function IntakeActions({ division, code, token, input, decision, departme
       });
       setSaved(res);
       onSaved?.(res.intake.caseNumber);
-      setSaveStatus({ kind: 'ok', text: `已保存，办件编号 ${res.intake.caseNumber}` });
+      setSaveStatus({ kind: 'ok', text: t('runtime.intake.saved', { caseNumber: res.intake.caseNumber }) });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) onUnauthorized(describeError(error, '保存办件'));
-      setSaveStatus({ kind: 'error', text: describeError(error, '保存办件') });
+      if (error instanceof ApiError && error.status === 401) onUnauthorized(describeError(error, t('runtime.intake.save')));
+      setSaveStatus({ kind: 'error', text: describeError(error, t('runtime.intake.save')) });
     }
   };
 
   const openDocument = async (kind: DocumentKind) => {
     if (!saved) return;
-    setPrintStatus({ kind: 'busy', text: `正在生成${labelOf(documentKinds, kind)}…` });
+    setPrintStatus({ kind: 'busy', text: t('runtime.intake.generating', { document: labelOf(documentKinds, kind) }) });
     try {
       const opened = await openNotice(division, saved.intake.caseNumber, kind, token);
-      setPrintStatus({ kind: 'ok', text: `${labelOf(documentKinds, kind)}已在新标签页打开，可直接打印。${opened ? '' : '（若未弹出，请允许本站弹出窗口）'}` });
+      setPrintStatus({ kind: 'ok', text: t('runtime.intake.documentOpened', { document: labelOf(documentKinds, kind) }) + (opened ? '' : t('runtime.intake.popupBlocked')) });
     } catch (error) {
-      setPrintStatus({ kind: 'error', text: describeError(error, `打开${labelOf(documentKinds, kind)}`) });
+      setPrintStatus({ kind: 'error', text: describeError(error, t('runtime.intake.openDocument', { document: labelOf(documentKinds, kind) })) });
     }
   };
 
   const upload = async (file: File) => {
     if (!saved) return;
     if (!ACCEPTED_TYPES[file.type]) {
-      setUploadStatus({ kind: 'error', text: `「${file.name}」不是 PDF、JPEG 或 PNG 文件，无法上传。请转换格式后重试。` });
+      setUploadStatus({ kind: 'error', text: t('runtime.intake.wrongFileType', { name: file.name }) });
       return;
     }
-    setUploadStatus({ kind: 'busy', text: `正在上传「${file.name}」（${(file.size / 1024 / 1024).toFixed(1)} MB）…` });
+    setUploadStatus({ kind: 'busy', text: t('runtime.intake.uploading', { name: file.name, size: (file.size / 1024 / 1024).toFixed(1) }) });
     try {
       await getJson(runtimePath(division, `/intakes/${encodeURIComponent(saved.intake.caseNumber)}/attachments`), {
         token, method: 'POST', body: file, headers: { 'Content-Type': file.type, 'X-Filename': encodeURIComponent(file.name) },
       });
       setUploads((u) => [...u, file.name]);
-      setUploadStatus({ kind: 'ok', text: `「${file.name}」已上传。` });
+      setUploadStatus({ kind: 'ok', text: t('runtime.intake.uploaded', { name: file.name }) });
     } catch (error) {
-      setUploadStatus({ kind: 'error', text: describeError(error, `上传「${file.name}」`) });
+      setUploadStatus({ kind: 'error', text: describeError(error, t('runtime.intake.uploadOne', { name: file.name })) });
     } finally {
       if (fileInput.current) fileInput.current.value = '';
     }
@@ -103,58 +105,64 @@ export function IntakeActions({ division, code, token, input, decision, departme
 
   return (
     <section className="card intake-actions" aria-labelledby="intake-actions-title">
-      <h2 id="intake-actions-title">办件</h2>
+      <h2 id="intake-actions-title">{t('runtime.intake.title')}</h2>
       {!saved && (
         <>
           {!redirect && <HandlingPlacePicker own={division} value={handlingDivision} onChange={setHandlingDivision} regionalDepartment={department} disabled={saveStatus.kind === 'busy'} />}
           <button type="button" className="primary" onClick={save} disabled={saveStatus.kind === 'busy' || redirect} aria-describedby="save-status">
-            {saveStatus.kind === 'busy' ? '正在保存…' : '保存办件'}
+            {saveStatus.kind === 'busy' ? t('runtime.intake.savingShort') : t('runtime.intake.save')}
           </button>
-          {redirect && <p className="hint">本事项不在此窗口受理，无需保存办件；请引导申请人到指定渠道办理。</p>}
+          {redirect && <p className="hint">{t('runtime.intake.redirectHint')}</p>}
         </>
       )}
       <p id="save-status" role={saveStatus.kind === 'error' ? 'alert' : 'status'} className={saveStatus.kind === 'error' ? 'banner error' : 'hint'}>
-        {saveStatus.kind !== 'idle' ? saveStatus.text : outcome ? `将按「${labelOf(outcomes, outcome)}」保存。` : ''}
+        {saveStatus.kind !== 'idle' ? saveStatus.text : outcome ? t('runtime.intake.willSaveAs', { outcome: labelOf(outcomes, outcome) }) : ''}
       </p>
       {saved && (
         <div ref={result} tabIndex={-1} className="saved" data-testid="saved">
           {saved.mismatch ? (
             <p role="alert" className="banner error" data-testid="mismatch">
-              严重错误：服务器判定（{labelOf(outcomes, saved.decision.outcome)}）与本页面判定（{decision ? labelOf(outcomes, decision.outcome) : '—'}）不一致。办件已按服务器判定保存；请勿继续，立即联系系统管理员并提供办件编号。
+              {t('runtime.intake.mismatch', { server: labelOf(outcomes, saved.decision.outcome), browser: decision ? labelOf(outcomes, decision.outcome) : '—' })}
             </p>
           ) : null}
-          <p className="case-number">办件编号 <strong data-testid="case-number">{saved.intake.caseNumber}</strong></p>
-          <p>服务器判定：<strong>{labelOf(outcomes, saved.decision.outcome)}</strong></p>
+          <p className="case-number">{t('runtime.intake.caseNumber')} <strong data-testid="case-number">{saved.intake.caseNumber}</strong></p>
+          <p>{t('runtime.intake.serverDecision')}<strong>{labelOf(outcomes, saved.decision.outcome)}</strong></p>
           {saved.case && (
             <p data-testid="saved-case">
-              办件状态：<strong>{saved.case.statusLabel}</strong>；{saved.case.receiving.name}{saved.case.handling.division !== saved.case.receiving.division ? ` → ${saved.case.handling.name}` : '（本地办理）'}，{saved.case.handling.department}；承诺办结日期 {chineseDate(saved.case.promisedDue)}。
-              {' '}<a href={hrefOf({ page: 'case', division, caseNumber: saved.intake.caseNumber })} onClick={linkHandler({ page: 'case', division, caseNumber: saved.intake.caseNumber })}>打开办件 →</a>
+              {t('runtime.intake.caseStatus')}<strong>{saved.case.statusLabel}</strong>{t('runtime.intake.caseRoute', {
+                route: saved.case.receiving.name + (saved.case.handling.division !== saved.case.receiving.division ? ` → ${saved.case.handling.name}` : t('runtime.queue.localHandling')),
+                department: saved.case.handling.department, date: chineseDate(saved.case.promisedDue),
+              })}
+              {' '}<a href={hrefOf({ page: 'case', division, caseNumber: saved.intake.caseNumber })} onClick={linkHandler({ page: 'case', division, caseNumber: saved.intake.caseNumber })}>{t('runtime.intake.openCase')}</a>
             </p>
           )}
           {commitment && (
             <p className="banner warn" data-testid="commitment-next">
-              容缺受理：请在办件页登记申请人的书面承诺和补齐期限（最迟 {chineseDate(commitment.latestSupplementBy)}），再打印容缺受理承诺书（申请人签字）和容缺受理通知书。
-              {' '}<a href={hrefOf({ page: 'case', division, caseNumber: saved.intake.caseNumber })} onClick={linkHandler({ page: 'case', division, caseNumber: saved.intake.caseNumber })}>登记容缺承诺 →</a>
+              {t('runtime.intake.commitmentNext', {
+                outcome: labelOf(outcomes, 'accept-on-commitment'), date: chineseDate(commitment.latestSupplementBy),
+                letter: labelOf(documentKinds, 'commitment-letter'), notice: labelOf(documentKinds, 'deferred-acceptance-notice'),
+              })}
+              {' '}<a href={hrefOf({ page: 'case', division, caseNumber: saved.intake.caseNumber })} onClick={linkHandler({ page: 'case', division, caseNumber: saved.intake.caseNumber })}>{t('runtime.intake.registerCommitment')}</a>
             </p>
           )}
           {kind && (
-            <button type="button" className="primary" onClick={() => openDocument(kind)}>打印{labelOf(documentKinds, kind)}</button>
+            <button type="button" className="primary" onClick={() => openDocument(kind)}>{t('runtime.intake.printDocument', { document: labelOf(documentKinds, kind) })}</button>
           )}
           {printStatus.kind !== 'idle' && <p role={printStatus.kind === 'error' ? 'alert' : 'status'} className={printStatus.kind === 'error' ? 'banner error' : 'hint'}>{printStatus.text}</p>}
 
           <div className="upload">
             <label className="field" htmlFor="attachment">
-              <span>上传附件 <small>PDF / JPEG / PNG</small></span>
+              <span>{t('runtime.intake.attachment')} <small>PDF / JPEG / PNG</small></span>
               <input id="attachment" ref={fileInput} type="file" accept="application/pdf,image/jpeg,image/png"
                 onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); }} disabled={uploadStatus.kind === 'busy'} />
             </label>
             {uploadStatus.kind !== 'idle' && (
               <p role={uploadStatus.kind === 'error' ? 'alert' : 'status'} className={uploadStatus.kind === 'error' ? 'banner error' : 'hint'} data-testid="upload-status">{uploadStatus.text}</p>
             )}
-            {uploads.length > 0 && <ul className="hint">{uploads.map((u, i) => <li key={i}>已上传：{u}</li>)}</ul>}
+            {uploads.length > 0 && <ul className="hint">{uploads.map((u, i) => <li key={i}>{t('runtime.intake.uploadedItem', { name: u })}</li>)}</ul>}
           </div>
           <button type="button" onClick={() => { setSaved(null); setSaveStatus({ kind: 'idle' }); setPrintStatus({ kind: 'idle' }); setUploadStatus({ kind: 'idle' }); setUploads([]); setHandlingDivision(division); onNew(); }}>
-            受理下一件
+            {t('runtime.intake.next')}
           </button>
         </div>
       )}

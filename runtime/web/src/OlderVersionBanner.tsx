@@ -1,4 +1,5 @@
 import type { OfferedItem } from './api.js';
+import { t } from './ui-text.js';
 
 /**
  * A locality pinned to an older version decides differently from its neighbours: say so plainly
@@ -6,10 +7,10 @@ import type { OfferedItem } from './api.js';
  */
 export function OlderVersionBanner({ item, divisionName }: { item: OfferedItem | undefined; divisionName: string }) {
   if (!item || item.version >= item.latestVersion) return null;
+  const published = item.publishedAt ? t('runtime.olderVersion.published', { date: item.publishedAt.slice(0, 10) }) : '';
   return (
     <p role="alert" className="banner warn older-version" data-testid="older-version">
-      注意：{divisionName}执行本事项第 {item.version} 版，自治区现行第 {item.latestVersion} 版
-      {item.publishedAt ? `（${item.publishedAt.slice(0, 10)} 发布）` : ''}。本窗口的受理判定可能与其他地区不同；如需按现行版本受理，请联系本级认领管理员改为「跟随最新版」。
+      {t('runtime.olderVersion.notice', { division: divisionName, version: item.version, latest: item.latestVersion, published })}
     </p>
   );
 }

@@ -1,8 +1,8 @@
 import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { contentKeys, contentReader, hasTranslations, isBilingual, localizedDecision, localizedForm, MONGOLIAN, uiTexts, type CompiledConfig, type ItemConfig } from '../../../engine/core/index.js';
-import { ApiError, formValidator, translateString } from '../../../engine/web-kit/index.js';
+import { contentKeys, contentReader, hasTranslations, isBilingual, labelOf, localizedDecision, localizedForm, MONGOLIAN, outcomes, uiTexts, type CatalogueKey, type CompiledConfig, type ItemConfig } from '../../../engine/core/index.js';
+import { ApiError, formStringTranslator, formValidator } from '../../../engine/web-kit/index.js';
 import { getJson, runtimePath, type Decision, type ItemDetail, type ServiceGuide } from './api.js';
 import { DecisionPanel } from './DecisionPanel.js';
 import { DivisionWidget } from './DivisionWidget.js';
@@ -10,6 +10,7 @@ import { compileDetail, decide, type WindowInput } from './engine.js';
 import { GuideView } from './GuideView.js';
 import { IntakeActions } from './IntakeActions.js';
 import { useLanguage } from './LanguageSwitch.js';
+import { t } from './ui-text.js';
 import './mongolian-workspace.css';
 import { visibleErrors } from './visible-errors.js';
 
@@ -72,7 +73,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
         setLoadError((error as Error).message);
       }
     }, (error: unknown) => {
-      if (live) setLoadError(error instanceof ApiError ? `${error.message}（${error.status}）` : String(error));
+      if (live) setLoadError(error instanceof ApiError ? t('runtime.workspace.apiError', { message: error.message, status: error.status }) : String(error));
     });
     return () => { live = false; };
   }, [division, code]);
@@ -88,7 +89,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
       (error: unknown) => {
         if (mine !== seq.current) return;
         const problems = (error as { problems?: { message: string }[] }).problems;
-        setEvalError(`无法判定：${problems?.map((p) => p.message).join('；') ?? (error as Error).message}`);
+        setEvalError(t('runtime.workspace.cannotDecide', { problems: problems?.map((p) => p.message).join(t('runtime.workspace.problemSeparator')) ?? (error as Error).message }));
         setDecision(null);
         setEvaluating(false);
       },
@@ -110,9 +111,16 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
   const decisionMn = useMemo(() => (mongolian && config && decision ? localizedDecision(config, decision, MONGOLIAN) : null), [mongolian, config, decision]);
   const mn = mongolian && config ? contentReader(config, MONGOLIAN) : null;
   const mt = uiTexts(MONGOLIAN);
+  // What the applicant reads of this page's own texts: Chinese, with the Mongolian beside it when
+  // ᠮᠣᠩᠭᠣᠯ is chosen (as the public page does). The clerk's own texts stay Chinese.
+  const pageMongolian = language === MONGOLIAN;
+  const alsoMn = (key: CatalogueKey, values?: Record<string, string | number>) =>
+    pageMongolian ? <span className="mongolian-inline" lang="mn-Mong"> {mt(key, values)}</span> : null;
+  const formTranslator = useMemo(() => formStringTranslator(mongolian ? MONGOLIAN : 'zh-CN'), [mongolian]);
+  const formContext = useMemo(() => ({ language: mongolian ? MONGOLIAN : 'zh-CN' }), [mongolian]);
 
-  if (loadError) return <main className="workspace"><p role="alert" className="banner error">事项加载失败：{loadError}。请刷新页面，或从左侧重新选择事项。</p></main>;
-  if (!detail || !guide || !form) return <main className="workspace"><p role="status" className="hint">正在加载事项…</p></main>;
+  if (loadError) return <main className="workspace"><p role="alert" className="banner error">{t('runtime.workspace.loadFailed', { error: loadError })}{alsoMn('runtime.workspace.loadFailed', { error: loadError })}</p></main>;
+  if (!detail || !guide || !form) return <main className="workspace"><p role="status" className="hint">{t('runtime.workspace.loading')}{alsoMn('runtime.workspace.loading')}</p></main>;
 
   const standard = detail.config.standard;
   const currentScenario = standard.scenarios.find((s) => s.id === scenario);
@@ -133,30 +141,31 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
       <main className="workspace" aria-labelledby="item-title">
         <header className="item-header">
           <h1 id="item-title">{standard.name}</h1>
-          <p className="item-meta">{standard.department.name} · {detail.item.code} · 第 {detail.item.version ?? '—'} 版</p>
+          <p className="item-meta">{t('runtime.workspace.meta', { department: standard.department.name, code: detail.item.code, version: detail.item.version ?? '—' })}</p>
         </header>
-        <div role="tablist" aria-label="事项页面" className="tabs">
-          <button role="tab" type="button" id="tab-guide" aria-selected={tab === 'guide'} aria-controls="panel-guide" onClick={() => setTab('guide')}>办事指南</button>
-          <button role="tab" type="button" id="tab-intake" aria-selected={tab === 'intake'} aria-controls="panel-intake" onClick={() => setTab('intake')}>{clerk ? '受理登记' : '在线自查'}</button>
+        <div role="tablist" aria-label={t('runtime.workspace.tablist')} className="tabs">
+          <button role="tab" type="button" id="tab-guide" aria-selected={tab === 'guide'} aria-controls="panel-guide" onClick={() => setTab('guide')}>{t('runtime.workspace.tab.guide')}{alsoMn('runtime.workspace.tab.guide')}</button>
+          <button role="tab" type="button" id="tab-intake" aria-selected={tab === 'intake'} aria-controls="panel-intake" onClick={() => setTab('intake')}>{clerk ? t('runtime.workspace.tab.intake') : <>{t('runtime.workspace.tab.selfCheck')}{alsoMn('runtime.workspace.tab.selfCheck')}</>}</button>
         </div>
         {tab === 'guide' && (
           <div role="tabpanel" id="panel-guide" aria-labelledby="tab-guide">
             <GuideView guide={guide} />
             <button type="button" className="primary sticky-action" onClick={() => { setTab('intake'); setTimeout(() => intakeHeading.current?.focus()); }}>
-              {clerk ? '开始受理 →' : '开始填写 →'}
+              {clerk ? t('runtime.workspace.start', { action: t('runtime.workspace.startIntake') })
+                : <>{t('runtime.workspace.start', { action: t('runtime.workspace.startSelfCheck') })}{alsoMn('runtime.workspace.start', { action: mt('runtime.workspace.startSelfCheck') })}</>}
             </button>
           </div>
         )}
         {tab === 'intake' && (
           <div role="tabpanel" id="panel-intake" aria-labelledby="tab-intake">
-            <h2 ref={intakeHeading} tabIndex={-1} className="visually-hidden">受理登记</h2>
+            <h2 ref={intakeHeading} tabIndex={-1} className="visually-hidden">{t('runtime.workspace.tab.intake')}</h2>
             {locked && (
               <p className="banner ok" role="status" data-testid="form-locked">
-                办件 {savedAs} 已保存，登记内容已锁定。补交材料或更正内容请在办件页「补正」，记入同一办件；下一位申请人请点击「受理下一件」。
+                {t('runtime.workspace.locked', { caseNumber: savedAs ?? '' })}
               </p>
             )}
             <fieldset className="scenarios" disabled={locked}>
-              <legend>办理情形{mn && <span className="mongolian-inline" lang="mn-Mong"> {mt('notice.scenario')}</span>}</legend>
+              <legend>{t('notice.scenario')}{mn && <span className="mongolian-inline" lang="mn-Mong"> {mt('notice.scenario')}</span>}</legend>
               {standard.scenarios.map((s) => (
                 <label key={s.id} className="radio">
                   <input type="radio" name="scenario" value={s.id} checked={scenario === s.id} onChange={() => setScenario(s.id)} />
@@ -168,7 +177,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
 
             {/* Mongolian form labels stay horizontal: see mongolian-workspace.css for why. */}
             <section className={`form-section${mongolian ? ' form-mongolian' : ''}`} aria-labelledby="form-title" lang={mongolian ? 'mn-Mong' : undefined} data-testid="intake-form">
-              <h2 id="form-title" lang="zh-CN">申请信息{mongolian && <span className="mongolian-inline" lang="mn-Mong"> {mt('intake.formTitle')}</span>}</h2>
+              <h2 id="form-title" lang="zh-CN">{t('intake.formTitle')}{mongolian && <span className="mongolian-inline" lang="mn-Mong"> {mt('intake.formTitle')}</span>}</h2>
               <Form<Record<string, unknown>>
                 key={formKey}
                 ref={formRef}
@@ -178,7 +187,8 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
                 disabled={locked}
                 validator={formValidator}
                 widgets={FORM_WIDGETS}
-                translateString={translateString}
+                translateString={formTranslator}
+                formContext={formContext}
                 liveValidate="onChange"
                 showErrorList={false}
                 noHtml5Validate
@@ -191,8 +201,8 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
             </section>
 
             <fieldset className="materials" data-testid="materials" disabled={locked}>
-              <legend>已收材料{mn && <span className="mongolian-inline" lang="mn-Mong"> {mt('notice.received')}</span>}</legend>
-              {materialIds.length === 0 && <p className="hint">此情形无需申请材料。</p>}
+              <legend>{t('notice.received')}{mn && <span className="mongolian-inline" lang="mn-Mong"> {mt('notice.received')}</span>}</legend>
+              {materialIds.length === 0 && <p className="hint">{t('runtime.workspace.noMaterials')}{alsoMn('runtime.workspace.noMaterials')}</p>}
               {materialIds.map((id) => {
                 const m = byId.get(id);
                 return (
@@ -202,8 +212,8 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
                       {m?.name ?? id}
                       {m && mn && <span className="mongolian-inline" lang="mn-Mong"> {mn.text(contentKeys.material(m.id), m.name)}</span>}
                       {m && <small className="hint"> {m.necessity.label} · {m.form.label}</small>}
-                      {required.has(id) && !currentScenario?.materialIds.includes(id) && <span className="tag">规则追加</span>}
-                      {missing.has(id) && <span className="tag tag-missing">尚缺</span>}
+                      {required.has(id) && !currentScenario?.materialIds.includes(id) && <span className="tag">{t('runtime.workspace.ruleAdded')}{alsoMn('runtime.workspace.ruleAdded')}</span>}
+                      {missing.has(id) && <span className="tag tag-missing">{t('runtime.workspace.missing')}{alsoMn('runtime.workspace.missing')}</span>}
                     </span>
                   </label>
                 );
@@ -211,11 +221,11 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
             </fieldset>
             {clerk && standard.deferredAcceptance?.allowed && (
               <fieldset className="materials" data-testid="credit-check" disabled={locked}>
-                <legend>容缺受理</legend>
-                <p className="hint">本事项列入容缺受理事项清单：所缺材料均为容缺后补、其余均符合的，申请人书面承诺后予以容缺受理。受理前请查询申请人信用记录。</p>
+                <legend>{labelOf(outcomes, 'accept-on-commitment')}</legend>
+                <p className="hint">{t('runtime.workspace.deferredHint')}</p>
                 <label className="check">
                   <input type="checkbox" checked={creditBlacklisted} onChange={(e) => setCreditBlacklisted(e.target.checked)} />
-                  <span>申请人列入失信名单（不适用容缺受理）</span>
+                  <span>{t('runtime.workspace.blacklisted')}</span>
                 </label>
               </fieldset>
             )}
@@ -224,12 +234,12 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
       </main>
       <div className="side">
         <DecisionPanel decision={tab === 'intake' ? decision : null} mongolian={tab === 'intake' ? decisionMn : null} error={tab === 'intake' ? evalError : null} evaluating={evaluating}
-          placeholder={tab === 'intake' ? undefined : `阅读办事指南后，点击「${clerk ? '开始受理' : '开始填写'}」：填写时这里即时显示受理判定。`} />
+          placeholder={tab === 'intake' ? undefined : t('runtime.workspace.placeholder', { action: t(clerk ? 'runtime.workspace.startIntake' : 'runtime.workspace.startSelfCheck') })} />
         {clerk && tab === 'intake' && (
           <IntakeActions division={division} code={code} token={clerk.token} input={input} decision={decision} department={standard.department.name}
             onSaveAttempt={() => setShowAll(true)} onSaved={setSavedAs} onNew={startNew} onUnauthorized={clerk.onUnauthorized} />
         )}
-        {!clerk && <p className="hint card">本页面只用于网上自查：判定结果与窗口一致，但不保存任何信息。正式申请请到窗口或登录网上办事大厅办理。</p>}
+        {!clerk && <p className="hint card">{t('runtime.workspace.selfCheckOnly')}{alsoMn('runtime.workspace.selfCheckOnly')}</p>}
       </div>
     </div>
   );
