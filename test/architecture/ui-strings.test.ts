@@ -32,13 +32,8 @@ const SOURCES: ScannedSource[] = [
     notYetMigrated: {
       "App.tsx": 13,
       "FormTab.tsx": 96,
-      "ReviewTab.tsx": 76,
-      "SignIn.tsx": 13,
-      "audit-actions.ts": 16,
       "formModel.ts": 28,
       "lists/ProgrammeLists.tsx": 38,
-      "outcomeLabel.ts": 1,
-      "people.ts": 1,
       "references.ts": 36,
       "reports/PeriodReports.tsx": 41,
       "rjsf.tsx": 3,
@@ -50,11 +45,6 @@ const SOURCES: ScannedSource[] = [
     // The pinyin initials of GB2312's characters: a lookup table, not text anyone reads.
     data: ['pinyin-initials.ts'],
     notYetMigrated: {
-      "CaseActions.tsx": 60,
-      "CasePage.tsx": 76,
-      "DecisionPanel.tsx": 29,
-      "HandlingPlacePicker.tsx": 14,
-      "SupplementForm.tsx": 24,
     },
   },
   {

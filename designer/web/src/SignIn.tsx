@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { labelOf, roles } from '../../../engine/core/index.js';
 import { advice, signInWithToken, signOut as endSession, whoAmI, type SignedIn } from '../../../engine/web-kit/index.js';
+import { t } from './ui-text.js';
 
 /**
  * The person signed in to the designer in this browser: asked of the server (GET /api/me) when
@@ -31,7 +32,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: SignedIn) => void }) {
     e.preventDefault();
     const value = token.trim().replace(/^Bearer\s+/i, '');
     if (!value) {
-      setError('请粘贴您的访问令牌（以 tb_ 开头）。');
+      setError(t('designer.signIn.tokenMissing'));
       return;
     }
     setBusy(true);
@@ -39,7 +40,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: SignedIn) => void }) {
     try {
       onSignedIn(await signInWithToken(value));
     } catch (err) {
-      setError(advice(err).replace('请重新登录', '请检查令牌是否完整、是否已被撤销'));
+      setError(advice(err).replace(t('designer.signIn.signInAgain'), t('designer.signIn.checkToken')));
     } finally {
       setBusy(false);
     }
@@ -47,13 +48,13 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: SignedIn) => void }) {
   return (
     <main>
       <form className="card signin" onSubmit={submit} aria-labelledby="signin-title">
-        <h2 id="signin-title">登录 · 通办事项设计器</h2>
-        <p className="muted">请粘贴管理员发给您本人的访问令牌。登录后本浏览器在当天工作时间内保持登录，新开标签页无需再次登录；令牌本身不会保存在浏览器中。离开时请点「退出登录」。</p>
-        <label htmlFor="token">访问令牌</label>
+        <h2 id="signin-title">{t('designer.signIn.title')}</h2>
+        <p className="muted">{t('designer.signIn.hint')}</p>
+        <label htmlFor="token">{t('designer.signIn.token')}</label>
         <input id="token" name="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} autoFocus />
         {error ? <div className="notice error" role="alert">{error}</div> : null}
         <div className="row" style={{ marginTop: 10 }}>
-          <button className="primary" type="submit" disabled={busy}>{busy ? '正在验证…' : '登录'}</button>
+          <button className="primary" type="submit" disabled={busy}>{busy ? t('designer.signIn.checking') : t('designer.signIn.submit')}</button>
         </div>
       </form>
     </main>
@@ -65,7 +66,12 @@ export function SignedInAs({ me }: { me: SignedIn }) {
   const until = me.expiresAt ? new Date(me.expiresAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }) : null;
   return (
     <span className="who" data-testid="signed-in-as" title={me.principal.id}>
-      当前身份：{me.principal.name}（{labelOf(roles, me.principal.role)}{me.principal.department ? `，${me.principal.department}` : ''}）{until ? ` · 登录有效至 ${until}` : ''}
+      {t('designer.signIn.identity', {
+        name: me.principal.name,
+        role: labelOf(roles, me.principal.role),
+        department: me.principal.department ? t('designer.signIn.department', { department: me.principal.department }) : '',
+        until: until ? t('designer.signIn.until', { time: until }) : '',
+      })}
     </span>
   );
 }

@@ -1,23 +1,24 @@
 import type { AuditAction } from '../../../engine/core/index.js';
+import { t } from './ui-text.js';
 
-/** Every audit action by its Chinese name, for the version history and the auditor workspace alike. */
+/** Every audit action by its name (the catalogue's `designer.auditActions.*`), for the version history and the auditor workspace alike. */
 export const AUDIT_ACTION_LABELS = {
-  'draft.created': '创建草稿',
-  'draft.saved': '保存草稿',
-  'draft.discarded': '放弃草稿',
-  'draft.submitted': '提交审核',
-  'draft.approved': '审核通过',
-  'draft.returned': '退回修改',
-  'version.published': '发布版本',
-  'item.withdrawn': '撤销事项',
-  'item.imported': '导入',
-  'store.seeded': '初始化样例',
-  'principal.created': '新增用户',
-  'principal.revoked': '吊销用户',
-  'claim.changed': '认领变更',
-  'campaign.changed': '认领活动变更',
-  'station.added': '新增服务站',
-  'calendar.year-stored': '更新工作日历',
+  'draft.created': t('designer.auditActions.draftCreated'),
+  'draft.saved': t('designer.auditActions.draftSaved'),
+  'draft.discarded': t('designer.auditActions.draftDiscarded'),
+  'draft.submitted': t('designer.auditActions.draftSubmitted'),
+  'draft.approved': t('designer.auditActions.draftApproved'),
+  'draft.returned': t('designer.auditActions.draftReturned'),
+  'version.published': t('designer.auditActions.versionPublished'),
+  'item.withdrawn': t('designer.auditActions.itemWithdrawn'),
+  'item.imported': t('designer.auditActions.itemImported'),
+  'store.seeded': t('designer.auditActions.storeSeeded'),
+  'principal.created': t('designer.auditActions.principalCreated'),
+  'principal.revoked': t('designer.auditActions.principalRevoked'),
+  'claim.changed': t('designer.auditActions.claimChanged'),
+  'campaign.changed': t('designer.auditActions.campaignChanged'),
+  'station.added': t('designer.auditActions.stationAdded'),
+  'calendar.year-stored': t('designer.auditActions.calendarYearStored'),
 } satisfies Record<AuditAction, string>;
 
 export function auditActionLabel(action: string): string {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { createApiClient, type Person } from '../../../engine/web-kit/index.js';
+import { t } from './ui-text.js';
 
 const client = createApiClient();
 let everyone: Promise<Map<string, Person>> | null = null;
@@ -26,7 +27,7 @@ export function usePeople(): (id: string | null | undefined) => string {
   }, []);
   return (id) => {
     if (!id) return '—';
-    if (id.startsWith('system:')) return '系统';
+    if (id.startsWith('system:')) return t('designer.people.system');
     return people.get(id)?.name ?? id;
   };
 }
