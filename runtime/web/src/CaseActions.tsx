@@ -1,17 +1,20 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { caseEventTypes, decisionResults, deliveryMethods, isCaseEventType, labelOf, type DeliveryMethod } from '../../../engine/core/index.js';
+import { caseEventTypes, decisionResults, deliveryMethods, isCaseEventType, labelOf, type CatalogueKey, type DeliveryMethod } from '../../../engine/core/index.js';
 import { ApiError } from '../../../engine/web-kit/index.js';
 import { getJson, type CaseEventBody, type CaseView } from './api.js';
 import { describeError } from './IntakeActions.js';
 import { SupplementForm } from './SupplementForm.js';
+import { t } from './ui-text.js';
 
-/** The button of each event: what the clerk or the department does. */
-const ACTION_LABELS: Record<string, string> = {
-  supplement: '补正', commit: '登记容缺承诺', 'fulfil-commitment': '容缺材料补齐', dispatch: '推送办理地', receive: '接收办件', forward: '推送审批部门', decide: '审批', deliver: '送达', return: '退回', void: '作废',
-};
+/**
+ * The button of each event: what the clerk or the department does. The event type's own label,
+ * except where the button says the act rather than the record (接收办件, not 办理地接收; 审批, not 审批办结).
+ */
+const ACTION_KEYS: Partial<Record<string, CatalogueKey>> = { receive: 'runtime.caseActions.action.receive', decide: 'runtime.caseActions.action.decide' };
 const DESTRUCTIVE = new Set(['return', 'void']);
 
-const actionLabel = (type: string): string => ACTION_LABELS[type] ?? (isCaseEventType(type) ? labelOf(caseEventTypes, type) : type);
+const actionLabel = (type: string): string => { const key = ACTION_KEYS[type]; return key ? t(key) : isCaseEventType(type) ? labelOf(caseEventTypes, type) : type; };
+const required = (label: string): string => t('runtime.caseActions.required', { label });
 
 interface Problem { pointer: string; message: string }
 
@@ -79,11 +82,11 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
     } catch (error) {
       if (error instanceof ApiError && error.status === 422) {
         setProblems(error.problems.map((p) => ({ pointer: p.pointer, message: p.message })));
-        setOutcome({ kind: 'error', text: `${actionLabel(type)}未提交：${error.message}。请按提示修改后重试。`, stale: false });
+        setOutcome({ kind: 'error', text: t('runtime.caseActions.notSubmitted.invalid', { action: actionLabel(type), message: error.message }), stale: false });
       } else if (error instanceof ApiError && error.status === 409) {
         const text = error.code === 'case_changed'
-          ? `${actionLabel(type)}未提交：${error.message}。其他人已先处理了此办件，请刷新查看最新状态。`
-          : `${actionLabel(type)}未提交：${error.message}。`;
+          ? t('runtime.caseActions.notSubmitted.changed', { action: actionLabel(type), message: error.message })
+          : t('runtime.caseActions.notSubmitted.conflict', { action: actionLabel(type), message: error.message });
         setOutcome({ kind: 'error', text, stale: true });
       } else {
         setOutcome({ kind: 'error', text: describeError(error, actionLabel(type)), stale: false });
@@ -93,15 +96,16 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
 
   const known = new Set(['/comment', '/trackingNumber', '/result', '/resultNumber', '/reason', '/method', '/recipient', '/supplementBy']);
   const other = problems.filter((p) => !known.has(p.pointer));
-  const reasonLabel = type === 'decide' ? '不予理由' : type === 'return' ? '退回原因' : '作废原因';
+  const reasonLabel = t(type === 'decide' ? 'runtime.caseActions.reason.refused' : type === 'return' ? 'runtime.caseActions.reason.return' : 'runtime.caseActions.reason.void');
+  const consequence = commitment?.consequence ?? t('runtime.case.commitment.defaultConsequence');
 
   return (
     <form ref={first} className="event-form card" onSubmit={submit} noValidate aria-labelledby={`event-form-${type}`} data-testid={`event-form-${type}`}>
       <h3 id={`event-form-${type}`}>{actionLabel(type)}</h3>
       {type === 'dispatch' && (
         <>
-          {needsTracking && <p className="hint">本件须寄递纸质原件：{view.keptOriginals.join('、')}。请填写邮寄单号。</p>}
-          <Field id="trackingNumber" label={needsTracking ? '纸质原件邮寄单号（必填）' : '纸质原件邮寄单号'} problems={problems}>
+          {needsTracking && <p className="hint">{t('runtime.caseActions.originalsHint', { materials: view.keptOriginals.join(t('runtime.case.listSeparator')) })}</p>}
+          <Field id="trackingNumber" label={needsTracking ? required(t('runtime.caseActions.originalsTracking')) : t('runtime.caseActions.originalsTracking')} problems={problems}>
             <input id="event-trackingNumber" value={trackingNumber} onChange={(e) => setTrackingNumber(e.target.value)} autoComplete="off" />
           </Field>
         </>
@@ -109,7 +113,7 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
       {type === 'decide' && (
         <>
           <fieldset className="radios">
-            <legend>审批结果</legend>
+            <legend>{t('runtime.caseActions.decisionResult')}</legend>
             {decisionResults.codes.map((code) => (
               <label key={code} className="radio">
                 <input type="radio" name="event-result" value={code} checked={result === code} onChange={() => setResult(code)} />
@@ -118,10 +122,10 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
             ))}
             {problems.filter((p) => p.pointer === '/result').map((p, i) => <p key={i} role="alert" className="field-error">{p.message}</p>)}
           </fieldset>
-          <Field id="resultNumber" label="证照或文书编号" problems={problems}>
+          <Field id="resultNumber" label={t('runtime.caseActions.resultNumber')} problems={problems}>
             <input id="event-resultNumber" value={resultNumber} onChange={(e) => setResultNumber(e.target.value)} autoComplete="off" />
           </Field>
-          <Field id="reason" label={result === 'refused' ? '不予理由（必填）' : '不予理由'} problems={problems}>
+          <Field id="reason" label={result === 'refused' ? required(reasonLabel) : reasonLabel} problems={problems}>
             <textarea id="event-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
           </Field>
         </>
@@ -129,7 +133,7 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
       {type === 'deliver' && (
         <>
           <fieldset className="radios">
-            <legend>送达方式</legend>
+            <legend>{t('runtime.caseActions.deliveryMethod')}</legend>
             {deliveryMethods.codes.map((code) => (
               <label key={code} className="radio">
                 <input type="radio" name="event-method" value={code} checked={method === code} onChange={() => setMethod(code)} />
@@ -139,11 +143,11 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
             {problems.filter((p) => p.pointer === '/method').map((p, i) => <p key={i} role="alert" className="field-error">{p.message}</p>)}
           </fieldset>
           {method === 'post' ? (
-            <Field id="trackingNumber" label="邮寄单号（必填）" problems={problems}>
+            <Field id="trackingNumber" label={required(t('runtime.caseActions.trackingNumber'))} problems={problems}>
               <input id="event-trackingNumber" value={trackingNumber} onChange={(e) => setTrackingNumber(e.target.value)} autoComplete="off" />
             </Field>
           ) : (
-            <Field id="recipient" label="领取人" problems={problems}>
+            <Field id="recipient" label={t('runtime.caseActions.recipient')} problems={problems}>
               <input id="event-recipient" value={recipient} onChange={(e) => setRecipient(e.target.value)} autoComplete="off" />
             </Field>
           )}
@@ -151,15 +155,15 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
       )}
       {type === 'commit' && commitment && (
         <>
-          <p className="hint">申请人书面承诺补齐：{commitment.materials.map((m) => m.name).join('、')}。补齐期限不得晚于 {commitment.latestSupplementBy ?? '—'}；逾期未补齐的：{commitment.consequence ?? '按有关规定处理'}。</p>
-          <Field id="supplementBy" label="承诺补齐期限（必填）" problems={problems}>
+          <p className="hint">{t('runtime.caseActions.commitHint', { materials: commitment.materials.map((m) => m.name).join(t('runtime.case.listSeparator')), latest: commitment.latestSupplementBy ?? '—', consequence })}</p>
+          <Field id="supplementBy" label={required(t('runtime.caseActions.supplementBy'))} problems={problems}>
             <input id="event-supplementBy" type="date" value={supplementBy} max={commitment.latestSupplementBy ?? undefined} onChange={(e) => setSupplementBy(e.target.value)} />
           </Field>
         </>
       )}
       {type === 'fulfil-commitment' && commitment && (
         <fieldset className="materials">
-          <legend>补齐的容缺材料</legend>
+          <legend>{t('runtime.caseActions.fulfilled')}</legend>
           {commitment.materials.map((m) => (
             <label key={m.id} className="check">
               <input type="checkbox" value={m.id} checked={handedIn.includes(m.id)} onChange={(e) => setHandedIn((list) => (e.target.checked ? [...list.filter((x) => x !== m.id), m.id] : list.filter((x) => x !== m.id)))} />
@@ -169,28 +173,36 @@ function EventForm({ type, view, token, onDone, onCancel, onReload }: {
         </fieldset>
       )}
       {(type === 'return' || type === 'void') && (
-        <Field id="reason" label={`${reasonLabel}（必填）`} problems={problems}>
+        <Field id="reason" label={required(reasonLabel)} problems={problems}>
           <textarea id="event-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
         </Field>
       )}
-      <Field id="comment" label="经办意见" problems={problems} hint="不要填写身份证号码、电话等个人信息；系统会自动脱敏。">
+      <Field id="comment" label={t('runtime.caseActions.comment')} problems={problems} hint={t('runtime.caseActions.commentHint')}>
         <textarea id="event-comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={500} />
       </Field>
       {other.length > 0 && <ul className="field-error" role="alert">{other.map((p, i) => <li key={i}>{p.message}</li>)}</ul>}
       {outcome.kind === 'error' && (
         <div role="alert" className="banner error" data-testid="event-error">
           {outcome.text}
-          {outcome.stale && <> <button type="button" onClick={onReload}>刷新办件</button></>}
+          {outcome.stale && <> <button type="button" onClick={onReload}>{t('runtime.caseActions.reload')}</button></>}
         </div>
       )}
       <div className="actions">
         <button type="submit" className={DESTRUCTIVE.has(type) ? 'danger' : 'primary'} disabled={outcome.kind === 'busy'}>
-          {outcome.kind === 'busy' ? '正在提交…' : `确认${actionLabel(type)}`}
+          {outcome.kind === 'busy' ? t('runtime.caseActions.submitting') : t('runtime.caseActions.confirm', { action: actionLabel(type) })}
         </button>
-        <button type="button" onClick={onCancel}>取消</button>
+        <button type="button" onClick={onCancel}>{t('runtime.caseActions.cancel')}</button>
       </div>
     </form>
   );
+}
+
+/** Who holds the case now, as the hint names them: a department with its window, a window, or another unit. */
+function holderOf(view: CaseView): string {
+  if (!view.holder) return t('runtime.caseActions.holder.unknown');
+  return view.holder.place === 'department'
+    ? t('runtime.caseActions.holder.department', { name: view.holder.name, department: view.handling.department })
+    : t('runtime.caseActions.holder.window', { name: view.holder.name });
 }
 
 /** Only the events this principal may record now (the case view's yourEvents), each with its fields. */
@@ -206,17 +218,17 @@ export function CaseActions({ view, token, onChanged, onReload, division }: {
   if (view.yourEvents.length === 0) {
     return (
       <section className="case-actions card" aria-labelledby="case-actions-title">
-        <h2 id="case-actions-title">办理操作</h2>
+        <h2 id="case-actions-title">{t('runtime.caseActions.title')}</h2>
         {done && <p role="status" className="banner ok">{done}</p>}
         <p className="hint" data-testid="no-actions">
-          {view.allowedEvents.length === 0 ? '本件已办结流转，无需操作。' : `当前由${view.holder ? `${view.holder.name}${view.holder.place === 'department' ? `（${view.handling.department}）` : '窗口'}` : '其他单位'}办理，本岗位暂无可执行的操作。`}
+          {view.allowedEvents.length === 0 ? t('runtime.caseActions.finished') : t('runtime.caseActions.heldElsewhere', { holder: holderOf(view) })}
         </p>
       </section>
     );
   }
   return (
     <section className="case-actions card" aria-labelledby="case-actions-title">
-      <h2 id="case-actions-title">办理操作</h2>
+      <h2 id="case-actions-title">{t('runtime.caseActions.title')}</h2>
       {done && <p role="status" className="banner ok">{done}</p>}
       <div className="action-buttons">
         {view.yourEvents.map((type) => (
@@ -228,11 +240,11 @@ export function CaseActions({ view, token, onChanged, onReload, division }: {
       </div>
       {open === 'supplement' && (
         <SupplementForm view={view} token={token} division={division} onCancel={() => setOpen(null)}
-          onDone={(next) => { setOpen(null); setDone(`已补正，办件状态：${next.statusLabel}。`); onChanged(next); }} />
+          onDone={(next) => { setOpen(null); setDone(t('runtime.caseActions.done', { action: actionLabel('supplement'), status: next.statusLabel })); onChanged(next); }} />
       )}
       {open && open !== 'supplement' && (
         <EventForm key={open} type={open} view={view} token={token} onCancel={() => setOpen(null)} onReload={() => { setOpen(null); onReload(); }}
-          onDone={(next, type) => { setOpen(null); setDone(`已${actionLabel(type)}，办件状态：${next.statusLabel}。`); onChanged(next); }} />
+          onDone={(next, type) => { setOpen(null); setDone(t('runtime.caseActions.done', { action: actionLabel(type), status: next.statusLabel })); onChanged(next); }} />
       )}
     </section>
   );

@@ -1,9 +1,19 @@
-import { labelOf, outcomes, uiTexts, type LocalizedDecision, type LocalizedText } from '../../../engine/core/index.js';
+import type { ReactNode } from 'react';
+import { labelOf, MONGOLIAN, outcomes, uiText, uiTexts, type LocalizedDecision, type LocalizedText } from '../../../engine/core/index.js';
 import type { Decision } from './api.js';
+import { useLanguage } from './LanguageSwitch.js';
 import './mongolian-workspace.css';
+import { t } from './ui-text.js';
 
-const limitText = (t: { value: number | null; unit: { label: string }; note?: string }) =>
-  t.value === null ? `法律法规未规定${t.note ? `（${t.note}）` : ''}` : `${t.value} 个${t.unit.label}${t.note ? `（${t.note}）` : ''}`;
+const limitText = (limit: { value: number | null; unit: { label: string }; note?: string }) =>
+  (limit.value === null ? t('guide.limit.none') : t('runtime.decision.limit.amount', { value: limit.value, unit: limit.unit.label }))
+  + (limit.note ? t('runtime.decision.limit.note', { note: limit.note }) : '');
+
+/** A catalogue text with an element where its `{name}` placeholder stands (a place in bold, a hash in code). */
+function withElement(text: string, name: string, element: ReactNode): ReactNode {
+  const [before, after = ''] = text.split(`{${name}}`);
+  return <>{before}{element}{after}</>;
+}
 
 function focusField(path: string) {
   const id = `root${path.replace(/\//g, '_')}`;
@@ -21,38 +31,38 @@ const Said = ({ text }: { text: LocalizedText }) => <span lang={text.lang}>{text
  * it, since the decision is made and recorded in Chinese.
  */
 function MongolianDecision({ decision }: { decision: LocalizedDecision }) {
-  const t = uiTexts('mn-Mong');
+  const mt = uiTexts(MONGOLIAN);
   return (
     <section className="decision-mongolian mongolian" lang="mn-Mong" data-testid="decision-mn" aria-labelledby="decision-mn-title">
-      <h3 id="decision-mn-title">{t('decision.title')}</h3>
+      <h3 id="decision-mn-title">{mt('decision.title')}</h3>
       <p className="outcome-mn" data-testid="outcome-mn"><Said text={decision.outcome} /></p>
       {decision.redirect && <p data-testid="redirect-mn"><Said text={decision.redirect} /></p>}
       {decision.missingMaterials.length > 0 && (
         <div data-testid="missing-materials-mn">
-          <h4>{t('decision.missing', { n: decision.missingMaterials.length })}</h4>
+          <h4>{mt('decision.missing', { n: decision.missingMaterials.length })}</h4>
           <ol>
-            {decision.missingMaterials.map((m) => <li key={m.id}><Said text={m.name} />{m.deferrable && <span className="tag">{t('decision.deferrable')}</span>}</li>)}
+            {decision.missingMaterials.map((m) => <li key={m.id}><Said text={m.name} />{m.deferrable && <span className="tag">{mt('decision.deferrable')}</span>}</li>)}
           </ol>
         </div>
       )}
       {decision.reasons.length > 0 && (
         <div data-testid="reasons-mn">
-          <h4>{t('decision.reasons')}</h4>
+          <h4>{mt('decision.reasons')}</h4>
           <ul>
             {decision.reasons.map((r, i) => (
-              <li key={`${r.rule}-${i}`}><Said text={r.message} />{r.basis && <span className="basis">{t('decision.basis')}᠄ <Said text={r.basis} /></span>}</li>
+              <li key={`${r.rule}-${i}`}><Said text={r.message} />{r.basis && <span className="basis">{mt('decision.basis')}᠄ <Said text={r.basis} /></span>}</li>
             ))}
           </ul>
         </div>
       )}
       {!decision.redirect && (
         <div>
-          <h4>{t('decision.limits')}</h4>
-          <p>{t('decision.promised')}᠄ <Said text={decision.timeLimits.promised} /></p>
-          <p>{t('decision.statutory')}᠄ <Said text={decision.timeLimits.statutory} /></p>
+          <h4>{mt('decision.limits')}</h4>
+          <p>{mt('decision.promised')}᠄ <Said text={decision.timeLimits.promised} /></p>
+          <p>{mt('decision.statutory')}᠄ <Said text={decision.timeLimits.statutory} /></p>
         </div>
       )}
-      <p className="fineprint">{t('decision.chineseAuthoritative')}</p>
+      <p className="fineprint">{mt('decision.chineseAuthoritative')}</p>
     </section>
   );
 }
@@ -66,25 +76,29 @@ export function DecisionPanel({ decision, mongolian, error, evaluating, placehol
   evaluating: boolean;
   placeholder?: string | undefined;
 }) {
+  // The panel's title and its wait are the reader's language (an applicant may have chosen ᠮᠣᠩᠭᠣᠯ);
+  // the decision itself is then in Chinese, after its Mongolian when the item has it.
+  const language = useLanguage();
+  const lang = language === MONGOLIAN ? MONGOLIAN : undefined;
   return (
     <aside className="decision" aria-labelledby="decision-title">
-      <h2 id="decision-title">受理判定</h2>
+      <h2 id="decision-title" lang={lang}>{uiText('decision.title', language)}</h2>
       {error && <p role="alert" className="banner error">{error}</p>}
-      {!decision && !error && <p className="hint">{placeholder ?? (evaluating ? '正在判定…' : '选择办理情形后即可判定。')}</p>}
+      {!decision && !error && <p className="hint">{placeholder ?? <span lang={lang}>{uiText(evaluating ? 'runtime.decision.evaluating' : 'runtime.decision.placeholder', language)}</span>}</p>}
       {decision && (
         <div aria-live="polite" aria-atomic="false">
           {mongolian && <MongolianDecision decision={mongolian} />}
           <p className={`outcome outcome-${decision.outcome}`} data-testid="outcome" data-outcome={decision.outcome}>
             {labelOf(outcomes, decision.outcome)}
           </p>
-          {decision.redirect && <p className="banner warn">请到<strong>{decision.redirect.where}</strong>办理。</p>}
+          {decision.redirect && <p className="banner warn">{withElement(t('runtime.decision.redirect'), 'where', <strong>{decision.redirect.where}</strong>)}</p>}
 
           {decision.missingMaterials.length > 0 && (
             <section className="notice" aria-labelledby="missing-title" data-testid="missing-materials">
-              <h3 id="missing-title">一次性告知：尚缺材料 {decision.missingMaterials.length} 项</h3>
+              <h3 id="missing-title">{t('decision.missing', { n: decision.missingMaterials.length })}</h3>
               <ol>
                 {decision.missingMaterials.map((m) => (
-                  <li key={m.id}>{m.name}{m.deferrable && <span className="tag">可容缺后补</span>}</li>
+                  <li key={m.id}>{m.name}{m.deferrable && <span className="tag">{t('decision.deferrable')}</span>}</li>
                 ))}
               </ol>
             </section>
@@ -92,15 +106,15 @@ export function DecisionPanel({ decision, mongolian, error, evaluating, placehol
 
           {decision.deferredAcceptance && (
             <section className={`notice ${decision.deferredAcceptance.granted ? '' : 'deferral-refused'}`} aria-labelledby="deferral-title" data-testid="deferral">
-              <h3 id="deferral-title">容缺受理{decision.deferredAcceptance.granted ? '' : '：不适用'}</h3>
+              <h3 id="deferral-title">{t(decision.deferredAcceptance.granted ? 'runtime.decision.deferral.title' : 'runtime.decision.deferral.notApplicable')}</h3>
               <p>{decision.deferredAcceptance.message}</p>
-              {decision.deferredAcceptance.granted && <p className="hint">受理后须登记申请人的书面承诺和补齐期限；逾期未补齐的：{decision.deferredAcceptance.consequence}</p>}
+              {decision.deferredAcceptance.granted && <p className="hint">{t('runtime.decision.deferral.hint', { consequence: decision.deferredAcceptance.consequence })}</p>}
             </section>
           )}
 
           {decision.fieldErrors.length > 0 && (
             <section aria-labelledby="field-errors-title" data-testid="field-errors">
-              <h3 id="field-errors-title">表单问题 {decision.fieldErrors.length} 项</h3>
+              <h3 id="field-errors-title">{t('runtime.decision.fieldErrors', { n: decision.fieldErrors.length })}</h3>
               <ul className="linklist">
                 {decision.fieldErrors.map((e) => (
                   <li key={`${e.path}:${e.keyword}`}><button type="button" className="link" onClick={() => focusField(e.path)}>{e.message}</button></li>
@@ -111,12 +125,12 @@ export function DecisionPanel({ decision, mongolian, error, evaluating, placehol
 
           {decision.reasons.length > 0 && (
             <section aria-labelledby="reasons-title">
-              <h3 id="reasons-title">理由与依据</h3>
+              <h3 id="reasons-title">{t('decision.reasons')}</h3>
               <ul className="reasons">
                 {decision.reasons.map((r, i) => (
                   <li key={`${r.rule}-${i}`} className={`reason-${r.type}`}>
                     {r.message}
-                    {r.basis && <span className="basis">依据：{r.basis}</span>}
+                    {r.basis && <span className="basis">{t('runtime.decision.basis', { basis: r.basis })}</span>}
                   </li>
                 ))}
               </ul>
@@ -125,16 +139,17 @@ export function DecisionPanel({ decision, mongolian, error, evaluating, placehol
 
           {decision.outcome !== 'redirect' && (
             <section aria-labelledby="limits-title">
-              <h3 id="limits-title">办理时限</h3>
-              <p>承诺 {limitText(decision.timeLimits.promised)}；法定 {limitText(decision.timeLimits.statutory)}</p>
+              <h3 id="limits-title">{t('decision.limits')}</h3>
+              <p>{t('runtime.decision.limitsLine', { promised: limitText(decision.timeLimits.promised), statutory: limitText(decision.timeLimits.statutory) })}</p>
             </section>
           )}
 
           <p className="fineprint" data-testid="decision-version">
-            {decision.item.code} · 第 {decision.item.version ?? '—'} 版 · 哈希 <code title={decision.item.hash}>{decision.item.hash.slice(0, 16)}…</code> · {decision.date} · 区划 {decision.division} · 浏览器内判定
+            {withElement(t('runtime.decision.version', { code: decision.item.code, version: decision.item.version ?? '—', date: decision.date, division: decision.division }), 'hash',
+              <code title={decision.item.hash}>{decision.item.hash.slice(0, 16)}…</code>)}
           </p>
           <details className="fineprint">
-            <summary>判定详情（JSON）</summary>
+            <summary>{t('runtime.decision.details')}</summary>
             <pre data-testid="decision-json">{JSON.stringify(decision, null, 2)}</pre>
           </details>
         </div>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { findDivision, localDepartmentName } from '../../../engine/core/index.js';
 import { getJson, type DivisionNode } from './api.js';
+import { t } from './ui-text.js';
 
 let treeRequest: Promise<DivisionNode> | null = null;
 const divisionTree = (): Promise<DivisionNode> => {
@@ -24,7 +25,7 @@ export function HandlingPlacePicker({ own, value, onChange, regionalDepartment, 
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    divisionTree().then((t) => { if (live) setTree(t); }, (e: Error) => { if (live) setError(e.message); });
+    divisionTree().then((loaded) => { if (live) setTree(loaded); }, (e: Error) => { if (live) setError(e.message); });
     return () => { live = false; };
   }, []);
   const stations = new Map<string, string>();
@@ -33,28 +34,31 @@ export function HandlingPlacePicker({ own, value, onChange, regionalDepartment, 
   const name = (code: string) => stations.get(code) ?? findDivision(code)?.name ?? code;
   const listed = tree ? [tree.code, ...tree.children.flatMap((league) => [league.code, ...league.children.flatMap((b) => [b.code, ...stationsUnder(b).map((st) => st.node.code)])])] : [];
   const department = regionalDepartment ? localDepartmentName(regionalDepartment, { code: value, name: name(value) }) : null;
+  const ownMark = t('runtime.handlingPlace.ownMark');
+  /** The window's own division is marked in the list. */
+  const mark = (code: string) => (code === own ? ownMark : '');
   return (
     <div className="field handling-place">
-      <label htmlFor="handling-division"><span>办理地</span></label>
-      {error && <p role="alert" className="banner error">区划列表加载失败：{error}。将按本窗口所在地办理。</p>}
+      <label htmlFor="handling-division"><span>{t('runtime.handlingPlace.label')}</span></label>
+      {error && <p role="alert" className="banner error">{t('runtime.handlingPlace.loadFailed', { error })}</p>}
       <select id="handling-division" value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled || !tree}>
-        {!listed.includes(own) && <option value={own}>{name(own)}（本窗口）</option>}
-        {tree && <option value={tree.code}>{tree.name}{tree.code === own ? '（本窗口）' : ''}</option>}
+        {!listed.includes(own) && <option value={own}>{name(own)}{ownMark}</option>}
+        {tree && <option value={tree.code}>{tree.name}{mark(tree.code)}</option>}
         {tree?.children.map((league) => (
           <optgroup key={league.code} label={league.name}>
-            <option value={league.code}>{league.name}本级{league.code === own ? '（本窗口）' : ''}</option>
+            <option value={league.code}>{t('runtime.handlingPlace.leagueLevel', { name: league.name })}{mark(league.code)}</option>
             {league.children.map((banner) => [
-              <option key={banner.code} value={banner.code}>{banner.name}{banner.code === own ? '（本窗口）' : ''}</option>,
+              <option key={banner.code} value={banner.code}>{banner.name}{mark(banner.code)}</option>,
               ...stationsUnder(banner).map(({ node, depth }) => (
-                <option key={node.code} value={node.code}>{'\u3000'.repeat(depth)}{node.name}{node.code === own ? '（本窗口）' : ''}</option>
+                <option key={node.code} value={node.code}>{'\u3000'.repeat(depth)}{node.name}{mark(node.code)}</option>
               )),
             ])}
           </optgroup>
         ))}
       </select>
       <p className="hint" data-testid="handling-hint">
-        {value === own ? '本地受理、本地办理。' : `收受分离：本窗口受理后推送至${name(value)}办理。`}
-        {department && `审批部门：${department}。`}
+        {value === own ? t('runtime.handlingPlace.local') : t('runtime.handlingPlace.separated', { place: name(value) })}
+        {department && t('runtime.handlingPlace.department', { department })}
       </p>
     </div>
   );

@@ -1,8 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { labelOf, supplementVersions, SUPPLEMENT_VERSIONS, type SupplementVersion } from '../../../engine/core/index.js';
+import { caseEventTypes, labelOf, supplementVersions, SUPPLEMENT_VERSIONS, type SupplementVersion } from '../../../engine/core/index.js';
 import { ApiError } from '../../../engine/web-kit/index.js';
 import { chineseDate, getJson, runtimePath, type CaseEventBody, type CaseView } from './api.js';
 import { describeError } from './IntakeActions.js';
+import { t } from './ui-text.js';
+
+/** The event's own name (补正), from the vocabulary. */
+const SUPPLEMENT = labelOf(caseEventTypes, 'supplement');
 
 type Outcome = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'error'; text: string };
 
@@ -28,24 +32,24 @@ export function SupplementForm({ view, token, division, onDone, onCancel }: {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (handedIn.length === 0) {
-      setOutcome({ kind: 'error', text: '请勾选申请人补交的材料。' });
+      setOutcome({ kind: 'error', text: t('runtime.supplement.noneTicked') });
       return;
     }
     try {
       for (const id of handedIn) {
         const file = files[id];
         if (!file || !division) continue;
-        setOutcome({ kind: 'busy', text: `正在上传「${file.name}」…` });
+        setOutcome({ kind: 'busy', text: t('runtime.supplement.uploading', { name: file.name }) });
         await getJson(runtimePath(division, `/intakes/${encodeURIComponent(view.caseNumber)}/attachments`), {
           token, method: 'POST', body: file, headers: { 'Content-Type': file.type, 'X-Filename': encodeURIComponent(file.name), 'X-Material-Id': id },
         });
       }
-      setOutcome({ kind: 'busy', text: '正在重新审查…' });
+      setOutcome({ kind: 'busy', text: t('runtime.supplement.rechecking') });
       const body: CaseEventBody = { type: 'supplement', materials: handedIn, version, ...(comment.trim() ? { comment: comment.trim() } : {}) };
       const res = await getJson<{ case: CaseView }>(`/api/cases/${encodeURIComponent(view.caseNumber)}/events`, { token, method: 'POST', json: body });
       onDone(res.case);
     } catch (error) {
-      const text = error instanceof ApiError && (error.status === 422 || error.status === 409) ? `补正未提交：${error.message}。` : describeError(error, '补正');
+      const text = error instanceof ApiError && (error.status === 422 || error.status === 409) ? t('runtime.caseActions.notSubmitted.conflict', { action: SUPPLEMENT, message: error.message }) : describeError(error, SUPPLEMENT);
       setOutcome({ kind: 'error', text });
     }
   };
@@ -53,15 +57,15 @@ export function SupplementForm({ view, token, division, onDone, onCancel }: {
   const timing = view.supplement;
   return (
     <form ref={form} className="event-form card" onSubmit={submit} noValidate aria-labelledby="event-form-supplement" data-testid="event-form-supplement">
-      <h3 id="event-form-supplement">补正</h3>
+      <h3 id="event-form-supplement">{SUPPLEMENT}</h3>
       {timing?.late && (
         <p className="banner error" role="status" data-testid="deemed-accepted">
-          补正材料通知书{timing.noticeIssuedAt ? '出具' : '未'}超过收到材料之日起 5 个工作日（{chineseDate(timing.noticeDue)}前），依法自收到申请材料之日起视为受理。
+          {t(timing.noticeIssuedAt ? 'runtime.supplement.deemedAccepted.issuedLate' : 'runtime.supplement.deemedAccepted.notIssued', { date: chineseDate(timing.noticeDue) })}
         </p>
       )}
       <fieldset className="materials">
-        <legend>申请人补交的材料</legend>
-        {missing.length === 0 && <p className="hint">无缺少的材料；如需更正表单内容，请联系受理窗口。</p>}
+        <legend>{t('runtime.supplement.handedIn')}</legend>
+        {missing.length === 0 && <p className="hint">{t('runtime.supplement.nothingMissing')}</p>}
         {missing.map((m) => (
           <div key={m.id} className="supplement-material">
             <label className="check">
@@ -71,7 +75,7 @@ export function SupplementForm({ view, token, division, onDone, onCancel }: {
             </label>
             {division && (
               <label className="file">
-                <span className="visually-hidden">{m.name}的扫描件</span>
+                <span className="visually-hidden">{t('runtime.supplement.scan', { name: m.name })}</span>
                 <input type="file" accept="application/pdf,image/jpeg,image/png" data-material={m.id}
                   onChange={(e) => setFiles((all) => ({ ...all, [m.id]: e.target.files?.[0] }))} />
               </label>
@@ -80,24 +84,24 @@ export function SupplementForm({ view, token, division, onDone, onCancel }: {
         ))}
       </fieldset>
       <fieldset className="radios">
-        <legend>据以审查的版本</legend>
+        <legend>{t('runtime.supplement.version')}</legend>
         {SUPPLEMENT_VERSIONS.map((code) => (
           <label key={code} className="radio">
             <input type="radio" name="supplement-version" value={code} checked={version === code} onChange={() => setVersion(code)} />
-            <span>{labelOf(supplementVersions, code)}{code === 'opened' ? `（第 ${view.item.version} 版）` : '（本窗口现行版本）'}</span>
+            <span>{labelOf(supplementVersions, code)}{code === 'opened' ? t('runtime.supplement.version.opened', { version: view.item.version }) : t('runtime.supplement.version.current')}</span>
           </label>
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor="supplement-comment"><span>经办意见</span></label>
+        <label htmlFor="supplement-comment"><span>{t('runtime.caseActions.comment')}</span></label>
         <textarea id="supplement-comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={500} />
       </div>
       {outcome.kind !== 'idle' && (
         <p role={outcome.kind === 'error' ? 'alert' : 'status'} className={outcome.kind === 'error' ? 'banner error' : 'hint'} data-testid="supplement-status">{outcome.text}</p>
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={outcome.kind === 'busy'}>{outcome.kind === 'busy' ? '正在提交…' : '确认补正'}</button>
-        <button type="button" onClick={onCancel}>取消</button>
+        <button type="submit" className="primary" disabled={outcome.kind === 'busy'}>{outcome.kind === 'busy' ? t('runtime.caseActions.submitting') : t('runtime.caseActions.confirm', { action: SUPPLEMENT })}</button>
+        <button type="button" onClick={onCancel}>{t('runtime.caseActions.cancel')}</button>
       </div>
     </form>
   );
