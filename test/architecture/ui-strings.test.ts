@@ -31,12 +31,9 @@ const SOURCES: ScannedSource[] = [
     data: [],
     notYetMigrated: {
       "App.tsx": 13,
-      "FormTab.tsx": 96,
-      "formModel.ts": 28,
       "lists/ProgrammeLists.tsx": 38,
       "references.ts": 36,
       "reports/PeriodReports.tsx": 41,
-      "rjsf.tsx": 3,
       "routes.ts": 1,
     },
   },
