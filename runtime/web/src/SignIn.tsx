@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNod
 import { labelOf, operatesFor, roles, type Role } from '../../../engine/core/index.js';
 import { ApiError, signInWithToken, signOut as endSession, whoAmI, type SignedIn } from '../../../engine/web-kit/index.js';
 import { getJson, runtimePath } from './api.js';
+import { t } from './ui-text.js';
 
 /**
  * What screens pass as their `token` once a person has signed in here: none — the browser's
@@ -23,12 +24,19 @@ export async function verifyToken(division: string, token: string | null = ''): 
     return { ok: true };
   } catch (error) {
     if (!(error instanceof ApiError)) return { ok: false, message: String(error) };
-    if (error.status === 401) return { ok: false, message: `令牌无效或已被撤销（${error.message}）。请向管理员索取本窗口的操作员令牌。` };
-    if (error.status === 403) return { ok: false, message: `此令牌无权在本区划（${division}）受理办件：${error.message}。请使用本中心窗口操作员的令牌，或打开令牌所属区划的窗口页面。` };
-    if (error.status === 404 && !error.message.startsWith('没有这个接口')) return { ok: false, message: error.message };
-    if (error.status === 404) return { ok: true, note: '服务器尚未提供办件服务：可以受理和判定，但暂时无法保存办件。' };
-    return { ok: false, message: `${error.message}。请稍后重试。` };
+    if (error.status === 401) return { ok: false, message: t('runtime.signIn.operatorTokenInvalid', { error: error.message }) };
+    if (error.status === 403) return { ok: false, message: t('runtime.signIn.operatorForbidden', { division, error: error.message }) };
+    // A 404 for an endpoint the server lacks names the method and path it was asked for; any other 404 (an unknown division) is the answer.
+    if (error.status === 404 && !noSuchEndpoint(error)) return { ok: false, message: error.message };
+    if (error.status === 404) return { ok: true, note: t('runtime.signIn.noCaseService') };
+    return { ok: false, message: t('runtime.signIn.retryLater', { error: error.message }) };
   }
+}
+
+/** The server's 404 for a route it does not have (its details name the method and path asked for). */
+function noSuchEndpoint(error: ApiError): boolean {
+  const details = error.details as { method?: unknown; path?: unknown } | undefined;
+  return typeof details?.method === 'string' && typeof details.path === 'string';
 }
 
 /** Checks the signed-in department handler against the cases of this division: 401 = not signed in, 403 = a handler of another division. */
@@ -38,9 +46,9 @@ export async function verifyHandlerToken(division: string, token: string | null 
     return { ok: true };
   } catch (error) {
     if (!(error instanceof ApiError)) return { ok: false, message: String(error) };
-    if (error.status === 401) return { ok: false, message: `令牌无效或已被撤销（${error.message}）。请向管理员索取本部门审批人员的令牌。` };
-    if (error.status === 403) return { ok: false, message: `此令牌无权查看本区划（${division}）的办件：${error.message}。请打开令牌所属区划的审批部门工作台。` };
-    return { ok: false, message: `${error.message}。请稍后重试。` };
+    if (error.status === 401) return { ok: false, message: t('runtime.signIn.handlerTokenInvalid', { error: error.message }) };
+    if (error.status === 403) return { ok: false, message: t('runtime.signIn.handlerForbidden', { division, error: error.message }) };
+    return { ok: false, message: t('runtime.signIn.retryLater', { error: error.message }) };
   }
 }
 
@@ -74,7 +82,9 @@ export function usePersonAt(division: string, desk: 'operator' | 'handler'): Per
       (found) => {
         if (!live) return;
         if (found && !worksHere(found, division, desk)) {
-          setRefusal(`本浏览器当前登录的是「${found.principal.name}」（${labelOf(roles, found.principal.role)}${found.principal.division ? `，${found.principal.division}` : ''}），不能在本区划（${division}）的${desk === 'handler' ? '审批部门工作台' : '窗口'}办理。请用本${desk === 'handler' ? '部门审批人员' : '窗口操作员'}的令牌登录。`);
+          const role = labelOf(roles, found.principal.role);
+          const who = found.principal.division ? t('runtime.signIn.personWithDivision', { role, division: found.principal.division }) : role;
+          setRefusal(t(desk === 'handler' ? 'runtime.signIn.refusal.handler' : 'runtime.signIn.refusal.operator', { name: found.principal.name, who, division }));
           setMe(null);
         } else setMe(found);
       },
@@ -91,7 +101,7 @@ export function usePersonAt(division: string, desk: 'operator' | 'handler'): Per
   return { me, refusal, signedIn, signOut };
 }
 
-export function SignIn({ division, divisionName, onSignedIn, title = '窗口登录', placeLabel = '受理地', tokenLabel = '操作员令牌', verify = verifyToken, footer }: {
+export function SignIn({ division, divisionName, onSignedIn, title = t('runtime.signIn.title'), placeLabel = t('runtime.signIn.place'), tokenLabel = t('runtime.signIn.token'), verify = verifyToken, footer }: {
   division: string; divisionName: string; onSignedIn: (me: SignedIn, note?: string) => void;
   title?: string; placeLabel?: string; tokenLabel?: string;
   verify?: AccessCheck;
@@ -106,7 +116,7 @@ export function SignIn({ division, divisionName, onSignedIn, title = '窗口登�
     event.preventDefault();
     const value = token.trim().replace(/^Bearer\s+/i, '');
     if (!value) {
-      setError(`请粘贴${tokenLabel}（以 tb_ 开头）。`);
+      setError(t('runtime.signIn.pasteToken', { token: tokenLabel }));
       input.current?.focus();
       return;
     }
@@ -121,28 +131,28 @@ export function SignIn({ division, divisionName, onSignedIn, title = '窗口登�
       // Only a person the server accepts here stays signed in.
       if (!result.ok) await endSession().catch(() => undefined);
     } catch (caught) {
-      result = { ok: false, message: caught instanceof ApiError && caught.status === 401 ? `令牌无效或已被撤销（${caught.message}）。请向管理员索取您本人的${tokenLabel}。` : caught instanceof ApiError ? `${caught.message}。请稍后重试。` : String(caught) };
+      result = { ok: false, message: caught instanceof ApiError && caught.status === 401 ? t('runtime.signIn.ownTokenInvalid', { error: caught.message, token: tokenLabel }) : caught instanceof ApiError ? t('runtime.signIn.retryLater', { error: caught.message }) : String(caught) };
     }
     setBusy(false);
     if (result.ok && me) onSignedIn(me, result.note);
     else {
-      setError(result.ok ? '登录失败，请重试。' : result.message);
+      setError(result.ok ? t('runtime.signIn.failed') : result.message);
       input.current?.focus();
     }
   };
   return (
     <main className="signin card" aria-labelledby="signin-title">
       <h1 id="signin-title">{title}</h1>
-      <p>{placeLabel}：<strong>{divisionName}</strong>（{division}）</p>
+      <p>{t('runtime.signIn.placeLine', { place: placeLabel })}<strong>{divisionName}</strong>{t('runtime.signIn.divisionCode', { division })}</p>
       <form onSubmit={submit} noValidate>
         <label className="field" htmlFor="token">
           <span>{tokenLabel}</span>
           <input id="token" ref={input} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)}
             aria-invalid={error ? true : undefined} aria-describedby={error ? 'signin-error' : 'signin-help'} placeholder="tb_…" />
         </label>
-        <p id="signin-help" className="hint">请用您本人的令牌登录。登录后本浏览器在当天工作时间内保持登录（新开标签页无需再次登录）；令牌本身不会保存在浏览器中。离开时请点「退出登录」。</p>
+        <p id="signin-help" className="hint">{t('runtime.signIn.help')}</p>
         {error && <p id="signin-error" role="alert" className="banner error">{error}</p>}
-        <button type="submit" className="primary" disabled={busy}>{busy ? '正在验证…' : '登录'}</button>
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('runtime.signIn.verifying') : t('runtime.signIn.submit')}</button>
       </form>
       {footer}
     </main>
@@ -154,7 +164,7 @@ export function SignedInAs({ me }: { me: SignedIn }) {
   const until = me.expiresAt ? new Date(me.expiresAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }) : null;
   return (
     <span className="who" data-testid="signed-in-as">
-      {me.principal.name}（{labelOf(roles, me.principal.role)}）{until ? <small> 登录有效至 {until}</small> : null}
+      {t('runtime.signIn.signedInAs', { name: me.principal.name, role: labelOf(roles, me.principal.role) })}{until ? <small>{t('runtime.signIn.until', { time: until })}</small> : null}
     </span>
   );
 }

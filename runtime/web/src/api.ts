@@ -1,4 +1,4 @@
-import type { Decision, DeliveryMethod, DocumentKind, ItemConfig, ServiceGuide } from '../../../engine/core/index.js';
+import { uiText, type Decision, type DeliveryMethod, type DocumentKind, type ItemConfig, type ServiceGuide } from '../../../engine/core/index.js';
 import { createApiClient } from '../../../engine/web-kit/index.js';
 
 const client = createApiClient();
@@ -87,7 +87,7 @@ export function localTime(iso: string): string {
 export function chineseDate(date: string | null | undefined): string {
   if (!date) return '—';
   const [year, month, day] = date.split('-');
-  return `${year}年${Number(month)}月${Number(day)}日`;
+  return uiText('notice.dateFormat', 'zh-CN', { year: year ?? '', month: Number(month), day: Number(day) });
 }
 
 /** One case of a work queue, as GET /api/cases lists it (applicant masked). */

@@ -2,7 +2,7 @@
  * The browser side of "same engine everywhere": the window compiles the exact config version it
  * fetched (checking its content hash) and decides with the engine code the runtime server runs.
  */
-import { compileConfig, contentHash, evaluateCompiled, type CompiledConfig, type Decision, type ItemConfig } from '../../../engine/core/index.js';
+import { compileConfig, contentHash, evaluateCompiled, uiText, type CompiledConfig, type Decision, type ItemConfig } from '../../../engine/core/index.js';
 import type { ItemDetail } from './api.js';
 
 const cache = new Map<string, CompiledConfig>();
@@ -15,7 +15,7 @@ export function compileDetail(detail: ItemDetail): CompiledConfig {
   if (hit) return hit;
   const actual = contentHash(detail.config);
   if (actual !== detail.item.hash) {
-    throw new HashMismatchError(`下载的配置内容与版本哈希不符（应为 ${detail.item.hash.slice(0, 12)}…，实为 ${actual.slice(0, 12)}…），请刷新页面`);
+    throw new HashMismatchError(uiText('runtime.api.hashMismatch', 'zh-CN', { expected: detail.item.hash.slice(0, 12), actual: actual.slice(0, 12) }));
   }
   const compiled = compileConfig(detail.config as ItemConfig, { version: detail.item.version, hash: detail.item.hash });
   cache.set(key, compiled);
