@@ -11,12 +11,12 @@ export const CASE_STAGES = ['commitment', 'dispatch', 'mail-originals', 'forward
 export type CaseStage = (typeof CASE_STAGES)[number];
 
 export const caseStages = defineVocabulary('case stage', CASE_STAGES, {
-  commitment: { 'zh-CN': '容缺材料补齐' },
-  dispatch: { 'zh-CN': '推送办理地' },
-  'mail-originals': { 'zh-CN': '寄递纸质原件' },
-  forward: { 'zh-CN': '推送审批部门' },
-  decide: { 'zh-CN': '审批办结' },
-  deliver: { 'zh-CN': '送达结果' },
+  commitment: { 'zh-CN': '容缺材料补齐', 'mn-Mong': 'ᠳᠤᠲᠠᠭᠤ ᠮᠠᠲᠡᠷᠢᠶᠠᠯ ᠢ ᠨᠥᠭᠥᠵᠦ ᠬᠦᠷᠭᠡᠬᠦ' },
+  dispatch: { 'zh-CN': '推送办理地', 'mn-Mong': 'ᠪᠠᠷᠢᠬᠤ ᠣᠷᠣᠨ ᠳᠤ ᠢᠯᠡᠭᠡᠬᠦ' },
+  'mail-originals': { 'zh-CN': '寄递纸质原件', 'mn-Mong': 'ᠴᠠᠭᠠᠰᠤᠨ ᠡᠬᠡ ᠪᠢᠴᠢᠭ ᠢ ᠰᠢᠤᠳᠠᠨ ᠢᠶᠠᠷ ᠢᠯᠡᠭᠡᠬᠦ' },
+  forward: { 'zh-CN': '推送审批部门', 'mn-Mong': 'ᠬᠢᠨᠠᠨ ᠪᠠᠲᠤᠯᠠᠬᠤ ᠠᠯᠪᠠᠨ ᠲᠠᠰᠤᠭ ᠲᠤ ᠢᠯᠡᠭᠡᠬᠦ' },
+  decide: { 'zh-CN': '审批办结', 'mn-Mong': 'ᠬᠢᠨᠠᠨ ᠪᠠᠲᠤᠯᠠᠵᠤ ᠳᠠᠭᠤᠰᠬᠠᠬᠤ' },
+  deliver: { 'zh-CN': '送达结果', 'mn-Mong': 'ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠬᠦᠷᠭᠡᠬᠦ' },
 });
 
 export const isCaseStage = (value: unknown): value is CaseStage => isCodeOf(caseStages, value);

@@ -11,16 +11,16 @@ export const CASE_STATUSES = [
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const caseStatuses = defineVocabulary('case status', CASE_STATUSES, {
-  accepted: { 'zh-CN': '已受理' },
-  dispatched: { 'zh-CN': '流转中' },
-  received: { 'zh-CN': '办理地已接收' },
-  'with-department': { 'zh-CN': '审批中' },
-  decided: { 'zh-CN': '已办结' },
-  delivered: { 'zh-CN': '已送达' },
-  returned: { 'zh-CN': '已退回' },
-  voided: { 'zh-CN': '已作废' },
-  'supplement-requested': { 'zh-CN': '待补正' },
-  'not-accepted': { 'zh-CN': '不予受理' },
+  accepted: { 'zh-CN': '已受理', 'mn-Mong': 'ᠬᠦᠪᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ' },
+  dispatched: { 'zh-CN': '流转中', 'mn-Mong': 'ᠢᠯᠡᠭᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ' },
+  received: { 'zh-CN': '办理地已接收', 'mn-Mong': 'ᠪᠠᠷᠢᠬᠤ ᠣᠷᠣᠨ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ' },
+  'with-department': { 'zh-CN': '审批中', 'mn-Mong': 'ᠬᠢᠨᠠᠨ ᠪᠠᠲᠤᠯᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ' },
+  decided: { 'zh-CN': '已办结', 'mn-Mong': 'ᠪᠠᠷᠢᠵᠤ ᠳᠠᠭᠤᠰᠬᠠᠭᠰᠠᠨ' },
+  delivered: { 'zh-CN': '已送达', 'mn-Mong': 'ᠬᠦᠷᠭᠡᠭᠰᠡᠨ' },
+  returned: { 'zh-CN': '已退回', 'mn-Mong': 'ᠪᠤᠴᠠᠭᠠᠭᠰᠠᠨ' },
+  voided: { 'zh-CN': '已作废', 'mn-Mong': 'ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠣᠯᠭᠠᠭᠰᠠᠨ' },
+  'supplement-requested': { 'zh-CN': '待补正', 'mn-Mong': 'ᠨᠥᠬᠥᠵᠦ ᠵᠠᠰᠠᠬᠤ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ' },
+  'not-accepted': { 'zh-CN': '不予受理', 'mn-Mong': 'ᠬᠦᠪᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ' },
 });
 
 export const isCaseStatus = (value: unknown): value is CaseStatus => isCodeOf(caseStatuses, value);

@@ -5,8 +5,8 @@ export const DATA_LIST_KINDS = ['responsibility', 'negative'] as const;
 export type DataListKind = (typeof DATA_LIST_KINDS)[number];
 
 export const dataListKinds = defineVocabulary('data list kind', DATA_LIST_KINDS, {
-  responsibility: { 'zh-CN': '责任清单' },
-  negative: { 'zh-CN': '负面清单' },
+  responsibility: { 'zh-CN': '责任清单', 'mn-Mong': 'ᠬᠠᠷᠢᠭᠤᠴᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠵᠢᠭᠰᠠᠭᠠᠯᠲᠠ' },
+  negative: { 'zh-CN': '负面清单', 'mn-Mong': 'ᠰᠥᠷᠭᠦ ᠵᠢᠭᠰᠠᠭᠠᠯᠲᠠ' },
 });
 
 export const isDataListKind = (value: unknown): value is DataListKind => isCodeOf(dataListKinds, value);
@@ -16,10 +16,10 @@ export const COMMITMENT_STATUSES = ['planned', 'in-progress', 'provided', 'suspe
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
 export const commitmentStatuses = defineVocabulary('commitment status', COMMITMENT_STATUSES, {
-  planned: { 'zh-CN': '未启动' },
-  'in-progress': { 'zh-CN': '推进中' },
-  provided: { 'zh-CN': '已提供' },
-  suspended: { 'zh-CN': '暂缓' },
+  planned: { 'zh-CN': '未启动', 'mn-Mong': 'ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ' },
+  'in-progress': { 'zh-CN': '推进中', 'mn-Mong': 'ᠤᠷᠤᠭᠰᠢᠯᠠᠭᠤᠯᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ' },
+  provided: { 'zh-CN': '已提供', 'mn-Mong': 'ᠬᠠᠩᠭᠠᠭᠰᠠᠨ' },
+  suspended: { 'zh-CN': '暂缓', 'mn-Mong': 'ᠲᠦᠷ ᠬᠣᠢᠰᠢᠯᠠᠭᠤᠯᠬᠤ' },
 });
 
 export const isCommitmentStatus = (value: unknown): value is CommitmentStatus => isCodeOf(commitmentStatuses, value);
@@ -29,8 +29,8 @@ export const REPORT_PERIODS = ['week', 'month'] as const;
 export type ReportPeriod = (typeof REPORT_PERIODS)[number];
 
 export const reportPeriods = defineVocabulary('report period', REPORT_PERIODS, {
-  week: { 'zh-CN': '周调度' },
-  month: { 'zh-CN': '月通报' },
+  week: { 'zh-CN': '周调度', 'mn-Mong': 'ᠭᠠᠷᠠᠭ ᠤᠨ ᠵᠠᠭᠠᠭᠯᠠᠯᠲᠠ' },
+  month: { 'zh-CN': '月通报', 'mn-Mong': 'ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ' },
 });
 
 export const isReportPeriod = (value: unknown): value is ReportPeriod => isCodeOf(reportPeriods, value);

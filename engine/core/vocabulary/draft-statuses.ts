@@ -5,10 +5,10 @@ export const DRAFT_STATUSES = ['editing', 'submitted', 'approved', 'returned'] a
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
 export const draftStatuses = defineVocabulary('draft status', DRAFT_STATUSES, {
-  editing: { 'zh-CN': '编辑中' },
-  submitted: { 'zh-CN': '待审核' },
-  approved: { 'zh-CN': '审核通过' },
-  returned: { 'zh-CN': '已退回' },
+  editing: { 'zh-CN': '编辑中', 'mn-Mong': 'ᠨᠠᠶᠢᠷᠠᠭᠤᠯᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ' },
+  submitted: { 'zh-CN': '待审核', 'mn-Mong': 'ᠬᠢᠨᠠᠯᠲᠠ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ' },
+  approved: { 'zh-CN': '审核通过', 'mn-Mong': 'ᠬᠢᠨᠠᠯᠲᠠ ᠳᠤ ᠲᠡᠩᠴᠡᠪᠡ' },
+  returned: { 'zh-CN': '已退回', 'mn-Mong': 'ᠪᠤᠴᠠᠭᠠᠭᠰᠠᠨ' },
 });
 
 export const isDraftStatus = (value: unknown): value is DraftStatus => isCodeOf(draftStatuses, value);

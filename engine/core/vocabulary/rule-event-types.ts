@@ -5,9 +5,9 @@ export const RULE_EVENT_TYPES = ['reject', 'requireMaterial', 'supplement'] as c
 export type RuleEventType = (typeof RULE_EVENT_TYPES)[number];
 
 export const ruleEventTypes = defineVocabulary('rule event type', RULE_EVENT_TYPES, {
-  reject: { 'zh-CN': '不予受理' },
-  requireMaterial: { 'zh-CN': '需提交材料' },
-  supplement: { 'zh-CN': '补正告知' },
+  reject: { 'zh-CN': '不予受理', 'mn-Mong': 'ᠬᠦᠪᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ' },
+  requireMaterial: { 'zh-CN': '需提交材料', 'mn-Mong': 'ᠮᠠᠲᠡᠷᠢᠶᠠᠯ ᠲᠤᠰᠢᠶᠠᠬᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ' },
+  supplement: { 'zh-CN': '补正告知', 'mn-Mong': 'ᠨᠥᠬᠥᠵᠦ ᠵᠠᠰᠠᠬᠤ ᠮᠡᠳᠡᠭᠳᠡᠯ' },
 });
 
 export const isRuleEventType = (value: unknown): value is RuleEventType => isCodeOf(ruleEventTypes, value);

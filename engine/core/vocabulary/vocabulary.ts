@@ -5,6 +5,11 @@
  */
 export interface Labels {
   'zh-CN': string;
+  /**
+   * Traditional Mongolian script. Every code of every vocabulary has one (mongolian-labels.test.ts), but they
+   * are DRAFTS written for Tongban, awaiting review by the region's translation office (自治区翻译机构) like the
+   * catalogue's Mongolian; `catalogueAwaitingReview()` lists only catalogue keys, not these labels.
+   */
   'mn-Mong'?: string;
 }
 
