@@ -30,11 +30,6 @@ const SOURCES: ScannedSource[] = [
     src: 'designer/web/src',
     data: [],
     notYetMigrated: {
-      "App.tsx": 13,
-      "lists/ProgrammeLists.tsx": 38,
-      "references.ts": 36,
-      "reports/PeriodReports.tsx": 41,
-      "routes.ts": 1,
     },
   },
   {

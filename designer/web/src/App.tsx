@@ -7,6 +7,7 @@ import { isReportView, PeriodReports } from './reports/PeriodReports.js';
 import { ConfirmHost } from './Modal.js';
 import { DEFAULT_TAB, hrefOf, linkHandler, navigate, setNavigationGuard, useRoute } from './routes.js';
 import { SignedInAs, SignIn, useSignedIn } from './SignIn.js';
+import { t } from './ui-text.js';
 
 /** The roles the item screens are shaped for; an auditor's home is the auditor workspace. */
 const ITEM_ROLES: readonly Role[] = ['author', 'reviewer', 'admin'];
@@ -33,39 +34,41 @@ export function App() {
     setExpired(false);
     navigate({ page: 'dashboard' }, { force: true });
   };
-  if (person.me === undefined) return <main><p className="muted" aria-live="polite">正在确认登录…</p></main>;
+  if (person.me === undefined) return <main><p className="muted" aria-live="polite">{t('designer.app.checkingSignIn')}</p></main>;
   if (!person.me) return <SignIn onSignedIn={(me) => { person.signedIn(me); setExpired(false); }} />;
   const me = person.me;
   const principalRole = me.principal.role;
   const role: Role | null = (ITEM_ROLES as readonly string[]).includes(principalRole) ? (principalRole as Role) : null;
   const audits = AUDIT_ROLES.includes(principalRole);
   const auditAt = (r: typeof route): AuditLocation => (r.page === 'audit' ? { view: isAuditView(r.view) ? r.view : 'trail', ...(r.code ? { code: r.code } : {}), ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}) } : { view: 'trail' });
+  // The expiry notice's sentence holds the sign-in button at its {signIn} placeholder.
+  const [expiredBefore, expiredAfter = ''] = t('designer.app.expired').split('{signIn}');
   const toRoute = (at: AuditLocation) => ({ page: 'audit' as const, ...at });
   const auditor = <AuditorWorkspace at={auditAt(route)} go={(at) => navigate(toRoute(at))} href={(at) => hrefOf(toRoute(at))} />;
   return (
     <>
       <header className="top">
-        <h1>通办 · 事项设计器</h1>
-        <nav aria-label="主导航">
-          <a href={hrefOf({ page: 'dashboard' })} onClick={linkHandler({ page: 'dashboard' })}>事项列表</a>
-          {audits ? <a href={hrefOf({ page: 'audit', view: 'trail' })} onClick={linkHandler({ page: 'audit', view: 'trail' })}>审计工作台</a> : null}
-          <a href={hrefOf({ page: 'lists', view: 'needs' })} onClick={linkHandler({ page: 'lists', view: 'needs' })}>三清单</a>
-          {audits ? <a href={hrefOf({ page: 'reports', view: 'week' })} onClick={linkHandler({ page: 'reports', view: 'week' })}>调度通报</a> : null}
+        <h1>{t('designer.app.title')}</h1>
+        <nav aria-label={t('designer.app.nav')}>
+          <a href={hrefOf({ page: 'dashboard' })} onClick={linkHandler({ page: 'dashboard' })}>{t('designer.app.nav.items')}</a>
+          {audits ? <a href={hrefOf({ page: 'audit', view: 'trail' })} onClick={linkHandler({ page: 'audit', view: 'trail' })}>{t('designer.app.nav.audit')}</a> : null}
+          <a href={hrefOf({ page: 'lists', view: 'needs' })} onClick={linkHandler({ page: 'lists', view: 'needs' })}>{t('designer.lists.title')}</a>
+          {audits ? <a href={hrefOf({ page: 'reports', view: 'week' })} onClick={linkHandler({ page: 'reports', view: 'week' })}>{t('designer.reports.title')}</a> : null}
         </nav>
         <SignedInAs me={me} />
-        <button className="small" onClick={() => void signOut()}>退出登录</button>
+        <button className="small" onClick={() => void signOut()}>{t('designer.app.signOut')}</button>
       </header>
       {expired ? (
         <div className="notice error" role="alert" style={{ margin: '8px 20px' }}>
-          登录已失效或令牌已被撤销。未保存的修改仍在页面上；请复制保存后 <button className="link" onClick={() => void signOut()}>重新登录</button>。
+          {expiredBefore}<button className="link" onClick={() => void signOut()}>{t('designer.app.signInAgain')}</button>{expiredAfter}
         </div>
       ) : null}
       {route.page === 'lists' ? <ProgrammeLists view={isListView(route.view) ? route.view : 'needs'} href={(view) => hrefOf({ page: 'lists', view })} go={(view) => navigate({ page: 'lists', view })} department={me.principal.department} mayEdit={principalRole === 'admin' || principalRole === 'author'} />
         : route.page === 'reports' && audits ? <PeriodReports period={isReportView(route.view) ? route.view : 'week'} href={(view) => hrefOf({ page: 'reports', view })} go={(view) => navigate({ page: 'reports', view })} mayTake={principalRole === 'admin'} />
         : route.page === 'audit' && audits ? auditor
-        : !role ? (audits ? auditor : <main><div className="notice info">事项设计器供编制、审核、审计人员使用；窗口和审批部门人员请到窗口受理页面办理。</div></main>)
+        : !role ? (audits ? auditor : <main><div className="notice info">{t('designer.app.notForRole')}</div></main>)
         : route.page === 'item' ? (
-        <Suspense fallback={<main><p aria-live="polite">正在加载编辑器…</p></main>}>
+        <Suspense fallback={<main><p aria-live="polite">{t('designer.app.loadingEditor')}</p></main>}>
           <Editor key={route.code} code={route.code} tab={route.tab ?? DEFAULT_TAB} role={role} />
         </Suspense>
       ) : <Dashboard role={role} />}

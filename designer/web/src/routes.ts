@@ -1,4 +1,5 @@
 import { createRouter } from '../../../engine/web-kit/index.js';
+import { t } from './ui-text.js';
 
 /** The designer's pages: the item list, one item's editor on one of its tabs, and the auditor workspace (auditor/). */
 export type Route = { page: 'dashboard' } | { page: 'item'; code: string; tab?: string } | { page: 'audit'; view: string; code?: string; from?: string; to?: string }
@@ -36,5 +37,5 @@ export const { hrefOf, navigate, useRoute, linkHandler, setNavigationGuard } = c
   base: '/designer',
   parse,
   pathOf,
-  leaveQuestion: '有尚未保存的修改。离开将丢失这些修改，确定离开吗？',
+  leaveQuestion: t('designer.app.leaveQuestion'),
 });

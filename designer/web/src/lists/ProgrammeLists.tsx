@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { commitmentStatuses, dataListKinds, labelOf, type DataListEntry, type DataListKind } from '../../../../engine/core/index.js';
 import { advice } from '../../../../engine/web-kit/index.js';
 import { usePeople } from '../people.js';
+import { t } from '../ui-text.js';
 import { listsApi, type DataNeedsView } from './lists-api.js';
 import './lists.css';
 
@@ -9,21 +10,25 @@ export type ListView = 'needs' | DataListKind;
 export const LIST_VIEWS: readonly ListView[] = ['needs', 'responsibility', 'negative'];
 export const isListView = (value: string): value is ListView => (LIST_VIEWS as readonly string[]).includes(value);
 
-const TITLES: Record<ListView, string> = { needs: '需求清单', responsibility: labelOf(dataListKinds, 'responsibility'), negative: labelOf(dataListKinds, 'negative') };
+const TITLES: Record<ListView, string> = { needs: t('designer.lists.needs'), responsibility: labelOf(dataListKinds, 'responsibility'), negative: labelOf(dataListKinds, 'negative') };
 
 const FIELDS: Record<DataListKind, { key: string; label: string; type?: string }[]> = {
   responsibility: [
-    { key: 'id', label: '条目编号' }, { key: 'department', label: '数源部门' }, { key: 'dataItem', label: '数据项' }, { key: 'interfaceName', label: '共享接口' },
-    { key: 'sharingMethod', label: '共享方式' }, { key: 'dueDate', label: '承诺完成日期', type: 'date' }, { key: 'status', label: '状态' }, { key: 'note', label: '备注' },
+    { key: 'id', label: t('designer.lists.col.id') }, { key: 'department', label: t('designer.lists.col.department') }, { key: 'dataItem', label: t('designer.lists.col.dataItem') },
+    { key: 'interfaceName', label: t('designer.lists.col.interfaceName') }, { key: 'sharingMethod', label: t('designer.lists.col.sharingMethod') },
+    { key: 'dueDate', label: t('designer.lists.col.dueDate'), type: 'date' }, { key: 'status', label: t('designer.lists.col.status') }, { key: 'note', label: t('designer.lists.col.note') },
   ],
-  negative: [{ key: 'id', label: '条目编号' }, { key: 'department', label: '数源部门' }, { key: 'dataItem', label: '数据项' }, { key: 'basis', label: '不予共享依据' }, { key: 'note', label: '备注' }],
+  negative: [
+    { key: 'id', label: t('designer.lists.col.id') }, { key: 'department', label: t('designer.lists.col.department') }, { key: 'dataItem', label: t('designer.lists.col.dataItem') },
+    { key: 'basis', label: t('designer.lists.col.basis') }, { key: 'note', label: t('designer.lists.col.note') },
+  ],
 };
 
 /** 三清单: the 需求清单 derived from the items, the 责任清单 and 负面清单 kept by the providing departments; printable. */
 export function ProgrammeLists({ view, href, go, department, mayEdit }: { view: ListView; href: (v: ListView) => string; go: (v: ListView) => void; department: string | null; mayEdit: boolean }) {
   return (
     <main className="programme">
-      <nav className="views" aria-label="三清单">
+      <nav className="views" aria-label={t('designer.lists.title')}>
         {LIST_VIEWS.map((v) => (
           <a key={v} href={href(v)} aria-current={v === view ? 'page' : undefined} onClick={(e) => { e.preventDefault(); go(v); }}>{TITLES[v]}</a>
         ))}
@@ -39,18 +44,18 @@ function NeedsList() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { listsApi.needs().then(setNeeds, (e: unknown) => setError(advice(e))); }, []);
   if (error) return <div className="notice error" role="alert">{error}</div>;
-  if (!needs) return <p className="muted">正在加载…</p>;
+  if (!needs) return <p className="muted">{t('designer.lists.loading')}</p>;
   return (
     <>
       <div className="actions">
-        <button onClick={() => window.print()}>打印</button>
-        <button onClick={() => void listsApi.downloadCsv('/api/catalogue/data-needs', '需求清单.csv')}>导出 CSV</button>
+        <button onClick={() => window.print()}>{t('designer.lists.print')}</button>
+        <button onClick={() => void listsApi.downloadCsv('/api/catalogue/data-needs', `${TITLES.needs}.csv`)}>{t('designer.lists.exportCsv')}</button>
       </div>
       <table>
-        <thead><tr><th>数源部门</th><th>数据项</th><th>需求事项</th><th>需求部门</th><th>共享方式</th></tr></thead>
+        <thead><tr><th>{t('designer.lists.col.department')}</th><th>{t('designer.lists.col.dataItem')}</th><th>{t('designer.lists.col.item')}</th><th>{t('designer.lists.col.requestingDepartment')}</th><th>{t('designer.lists.col.sharingMethod')}</th></tr></thead>
         <tbody>
           {needs.departments.flatMap((d) => d.dataItems.flatMap((item) => item.items.map((use) => (
-            <tr key={`${d.owningDepartment}/${item.dataItem}/${use.code}`}><td>{d.owningDepartment}</td><td>{item.dataItem}</td><td>{use.name}（{use.code}）</td><td>{use.department}</td><td>{use.sharingMethod.label}</td></tr>
+            <tr key={`${d.owningDepartment}/${item.dataItem}/${use.code}`}><td>{d.owningDepartment}</td><td>{item.dataItem}</td><td>{t('designer.batches.itemLabel', { name: use.name, code: use.code })}</td><td>{use.department}</td><td>{use.sharingMethod.label}</td></tr>
           ))))}
         </tbody>
       </table>
@@ -76,7 +81,7 @@ function EditableList({ kind, department, mayEdit }: { kind: DataListKind; depar
     const { id = '', ...body } = draft;
     try {
       await listsApi.put(kind, id.trim(), Object.fromEntries(Object.entries(body).filter(([, v]) => v !== '')));
-      setMessage({ kind: 'info', text: `已保存条目 ${id}` });
+      setMessage({ kind: 'info', text: t('designer.lists.saved', { id }) });
       setDraft(blank());
       await load();
     } catch (e) {
@@ -87,12 +92,12 @@ function EditableList({ kind, department, mayEdit }: { kind: DataListKind; depar
   return (
     <>
       <div className="actions">
-        <button onClick={() => window.print()}>打印</button>
-        <button onClick={() => void listsApi.downloadCsv(`/api/lists/${kind}`, `${TITLES[kind]}.csv`)}>导出 CSV</button>
+        <button onClick={() => window.print()}>{t('designer.lists.print')}</button>
+        <button onClick={() => void listsApi.downloadCsv(`/api/lists/${kind}`, `${TITLES[kind]}.csv`)}>{t('designer.lists.exportCsv')}</button>
       </div>
       {message ? <div className={`notice ${message.kind} no-print`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div> : null}
       {mayEdit ? (
-        <form className="entry" aria-label={`新增或修改${TITLES[kind]}条目`} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <form className="entry" aria-label={t('designer.lists.entryForm', { list: TITLES[kind] })} onSubmit={(e) => { e.preventDefault(); void save(); }}>
           {fields.map((f) => (
             <label key={f.key}>{f.label}
               {f.key === 'status' ? (
@@ -104,12 +109,12 @@ function EditableList({ kind, department, mayEdit }: { kind: DataListKind; depar
               )}
             </label>
           ))}
-          <div><button type="submit">保存条目</button></div>
+          <div><button type="submit">{t('designer.lists.saveEntry')}</button></div>
         </form>
       ) : null}
-      {!entries ? <p className="muted">正在加载…</p> : entries.length === 0 ? <p className="muted">暂无条目。</p> : (
+      {!entries ? <p className="muted">{t('designer.lists.loading')}</p> : entries.length === 0 ? <p className="muted">{t('designer.lists.empty')}</p> : (
         <table>
-          <thead><tr>{fields.map((f) => <th key={f.key}>{f.label}</th>)}<th>更新人</th>{mayEdit ? <th className="no-print">操作</th> : null}</tr></thead>
+          <thead><tr>{fields.map((f) => <th key={f.key}>{f.label}</th>)}<th>{t('designer.lists.col.updatedBy')}</th>{mayEdit ? <th className="no-print">{t('designer.col.actions')}</th> : null}</tr></thead>
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id}>
@@ -117,8 +122,8 @@ function EditableList({ kind, department, mayEdit }: { kind: DataListKind; depar
                 <td>{people(entry.updatedBy)}</td>
                 {mayEdit ? (
                   <td className="no-print">
-                    <button className="small" onClick={() => setDraft(Object.fromEntries(fields.map((f) => [f.key, f.key === 'status' && entry.kind === 'responsibility' ? entry.status : valueOf(entry, f.key)])))}>修改</button>
-                    <button className="small" onClick={() => void listsApi.remove(kind, entry.id).then(load, (e: unknown) => setMessage({ kind: 'error', text: advice(e) }))}>删除</button>
+                    <button className="small" onClick={() => setDraft(Object.fromEntries(fields.map((f) => [f.key, f.key === 'status' && entry.kind === 'responsibility' ? entry.status : valueOf(entry, f.key)])))}>{t('designer.lists.edit')}</button>
+                    <button className="small" onClick={() => void listsApi.remove(kind, entry.id).then(load, (e: unknown) => setMessage({ kind: 'error', text: advice(e) }))}>{t('designer.lists.delete')}</button>
                   </td>
                 ) : null}
               </tr>
