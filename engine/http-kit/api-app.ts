@@ -4,13 +4,14 @@ import express, { type Express } from 'express';
 import * as apiSchemas from './api-schemas.js';
 import { bearerAuthenticator } from './bearer-auth.js';
 import { collectBody, jsonBody } from './json-body.js';
-import { apiErrorHandler, apiNotFound, mountRoutes, type ApiRoute, type Mountable } from './mount.js';
+import { apiErrorHandler, apiNotFound, mountRoutes, routeRunner, type ApiRequest, type ApiResponse, type ApiRoute, type Mountable } from './mount.js';
+import { directDispatcher, type EdgeStep } from './direct-routes/index.js';
 import { requestLog, type Logger } from './request-log.js';
 import { buildOpenApi } from './route-table.js';
 import { compressResponses } from './compression/index.js';
 import { methodNotAllowed } from './method-not-allowed/index.js';
-import { rateLimiter, rateLimitsFromEnv, type RateLimits } from './rate-limit/index.js';
-import { secureHeaders } from './secure-headers/index.js';
+import { rateLimiter, rateLimitsFromEnv, tierLimiters, type RateLimits } from './rate-limit/index.js';
+import { routeSecureHeaders, secureHeaders, securePolicies } from './secure-headers/index.js';
 import type { ConfigReader } from '../ports/config-store/index.js';
 import type { Sessions } from '../services/sessions/index.js';
 import { sessionCookieAuthenticator, sessionRoutes, SESSION_COOKIE } from './session-cookie/index.js';
@@ -38,6 +39,8 @@ export interface ApiAppOptions {
   sessions?: Sessions;
   /** The server's clock (cookie lifetimes); default the system's. */
   clock?: Clock;
+  /** false: even `direct` routes go through the router (what the direct routes are compared with in tests). */
+  directRoutes?: boolean;
 }
 
 export interface RawBodyRoute {
@@ -50,6 +53,7 @@ export interface RawBodyRoute {
 }
 
 type Next = (error?: unknown) => void;
+type AppHandle = (this: Express, req: IncomingMessage, res: ServerResponse, callback?: Next) => void;
 
 /** Reads a raw body up to `limit` bytes into a Buffer, stopping the moment it is exceeded. */
 function rawBody({ limit, tooLarge }: RawBodyRoute) {
@@ -83,7 +87,8 @@ export function createApiApp(options: ApiAppOptions): Express {
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', 'simple');
-  app.use(requestLog(options.logger) as never);
+  const log = requestLog(options.logger);
+  app.use(log as never);
   const healthRoute: ApiRoute = {
     method: 'get', path: '/api/health', summary: 'Service and store health', tags: ['health'], access: { public: true },
     responses: { 200: { description: 'Healthy', schema: apiSchemas.health }, 503: { description: 'A store is unavailable', schema: apiSchemas.health } },
@@ -100,10 +105,13 @@ export function createApiApp(options: ApiAppOptions): Express {
   };
   const routes = [healthRoute, openApiRoute, ...sessionRoutes({ sessions: options.sessions ?? null, clock: options.clock ?? systemClock }), ...options.routes];
   // Edge concerns, before anything answers: headers and compression apply to every response (web apps too).
-  app.use(secureHeaders(routes));
+  const policies = securePolicies(routes);
+  app.use(secureHeaders(routes, policies));
   app.use(compressResponses() as never);
   // Limits are checked before any body is read, so a flood costs no parsing.
-  app.use(rateLimiter(routes, options.rateLimits ?? rateLimitsFromEnv()));
+  const limits = options.rateLimits ?? rateLimitsFromEnv();
+  const limiters = tierLimiters(routes, limits);
+  app.use(rateLimiter(routes, limits, limiters));
   options.before?.(app);
   if (options.rawBodies?.length) {
     // A sub-router: its layers are not routes of the app, so route listings and OpenAPI stay as declared.
@@ -130,9 +138,45 @@ export function createApiApp(options: ApiAppOptions): Express {
 
   const openApi = buildOpenApi(routes, { title: options.title, version: '0.1.0', description: options.description }, options.sessions ? { sessionCookie: SESSION_COOKIE } : {});
   const bearer = bearerAuthenticator(options.principals);
-  mountRoutes(app as unknown as Mountable, routes, options.sessions ? sessionCookieAuthenticator({ bearer, sessions: options.sessions }) : bearer);
+  const authenticate = options.sessions ? sessionCookieAuthenticator({ bearer, sessions: options.sessions }) : bearer;
+  mountRoutes(app as unknown as Mountable, routes, authenticate);
   app.use(methodNotAllowed(routes));
   app.use('/api', apiNotFound as never);
-  app.use(apiErrorHandler(options.logger) as never);
+  const answerError = apiErrorHandler(options.logger);
+  app.use(answerError as never);
+
+  // The hot routes skip the router's walk with the same edge steps, in the same order (compression
+  // is the answer's own: answerJson compresses as the middleware would).
+  for (const route of routes) {
+    if (route.direct && (!route.path.startsWith('/api/') || options.rawBodies?.some((raw) => raw.path === route.path))) throw new Error(`a direct route is a JSON route under /api: ${route.path}`);
+  }
+  const serveDirect = directDispatcher(routes, {
+    adopt: (req, res) => {
+      // What app.handle does before its router runs.
+      const pair = { req: req as IncomingMessage & { res?: ServerResponse }, res: res as ServerResponse & { req?: IncomingMessage; locals?: unknown } };
+      pair.req.res = res;
+      pair.res.req = req;
+      Object.setPrototypeOf(req, app.request);
+      Object.setPrototypeOf(res, app.response);
+      pair.res.locals ??= Object.create(null);
+    },
+    stepsFor: (route) => {
+      const headers = routeSecureHeaders(policies, route);
+      const limiter = route.rateLimit ? limiters.get(route.rateLimit) : undefined;
+      const limit = route.body?.limit && route.body.limit > options.bodyLimit ? route.body.limit : options.bodyLimit;
+      const steps: EdgeStep[] = [log as EdgeStep, (_req, res, next) => { headers(res); next(); }];
+      // As the rate limiter's router: signed-in callers are not counted.
+      if (limiter) steps.push((req, res, next) => (req.headers.authorization !== undefined ? next() : limiter(req, res, next)));
+      steps.push(jsonBody(limit) as EdgeStep);
+      return steps;
+    },
+    run: (route) => routeRunner(route, authenticate),
+    fail: (error: unknown, req: ApiRequest, res: ApiResponse) => answerError(error, req, res, () => undefined),
+  });
+  if (options.directRoutes === false) return app;
+  const routed = (app as unknown as { handle: AppHandle }).handle;
+  (app as unknown as { handle: AppHandle }).handle = function handle(this: Express, req, res, callback) {
+    if (!serveDirect(req, res)) routed.call(this, req, res, callback);
+  };
   return app;
 }

@@ -1,14 +1,15 @@
 export { collectBody, jsonBody, MAX_REQUEST_STRING_LENGTH, parseJsonText, PayloadTooLargeError, UnsupportedMediaTypeError } from './json-body.js';
 export { toErrorResponse, type ErrorBody } from './error-response.js';
 export { buildOpenApi, checkRequestBody, type HttpMethod, type JsonSchema, type OpenApiSignIn, type RouteSpec } from './route-table.js';
-export { apiErrorHandler, apiNotFound, mountRoutes, type ApiHandler, type ApiRequest, type ApiResponse, type ApiRoute, type Authenticate, type Mountable } from './mount.js';
+export { apiErrorHandler, apiNotFound, mountRoutes, routeRunner, type ApiHandler, type ApiRequest, type ApiResponse, type ApiRoute, type Authenticate, type Mountable } from './mount.js';
 export { bearerAuthenticator } from './bearer-auth.js';
 export { createLogger, requestLog, type Logger } from './request-log.js';
 export * as apiSchemas from './api-schemas.js';
 export { createApiApp, DEFAULT_BODY_LIMIT, type ApiAppOptions, type RawBodyRoute } from './api-app.js';
 export { serveUntilSignalled, type ServeOptions } from './serve.js';
 export { secureHeaders, inlineBlockSource, type InlineBlocks } from './secure-headers/index.js';
-export { compressResponses, isCompressible, COMPRESSION_THRESHOLD } from './compression/index.js';
+export { answerJson, compressResponses, isCompressible, COMPRESSION_THRESHOLD } from './compression/index.js';
+export { directDispatcher, pathMatcher, type DirectEdge, type EdgeStep } from './direct-routes/index.js';
 export { rateLimiter, rateLimitsFromEnv, DEFAULT_PUBLIC_RATE_LIMIT, TooManyRequestsError, type RateLimits, type RateLimitTier } from './rate-limit/index.js';
 export { methodNotAllowed, allowedMethods, MethodNotAllowedError } from './method-not-allowed/index.js';
 export { CrossSiteRequestError, personOf, personSchema, sessionCookieAuthenticator, sessionRoutes, SESSION_COOKIE, SESSION_SELECTOR_HEADER } from './session-cookie/index.js';

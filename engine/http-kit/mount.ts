@@ -3,6 +3,7 @@ import { authorize } from '../core/access/access-policy.js';
 import type { Principal } from '../core/access/principal.js';
 import { NotFoundError } from '../core/errors.js';
 import { uiText } from '../core/i18n/index.js';
+import { answerJson } from './compression/index.js';
 import { toErrorResponse } from './error-response.js';
 import { checkRequestBody, type HttpMethod, type RouteSpec } from './route-table.js';
 
@@ -38,19 +39,22 @@ export type Mountable = { [method in HttpMethod]: (path: string, handler: Middle
  * the route's declared access, and the body is checked against the route's schema.
  */
 export function mountRoutes(router: Mountable, routes: readonly ApiRoute[], authenticate: Authenticate): void {
-  for (const spec of routes) {
-    router[spec.method](spec.path, (req, res, next) => {
-      Promise.resolve()
-        .then(async () => {
-          const isPublic = spec.access !== undefined && 'public' in spec.access;
-          req.principal = isPublic && !req.headers.authorization ? null : await authenticate(req);
-          await authorize(spec.access, req, req.principal);
-          checkRequestBody(spec, req.body);
-          return spec.handler(req, res);
-        })
-        .catch(next);
-    });
-  }
+  for (const spec of routes) router[spec.method](spec.path, routeRunner(spec, authenticate));
+}
+
+/** One declared route as middleware: authenticate, authorise, check the body, run the handler; any failure goes to `next`. */
+export function routeRunner(spec: ApiRoute, authenticate: Authenticate): Middleware {
+  const isPublic = spec.access !== undefined && 'public' in spec.access;
+  return (req, res, next) => {
+    Promise.resolve()
+      .then(async () => {
+        req.principal = isPublic && !req.headers.authorization ? null : await authenticate(req);
+        await authorize(spec.access, req, req.principal);
+        checkRequestBody(spec, req.body);
+        return spec.handler(req, res);
+      })
+      .catch(next);
+  };
 }
 
 export interface ErrorLogger {
@@ -66,7 +70,7 @@ export function apiErrorHandler(logger: ErrorLogger) {
       res.end();
       return;
     }
-    res.status(status).json(body);
+    answerJson(req, res, body, status);
   };
 }
 

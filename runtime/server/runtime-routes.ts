@@ -1,5 +1,5 @@
 import { evaluateCompiled, type CompiledConfig, type Decision, findDivision, isKnownLocality, BadRequestError, NotFoundError, buildServiceGuide, renderServiceGuideHtml, SERVICE_GUIDE_CSS, isItemCode } from '../../engine/core/index.js';
-import { apiSchemas as s, type ApiRequest, type ApiResponse, type ApiRoute, type Logger } from '../../engine/http-kit/index.js';
+import { answerJson, apiSchemas as s, type ApiRequest, type ApiResponse, type ApiRoute, type Logger } from '../../engine/http-kit/index.js';
 import type { DecisionLogWriter } from '../../engine/ports/index.js';
 import { localityName } from '../../engine/services/index.js';
 import type { PublishedConfigs } from './published-configs.js';
@@ -25,18 +25,6 @@ const leanDecisionSchema = { ...s.decision, required: (s.decision.required as st
 function leanDecision(decision: Decision): Omit<Decision, 'explanation'> {
   const { explanation: _explanation, ...lean } = decision;
   return lean;
-}
-
-/**
- * The decision as JSON, serialised once and written with its length: what `res.json` sends (same
- * type, charset and bytes) without Express's send path. Compression still sees the answer (it is
- * small in the lean form and goes out as it is; the full explanation is compressed).
- */
-function answerJson(res: ApiResponse, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(text, 'utf8'));
-  res.end(text, 'utf8');
 }
 
 /** Every runtime answer names the version and hash it used, in headers as well as in the body. */
@@ -104,7 +92,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
       },
     },
     {
-      method: 'post', path: `${RUNTIME_PREFIX}/items/:code/evaluate`, summary: 'The acceptance decision for an application at this locality', tags: ['runtime'], access: { public: true }, rateLimit: 'public',
+      method: 'post', path: `${RUNTIME_PREFIX}/items/:code/evaluate`, summary: 'The acceptance decision for an application at this locality', tags: ['runtime'], access: { public: true }, rateLimit: 'public', direct: true,
       body: { schema: s.evaluationRequest, required: true },
       query: [{ name: 'explain', description: '`full`: include the rule-by-rule explanation (what each condition saw); without it the answer has no `explanation`', schema: { type: 'string', enum: ['full'] } }],
       responses: { 200: { description: 'Decision (with `explanation` only when explain=full)', schema: leanDecisionSchema }, 400: ERR, 404: ERR, 409: ERR, 413: ERR, 422: ERR },
@@ -128,7 +116,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
             .then((record) => res.setHeader('X-Tongban-Decision-Id', record.id))
             .catch((error: unknown) => logger?.error('decision not recorded', { code: compiled.item.code, error: String(error) }));
         }
-        answerJson(res, req.query.explain === 'full' ? decision : leanDecision(decision));
+        answerJson(req, res, req.query.explain === 'full' ? decision : leanDecision(decision));
       },
     },
   ];

@@ -77,12 +77,12 @@ export const importRules: IForbiddenRuleType[] = [
   },
   {
     name: 'http-kit-imports-adapters-or-outside',
-    comment: 'engine/http-kit imports only engine/core, engine/ports, engine/services, engine/http-kit, express (and ajv for its body schemas; helmet, compression and express-rate-limit for its edge) and Node built-ins (never an adapter)',
+    comment: 'engine/http-kit imports only engine/core, engine/ports, engine/services, engine/http-kit, express (and ajv for its body schemas; helmet, compression (and negotiator, which it negotiates with) and express-rate-limit for its edge) and Node built-ins (never an adapter)',
     severity: 'error',
     from: { path: '^engine/http-kit/', pathNot: [testFile] },
     to: {
       dependencyTypesNot: ['core'],
-      pathNot: ['^engine/(core|ports|services|http-kit)/', packagePath(['express', 'ajv', 'ajv-formats', 'helmet', 'compression', 'express-rate-limit'])],
+      pathNot: ['^engine/(core|ports|services|http-kit)/', packagePath(['express', 'ajv', 'ajv-formats', 'helmet', 'compression', 'negotiator', 'express-rate-limit'])],
     },
   },
   {

@@ -51,20 +51,26 @@ function limiterFor(tier: RateLimitTier, perMinute: number): Middleware {
   }) as unknown as Middleware;
 }
 
+/** One limiter per tier in use (its budget shared by every route of the tier); a tier limited to 0 has none. */
+export type TierLimiters = ReadonlyMap<RateLimitTier, Middleware>;
+
+export function tierLimiters(routes: readonly RouteSpec[], limits: RateLimits): TierLimiters {
+  const limiters = new Map<RateLimitTier, Middleware>();
+  for (const { rateLimit: tier } of routes) if (tier && limits[tier] && !limiters.has(tier)) limiters.set(tier, limiterFor(tier, limits[tier]));
+  return limiters;
+}
+
 /**
  * Counts each call of a route that declares a `rateLimit` tier against the caller's budget for
  * that tier (all routes of a tier share one budget per client address) and refuses with 429 beyond it.
  */
-export function rateLimiter(routes: readonly RouteSpec[], limits: RateLimits): Router {
+export function rateLimiter(routes: readonly RouteSpec[], limits: RateLimits, limiters: TierLimiters = tierLimiters(routes, limits)): Router {
   const router = express.Router();
-  const limiters = new Map<RateLimitTier, Middleware>();
   // Two declared paths can match one request (/api/calendar/working-days and /api/calendar/:year): count it once.
   const counted = new WeakSet<IncomingMessage>();
   for (const route of routes) {
-    const tier = route.rateLimit;
-    if (!tier || !limits[tier]) continue;
-    if (!limiters.has(tier)) limiters.set(tier, limiterFor(tier, limits[tier]));
-    const limiter = limiters.get(tier)!;
+    const limiter = route.rateLimit && limiters.get(route.rateLimit);
+    if (!limiter) continue;
     router[route.method](route.path, ((req: IncomingMessage, res: ServerResponse, next: Next) => {
       // Signed-in callers are not counted (the limiter skips them too): decided before any of its work.
       if (req.headers.authorization !== undefined || counted.has(req)) return next();

@@ -129,14 +129,19 @@ function underApi(url: string | undefined): boolean {
   return Number.isNaN(next) || next === 47 || next === 63;
 }
 
-/**
- * Security headers on every response (helmet): a Content-Security-Policy with `frame-ancestors
- * 'none'`, nosniff, Referrer-Policy no-referrer, X-Frame-Options DENY, cross-origin isolation of
- * resources. HSTS is left to the proxy that terminates TLS: these servers speak plain HTTP.
- * Routes declaring `inlineBlocks` get a policy allowing exactly those blocks.
- */
-export function secureHeaders(routes: readonly RouteSpec[]): Router {
-  const router = express.Router();
+/** The security headers worked out once: what every response gets, and each policy by where it applies. */
+export interface SecurePolicies {
+  /** Headers every response carries (nosniff, frame and referrer policies, cross-origin isolation …). */
+  common: (res: ServerResponse) => void;
+  /** The Content-Security-Policy of a declared route: its inline blocks' policy, or that of every API answer. */
+  policyOf: (route: RouteSpec) => string;
+  /** The policy of API answers that declare no inline blocks. */
+  api: string;
+  /** The web apps' policy (scripts and styles from our origin, the API's inline blocks by hash). */
+  apps: string;
+}
+
+export function securePolicies(routes: readonly RouteSpec[]): SecurePolicies {
   const common = applying(recorded(
     helmet({
       contentSecurityPolicy: false,
@@ -145,23 +150,48 @@ export function secureHeaders(routes: readonly RouteSpec[]): Router {
       referrerPolicy: { policy: 'no-referrer' },
     }) as unknown as Middleware,
   ));
-  router.use(((_req: IncomingMessage, res: ServerResponse, next: Next) => {
-    common(res);
-    next();
-  }) as never);
   const declared: Required<InlineBlocks> = { styles: [], scripts: [] };
+  const byRoute = new Map<RouteSpec, string>();
   for (const route of routes) {
     if (!route.inlineBlocks) continue;
     declared.styles = [...declared.styles, ...(route.inlineBlocks.styles ?? [])];
     declared.scripts = [...declared.scripts, ...(route.inlineBlocks.scripts ?? [])];
-    const policy = policyValue(apiPolicy(route.inlineBlocks));
+    byRoute.set(route, policyValue(apiPolicy(route.inlineBlocks)));
+  }
+  const api = policyValue(apiPolicy({}));
+  return { common, policyOf: (route) => byRoute.get(route) ?? api, api, apps: policyValue(appPolicy(declared)) };
+}
+
+/** A declared route's security headers, set directly (the direct routes' edge: the same headers the router below sets). */
+export function routeSecureHeaders(policies: SecurePolicies, route: RouteSpec): (res: ServerResponse) => void {
+  const policy = policies.policyOf(route);
+  return (res) => {
+    policies.common(res);
+    res.setHeader(CSP, policy);
+  };
+}
+
+/**
+ * Security headers on every response (helmet): a Content-Security-Policy with `frame-ancestors
+ * 'none'`, nosniff, Referrer-Policy no-referrer, X-Frame-Options DENY, cross-origin isolation of
+ * resources. HSTS is left to the proxy that terminates TLS: these servers speak plain HTTP.
+ * Routes declaring `inlineBlocks` get a policy allowing exactly those blocks.
+ */
+export function secureHeaders(routes: readonly RouteSpec[], policies: SecurePolicies = securePolicies(routes)): Router {
+  const router = express.Router();
+  const { common, api, apps } = policies;
+  router.use(((_req: IncomingMessage, res: ServerResponse, next: Next) => {
+    common(res);
+    next();
+  }) as never);
+  for (const route of routes) {
+    if (!route.inlineBlocks) continue;
+    const policy = policies.policyOf(route);
     router[route.method](route.path, ((_req: IncomingMessage, res: ServerResponse, next: Next) => {
       res.setHeader(CSP, policy);
       next();
     }) as never);
   }
-  const api = policyValue(apiPolicy({}));
-  const apps = policyValue(appPolicy(declared));
   // Unless a route declaring its inline blocks set a more specific one: API answers, then the web apps.
   router.use(((req: IncomingMessage, res: ServerResponse, next: Next) => {
     if (!res.hasHeader(CSP)) res.setHeader(CSP, underApi(req.url) ? api : apps);

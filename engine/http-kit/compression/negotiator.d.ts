@@ -1,0 +1,8 @@
+/** The part of `negotiator` (the package `compression` negotiates with) that answerJson uses. */
+declare module 'negotiator' {
+  import type { IncomingMessage } from 'node:http';
+  export default class Negotiator {
+    constructor(request: IncomingMessage);
+    encoding(available?: string[], preferred?: string[]): string | undefined;
+  }
+}
