@@ -2,6 +2,9 @@
  * One error type per failure a caller can act on. The HTTP layers map `status` and `code`
  * straight into `{ error: { code, message, details } }`.
  */
+import { uiText, type CatalogueKey } from './i18n/catalogue/catalogue.js';
+import type { Language } from './vocabulary/index.js';
+
 export interface Problem {
   /** JSON pointer (RFC 6901) into the document at fault, '' for the whole document. */
   pointer: string;
@@ -10,14 +13,31 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * A message from the UI catalogue, kept as its key and values so that an answer can be rendered in the
+ * caller's language (Accept-Language); `message` holds its Chinese (the source) for logs and callers.
+ */
+export interface CatalogueMessage {
+  key: CatalogueKey;
+  values?: Record<string, string | number>;
+}
+
 export abstract class TongbanError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;
   readonly details: unknown;
-  constructor(message: string, details?: unknown) {
-    super(message);
+  /** Set when the message came from the catalogue: what `messageIn` renders in another language. */
+  readonly catalogueMessage: CatalogueMessage | null;
+  constructor(message: string | CatalogueMessage, details?: unknown) {
+    super(typeof message === 'string' ? message : uiText(message.key, 'zh-CN', message.values));
     this.name = new.target.name;
     this.details = details;
+    this.catalogueMessage = typeof message === 'string' ? null : message;
+  }
+
+  /** The message in `language`: the catalogue's translation when it came from the catalogue, else as thrown. */
+  messageIn(language: Language): string {
+    return this.catalogueMessage ? uiText(this.catalogueMessage.key, language, this.catalogueMessage.values) : this.message;
   }
 }
 
@@ -25,7 +45,7 @@ export abstract class TongbanError extends Error {
 export class ValidationFailedError extends TongbanError {
   readonly status = 422;
   readonly code = 'validation_failed';
-  constructor(message: string, readonly problems: Problem[]) {
+  constructor(message: string | CatalogueMessage, readonly problems: Problem[]) {
     super(message, { problems });
   }
 }
@@ -34,7 +54,7 @@ export class ValidationFailedError extends TongbanError {
 export class BadRequestError extends TongbanError {
   readonly status = 400;
   readonly code: string;
-  constructor(message: string, details?: unknown, code = 'bad_request') {
+  constructor(message: string | CatalogueMessage, details?: unknown, code = 'bad_request') {
     super(message, details);
     this.code = code;
   }

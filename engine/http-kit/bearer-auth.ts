@@ -13,10 +13,10 @@ export function bearerAuthenticator(lookup: { findPrincipalByTokenHash(hash: str
     const header = req.headers.authorization;
     if (!header) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match || !isWellFormedToken(match[1] as string)) throw new UnauthorizedError(uiText('server.http.tokenMalformed'), { scheme: 'Bearer' });
+    if (!match || !isWellFormedToken(match[1] as string)) throw new UnauthorizedError({ key: 'server.http.tokenMalformed' }, { scheme: 'Bearer' });
     const record = await lookup.findPrincipalByTokenHash(tokenHash(match[1] as string));
-    if (!record) throw new UnauthorizedError(uiText('server.http.tokenInvalid'), { scheme: 'Bearer' });
-    if (record.revokedAt) throw new UnauthorizedError(uiText('server.http.tokenRevoked', 'zh-CN', { at: record.revokedAt }), { scheme: 'Bearer' });
+    if (!record) throw new UnauthorizedError({ key: 'server.http.tokenInvalid' }, { scheme: 'Bearer' });
+    if (record.revokedAt) throw new UnauthorizedError({ key: 'server.http.tokenRevoked', values: { at: record.revokedAt } }, { scheme: 'Bearer' });
     const { tokenHash: _hash, ...principal } = record;
     return principal;
   };

@@ -1,18 +1,22 @@
 import { TongbanError } from '../core/errors.js';
 import { uiText } from '../core/i18n/index.js';
+import type { Language } from '../core/vocabulary/index.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; details: unknown };
 }
 
-/** Maps any thrown value to the API's error shape; only unexpected errors become 500s. */
-export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
+/**
+ * Maps any thrown value to the API's error shape, its message in `language` where the catalogue has it;
+ * only unexpected errors become 500s.
+ */
+export function toErrorResponse(error: unknown, language: Language = 'zh-CN'): { status: number; body: ErrorBody; unexpected: boolean } {
   if (error instanceof TongbanError) {
-    return { status: error.status, body: { error: { code: error.code, message: error.message, details: error.details ?? null } }, unexpected: false };
+    return { status: error.status, body: { error: { code: error.code, message: error.messageIn(language), details: error.details ?? null } }, unexpected: false };
   }
   return {
     status: 500,
-    body: { error: { code: 'internal_error', message: uiText('server.http.internalError'), details: null } },
+    body: { error: { code: 'internal_error', message: uiText('server.http.internalError', language), details: null } },
     unexpected: true,
   };
 }

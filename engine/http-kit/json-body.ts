@@ -97,13 +97,13 @@ export function parseJsonText(text: string, { maxStringLength }: { maxStringLeng
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new BadRequestError(uiText('server.http.malformedJson', 'zh-CN', { error: (error as Error).message }), { parser: (error as Error).message }, 'malformed_json');
+    throw new BadRequestError({ key: 'server.http.malformedJson', values: { error: (error as Error).message } }, { parser: (error as Error).message }, 'malformed_json');
   }
   const { forbidden, overflow, overlong } = scanParsed(value, max);
   if (forbidden !== null) {
-    throw new BadRequestError(uiText('server.http.forbiddenKey', 'zh-CN', { key: forbidden }), { key: forbidden }, 'forbidden_key');
+    throw new BadRequestError({ key: 'server.http.forbiddenKey', values: { key: forbidden } }, { key: forbidden }, 'forbidden_key');
   }
-  if (overflow) throw new ValidationFailedError(uiText('server.http.numbersOutOfRange'), nonFiniteNumbers(value));
+  if (overflow) throw new ValidationFailedError({ key: 'server.http.numbersOutOfRange' }, nonFiniteNumbers(value));
   if (overlong) {
     const problems = overlongStrings(value, max);
     throw new ValidationFailedError(uiText('server.http.stringsTooLong', 'zh-CN', { max, pointers: problems.map((p) => p.pointer || uiText('server.http.requestBody')).join(uiText('server.listSeparator')) }), problems);
@@ -185,12 +185,12 @@ export function jsonBody(limitBytes: number, maxStringLength = MAX_REQUEST_STRIN
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > limitBytes) {
       req.resume();
-      next(new PayloadTooLargeError(uiText('server.http.payloadTooLarge', 'zh-CN', { size: declared, limit: limitBytes }), { limit: limitBytes }));
+      next(new PayloadTooLargeError({ key: 'server.http.payloadTooLarge', values: { size: declared, limit: limitBytes } }, { limit: limitBytes }));
       return;
     }
     const type = String(req.headers['content-type'] ?? '');
     collectBody(req, limitBytes, {
-      tooLarge: () => next(new PayloadTooLargeError(uiText('server.http.payloadOverLimit', 'zh-CN', { limit: limitBytes }), { limit: limitBytes })),
+      tooLarge: () => next(new PayloadTooLargeError({ key: 'server.http.payloadOverLimit', values: { limit: limitBytes } }, { limit: limitBytes })),
       error: next,
       done: (bytes) => {
         const text = bytes.toString('utf8');
@@ -200,7 +200,7 @@ export function jsonBody(limitBytes: number, maxStringLength = MAX_REQUEST_STRIN
           return;
         }
         if (!isJsonType(type)) {
-          next(new UnsupportedMediaTypeError(uiText('server.http.notJson'), { contentType: type || null }));
+          next(new UnsupportedMediaTypeError({ key: 'server.http.notJson' }, { contentType: type || null }));
           return;
         }
         try {

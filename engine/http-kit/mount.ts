@@ -3,8 +3,9 @@ import { authorize } from '../core/access/access-policy.js';
 import type { Principal } from '../core/access/principal.js';
 import { NotFoundError } from '../core/errors.js';
 import { uiText } from '../core/i18n/index.js';
-import { answerJson } from './compression/index.js';
+import { answerJson, vary } from './compression/index.js';
 import { toErrorResponse } from './error-response.js';
+import { requestLanguage } from './request-language/index.js';
 import { checkRequestBody, type HttpMethod, type RouteSpec } from './route-table.js';
 
 /** What handlers see of a request; express's Request satisfies it. */
@@ -64,17 +65,22 @@ export interface ErrorLogger {
 /** Express-style 4-argument error handler producing `{ error: { code, message, details } }`. */
 export function apiErrorHandler(logger: ErrorLogger) {
   return (error: unknown, req: ApiRequest, res: ApiResponse, _next: Next): void => {
-    const { status, body, unexpected } = toErrorResponse(error);
+    const language = requestLanguage(req);
+    const { status, body, unexpected } = toErrorResponse(error, language);
     if (unexpected) logger.error('unexpected error', { method: req.method, path: req.url?.split('?')[0], error: (error as Error)?.stack ?? String(error) });
     if (res.headersSent) {
       res.end();
       return;
     }
+    res.setHeader('Content-Language', language);
+    vary(res, 'Accept-Language');
     answerJson(req, res, body, status);
   };
 }
 
 /** Unknown /api paths answer in the API's error shape, not with an HTML page. */
 export function apiNotFound(req: ApiRequest, _res: ApiResponse, next: Next): void {
-  next(new NotFoundError(uiText('server.http.noSuchEndpoint', 'zh-CN', { method: req.method ?? '', path: req.url?.split('?')[0] ?? '' }), { method: req.method, path: req.url?.split('?')[0] }));
+  // Mounted under /api, Express strips the mount from req.url; the caller asked for the whole path.
+  const path = ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0] ?? '';
+  next(new NotFoundError({ key: 'server.http.noSuchEndpoint', values: { method: req.method ?? '', path } }, { method: req.method, path }));
 }

@@ -62,7 +62,7 @@ function validatorFor(schema: JsonSchema): ValidateFunction {
 export function checkRequestBody(spec: RouteSpec, body: unknown): void {
   if (!spec.body) return;
   if (body === undefined) {
-    if (spec.body.required) throw new ValidationFailedError(uiText('server.http.bodyMissing'), [{ pointer: '', code: 'body.required', message: uiText('server.http.bodyEmpty') }]);
+    if (spec.body.required) throw new ValidationFailedError({ key: 'server.http.bodyMissing' }, [{ pointer: '', code: 'body.required', message: uiText('server.http.bodyEmpty') }]);
     return;
   }
   const validate = validatorFor(spec.body.schema);
@@ -72,7 +72,7 @@ export function checkRequestBody(spec: RouteSpec, body: unknown): void {
     code: `body.${e.keyword}`,
     message: e.message ?? 'invalid',
   }));
-  throw new ValidationFailedError(uiText('server.http.bodyInvalid'), problems);
+  throw new ValidationFailedError({ key: 'server.http.bodyInvalid' }, problems);
 }
 
 function toOpenApiPath(path: string): string {

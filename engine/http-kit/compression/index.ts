@@ -32,7 +32,7 @@ const PREFERRED_ENCODINGS = ['br', 'gzip'];
 const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
 
 /** Adds a field to Vary unless it is there already (or Vary is `*`), as the `vary` package does. */
-function vary(res: ServerResponse, field: string): void {
+export function vary(res: ServerResponse, field: string): void {
   const current = res.getHeader('Vary');
   if (current === undefined) {
     res.setHeader('Vary', field);

@@ -45,7 +45,7 @@ export function methodNotAllowed(routes: readonly RouteSpec[]): Router {
     const allow = allowedMethods(seen);
     res.setHeader('Allow', allow.join(', '));
     const path = req.url?.split('?')[0] ?? '';
-    next(new MethodNotAllowedError(uiText('server.http.methodNotAllowed', 'zh-CN', { path, method: req.method ?? '', allow: allow.join(uiText('server.listSeparator')) }), { method: req.method, path, allow }));
+    next(new MethodNotAllowedError({ key: 'server.http.methodNotAllowed', values: { path, method: req.method ?? '', allow: allow.join(uiText('server.listSeparator')) } }, { method: req.method, path, allow }));
   }) as never);
   return router;
 }

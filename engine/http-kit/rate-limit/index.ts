@@ -46,7 +46,7 @@ function limiterFor(tier: RateLimitTier, perMinute: number): Middleware {
     skip: (req) => req.headers.authorization !== undefined,
     handler: (_req, res, next) => {
       const retryAfter = String(res.getHeader('Retry-After') ?? Math.ceil(WINDOW_MS / 1000));
-      next(new TooManyRequestsError(uiText('server.http.tooManyRequests', 'zh-CN', { seconds: retryAfter }), { limit: perMinute, windowSeconds: WINDOW_MS / 1000, retryAfterSeconds: Number(retryAfter) }));
+      next(new TooManyRequestsError({ key: 'server.http.tooManyRequests', values: { seconds: retryAfter } }, { limit: perMinute, windowSeconds: WINDOW_MS / 1000, retryAfterSeconds: Number(retryAfter) }));
     },
   }) as unknown as Middleware;
 }

@@ -37,7 +37,7 @@ export function requireSameOrigin(req: IncomingMessage, { strict }: { strict: bo
   const origin = header(req, 'origin');
   const host = header(req, 'x-forwarded-host') ?? header(req, 'host');
   const refuse = (why: string) => {
-    throw new CrossSiteRequestError(uiText('server.http.crossSite', 'zh-CN', { why }), { secFetchSite: site ?? null, origin: origin ?? null });
+    throw new CrossSiteRequestError({ key: 'server.http.crossSite', values: { why } }, { secFetchSite: site ?? null, origin: origin ?? null });
   };
   if (site !== undefined && site !== 'same-origin') refuse(`Sec-Fetch-Site: ${site}`);
   if (origin !== undefined && origin !== 'null' && originHost(origin) !== host) refuse(`Origin: ${origin}`);
