@@ -22,6 +22,23 @@ export interface CatalogueMessage {
   values?: Record<string, string | number>;
 }
 
+/**
+ * A problem whose message comes from the catalogue. The key rides along as a non-enumerable property: it
+ * never appears in JSON (the answer's shape stays `{ pointer, code, message }`), but an error answer can
+ * render the message in the caller's language. A copy made by spreading keeps the Chinese message.
+ */
+export function catalogueProblem(pointer: string, code: string, message: CatalogueMessage): Problem {
+  const problem: Problem = { pointer, code, message: uiText(message.key, 'zh-CN', message.values) };
+  Object.defineProperty(problem, 'catalogueMessage', { value: message, enumerable: false });
+  return problem;
+}
+
+/** A problem's message in `language`, when it came from the catalogue; else as recorded. */
+export function problemIn(problem: Problem, language: Language): Problem {
+  const message = (problem as Problem & { catalogueMessage?: CatalogueMessage }).catalogueMessage;
+  return message && language !== 'zh-CN' ? { ...problem, message: uiText(message.key, language, message.values) } : problem;
+}
+
 export abstract class TongbanError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BadRequestError, TongbanError, ValidationFailedError, type Problem } from '../core/errors.js';
+import { BadRequestError, catalogueProblem, TongbanError, ValidationFailedError, type Problem } from '../core/errors.js';
 import { uiText } from '../core/i18n/index.js';
 
 /** Keys that could reach an object's prototype if any code ever merged a body into an object. */
@@ -18,7 +18,7 @@ export class UnsupportedMediaTypeError extends TongbanError {
 /** Every number JSON.parse turned into ±Infinity (e.g. 1e400), by JSON pointer. */
 function nonFiniteNumbers(value: unknown, pointer = '', out: Problem[] = []): Problem[] {
   if (typeof value === 'number' && !Number.isFinite(value)) {
-    out.push({ pointer, code: 'number.non-finite', message: uiText('server.http.numberOutOfRange', 'zh-CN', { pointer: pointer || uiText('server.http.requestBody') }) });
+    out.push(catalogueProblem(pointer, 'number.non-finite', { key: 'server.http.numberOutOfRange', values: { pointer: pointer || uiText('server.http.requestBody') } }));
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) nonFiniteNumbers(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
   }
@@ -39,11 +39,11 @@ function escapeToken(key: string): string {
 /** Every string value or key longer than `max`, by JSON pointer. */
 function overlongStrings(value: unknown, max: number, pointer = '', out: Problem[] = []): Problem[] {
   if (typeof value === 'string' && value.length > max) {
-    out.push({ pointer, code: 'string.too-long', message: uiText('server.http.stringTooLong', 'zh-CN', { pointer: pointer || uiText('server.http.requestBody'), length: value.length, max }) });
+    out.push(catalogueProblem(pointer, 'string.too-long', { key: 'server.http.stringTooLong', values: { pointer: pointer || uiText('server.http.requestBody'), length: value.length, max } }));
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const at = `${pointer}/${escapeToken(key)}`;
-      if (key.length > max) out.push({ pointer: at, code: 'string.too-long', message: uiText('server.http.keyTooLong', 'zh-CN', { pointer: pointer || uiText('server.http.requestBody'), length: key.length, max }) });
+      if (key.length > max) out.push(catalogueProblem(at, 'string.too-long', { key: 'server.http.keyTooLong', values: { pointer: pointer || uiText('server.http.requestBody'), length: key.length, max } }));
       else overlongStrings(item, max, at, out);
     }
   }

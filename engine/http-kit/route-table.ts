@@ -1,6 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { ValidationFailedError, type Problem } from '../core/errors.js';
+import { catalogueProblem, ValidationFailedError, type Problem } from '../core/errors.js';
 import { uiText } from '../core/i18n/index.js';
 import { itemConfigSchema, itemStandardSchema } from '../core/standard/standard-schemas.js';
 import { DEFAULT_ACCESS, type Access } from '../core/access/access-policy.js';
@@ -62,7 +62,7 @@ function validatorFor(schema: JsonSchema): ValidateFunction {
 export function checkRequestBody(spec: RouteSpec, body: unknown): void {
   if (!spec.body) return;
   if (body === undefined) {
-    if (spec.body.required) throw new ValidationFailedError({ key: 'server.http.bodyMissing' }, [{ pointer: '', code: 'body.required', message: uiText('server.http.bodyEmpty') }]);
+    if (spec.body.required) throw new ValidationFailedError({ key: 'server.http.bodyMissing' }, [catalogueProblem('', 'body.required', { key: 'server.http.bodyEmpty' })]);
     return;
   }
   const validate = validatorFor(spec.body.schema);

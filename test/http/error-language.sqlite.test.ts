@@ -57,3 +57,27 @@ describe('error answers in the language the caller asks for', () => {
     expect(english.body.error.message).toBe(uiText('server.http.notJson'));
   });
 });
+
+describe('problems of a refused body in the language the caller asks for', () => {
+  let t: TestInstallation;
+  let app: ReturnType<typeof createRuntimeApp>;
+  beforeAll(async () => {
+    t = await openClaimedRuntime(sqliteInstallation);
+    app = createRuntimeApp({ reader: t.reader, decisionLog: t.decisionLog, logger: createLogger(() => {}) });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('renders each catalogue problem in Mongolian, keeping pointer and code, and never shows the key', async () => {
+    const mn = await request(app).post(PATH).set(t.as.operator).set('Accept-Language', 'mn-Mong').set('Content-Type', 'application/json').send('{"scenario":"self","formData":{"n":1e400}}');
+    const zh = await request(app).post(PATH).set(t.as.operator).set('Content-Type', 'application/json').send('{"scenario":"self","formData":{"n":1e400}}');
+    expect(mn.status).toBe(422);
+    const [mnProblem] = mn.body.error.details.problems;
+    const [zhProblem] = zh.body.error.details.problems;
+    expect(mnProblem).toEqual({ pointer: '/formData/n', code: 'number.non-finite', message: uiText('server.http.numberOutOfRange', 'mn-Mong', { pointer: '/formData/n' }) });
+    expect(zhProblem).toEqual({ pointer: '/formData/n', code: 'number.non-finite', message: uiText('server.http.numberOutOfRange', 'zh-CN', { pointer: '/formData/n' }) });
+    expect(mn.body.error.message).toBe(uiText('server.http.numbersOutOfRange', 'mn-Mong'));
+    expect(mn.text).not.toContain('catalogueMessage');
+  });
+});

@@ -8,6 +8,13 @@ import { runtimeScreensMnMong } from './parts/runtime-screens.mn-Mong.js';
 import { serverMnMong } from './parts/server.mn-Mong.js';
 import { webKitMnMong } from './parts/web-kit.mn-Mong.js';
 import { designerAuditorMnMong } from './parts/designer-auditor.mn-Mong.js';
+import { serverRuntimeMnMong } from './parts/server-runtime.mn-Mong.js';
+import { serverDesignerMnMong } from './parts/server-designer.mn-Mong.js';
+import { servicesCasesMnMong } from './parts/services-cases.mn-Mong.js';
+import { servicesCatalogueMnMong } from './parts/services-catalogue.mn-Mong.js';
+import { servicesMoreMnMong } from './parts/services-more.mn-Mong.js';
+import { coreApplicantMnMong } from './parts/core-applicant.mn-Mong.js';
+import { coreConfigMnMong } from './parts/core-config.mn-Mong.js';
 
 
 /**
@@ -536,6 +543,13 @@ export const mnMong: Record<CatalogueKey, string> = {
   ...serverMnMong,
   ...webKitMnMong,
   ...designerAuditorMnMong,
+  ...serverRuntimeMnMong,
+  ...serverDesignerMnMong,
+  ...servicesCasesMnMong,
+  ...servicesCatalogueMnMong,
+  ...servicesMoreMnMong,
+  ...coreApplicantMnMong,
+  ...coreConfigMnMong,
 };
 
 /** Keys whose Mongolian the translation office has reviewed (none yet). */

@@ -7,6 +7,13 @@ import { runtimeScreensZhCN } from './parts/runtime-screens.zh-CN.js';
 import { serverZhCN } from './parts/server.zh-CN.js';
 import { webKitZhCN } from './parts/web-kit.zh-CN.js';
 import { designerAuditorZhCN } from './parts/designer-auditor.zh-CN.js';
+import { serverRuntimeZhCN } from './parts/server-runtime.zh-CN.js';
+import { serverDesignerZhCN } from './parts/server-designer.zh-CN.js';
+import { servicesCasesZhCN } from './parts/services-cases.zh-CN.js';
+import { servicesCatalogueZhCN } from './parts/services-catalogue.zh-CN.js';
+import { servicesMoreZhCN } from './parts/services-more.zh-CN.js';
+import { coreApplicantZhCN } from './parts/core-applicant.zh-CN.js';
+import { coreConfigZhCN } from './parts/core-config.zh-CN.js';
 
 /**
  * The app strings of both web apps, the guide and the documents, in Simplified Chinese: the source
@@ -531,6 +538,13 @@ export const zhCN = {
   ...serverZhCN,
   ...webKitZhCN,
   ...designerAuditorZhCN,
+  ...serverRuntimeZhCN,
+  ...serverDesignerZhCN,
+  ...servicesCasesZhCN,
+  ...servicesCatalogueZhCN,
+  ...servicesMoreZhCN,
+  ...coreApplicantZhCN,
+  ...coreConfigZhCN,
 } as const;
 
 export type CatalogueKey = keyof typeof zhCN;
