@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 import { isValidIdNumber } from '../core/codes/index.js';
 import { StoreUnavailableError } from '../core/errors.js';
-import { maskPersonalData } from '../core/masking/index.js';
+import { mayHoldPersonalData, maskPersonalData } from '../core/masking/index.js';
 import { asDataKeyRing, dataKeyId, loadDataKeyRing, type DataKeyMaterial } from './data-key.js';
 
 /** Every stored ciphertext starts with this; the version after it says how to read the rest. */
@@ -21,7 +21,24 @@ const STORED_CIPHERTEXT = /"(enc:v[12]:[A-Za-z0-9+/=:]*)"(?!\s*:)/g;
  * text). A value already looking like a ciphertext is sealed too, so it reads back as written.
  */
 function isPersonal(value: string): boolean {
-  return isValidIdNumber(value) || value.startsWith(CIPHERTEXT_MARK) || maskPersonalData(value) !== value;
+  if (value.startsWith(CIPHERTEXT_MARK)) return true;
+  return mayHoldPersonalData(value) && (isValidIdNumber(value) || maskPersonalData(value) !== value);
+}
+
+/** Random bytes drawn in blocks (one system call per block rather than per value), handed out once each. */
+const IV_POOL_BYTES = 12 * 256;
+let ivPool = Buffer.alloc(0);
+let ivOffset = 0;
+
+/** A fresh random IV: never handed out twice (GCM's one rule), as random as randomBytes(12). */
+function freshIv(): Buffer {
+  if (ivOffset + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_POOL_BYTES);
+    ivOffset = 0;
+  }
+  const iv = ivPool.subarray(ivOffset, ivOffset + IV_BYTES);
+  ivOffset += IV_BYTES;
+  return iv;
 }
 
 function aesKey(key: Uint8Array): KeyObject {
@@ -80,7 +97,7 @@ export class PersonalDataCodec {
 
   sealText(value: string): string {
     const { current, currentId } = this.#ring();
-    const iv = randomBytes(IV_BYTES);
+    const iv = freshIv();
     const cipher = createCipheriv('aes-256-gcm', current, iv);
     const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
     return `${V2}${currentId}:${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64')}`;

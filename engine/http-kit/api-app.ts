@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 // Siblings, not ./index.js: the layer's entry re-exports this module.
 import * as apiSchemas from './api-schemas.js';
-import { bearerAuthenticator } from './bearer-auth.js';
+import { bearerAuthenticator, type PrincipalLookup } from './bearer-auth.js';
 import { collectBody, jsonBody } from './json-body.js';
 import { apiErrorHandler, apiNotFound, mountRoutes, routeRunner, type ApiRequest, type ApiResponse, type ApiRoute, type Mountable } from './mount.js';
 import { directDispatcher, type EdgeStep } from './direct-routes/index.js';
@@ -12,7 +12,6 @@ import { compressResponses } from './compression/index.js';
 import { methodNotAllowed } from './method-not-allowed/index.js';
 import { rateLimiter, rateLimitsFromEnv, tierLimiters, type RateLimits } from './rate-limit/index.js';
 import { routeSecureHeaders, secureHeaders, securePolicies } from './secure-headers/index.js';
-import type { ConfigReader } from '../ports/config-store/index.js';
 import type { Sessions } from '../services/sessions/index.js';
 import { sessionCookieAuthenticator, sessionRoutes, SESSION_COOKIE } from './session-cookie/index.js';
 import { systemClock, type Clock } from '../core/clock/index.js';
@@ -25,7 +24,7 @@ export interface ApiAppOptions {
   /** Stores whose state /api/health reports (config store, decision log, intake store …). */
   stores: Record<string, { health(): Promise<StoreHealth> }>;
   /** Where bearer tokens are looked up (the config store, or a runtime's read-only view of it). */
-  principals: Pick<ConfigReader, 'findPrincipalByTokenHash'>;
+  principals: PrincipalLookup;
   logger: Logger;
   /** Largest accepted request body in bytes (413 beyond). */
   bodyLimit: number;

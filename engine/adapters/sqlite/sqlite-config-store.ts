@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { canonicalJson } from '../../core/canonical/canonical-json.js';
 import { ConflictError, NotFoundError, StoreUnavailableError } from '../../core/errors.js';
 import { chainAuditEvent } from '../../core/audit/audit-chain.js';
@@ -17,6 +17,16 @@ import { SqliteConfigReader } from './sqlite-config-reader.js';
 
 export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore {
   private checkpoints: CheckpointPolicy | null = null;
+  #ownChanges: Statement | undefined;
+
+  /**
+   * The reader's marker (commits by other connections) joined with this connection's own row changes
+   * (total_changes()), which data_version leaves out: a cache keyed by it sees this store's writes too.
+   */
+  override changeMarker(): number {
+    this.#ownChanges ??= this.db.prepare('SELECT total_changes()').pluck();
+    return super.changeMarker() * 2 ** 21 + ((this.#ownChanges.get() as number) % 2 ** 21);
+  }
 
   useCheckpoints(policy: CheckpointPolicy | null): void {
     this.checkpoints = policy;

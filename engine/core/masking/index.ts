@@ -1,1 +1,1 @@
-export { maskPersonalData, maskPersonalDataDeep } from './personal-data.js';
+export { mayHoldPersonalData, maskPersonalData, maskPersonalDataDeep } from './personal-data.js';

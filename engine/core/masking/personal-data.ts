@@ -26,8 +26,28 @@ function maskMobile(match: string): string {
   return maskPhone(digits.replace(/^\+/, ''));
 }
 
+/** Both an ID number (17 digits and a check character) and a mobile (11 digits) hold at least this many digits. */
+const FEWEST_PERSONAL_DIGITS = 11;
+
+/**
+ * Whether text holds enough (ASCII or full-width) digits to hide an ID number or a mobile: most texts
+ * do not, and are answered without running the detectors.
+ */
+export function mayHoldPersonalData(text: string): boolean {
+  if (text.length < FEWEST_PERSONAL_DIGITS) return false;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) {
+      if (++digits >= FEWEST_PERSONAL_DIGITS) return true;
+    }
+  }
+  return false;
+}
+
 /** Personal data never reaches a log line, listing or comment, whatever text it hides in. */
 export function maskPersonalData(text: string): string {
+  if (!mayHoldPersonalData(text)) return text;
   return text.replace(ID_NUMBER, (m) => maskIdNumber(plainDigits(m).toUpperCase())).replace(MOBILE, maskMobile);
 }
 
