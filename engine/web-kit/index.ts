@@ -10,3 +10,4 @@ export { SESSION_SELECTOR_HEADER, setTabPersonId, tabPersonId } from './tab-pers
 export { chineseFormErrors, errorFieldPath, formValidator } from './form-validator.js';
 export { formStringTranslator, translateString } from './form-labels.js';
 export { createRouter, type NavigateOptions, type Router, type RouterOptions } from './router.js';
+export { withElement } from './with-element.js';

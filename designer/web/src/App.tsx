@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { withElement } from '../../../engine/web-kit/index.js';
 import type { Role } from './api.js';
 import { AuditorWorkspace, isAuditView, type AuditLocation } from './auditor/AuditorWorkspace.js';
 import { Dashboard } from './Dashboard.js';
@@ -41,8 +42,6 @@ export function App() {
   const role: Role | null = (ITEM_ROLES as readonly string[]).includes(principalRole) ? (principalRole as Role) : null;
   const audits = AUDIT_ROLES.includes(principalRole);
   const auditAt = (r: typeof route): AuditLocation => (r.page === 'audit' ? { view: isAuditView(r.view) ? r.view : 'trail', ...(r.code ? { code: r.code } : {}), ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}) } : { view: 'trail' });
-  // The expiry notice's sentence holds the sign-in button at its {signIn} placeholder.
-  const [expiredBefore, expiredAfter = ''] = t('designer.app.expired').split('{signIn}');
   const toRoute = (at: AuditLocation) => ({ page: 'audit' as const, ...at });
   const auditor = <AuditorWorkspace at={auditAt(route)} go={(at) => navigate(toRoute(at))} href={(at) => hrefOf(toRoute(at))} />;
   return (
@@ -60,7 +59,8 @@ export function App() {
       </header>
       {expired ? (
         <div className="notice error" role="alert" style={{ margin: '8px 20px' }}>
-          {expiredBefore}<button className="link" onClick={() => void signOut()}>{t('designer.app.signInAgain')}</button>{expiredAfter}
+          {/* The expiry notice's sentence holds the sign-in button at its {signIn} placeholder. */}
+          {withElement(t('designer.app.expired'), 'signIn', <button className="link" onClick={() => void signOut()}>{t('designer.app.signInAgain')}</button>)}
         </div>
       ) : null}
       {route.page === 'lists' ? <ProgrammeLists view={isListView(route.view) ? route.view : 'needs'} href={(view) => hrefOf({ page: 'lists', view })} go={(view) => navigate({ page: 'lists', view })} department={me.principal.department} mayEdit={principalRole === 'admin' || principalRole === 'author'} />

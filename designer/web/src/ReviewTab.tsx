@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { LEGAL_CHANGE_KINDS, findDivision, isOutcome, labelOf, legalChangeKinds, outcomes } from '../../../engine/core/index.js';
-import { advice } from '../../../engine/web-kit/index.js';
+import { advice, withElement } from '../../../engine/web-kit/index.js';
 import { api, type DraftRecord, type Role } from './api.js';
 import { DiffChanges } from './DiffChanges.js';
 import { ReviewExamples } from './ExampleStatus.js';
@@ -27,12 +27,6 @@ function useLoaded<T>(load: (() => Promise<T>) | null, deps: unknown[]): { value
 }
 
 const outcomeLabel = (o: string) => (o === 'error' ? t('designer.review.outcomeError') : isOutcome(o) ? labelOf(outcomes, o) : o);
-
-/** A catalogue sentence with one element in it: the text before and after its `{slot}` placeholder. */
-function around(text: string, slot: string): [string, string] {
-  const at = text.indexOf(`{${slot}}`);
-  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + slot.length + 2)];
-}
 
 /** The diff by section, in the reviewer's words: titles, Chinese rule names, conditions as sentences. */
 function DiffView({ code, latestVersion, revision }: { code: string; latestVersion: number | null; revision: number | undefined }) {
@@ -76,10 +70,9 @@ function ImpactView({ code, latestVersion, revision }: { code: string; latestVer
   // The same cause over many decisions is one line with a count.
   const byCause = new Map<string, number>();
   for (const entry of impact.changed) for (const cause of new Set(entry.causes.map((c) => c.text))) byCause.set(cause, (byCause.get(cause) ?? 0) + 1);
-  const [countBefore, countAfter] = around(t('designer.review.impactCount', { version: impact.version, examined: impact.examined }), 'changed');
   return (
     <div className="impact" data-testid="impact" aria-label={t('designer.review.impactLabel')}>
-      <p className="impact-count">{countBefore}<strong>{impact.changed.length}</strong>{countAfter}</p>
+      <p className="impact-count">{withElement(t('designer.review.impactCount', { version: impact.version, examined: impact.examined }), 'changed', <strong>{impact.changed.length}</strong>)}</p>
       {impact.transitions.length > 0 ? (
         <ul className="impact-transitions">
           {impact.transitions.map((tr, i) => <li key={i}>{t('designer.review.transition', { before: outcomeLabel(tr.before), after: outcomeLabel(tr.after), n: tr.count })}</li>)}
@@ -152,19 +145,16 @@ export function ReviewTab({ code, role, draft, dirty, latestVersion, onStep, onP
     await onPublish({ reason: reason.trim(), legalBasis: legalBasis.trim(), changeKind });
     setBusy(false);
   };
-  const [statusBefore, statusAfter] = draft
-    ? around(t('designer.review.currentStatus', {
-      revision: draft.revision,
-      base: draft.baseVersion === null ? t('designer.review.basedOnNew') : t('designer.review.basedOnVersion', { version: draft.baseVersion }),
-    }), 'status')
-    : ['', ''];
   return (
     <section aria-label={t('designer.review.label')}>
       <div className="card">
         <h2>{t('designer.review.workflow')}</h2>
         {draft ? (
           <ul>
-            <li>{statusBefore}<strong>{DRAFT_LABEL[draft.status]}</strong>{statusAfter}</li>
+            <li>{withElement(t('designer.review.currentStatus', {
+              revision: draft.revision,
+              base: draft.baseVersion === null ? t('designer.review.basedOnNew') : t('designer.review.basedOnVersion', { version: draft.baseVersion }),
+            }), 'status', <strong>{DRAFT_LABEL[draft.status]}</strong>)}</li>
             <li>{t('designer.review.authored', { author: nameOf(draft.createdBy), editor: nameOf(draft.updatedBy), at: formatTime(draft.updatedAt) })}</li>
             {draft.submittedAt ? <li>{t('designer.review.submittedBy', { name: nameOf(draft.submittedBy), at: formatTime(draft.submittedAt) })}</li> : null}
             {draft.reviewedAt ? <li>{t('designer.review.reviewedBy', { name: nameOf(draft.reviewedBy), at: formatTime(draft.reviewedAt), comment: draft.reviewComment ? t('designer.review.reviewComment', { comment: draft.reviewComment }) : '' })}</li> : null}

@@ -12,4 +12,5 @@ export {
 export { translationProblems } from './translation-checks.js';
 export { CATALOGUES, catalogueAwaitingReview, catalogueGaps, uiText, uiTexts, type CatalogueEntryForReview, type CatalogueKey } from './catalogue/catalogue.js';
 export { localizedForm } from './localized-form.js';
+export { textAround } from './text-around.js';
 export { localizedDecision, type LocalizedDecision, type LocalizedMaterial, type LocalizedReason, type LocalizedText } from './localized-decision.js';

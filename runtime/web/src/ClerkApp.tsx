@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../engine/web-kit/index.js';
+import { ApiError, withElement } from '../../../engine/web-kit/index.js';
 import { getJson, runtimePath, type ItemList } from './api.js';
 import { CasePage } from './CasePage.js';
 import { CaseQueue, WINDOW_TABS } from './CaseQueue.js';
@@ -40,10 +40,6 @@ export function ClerkApp({ division, code, caseNumber = null, localFields = fals
   const divisionName = list?.division.name ?? division;
   useEffect(() => { document.title = t('runtime.clerk.documentTitle', { division: divisionName }); }, [divisionName]);
 
-  // Sentences around a link: the catalogue's text either side of its {link}.
-  const loadError = t('runtime.clerk.loadError', { error: error ?? '' }).split('{link}');
-  const departmentFooter = t('runtime.clerk.departmentFooter').split('{link}');
-
   const signOut = (message?: string) => {
     void person.signOut();
     setNotice(message ?? t('runtime.clerk.signedOut'));
@@ -61,14 +57,14 @@ export function ClerkApp({ division, code, caseNumber = null, localFields = fals
         {person.me && <SignedInAs me={person.me} />}
         {person.me && <button type="button" onClick={() => signOut()}>{t('runtime.clerk.signOut')}</button>}
       </header>
-      {error && <p role="alert" className="banner error">{loadError[0]}<a href={hrefOf({ page: 'divisions' })}>{t('runtime.clerk.chooseAgain')}</a>{loadError[1]}</p>}
+      {error && <p role="alert" className="banner error">{withElement(t('runtime.clerk.loadError', { error }), 'link', <a href={hrefOf({ page: 'divisions' })}>{t('runtime.clerk.chooseAgain')}</a>)}</p>}
       {notice && token === null && <p role="status" className="banner info">{notice}</p>}
       {person.refusal && token === null && <p role="status" className="banner info">{person.refusal}</p>}
       {person.me === undefined ? (
         <p role="status" className="hint">{t('runtime.clerk.checkingSignIn')}</p>
       ) : token === null ? (
         <SignIn division={division} divisionName={divisionName} onSignedIn={(me, note) => { person.signedIn(me); setNotice(note ?? null); }}
-          footer={<p className="hint">{departmentFooter[0]}<a href={hrefOf({ page: 'department', division, caseNumber: null })} onClick={linkHandler({ page: 'department', division, caseNumber: null })}>{t('runtime.clerk.departmentLink')}</a>{departmentFooter[1]}</p>} />
+          footer={<p className="hint">{withElement(t('runtime.clerk.departmentFooter'), 'link', <a href={hrefOf({ page: 'department', division, caseNumber: null })} onClick={linkHandler({ page: 'department', division, caseNumber: null })}>{t('runtime.clerk.departmentLink')}</a>)}</p>} />
       ) : (
         <div className="clerk-grid">
           {notice && <p role="status" className="banner info span-all">{notice}</p>}

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import { labelOf, MONGOLIAN, outcomes, uiText, uiTexts, type LocalizedDecision, type LocalizedText } from '../../../engine/core/index.js';
+import { withElement } from '../../../engine/web-kit/index.js';
 import type { Decision } from './api.js';
 import { useLanguage } from './LanguageSwitch.js';
 import './mongolian-workspace.css';
@@ -8,12 +8,6 @@ import { t } from './ui-text.js';
 const limitText = (limit: { value: number | null; unit: { label: string }; note?: string }) =>
   (limit.value === null ? t('guide.limit.none') : t('runtime.decision.limit.amount', { value: limit.value, unit: limit.unit.label }))
   + (limit.note ? t('runtime.decision.limit.note', { note: limit.note }) : '');
-
-/** A catalogue text with an element where its `{name}` placeholder stands (a place in bold, a hash in code). */
-function withElement(text: string, name: string, element: ReactNode): ReactNode {
-  const [before, after = ''] = text.split(`{${name}}`);
-  return <>{before}{element}{after}</>;
-}
 
 function focusField(path: string) {
   const id = `root${path.replace(/\//g, '_')}`;

@@ -1,15 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import type { AuditEvent, AuditTrailReport } from '../../../../engine/core/index.js';
-import { advice } from '../../../../engine/web-kit/index.js';
+import { advice, withElement } from '../../../../engine/web-kit/index.js';
 import { auditActionLabel } from '../audit-actions.js';
 import { t } from '../ui-text.js';
 import { auditorApi, regionTime, usePeople } from './auditor-api.js';
-
-/** A catalogue text with its `{name}` placeholder replaced by an element (a link inside a sentence). */
-function withLink(text: string, name: string, link: ReactNode): ReactNode {
-  const [before, after = ''] = text.split(`{${name}}`);
-  return <>{before}{link}{after}</>;
-}
 
 /**
  * The audit trail with its verification: the chain's state on top, every event below, and the
@@ -44,7 +38,7 @@ export function AuditTrail() {
       ) : (
         <div className="notice error" role="alert" data-testid="audit-verification" data-ok="false">
           <strong>{t('designer.auditor.trail.failed')}</strong>
-          {brokenSeq !== null ? <>{' '}{withLink(t('designer.auditor.trail.firstBroken'), 'seq', <a href={`#audit-${brokenSeq}`}>{brokenSeq}</a>)}</> : null}
+          {brokenSeq !== null ? <>{' '}{withElement(t('designer.auditor.trail.firstBroken'), 'seq', <a href={`#audit-${brokenSeq}`}>{brokenSeq}</a>)}</> : null}
           <ul>{report.problems.map((p, i) => <li key={i}>{p.message}</li>)}</ul>
         </div>
       )}
