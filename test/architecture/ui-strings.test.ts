@@ -164,7 +164,6 @@ const SOURCES: ScannedSource[] = [
       "claims/claims.ts": 25,
       "intakes/accept-intake.ts": 8,
       "intakes/intake-summary.ts": 7,
-      "items/item-lifecycle.ts": 66,
       "lists/data-lists.ts": 47,
       "principals/principal-registry.ts": 18,
       "replay/decision-replay.ts": 37,

@@ -3,6 +3,7 @@ import { contentHash } from '../../core/canonical/content-hash.js';
 import { validateConfig } from '../../core/config/validate-config.js';
 import type { ItemConfig } from '../../core/config/types.js';
 import {
+  catalogueProblem,
   BadRequestError,
   ConflictError,
   ExamplesFailedError,
@@ -20,6 +21,7 @@ import { missingTemplateFileProblems } from '../templates/template-files.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import { ephemeralProcessSigning, signVersion, type Signer } from '../../core/signing/index.js';
 import type { AuditAction, LegalChangeKind, DraftRecord, VersionRecord } from '../../core/model/records.js';
+import { uiText, type CatalogueKey } from '../../core/i18n/catalogue/catalogue.js';
 import { LEGAL_CHANGE_KINDS, draftStatuses, isLegalChangeKind, labelOf, legalChangeKinds } from '../../core/vocabulary/index.js';
 
 export interface DraftCheck {
@@ -91,7 +93,7 @@ export class ItemLifecycle {
 
   private async requireDraft(code: string): Promise<DraftRecord> {
     const draft = await this.store.getDraft(code);
-    if (!draft) throw new NotFoundError(`事项 ${code} 没有草稿`, { code });
+    if (!draft) throw new NotFoundError({ key: 'services.items.noDraft', values: { code } }, { code });
     return draft;
   }
 
@@ -110,23 +112,23 @@ export class ItemLifecycle {
    * gates submit and publish — but it must be an item config object for this code.
    */
   async saveDraft(code: string, body: unknown, actor: string, expectedRevision: number | undefined): Promise<{ draft: DraftRecord; created: boolean }> {
-    if (!isRecord(body)) throw new BadRequestError('草稿应为 JSON 对象', { pointer: '' });
+    if (!isRecord(body)) throw new BadRequestError({ key: 'services.items.draftNotObject' }, { pointer: '' });
     if (body.code !== code) {
-      throw new ValidationFailedError('草稿编码与地址中的事项编码不一致', [{ pointer: '/code', code: 'draft.code-mismatch', message: `事项编码应为「${code}」` }]);
+      throw new ValidationFailedError({ key: 'services.items.codeMismatch' }, [catalogueProblem('/code', 'draft.code-mismatch', { key: 'services.items.codeShouldBe', values: { code } })]);
     }
     const missing = (['standard', 'form'] as const).filter((key) => !isRecord(body[key]));
     if (missing.length > 0) {
-      throw new ValidationFailedError('草稿缺少事项标准或表单', missing.map((key) => ({ pointer: `/${key}`, code: 'draft.shape', message: `草稿应包含${key === 'standard' ? '事项标准' : '受理表单'}` })));
+      throw new ValidationFailedError({ key: 'services.items.missingParts' }, missing.map((key) => catalogueProblem(`/${key}`, 'draft.shape', { key: key === 'standard' ? 'services.items.needsStandard' : 'services.items.needsForm' })));
     }
     // The department decides which authors may touch the item, so a draft never goes without one.
     const departmentName = (body.standard as { department?: { name?: unknown } }).department?.name;
     if (typeof departmentName !== 'string' || departmentName.trim() === '') {
-      throw new ValidationFailedError('草稿须写明实施部门', [{ pointer: '/standard/department/name', code: 'draft.department', message: '请填写实施部门名称（事项标准中的「实施部门」），它决定哪些编制人员可以修改此事项' }]);
+      throw new ValidationFailedError({ key: 'services.items.departmentMissing' }, [catalogueProblem('/standard/department/name', 'draft.department', { key: 'services.items.departmentHint' })]);
     }
     // An incomplete draft may be saved, but not one whose 下载模板 would point at a file that is not here.
     const missingFiles = await missingTemplateFileProblems({ store: this.store, config: body });
     if (missingFiles.length > 0) {
-      throw new ValidationFailedError(`草稿引用了 ${missingFiles.length} 个不在模板文件库中的模板文件，请重新上传`, locateProblems(body, missingFiles));
+      throw new ValidationFailedError({ key: 'services.items.missingTemplateFiles', values: { count: missingFiles.length } }, locateProblems(body, missingFiles));
     }
     const config = body as unknown as ItemConfig;
     const at = this.now();
@@ -136,7 +138,7 @@ export class ItemLifecycle {
     const department = typeof standard.department?.name === 'string' ? standard.department.name : '';
     if (expectedRevision === undefined) {
       if (existing) {
-        throw new PreconditionRequiredError(`事项 ${code} 已有草稿（修订号 ${existing.revision}），修改时请在 If-Match 中提供修订号`, { code, currentRevision: existing.revision });
+        throw new PreconditionRequiredError({ key: 'services.items.draftExists', values: { code, revision: existing.revision } }, { code, currentRevision: existing.revision });
       }
       const latest = await this.store.latestVersionRef(code);
       const item = await this.store.getItem(code);
@@ -156,7 +158,7 @@ export class ItemLifecycle {
       await this.audit(actor, 'draft.created', code, { version: draft.baseVersion, details: { revision: draft.revision, hash: draft.hash } });
       return { draft, created: true };
     }
-    if (!existing) throw new ConflictError(`事项 ${code} 的草稿已不存在（可能已发布或被放弃），请重新载入`, { code, expectedRevision, currentRevision: null });
+    if (!existing) throw new ConflictError({ key: 'services.items.draftGone', values: { code } }, { code, expectedRevision, currentRevision: null });
     const draft = await this.store.updateDraft(code, expectedRevision, {
       config,
       hash: contentHash(config),
@@ -175,7 +177,7 @@ export class ItemLifecycle {
 
   async discardDraft(code: string, actor: string, expectedRevision: number | undefined): Promise<void> {
     const draft = await this.requireDraft(code);
-    if (expectedRevision === undefined) throw new PreconditionRequiredError('放弃草稿时请在 If-Match 中提供修订号', { code, currentRevision: draft.revision });
+    if (expectedRevision === undefined) throw new PreconditionRequiredError({ key: 'services.items.discardNeedsRevision' }, { code, currentRevision: draft.revision });
     await this.store.deleteDraft(code, expectedRevision);
     await this.audit(actor, 'draft.discarded', code, { version: draft.baseVersion, details: { revision: expectedRevision } });
   }
@@ -187,34 +189,34 @@ export class ItemLifecycle {
 
   private async requireSound(draft: DraftRecord, { coverage = false } = {}): Promise<ExampleReport> {
     const check = await this.check(draft.config);
-    if (!check.valid) throw new ValidationFailedError(`草稿有 ${check.problems.length} 处问题，请修改后再提交`, check.problems);
+    if (!check.valid) throw new ValidationFailedError({ key: 'services.items.draftProblems', values: { count: check.problems.length } }, check.problems);
     const examples = check.examples as ExampleReport;
     if (examples.results.length === 0) {
-      throw new ExamplesFailedError('草稿没有测试样例；至少需要一个可执行的样例才能提交或发布', { examples });
+      throw new ExamplesFailedError({ key: 'services.items.noExamples' }, { examples });
     }
     if (examples.failed > 0) {
-      throw new ExamplesFailedError(`草稿有 ${examples.failed} 个样例未通过`, { examples: examples.results.filter((r) => !r.passed) });
+      throw new ExamplesFailedError({ key: 'services.items.examplesFailed', values: { count: examples.failed } }, { examples: examples.results.filter((r) => !r.passed) });
     }
     if (coverage && check.coverage.length > 0) {
-      const names = uncoveredRules(draft.config, examples).map((rule) => `「${rule.displayName}」`).join('、');
-      throw new ValidationFailedError(`规则${names}没有任何测试样例触发，不能提交审核；请为每条启用的规则添加触发它的样例`, check.coverage);
+      const names = uncoveredRules(draft.config, examples).map((rule) => uiText('designer.references.quoted', 'zh-CN', { name: rule.displayName })).join(uiText('server.listSeparator'));
+      throw new ValidationFailedError({ key: 'services.items.uncoveredRules', values: { names } }, check.coverage);
     }
     return examples;
   }
 
-  private async transition(code: string, expectedRevision: number | undefined, from: DraftRecord['status'][], verb: string): Promise<DraftRecord> {
+  private async transition(code: string, expectedRevision: number | undefined, from: DraftRecord['status'][], refusal: CatalogueKey): Promise<DraftRecord> {
     const draft = await this.requireDraft(code);
     if (expectedRevision !== undefined && draft.revision !== expectedRevision) {
-      throw new ConflictError(`草稿已被他人修改（当前修订号 ${draft.revision}）`, { code, expectedRevision, currentRevision: draft.revision });
+      throw new ConflictError({ key: 'services.items.changedByOthers', values: { revision: draft.revision } }, { code, expectedRevision, currentRevision: draft.revision });
     }
     if (!from.includes(draft.status)) {
-      throw new InvalidStateError(`草稿当前状态为「${labelOf(draftStatuses, draft.status)}」，不能${verb}`, { code, status: draft.status });
+      throw new InvalidStateError({ key: refusal, values: { status: labelOf(draftStatuses, draft.status) } }, { code, status: draft.status });
     }
     return draft;
   }
 
   async submit(code: string, actor: string, expectedRevision?: number): Promise<DraftRecord> {
-    const draft = await this.transition(code, expectedRevision, ['editing', 'returned'], '提交审核');
+    const draft = await this.transition(code, expectedRevision, ['editing', 'returned'], 'services.items.cannotSubmit');
     // Only submitting is gated on coverage: a version approved or imported before the gate existed stays publishable.
     const examples = await this.requireSound(draft, { coverage: true });
     const at = this.now();
@@ -224,13 +226,13 @@ export class ItemLifecycle {
   }
 
   async approve(code: string, actor: string, comment: string | undefined, expectedRevision?: number): Promise<DraftRecord> {
-    const draft = await this.transition(code, expectedRevision, ['submitted'], '审核通过');
+    const draft = await this.transition(code, expectedRevision, ['submitted'], 'services.items.cannotApprove');
     const editors = contentEditors(draft);
     if (editors.includes(actor)) {
-      throw new ForbiddenError('不能审核通过自己修改过内容的草稿；合法性审核须由未参与编制的人进行', { code, editors });
+      throw new ForbiddenError({ key: 'services.items.ownEdits' }, { code, editors });
     }
     if (actor === draft.submittedBy) {
-      throw new ForbiddenError('不能审核通过自己提交的草稿；合法性审核须由他人进行', { code, submittedBy: draft.submittedBy });
+      throw new ForbiddenError({ key: 'services.items.ownSubmission' }, { code, submittedBy: draft.submittedBy });
     }
     await this.requireSound(draft);
     const at = this.now();
@@ -248,9 +250,9 @@ export class ItemLifecycle {
 
   async returnDraft(code: string, actor: string, comment: string, expectedRevision?: number): Promise<DraftRecord> {
     if (typeof comment !== 'string' || comment.trim() === '') {
-      throw new ValidationFailedError('退回时须写明意见', [{ pointer: '/comment', code: 'review.comment', message: '请填写退回意见' }]);
+      throw new ValidationFailedError({ key: 'services.items.returnNeedsComment' }, [catalogueProblem('/comment', 'review.comment', { key: 'services.items.returnCommentHint' })]);
     }
-    const draft = await this.transition(code, expectedRevision, ['submitted'], '退回');
+    const draft = await this.transition(code, expectedRevision, ['submitted'], 'services.items.cannotReturn');
     const at = this.now();
     const updated = await this.store.updateDraft(code, draft.revision, { status: 'returned', reviewedAt: at, reviewedBy: actor, reviewComment: comment, updatedAt: at, updatedBy: actor });
     await this.audit(actor, 'draft.returned', code, { version: draft.baseVersion, reason: comment, details: { revision: updated.revision } });
@@ -264,17 +266,17 @@ export class ItemLifecycle {
    */
   async publish(code: string, actor: string, request: unknown, expectedRevision?: number): Promise<VersionRecord> {
     const { reason, legalBasis, changeKind } = parsePublishRequest(request);
-    const draft = await this.transition(code, expectedRevision, ['approved'], '发布（须先经合法性审核通过）');
+    const draft = await this.transition(code, expectedRevision, ['approved'], 'services.items.cannotPublish');
     const latest = await this.store.latestVersionRef(code);
     if ((latest?.version ?? null) !== draft.baseVersion) {
       throw new ConflictError(
-        `草稿基于第 ${draft.baseVersion ?? 0} 版，但最新已发布第 ${latest?.version ?? 0} 版；请基于最新版本重新起草`,
+        { key: 'services.items.staleBase', values: { base: draft.baseVersion ?? 0, latest: latest?.version ?? 0 } },
         { code, baseVersion: draft.baseVersion, latestVersion: latest?.version ?? null },
       );
     }
     await this.requireSound(draft);
     if (latest && latest.hash === draft.hash) {
-      throw new ValidationFailedError('草稿与最新发布版本内容完全相同，无需发布新版本', [{ pointer: '', code: 'publish.unchanged', message: `与第 ${latest.version} 版相同` }]);
+      throw new ValidationFailedError({ key: 'services.items.unchanged' }, [catalogueProblem('', 'publish.unchanged', { key: 'services.items.sameAsVersion', values: { version: latest.version } })]);
     }
     const unsigned: VersionRecord = {
       code,
@@ -311,12 +313,12 @@ export class ItemLifecycle {
 
   async withdraw(code: string, actor: string, reason: unknown): Promise<void> {
     if (typeof reason !== 'string' || reason.trim() === '') {
-      throw new ValidationFailedError('撤销事项须写明理由', [{ pointer: '/reason', code: 'withdraw.reason', message: '请填写撤销理由' }]);
+      throw new ValidationFailedError({ key: 'services.items.withdrawNeedsReason' }, [catalogueProblem('/reason', 'withdraw.reason', { key: 'services.items.withdrawReasonHint' })]);
     }
     const item = await this.store.getItem(code);
-    if (!item) throw new NotFoundError(`事项 ${code} 不存在`, { code });
-    if (item.latestVersion === null) throw new InvalidStateError(`事项 ${code} 尚未发布，无需撤销`, { code });
-    if (item.withdrawn) throw new InvalidStateError(`事项 ${code} 已于 ${item.withdrawn.at} 撤销`, { code });
+    if (!item) throw new NotFoundError({ key: 'services.items.noSuchItem', values: { code } }, { code });
+    if (item.latestVersion === null) throw new InvalidStateError({ key: 'services.items.notPublished', values: { code } }, { code });
+    if (item.withdrawn) throw new InvalidStateError({ key: 'services.items.alreadyWithdrawn', values: { code, at: item.withdrawn.at } }, { code });
     await this.store.setWithdrawn(code, { at: this.now(), by: actor, reason });
     await this.audit(actor, 'item.withdrawn', code, { version: item.latestVersion, reason });
   }
@@ -338,17 +340,18 @@ function withEditor(editors: string[], actor: string): string[] {
 function parsePublishRequest(request: unknown): PublishRequest {
   const problems: Problem[] = [];
   const body = isRecord(request) ? request : {};
-  const text = (key: 'reason' | 'legalBasis', label: string) => {
+  const text = (key: 'reason' | 'legalBasis', missing: CatalogueKey) => {
     const value = body[key];
-    if (typeof value !== 'string' || value.trim() === '') problems.push({ pointer: `/${key}`, code: `publish.${key}`, message: `请填写${label}` });
+    if (typeof value !== 'string' || value.trim() === '') problems.push(catalogueProblem(`/${key}`, `publish.${key}`, { key: missing }));
     return typeof value === 'string' ? value.trim() : '';
   };
-  const reason = text('reason', '变更理由');
-  const legalBasis = text('legalBasis', '变更的法律依据（立改废释）');
+  const reason = text('reason', 'services.items.reasonMissing');
+  const legalBasis = text('legalBasis', 'services.items.legalBasisMissing');
   const changeKind = body.changeKind;
   if (changeKind !== undefined && !isLegalChangeKind(changeKind)) {
-    problems.push({ pointer: '/changeKind', code: 'publish.changeKind', message: `变更类型应为${LEGAL_CHANGE_KINDS.map((kind) => `「${labelOf(legalChangeKinds, kind)}」`).join('、')}之一` });
+    const kinds = LEGAL_CHANGE_KINDS.map((kind) => uiText('designer.references.quoted', 'zh-CN', { name: labelOf(legalChangeKinds, kind) })).join(uiText('server.listSeparator'));
+    problems.push(catalogueProblem('/changeKind', 'publish.changeKind', { key: 'services.items.changeKindOneOf', values: { kinds } }));
   }
-  if (problems.length > 0) throw new ValidationFailedError('发布信息不完整', problems);
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'services.items.publishIncomplete' }, problems);
   return { reason, legalBasis, ...(changeKind ? { changeKind: changeKind as LegalChangeKind } : {}) };
 }
