@@ -1,7 +1,8 @@
-import { createCipheriv, createDecipheriv, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 import { isValidIdNumber } from '../core/codes/index.js';
 import { StoreUnavailableError } from '../core/errors.js';
 import { mayHoldPersonalData, maskPersonalData } from '../core/masking/index.js';
+import { pooledRandomBytes } from '../ports/decision-log/index.js';
 import { asDataKeyRing, dataKeyId, loadDataKeyRing, type DataKeyMaterial } from './data-key.js';
 
 /** Every stored ciphertext starts with this; the version after it says how to read the rest. */
@@ -25,21 +26,6 @@ function isPersonal(value: string): boolean {
   return mayHoldPersonalData(value) && (isValidIdNumber(value) || maskPersonalData(value) !== value);
 }
 
-/** Random bytes drawn in blocks (one system call per block rather than per value), handed out once each. */
-const IV_POOL_BYTES = 12 * 256;
-let ivPool = Buffer.alloc(0);
-let ivOffset = 0;
-
-/** A fresh random IV: never handed out twice (GCM's one rule), as random as randomBytes(12). */
-function freshIv(): Buffer {
-  if (ivOffset + IV_BYTES > ivPool.length) {
-    ivPool = randomBytes(IV_POOL_BYTES);
-    ivOffset = 0;
-  }
-  const iv = ivPool.subarray(ivOffset, ivOffset + IV_BYTES);
-  ivOffset += IV_BYTES;
-  return iv;
-}
 
 function aesKey(key: Uint8Array): KeyObject {
   // The configured key may be longer than 32 bytes; HKDF gives the AES key, bound to this use.
@@ -97,7 +83,7 @@ export class PersonalDataCodec {
 
   sealText(value: string): string {
     const { current, currentId } = this.#ring();
-    const iv = freshIv();
+    const iv = pooledRandomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', current, iv);
     const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
     return `${V2}${currentId}:${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64')}`;
@@ -136,7 +122,23 @@ export class PersonalDataCodec {
 
   /** A copy of form data with every personal value encrypted (the input is not changed). */
   seal<T>(value: T): T {
-    return walk(value, (text) => (isPersonal(text) ? this.sealText(text) : text)) as T;
+    return this.sealer()(value);
+  }
+
+  /**
+   * `seal` for the parts of one record: a value met twice in it (the form's ID number, echoed in the
+   * decision's facts) is encrypted once and stored as the same ciphertext — equal within the record, as
+   * the plain values were; records never share one.
+   */
+  sealer(): <T>(value: T) => T {
+    const sealed = new Map<string, string>();
+    const sealOnce = (text: string): string => {
+      if (!isPersonal(text)) return text;
+      let ciphertext = sealed.get(text);
+      if (ciphertext === undefined) sealed.set(text, (ciphertext = this.sealText(text)));
+      return ciphertext;
+    };
+    return <T>(value: T) => walk(value, sealOnce) as T;
   }
 
   /** Form data as it was before `seal`. */

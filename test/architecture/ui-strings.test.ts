@@ -146,10 +146,7 @@ const SOURCES: ScannedSource[] = [
     data: [],
     notYetMigrated: {
       "calendar/put-calendar-year.ts": 7,
-      "cases/case-book.ts": 39,
-      "cases/case-event-input.ts": 24,
       "cases/case-lists.ts": 17,
-      "cases/case-supplement.ts": 19,
       "cases/case-terms.ts": 1,
       "cases/case-verification.ts": 22,
       "cases/case-view.ts": 4,

@@ -114,7 +114,10 @@ export class MongoDecisionLogWriter extends MongoDecisionLogReader implements De
   async #insert(batch: Pending[]): Promise<void> {
     // Fresh documents each time: insertMany writes the generated _id into what it is given.
     // ID numbers and mobiles in the form data and the decision (which echoes them in messages) are encrypted.
-    const documents = batch.map(({ record }) => toDecisionDocument({ ...record, input: { ...record.input, formData: this.codec.seal(record.input.formData) }, decision: this.codec.seal(record.decision) }));
+    const documents = batch.map(({ record }) => {
+      const seal = this.codec.sealer();
+      return toDecisionDocument({ ...record, input: { ...record.input, formData: seal(record.input.formData) }, decision: seal(record.decision) });
+    });
     let failed = new Map<number, unknown>();
     try {
       await this.decisions.insertMany(documents, { ordered: false });

@@ -166,7 +166,8 @@ export class MongoIntakeStore implements IntakeStore {
   async create(input: NewIntakeRecord, opening?: CaseOpening): Promise<IntakeRecord> {
     const prepared = prepareIntakeRecord(input);
     // ID numbers and mobiles are encrypted wherever the applicant's data reaches: form, decision messages, browser mismatch.
-    const sealed = { formData: this.#codec.seal(prepared.formData), decision: this.#codec.seal(prepared.decision), browserMismatch: this.#codec.seal(prepared.browserMismatch) };
+    const seal = this.#codec.sealer();
+    const sealed = { formData: seal(prepared.formData), decision: seal(prepared.decision), browserMismatch: seal(prepared.browserMismatch) };
     const prefix = caseNumberPrefix(prepared.receivingDivision, prepared.createdAt);
     const intakes = intakesOf(this.#db);
     for (let attempt = 1; ; attempt++) {

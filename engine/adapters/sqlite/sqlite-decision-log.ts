@@ -25,7 +25,8 @@ function codecFor({ file, key }: SqliteDecisionLogOptions): PersonalDataCodec {
 
 /** The stored body: ID numbers and mobiles in the form data and the decision (which echoes them in messages) encrypted. */
 function sealedBodyJson(record: DecisionRecord, codec: PersonalDataCodec): string {
-  return decisionBodyJson({ ...record, input: { ...record.input, formData: codec.seal(record.input.formData) }, decision: codec.seal(record.decision) });
+  const seal = codec.sealer();
+  return decisionBodyJson({ ...record, input: { ...record.input, formData: seal(record.input.formData) }, decision: seal(record.decision) });
 }
 
 /** Another writer (another runtime process on this machine) took the id first: try a fresh one. */

@@ -68,7 +68,8 @@ export class SqliteIntakeStore implements IntakeStore {
   async create(input: NewIntakeRecord, opening?: CaseOpening): Promise<IntakeRecord> {
     const prepared = prepareIntakeRecord(input);
     // ID numbers and mobiles are encrypted wherever the applicant's data reaches: form, decision messages, browser mismatch.
-    const sealed = { formData: this.#codec.seal(prepared.formData), decision: this.#codec.seal(prepared.decision), browserMismatch: this.#codec.seal(prepared.browserMismatch) };
+    const seal = this.#codec.sealer();
+    const sealed = { formData: seal(prepared.formData), decision: seal(prepared.decision), browserMismatch: seal(prepared.browserMismatch) };
     const prefix = caseNumberPrefix(prepared.receivingDivision, prepared.createdAt);
     return this.#run('create', (db) => {
       const highest = db.prepare('SELECT case_number FROM intakes WHERE case_number > ? AND case_number < ? ORDER BY case_number DESC LIMIT 1');

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from './random-pool.js';
 
 /** Crockford base 32: ascending in ASCII, so ids compare as strings in time order. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -18,7 +18,7 @@ function encode(value: bigint, length: number): string {
 }
 
 function randomBits(): bigint {
-  return BigInt('0x' + randomBytes(10).toString('hex'));
+  return BigInt('0x' + pooledRandomBytes(10).toString('hex'));
 }
 
 /**
