@@ -5,7 +5,8 @@ import type { WorkingCalendar } from '../../core/calendar/index.js';
 import type { Principal } from '../../core/access/principal.js';
 import { findDivision } from '../../core/divisions/index.js';
 import { CaseChangedError, CaseEventNotAllowedError, DriftDetectedError, ForbiddenError, NotFoundError } from '../../core/errors.js';
-import { caseEventTypes, caseStatuses, labelOf } from '../../core/vocabulary/index.js';
+import { caseEventTypes, caseStatuses, labelOf, type CaseEventType } from '../../core/vocabulary/index.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 import type { ItemConfig } from '../../core/config/types.js';
 import type { CaseOpening, IntakeRecord, IntakeStore } from '../../ports/intake-store/port.js';
 import { applicantOf, maskName } from '../intakes/intake-summary.js';
@@ -42,6 +43,11 @@ export interface CaseBookOptions {
 
 /** The place names a window reads; an unknown code is shown as itself. */
 const nameOf = (division: string): string => findDivision(division)?.name ?? division;
+
+/** The events allowed now, as a clerk reads them after a refusal: label and code, or 无. */
+const allowedNow = (allowed: readonly CaseEventType[]): string => (allowed.length
+  ? allowed.map((type) => uiText('services.cases.labelWithCode', 'zh-CN', { label: labelOf(caseEventTypes, type), code: type })).join(uiText('server.listSeparator'))
+  : uiText('services.claims.noneAllowed'));
 
 export const actorOf = (principal: Pick<Principal, 'id' | 'name' | 'role'>): CaseActor => ({ id: principal.id, name: principal.name, role: principal.role });
 
@@ -98,7 +104,7 @@ export class CaseBook {
 
   #applicantIndex(record: Pick<IntakeRecord, 'formData'>, fields: ItemConfig['form']['applicant']): ApplicantIndex {
     const applicant = applicantOf(record, fields ?? {});
-    const label = [applicant.name ? maskName(applicant.name) : null, applicant.idNumber ? `（${maskIdNumber(applicant.idNumber)}）` : null].filter(Boolean).join('');
+    const label = [applicant.name ? maskName(applicant.name) : null, applicant.idNumber ? uiText('server.notice.parenthesised', 'zh-CN', { text: maskIdNumber(applicant.idNumber) }) : null].filter(Boolean).join('');
     return { applicantKey: applicantKey(this.#lookupKey, applicant.idNumber), applicantLabel: label === '' ? null : label };
   }
 
@@ -109,7 +115,7 @@ export class CaseBook {
 
   async #record(caseNumber: string): Promise<IntakeRecord> {
     const record = await this.#intakes.get(caseNumber);
-    if (!record) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
+    if (!record) throw new NotFoundError({ key: 'services.cases.book.noSuchCase', values: { caseNumber } }, { caseNumber });
     return record;
   }
 
@@ -160,7 +166,9 @@ export class CaseBook {
     const events = await this.#events(record);
     const integrity = verifyCaseEvents(caseNumber, events);
     if (!integrity.ok) {
-      throw new DriftDetectedError(`办件 ${caseNumber} 的流转记录校验不通过（第 ${integrity.firstBroken?.seq} 步：${integrity.firstBroken?.problem}），已停止流转，请联系管理员`, { caseNumber, integrity });
+      throw new DriftDetectedError({
+        key: 'services.cases.book.chainBroken', values: { caseNumber, seq: String(integrity.firstBroken?.seq), problem: String(integrity.firstBroken?.problem) },
+      }, { caseNumber, integrity });
     }
     if (body !== null && typeof body === 'object' && (body as { type?: unknown }).type === 'supplement') return this.#supplement(record, events, principal, body);
     const terms = termsAfterSupplement(await termsOfRecord(record, this.#reader), events);
@@ -171,17 +179,24 @@ export class CaseBook {
     const needed = placesFor(request.type, state);
     const mine = principalPlaces(principal, places);
     const placeNames = {
-      receiving: `受理地 ${nameOf(places.receivingDivision)} 的窗口`, handling: `办理地 ${nameOf(places.handlingDivision)} 的窗口`, department: `${places.department}（${nameOf(places.handlingDivision)}）`,
-      'any-window': '本区任一政务服务中心的窗口',
+      receiving: uiText('services.cases.book.receivingWindow', 'zh-CN', { place: nameOf(places.receivingDivision) }),
+      handling: uiText('services.cases.book.handlingWindow', 'zh-CN', { place: nameOf(places.handlingDivision) }),
+      department: uiText('services.cases.book.departmentAt', 'zh-CN', { department: String(places.department), place: nameOf(places.handlingDivision) }),
+      'any-window': uiText('services.cases.book.anyWindow'),
     };
     if (!needed.some((place) => mine.includes(place))) {
-      throw new ForbiddenError(`「${labelOf(caseEventTypes, request.type)}」应由${needed.map((place) => placeNames[place]).join('或')}办理，「${principal.name}」无权办理`, {
+      throw new ForbiddenError({
+        key: 'services.cases.book.wrongPlace',
+        values: { event: labelOf(caseEventTypes, request.type), places: needed.map((place) => placeNames[place]).join(uiText('core.orSeparator')), name: principal.name },
+      }, {
         caseNumber, type: request.type, needed, principal: { id: principal.id, role: principal.role, division: principal.division, department: principal.department },
       });
     }
     if (!allowed.includes(request.type)) {
-      const now = allowed.length ? allowed.map((type) => `${labelOf(caseEventTypes, type)}（${type}）`).join('、') : '无';
-      throw new CaseEventNotAllowedError(`办件 ${caseNumber} 当前状态为「${labelOf(caseStatuses, state.status)}」，不能「${labelOf(caseEventTypes, request.type)}」；当前可办理：${now}`, {
+      throw new CaseEventNotAllowedError({
+        key: 'services.cases.book.eventNotAllowed',
+        values: { caseNumber, status: labelOf(caseStatuses, state.status), event: labelOf(caseEventTypes, request.type), allowed: allowedNow(allowed) },
+      }, {
         caseNumber, status: state.status, type: request.type, allowed,
       });
     }
@@ -210,18 +225,23 @@ export class CaseBook {
   async #supplement(record: IntakeRecord, events: CaseEvent[], principal: Principal, body: unknown): Promise<{ event: CaseEvent; case: CaseView }> {
     const caseNumber = record.caseNumber;
     if (principal.role !== 'operator' || !principal.division) {
-      throw new ForbiddenError(`「补正」应由本区任一政务服务中心的窗口办理，「${principal.name}」无权办理`, { caseNumber, type: 'supplement', needed: ['any-window'] });
+      throw new ForbiddenError({
+        key: 'services.cases.book.wrongPlace',
+        values: { event: labelOf(caseEventTypes, 'supplement'), places: uiText('services.cases.book.anyWindow'), name: principal.name },
+      }, { caseNumber, type: 'supplement', needed: ['any-window'] });
     }
     const state = caseState(events);
     const allowed = allowedCaseEvents(state, casePlaces(record, events));
     if (!allowed.includes('supplement')) {
-      const now = allowed.length ? allowed.map((type) => `${labelOf(caseEventTypes, type)}（${type}）`).join('、') : '无';
-      throw new CaseEventNotAllowedError(`办件 ${caseNumber} 当前状态为「${labelOf(caseStatuses, state.status)}」，不能「${labelOf(caseEventTypes, 'supplement')}」；当前可办理：${now}`, {
+      throw new CaseEventNotAllowedError({
+        key: 'services.cases.book.eventNotAllowed',
+        values: { caseNumber, status: labelOf(caseStatuses, state.status), event: labelOf(caseEventTypes, 'supplement'), allowed: allowedNow(allowed) },
+      }, {
         caseNumber, status: state.status, type: 'supplement', allowed,
       });
     }
     const request = parseSupplementRequest(body);
-    if (!this.#versions) throw new CaseEventNotAllowedError('本服务未接入事项版本，不能办理补正', { caseNumber, type: 'supplement' });
+    if (!this.#versions) throw new CaseEventNotAllowedError({ key: 'services.cases.book.noVersions' }, { caseNumber, type: 'supplement' });
     const compiled = request.version === 'opened'
       ? await this.#versions.exact(record.item.code, record.item.version, record.item.hash)
       : await this.#versions.inForce(record.item.code, principal.division);

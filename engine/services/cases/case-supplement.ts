@@ -4,7 +4,8 @@ import {
 } from '../../core/cases/index.js';
 import { evaluateCompiled, type CompiledConfig } from '../../core/decision/index.js';
 import type { Decision } from '../../core/decision/types.js';
-import { ValidationFailedError, type Problem } from '../../core/errors.js';
+import { catalogueProblem, ValidationFailedError, type CatalogueMessage, type Problem } from '../../core/errors.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 import { maskPersonalData } from '../../core/masking/index.js';
 import { isSupplementVersion, SUPPLEMENT_VERSIONS, supplementVersions, labelOf, type SupplementVersion } from '../../core/vocabulary/index.js';
 import type { DecisionLogWriter, IntakeRecord } from '../../ports/index.js';
@@ -34,21 +35,24 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 /** Checks a 补正 body (every problem at once); material ids are checked against the version that decides. */
 export function parseSupplementRequest(body: unknown): SupplementRequest {
   const problems: Problem[] = [];
-  const add = (pointer: string, message: string) => problems.push({ pointer, code: 'case.supplement', message });
+  const add = (pointer: string, message: CatalogueMessage) => problems.push(catalogueProblem(pointer, 'case.supplement', message));
   const input = isObject(body) ? body : {};
   const version = input.version ?? 'opened';
-  if (!isSupplementVersion(version)) add('/version', `请选择据以审查的版本：${SUPPLEMENT_VERSIONS.map((v) => `${labelOf(supplementVersions, v)}（${v}）`).join('、')}`);
+  if (!isSupplementVersion(version)) {
+    const choices = SUPPLEMENT_VERSIONS.map((v) => uiText('services.cases.labelWithCode', 'zh-CN', { label: labelOf(supplementVersions, v), code: v })).join(uiText('server.listSeparator'));
+    add('/version', { key: 'services.cases.supplement.versionChoice', values: { choices } });
+  }
   const materials = input.materials;
   if (!Array.isArray(materials) || materials.length > MAX_MATERIALS || materials.some((id) => typeof id !== 'string' || id === '')) {
-    add('/materials', '补正材料应为材料编号的列表');
+    add('/materials', { key: 'services.cases.supplement.materialsList' });
   }
-  if (input.formData !== undefined && !isObject(input.formData)) add('/formData', '补正的表单内容应为对象');
+  if (input.formData !== undefined && !isObject(input.formData)) add('/formData', { key: 'services.cases.supplement.formData' });
   const comment = input.comment;
-  if (comment !== undefined && (typeof comment !== 'string' || comment.length > MAX_COMMENT)) add('/comment', `备注应为不超过 ${MAX_COMMENT} 个字符的文本`);
-  if (problems.length > 0) throw new ValidationFailedError('补正有误', problems);
+  if (comment !== undefined && (typeof comment !== 'string' || comment.length > MAX_COMMENT)) add('/comment', { key: 'services.cases.supplement.commentLength', values: { max: MAX_COMMENT } });
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'services.cases.supplement.invalid' }, problems);
   const formData = isObject(input.formData) && Object.keys(input.formData).length > 0 ? input.formData : null;
   if ((materials as string[]).length === 0 && formData === null) {
-    throw new ValidationFailedError('补正有误', [{ pointer: '/materials', code: 'case.supplement', message: '请勾选补交的材料，或更正表单内容' }]);
+    throw new ValidationFailedError({ key: 'services.cases.supplement.invalid' }, [catalogueProblem('/materials', 'case.supplement', { key: 'services.cases.supplement.nothingHandedIn' })]);
   }
   return { version: version as SupplementVersion, materials: [...new Set(materials as string[])], formData, comment: typeof comment === 'string' ? maskPersonalData(comment.trim()) : '' };
 }
@@ -88,7 +92,9 @@ export async function decideSupplement({ record, events, request, compiled, divi
   const known = new Set(compiled.config.standard.materials.map((material) => material.id));
   const unknown = request.materials.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new ValidationFailedError('补正材料有误', unknown.map((id) => ({ pointer: '/materials', code: 'case.supplement', message: `「${id}」不是本事项（第 ${compiled.item.version} 版）的申请材料` })));
+    throw new ValidationFailedError({ key: 'services.cases.supplement.materialsInvalid' }, unknown.map((id) => catalogueProblem('/materials', 'case.supplement', {
+      key: 'services.cases.supplement.unknownMaterial', values: { id, version: String(compiled.item.version) },
+    })));
   }
   const current = recordOnEvents(record, events);
   const materials = [...new Set([...current.materials, ...request.materials])];
@@ -97,8 +103,11 @@ export async function decideSupplement({ record, events, request, compiled, divi
   const credit = record.creditBlacklisted === true ? { creditBlacklisted: true } : {};
   const decision = await evaluateCompiled(compiled, { scenario: record.scenario, formData, materials, date: today, ...credit }, { division, channel: 'comprehensive-window' });
   if (decision.outcome === 'redirect') {
-    const message = `「${compiled.config.standard.name}」现行版本不在综合窗口受理，请引导申请人到${decision.redirect?.where ?? '相应渠道'}办理`;
-    throw new ValidationFailedError(message, [{ pointer: '/version', code: 'case.supplement', message }]);
+    const message: CatalogueMessage = {
+      key: 'services.cases.supplement.redirect',
+      values: { name: compiled.config.standard.name, where: decision.redirect?.where ?? uiText('services.cases.redirect.anyChannel') },
+    };
+    throw new ValidationFailedError(message, [catalogueProblem('/version', 'case.supplement', message)]);
   }
   let decisionId: string | null = null;
   let unrecorded: unknown = null;
