@@ -17,23 +17,23 @@ export function checkExamples(config: ItemConfig, problems: ProblemList): void {
     const input = asRecord(example.input);
     const expected = asRecord(example.expect);
     if (typeof example.name === 'string') {
-      if (names.has(example.name)) problems.add(`${base}/name`, 'example.duplicate-name', `样例名称「${example.name}」重复`);
+      if (names.has(example.name)) problems.add(`${base}/name`, 'example.duplicate-name', { key: 'core.config.examples.duplicateName', values: { name: example.name } });
       names.add(example.name);
     }
     if (typeof input.scenario === 'string' && !scenarios.has(input.scenario)) {
-      problems.add(`${base}/input/scenario`, 'example.unknown-scenario', `样例使用了不存在的办理情形「${input.scenario}」`);
+      problems.add(`${base}/input/scenario`, 'example.unknown-scenario', { key: 'core.config.examples.unknownScenario', values: { scenario: input.scenario } });
     }
     asList(input.materials).forEach((id, j) => {
-      if (typeof id === 'string' && !materials.has(id)) problems.add(`${base}/input/materials/${j}`, 'example.unknown-material', `样例提交了不存在的材料「${id}」`);
+      if (typeof id === 'string' && !materials.has(id)) problems.add(`${base}/input/materials/${j}`, 'example.unknown-material', { key: 'core.config.examples.unknownMaterial', values: { id } });
     });
     asList(expected.missingMaterials).forEach((id, j) => {
-      if (typeof id === 'string' && !materials.has(id)) problems.add(`${base}/expect/missingMaterials/${j}`, 'example.unknown-material', `预期缺件中有不存在的材料「${id}」`);
+      if (typeof id === 'string' && !materials.has(id)) problems.add(`${base}/expect/missingMaterials/${j}`, 'example.unknown-material', { key: 'core.config.examples.unknownMissingMaterial', values: { id } });
     });
     asList(expected.firedRules).forEach((name, j) => {
-      if (typeof name === 'string' && !rules.has(name)) problems.add(`${base}/expect/firedRules/${j}`, 'example.unknown-rule', `预期触发的规则「${name}」不存在`);
+      if (typeof name === 'string' && !rules.has(name)) problems.add(`${base}/expect/firedRules/${j}`, 'example.unknown-rule', { key: 'core.config.examples.unknownRule', values: { name } });
     });
     if (typeof input.division === 'string' && !isKnownLocality(input.division)) {
-      problems.add(`${base}/input/division`, 'example.unknown-division', `「${input.division}」不是内蒙古自治区的行政区划代码`);
+      problems.add(`${base}/input/division`, 'example.unknown-division', { key: 'core.config.unknownDivision', values: { division: input.division } });
     }
   });
 }

@@ -40,11 +40,11 @@ function checkPatternBound(node: Record<string, unknown>, pointer: string, probl
   const limit = patternLengthLimit(pattern);
   const maxLength = node.maxLength;
   if (maxLength === undefined) {
-    problems.add(`${pointer}/maxLength`, 'form.pattern-unbounded', `字段「${field}」设置了正则表达式，须同时设置最大长度（「maxLength」，此表达式最多 ${limit} 个字符）`);
+    problems.add(`${pointer}/maxLength`, 'form.pattern-unbounded', { key: 'core.config.form.patternUnbounded', values: { field, limit } });
   } else if (typeof maxLength !== 'number' || !Number.isInteger(maxLength) || maxLength < 0) {
-    problems.add(`${pointer}/maxLength`, 'form.pattern-unbounded', `字段「${field}」的最大长度（「maxLength」）应为非负整数`);
+    problems.add(`${pointer}/maxLength`, 'form.pattern-unbounded', { key: 'core.config.form.maxLengthInteger', values: { field } });
   } else if (maxLength > limit) {
-    problems.add(`${pointer}/maxLength`, 'form.pattern-too-costly', `字段「${field}」的正则表达式过于复杂，最大长度 ${maxLength} 超出校验时限允许的 ${limit} 个字符；请缩短最大长度或简化表达式`);
+    problems.add(`${pointer}/maxLength`, 'form.pattern-too-costly', { key: 'core.config.form.patternTooCostly', values: { field, maxLength, limit } });
   }
 }
 
@@ -56,28 +56,28 @@ export function checkForm(form: FormDefinition, problems: ProblemList): void {
   try {
     size = canonicalJson(schema).length;
   } catch (error) {
-    problems.add(base, 'form.not-json', '表单定义不是有效的数据（含有无法保存的值，如循环引用或非有限数字）');
+    problems.add(base, 'form.not-json', { key: 'core.config.form.notJson' });
     return;
   }
   if (size > MAX_FORM_BYTES) {
-    problems.add(base, 'form.too-large', `表单定义过大（${size} 字节，上限 ${MAX_FORM_BYTES}）`);
+    problems.add(base, 'form.too-large', { key: 'core.config.form.tooLarge', values: { size, limit: MAX_FORM_BYTES } });
     return;
   }
   let sound = true;
   walk(schema, base, 0, (node, pointer, depth) => {
     if (depth > MAX_DEPTH) {
       sound = false;
-      problems.add(pointer, 'form.too-deep', `表单定义嵌套超过 ${MAX_DEPTH} 层`);
+      problems.add(pointer, 'form.too-deep', { key: 'core.config.form.tooDeep', values: { depth: MAX_DEPTH } });
     }
     if (typeof node.$ref === 'string' && !node.$ref.startsWith('#')) {
       sound = false;
-      problems.add(`${pointer}/$ref`, 'form.remote-ref', `不允许引用外部定义「${node.$ref}」，只能引用本表单内的定义（以「#」开头）`);
+      problems.add(`${pointer}/$ref`, 'form.remote-ref', { key: 'core.config.form.remoteRef', values: { ref: node.$ref } });
     }
     if (typeof node.pattern === 'string') {
       const problem = linearPatternProblem(node.pattern);
       if (problem) {
         sound = false;
-        problems.add(`${pointer}/pattern`, 'form.pattern', `正则表达式「${node.pattern}」不受支持（须可在线性时间内匹配，不支持回溯引用与前后断言）：${regexpErrorZh(problem)}`);
+        problems.add(`${pointer}/pattern`, 'form.pattern', { key: 'core.config.form.patternNotLinear', values: { pattern: node.pattern, reason: regexpErrorZh(problem) } });
       } else {
         checkPatternBound(node, pointer, problems);
       }
@@ -87,32 +87,32 @@ export function checkForm(form: FormDefinition, problems: ProblemList): void {
         const problem = linearPatternProblem(key);
         if (problem) {
           sound = false;
-          problems.add(`${pointer}/patternProperties/${escapePointer(key)}`, 'form.pattern', `正则表达式「${key}」不受支持：${regexpErrorZh(problem)}`);
+          problems.add(`${pointer}/patternProperties/${escapePointer(key)}`, 'form.pattern', { key: 'core.config.form.patternUnsupported', values: { pattern: key, reason: regexpErrorZh(problem) } });
         }
       }
     }
   });
   if (schema.type !== 'object' || !isRecord(schema.properties)) {
-    problems.add(base, 'form.not-object', '表单顶层应为对象（「type」为「object」）并包含字段定义（「properties」）');
+    problems.add(base, 'form.not-object', { key: 'core.config.form.notObject' });
     sound = false;
   } else {
     for (const name of Object.keys(schema.properties)) {
       if ((CONTEXT_FACTS as readonly string[]).includes(name)) {
-        problems.add(`${base}/properties/${escapePointer(name)}`, 'form.reserved-field', `字段名「${name}」是规则的保留事实（「today」「division」「scenario」「materials」），请换一个名称`);
+        problems.add(`${base}/properties/${escapePointer(name)}`, 'form.reserved-field', { key: 'core.config.form.reservedField', values: { name } });
       } else if (!FIELD_NAME.test(name)) {
-        problems.add(`${base}/properties/${escapePointer(name)}`, 'form.field-name', `字段名「${name}」应以英文字母开头，只含英文字母、数字和下划线`);
+        problems.add(`${base}/properties/${escapePointer(name)}`, 'form.field-name', { key: 'core.config.form.fieldName', values: { name } });
       }
     }
   }
   if (isRecord(form.applicant) && isRecord(schema.properties)) {
     for (const [role, field] of Object.entries(form.applicant)) {
       if (typeof field === 'string' && !(field in schema.properties)) {
-        problems.add(`/form/applicant/${role}`, 'form.applicant-field', `申请人字段「${field}」不是表单的顶层字段`);
+        problems.add(`/form/applicant/${role}`, 'form.applicant-field', { key: 'core.config.form.applicantField', values: { field } });
       }
     }
   }
   if (form.uiSchema !== undefined && !isRecord(form.uiSchema)) {
-    problems.add('/form/uiSchema', 'form.ui-schema', '界面设置（「uiSchema」）应为对象');
+    problems.add('/form/uiSchema', 'form.ui-schema', { key: 'core.config.form.uiSchema' });
   }
   authoringAjv ??= createFormAjv({ strict: true });
   // The meta-schema check runs whatever else is wrong, and names the place in the schema.
@@ -146,6 +146,6 @@ export function checkForm(form: FormDefinition, problems: ProblemList): void {
     const unknown = /unknown keyword: "([^"]+)"/.exec(message)?.[1];
     let pointer = base;
     if (unknown) walk(schema, base, 0, (node, at) => { if (pointer === base && Object.prototype.hasOwnProperty.call(node, unknown)) pointer = `${at}/${escapePointer(unknown)}`; });
-    problems.add(pointer, 'form.invalid-schema', `表单定义有误：${schemaCompileErrorZh(message)}`);
+    problems.add(pointer, 'form.invalid-schema', { key: 'core.config.form.invalidSchema', values: { reason: schemaCompileErrorZh(message) } });
   }
 }

@@ -8,6 +8,8 @@ import { asList, asRecord } from './lenient-config.js';
 import { escapePointer, isRecord, type ProblemList } from './problem-list.js';
 import { CONTEXT_FACTS, contextFacts } from '../vocabulary/context-facts.js';
 import { labelOf } from '../vocabulary/vocabulary.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
+import { listed, quoted } from './config-text.js';
 
 /** What a rule can know about the value a fact (with its path) yields. */
 interface FactInfo {
@@ -75,9 +77,12 @@ function kindFits(required: FactKind, info: FactInfo): boolean {
   }
 }
 
-const kindLabels: Record<FactKind, string> = {
-  any: '任意', scalar: '单个值', number: '数字', array: '多选/列表', string: '文本', date: '日期', birth: '出生日期或身份证号码', division: '行政区划',
-};
+/** The problem of an operator used on a fact of the wrong kind, by the kind the operator wants. */
+const operatorKindKeys = {
+  any: 'core.config.rules.operatorFor.any', scalar: 'core.config.rules.operatorFor.scalar', number: 'core.config.rules.operatorFor.number',
+  array: 'core.config.rules.operatorFor.array', string: 'core.config.rules.operatorFor.string', date: 'core.config.rules.operatorFor.date',
+  birth: 'core.config.rules.operatorFor.birth', division: 'core.config.rules.operatorFor.division',
+} as const satisfies Record<FactKind, string>;
 
 export class RuleChecker {
   private readonly fields: Map<string, FormField>;
@@ -113,11 +118,11 @@ export class RuleChecker {
       const rule = raw as unknown as Rule;
       if (typeof rule.name === 'string') {
         const first = names.get(rule.name);
-        if (first !== undefined) this.problems.add(`${base}/name`, 'rule.duplicate-name', `规则标识「${rule.name}」与第 ${first + 1} 条规则重复`);
+        if (first !== undefined) this.problems.add(`${base}/name`, 'rule.duplicate-name', { key: 'core.config.rules.duplicateName', values: { name: rule.name, first: first + 1 } });
         else names.set(rule.name, i);
       }
       if (!isRecord(rule.conditions) || !('all' in rule.conditions || 'any' in rule.conditions || 'not' in rule.conditions)) {
-        this.problems.add(`${base}/conditions`, 'rule.top-level', '规则条件的顶层应为全部满足（「all」）、任一满足（「any」）或不满足（「not」）');
+        this.problems.add(`${base}/conditions`, 'rule.top-level', { key: 'core.config.rules.topLevel' });
       } else {
         this.checkNode(rule.conditions, `${base}/conditions`, 0);
       }
@@ -127,26 +132,26 @@ export class RuleChecker {
 
   private checkNode(node: ConditionNode, pointer: string, depth: number): void {
     if (depth > MAX_CONDITION_DEPTH) {
-      this.problems.add(pointer, 'rule.too-deep', `条件嵌套超过 ${MAX_CONDITION_DEPTH} 层`);
+      this.problems.add(pointer, 'rule.too-deep', { key: 'core.config.rules.tooDeep', values: { depth: MAX_CONDITION_DEPTH } });
       return;
     }
     if (!isRecord(node)) {
-      this.problems.add(pointer, 'rule.condition', '条件应为对象');
+      this.problems.add(pointer, 'rule.condition', { key: 'core.config.rules.conditionNotObject' });
       return;
     }
     const groups = ['all', 'any', 'not'].filter((k) => k in node);
     if ('condition' in node) {
-      this.problems.add(pointer, 'rule.condition-reference', '不支持引用共享条件（「condition」），请直接写出条件');
+      this.problems.add(pointer, 'rule.condition-reference', { key: 'core.config.rules.conditionReference' });
       return;
     }
     if (groups.length > 1 || (groups.length === 1 && 'fact' in node)) {
-      this.problems.add(pointer, 'rule.condition', '一个条件只能是全部满足（「all」）、任一满足（「any」）、不满足（「not」）或单个比较之一');
+      this.problems.add(pointer, 'rule.condition', { key: 'core.config.rules.conditionAmbiguous' });
       return;
     }
     if (groups[0] === 'all' || groups[0] === 'any') {
       const children = (node as Record<string, unknown>)[groups[0]];
       if (!Array.isArray(children) || children.length === 0) {
-        this.problems.add(`${pointer}/${groups[0]}`, 'rule.empty-group', `${groups[0] === 'all' ? '全部满足' : '任一满足'}（「${groups[0]}」）应至少含一个条件`);
+        this.problems.add(`${pointer}/${groups[0]}`, 'rule.empty-group', { key: groups[0] === 'all' ? 'core.config.rules.emptyAll' : 'core.config.rules.emptyAny' });
         return;
       }
       children.forEach((child, i) => this.checkNode(child as ConditionNode, `${pointer}/${groups[0]}/${i}`, depth + 1));
@@ -154,7 +159,7 @@ export class RuleChecker {
     }
     if (groups[0] === 'not') {
       const child = (node as { not: unknown }).not;
-      if (!isRecord(child)) this.problems.add(`${pointer}/not`, 'rule.condition', '不满足（「not」）应为单个条件');
+      if (!isRecord(child)) this.problems.add(`${pointer}/not`, 'rule.condition', { key: 'core.config.rules.notSingle' });
       else this.checkNode(child as ConditionNode, `${pointer}/not`, depth + 1);
       return;
     }
@@ -165,7 +170,7 @@ export class RuleChecker {
     const context = this.context.get(fact);
     if (context) {
       if (path) {
-        this.problems.add(`${pointer}/path`, 'rule.path', `上下文事实「${fact}」没有下级路径`);
+        this.problems.add(`${pointer}/path`, 'rule.path', { key: 'core.config.rules.contextPath', values: { fact } });
         return null;
       }
       return context;
@@ -175,21 +180,21 @@ export class RuleChecker {
       // Without a readable form every field would look unknown: say once that they were not checked.
       if (!this.reportedUnreadableForm) {
         this.reportedUnreadableForm = true;
-        this.problems.add('/rules', 'rule.fields-unchecked', '表单定义有误，规则中引用的表单字段暂无法核对；请先修正「表单设计」中的问题');
+        this.problems.add('/rules', 'rule.fields-unchecked', { key: 'core.config.rules.fieldsUnchecked' });
       }
       return null;
     }
     if (!field) {
-      this.problems.add(`${pointer}/fact`, 'rule.unknown-fact', `事实「${fact}」既不是表单字段，也不是上下文事实（${CONTEXT_FACTS.map((name) => `「${name}」${labelOf(contextFacts, name)}`).join('、')}）`);
+      this.problems.add(`${pointer}/fact`, 'rule.unknown-fact', { key: 'core.config.rules.unknownFact', values: { fact, facts: listed(CONTEXT_FACTS.map((name) => uiText('core.config.rules.contextFact', 'zh-CN', { name, label: labelOf(contextFacts, name) }))) } });
       return null;
     }
     if (path !== undefined && (typeof path !== 'string' || !parseFactPath(path))) {
-      this.problems.add(`${pointer}/path`, 'rule.path', `路径「${String(path)}」格式不正确，应形如「$.name」或「$.list[0].name」`);
+      this.problems.add(`${pointer}/path`, 'rule.path', { key: 'core.config.rules.pathFormat', values: { path: String(path) } });
       return null;
     }
     const info = fieldInfo(field, path);
     if (!info) {
-      this.problems.add(`${pointer}/path`, 'rule.path', `字段「${field.title}」中没有路径「${String(path)}」`);
+      this.problems.add(`${pointer}/path`, 'rule.path', { key: 'core.config.rules.noSuchPath', values: { field: field.title, path: String(path) } });
       return null;
     }
     return info;
@@ -197,27 +202,27 @@ export class RuleChecker {
 
   private checkLeaf(leaf: LeafCondition, pointer: string): void {
     for (const key of Object.keys(leaf)) {
-      if (!LEAF_KEYS.has(key)) this.problems.add(`${pointer}/${escapePointer(key)}`, 'rule.unknown-key', `条件中不支持属性「${key}」`);
+      if (!LEAF_KEYS.has(key)) this.problems.add(`${pointer}/${escapePointer(key)}`, 'rule.unknown-key', { key: 'core.config.rules.unknownKey', values: { key } });
     }
     if (typeof leaf.fact !== 'string') {
-      this.problems.add(`${pointer}/fact`, 'rule.fact', '条件缺少事实（「fact」）');
+      this.problems.add(`${pointer}/fact`, 'rule.fact', { key: 'core.config.rules.noFact' });
       return;
     }
     if (leaf.optional !== undefined && typeof leaf.optional !== 'boolean') {
-      this.problems.add(`${pointer}/optional`, 'rule.optional', '「未填写时视为不满足」（「optional」）应为「是」或「否」');
+      this.problems.add(`${pointer}/optional`, 'rule.optional', { key: 'core.config.rules.optional' });
     }
     const op = operatorsByName.get(leaf.operator);
     if (!op) {
-      this.problems.add(`${pointer}/operator`, 'rule.unknown-operator', `不支持的运算符「${String(leaf.operator)}」，可用：${[...operatorsByName.values()].map((o) => o.label).join('、')}`);
+      this.problems.add(`${pointer}/operator`, 'rule.unknown-operator', { key: 'core.config.rules.unknownOperator', values: { operator: String(leaf.operator), operators: listed([...operatorsByName.values()].map((o) => o.label)) } });
     }
-    if (!('value' in leaf)) this.problems.add(pointer, 'rule.value', '条件缺少比较值（「value」）');
+    if (!('value' in leaf)) this.problems.add(pointer, 'rule.value', { key: 'core.config.rules.noValue' });
     const info = this.factInfo(leaf.fact, leaf.path, pointer);
     if (!op || !info) return;
     if (!kindFits(op.fact, info)) {
       this.problems.add(
         `${pointer}/operator`,
         'rule.operator-type',
-        `运算符「${op.label}」适用于${kindLabels[op.fact]}，不适用于「${info.title}」`,
+        { key: operatorKindKeys[op.fact], values: { operator: op.label, fact: info.title } },
       );
       return;
     }
@@ -226,35 +231,35 @@ export class RuleChecker {
 
   private checkOption(info: FactInfo, value: unknown, pointer: string): void {
     if (info.options && !info.options.includes(value)) {
-      this.problems.add(pointer, 'rule.option', `「${String(value)}」不是「${info.title}」的可选项（${info.options.map((o) => `「${String(o)}」`).join('、')}）`);
+      this.problems.add(pointer, 'rule.option', { key: 'core.config.rules.notAnOption', values: { value: String(value), fact: info.title, options: listed(info.options.map((o) => quoted(String(o)))) } });
     }
   }
 
   private checkScalar(info: FactInfo, value: unknown, pointer: string): void {
     const expected = info.kind === 'number' ? 'number' : info.kind === 'boolean' ? 'boolean' : info.kind === 'unknown' ? null : 'string';
     if (info.kind === 'array') {
-      if (!['string', 'number', 'boolean'].includes(typeof value)) this.problems.add(pointer, 'rule.value-type', '比较值应为单个选项');
+      if (!['string', 'number', 'boolean'].includes(typeof value)) this.problems.add(pointer, 'rule.value-type', { key: 'core.config.rules.singleOption' });
       else this.checkOption(info, value, pointer);
       return;
     }
     if (expected && typeof value !== expected) {
-      this.problems.add(pointer, 'rule.value-type', `「${info.title}」是${expected === 'number' ? '数字' : expected === 'boolean' ? '是/否' : '文本'}，比较值「${JSON.stringify(value)}」类型不符`);
+      this.problems.add(pointer, 'rule.value-type', { key: expected === 'number' ? 'core.config.rules.valueNotNumber' : expected === 'boolean' ? 'core.config.rules.valueNotBoolean' : 'core.config.rules.valueNotText', values: { fact: info.title, value: JSON.stringify(value) } });
       return;
     }
-    if (info.kind === 'date' && !isIsoDate(value)) this.problems.add(pointer, 'rule.value-type', `比较值「${String(value)}」不是有效日期（形如「2025-06-01」）`);
+    if (info.kind === 'date' && !isIsoDate(value)) this.problems.add(pointer, 'rule.value-type', { key: 'core.config.rules.notADate', values: { value: String(value) } });
     this.checkOption(info, value, pointer);
   }
 
   private checkValue(op: OperatorDefinition, info: FactInfo, value: unknown, pointer: string): void {
     if (!op.decidesMissing && (value === null || value === '' || value === undefined)) {
-      this.problems.add(pointer, 'rule.empty-value', '比较值不能为空；要判断字段是否填写，请用「已填写」运算符');
+      this.problems.add(pointer, 'rule.empty-value', { key: 'core.config.rules.emptyValue' });
       return;
     }
     const ref = isRecord(value) && typeof value.fact === 'string' ? value : null;
     if (ref && op.value !== 'years') {
       const refInfo = this.factInfo(String(ref.fact), typeof ref.path === 'string' ? ref.path : undefined, pointer);
       if (refInfo && refInfo.kind !== 'unknown' && info.kind !== 'unknown' && refInfo.kind !== info.kind && op.value !== 'scalars') {
-        this.problems.add(pointer, 'rule.value-type', `「${info.title}」不能与「${refInfo.title}」比较（类型不同）`);
+        this.problems.add(pointer, 'rule.value-type', { key: 'core.config.rules.incomparable', values: { fact: info.title, other: refInfo.title } });
       }
       return;
     }
@@ -263,23 +268,23 @@ export class RuleChecker {
         this.checkScalar(info, value, pointer);
         return;
       case 'scalars':
-        if (!Array.isArray(value) || value.length === 0) this.problems.add(pointer, 'rule.value-type', '比较值应为非空的选项列表');
+        if (!Array.isArray(value) || value.length === 0) this.problems.add(pointer, 'rule.value-type', { key: 'core.config.rules.optionList' });
         else value.forEach((v, i) => this.checkScalar(info, v, `${pointer}/${i}`));
         return;
       case 'number':
-        if (typeof value !== 'number' || !Number.isFinite(value)) this.problems.add(pointer, 'rule.value-type', '比较值应为数字');
+        if (typeof value !== 'number' || !Number.isFinite(value)) this.problems.add(pointer, 'rule.value-type', { key: 'core.config.rules.valueNumber' });
         return;
       case 'boolean':
-        if (typeof value !== 'boolean') this.problems.add(pointer, 'rule.value-type', '比较值应为「是」或「否」');
+        if (typeof value !== 'boolean') this.problems.add(pointer, 'rule.value-type', { key: 'core.config.rules.valueBoolean' });
         return;
       case 'years':
-        if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 150) this.problems.add(pointer, 'rule.value-type', '年龄应为 0 到 150 之间的整数（周岁）');
+        if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 150) this.problems.add(pointer, 'rule.value-type', { key: 'core.config.rules.valueYears' });
         return;
       case 'date':
-        if (!isIsoDate(value)) this.problems.add(pointer, 'rule.value-type', '比较值应为日期（形如「2025-06-01」）或受理日期（「today」）');
+        if (!isIsoDate(value)) this.problems.add(pointer, 'rule.value-type', { key: 'core.config.rules.valueDate' });
         return;
       case 'division':
-        if (typeof value !== 'string' || !isKnownLocality(value)) this.problems.add(pointer, 'rule.value-type', `「${String(value)}」不是内蒙古自治区的行政区划代码`);
+        if (typeof value !== 'string' || !isKnownLocality(value)) this.problems.add(pointer, 'rule.value-type', { key: 'core.config.unknownDivision', values: { division: String(value) } });
         return;
     }
   }
@@ -287,23 +292,23 @@ export class RuleChecker {
   private checkEvent(event: unknown, pointer: string): void {
     if (!isRecord(event)) return;
     const params = isRecord(event.params) ? event.params : undefined;
-    const needText = (key: string, label: string) => {
+    const needText = (key: string, empty: 'core.config.rules.rejectReasonEmpty' | 'core.config.rules.supplementNoticeEmpty') => {
       if (typeof params?.[key] !== 'string' || (params[key] as string).trim() === '') {
-        this.problems.add(`${pointer}/params/${key}`, 'rule.event-params', `${label}不能为空`);
+        this.problems.add(`${pointer}/params/${key}`, 'rule.event-params', { key: empty });
       }
     };
     switch (event.type) {
       case 'reject':
-        needText('message', '不予受理的理由');
-        if (params?.basis !== undefined && typeof params.basis !== 'string') this.problems.add(`${pointer}/params/basis`, 'rule.event-params', '法律依据应为文本');
+        needText('message', 'core.config.rules.rejectReasonEmpty');
+        if (params?.basis !== undefined && typeof params.basis !== 'string') this.problems.add(`${pointer}/params/basis`, 'rule.event-params', { key: 'core.config.rules.basisText' });
         break;
       case 'supplement':
-        needText('message', '补正告知内容');
+        needText('message', 'core.config.rules.supplementNoticeEmpty');
         break;
       case 'requireMaterial': {
         const id = params?.materialId;
         if (typeof id !== 'string' || !this.materialIds.has(id)) {
-          this.problems.add(`${pointer}/params/materialId`, 'rule.unknown-material', `需补充的材料「${String(id)}」不在申请材料中`);
+          this.problems.add(`${pointer}/params/materialId`, 'rule.unknown-material', { key: 'core.config.rules.unknownMaterial', values: { material: String(id) } });
         }
         break;
       }

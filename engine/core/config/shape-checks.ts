@@ -2,6 +2,8 @@ import type { ErrorObject } from 'ajv';
 import { toFieldError } from '../form/field-messages.js';
 import { configShapeValidator } from '../standard/standard-schemas.js';
 import { allowedValuesText, configTitleAt } from './config-titles.js';
+import type { CatalogueMessage } from '../errors.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 import type { ProblemList } from './problem-list.js';
 
 function parentPointer(pointer: string): string {
@@ -22,15 +24,15 @@ export function checkShape(config: unknown, problems: ProblemList): boolean {
   const seen = new Set<string>();
   for (const error of kept) {
     const fieldError = error.keyword === 'oneOf' ? { ...toFieldError({ ...error, keyword: 'enum' }, configTitleAt), keyword: 'oneOf' } : toFieldError(error, configTitleAt);
-    let message = fieldError.message;
+    let message: string | CatalogueMessage = fieldError.message;
     const title = configTitleAt(fieldError.path);
     if (error.keyword === 'additionalProperties') {
-      const parent = configTitleAt(parentPointer(fieldError.path)) ?? '事项配置';
-      message = `「${parent}」中不应有「${String((error.params as { additionalProperty?: unknown }).additionalProperty)}」这一项`;
+      const parent = configTitleAt(parentPointer(fieldError.path)) ?? uiText('core.config.titles.config');
+      message = { key: 'core.config.shape.additionalProperty', values: { parent, property: String((error.params as { additionalProperty?: unknown }).additionalProperty) } };
     } else if (error.keyword === 'enum' && Array.isArray((error.params as { allowedValues?: unknown }).allowedValues) && title) {
-      message = `「${title}」应为${allowedValuesText((error.params as { allowedValues: unknown[] }).allowedValues)}`;
+      message = { key: 'core.config.shape.allowedValues', values: { title, allowed: allowedValuesText((error.params as { allowedValues: unknown[] }).allowedValues) } };
     }
-    const key = `${fieldError.path}\u0000${message}`;
+    const key = `${fieldError.path}\u0000${typeof message === 'string' ? message : uiText(message.key, 'zh-CN', message.values)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.add(fieldError.path, `schema.${fieldError.keyword}`, message);

@@ -3,6 +3,7 @@ import { compareTimeLimits } from './time-limit-comparison.js';
 import { asList, asRecord } from './lenient-config.js';
 import { codedDefinitionOf, enumeration, standardDefinition, itemStandardSchema, type EnumerationName } from '../standard/standard-schemas.js';
 import { escapePointer, isRecord, type ProblemList } from './problem-list.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 
 const CASE_TYPE_IMMEDIATE = '1';
 const CASE_TYPE_PROMISED = '2';
@@ -16,8 +17,10 @@ function checkCodedLabels(value: unknown, schema: unknown, pointer: string, prob
     const entry = enumeration(codedName as EnumerationName).find((c) => c.code === value.code);
     if (entry && entry.label !== value.label) {
       const title = standardDefinition(codedName)?.title;
-      const what = typeof title === 'string' ? `「${title}」的代码` : '代码';
-      problems.add(`${pointer}/label`, 'standard.label-mismatch', `${what} ${String(value.code)} 对应的名称应为「${entry.label}」，而不是「${String(value.label)}」`);
+      const values = { code: String(value.code), label: entry.label, given: String(value.label) };
+      problems.add(`${pointer}/label`, 'standard.label-mismatch', typeof title === 'string'
+        ? { key: 'core.config.standard.labelMismatchOf', values: { ...values, title } }
+        : { key: 'core.config.standard.labelMismatch', values });
     }
     return;
   }
@@ -56,39 +59,38 @@ function checkTimeLimits(s: Record<string, unknown>, base: string, problems: Pro
   const caseType = asRecord(s.caseType).code;
   if (promised && promised.value !== null) {
     if (caseType === CASE_TYPE_IMMEDIATE && promised.value !== 0) {
-      problems.add(`${base}/promisedTimeLimit/value`, 'standard.immediate-time-limit', '即办件的承诺办理时限应为 0（当场办结）');
+      problems.add(`${base}/promisedTimeLimit/value`, 'standard.immediate-time-limit', { key: 'core.config.standard.immediateTimeLimit' });
     }
     if (caseType === CASE_TYPE_PROMISED && promised.value < 1) {
-      problems.add(`${base}/promisedTimeLimit/value`, 'standard.promised-time-limit', '承诺件的承诺办理时限应至少为 1');
+      problems.add(`${base}/promisedTimeLimit/value`, 'standard.promised-time-limit', { key: 'core.config.standard.promisedTimeLimit' });
     }
   }
   if (!promised || promised.value === null || !statutory) {
     // The comparison cannot run; say so unless the statutory limit is simply absent (null: 法律未规定).
     if (!promised || promised.value === null || !statutory) {
       const promisedBroken = !promised || promised.value === null;
-      const which = promisedBroken ? '承诺办理时限' : '法定办理时限';
       const pointer = promisedBroken ? `${base}/promisedTimeLimit` : `${base}/statutoryTimeLimit`;
-      problems.add(pointer, 'standard.time-limit-unchecked', `${which}的时限数值或单位不完整，暂无法核对承诺办理时限是否超过法定办理时限`);
+      problems.add(pointer, 'standard.time-limit-unchecked', { key: promisedBroken ? 'core.config.standard.promisedIncomplete' : 'core.config.standard.statutoryIncomplete' });
     }
     return;
   }
   if (statutory.value === null) return;
   const comparison = compareTimeLimits({ value: promised.value, unit: promised.unit }, { value: statutory.value, unit: statutory.unit });
-  const stated = (l: { value: number | null; label: string }) => `${String(l.value)} 个${l.label}`;
+  const stated = (l: { value: number | null; label: string }) => uiText('core.config.standard.limitAmount', 'zh-CN', { value: String(l.value), unit: l.label });
   if (comparison.kind === 'exceeds') {
     const example = comparison.example
-      ? `：如自 ${comparison.example.from} 起算，承诺时限至 ${comparison.example.promisedEnd} 届满，而法定时限至 ${comparison.example.statutoryEnd} 已届满`
+      ? uiText('core.config.standard.exceedsExample', 'zh-CN', { from: comparison.example.from, promisedEnd: comparison.example.promisedEnd, statutoryEnd: comparison.example.statutoryEnd })
       : '';
     problems.add(
       `${base}/promisedTimeLimit/value`,
       'standard.promise-exceeds-statutory',
-      `承诺办理时限 ${stated(promised)}超过法定办理时限 ${stated(statutory)}${example}`,
+      { key: 'core.config.standard.promiseExceedsStatutory', values: { promised: stated(promised), statutory: stated(statutory), example } },
     );
   } else if (comparison.kind === 'not-comparable') {
     problems.add(
       `${base}/promisedTimeLimit/unit`,
       'standard.time-limit-not-comparable',
-      `承诺办理时限 ${stated(promised)}与法定办理时限 ${stated(statutory)}单位不同且无法换算（小时只能与小时比较），请用可比较的单位（工作日、自然日或月）`,
+      { key: 'core.config.standard.timeLimitNotComparable', values: { promised: stated(promised), statutory: stated(statutory) } },
     );
   }
 }
@@ -104,7 +106,7 @@ export function checkStandard(config: ItemConfig, problems: ProblemList): void {
   checkCodedLabels(s, itemStandardSchema, base, problems);
 
   if (typeof s.code === 'string' && typeof config.code === 'string' && s.code !== config.code) {
-    problems.add(`${base}/code`, 'standard.code-mismatch', `事项编码「${s.code}」与配置编码「${config.code}」不一致`);
+    problems.add(`${base}/code`, 'standard.code-mismatch', { key: 'core.config.standard.codeMismatch', values: { standardCode: s.code, code: config.code } });
   }
 
   checkTimeLimits(s, base, problems);
@@ -116,17 +118,17 @@ export function checkStandard(config: ItemConfig, problems: ProblemList): void {
     if (typeof m.id === 'string' && duplicateMaterials.has(m.id)) {
       const first = materialIds.indexOf(m.id);
       const other = first === i ? materialIds.indexOf(m.id, i + 1) : first;
-      problems.add(`${base}/materials/${i}/id`, 'standard.duplicate-material', `材料标识「${m.id}」重复（第 ${other + 1} 项材料也用了它）`);
+      problems.add(`${base}/materials/${i}/id`, 'standard.duplicate-material', { key: 'core.config.standard.duplicateMaterial', values: { id: m.id, other: other + 1 } });
     }
     const necessity = asRecord(m.necessity);
     if (typeof necessity.code !== 'string' || typeof m.required !== 'boolean') return;
     const optional = necessity.code === NECESSITY_OPTIONAL;
     if (m.required === optional) {
-      const name = typeof m.name === 'string' ? m.name : `第 ${i + 1} 项`;
+      const name = typeof m.name === 'string' ? m.name : uiText('core.config.standard.nth', 'zh-CN', { n: i + 1 });
       problems.add(
         `${base}/materials/${i}/required`,
         'standard.necessity-mismatch',
-        optional ? `材料「${name}」为非必要材料，“是否必需”应为否` : `材料「${name}」为${String(necessity.label)}材料，“是否必需”应为是`,
+        optional ? { key: 'core.config.standard.optionalMaterialRequired', values: { name } } : { key: 'core.config.standard.materialNotRequired', values: { name, necessity: String(necessity.label) } },
       );
     }
   });
@@ -134,18 +136,18 @@ export function checkStandard(config: ItemConfig, problems: ProblemList): void {
   const scenarios = asList(s.scenarios).map(asRecord);
   const duplicateScenarios = duplicates(scenarios.map((sc) => sc.id));
   scenarios.forEach((scenario, i) => {
-    if (typeof scenario.id === 'string' && duplicateScenarios.has(scenario.id)) problems.add(`${base}/scenarios/${i}/id`, 'standard.duplicate-scenario', `情形标识「${scenario.id}」重复`);
+    if (typeof scenario.id === 'string' && duplicateScenarios.has(scenario.id)) problems.add(`${base}/scenarios/${i}/id`, 'standard.duplicate-scenario', { key: 'core.config.standard.duplicateScenario', values: { id: scenario.id } });
     asList(scenario.materialIds).forEach((id, j) => {
       if (typeof id === 'string' && !known.has(id)) {
-        const name = typeof scenario.name === 'string' ? scenario.name : `第 ${i + 1} 项`;
-        problems.add(`${base}/scenarios/${i}/materialIds/${j}`, 'standard.unknown-material', `情形「${name}」引用了不存在的材料「${id}」`);
+        const name = typeof scenario.name === 'string' ? scenario.name : uiText('core.config.standard.nth', 'zh-CN', { n: i + 1 });
+        problems.add(`${base}/scenarios/${i}/materialIds/${j}`, 'standard.unknown-material', { key: 'core.config.standard.scenarioUnknownMaterial', values: { name, id } });
       }
     });
   });
   for (const key of ['reviewPoints', 'materialTemplates', 'dataNeeds'] as const) {
     asList(s[key]).map(asRecord).forEach((entry, i) => {
       if (typeof entry.materialId === 'string' && !known.has(entry.materialId)) {
-        problems.add(`${base}/${key}/${i}/materialId`, 'standard.unknown-material', `引用了不存在的材料「${entry.materialId}」`);
+        problems.add(`${base}/${key}/${i}/materialId`, 'standard.unknown-material', { key: 'core.config.standard.unknownMaterial', values: { id: entry.materialId } });
       }
     });
   }

@@ -1,8 +1,9 @@
 import { checkExamples } from './example-checks.js';
 import { checkForm } from './form-checks.js';
 import { lenientConfig } from './lenient-config.js';
-import { locateProblems, PROBLEM_TAB_LABELS, type LocatedProblem, type ProblemTab } from './problem-location.js';
+import type { CatalogueKey } from '../i18n/catalogue/catalogue.js';
 import { ProblemList } from './problem-list.js';
+import { locateProblems, type LocatedProblem, type ProblemTab } from './problem-location.js';
 import { RuleChecker } from './rule-checks.js';
 import { checkShape } from './shape-checks.js';
 import { checkStandard } from './standard-checks.js';
@@ -12,11 +13,11 @@ import { translationProblems } from '../i18n/translation-checks.js';
  * Runs one check; should it trip over input broken in a way it did not foresee, the author is
  * told that this check could not finish instead of the check staying silent.
  */
-function guarded(tab: ProblemTab, what: string, problems: ProblemList, check: () => void): void {
+function guarded(tab: ProblemTab, notRun: CatalogueKey, problems: ProblemList, check: () => void): void {
   try {
     check();
   } catch {
-    problems.add(`/${tab}`, 'check.not-run', `「${PROBLEM_TAB_LABELS[tab]}」中的${what}未能完成：内容结构有误，请先修正本页签中标出的问题，修正后会再次检查`);
+    problems.add(`/${tab}`, 'check.not-run', { key: notRun });
   }
 }
 
@@ -42,12 +43,12 @@ export function validateConfig(config: unknown): LocatedProblem[] {
   checkShape(config, problems);
   if (config !== null && typeof config === 'object' && !Array.isArray(config)) {
     const view = lenientConfig(config);
-    guarded('standard', '交叉核对（代码与名称、时限、材料引用）', problems, () => checkStandard(view, problems));
-    guarded('form', '表单定义检查', problems, () => checkForm(view.form, problems));
-    guarded('rules', '规则检查', problems, () => new RuleChecker(view, problems).check());
-    guarded('examples', '样例检查', problems, () => checkExamples(view, problems));
+    guarded('standard', 'core.config.notRun.standard', problems, () => checkStandard(view, problems));
+    guarded('form', 'core.config.notRun.form', problems, () => checkForm(view.form, problems));
+    guarded('rules', 'core.config.notRun.rules', problems, () => new RuleChecker(view, problems).check());
+    guarded('examples', 'core.config.notRun.examples', problems, () => checkExamples(view, problems));
     // A bilingual item: every applicant-facing string needs its Mongolian (the completeness gate).
-    guarded('standard', '蒙古文译文完整性检查', problems, () => problems.problems.push(...translationProblems(view)));
+    guarded('standard', 'core.config.notRun.translations', problems, () => problems.problems.push(...translationProblems(view)));
   }
   return dedupe(locateProblems(config, problems.problems));
 }
