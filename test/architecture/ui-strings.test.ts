@@ -146,7 +146,6 @@ const SOURCES: ScannedSource[] = [
       "cases/case-view.ts": 4,
       "cases/commitment-checks.ts": 22,
       "cases/public-progress.ts": 2,
-      "catalogue/bundle.ts": 54,
       "catalogue/check.ts": 4,
       "catalogue/data-needs.ts": 11,
       "catalogue/item-list.ts": 72,

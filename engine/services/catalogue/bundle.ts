@@ -3,7 +3,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { canonicalJson } from '../../core/canonical/canonical-json.js';
 import { contentHash } from '../../core/canonical/content-hash.js';
 import { validateConfig } from '../../core/config/validate-config.js';
-import { BadRequestError, ConflictError, NotFoundError, ValidationFailedError, type Problem } from '../../core/errors.js';
+import { BadRequestError, ConflictError, NotFoundError, ValidationFailedError, catalogueProblem, type Problem } from '../../core/errors.js';
+import { uiText, type CatalogueKey } from '../../core/i18n/catalogue/catalogue.js';
 import type { ConfigReader, ConfigStore } from '../../ports/config-store/port.js';
 import type { VersionRecord, Withdrawal } from '../../core/model/records.js';
 import { runExamples } from '../../core/examples/run-examples.js';
@@ -44,21 +45,21 @@ export interface ExportOptions {
 export async function exportBundle({ store, clock = systemClock, ...options }: ExportOptions & { store: ConfigReader; clock?: Clock }): Promise<CatalogueBundle> {
   const now = () => clock().toISOString();
   if (options.version !== undefined && options.code === undefined) {
-    throw new BadRequestError('导出指定版本时须同时指定事项编码', { param: 'version' }, 'bad_request');
+    throw new BadRequestError({ key: 'services.catalogue.bundle.versionNeedsCode' }, { param: 'version' }, 'bad_request');
   }
   const summaries = options.code === undefined ? await store.listItems() : [await store.getItem(options.code)];
-  if (options.code !== undefined && !summaries[0]) throw new NotFoundError(`事项 ${options.code} 不存在`, { code: options.code });
+  if (options.code !== undefined && !summaries[0]) throw new NotFoundError({ key: 'services.items.noSuchItem', values: { code: options.code } }, { code: options.code });
   const items: BundleItem[] = [];
   for (const item of summaries) {
     if (!item || item.latestVersion === null) {
-      if (options.code !== undefined) throw new NotFoundError(`事项 ${options.code} 尚未发布任何版本，没有可导出的内容`, { code: options.code });
+      if (options.code !== undefined) throw new NotFoundError({ key: 'services.catalogue.bundle.nothingPublished', values: { code: options.code } }, { code: options.code });
       continue;
     }
     const numbers = options.version !== undefined ? [options.version] : (await store.listVersions(item.code)).map((v) => v.version);
     const versions: VersionRecord[] = [];
     for (const number of numbers) {
       const version = await store.getVersion(item.code, number);
-      if (!version) throw new NotFoundError(`事项 ${item.code} 没有第 ${number} 版`, { code: item.code, version: number });
+      if (!version) throw new NotFoundError({ key: 'services.items.noSuchVersion', values: { code: item.code, version: number } }, { code: item.code, version: number });
       versions.push(version);
     }
     items.push({ code: item.code, name: item.name, department: item.department, withdrawn: item.withdrawn, versions });
@@ -131,14 +132,25 @@ export const bundleSchema = {
 
 let bundleValidator: ValidateFunction | undefined;
 
+/** A sentence of the import report or the audit trail: stored and answered in Chinese (the source). */
+const text = (key: CatalogueKey, values?: Record<string, string | number>) => uiText(key, 'zh-CN', values);
+
+/** A signature refusal as an import reports it: the version is not refused for good, it waits for review here. */
+function reviewHere(message: string): string {
+  const refused = text('services.catalogue.bundle.refusedEnding');
+  return message.endsWith(refused) ? `${message.slice(0, -refused.length)}${text('services.catalogue.bundle.reviewHereEnding')}` : message;
+}
+
 function validateBundleShape(value: unknown): Problem[] {
   bundleValidator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(bundleSchema as unknown as Record<string, unknown>);
   if (bundleValidator(value)) return [];
-  return (bundleValidator.errors ?? []).map((e) => ({
-    pointer: e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}` : e.instancePath,
-    code: `bundle.${e.keyword}`,
-    message: e.keyword === 'additionalProperties' ? `不允许的字段「${String((e.params as { additionalProperty: string }).additionalProperty)}」` : e.message ?? 'invalid',
-  }));
+  return (bundleValidator.errors ?? []).map((e) => {
+    const pointer = e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}` : e.instancePath;
+    const code = `bundle.${e.keyword}`;
+    return e.keyword === 'additionalProperties'
+      ? catalogueProblem(pointer, code, { key: 'services.catalogue.bundle.fieldNotAllowed', values: { field: String((e.params as { additionalProperty: string }).additionalProperty) } })
+      : { pointer, code, message: e.message ?? 'invalid' };
+  });
 }
 
 /**
@@ -149,21 +161,21 @@ function validateBundleShape(value: unknown): Problem[] {
  */
 export function parseBundle(value: unknown): CatalogueBundle {
   const shape = validateBundleShape(value);
-  if (shape.length > 0) throw new ValidationFailedError('导入包格式不正确（应为 Tongban 导出的 tongban-bundle 第 1 版）', shape);
+  if (shape.length > 0) throw new ValidationFailedError({ key: 'services.catalogue.bundle.badFormat', values: { format: BUNDLE_FORMAT, version: BUNDLE_FORMAT_VERSION } }, shape);
   const bundle = value as CatalogueBundle;
   const problems: Problem[] = [];
   const seen = new Set<string>();
   bundle.items.forEach((item, i) => {
-    if (seen.has(item.code)) problems.push({ pointer: `/items/${i}/code`, code: 'bundle.duplicate-item', message: `事项 ${item.code} 在导入包中出现了不止一次` });
+    if (seen.has(item.code)) problems.push(catalogueProblem(`/items/${i}/code`, 'bundle.duplicate-item', { key: 'services.catalogue.bundle.duplicateItem', values: { code: item.code } }));
     seen.add(item.code);
     item.versions.forEach((version, j) => {
       const at = `/items/${i}/versions/${j}`;
       if (version.code !== item.code || version.config.code !== item.code) {
-        problems.push({ pointer: `${at}/code`, code: 'bundle.code-mismatch', message: `版本的事项编码与所属事项 ${item.code} 不一致` });
+        problems.push(catalogueProblem(`${at}/code`, 'bundle.code-mismatch', { key: 'services.catalogue.bundle.codeMismatch', values: { code: item.code } }));
       }
       const previous = item.versions[j - 1];
       if (previous && version.version !== previous.version + 1) {
-        problems.push({ pointer: `${at}/version`, code: 'bundle.version-sequence', message: `事项 ${item.code} 的版本应连续递增，第 ${previous.version} 版之后是第 ${version.version} 版` });
+        problems.push(catalogueProblem(`${at}/version`, 'bundle.version-sequence', { key: 'services.catalogue.bundle.versionSequence', values: { code: item.code, previous: previous.version, version: version.version } }));
       }
       let actual: string;
       try {
@@ -172,15 +184,11 @@ export function parseBundle(value: unknown): CatalogueBundle {
         actual = '';
       }
       if (actual !== version.hash) {
-        problems.push({
-          pointer: `${at}/hash`,
-          code: 'bundle.hash-mismatch',
-          message: `事项 ${item.code} 第 ${version.version} 版的内容与其哈希不符（内容在导出后被改动过），拒绝导入`,
-        });
+        problems.push(catalogueProblem(`${at}/hash`, 'bundle.hash-mismatch', { key: 'services.catalogue.bundle.hashMismatch', values: { code: item.code, version: version.version } }));
       }
     });
   });
-  if (problems.length > 0) throw new ValidationFailedError(`导入包未通过完整性校验（${problems.length} 处问题），未导入任何内容`, problems);
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'services.catalogue.bundle.integrityFailed', values: { count: problems.length } }, problems);
   return bundle;
 }
 
@@ -286,13 +294,13 @@ async function planItem(store: ConfigReader, item: BundleItem, trustedKeys: read
       return;
     }
     for (const p of validateConfig(version.config)) {
-      report.problems.push({ ...p, pointer: `/versions/${index}/config${p.pointer}`, message: `第 ${version.version} 版：${p.message}` });
+      report.problems.push({ ...p, pointer: `/versions/${index}/config${p.pointer}`, message: text('services.catalogue.bundle.versionProblem', { version: version.version, message: p.message }) });
     }
     if (targetHash !== undefined) {
       report.conflicts.push({
         version: version.version,
         reason: 'hash-differs',
-        message: `本库已发布的第 ${version.version} 版内容与导入包不同；已发布版本不可覆盖`,
+        message: text('services.catalogue.bundle.hashDiffers', { version: version.version }),
         bundleHash: version.hash,
         targetHash,
       });
@@ -305,8 +313,8 @@ async function planItem(store: ConfigReader, item: BundleItem, trustedKeys: read
         version: first.version,
         reason: 'version-gap',
         message: targetLatest === 0
-          ? `本库没有该事项，导入包却从第 ${first.version} 版开始；请导出完整的版本历史`
-          : `本库最新为第 ${targetLatest} 版，导入包的新版本从第 ${first.version} 版开始，版本号将不连续`,
+          ? text('services.catalogue.bundle.startsLate', { version: first.version })
+          : text('services.catalogue.bundle.versionGap', { latest: targetLatest, version: first.version }),
         bundleHash: first.hash,
         targetHash: null,
       });
@@ -315,7 +323,7 @@ async function planItem(store: ConfigReader, item: BundleItem, trustedKeys: read
       report.conflicts.push({
         version: first.version,
         reason: 'base-unverified',
-        message: `导入包不含本库最新的第 ${targetLatest} 版，无法确认两边历史一致；请导出包含第 ${targetLatest} 版在内的版本`,
+        message: text('services.catalogue.bundle.baseUnverified', { latest: targetLatest }),
         bundleHash: first.hash,
         targetHash: null,
       });
@@ -330,7 +338,7 @@ async function planItem(store: ConfigReader, item: BundleItem, trustedKeys: read
         report.conflicts.push({
           version: (toInsert[publishable.length] as VersionRecord).version,
           reason: 'draft-exists',
-          message: `第 ${(toInsert[publishable.length] as VersionRecord).version} 版须在本库审核，但事项已有草稿；请先处理该草稿再导入`,
+          message: text('services.catalogue.bundle.draftExists', { version: (toInsert[publishable.length] as VersionRecord).version }),
           bundleHash: newest.hash,
           targetHash: null,
         });
@@ -366,12 +374,12 @@ async function trustedPrefix(versions: readonly VersionRecord[], trustedKeys: re
   const publishable: VersionRecord[] = [];
   for (const version of versions) {
     if (report.refused.length > 0) {
-      report.refused.push({ version: version.version, reason: 'after-refused', message: `第 ${version.version} 版在被拒绝发布的版本之后，不能在本库直接发布` });
+      report.refused.push({ version: version.version, reason: 'after-refused', message: text('services.catalogue.bundle.afterRefused', { version: version.version }) });
       continue;
     }
     const check = checkVersionSignature(version, trustedKeys);
     if (!check.trusted) {
-      report.refused.push({ version: version.version, reason: check.reason, message: check.message.replace(/，拒绝使用$/, '，须在本库审核后发布') });
+      report.refused.push({ version: version.version, reason: check.reason, message: reviewHere(check.message) });
       continue;
     }
     const examples = await runExamples(version.config);
@@ -379,7 +387,9 @@ async function trustedPrefix(versions: readonly VersionRecord[], trustedKeys: re
       report.refused.push({
         version: version.version,
         reason: 'examples-failed',
-        message: examples.results.length === 0 ? `第 ${version.version} 版没有测试样例` : `第 ${version.version} 版有 ${examples.failed} 个样例在本库未通过`,
+        message: examples.results.length === 0
+          ? text('services.catalogue.bundle.noExamples', { version: version.version })
+          : text('services.catalogue.bundle.examplesFailed', { version: version.version, count: examples.failed }),
       });
       for (const r of examples.results.filter((e) => !e.passed)) report.failedExamples.push({ version: version.version, name: r.name, differences: r.differences });
       continue;
@@ -443,7 +453,7 @@ async function writeItem(store: ConfigStore, plan: Plan, bundle: CatalogueBundle
       report.conflicts.push({
         version: version.version,
         reason: 'concurrent-write',
-        message: `导入过程中第 ${version.version} 版已由他人发布，该事项只导入了第 ${report.imported.join('、') || '（无）'} 版`,
+        message: text('services.catalogue.bundle.concurrentWrite', { version: version.version, imported: report.imported.join(text('server.listSeparator')) || text('services.catalogue.bundle.noneImported') }),
         bundleHash: version.hash,
         targetHash: current?.hash ?? null,
       });
@@ -456,7 +466,7 @@ async function writeItem(store: ConfigStore, plan: Plan, bundle: CatalogueBundle
       action: 'item.imported',
       code: item.code,
       version: version.version,
-      reason: `导入：${version.reason}`,
+      reason: text('services.catalogue.bundle.importedReason', { reason: version.reason }),
       details: {
         hash: version.hash, publishedAt: version.publishedAt, publishedBy: version.publishedBy, reviewer: version.reviewer,
         keyId: version.signature?.keyId ?? null, bundleExportedAt: bundle.exportedAt,
@@ -504,7 +514,7 @@ async function writeReviewDraft(store: ConfigStore, plan: Plan, actor: string, n
   });
   await store.appendAudit({
     at, actor, action: 'draft.created', code: item.code, version: draft.baseVersion,
-    reason: `导入的第 ${source.version} 版未能直接发布，转为待审核草稿`,
+    reason: text('services.catalogue.bundle.reviewDraftReason', { version: source.version }),
     details: {
       revision: created.revision, hash: source.hash, status: draft.status, imported: true,
       fromVersion: source.version, publishedBy: source.publishedBy, reviewer: source.reviewer, keyId: source.signature?.keyId ?? null,
