@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../../core/clock/index.js';
 import { isIsoDate } from '../../core/codes/calendar-date.js';
-import { ValidationFailedError, type Problem } from '../../core/errors.js';
+import { catalogueProblem, ValidationFailedError, type Problem } from '../../core/errors.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 import type { CampaignRecord, ClaimBatch } from '../../core/model/records.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 
@@ -15,10 +16,10 @@ export async function setClaimBatches({ store, clock = systemClock, body, actor 
   const campaign = await store.getCampaign();
   const list = isRecord(body) ? body.batches : undefined;
   const problems: Problem[] = [];
-  if (!campaign) problems.push({ pointer: '', code: 'campaign.missing', message: '请先设置认领活动（名称与截止日期），再分批设置截止日期' });
+  if (!campaign) problems.push(catalogueProblem('', 'campaign.missing', { key: 'services.claims.campaignMissing' }));
   if (!Array.isArray(list)) {
-    problems.push({ pointer: '/batches', code: 'batch.shape', message: '应为批次列表，每批含名称、事项编码和认领截止日期' });
-    throw new ValidationFailedError('认领批次无效', problems);
+    problems.push(catalogueProblem('/batches', 'batch.shape', { key: 'services.claims.batchesShape' }));
+    throw new ValidationFailedError({ key: 'services.claims.batchesInvalid' }, problems);
   }
   const batches: ClaimBatch[] = [];
   const names = new Set<string>();
@@ -27,26 +28,26 @@ export async function setClaimBatches({ store, clock = systemClock, body, actor 
     const at = `/batches/${i}`;
     const batch = isRecord(entry) ? entry : {};
     const name = typeof batch.name === 'string' ? batch.name.trim() : '';
-    if (name === '') problems.push({ pointer: `${at}/name`, code: 'batch.name', message: `第 ${i + 1} 批须有名称` });
-    else if (names.has(name)) problems.push({ pointer: `${at}/name`, code: 'batch.name-duplicate', message: `批次名称「${name}」重复` });
+    if (name === '') problems.push(catalogueProblem(`${at}/name`, 'batch.name', { key: 'services.claims.batchNameMissing', values: { n: i + 1 } }));
+    else if (names.has(name)) problems.push(catalogueProblem(`${at}/name`, 'batch.name-duplicate', { key: 'services.claims.batchNameDuplicate', values: { name } }));
     names.add(name);
-    const label = name || `第 ${i + 1} 批`;
+    const label = name || uiText('services.claims.batchOrdinal', 'zh-CN', { n: i + 1 });
     const deadline = batch.deadline;
-    if (typeof deadline !== 'string' || !isIsoDate(deadline)) problems.push({ pointer: `${at}/deadline`, code: 'batch.deadline', message: `批次「${label}」的认领截止日期应为 YYYY-MM-DD` });
+    if (typeof deadline !== 'string' || !isIsoDate(deadline)) problems.push(catalogueProblem(`${at}/deadline`, 'batch.deadline', { key: 'services.claims.batchDeadline', values: { label } }));
     const codes = Array.isArray(batch.codes) ? batch.codes : null;
-    if (!codes || codes.length === 0) problems.push({ pointer: `${at}/codes`, code: 'batch.codes', message: `批次「${label}」须列出至少一个事项编码` });
+    if (!codes || codes.length === 0) problems.push(catalogueProblem(`${at}/codes`, 'batch.codes', { key: 'services.claims.batchCodes', values: { label } }));
     for (const [j, code] of (codes ?? []).entries()) {
       if (typeof code !== 'string' || !(await store.getItem(code))) {
-        problems.push({ pointer: `${at}/codes/${j}`, code: 'batch.unknown-item', message: `批次「${label}」中的事项「${String(code)}」不存在` });
+        problems.push(catalogueProblem(`${at}/codes/${j}`, 'batch.unknown-item', { key: 'services.claims.batchUnknownItem', values: { label, code: String(code) } }));
         continue;
       }
       const other = batchOf.get(code);
-      if (other !== undefined) problems.push({ pointer: `${at}/codes/${j}`, code: 'batch.item-twice', message: `事项「${code}」已在批次「${other}」中，一个事项只能属于一个批次` });
+      if (other !== undefined) problems.push(catalogueProblem(`${at}/codes/${j}`, 'batch.item-twice', { key: 'services.claims.batchItemTwice', values: { code, other } }));
       else batchOf.set(code, label);
     }
     batches.push({ name, codes: (codes ?? []).filter((c): c is string => typeof c === 'string'), deadline: String(deadline) });
   }
-  if (problems.length > 0 || !campaign) throw new ValidationFailedError(`认领批次有 ${problems.length} 处问题`, problems);
+  if (problems.length > 0 || !campaign) throw new ValidationFailedError({ key: 'services.claims.batchesProblems', values: { count: problems.length } }, problems);
   const updated: CampaignRecord = { ...campaign, batches, updatedAt: clock().toISOString(), updatedBy: actor };
   await store.setCampaign(updated);
   await store.appendAudit({ at: updated.updatedAt, actor, action: 'campaign.changed', code: null, version: null, reason: null, details: { name: campaign.name, deadline: campaign.deadline, batches } });

@@ -1,12 +1,14 @@
 import { systemClock, type Clock } from '../../core/clock/index.js';
 import { requireServedLocality } from '../stations/stations.js';
 import { isServicePhone, localFieldsOf, PHONE_LOCAL_FIELDS } from '../../core/config/index.js';
-import { NotFoundError, ValidationFailedError, type Problem } from '../../core/errors.js';
+import { catalogueProblem, NotFoundError, ValidationFailedError, type Problem } from '../../core/errors.js';
+import { uiText, type CatalogueKey } from '../../core/i18n/catalogue/catalogue.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import type { ClaimRecord } from '../../core/model/records.js';
 
 const MAX_LOCAL_VALUE = 500;
-const LOCAL_FIELD_TITLES: Record<string, string> = { consultPhone: '咨询电话', complaintPhone: '监督投诉电话' };
+/** The guide's label of a phone field (咨询电话, 监督投诉电话), named in a refusal. */
+const LOCAL_FIELD_TITLES: Record<string, CatalogueKey> = { consultPhone: 'guide.local.consultPhone', complaintPhone: 'guide.local.complaintPhone' };
 
 /**
  * A locality claims (认领) an item: which version it serves (following the latest, or pinned)
@@ -17,36 +19,38 @@ export async function putClaim({ store, clock = systemClock, division, code, bod
   const now = clock().toISOString();
   await requireServedLocality({ store, division });
   const item = await store.getItem(code);
-  if (!item || item.latestVersion === null) throw new NotFoundError(`事项 ${code} 尚未发布，不能认领`, { code });
-  if (item.withdrawn) throw new ValidationFailedError(`事项 ${code} 已撤销，不能认领`, [{ pointer: '', code: 'claim.withdrawn', message: '事项已撤销' }]);
+  if (!item || item.latestVersion === null) throw new NotFoundError({ key: 'services.claims.notPublished', values: { code } }, { code });
+  if (item.withdrawn) throw new ValidationFailedError({ key: 'services.claims.withdrawn', values: { code } }, [catalogueProblem('', 'claim.withdrawn', { key: 'services.claims.withdrawnProblem' })]);
   const latest = await store.getVersion(code, item.latestVersion);
   const allowed = new Set(latest ? localFieldsOf(latest.config.standard) : []);
   const input = (body ?? {}) as Record<string, unknown>;
   const problems: Problem[] = [];
   for (const key of Object.keys(input)) {
-    if (key !== 'follow' && key !== 'local') problems.push({ pointer: `/${key}`, code: 'claim.unknown-field', message: `认领只能设置 follow 与 local，不能设置「${key}」` });
+    if (key !== 'follow' && key !== 'local') problems.push(catalogueProblem(`/${key}`, 'claim.unknown-field', { key: 'services.claims.unknownField', values: { key } }));
   }
   const follow = input.follow ?? 'latest';
   if (follow !== 'latest' && !(Number.isInteger(follow) && (follow as number) >= 1 && (follow as number) <= item.latestVersion)) {
-    problems.push({ pointer: '/follow', code: 'claim.follow', message: `follow 应为 "latest" 或 1–${item.latestVersion} 之间的已发布版本号` });
+    problems.push(catalogueProblem('/follow', 'claim.follow', { key: 'services.claims.follow', values: { latest: item.latestVersion } }));
   }
   const local = input.local ?? {};
   const values: Record<string, string> = {};
   if (local === null || typeof local !== 'object' || Array.isArray(local)) {
-    problems.push({ pointer: '/local', code: 'claim.local', message: 'local 应为对象' });
+    problems.push(catalogueProblem('/local', 'claim.local', { key: 'services.claims.localNotObject' }));
   } else {
     for (const [key, value] of Object.entries(local)) {
       // `<field>@mn-Mong`: the locality's own traditional Mongolian for an allowed local field.
       if (!allowed.has(key.endsWith('@mn-Mong') ? key.slice(0, -'@mn-Mong'.length) : key)) {
-        problems.push({ pointer: `/local/${key}`, code: 'claim.not-local', message: `「${key}」不是本事项允许属地设置的字段（允许：${[...allowed].join('、') || '无'}）；事项标准、表单和规则只能由自治区部门修改` });
+        const listed = [...allowed].join(uiText('server.listSeparator')) || uiText('services.claims.noneAllowed');
+        problems.push(catalogueProblem(`/local/${key}`, 'claim.not-local', { key: 'services.claims.notLocal', values: { key, allowed: listed } }));
       } else if (typeof value !== 'string' || value.length > MAX_LOCAL_VALUE) {
-        problems.push({ pointer: `/local/${key}`, code: 'claim.local-value', message: `「${key}」应为不超过 ${MAX_LOCAL_VALUE} 字的文本` });
+        problems.push(catalogueProblem(`/local/${key}`, 'claim.local-value', { key: 'services.claims.localValue', values: { key, max: MAX_LOCAL_VALUE } }));
       } else if (PHONE_LOCAL_FIELDS.includes(key) && value.trim() !== '' && !isServicePhone(value.trim())) {
-        problems.push({ pointer: `/local/${key}`, code: 'claim.phone', message: `「${LOCAL_FIELD_TITLES[key] ?? key}」应为电话号码，如 0471-1234567、13800138000 或 12345，多个号码用顿号分隔` });
+        const title = LOCAL_FIELD_TITLES[key];
+        problems.push(catalogueProblem(`/local/${key}`, 'claim.phone', { key: 'services.claims.phone', values: { title: title ? uiText(title) : key } }));
       } else if (value.trim() !== '') values[key] = value.trim();
     }
   }
-  if (problems.length > 0) throw new ValidationFailedError('认领信息有误', problems);
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'services.claims.invalid' }, problems);
   const claim = await store.putClaim({ division, code, follow: follow as ClaimRecord['follow'], local: values, claimedAt: now, claimedBy: actor, updatedAt: now, updatedBy: actor });
   await store.appendAudit({ at: now, actor, action: 'claim.changed', code, version: follow === 'latest' ? item.latestVersion : (follow as number), reason: null, details: { division, follow, localFields: Object.keys(values) } });
   return claim;
@@ -54,7 +58,7 @@ export async function putClaim({ store, clock = systemClock, division, code, bod
 
 export async function removeClaim({ store, clock = systemClock, division, code, actor }: { store: ConfigStore; clock?: Clock; division: string; code: string; actor: string }): Promise<void> {
   const now = clock().toISOString();
-  if (!(await store.deleteClaim(division, code))) throw new NotFoundError(`${division} 未认领事项 ${code}`, { division, code });
-  await store.appendAudit({ at: now, actor, action: 'claim.changed', code, version: null, reason: '取消认领', details: { division, removed: true } });
+  if (!(await store.deleteClaim(division, code))) throw new NotFoundError({ key: 'services.claims.notClaimed', values: { division, code } }, { division, code });
+  await store.appendAudit({ at: now, actor, action: 'claim.changed', code, version: null, reason: uiText('services.claims.unclaimReason'), details: { division, removed: true } });
 }
 

@@ -1,11 +1,12 @@
 import { systemClock, type Clock } from '../../core/clock/index.js';
 import { isKnownLocality } from '../../core/divisions/index.js';
 import { requireServedLocality } from '../stations/stations.js';
-import { ForbiddenError, InvalidStateError, ValidationFailedError, type Problem } from '../../core/errors.js';
+import { catalogueProblem, ForbiddenError, InvalidStateError, ValidationFailedError, type Problem } from '../../core/errors.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import { generateBearerToken, isWellFormedToken, tokenHash } from './bearer-token.js';
 import type { Principal } from '../../core/access/principal.js';
-import { ROLES, isRole, type Role } from '../../core/vocabulary/index.js';
+import { ROLES, isRole, labelOf, roles, type Role } from '../../core/vocabulary/index.js';
 
 export interface NewPrincipal {
   id?: string;
@@ -21,21 +22,21 @@ function parse(input: unknown): NewPrincipal {
   const problems: Problem[] = [];
   const body = (input ?? {}) as Record<string, unknown>;
   const { id, name, role, department, division } = body;
-  if (id !== undefined && (typeof id !== 'string' || !ID.test(id))) problems.push({ pointer: '/id', code: 'principal.id', message: '用户标识应为 2–64 位小写字母、数字、点、下划线或连字符' });
-  if (typeof name !== 'string' || name.trim() === '') problems.push({ pointer: '/name', code: 'principal.name', message: '请填写姓名' });
-  if (!isRole(role)) problems.push({ pointer: '/role', code: 'principal.role', message: `角色应为 ${ROLES.join('、')} 之一` });
+  if (id !== undefined && (typeof id !== 'string' || !ID.test(id))) problems.push(catalogueProblem('/id', 'principal.id', { key: 'services.principals.idFormat' }));
+  if (typeof name !== 'string' || name.trim() === '') problems.push(catalogueProblem('/name', 'principal.name', { key: 'services.principals.nameMissing' }));
+  if (!isRole(role)) problems.push(catalogueProblem('/role', 'principal.role', { key: 'services.principals.roleOneOf', values: { roles: ROLES.join(uiText('server.listSeparator')) } }));
   // Authors write for their department; handlers (审批部门) decide for their department at one locality.
   const withDepartment = role === 'author' || role === 'handler';
   const withDivision = role === 'operator' || role === 'handler';
   if (withDepartment && (typeof department !== 'string' || department.trim() === '')) {
-    problems.push({ pointer: '/department', code: 'principal.department', message: role === 'handler' ? '审批部门工作人员须绑定一个部门（如 新城区人力资源和社会保障局）' : '编制人员须绑定一个部门' });
+    problems.push(catalogueProblem('/department', 'principal.department', { key: role === 'handler' ? 'services.principals.handlerDepartment' : 'services.principals.authorDepartment' }));
   }
   if (withDivision && (typeof division !== 'string' || !isKnownLocality(division))) {
-    problems.push({ pointer: '/division', code: 'principal.division', message: role === 'handler' ? '审批部门工作人员须绑定部门所在的行政区划代码' : '窗口工作人员须绑定本区的行政区划代码' });
+    problems.push(catalogueProblem('/division', 'principal.division', { key: role === 'handler' ? 'services.principals.handlerDivision' : 'services.principals.operatorDivision' }));
   }
-  if (!withDepartment && department !== undefined) problems.push({ pointer: '/department', code: 'principal.department', message: '只有编制人员和审批部门工作人员绑定部门' });
-  if (!withDivision && division !== undefined) problems.push({ pointer: '/division', code: 'principal.division', message: '只有窗口工作人员和审批部门工作人员绑定行政区划' });
-  if (problems.length > 0) throw new ValidationFailedError('用户信息有误', problems);
+  if (!withDepartment && department !== undefined) problems.push(catalogueProblem('/department', 'principal.department', { key: 'services.principals.departmentNotAllowed' }));
+  if (!withDivision && division !== undefined) problems.push(catalogueProblem('/division', 'principal.division', { key: 'services.principals.divisionNotAllowed' }));
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'services.principals.invalid' }, problems);
   return {
     ...(typeof id === 'string' ? { id } : {}),
     name: (name as string).trim(),
@@ -91,14 +92,14 @@ export async function revokePrincipal({ store, clock = systemClock, id, actor }:
 
 async function revokeChecked({ store, clock, id, actor }: { store: ConfigStore; clock: Clock; id: string; actor: string }): Promise<Principal> {
   if (id === actor) {
-    throw new ForbiddenError('不能吊销自己的令牌；请由另一名管理员操作', { id });
+    throw new ForbiddenError({ key: 'services.principals.revokeSelf' }, { id });
   }
   const principals = await store.listPrincipals();
   const target = principals.find((p) => p.id === id);
   if (target?.role === 'admin' && target.revokedAt === null) {
     const activeAdmins = principals.filter((p) => p.role === 'admin' && p.revokedAt === null);
     if (activeAdmins.length <= 1) {
-      throw new InvalidStateError(`「${target.name}」是最后一名有效的管理员，不能吊销；请先添加另一名管理员`, { id, activeAdmins: activeAdmins.length });
+      throw new InvalidStateError({ key: 'services.principals.lastAdmin', values: { name: target.name } }, { id, activeAdmins: activeAdmins.length });
     }
   }
   const now = clock().toISOString();
@@ -116,13 +117,13 @@ export const BOOTSTRAP_ADMIN_ID = 'admin';
 /** Refuses a malformed TONGBAN_ADMIN_TOKEN; a first start calls it before it writes anything. */
 export function checkBootstrapToken(configuredToken: string | undefined): void {
   if (configuredToken !== undefined && !isWellFormedToken(configuredToken)) {
-    throw new ValidationFailedError('TONGBAN_ADMIN_TOKEN 格式不正确', [{ pointer: '', code: 'bootstrap.token', message: 'TONGBAN_ADMIN_TOKEN 应形如 tb_ 加 43 位 base64url 字符（可用 npm run tongban -- token 生成）' }]);
+    throw new ValidationFailedError({ key: 'services.principals.bootstrapTokenMalformed' }, [catalogueProblem('', 'bootstrap.token', { key: 'services.principals.bootstrapTokenShape' })]);
   }
 }
 
 export async function ensureBootstrapAdmin({ store, clock = systemClock, configuredToken }: { store: ConfigStore; clock?: Clock; configuredToken?: string | undefined }): Promise<{ created: boolean; token?: string }> {
   if ((await store.listPrincipals()).length > 0) return { created: false };
   checkBootstrapToken(configuredToken);
-  const { token } = await createPrincipal({ store, clock, input: { id: BOOTSTRAP_ADMIN_ID, name: '自治区管理员', role: 'admin' }, actor: 'system:bootstrap', token: configuredToken ?? generateBearerToken() });
+  const { token } = await createPrincipal({ store, clock, input: { id: BOOTSTRAP_ADMIN_ID, name: labelOf(roles, 'admin'), role: 'admin' }, actor: 'system:bootstrap', token: configuredToken ?? generateBearerToken() });
   return { created: true, ...(configuredToken ? {} : { token }) };
 }

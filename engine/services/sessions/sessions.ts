@@ -56,10 +56,10 @@ export class Sessions {
   /** Signs a person in with their personal token; UnauthorizedError for a malformed, unknown or revoked token. */
   async open(token: string): Promise<OpenedSession> {
     const value = token.trim().replace(/^Bearer\s+/i, '');
-    if (!isWellFormedToken(value)) throw new UnauthorizedError('令牌格式不正确（应以 tb_ 开头，共 46 位）', { field: 'token' });
+    if (!isWellFormedToken(value)) throw new UnauthorizedError({ key: 'services.sessions.tokenMalformed' }, { field: 'token' });
     const record = await this.principals.findPrincipalByTokenHash(tokenHash(value));
-    if (!record) throw new UnauthorizedError('令牌无效', { field: 'token' });
-    if (record.revokedAt) throw new UnauthorizedError(`令牌已于 ${record.revokedAt} 吊销`, { field: 'token' });
+    if (!record) throw new UnauthorizedError({ key: 'services.sessions.tokenInvalid' }, { field: 'token' });
+    if (record.revokedAt) throw new UnauthorizedError({ key: 'services.sessions.tokenRevoked', values: { at: record.revokedAt } }, { field: 'token' });
     const now = this.clock();
     const id = generateSessionId();
     const session: SessionRecord = {
@@ -76,13 +76,13 @@ export class Sessions {
 
   /** The principal a cookie's session id signs in; SessionEndedError when it has ended or was never valid. */
   async resolve(id: string): Promise<{ principal: Principal; expiresAt: string }> {
-    if (!isWellFormedSessionId(id)) throw new SessionEndedError('登录信息无效，请重新登录', { session: 'malformed' });
+    if (!isWellFormedSessionId(id)) throw new SessionEndedError({ key: 'services.sessions.invalid' }, { session: 'malformed' });
     const found = await this.keeper.findSession(sessionIdHash(id));
-    if (!found) throw new SessionEndedError('登录信息无效，请重新登录', { session: 'unknown' });
+    if (!found) throw new SessionEndedError({ key: 'services.sessions.invalid' }, { session: 'unknown' });
     const { session, principal } = found;
-    if (session.revokedAt) throw new SessionEndedError('您已退出登录，请重新登录', { session: 'signed-out' });
-    if (this.clock().toISOString() >= session.expiresAt) throw new SessionEndedError(`登录已于 ${session.expiresAt} 到期，请重新登录`, { session: 'expired', expiresAt: session.expiresAt });
-    if (principal.revokedAt) throw new SessionEndedError(`账号已于 ${principal.revokedAt} 吊销`, { session: 'principal-revoked' });
+    if (session.revokedAt) throw new SessionEndedError({ key: 'services.sessions.signedOut' }, { session: 'signed-out' });
+    if (this.clock().toISOString() >= session.expiresAt) throw new SessionEndedError({ key: 'services.sessions.expired', values: { at: session.expiresAt } }, { session: 'expired', expiresAt: session.expiresAt });
+    if (principal.revokedAt) throw new SessionEndedError({ key: 'services.sessions.principalRevoked', values: { at: principal.revokedAt } }, { session: 'principal-revoked' });
     return { principal: withoutHash(principal), expiresAt: session.expiresAt };
   }
 
