@@ -1,9 +1,14 @@
-import { uiText, type Problem } from '../core/index.js';
+import { uiText, type Language, type Problem } from '../core/index.js';
+import { readerLanguage } from './reader-language.js';
 import { SESSION_SELECTOR_HEADER, tabPersonId, tabToken } from './tab-person.js';
 
-/** An error answer of the Tongban API (`{ error: { code, message, details } }`) plus the HTTP status; status 0 is "no answer". */
+/**
+ * An error answer of the Tongban API (`{ error: { code, message, details } }`) plus the HTTP status; status 0 is "no answer".
+ * `language` is the language its message is in: the answer's Content-Language (the server answers in the language the
+ * request asked for, where its catalogue has the message), or the reader's for the client's own messages.
+ */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown, readonly language: Language = 'zh-CN') {
     super(message);
     this.name = 'ApiError';
   }
@@ -47,27 +52,41 @@ export interface ApiClient {
   requestText(path: string, options?: RequestOptions): Promise<string>;
 }
 
-async function errorOf(res: Response): Promise<ApiError> {
+/** The language an answer says it is in (Content-Language); Chinese, the source, when it names neither of ours. */
+function answerLanguage(res: Response): Language {
+  return res.headers.get('Content-Language')?.trim() === 'mn-Mong' ? 'mn-Mong' : 'zh-CN';
+}
+
+async function errorOf(res: Response, asked: Language): Promise<ApiError> {
   let code = `http-${res.status}`;
-  let message = uiText('webkit.api.status', 'zh-CN', { status: res.status });
+  let message = uiText('webkit.api.status', asked, { status: res.status });
+  let language = asked;
   let details: unknown;
   try {
     const payload = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
     if (payload.error) {
       code = payload.error.code ?? code;
-      message = payload.error.message ?? message;
+      if (payload.error.message !== undefined) {
+        message = payload.error.message;
+        language = answerLanguage(res);
+      }
       details = payload.error.details;
     }
   } catch {
     /* not JSON: keep the status text */
   }
-  return new ApiError(res.status, code, message, details);
+  return new ApiError(res.status, code, message, details, language);
 }
 
-/** A client of the Tongban API with the app's own token and 401 handling. */
+/**
+ * A client of the Tongban API with the app's own token and 401 handling. Each request asks for answers
+ * in the reader's language (`Accept-Language: mn-Mong` or `zh-CN`, see reader-language.ts), whatever
+ * the browser's own preference, so the server's messages match the page.
+ */
 export function createApiClient(defaults: ApiClientOptions = {}): ApiClient {
   const send = async (path: string, options: RequestOptions = {}): Promise<Response> => {
-    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', ...options.headers };
+    const language = readerLanguage();
+    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', 'Accept-Language': language, ...options.headers };
     const token = options.token === undefined || options.token === '' ? (defaults.token?.() ?? tabToken()) : options.token;
     if (token) headers.Authorization = `Bearer ${token}`;
     else if (options.token !== null) {
@@ -85,10 +104,10 @@ export function createApiClient(defaults: ApiClientOptions = {}): ApiClient {
       // The session cookie goes only to our own origin (it is SameSite=Strict and HttpOnly besides).
       res = await fetch(path, { method: options.method ?? 'GET', headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}) });
     } catch {
-      throw new ApiError(0, 'network', uiText('webkit.api.network'));
+      throw new ApiError(0, 'network', uiText('webkit.api.network', language), undefined, language);
     }
     if (res.ok) return res;
-    const error = await errorOf(res);
+    const error = await errorOf(res, language);
     if (res.status === 401) defaults.onUnauthorized?.(error);
     throw error;
   };

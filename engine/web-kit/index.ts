@@ -5,6 +5,7 @@
  * Imports only the core's public entry, react and @rjsf/* (no Node built-ins).
  */
 export { advice, ApiError, createApiClient, type ApiClient, type ApiClientOptions, type RequestOptions } from './api-client.js';
+export { followReaderLanguage, readerLanguage } from './reader-language.js';
 export { sessionFor, signInWithToken, signOut, whoAmI, type Person, type Session, type SignedIn } from './session.js';
 export { SESSION_SELECTOR_HEADER, setTabPersonId, tabPersonId } from './tab-person.js';
 export { chineseFormErrors, errorFieldPath, formValidator } from './form-validator.js';

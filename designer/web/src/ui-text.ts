@@ -1,4 +1,7 @@
-import { uiTexts } from '../../../engine/core/index.js';
+import { uiTexts, type Language } from '../../../engine/core/index.js';
+
+/** The designer's language: its screens, and the servers' answers to it (Accept-Language). */
+export const UI_LANGUAGE: Language = 'zh-CN';
 
 /**
  * The designer's one lookup of its user-visible strings, from the core's UI catalogues
@@ -7,4 +10,4 @@ import { uiTexts } from '../../../engine/core/index.js';
  * translation office like every other Mongolian string. Data (schema titles, vocabulary labels)
  * is not here: it stays where it is defined.
  */
-export const t = uiTexts('zh-CN');
+export const t = uiTexts(UI_LANGUAGE);

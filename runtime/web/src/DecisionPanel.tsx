@@ -68,6 +68,7 @@ export function DecisionPanel({ decision, mongolian, error, evaluating, placehol
   mongolian?: LocalizedDecision | null | undefined;
   error: string | null;
   evaluating: boolean;
+  /** What to show before there is a decision, in the reader's language (the panel's own wait otherwise). */
   placeholder?: string | undefined;
 }) {
   // The panel's title and its wait are the reader's language (an applicant may have chosen ᠮᠣᠩᠭᠣᠯ);
@@ -78,7 +79,7 @@ export function DecisionPanel({ decision, mongolian, error, evaluating, placehol
     <aside className="decision" aria-labelledby="decision-title">
       <h2 id="decision-title" lang={lang}>{uiText('decision.title', language)}</h2>
       {error && <p role="alert" className="banner error">{error}</p>}
-      {!decision && !error && <p className="hint">{placeholder ?? <span lang={lang}>{uiText(evaluating ? 'runtime.decision.evaluating' : 'runtime.decision.placeholder', language)}</span>}</p>}
+      {!decision && !error && <p className="hint"><span lang={lang}>{placeholder ?? uiText(evaluating ? 'runtime.decision.evaluating' : 'runtime.decision.placeholder', language)}</span></p>}
       {decision && (
         <div aria-live="polite" aria-atomic="false">
           {mongolian && <MongolianDecision decision={mongolian} />}

@@ -19,6 +19,9 @@ function stored(): Language {
 
 let current: Language = typeof window === 'undefined' ? 'zh-CN' : stored();
 
+/** The reader's language now (outside React: the API client asks the servers to answer in it). */
+export const currentLanguage = (): Language => current;
+
 export function setLanguage(language: Language): void {
   current = language;
   try {

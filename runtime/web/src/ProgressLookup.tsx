@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { calendarMissingNote, caseStatuses, isCaseNumber, isCodeOf, labelOf, uiTexts, type CatalogueKey } from '../../../engine/core/index.js';
+import { calendarMissingNote, caseStatuses, isCaseNumber, isCodeOf, labelOf, MONGOLIAN, uiTexts, type CatalogueKey, type Language } from '../../../engine/core/index.js';
 import { ApiError } from '../../../engine/web-kit/index.js';
 import { chineseDate, getJson, localTime, type PublicProgress } from './api.js';
 import { useLanguage } from './LanguageSwitch.js';
@@ -8,8 +8,11 @@ import './mongolian-workspace.css';
 const zh = uiTexts('zh-CN');
 const mn = uiTexts('mn-Mong');
 
-/** What went wrong: a check of our own (said in both languages) or the server's own message. */
-type LookupError = { key: CatalogueKey } | { text: string };
+/**
+ * What went wrong: a check of our own (said in both languages) or the server's own message, in the
+ * language it came in (the reader's, asked for by the API client, where the server has it).
+ */
+type LookupError = { key: CatalogueKey } | { text: string; language: Language };
 
 /**
  * 办件进度查询: the applicant's case number and the last 4 characters of the ID number, no sign-in.
@@ -40,7 +43,12 @@ export function ProgressLookup() {
       setProgress(await getJson<PublicProgress>(`/api/public/cases/${encodeURIComponent(number)}?idTail=${encodeURIComponent(tail)}`, { token: null }));
     } catch (e) {
       setProgress(null);
-      setError({ text: e instanceof ApiError ? (e.status === 429 ? zh('runtime.progress.tooMany', { message: e.message }) : e.message) : String(e) });
+      if (e instanceof ApiError) {
+        const say = uiTexts(e.language);
+        setError({ text: e.status === 429 ? say('runtime.progress.tooMany', { message: e.message }) : e.message, language: e.language });
+      } else {
+        setError({ text: String(e), language: 'zh-CN' });
+      }
     } finally {
       setBusy(false);
     }
@@ -62,7 +70,10 @@ export function ProgressLookup() {
         </label>
         <button type="submit" className="primary" disabled={busy}>{both(busy ? 'runtime.progress.querying' : 'runtime.progress.query', true)}</button>
       </form>
-      {error && <p role="alert" className="banner error">{'key' in error ? both(error.key) : error.text}</p>}
+      {error && ('key' in error ? <p role="alert" className="banner error">{both(error.key)}</p>
+        // A Mongolian message is set vertically, as the page's other Mongolian blocks are.
+        : error.language === MONGOLIAN ? <p role="alert" className="banner error mongolian" lang={MONGOLIAN} data-testid="progress-error">{error.text}</p>
+        : <p role="alert" className="banner error" data-testid="progress-error">{error.text}</p>)}
       {progress && (
         <dl className="pairs progress-result" data-testid="progress-result" aria-live="polite">
           <div><dt>{both('notice.caseNumber')}</dt><dd>{progress.caseNumber}</dd></div>

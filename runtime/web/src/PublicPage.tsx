@@ -33,7 +33,7 @@ export function PublicPage({ division, code }: { division: string; code: string 
       {error && <p role="alert" className="banner error">{zh('public.loadError', { error })}</p>}
       <div className={code ? 'public-grid' : 'clerk-grid'}>
         {!code && list && (
-          <ItemSearch items={list.items} selected={null} hrefFor={(c) => hrefOf({ page: 'public', division, code: c })}
+          <ItemSearch items={list.items} selected={null} language={language} hrefFor={(c) => hrefOf({ page: 'public', division, code: c })}
             onSelect={(c) => navigate({ page: 'public', division, code: c })} />
         )}
         {code ? <Workspace key={`${division}/${code}`} division={division} code={code} /> : (

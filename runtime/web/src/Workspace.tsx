@@ -111,6 +111,8 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
   const decisionMn = useMemo(() => (mongolian && config && decision ? localizedDecision(config, decision, MONGOLIAN) : null), [mongolian, config, decision]);
   const mn = mongolian && config ? contentReader(config, MONGOLIAN) : null;
   const mt = uiTexts(MONGOLIAN);
+  // The texts that follow the reader's language wholly (the decision panel's wait).
+  const readerText = uiTexts(language);
   // What the applicant reads of this page's own texts: Chinese, with the Mongolian beside it when
   // ᠮᠣᠩᠭᠣᠯ is chosen (as the public page does). The clerk's own texts stay Chinese.
   const pageMongolian = language === MONGOLIAN;
@@ -234,7 +236,7 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
       </main>
       <div className="side">
         <DecisionPanel decision={tab === 'intake' ? decision : null} mongolian={tab === 'intake' ? decisionMn : null} error={tab === 'intake' ? evalError : null} evaluating={evaluating}
-          placeholder={tab === 'intake' ? undefined : t('runtime.workspace.placeholder', { action: t(clerk ? 'runtime.workspace.startIntake' : 'runtime.workspace.startSelfCheck') })} />
+          placeholder={tab === 'intake' ? undefined : readerText('runtime.workspace.placeholder', { action: readerText(clerk ? 'runtime.workspace.startIntake' : 'runtime.workspace.startSelfCheck') })} />
         {clerk && tab === 'intake' && (
           <IntakeActions division={division} code={code} token={clerk.token} input={input} decision={decision} department={standard.department.name}
             onSaveAttempt={() => setShowAll(true)} onSaved={setSavedAs} onNew={startNew} onUnauthorized={clerk.onUnauthorized} />
