@@ -120,7 +120,7 @@ export class PersonalDataCodec {
     return stored.startsWith(`${V2}${this.#ring().currentId}:`);
   }
 
-  /** A copy of form data with every personal value encrypted (the input is not changed). */
+  /** Form data with every personal value encrypted: a copy where anything changed (the input is not changed). */
   seal<T>(value: T): T {
     return this.sealer()(value);
   }
@@ -166,16 +166,39 @@ export function personalDataCodec(key: DataKeyMaterial | undefined, dataDir: () 
   return new PersonalDataCodec(key ?? (() => loadDataKeyRing({ dataDir: dataDir() })));
 }
 
+/**
+ * `value` with `onText` applied to every string at any depth. What holds no changed string is returned
+ * as it is (not copied): most of a record holds none, and a decision is sealed on every request.
+ */
 function walk(value: unknown, onText: (text: string) => string): unknown {
   if (typeof value === 'string') return onText(value);
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => walk(item, onText));
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const item = walk((value as Record<string, unknown>)[key], onText);
-    // A form may name a field `__proto__` (JSON.parse makes it an own key): keep it one, never a prototype.
-    if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
-    else out[key] = item;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item = walk(value[i], onText);
+      if (item !== value[i] && out === null) out = value.slice(0, i);
+      if (out !== null) out.push(item);
+    }
+    return out ?? value;
   }
-  return out;
+  const keys = Object.keys(value);
+  let out: Record<string, unknown> | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const original = (value as Record<string, unknown>)[key];
+    const item = walk(original, onText);
+    if (item !== original && out === null) {
+      out = {};
+      for (let j = 0; j < i; j++) put(out, keys[j]!, (value as Record<string, unknown>)[keys[j]!]);
+    }
+    if (out !== null) put(out, key, item);
+  }
+  return out ?? value;
+}
+
+function put(out: Record<string, unknown>, key: string, item: unknown): void {
+  // A form may name a field `__proto__` (JSON.parse makes it an own key): keep it one, never a prototype.
+  if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+  else out[key] = item;
 }

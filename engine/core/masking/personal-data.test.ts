@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPersonalData, maskPersonalDataDeep } from './personal-data.js';
+import { mayHoldPersonalData, maskPersonalData, maskPersonalDataDeep } from './personal-data.js';
 
 /** A small seeded generator (mulberry32): every run tries the same variants, and a failure names its seed. */
 function generator(seed: number) {
@@ -109,6 +109,20 @@ describe('maskPersonalDataDeep', () => {
       expect(readable(masked), `seed ${seed}: ${masked}`).not.toContain(id.toUpperCase());
       expect(masked).toContain('"count":3');
       expect(JSON.stringify(value)).toBe(before);
+    }
+  });
+});
+
+describe('mayHoldPersonalData', () => {
+  it('answers no below eleven digits and yes from eleven, ASCII or full-width, however they are spread', () => {
+    expect(mayHoldPersonalData('年满 60 周岁，已缴 15 年')).toBe(false);
+    expect(mayHoldPersonalData('1391234567')).toBe(false);
+    expect(mayHoldPersonalData('139-1234-5678')).toBe(true);
+    expect(mayHoldPersonalData('１３９１２３４５６７８')).toBe(true);
+    // Every text the detectors change passes the pre-check.
+    for (const text of ['tel:139 1234 5678', '+86 13912345678', 'ID11010519491231002X', '１１０１０５１９４９１２３１００２Ｘ']) {
+      expect(maskPersonalData(text)).not.toBe(text);
+      expect(mayHoldPersonalData(text)).toBe(true);
     }
   });
 });
