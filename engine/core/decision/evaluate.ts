@@ -1,5 +1,6 @@
 import type { EvaluationInput, ItemConfig } from '../config/types.js';
 import { channelPlaces, labelOf } from '../vocabulary/index.js';
+import { uiText, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
 import type { RuleRunResult } from '../rules/rule-run-result.js';
 import { CompiledConfigCache, type CompiledConfig } from './compiled-config.js';
 import { checkEvaluationInput } from './evaluation-input.js';
@@ -9,12 +10,17 @@ import type { Decision, DeferralDecision, EvaluationContext, MissingMaterial, Re
 const NECESSITY_DEFERRABLE = '3';
 
 
-const contextTitles: Record<string, string> = { today: '受理日期', division: '受理地', scenario: '办理情形', materials: '已收材料' };
+/** The context facts a rule may read, named as the window names them. */
+const contextTitles: Record<string, CatalogueKey> = { today: 'server.notice.acceptedOn', division: 'runtime.signIn.place', scenario: 'notice.scenario', materials: 'notice.received' };
 
 function fieldTitle(compiled: CompiledConfig, fact: string, path?: string): string {
-  const title = contextTitles[fact] ?? compiled.fieldTitles.get(fact) ?? fact;
-  return path ? `${title}（${path.slice(2)}）` : title;
+  const context = contextTitles[fact];
+  const title = context ? uiText(context) : compiled.fieldTitles.get(fact) ?? fact;
+  return path ? uiText('core.decision.fieldAtPath', 'zh-CN', { title, path: path.slice(2) }) : title;
 }
+
+/** Names as a sentence lists them: each quoted, joined by the list separator. */
+const quotedList = (names: readonly string[]) => names.map((name) => uiText('designer.references.quoted', 'zh-CN', { name })).join(uiText('server.listSeparator'));
 
 /** The facts the rules of `compiled` read for one application: every form field, then the context. */
 export function ruleFacts(compiled: CompiledConfig, rawInput: unknown, rawContext: unknown): Record<string, unknown> {
@@ -80,7 +86,7 @@ export function decide(
       fieldErrors: [],
       requiredMaterials: [],
       missingMaterials: [],
-      reasons: [{ rule: 'channel', type: 'redirect', message: `本事项不在此类窗口受理，请到${where}办理` }],
+      reasons: [{ rule: 'channel', type: 'redirect', message: uiText('decision.redirect', 'zh-CN', { where }) }],
       explanation: [],
     };
   }
@@ -101,7 +107,7 @@ export function decide(
     if (event.type === 'requireMaterial') {
       const material = materialsById.get(event.params.materialId);
       if (material && !required.has(material.id)) required.set(material.id, { id: material.id, name: material.name, because: { rule: rule.name } });
-      reasons.push({ rule: rule.name, type: 'requireMaterial', message: event.params.message ?? `需提交「${material?.name ?? event.params.materialId}」` });
+      reasons.push({ rule: rule.name, type: 'requireMaterial', message: event.params.message ?? uiText('decision.requireMaterial', 'zh-CN', { name: material?.name ?? event.params.materialId }) });
     } else if (event.type === 'reject') {
       reasons.push({ rule: rule.name, type: 'reject', message: event.params.message, ...(event.params.basis ? { basis: event.params.basis } : {}) });
     } else {
@@ -109,8 +115,8 @@ export function decide(
     }
   }
   for (const { rule, missing } of run.undecidable) {
-    const names = missing.map((m) => `「${fieldTitle(compiled, m.fact, m.path)}」`).join('、');
-    reasons.push({ rule: rule.name, type: 'undecided', message: `请填写${names}，以便判断“${rule.description ?? rule.name}”` });
+    const names = quotedList(missing.map((m) => fieldTitle(compiled, m.fact, m.path)));
+    reasons.push({ rule: rule.name, type: 'undecided', message: uiText('core.decision.undecided', 'zh-CN', { names, rule: rule.description ?? rule.name }) });
   }
   const handedIn = new Set(input.materials);
   const missingMaterials: MissingMaterial[] = [...required.values()]
@@ -142,16 +148,16 @@ function deferralOf(standard: ItemConfig['standard'], missing: readonly MissingM
   const terms = standard.deferredAcceptance;
   const deferrable = missing.filter((m) => m.deferrable);
   if (terms?.allowed !== true || deferrable.length === 0) return null;
-  const names = (list: readonly MissingMaterial[]) => list.map((m) => `「${m.name}」`).join('、');
+  const names = (list: readonly MissingMaterial[]) => quotedList(list.map((m) => m.name));
   const others = missing.filter((m) => !m.deferrable);
   const refusal: DeferralDecision['refusal'] | null = creditBlacklisted ? 'credit' : others.length > 0 ? 'not-deferrable' : toCorrect ? 'other-problems' : null;
   const message = refusal === 'credit'
-    ? `申请人列入失信名单，不适用容缺受理，请补齐${names(deferrable)}后受理`
+    ? uiText('core.decision.deferral.credit', 'zh-CN', { names: names(deferrable) })
     : refusal === 'not-deferrable'
-      ? `所缺${names(others)}不属于容缺后补材料，不适用容缺受理`
+      ? uiText('core.decision.deferral.notDeferrable', 'zh-CN', { names: names(others) })
       : refusal === 'other-problems'
-        ? '申请尚有需更正或补充的内容，不适用容缺受理'
-        : `所缺${names(deferrable)}为容缺后补材料，申请人书面承诺限期补齐后予以容缺受理`;
+        ? uiText('core.decision.deferral.otherProblems')
+        : uiText('core.decision.deferral.granted', 'zh-CN', { names: names(deferrable) });
   return {
     granted: refusal === null,
     ...(refusal ? { refusal } : {}),

@@ -15,7 +15,9 @@
  * fields do not apply to one application — the rules' missing-data logic asks for no field the form
  * does not ask for.
  */
-import { operatorsByName } from '../rules/operators.js';
+import { operatorLabel } from '../rules/operators.js';
+import { uiText, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
+import type { Language } from '../vocabulary/index.js';
 
 type Schema = Record<string, unknown>;
 
@@ -228,37 +230,48 @@ function withoutKeys(data: Record<string, unknown>, keys: ReadonlySet<string>): 
   return out;
 }
 
-/** The Chinese name of a condition operator (the rules' own label). */
-export function conditionOperatorLabel(operator: FieldConditionOperator): string {
-  return operator === 'isFilled' ? '有值' : operatorsByName.get(operator)?.label ?? operator;
+/** The name of a condition operator (the rules' own label), in Chinese unless `language` says otherwise. */
+export function conditionOperatorLabel(operator: FieldConditionOperator, language: Language = 'zh-CN'): string {
+  return operator === 'isFilled' ? uiText('core.form.condition.hasValue', language) : operatorLabel(operator, language);
 }
 
-function valueText(value: unknown): string {
-  if (Array.isArray(value)) return value.map(valueText).join('」或「');
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+const quoted = (name: string, language: Language) => uiText('designer.references.quoted', language, { name });
+
+const scalarText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+
+/** A condition's value quoted, a list's options each quoted and joined by "or". */
+function valueText(value: unknown, language: Language): string {
+  const options = Array.isArray(value) ? value : [value];
+  return options.map((v) => quoted(scalarText(v), language)).join(uiText('core.orSeparator', language));
 }
+
+const NUMBER_SENTENCES: Record<string, CatalogueKey> = {
+  greaterThan: 'form.condition.greaterThan',
+  lessThan: 'form.condition.lessThan',
+  greaterThanInclusive: 'form.condition.greaterThanInclusive',
+  lessThanInclusive: 'form.condition.lessThanInclusive',
+};
 
 /**
  * A condition as a reader says it: 当「户籍所在地」为「外盟市」时, 当「户籍所在地」为「外盟市」或「外省」时,
  * 当「家庭人口」大于 3 时, 当「工作单位」已填写时. `titleOf` names a field by its title.
  */
-export function conditionText(condition: FieldCondition, titleOf: (name: string) => string): string {
-  const field = `「${titleOf(condition.field)}」`;
+export function conditionText(condition: FieldCondition, titleOf: (name: string) => string, language: Language = 'zh-CN'): string {
+  const field = quoted(titleOf(condition.field), language);
   switch (condition.operator) {
     case 'isFilled':
-      return `当${field}已填写时`;
+      return uiText('form.condition.filled', language, { field });
     case 'equal':
     case 'in':
-      return `当${field}为「${valueText(condition.value)}」时`;
+      return uiText('form.condition.is', language, { field, value: valueText(condition.value, language) });
     default:
-      return `当${field}${conditionOperatorLabel(condition.operator)} ${valueText(condition.value)} 时`;
+      return uiText(NUMBER_SENTENCES[condition.operator] ?? 'form.condition.is', language, { field, value: scalarText(condition.value) });
   }
 }
 
 /** A conditional field as a sentence: 当「户籍所在地」为「外盟市」时需填写「暂住证明编号」. */
-export function conditionalFieldText(field: ConditionalField, titleOf: (name: string) => string): string {
-  const when = conditionText(field.when, titleOf);
-  const name = `「${titleOf(field.name)}」`;
-  if (field.effect === 'require' || field.requiredWhenShown) return `${when}需填写${name}`;
-  return `${when}显示${name}（可不填）`;
+export function conditionalFieldText(field: ConditionalField, titleOf: (name: string) => string, language: Language = 'zh-CN'): string {
+  const when = conditionText(field.when, titleOf, language);
+  const name = quoted(titleOf(field.name), language);
+  return uiText(field.effect === 'require' || field.requiredWhenShown ? 'form.condition.require' : 'form.condition.show', language, { when, name });
 }

@@ -1,6 +1,8 @@
 import type { ErrorObject } from 'ajv';
+import { uiText, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
+import type { Language } from '../vocabulary/index.js';
 import { fieldFormats } from './field-formats.js';
-import { ajvMessageZh } from './chinese-messages.js';
+import { ajvMessage, TYPE_WORDS } from './chinese-messages.js';
 
 export interface FieldError {
   /** JSON pointer of the field at fault, e.g. "/applicant/idNumber". */
@@ -9,23 +11,32 @@ export interface FieldError {
   message: string;
 }
 
-const formatLabels: Record<string, string> = {
-  date: '日期（YYYY-MM-DD）',
-  'date-time': '日期时间',
-  time: '时间',
-  email: '电子邮箱',
-  uri: '网址',
-  ...Object.fromEntries(Object.entries(fieldFormats).map(([name, format]) => [name, format.label])),
+const formatLabels: Record<string, CatalogueKey> = {
+  date: 'core.form.format.date',
+  'date-time': 'core.form.format.dateTime',
+  time: 'core.form.format.time',
+  email: 'core.form.format.email',
+  uri: 'core.form.format.uri',
+  ...Object.fromEntries(Object.entries(fieldFormats).map(([name, format]) => [name, format.labelKey])),
 };
 
-const typeLabels: Record<string, string> = {
-  string: '文本',
-  number: '数字',
-  integer: '整数',
-  boolean: '是/否',
-  array: '列表',
-  object: '对象',
-  null: '空值',
+/** The keywords whose message is one catalogue sentence naming the field (and the limit, where there is one). */
+const simpleMessages: Record<string, CatalogueKey> = {
+  required: 'core.form.required',
+  pattern: 'core.form.pattern',
+  minLength: 'core.form.minLength',
+  maxLength: 'core.form.maxLength',
+  minimum: 'core.form.minimum',
+  exclusiveMinimum: 'core.form.exclusiveMinimum',
+  maximum: 'core.form.maximum',
+  exclusiveMaximum: 'core.form.exclusiveMaximum',
+  enum: 'core.form.enum',
+  const: 'core.form.enum',
+  minItems: 'core.form.minItems',
+  maxItems: 'core.form.maxItems',
+  uniqueItems: 'core.form.uniqueItems',
+  oneOf: 'core.form.oneOf',
+  anyOf: 'core.form.oneOf',
 };
 
 function escapePointerToken(token: string): string {
@@ -57,58 +68,36 @@ export interface FieldCheckFailure {
 }
 
 /**
- * The one Chinese text for a failed form check, shared by the engine's field errors and the
- * inline errors of both web apps: an applicant sees the same words in the browser and in the
- * decision the server returns.
+ * The one text for a failed form check, shared by the engine's field errors and the inline errors of
+ * both web apps: an applicant sees the same words in the browser and in the decision the server
+ * returns. Chinese unless `language` says otherwise (the runtime's Mongolian form asks for mn-Mong).
  */
-export function fieldErrorMessage({ keyword, params, title, message }: FieldCheckFailure): string {
-  const field = `「${title}」`;
+export function fieldErrorMessage({ keyword, params, title }: FieldCheckFailure, language: Language = 'zh-CN'): string {
+  const simple = simpleMessages[keyword];
+  if (simple) return uiText(simple, language, { title, limit: String(params.limit) });
   switch (keyword) {
-    case 'required':
-      return `请填写${field}`;
     case 'type': {
-      const expected = String(params.type).split(',').map((t) => typeLabels[t] ?? t).join('或');
-      return `${field}应为${expected}`;
+      const expected = String(params.type).split(',').map((t) => (TYPE_WORDS[t] ? uiText(TYPE_WORDS[t], language) : t)).join(uiText('core.orSeparator', language));
+      return uiText('core.form.type', language, { title, expected });
     }
-    case 'format':
-      return `${field}不是有效的${formatLabels[String(params.format)] ?? `「${String(params.format)}」格式`}`;
-    case 'pattern':
-      return `${field}格式不正确`;
-    case 'minLength':
-      return `${field}至少应有 ${String(params.limit)} 个字符`;
-    case 'maxLength':
-      return `${field}最多 ${String(params.limit)} 个字符`;
-    case 'minimum':
-    case 'exclusiveMinimum':
-      return `${field}应${keyword === 'minimum' ? '不小于' : '大于'} ${String(params.limit)}`;
-    case 'maximum':
-    case 'exclusiveMaximum':
-      return `${field}应${keyword === 'maximum' ? '不大于' : '小于'} ${String(params.limit)}`;
-    case 'enum':
-    case 'const':
-      return `${field}应为给定选项之一`;
-    case 'minItems':
-      return `${field}至少应选择或填写 ${String(params.limit)} 项`;
-    case 'maxItems':
-      return `${field}最多 ${String(params.limit)} 项`;
-    case 'uniqueItems':
-      return `${field}不能有重复项`;
+    case 'format': {
+      const known = formatLabels[String(params.format)];
+      const format = known ? uiText(known, language) : uiText('core.form.format.unknown', language, { format: String(params.format) });
+      return uiText('core.form.format', language, { title, format });
+    }
     case 'additionalProperties':
-      return `表单中没有「${String(params.additionalProperty)}」这一项`;
-    case 'oneOf':
-    case 'anyOf':
-      return `${field}不符合任何一种可选填写方式`;
+      return uiText('core.form.additionalProperties', language, { property: String(params.additionalProperty) });
     default:
-      // ajv-i18n's Chinese, never ajv's English `message`.
-      return `${field}${ajvMessageZh(keyword, params)}`;
+      // ajv-i18n's Chinese (the catalogue's sentence in another language), never ajv's English `message`.
+      return uiText('core.form.other', language, { title, message: ajvMessage(keyword, params, language) });
   }
 }
 
 /**
- * Chinese, field-named messages for the keywords an intake form uses; ajv's English otherwise.
+ * Field-named messages (Chinese unless `language` says otherwise) for the keywords an intake form uses.
  * `titleAt` finds a field's title by its data pointer when the failing schema does not carry it.
  */
-export function toFieldError(error: ErrorObject, titleAt: (pointer: string) => string | undefined = () => undefined): FieldError {
+export function toFieldError(error: ErrorObject, titleAt: (pointer: string) => string | undefined = () => undefined, language: Language = 'zh-CN'): FieldError {
   const params = error.params as Record<string, unknown>;
   const failure = { keyword: error.keyword, params, message: error.message };
   if (error.keyword === 'required') {
@@ -116,11 +105,11 @@ export function toFieldError(error: ErrorObject, titleAt: (pointer: string) => s
     const path = `${error.instancePath}/${escapePointerToken(property)}`;
     const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
     const title = titleOf(parent?.properties?.[property], titleAt(path) ?? property);
-    return { path, keyword: 'required', message: fieldErrorMessage({ ...failure, title }) };
+    return { path, keyword: 'required', message: fieldErrorMessage({ ...failure, title }, language) };
   }
-  const title = titleOf(error.parentSchema, titleAt(error.instancePath) ?? (lastToken(error.instancePath) || '表单'));
+  const title = titleOf(error.parentSchema, titleAt(error.instancePath) ?? (lastToken(error.instancePath) || uiText('webkit.form.fallbackTitle', language)));
   const path = error.keyword === 'additionalProperties'
     ? `${error.instancePath}/${escapePointerToken(String(params.additionalProperty))}`
     : error.instancePath;
-  return { path, keyword: error.keyword, message: fieldErrorMessage({ ...failure, title }) };
+  return { path, keyword: error.keyword, message: fieldErrorMessage({ ...failure, title }, language) };
 }

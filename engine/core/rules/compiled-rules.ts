@@ -3,6 +3,7 @@ import { compileCondition, type CompiledCondition } from './compiled-condition.j
 import { isLeaf } from './condition-tree.js';
 import { isMissingValue, type ConditionTrace, type RuleRunResult, type UndecidableRule } from './rule-run-result.js';
 import { FactSlots, RunFacts } from './run-facts.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 
 /** Kleene truth of a node on one run, read from the per-condition truths: 0 false, 1 true, 2 unknown. */
 type NodeTruth = (conditionTruths: Uint8Array) => number;
@@ -51,7 +52,7 @@ function compileTree(node: ConditionNode, pointer: string, slots: FactSlots, con
       return r === UNKNOWN ? UNKNOWN : TRUE - r;
     };
   }
-  if (!isLeaf(node)) throw new Error(`规则条件 ${pointer} 既不是 all/any/not，也不是单个比较`);
+  if (!isLeaf(node)) throw new Error(uiText('core.rules.notACondition', 'zh-CN', { pointer }));
   const index = offset + conditions.length;
   conditions.push(compileCondition(node, pointer, slots));
   return (t) => t[index] as number;
