@@ -97,8 +97,6 @@ const SOURCES: ScannedSource[] = [
       "calendar/calendar-year-input.ts": 2,
       "calendar/calendar-year.ts": 21,
       "cases/local-department.ts": 2,
-      "config/config-titles.ts": 37,
-      "config/problem-location.ts": 30,
       "csv/csv.ts": 6,
       "diff/condition-diff.ts": 6,
       "diff/condition-sentence.ts": 21,

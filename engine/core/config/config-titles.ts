@@ -1,5 +1,7 @@
 import { itemConfigSchema, itemStandardSchema } from '../standard/standard-schemas.js';
-import { channels, labelOf, outcomes, ruleEventTypes, type Vocabulary } from '../vocabulary/index.js';
+import { uiText, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
+import { channels, contextFacts, labelOf, outcomes, ruleEventTypes, type Vocabulary } from '../vocabulary/index.js';
+import { listed, quoted } from './config-text.js';
 import { isRecord } from './problem-list.js';
 
 type Schema = Record<string, unknown>;
@@ -8,14 +10,27 @@ type Schema = Record<string, unknown>;
  * Names for the parts of a config whose schema carries no title (the example's input, a rule's
  * event …): a problem names every part in Chinese, never by its key.
  */
-const untitled: Record<string, string> = {
-  input: '样例输入', scenario: '办理情形', formData: '表单数据', materials: '已交材料', date: '评估日期',
-  division: '受理地行政区划', channel: '受理渠道', creditBlacklisted: '失信名单标记', expect: '预期结果',
-  outcome: '预期受理结论', missingMaterials: '预期缺件', fieldErrors: '预期字段错误', firedRules: '预期触发的规则',
-  type: '结果类型', params: '结果参数', message: '告知内容', basis: '法律依据', materialId: '材料标识',
-  all: '全部满足', any: '任一满足', not: '不满足', fact: '事实', operator: '运算符', value: '比较值', path: '路径',
-  optional: '未填写时视为不满足', conditions: '条件', event: '规则结果', schema: '表单定义', uiSchema: '界面设置',
+const untitledKeys: Record<string, CatalogueKey> = {
+  input: 'core.config.titles.input', formData: 'core.config.titles.formData', materials: 'core.config.titles.materials',
+  channel: 'guide.section.channel', creditBlacklisted: 'core.config.titles.creditBlacklisted', expect: 'designer.examples.expected',
+  outcome: 'core.config.titles.outcome', missingMaterials: 'designer.examples.col.expectedMissing', fieldErrors: 'core.config.titles.fieldErrors',
+  firedRules: 'core.config.titles.firedRules', type: 'core.config.titles.eventType', params: 'core.config.titles.eventParams',
+  message: 'core.config.titles.message', basis: 'designer.rules.basis', materialId: 'core.config.titles.materialId',
+  all: 'designer.rules.group.all', any: 'designer.rules.group.any', not: 'core.config.titles.not', fact: 'designer.rules.fact',
+  operator: 'designer.rules.operator', value: 'designer.rules.value', path: 'core.config.titles.path', optional: 'designer.rules.optional',
+  conditions: 'designer.rules.condition', event: 'core.config.titles.event', schema: 'core.config.location.formDefinition',
+  uiSchema: 'core.config.location.uiSchema',
 };
+
+/** The evaluation's own facts (the example's scenario, date and division) are named as the vocabulary names them. */
+const contextTitles: Record<string, 'scenario' | 'today' | 'division'> = { scenario: 'scenario', date: 'today', division: 'division' };
+
+function untitled(token: string): string | undefined {
+  const context = Object.hasOwn(contextTitles, token) ? contextTitles[token] : undefined;
+  if (context) return labelOf(contextFacts, context);
+  const key = Object.hasOwn(untitledKeys, token) ? untitledKeys[token] : undefined;
+  return key ? uiText(key) : undefined;
+}
 
 function resolve(schema: unknown, document: Schema): { schema: Schema; document: Schema } | null {
   if (!isRecord(schema)) return null;
@@ -59,12 +74,12 @@ export function configTitleAt(pointer: string): string | undefined {
   }
   for (const node of nodes) if (typeof node.schema.title === 'string') return node.schema.title;
   const last = tokens[tokens.length - 1];
-  if (last === undefined) return '事项配置';
+  if (last === undefined) return uiText('core.config.titles.config');
   if (/^\d+$/.test(last)) {
     const parent = configTitleAt(`/${tokens.slice(0, -1).join('/')}`);
-    return parent ? `${parent}第 ${Number(last) + 1} 项` : undefined;
+    return parent ? uiText('core.config.titles.nthOf', 'zh-CN', { parent, n: Number(last) + 1 }) : undefined;
   }
-  return untitled[last];
+  return untitled(last);
 }
 
 const coded: Vocabulary<string>[] = [outcomes, ruleEventTypes, channels] as unknown as Vocabulary<string>[];
@@ -73,7 +88,7 @@ const coded: Vocabulary<string>[] = [outcomes, ruleEventTypes, channels] as unkn
 export function allowedValuesText(values: readonly unknown[]): string {
   const words = values.map((value) => {
     const vocabulary = coded.find((v) => (v.codes as readonly unknown[]).includes(value));
-    return `「${vocabulary ? labelOf(vocabulary, value as string) : String(value)}」`;
+    return quoted(vocabulary ? labelOf(vocabulary, value as string) : String(value));
   });
-  return words.length > 1 ? `${words.slice(0, -1).join('、')}或${words[words.length - 1]}` : words.join('');
+  return words.length > 1 ? `${listed(words.slice(0, -1))}${uiText('form.condition.or')}${words[words.length - 1]}` : words.join('');
 }
