@@ -138,7 +138,7 @@ const SOURCES: ScannedSource[] = [
       "cases/public-progress.ts": 2,
       "catalogue/check.ts": 4,
       "catalogue/data-needs.ts": 11,
-      "catalogue/item-list.ts": 72,
+      "catalogue/item-list.ts": 8,
       "catalogue/verify-bundle.ts": 3,
       "intakes/accept-intake.ts": 8,
       "intakes/intake-summary.ts": 7,

@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../../core/clock/index.js';
 import type { Coded, ItemConfig } from '../../core/config/types.js';
 import { TongbanError } from '../../core/errors.js';
+import { uiText, type CatalogueKey } from '../../core/i18n/catalogue/catalogue.js';
 import type { ItemLifecycle } from '../items/item-lifecycle.js';
 import { enumeration, type EnumerationName } from '../../core/standard/standard-schemas.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
@@ -16,28 +17,33 @@ interface ColumnSpec {
   required: boolean;
 }
 
+/** A sentence of the item list's report or of a skeleton draft: in Chinese, the source (the list's own language). */
+const text = (key: CatalogueKey, values?: Record<string, string | number>) => uiText(key, 'zh-CN', values);
+
 /**
- * Columns of an item list (事项清单). Headers are matched after trimming, dropping a required-mark
+ * Columns of an item list (事项清单). Each column's canonical header is its catalogue heading; the other
+ * headers are spellings found in the region's templates (data matched against a file, not text shown). Headers are matched after trimming, dropping a required-mark
  * asterisk and a parenthesised note, so "事项类型*" and "事项类型（代码或名称）" both match.
  */
 export const ITEM_LIST_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'seq', headers: ['序号'], required: false },
-  { key: 'code', headers: ['编码', '事项编码', '实施编码'], required: false },
-  { key: 'name', headers: ['事项名称'], required: true },
-  { key: 'department', headers: ['实施部门', '实施主体'], required: true },
-  { key: 'itemType', headers: ['事项类型'], required: true },
-  { key: 'caseType', headers: ['办件类型'], required: true },
-  { key: 'scope', headers: ['通办范围'], required: true },
-  { key: 'serviceObjects', headers: ['服务对象'], required: false },
-  { key: 'exerciseLevels', headers: ['行使层级'], required: false },
-  { key: 'promisedTimeLimit', headers: ['承诺办理时限'], required: false },
-  { key: 'statutoryTimeLimit', headers: ['法定办理时限'], required: false },
-  { key: 'charged', headers: ['是否收费'], required: false },
-  { key: 'feeStandard', headers: ['收费标准'], required: false },
-  { key: 'feeBasis', headers: ['收费依据'], required: false },
-  { key: 'deliveryMethods', headers: ['送达方式'], required: false },
+  { key: 'seq', headers: [text('designer.auditor.trail.col.seq')], required: false },
+  { key: 'code', headers: [text('services.catalogue.itemList.column.code'), '事项编码', '实施编码'], required: false },
+  { key: 'name', headers: [text('services.catalogue.itemList.column.name')], required: true },
+  { key: 'department', headers: [text('services.catalogue.itemList.column.department'), '实施主体'], required: true },
+  { key: 'itemType', headers: [text('services.catalogue.itemList.column.itemType')], required: true },
+  { key: 'caseType', headers: [text('services.catalogue.itemList.column.caseType')], required: true },
+  { key: 'scope', headers: [text('services.catalogue.itemList.column.scope')], required: true },
+  { key: 'serviceObjects', headers: [text('services.catalogue.itemList.column.serviceObjects')], required: false },
+  { key: 'exerciseLevels', headers: [text('services.catalogue.itemList.column.exerciseLevels')], required: false },
+  { key: 'promisedTimeLimit', headers: [text('services.catalogue.itemList.column.promisedTimeLimit')], required: false },
+  { key: 'statutoryTimeLimit', headers: [text('services.catalogue.itemList.column.statutoryTimeLimit')], required: false },
+  { key: 'charged', headers: [text('services.catalogue.itemList.column.charged')], required: false },
+  { key: 'feeStandard', headers: [text('services.catalogue.itemList.column.feeStandard')], required: false },
+  { key: 'feeBasis', headers: [text('services.catalogue.itemList.column.feeBasis')], required: false },
+  { key: 'deliveryMethods', headers: [text('runtime.caseActions.deliveryMethod')], required: false },
 ];
 
+// The spellings of yes and no a list may use (data matched against a cell).
 const YES = new Set(['是', '收费', 'Y', 'y', '1']);
 const NO = new Set(['否', '不收费', 'N', 'n', '0']);
 
@@ -54,7 +60,14 @@ const ENUMERATED: Partial<Record<ColumnKey, EnumerationName>> = {
   exerciseLevels: 'exerciseLevel',
 };
 
-const WORKING_DAYS: Coded = { code: 'WD', label: '工作日' };
+/** The code tables' own entries (labels as the standard's schema defines them). */
+function coded(name: EnumerationName, code: string): Coded {
+  const value = enumeration(name).find((v) => v.code === code);
+  if (!value) throw new Error(`${name} has no code ${code}`);
+  return { code: value.code, label: value.label };
+}
+
+const WORKING_DAYS: Coded = coded('timeLimitUnit', 'WD');
 
 export interface ItemListRowReport {
   /** The row as a spreadsheet numbers it: the header is row 1, the first item row 2. */
@@ -142,13 +155,13 @@ export function draftSkeleton(fields: {
       caseType: fields.caseType,
       serviceObjects: fields.serviceObjects ?? [],
       scope: fields.scope,
-      legalBasis: { powerSource: { code: '1', label: '法定本级行使' }, provisions: [] },
+      legalBasis: { powerSource: coded('powerSource', '1'), provisions: [] },
       resultType: { code: '', label: '' },
       resultName: '',
       resultSample: { description: '' },
       exerciseLevels: fields.exerciseLevels ?? [],
-      statutoryTimeLimit: fields.statutoryTimeLimit ?? { value: null, unit: WORKING_DAYS, note: '待实施部门补充' },
-      promisedTimeLimit: fields.promisedTimeLimit ?? { value: 0, unit: WORKING_DAYS, ...(immediate ? {} : { note: '待实施部门补充' }) },
+      statutoryTimeLimit: fields.statutoryTimeLimit ?? { value: null, unit: WORKING_DAYS, note: text('services.catalogue.itemList.toBeCompleted') },
+      promisedTimeLimit: fields.promisedTimeLimit ?? { value: 0, unit: WORKING_DAYS, ...(immediate ? {} : { note: text('services.catalogue.itemList.toBeCompleted') }) },
       acceptanceConditions: [],
       process: [],
       materials: [],
@@ -215,12 +228,12 @@ export async function importItemList({
       const at = index[key];
       return at === undefined ? '' : (cells[at] ?? '').trim();
     };
-    for (const column of missing) reasons.push(`缺少必填列「${column}」`);
+    for (const column of missing) reasons.push(text('services.catalogue.itemList.missingColumn', { column }));
     for (const spec of ITEM_LIST_COLUMNS) {
-      if (spec.required && index[spec.key] !== undefined && cell(spec.key) === '') reasons.push(`「${spec.headers[0]}」不能为空`);
+      if (spec.required && index[spec.key] !== undefined && cell(spec.key) === '') reasons.push(text('services.catalogue.itemList.emptyCell', { column: spec.headers[0] as string }));
     }
     if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
-      reasons.push(`本行有 ${cells.length} 列，多于表头的 ${header.length} 列（可能有未加引号的逗号）`);
+      reasons.push(text('services.catalogue.itemList.tooManyCells', { cells: cells.length, header: header.length }));
     }
 
     const coded: Partial<Record<ColumnKey, Coded[]>> = {};
@@ -234,8 +247,8 @@ export async function importItemList({
         if (value) {
           if (!values.some((v) => v.code === value.code)) values.push(value);
         } else {
-          const options = enumeration(enumName).map((v) => `${v.code} ${v.label}`).join('、');
-          reasons.push(`「${headerOf(key)}」的值「${part}」不在代码表中（可填：${options}）`);
+          const options = enumeration(enumName).map((v) => `${v.code} ${v.label}`).join(text('server.listSeparator'));
+          reasons.push(text('services.catalogue.itemList.notInCodeTable', { column: headerOf(key), value: part, options }));
         }
       }
       coded[key] = values;
@@ -247,7 +260,7 @@ export async function importItemList({
       if (raw === '') continue;
       const limit = raw === '即办' && key === 'promisedTimeLimit' ? { value: 0, unit: WORKING_DAYS } : timeLimit(raw);
       if (limit) limits[key] = limit;
-      else reasons.push(`「${headerOf(key)}」的值「${raw}」应为天数，如「20」或「20个工作日」`);
+      else reasons.push(text('services.catalogue.itemList.badTimeLimit', { column: headerOf(key), value: raw }));
     }
 
     // 收费 and 送达方式 where the list has them: a charged item needs its standard and basis, as the schema says.
@@ -256,16 +269,16 @@ export async function importItemList({
     if (charged !== '') {
       if (YES.has(charged)) {
         fee = { charged: true, standard: cell('feeStandard'), basis: cell('feeBasis') };
-        if (!fee.standard) reasons.push('「是否收费」为「是」时须填写「收费标准」');
-        if (!fee.basis) reasons.push('「是否收费」为「是」时须填写「收费依据」');
+        if (!fee.standard) reasons.push(text('services.catalogue.itemList.feeStandardNeeded'));
+        if (!fee.basis) reasons.push(text('services.catalogue.itemList.feeBasisNeeded'));
       } else if (NO.has(charged)) fee = { charged: false };
-      else reasons.push(`「是否收费」的值「${charged}」应为「是」或「否」`);
+      else reasons.push(text('services.catalogue.itemList.badCharged', { value: charged }));
     }
     const delivery: DeliveryMethod[] = [];
     for (const part of cell('deliveryMethods').split(/[、,，;；/|\n]+/).map((p) => p.trim()).filter(Boolean)) {
       const method = deliveryMethodOf(part);
       if (method) { if (!delivery.includes(method)) delivery.push(method); }
-      else reasons.push(`「送达方式」的值「${part}」不在代码表中（可填：${deliveryMethods.codes.map((c) => `${c} ${labelOf(deliveryMethods, c)}`).join('、')}）`);
+      else reasons.push(text('services.catalogue.itemList.notInCodeTable', { column: headerOf('deliveryMethods'), value: part, options: deliveryMethods.codes.map((c) => `${c} ${labelOf(deliveryMethods, c)}`).join(text('server.listSeparator')) }));
     }
 
     const name = cell('name');
@@ -273,29 +286,29 @@ export async function importItemList({
       const key = normalise(name);
       const earlier = namesInFile.get(key);
       const existing = existingNames.get(key);
-      if (earlier !== undefined) reasons.push(`事项名称「${name}」与第 ${earlier} 行重复`);
-      else if (existing !== undefined) reasons.push(`事项名称「${name}」已存在（事项 ${existing}）`);
+      if (earlier !== undefined) reasons.push(text('services.catalogue.itemList.nameDuplicate', { name, row: earlier }));
+      else if (existing !== undefined) reasons.push(text('services.catalogue.itemList.nameExists', { name, code: existing }));
       else namesInFile.set(key, row);
     }
 
     const department = cell('department');
     if (department && !departments.has(normalise(department))) {
-      reasons.push(`实施部门「${department}」不在已知部门中；请核对名称，或由管理员将其加入部门名单`);
+      reasons.push(text('services.catalogue.itemList.unknownDepartment', { department }));
     }
 
     let code = cell('code');
     if (code === '') {
       const seq = cell('seq');
       if (/^\d{1,9}$/.test(seq) && Number(seq) > 0) code = `${prefix}-${seq.padStart(4, '0')}`;
-      else if (seq === '') reasons.push('没有「编码」也没有「序号」，无法生成事项编码');
-      else reasons.push(`「序号」应为正整数，而不是「${seq}」`);
+      else if (seq === '') reasons.push(text('services.catalogue.itemList.noCodeNoSeq'));
+      else reasons.push(text('services.catalogue.itemList.badSeq', { seq }));
     } else if (!isItemCode(code)) {
-      reasons.push(`编码「${code}」格式不正确（字母或数字开头，可含字母、数字、点、下划线、连字符，2–64 位）`);
+      reasons.push(text('services.catalogue.itemList.badCode', { code }));
     }
     if (isItemCode(code)) {
       const earlier = codesInFile.get(code);
-      if (earlier !== undefined) reasons.push(`编码 ${code} 与第 ${earlier} 行重复`);
-      else if (existingCodes.has(code)) reasons.push(`编码 ${code} 已存在`);
+      if (earlier !== undefined) reasons.push(text('services.catalogue.itemList.codeDuplicate', { code, row: earlier }));
+      else if (existingCodes.has(code)) reasons.push(text('services.catalogue.itemList.codeExists', { code }));
       else codesInFile.set(code, row);
     }
 
@@ -312,7 +325,7 @@ export async function importItemList({
         ...(coded.exerciseLevels ? { exerciseLevels: coded.exerciseLevels } : {}),
         ...limits,
       },
-      `由事项清单导入（第 ${row} 行），待实施部门补全事项标准、表单、规则与样例`,
+      text('services.catalogue.itemList.skeletonNote', { row }),
     );
     if (fee) config.standard.fee = fee;
     if (delivery.length > 0) config.standard.deliveryMethods = delivery;
@@ -328,12 +341,12 @@ export async function importItemList({
         await lifecycle.saveDraft(candidate.code, candidate.config, options.actor, undefined);
         await store.appendAudit({
           at: now(), actor: options.actor, action: 'item.imported', code: candidate.code, version: null,
-          reason: '由事项清单导入草稿骨架', details: { source: 'item-list-csv', row: report.row },
+          reason: text('services.catalogue.itemList.auditReason'), details: { source: 'item-list-csv', row: report.row },
         });
       } catch (error) {
         if (!(error instanceof TongbanError) || error.status >= 500) throw error;
         report.status = 'rejected';
-        report.reasons.push(`未能创建草稿：${error.message}`);
+        report.reasons.push(text('services.catalogue.itemList.draftFailed', { message: error.message }));
       }
     }
     options.onProgress?.({ index: i + 1, total, row: report.row, code: report.code ?? null, status: report.status });
