@@ -135,7 +135,6 @@ const SOURCES: ScannedSource[] = [
       "cases/case-verification.ts": 22,
       "cases/case-view.ts": 4,
       "cases/commitment-checks.ts": 22,
-      "cases/public-progress.ts": 2,
       "catalogue/check.ts": 4,
       "catalogue/data-needs.ts": 11,
       "catalogue/item-list.ts": 8,

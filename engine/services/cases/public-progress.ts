@@ -26,7 +26,7 @@ const SECOND_FACTOR_LENGTH = 4;
 
 /** The message of an unknown case and of a wrong second factor, alike on purpose. */
 export const unknownCase = (caseNumber: string): NotFoundError =>
-  new NotFoundError(`未查询到办件 ${caseNumber}，请核对办件编号和身份证号码后四位`, { caseNumber });
+  new NotFoundError({ key: 'services.cases.progress.unknownCase', values: { caseNumber } }, { caseNumber });
 
 /**
  * Whether the applicant's second factor matches: the last 4 characters of the ID number, or of the

@@ -22,6 +22,7 @@ export const servicesCasesMnMong: Record<keyof typeof servicesCasesZhCN, string>
   "services.cases.event.returnReason": "ᠪᠤᠴᠠᠭᠠᠬᠤ ᠳᠤ ᠱᠢᠯᠲᠠᠭᠠᠨ ᠢ ᠲᠠᠶᠢᠯᠪᠤᠷᠢᠯᠠᠬᠤ ᠶᠣᠰᠣᠲᠠᠢ",
   "services.cases.event.voidReason": "ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠣᠯᠭᠠᠬᠤ ᠳᠤ ᠱᠢᠯᠲᠠᠭᠠᠨ ᠢ ᠲᠠᠶᠢᠯᠪᠤᠷᠢᠯᠠᠬᠤ ᠶᠣᠰᠣᠲᠠᠢ",
   "services.cases.book.noSuchCase": "{caseNumber} ᠪᠠᠷᠢᠭᠳᠠᠬᠤ ᠬᠡᠷᠡᠭ ᠪᠠᠶᠢᠬᠤ ᠦᠭᠡᠢ",
+  "services.cases.progress.unknownCase": "{caseNumber} ᠳᠤᠭᠠᠷ ᠲᠠᠢ ᠪᠠᠷᠢᠭᠳᠠᠬᠤ ᠬᠡᠷᠡᠭ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠪᠠᠷᠢᠭᠳᠠᠬᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠳᠤᠭᠠᠷ ᠪᠠ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠦᠨ ᠳᠤᠭᠠᠷ ᠤᠨ ᠰᠡᠭᠦᠯ ᠦᠨ ᠳᠥᠷᠪᠡᠨ ᠣᠷᠣᠨ ᠢ ᠨᠢᠭᠲᠠᠯᠠᠨ᠎ᠠ ᠤᠤ᠃",
   "services.cases.book.chainBroken": "{caseNumber} ᠪᠠᠷᠢᠭᠳᠠᠬᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠰᠢᠯᠵᠢᠯᠲᠡ ᠶᠢᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠰᠢᠯᠭᠠᠯᠲᠠ ᠳᠤ ᠲᠡᠨᠴᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ (ᠳᠤᠭᠠᠷ {seq} ᠠᠯᠬᠤᠮ᠄ {problem})᠂ ᠰᠢᠯᠵᠢᠯᠲᠡ ᠶᠢ ᠵᠣᠭᠰᠣᠭᠠᠪᠠ᠂ ᠬᠠᠮᠢᠶᠠᠷᠤᠭᠴᠢ ᠲᠠᠢ ᠬᠠᠷᠢᠯᠴᠠᠨ᠎ᠠ ᠤᠤ",
   "services.cases.book.receivingWindow": "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠭᠠᠵᠠᠷ {place} ᠤᠨ ᠴᠣᠩᠬᠤ",
   "services.cases.book.handlingWindow": "ᠪᠠᠷᠢᠬᠤ ᠭᠠᠵᠠᠷ {place} ᠤᠨ ᠴᠣᠩᠬᠤ",

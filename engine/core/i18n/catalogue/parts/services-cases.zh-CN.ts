@@ -17,6 +17,7 @@ export const servicesCasesZhCN = {
   "services.cases.event.returnReason": "退回须说明理由",
   "services.cases.event.voidReason": "作废须说明理由",
   "services.cases.book.noSuchCase": "办件 {caseNumber} 不存在",
+  "services.cases.progress.unknownCase": "未查询到办件 {caseNumber}，请核对办件编号和身份证号码后四位",
   "services.cases.book.chainBroken": "办件 {caseNumber} 的流转记录校验不通过（第 {seq} 步：{problem}），已停止流转，请联系管理员",
   "services.cases.book.receivingWindow": "受理地 {place} 的窗口",
   "services.cases.book.handlingWindow": "办理地 {place} 的窗口",
