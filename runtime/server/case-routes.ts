@@ -1,4 +1,4 @@
-import { BadRequestError, isCaseNumber, isDivisionWithin, NotFoundError, CASE_EVENT_TYPES, CASE_STATUSES, type Principal } from '../../engine/core/index.js';
+import { BadRequestError, isCaseNumber, isDivisionWithin, NotFoundError, CASE_EVENT_TYPES, CASE_STATUSES, uiText, type Principal } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
 import { CaseBook, listingScope, overdueReportCsv, type CaseVerifier } from '../../engine/services/index.js';
 
@@ -41,16 +41,16 @@ const eventBody = {
   properties: {
     type: { enum: CASE_EVENT_TYPES.filter((type) => type !== 'open' && type !== 'supplement-notice') },
     comment: { ...str, maxLength: 500 },
-    trackingNumber: { ...str, maxLength: 64, description: 'dispatch: 纸质原件邮寄单号 (required when the item keeps paper originals); deliver by post: 邮寄单号' },
-    result: { enum: ['approved', 'refused'], description: 'decide: 准予 / 不予' },
-    resultNumber: { ...str, maxLength: 64, description: 'decide: 证照或文书编号' },
+    trackingNumber: { ...str, maxLength: 64, description: 'dispatch: the tracking number of the paper originals sent by post (required when the item keeps paper originals); deliver by post: the tracking number' },
+    result: { enum: ['approved', 'refused'], description: 'decide: approved / refused' },
+    resultNumber: { ...str, maxLength: 64, description: 'decide: the number of the licence or document issued' },
     reason: { ...str, maxLength: 500, description: 'decide (refused), return, void: the reason' },
-    method: { enum: ['post', 'window'], description: 'deliver: 邮寄送达 / 窗口领取' },
+    method: { enum: ['post', 'window'], description: 'deliver: by post / collected at the window' },
     recipient: { ...str, maxLength: 64, description: 'deliver: who signed for it' },
-    materials: { type: 'array', items: { ...str, maxLength: 64 }, maxItems: 500, description: 'supplement: the material ids handed in (merged with those on record); fulfil-commitment: the 容缺后补 materials handed in (all of them)' },
+    materials: { type: 'array', items: { ...str, maxLength: 64 }, maxItems: 500, description: 'supplement: the material ids handed in (merged with those on record); fulfil-commitment: the deferred materials handed in (all of them)' },
     formData: { type: 'object', description: 'supplement: corrected form fields (merged over those on record)' },
     version: { enum: ['opened', 'current'], description: 'supplement: decide on the version the case was opened with (default) or on the one in force at this window; recorded on the event' },
-    supplementBy: { ...str, format: 'date', description: 'commit (容缺受理): the last day to hand in the 容缺后补 materials; not before today, not after the item allows (422)' },
+    supplementBy: { ...str, format: 'date', description: 'commit (acceptance with materials deferred): the last day to hand in the deferred materials; not before today, not after the item allows (422)' },
   },
 };
 
@@ -62,20 +62,20 @@ function text(req: ApiRequest, name: string): string | undefined {
 function integer(req: ApiRequest, name: string): number | undefined {
   const value = text(req, name);
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new BadRequestError(`${name} 应为非负整数`, { [name]: value });
+  if (!/^\d+$/.test(value)) throw new BadRequestError({ key: 'server.runtime.query.nonNegativeInteger', values: { name } }, { [name]: value });
   return Number(value);
 }
 
 function flag(req: ApiRequest, name: string): boolean | undefined {
   const value = text(req, name);
   if (value === undefined) return undefined;
-  if (value !== 'true' && value !== 'false') throw new BadRequestError(`${name} 应为 true 或 false`, { [name]: value });
+  if (value !== 'true' && value !== 'false') throw new BadRequestError({ key: 'server.runtime.query.boolean', values: { name } }, { [name]: value });
   return value === 'true';
 }
 
 function caseNumberOf(req: ApiRequest): string {
   const caseNumber = req.params.caseNumber ?? '';
-  if (!isCaseNumber(caseNumber)) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
+  if (!isCaseNumber(caseNumber)) throw new NotFoundError({ key: 'server.runtime.case.noSuchCase', values: { caseNumber } }, { caseNumber });
   return caseNumber;
 }
 
@@ -83,7 +83,7 @@ function caseNumberOf(req: ApiRequest): string {
 async function visibleCase(cases: CaseBook, req: ApiRequest): Promise<string> {
   const caseNumber = caseNumberOf(req);
   const record = await cases.record(caseNumber);
-  if (!(await cases.visibleTo(req.principal as Principal, record))) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
+  if (!(await cases.visibleTo(req.principal as Principal, record))) throw new NotFoundError({ key: 'server.runtime.case.noSuchCase', values: { caseNumber } }, { caseNumber });
   return caseNumber;
 }
 
@@ -177,17 +177,17 @@ export function caseRoutes({ cases, verifier }: { cases: CaseBook; verifier?: Ca
         res.setHeader('Cache-Control', 'private, no-store');
         const format = text(req, 'format') ?? 'json';
         if (format === 'csv') {
-          res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`超期办件-${scope.within}-${report.today}.csv`)}`);
+          res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(uiText('server.runtime.cases.overdueFileName', 'zh-CN', { division: scope.within, today: report.today }))}`);
           res.type('text/csv; charset=utf-8').send(overdueReportCsv(report));
           return;
         }
-        if (format !== 'json') throw new BadRequestError('format 应为 json 或 csv', { format });
+        if (format !== 'json') throw new BadRequestError({ key: 'server.runtime.cases.format' }, { format });
         res.json(report);
       },
     },
     {
       method: 'get', path: '/api/cases/:caseNumber', tags: ['cases'], access: { roles: CASE_READERS },
-      summary: 'A case: status, 受理地 and 办理地, the timeline, each stage’s due date with its overdue flag, and the events allowed now',
+      summary: 'A case: status, receiving and handling divisions, the timeline, each stage’s due date with its overdue flag, and the events allowed now',
       responses: { 200: { description: 'The case', schema: caseView }, 404: ERR, 409: ERR },
       handler: async (req, res) => {
         const caseNumber = await visibleCase(cases, req);

@@ -1,4 +1,4 @@
-import { type Principal, ValidationFailedError, isDivisionWithin, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, isCaseNumber, operatesFor, isItemCode, documentKinds, labelOf } from '../../engine/core/index.js';
+import { type Principal, ValidationFailedError, isDivisionWithin, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, isCaseNumber, operatesFor, isItemCode, documentKinds, labelOf, catalogueProblem, uiText, type Language } from '../../engine/core/index.js';
 import type { DecisionLogWriter, IntakeRecord, IntakeStore, ConfigReader } from '../../engine/ports/index.js';
 import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger, type RawBodyRoute } from '../../engine/http-kit/index.js';
 import { acceptIntake, actorOf, summarizeIntake, type CaseBook, type ApplicantFields, type IntakeApplication } from '../../engine/services/index.js';
@@ -7,6 +7,7 @@ import { DOCUMENT_KINDS, isDocumentKind, NOTICE_INLINE_BLOCKS, renderNoticeDocum
 import { isCommitmentDocumentKind, renderCommitmentDocument } from './commitment-documents.js';
 import type { PublishedConfigs } from './published-configs.js';
 import { RUNTIME_PREFIX } from './runtime-routes.js';
+import { composedError, listOf, phrase } from './composed-message.js';
 
 /** TONGBAN_UPLOAD_LIMIT's default: 5 MiB per attachment. */
 export const DEFAULT_UPLOAD_LIMIT = 5 * 1024 * 1024;
@@ -16,18 +17,18 @@ export const ATTACHMENT_TYPES: Readonly<Record<string, { label: string; ext: str
   'image/jpeg': { label: 'JPEG', ext: '.jpg', magic: (d) => d.length >= 3 && d[0] === 0xff && d[1] === 0xd8 && d[2] === 0xff },
   'image/png': { label: 'PNG', ext: '.png', magic: (d) => d.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
 };
-const ALLOWED_TEXT = 'PDF（application/pdf）、JPEG（image/jpeg）或 PNG（image/png）';
+const ALLOWED_TEXT = phrase('server.runtime.intake.allowedTypes');
 
 const INTAKES = `${RUNTIME_PREFIX}/intakes`;
 const INTAKE = `${INTAKES}/:caseNumber`;
 const ATTACHMENTS = `${INTAKE}/attachments`;
 const ERR = { description: 'Error', schema: s.error };
 
-/** 5242880 → "5 MB", 1536 → "1.5 KB" */
-export function formatBytes(bytes: number): string {
+/** 5242880 → "5 MB", 1536 → "1.5 KB", 512 → "512 字节" (the unit of bytes in `language`) */
+export function formatBytes(bytes: number, language: Language = 'zh-CN'): string {
   const units: [number, string][] = [[1024 * 1024, 'MB'], [1024, 'KB']];
   for (const [size, unit] of units) if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
-  return `${bytes} 字节`;
+  return uiText('server.runtime.intake.bytes', language, { bytes });
 }
 
 /** The raw-body reader of the upload route, mounted by createApiApp before (and instead of) the JSON parser. */
@@ -35,8 +36,15 @@ export function intakeUploads(limit: number = DEFAULT_UPLOAD_LIMIT): RawBodyRout
   return {
     path: ATTACHMENTS,
     limit,
-    tooLarge: (size) =>
-      new PayloadTooLargeError(`附件过大：${size === null ? `超过 ${formatBytes(limit)}` : formatBytes(size)}（上限 ${formatBytes(limit)}）`, { limit, ...(size === null ? {} : { size }) }),
+    tooLarge: (size) => {
+      const limitText = (language: Language) => formatBytes(limit, language);
+      return composedError(
+        (message) => new PayloadTooLargeError(message, { limit, ...(size === null ? {} : { size }) }),
+        size === null
+          ? { key: 'server.runtime.intake.overLimit', values: { limit: limitText } }
+          : { key: 'server.runtime.intake.tooLarge', values: { size: (language) => formatBytes(size, language), limit: limitText } },
+      );
+    },
   };
 }
 
@@ -45,7 +53,10 @@ function ownWindow(req: ApiRequest, principal: Principal): void {
   if (principal.role !== 'operator') return;
   const division = req.params.division ?? '';
   if (!operatesFor(principal.division, division)) {
-    throw new ForbiddenError(`「${principal.name}」只能办理 ${principal.division ?? '（未绑定）'} 及其下级的办件`, { division, own: principal.division });
+    throw composedError(
+      (message) => new ForbiddenError(message, { division, own: principal.division }),
+      { key: 'server.runtime.intake.operatorScope', values: { name: principal.name, division: principal.division ?? phrase('server.runtime.intake.unbound') } },
+    );
   }
 }
 
@@ -53,7 +64,7 @@ const windowAccess = { roles: ['admin', 'operator'] as const, scope: ownWindow }
 
 function divisionOf(req: ApiRequest): string {
   const division = req.params.division ?? '';
-  if (!isKnownLocality(division)) throw new NotFoundError(`「${division}」不是内蒙古自治区的行政区划代码`, { division });
+  if (!isKnownLocality(division)) throw new NotFoundError({ key: 'server.runtime.locality.unknown', values: { division } }, { division });
   return division;
 }
 
@@ -70,7 +81,7 @@ const intake = {
   type: 'object',
   required: ['caseNumber', 'createdAt', 'createdBy', 'receivingDivision', 'handling', 'item', 'scenario', 'formData', 'materials', 'decision', 'browserMismatch', 'attachments'],
   properties: {
-    caseNumber: { ...str, description: "'TB' + 受理地 + YYYYMMDD + '-' + 6-digit sequence" }, createdAt: str, createdBy: str, receivingDivision: str,
+    caseNumber: { ...str, description: "'TB' + the receiving division's code + YYYYMMDD + '-' + 6-digit sequence" }, createdAt: str, createdBy: str, receivingDivision: str,
     handling: { type: 'object', properties: { department: str, division: str } },
     item: { type: 'object', properties: { code: str, version: { type: 'integer' }, hash: str, name: str } },
     scenario: str, formData: { type: 'object' }, materials: { type: 'array', items: str }, decision: s.decision,
@@ -90,14 +101,14 @@ const createBody = {
   required: ['code', 'scenario'],
   additionalProperties: false,
   properties: {
-    code: { ...str, description: '事项编码' },
-    scenario: { ...str, description: '办理情形 id' },
+    code: { ...str, description: 'item code' },
+    scenario: { ...str, description: 'scenario id' },
     formData: { type: 'object' },
     materials: { type: 'array', items: str, maxItems: 500 },
     date: { description: 'refused (422): the acceptance date and time are the server’s (Asia/Shanghai); only the evaluate route takes a date, for previews' },
-    handlingDivision: { ...str, description: '办理地 (收受分离); default the receiving division' },
+    handlingDivision: { ...str, description: 'handling division (received here, handled there); default the receiving division' },
     handlingDepartment: { ...str, maxLength: 100, description: 'the approving department there; default the standard’s department named for that locality' },
-    creditBlacklisted: { type: 'boolean', description: '申请人列入失信名单 (checked by the clerk): not eligible for 容缺受理; default false' },
+    creditBlacklisted: { type: 'boolean', description: 'the applicant is on the list of untrustworthy parties (checked by the clerk): not eligible for acceptance with materials deferred; default false' },
     browserDecision: {
       type: 'object', required: ['outcome', 'hash'], additionalProperties: false,
       description: 'what the window showed; a difference from the server is recorded and logged',
@@ -136,7 +147,7 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
     const record = isCaseNumber(caseNumber) ? await intakes.get(caseNumber) : null;
     const party = record && (isDivisionWithin(record.receivingDivision, division) || isDivisionWithin(record.handling.division, division));
     if (!record || !(party || (cases && await cases.reachableAt(record, division, forSupplement)))) {
-      throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber, division });
+      throw new NotFoundError({ key: 'server.runtime.case.noSuchCase', values: { caseNumber } }, { caseNumber, division });
     }
     return record;
   }
@@ -154,15 +165,15 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
       for (const material of inForce?.config.standard.materials ?? []) known.add(material.id);
     }
     if (!known.has(id)) {
-      const message = `「${id}」不是事项 ${record.item.code} 的申请材料`;
-      throw new ValidationFailedError(message, [{ pointer: '/materialId', code: 'attachment.material', message }]);
+      const message = { key: 'server.runtime.intake.notAMaterial', values: { id, code: record.item.code } } as const;
+      throw new ValidationFailedError(message, [catalogueProblem('/materialId', 'attachment.material', message)]);
     }
     return id;
   }
 
   return [
     {
-      method: 'post', path: INTAKES, summary: 'Save an intake record (办件) with the server’s decision', tags: ['intake'], access: windowAccess,
+      method: 'post', path: INTAKES, summary: 'Save an intake record (a case) with the server’s decision', tags: ['intake'], access: windowAccess,
       body: { schema: createBody, required: true },
       responses: {
         201: { description: 'Saved: { intake, decision, mismatch? }', schema: { type: 'object', required: ['intake', 'decision'], properties: { intake, decision: s.decision, mismatch } } },
@@ -171,12 +182,12 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
       handler: async (req, res) => {
         const division = divisionOf(req);
         const { code, ...application } = req.body as CreateBody;
-        if (!isItemCode(code)) throw new NotFoundError(`事项编码「${code}」不存在`, { code });
+        if (!isItemCode(code)) throw new NotFoundError({ key: 'server.runtime.item.unknownCode', values: { code } }, { code });
         const compiled = await configs.inForce(code, division);
         nameVersion(res, compiled.item);
         const { record, decision, mismatch: mismatchFound, unrecorded } = await acceptIntake({
           intakes, decisionLog, cases, compiled, division, application, ...(clock ? { clock } : {}),
-          actor: req.principal ? actorOf(req.principal) : { id: 'unknown', name: '未知', role: 'operator' },
+          actor: req.principal ? actorOf(req.principal) : { id: 'unknown', name: uiText('server.runtime.intake.unknownClerk'), role: 'operator' },
         });
         if (unrecorded) logger?.error('decision not recorded', { code: compiled.item.code, error: String(unrecorded) });
         if (mismatchFound) {
@@ -201,7 +212,7 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
         const text = (name: string): string | undefined => (typeof req.query[name] === 'string' && req.query[name] !== '' ? (req.query[name] as string) : undefined);
         const limitText = text('limit');
         const limit = limitText === undefined ? undefined : Number(limitText);
-        if (limit !== undefined && !Number.isInteger(limit)) throw new BadRequestError('limit 应为整数', { limit: limitText });
+        if (limit !== undefined && !Number.isInteger(limit)) throw new BadRequestError({ key: 'server.runtime.query.integer', values: { name: 'limit' } }, { limit: limitText });
         const code = text('code');
         const after = text('after');
         const records = await intakes.list({ division, ...(code ? { code } : {}), ...(after ? { afterCaseNumber: after } : {}), ...(limit ? { limit } : {}) });
@@ -239,20 +250,26 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
         const contentType = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
         const type = ATTACHMENT_TYPES[contentType];
         if (!type) {
-          throw new UnsupportedMediaTypeError(`不支持的附件类型「${contentType || '未声明'}」：只接受 ${ALLOWED_TEXT} 文件`, { contentType: contentType || null, allowed: Object.keys(ATTACHMENT_TYPES) });
+          throw composedError(
+            (message) => new UnsupportedMediaTypeError(message, { contentType: contentType || null, allowed: Object.keys(ATTACHMENT_TYPES) }),
+            { key: 'server.runtime.intake.unsupportedType', values: { contentType: contentType || phrase('server.runtime.intake.undeclared'), allowed: ALLOWED_TEXT } },
+          );
         }
         const data = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        if (data.length === 0) throw new BadRequestError('附件内容为空', { caseNumber: record.caseNumber }, 'empty_attachment');
+        if (data.length === 0) throw new BadRequestError({ key: 'server.runtime.intake.emptyAttachment' }, { caseNumber: record.caseNumber }, 'empty_attachment');
         if (!type.magic(data)) {
-          throw new UnsupportedMediaTypeError(`附件内容不是 ${type.label} 文件（与声明的类型 ${contentType} 不符）：只接受 ${ALLOWED_TEXT} 文件`, { contentType, allowed: Object.keys(ATTACHMENT_TYPES) });
+          throw composedError(
+            (message) => new UnsupportedMediaTypeError(message, { contentType, allowed: Object.keys(ATTACHMENT_TYPES) }),
+            { key: 'server.runtime.intake.contentMismatch', values: { label: type.label, contentType, allowed: ALLOWED_TEXT } },
+          );
         }
         const header = req.headers['x-filename'];
-        let name = `附件${type.ext}`;
+        let name = uiText('server.runtime.intake.defaultFileName', 'zh-CN', { ext: type.ext });
         if (typeof header === 'string' && header.trim() !== '') {
           try {
             name = decodeURIComponent(header.trim());
           } catch {
-            throw new BadRequestError('X-Filename 应为 URI 编码（encodeURIComponent）的文件名', { header }, 'bad_filename');
+            throw new BadRequestError({ key: 'server.runtime.intake.badFilename' }, { header }, 'bad_filename');
           }
         }
         const meta = await intakes.addAttachment(record.caseNumber, { name, contentType, data, ...(materialId ? { materialId } : {}) });
@@ -266,7 +283,7 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
       handler: async (req, res) => {
         const record = await recordAt(req);
         const attachment = await intakes.getAttachment(record.caseNumber, req.params.id ?? '');
-        if (!attachment) throw new NotFoundError(`办件 ${record.caseNumber} 没有附件 ${req.params.id ?? ''}`, { caseNumber: record.caseNumber, id: req.params.id });
+        if (!attachment) throw new NotFoundError({ key: 'server.runtime.intake.noSuchAttachment', values: { caseNumber: record.caseNumber, id: req.params.id ?? '' } }, { caseNumber: record.caseNumber, id: req.params.id });
         res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(attachment.name)}`);
         res.setHeader('X-Content-Type-Options', 'nosniff');
         res.setHeader('Cache-Control', 'private, no-store');
@@ -282,11 +299,13 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
         const found = await recordAt(req, true);
         const record = cases ? await cases.onRecord(found) : found;
         const kind = req.params.kind ?? '';
-        if (!isDocumentKind(kind)) throw new NotFoundError(`没有「${kind}」这种文书，可选：${DOCUMENT_KINDS.join('、')}`, { kind, kinds: DOCUMENT_KINDS });
+        if (!isDocumentKind(kind)) {
+          throw composedError((message) => new NotFoundError(message, { kind, kinds: DOCUMENT_KINDS }), { key: 'server.runtime.intake.noSuchDocument', values: { kind, kinds: listOf(DOCUMENT_KINDS) } });
+        }
         const version = await reader.getVersion(record.item.code, record.item.version);
-        if (!version) throw new NotFoundError(`事项 ${record.item.code} 第 ${record.item.version} 版不存在`, { code: record.item.code, version: record.item.version });
+        if (!version) throw new NotFoundError({ key: 'server.runtime.item.noSuchVersion', values: { code: record.item.code, version: record.item.version } }, { code: record.item.code, version: record.item.version });
         if (version.hash !== record.item.hash) {
-          throw new DriftDetectedError(`事项 ${record.item.code} 第 ${record.item.version} 版的哈希与办件记录不符，拒绝出具文书`, { code: record.item.code, version: record.item.version, recordedHash: record.item.hash, actualHash: version.hash });
+          throw new DriftDetectedError({ key: 'server.runtime.intake.hashMismatch', values: { code: record.item.code, version: record.item.version } }, { code: record.item.code, version: record.item.version, recordedHash: record.item.hash, actualHash: version.hash });
         }
         const caseView = cases ? await cases.view(record.caseNumber) : null;
         // The claims name the window, its address and phone (receiving) and the competent department and remedies (handling).

@@ -9,13 +9,13 @@ const ERR = { description: 'Error', schema: s.error };
 
 function divisionOf(req: ApiRequest): string {
   const division = req.params.division ?? '';
-  if (!isKnownLocality(division)) throw new NotFoundError(`「${division}」不是内蒙古自治区的行政区划代码`, { division });
+  if (!isKnownLocality(division)) throw new NotFoundError({ key: 'server.runtime.locality.unknown', values: { division } }, { division });
   return division;
 }
 
 function codeOf(req: ApiRequest): string {
   const code = req.params.code ?? '';
-  if (!isItemCode(code)) throw new NotFoundError(`事项编码「${code}」不存在`, { code });
+  if (!isItemCode(code)) throw new NotFoundError({ key: 'server.runtime.item.unknownCode', values: { code } }, { code });
   return code;
 }
 
@@ -79,7 +79,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
       },
     },
     {
-      method: 'get', path: `${RUNTIME_PREFIX}/items/:code/guide`, summary: 'The public service guide (办事指南): JSON, or HTML with Accept: text/html', tags: ['runtime'], access: { public: true }, rateLimit: 'public',
+      method: 'get', path: `${RUNTIME_PREFIX}/items/:code/guide`, summary: 'The public service guide: JSON, or HTML with Accept: text/html', tags: ['runtime'], access: { public: true }, rateLimit: 'public',
       inlineBlocks: { styles: [SERVICE_GUIDE_CSS] },
       headers: [{ name: 'Accept', description: 'text/html for a printable page' }],
       responses: { 200: { description: 'Guide', schema: s.guide, alsoAs: { 'text/html': { type: 'string' } } }, 404: ERR, 409: ERR },
@@ -100,7 +100,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
         const division = divisionOf(req);
         const compiled = await configs.inForce(codeOf(req), division);
         const { channel, ...input } = (req.body ?? {}) as { channel?: string } & Record<string, unknown>;
-        if (channel !== undefined && typeof channel !== 'string') throw new BadRequestError('channel 应为文本', { field: 'channel' });
+        if (channel !== undefined && typeof channel !== 'string') throw new BadRequestError({ key: 'server.runtime.evaluate.channel' }, { field: 'channel' });
         const decision = await evaluateCompiled(compiled, input, { division, channel: channel ?? 'comprehensive-window' });
         nameVersion(res, compiled);
         // Only a signed-in window's decisions are recorded: an anonymous evaluation (the public

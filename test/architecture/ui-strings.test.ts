@@ -56,11 +56,8 @@ const SOURCES: ScannedSource[] = [
     data: [],
     notYetMigrated: {
       "calendar-routes.ts": 22,
-      "case-routes.ts": 15,
       "checkpoint-watch.ts": 3,
-      "intake-routes.ts": 49,
       "published-configs.ts": 16,
-      "runtime-routes.ts": 6,
       "web-app.ts": 1,
     },
   },
