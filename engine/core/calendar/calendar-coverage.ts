@@ -1,4 +1,5 @@
 import { parseIsoDate } from '../codes/index.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 import { calendarMissingNote } from './calendar-missing-note.js';
 import { officialWorkingCalendar } from './official-calendar.js';
 import type { WorkingCalendar } from './working-calendar.js';
@@ -22,6 +23,6 @@ export function calendarCoverage(today: string, calendar: WorkingCalendar = offi
   const needed = date.month >= WARN_FROM_MONTH ? [date.year, date.year + 1] : [date.year];
   const missing = needed.filter((year) => !calendar.hasYear(year));
   const coverage: CalendarCoverage = { today, loadedYears: calendar.years(), missing };
-  if (missing.length > 0) coverage.warning = `${calendarMissingNote(missing)}。国务院办公厅发布放假安排通知后，请尽快载入该年工作日历。`;
+  if (missing.length > 0) coverage.warning = uiText('core.calendar.coverageWarning', 'zh-CN', { note: calendarMissingNote(missing) });
   return coverage;
 }

@@ -1,7 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import calendarYearSchema from '../../../standards/calendar/calendar-year.schema.json' with { type: 'json' };
-import type { Problem } from '../errors.js';
+import { catalogueProblem, type Problem } from '../errors.js';
 import { toFieldError } from '../form/field-messages.js';
 import { calendarYearProblems } from './calendar-year.js';
 
@@ -30,13 +30,14 @@ export function calendarYearInputProblems(value: unknown): Problem[] {
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
     const field = toFieldError(error);
-    const message = error.keyword === 'additionalProperties' ? `工作日历中没有「${String((error.params as { additionalProperty: unknown }).additionalProperty)}」这一字段` : field.message;
+    const unknownField = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty: unknown }).additionalProperty) : null;
     // A count or a date the semantic check already explained needs no second, vaguer line.
     if (named.has(field.path) || [...named].some((pointer) => pointer !== '' && field.path.startsWith(`${pointer}/`))) continue;
     const key = `${field.path}\u0000${field.keyword}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    shape.push({ pointer: field.path, code: `schema.${field.keyword}`, message });
+    const code = `schema.${field.keyword}`;
+    shape.push(unknownField === null ? { pointer: field.path, code, message: field.message } : catalogueProblem(field.path, code, { key: 'core.calendar.unknownField', values: { field: unknownField } }));
   }
   return [...semantic, ...shape];
 }

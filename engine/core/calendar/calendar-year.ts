@@ -1,4 +1,4 @@
-import { ValidationFailedError, type Problem } from '../errors.js';
+import { catalogueProblem, ValidationFailedError, type CatalogueMessage, type Problem } from '../errors.js';
 import { addDays, isIsoDate } from '../codes/index.js';
 import { isWeekend } from './weekday.js';
 
@@ -37,44 +37,44 @@ const text = (value: unknown): value is string => typeof value === 'string' && v
  */
 export function calendarYearProblems(value: unknown): Problem[] {
   const problems: Problem[] = [];
-  const problem = (pointer: string, code: string, message: string): void => {
-    problems.push({ pointer, code: `calendar.${code}`, message });
+  const problem = (pointer: string, code: string, key: CatalogueMessage['key'], values?: CatalogueMessage['values']): void => {
+    problems.push(catalogueProblem(pointer, `calendar.${code}`, values ? { key, values } : { key }));
   };
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    problem('', 'type', '工作日历应为对象');
+    problem('', 'type', 'core.calendar.notObject');
     return problems;
   }
   const { year, notice, holidays } = value as Partial<Record<keyof CalendarYear, unknown>>;
-  if (!Number.isInteger(year) || (year as number) < 1949 || (year as number) > 9999) problem('/year', 'year', '年份应为 1949–9999 的整数');
+  if (!Number.isInteger(year) || (year as number) < 1949 || (year as number) > 9999) problem('/year', 'year', 'core.calendar.year');
   const n = notice as Partial<Record<keyof HolidayNotice, unknown>> | undefined;
-  if (!n || typeof n !== 'object') problem('/notice', 'notice', '应注明放假安排通知（标题、文号、成文日期）');
+  if (!n || typeof n !== 'object') problem('/notice', 'notice', 'core.calendar.notice');
   else {
-    for (const key of ['issuer', 'title', 'documentNumber'] as const) if (!text(n[key])) problem(`/notice/${key}`, 'notice', '不能为空');
-    if (!isIsoDate(n.published)) problem('/notice/published', 'notice', '成文日期应为 YYYY-MM-DD');
+    for (const key of ['issuer', 'title', 'documentNumber'] as const) if (!text(n[key])) problem(`/notice/${key}`, 'notice', 'core.calendar.blank');
+    if (!isIsoDate(n.published)) problem('/notice/published', 'notice', 'core.calendar.published');
   }
   if (!Array.isArray(holidays) || holidays.length === 0) {
-    problem('/holidays', 'holidays', '至少应有一个节假日');
+    problem('/holidays', 'holidays', 'core.calendar.noHolidays');
     return problems;
   }
   const seen = new Map<string, string>();
   const claim = (date: string, pointer: string) => {
     const earlier = seen.get(date);
-    if (earlier) problem(pointer, 'duplicate', `${date} 已出现在 ${earlier}`);
+    if (earlier) problem(pointer, 'duplicate', 'core.calendar.duplicate', { date, earlier });
     else seen.set(date, pointer);
   };
   holidays.forEach((raw: unknown, i) => {
     const at = `/holidays/${i}`;
     const h = raw as Partial<Record<keyof Holiday, unknown>> | null;
-    if (!h || typeof h !== 'object') return problem(at, 'holiday', '节假日应为对象');
-    if (!text(h.name)) problem(`${at}/name`, 'holiday', '节日名称不能为空');
+    if (!h || typeof h !== 'object') return problem(at, 'holiday', 'core.calendar.holidayNotObject');
+    if (!text(h.name)) problem(`${at}/name`, 'holiday', 'core.calendar.holidayName');
     const daysOff = Array.isArray(h.daysOff) ? h.daysOff : [];
     const makeUp = Array.isArray(h.makeUpWorkdays) ? h.makeUpWorkdays : null;
-    if (daysOff.length === 0) problem(`${at}/daysOff`, 'days-off', '应列出放假日期');
-    if (makeUp === null) problem(`${at}/makeUpWorkdays`, 'make-up', '应列出调休上班日（没有时为空数组）');
-    if (h.days !== daysOff.length) problem(`${at}/days`, 'count', `通知写明共 ${String(h.days)} 天，列出的放假日期有 ${daysOff.length} 天`);
+    if (daysOff.length === 0) problem(`${at}/daysOff`, 'days-off', 'core.calendar.daysOff');
+    if (makeUp === null) problem(`${at}/makeUpWorkdays`, 'make-up', 'core.calendar.makeUp');
+    if (h.days !== daysOff.length) problem(`${at}/days`, 'count', 'core.calendar.count', { stated: String(h.days), listed: daysOff.length });
     const inYear = (date: unknown, pointer: string): date is string => {
-      if (!isIsoDate(date)) problem(pointer, 'date', '应为 YYYY-MM-DD 日期');
-      else if (Number(date.slice(0, 4)) !== year) problem(pointer, 'year', `${date} 不在 ${String(year)} 年内`);
+      if (!isIsoDate(date)) problem(pointer, 'date', 'core.calendar.date');
+      else if (Number(date.slice(0, 4)) !== year) problem(pointer, 'year', 'core.calendar.outsideYear', { date, year: String(year) });
       else return true;
       return false;
     };
@@ -82,13 +82,13 @@ export function calendarYearProblems(value: unknown): Problem[] {
       const pointer = `${at}/daysOff/${j}`;
       if (!inYear(date, pointer)) return;
       const previous = daysOff[j - 1];
-      if (j > 0 && isIsoDate(previous) && addDays(previous, 1) !== date) problem(pointer, 'consecutive', `放假日期应连续，${previous} 之后是 ${date}`);
+      if (j > 0 && isIsoDate(previous) && addDays(previous, 1) !== date) problem(pointer, 'consecutive', 'core.calendar.consecutive', { previous, date });
       claim(date, pointer);
     });
     (makeUp ?? []).forEach((date: unknown, j) => {
       const pointer = `${at}/makeUpWorkdays/${j}`;
       if (!inYear(date, pointer)) return;
-      if (!isWeekend(date)) problem(pointer, 'make-up-weekday', `${date} 不是周六或周日，不能作为调休上班日`);
+      if (!isWeekend(date)) problem(pointer, 'make-up-weekday', 'core.calendar.makeUpWeekday', { date });
       claim(date, pointer);
     });
   });
@@ -98,7 +98,7 @@ export function calendarYearProblems(value: unknown): Problem[] {
 /** The year's data, checked; throws ValidationFailedError naming each problem. */
 export function parseCalendarYear(value: unknown): CalendarYear {
   const problems = calendarYearProblems(value);
-  if (problems.length > 0) throw new ValidationFailedError('工作日历数据有误', problems);
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'core.calendar.invalid' }, problems);
   const { year, notice, holidays } = value as CalendarYear;
   return {
     year,

@@ -65,18 +65,18 @@ function guideText(config: ItemConfig, language: Language, local: Record<string,
   const t = uiTexts(language);
   const c: ContentReader = contentReader(config, language === 'zh-CN' ? 'zh-CN' : language);
   const s = config.standard;
-  // Mongolian punctuation: ᠂ (comma) and ᠄ (colon).
-  const sep = language === 'zh-CN' ? '、' : '\u1802 ';
+  // Mongolian punctuation: ᠂ (comma) and ᠄ (colon), from the catalogue.
+  const sep = t('server.listSeparator');
   const labels = (enumeration: string, values: Coded[]) => values.map((v) => c.coded(enumeration, v)).join(sep);
   const limit = (lim: TimeLimit | StatutoryTimeLimit, key: string) => {
     const note = lim.note ? c.text(`standard.${key}.note`, lim.note) : '';
-    const noteText = note ? (language === 'zh-CN' ? `（${note}）` : ` (${note})`) : '';
+    const noteText = note ? t('core.guide.parenthesised', { text: note }) : '';
     return lim.value === null ? `${t('guide.limit.none')}${noteText}` : `${t('guide.limit.amount', { value: lim.value, unit: c.coded('timeLimitUnit', lim.unit) })}${noteText}`;
   };
   const materials = new Map(s.materials.map((m) => [m.id, m]));
   const materialName = (id: string) => { const m = materials.get(id); return m ? c.text(contentKeys.material(id), m.name) : id; };
-  const colon = language === 'zh-CN' ? '：' : '\u1804 ';
-  const paren = (parts: string[]) => (language === 'zh-CN' ? `（${parts.join('，')}）` : ` (${parts.join('\u1802 ')})`);
+  const colon = t('core.guide.colon');
+  const paren = (parts: string[]) => t('core.guide.parenthesised', { text: parts.join(t('core.guide.partSeparator')) });
   const sections: GuideSection[] = [
     { key: 'basic', title: t('guide.section.basic'), items: [
       { [t('guide.field.name')]: c.text('standard.name', s.name), [t('guide.field.code')]: s.code, [t('guide.field.itemType')]: c.coded('itemType', s.itemType), [t('guide.field.caseType')]: c.coded('caseType', s.caseType), [t('guide.field.department')]: c.text('standard.department.name', s.department.name) },
@@ -92,7 +92,7 @@ function guideText(config: ItemConfig, language: Language, local: Record<string,
         if (!m) return id;
         const parts = [c.coded('materialNecessity', m.necessity), c.coded('materialForm', m.form), ...(m.originals ? [t('guide.material.originals', { n: String(m.originals) })] : []), ...(m.copies ? [t('guide.material.copies', { n: String(m.copies) })] : [])];
         return `${materialName(id)}${paren(parts)}`;
-      }).join(language === 'zh-CN' ? '；' : '; '),
+      }).join(t('core.guide.materialSeparator')),
     })) },
     { key: 'materials', title: t('guide.section.materials'), items: s.materials.map((m) => ({ [t('guide.field.materialName')]: materialName(m.id), [t('guide.field.necessity')]: c.coded('materialNecessity', m.necessity), [t('guide.field.materialForm')]: c.coded('materialForm', m.form), [t('guide.field.source')]: c.coded('materialSource', m.source), ...(m.fillInstructions ? { [t('guide.field.fillInstructions')]: c.text(contentKeys.material(m.id, 'fillInstructions'), String(m.fillInstructions)) } : {}) })) },
     { key: 'process', title: t('guide.section.process'), items: s.process.map((p, i) => `${i + 1}. ${c.text(contentKeys.processName(p.name), p.name)}${p.description ? `${colon}${c.text(contentKeys.processDescription(p.name), p.description)}` : ''}`) },
@@ -160,9 +160,9 @@ function formConditionItemsIn(config: ItemConfig, language: Exclude<Language, 'z
   const titles = formFields(schema);
   const c = contentReader(config, language);
   const t = uiTexts(language);
-  const titleOf = (name: string) => `「${c.text(`form.${name}.title`, titles.get(name)?.title ?? name)}」`;
+  const titleOf = (name: string) => t('designer.references.quoted', { name: c.text(`form.${name}.title`, titles.get(name)?.title ?? name) });
   const valueOf = (field: string, value: unknown): string => {
-    const one = (v: unknown) => `「${typeof v === 'string' ? c.text(`form.${field}.enum[${v}]`, v) : JSON.stringify(v) ?? ''}」`;
+    const one = (v: unknown) => t('designer.references.quoted', { name: typeof v === 'string' ? c.text(`form.${field}.enum[${v}]`, v) : JSON.stringify(v) ?? '' });
     return Array.isArray(value) ? value.map(one).join(` ${t('form.condition.or')} `) : one(value);
   };
   const when = (condition: FieldCondition): string => {
@@ -215,7 +215,7 @@ export function renderServiceGuideHtml(guide: ServiceGuide): string {
 <h1>${escapeHtml(mn.title)}</h1>
 ${mn.draft ? `<p class="sample">${escapeHtml(mt('guide.translationDraft'))}</p>` : ''}${guide.sample ? `<p class="sample">${escapeHtml(mt('guide.sample'))}</p>` : ''}
 ${sectionsHtml(mn.sections).replace(/<section id="/g, '<section id="mn-')}
-${templateFilesHtml(mn.templateFiles, mt('guide.template.download'), 'mn-templateFiles', (name) => ` (${name})`)}
+${templateFilesHtml(mn.templateFiles, mt('guide.template.download'), 'mn-templateFiles', (name) => mt('core.guide.parenthesised', { text: name }))}
 </article>`
     : '';
   return `<!doctype html>
@@ -226,7 +226,7 @@ ${templateFilesHtml(mn.templateFiles, mt('guide.template.download'), 'mn-templat
 <h1>${escapeHtml(guide.title)}</h1>
 ${guide.sample ? `<p class="sample">${escapeHtml(t('guide.sample'))}</p>` : ''}
 ${sectionsHtml(guide.sections)}
-${templateFilesHtml(guide.templateFiles, t('guide.template.download'), 'templateFiles', (name) => `（${name}）`)}
+${templateFilesHtml(guide.templateFiles, t('guide.template.download'), 'templateFiles', (name) => t('core.guide.parenthesised', { text: name }))}
 <p class="meta">${escapeHtml(t('guide.meta', { code: guide.item.code, version: guide.item.version ?? t('guide.meta.draft'), hash: guide.item.hash }))}</p>${mongolian}
 </body></html>`;
 }

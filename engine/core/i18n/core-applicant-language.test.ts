@@ -94,3 +94,16 @@ describe('form messages in Mongolian', () => {
     expect(operatorLabel('noSuchOperator', 'mn-Mong')).toBe('noSuchOperator');
   });
 });
+
+describe('the working calendar\'s messages in Mongolian', () => {
+  it('renders a refused year\'s problems and the missing-year note in Mongolian', async () => {
+    const { calendarYearProblems } = await import('../calendar/calendar-year.js');
+    const { calendarMissingNote } = await import('../calendar/calendar-missing-note.js');
+    const problems = calendarYearProblems({ year: 2027, notice: { issuer: 'x', title: 'x', documentNumber: 'x', published: '2026-11-01' }, holidays: [{ name: '元旦', days: 2, daysOff: ['2027-01-01'], makeUpWorkdays: [] }] });
+    const count = problems.find((p) => p.code === 'calendar.count');
+    expect(count?.message).toBe('通知写明共 2 天，列出的放假日期有 1 天');
+    expect(problemIn(count!, 'mn-Mong').message).toBe(uiText('core.calendar.count', 'mn-Mong', { stated: '2', listed: 1 }));
+    expect(calendarMissingNote([2027, 2028])).toBe('2027、2028 年节假日安排尚未载入，期限按周末推算，仅供参考');
+    expect(calendarMissingNote([2027, 2028], 'mn-Mong')).toBe(uiText('core.calendar.missingNote', 'mn-Mong', { years: '2027᠂ 2028' }));
+  });
+});
