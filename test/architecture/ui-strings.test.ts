@@ -122,16 +122,10 @@ const SOURCES: ScannedSource[] = [
     data: [],
     notYetMigrated: {
       "calendar/put-calendar-year.ts": 7,
-      "cases/case-lists.ts": 17,
-      "cases/case-terms.ts": 1,
-      "cases/case-verification.ts": 22,
-      "cases/case-view.ts": 4,
-      "cases/commitment-checks.ts": 22,
       "catalogue/check.ts": 4,
       "catalogue/data-needs.ts": 11,
       "catalogue/item-list.ts": 8,
       "catalogue/verify-bundle.ts": 3,
-      "intakes/accept-intake.ts": 8,
       "intakes/intake-summary.ts": 7,
       "lists/data-lists.ts": 47,
       "replay/decision-replay.ts": 37,
@@ -170,7 +164,6 @@ const SOURCES: ScannedSource[] = [
     data: [],
     notYetMigrated: {
       "decision-log/records.ts": 28,
-      "intake-store/records.ts": 37,
     },
   },
 ];

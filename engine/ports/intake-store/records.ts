@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/canonical/index.js';
 import { decisionIdGenerator } from '../decision-log/ids.js';
 import { isKnownLocality } from '../../core/divisions/index.js';
-import { ValidationFailedError, type Problem } from '../../core/errors.js';
+import { catalogueProblem, ValidationFailedError, type CatalogueMessage, type Problem } from '../../core/errors.js';
 import { isCaseStatus, isOutcome } from '../../core/vocabulary/index.js';
 import { isIsoDate } from '../../core/codes/index.js';
 import type { AttachmentMeta, CaseQuery, IntakeQuery, IntakeRecord, NewAttachment, NewIntakeRecord } from './port.js';
@@ -22,35 +22,42 @@ export type PreparedIntake = Omit<IntakeRecord, 'caseNumber' | 'attachments'>;
  */
 export function prepareIntakeRecord(input: NewIntakeRecord, now: () => Date = () => new Date()): PreparedIntake {
   const problems: Problem[] = [];
-  const add = (pointer: string, message: string) => problems.push({ pointer, code: 'intake.invalid', message });
-  if (!isRecord(input)) throw new ValidationFailedError('办件记录应为对象', [{ pointer: '', code: 'intake.invalid', message: '办件记录应为对象' }]);
-  if (!isText(input.createdBy)) add('/createdBy', 'createdBy 应为非空字符串');
-  if (!isText(input.receivingDivision) || !isKnownLocality(input.receivingDivision)) add('/receivingDivision', `受理地「${String(input.receivingDivision)}」不是内蒙古自治区的行政区划代码`);
-  if (!isRecord(input.handling)) add('/handling', 'handling 应为对象');
-  else {
-    if (!isText(input.handling.department)) add('/handling/department', '实施部门应为非空字符串');
-    if (!isText(input.handling.division) || !isKnownLocality(input.handling.division)) add('/handling/division', `办理地「${String(input.handling.division)}」不是内蒙古自治区的行政区划代码`);
+  const add = (pointer: string, message: CatalogueMessage) => problems.push(catalogueProblem(pointer, 'intake.invalid', message));
+  const field = (key: CatalogueMessage['key'], name: string): CatalogueMessage => ({ key, values: { field: name } });
+  if (!isRecord(input)) {
+    throw new ValidationFailedError({ key: 'services.cases.records.notObject' }, [catalogueProblem('', 'intake.invalid', { key: 'services.cases.records.notObject' })]);
   }
-  if (!isRecord(input.item)) add('/item', 'item 应为对象');
-  else {
-    if (!isText(input.item.code)) add('/item/code', 'item.code 应为非空字符串');
-    if (!isText(input.item.hash)) add('/item/hash', 'item.hash 应为非空字符串');
-    if (typeof input.item.name !== 'string') add('/item/name', 'item.name 应为字符串');
-    if (!Number.isSafeInteger(input.item.version) || input.item.version < 1) add('/item/version', 'item.version 应为正整数');
+  if (!isText(input.createdBy)) add('/createdBy', field('services.cases.records.nonEmptyString', 'createdBy'));
+  if (!isText(input.receivingDivision) || !isKnownLocality(input.receivingDivision)) {
+    add('/receivingDivision', { key: 'services.cases.records.receivingDivision', values: { division: String(input.receivingDivision) } });
   }
-  if (typeof input.scenario !== 'string') add('/scenario', 'scenario 应为字符串');
-  if (!isRecord(input.formData)) add('/formData', 'formData 应为对象');
-  if (!Array.isArray(input.materials) || !input.materials.every((m) => typeof m === 'string')) add('/materials', 'materials 应为字符串数组');
-  if (!isRecord(input.decision) || !isOutcome(input.decision.outcome)) add('/decision', 'decision 应为评估结果对象');
+  if (!isRecord(input.handling)) add('/handling', field('services.cases.records.object', 'handling'));
+  else {
+    if (!isText(input.handling.department)) add('/handling/department', { key: 'services.cases.records.department' });
+    if (!isText(input.handling.division) || !isKnownLocality(input.handling.division)) {
+      add('/handling/division', { key: 'services.cases.records.handlingDivision', values: { division: String(input.handling.division) } });
+    }
+  }
+  if (!isRecord(input.item)) add('/item', field('services.cases.records.object', 'item'));
+  else {
+    if (!isText(input.item.code)) add('/item/code', field('services.cases.records.nonEmptyString', 'item.code'));
+    if (!isText(input.item.hash)) add('/item/hash', field('services.cases.records.nonEmptyString', 'item.hash'));
+    if (typeof input.item.name !== 'string') add('/item/name', field('services.cases.records.string', 'item.name'));
+    if (!Number.isSafeInteger(input.item.version) || input.item.version < 1) add('/item/version', field('services.cases.records.positiveInteger', 'item.version'));
+  }
+  if (typeof input.scenario !== 'string') add('/scenario', field('services.cases.records.string', 'scenario'));
+  if (!isRecord(input.formData)) add('/formData', field('services.cases.records.object', 'formData'));
+  if (!Array.isArray(input.materials) || !input.materials.every((m) => typeof m === 'string')) add('/materials', field('services.cases.records.stringArray', 'materials'));
+  if (!isRecord(input.decision) || !isOutcome(input.decision.outcome)) add('/decision', { key: 'services.cases.records.decision' });
   const mismatch = input.browserMismatch ?? null;
-  if (mismatch !== null && !isRecord(mismatch)) add('/browserMismatch', 'browserMismatch 应为对象或 null');
+  if (mismatch !== null && !isRecord(mismatch)) add('/browserMismatch', field('services.cases.records.objectOrNull', 'browserMismatch'));
   let createdAt = now().toISOString();
   if (input.createdAt !== undefined) {
     const time = typeof input.createdAt === 'string' ? Date.parse(input.createdAt) : Number.NaN;
-    if (Number.isNaN(time)) add('/createdAt', `createdAt「${String(input.createdAt)}」不是 ISO 8601 时间`);
+    if (Number.isNaN(time)) add('/createdAt', { key: 'services.cases.records.createdAt', values: { value: String(input.createdAt) } });
     else createdAt = new Date(time).toISOString();
   }
-  if (problems.length > 0) throw new ValidationFailedError('办件记录有误', problems);
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'services.cases.records.invalid' }, problems);
   const record: PreparedIntake = {
     createdAt, createdBy: input.createdBy, receivingDivision: input.receivingDivision,
     handling: { department: input.handling.department, division: input.handling.division },
@@ -64,7 +71,7 @@ export function prepareIntakeRecord(input: NewIntakeRecord, now: () => Date = ()
   try {
     json = canonicalJson(record);
   } catch (error) {
-    throw new ValidationFailedError('办件记录不能表示为 JSON', [{ pointer: '', code: 'intake.not-json', message: (error as Error).message }]);
+    throw new ValidationFailedError({ key: 'services.cases.records.notJson' }, [{ pointer: '', code: 'intake.not-json', message: (error as Error).message }]);
   }
   return JSON.parse(json) as PreparedIntake;
 }
@@ -82,14 +89,16 @@ export function normalizeIntakeQuery(query: IntakeQuery = {}): NormalizedIntakeQ
   for (const key of ['division', 'code', 'afterCaseNumber'] as const) {
     const value = query[key];
     if (value === undefined || value === '') continue;
-    if (typeof value !== 'string') problems.push({ pointer: `/${key}`, code: 'intake.query', message: `${key} 应为字符串` });
+    if (typeof value !== 'string') problems.push(catalogueProblem(`/${key}`, 'intake.query', { key: 'services.cases.records.string', values: { field: key } }));
     else out[key] = value;
   }
   if (query.limit !== undefined) {
-    if (typeof query.limit !== 'number' || Number.isNaN(query.limit)) problems.push({ pointer: '/limit', code: 'intake.query', message: 'limit 应为数字' });
+    if (typeof query.limit !== 'number' || Number.isNaN(query.limit)) {
+      problems.push(catalogueProblem('/limit', 'intake.query', { key: 'services.cases.records.number', values: { field: 'limit' } }));
+    }
     else out.limit = Math.trunc(Math.min(Math.max(query.limit, 1), MAX_PAGE));
   }
-  if (problems.length > 0) throw new ValidationFailedError('办件查询有误', problems);
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'services.cases.query.invalid' }, problems);
   return out;
 }
 
@@ -106,13 +115,13 @@ const MATERIAL_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Checks an attachment and gives it its id, size and SHA-256. The name loses any directory part. */
 export function prepareAttachment(input: NewAttachment): AttachmentMeta & { data: Buffer } {
   const problems: Problem[] = [];
-  const add = (pointer: string, message: string) => problems.push({ pointer, code: 'attachment.invalid', message });
+  const add = (pointer: string, key: CatalogueMessage['key']) => problems.push(catalogueProblem(pointer, 'attachment.invalid', { key }));
   const name = typeof input?.name === 'string' ? (input.name.split(/[\\/]/).pop() ?? '').trim() : '';
-  if (name === '' || name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) add('/name', '附件名称应为 1–255 个字符，且不含控制字符');
-  if (!isText(input?.contentType) || input.contentType.length > 100) add('/contentType', '附件类型应为非空字符串');
-  if (!(input?.data instanceof Uint8Array) || input.data.byteLength === 0) add('/data', '附件内容为空');
-  if (input?.materialId !== undefined && !(isText(input.materialId) && MATERIAL_ID.test(input.materialId))) add('/materialId', '材料编号应为 1–64 个字母、数字、点、下划线或连字符');
-  if (problems.length > 0) throw new ValidationFailedError('附件有误', problems);
+  if (name === '' || name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) add('/name', 'services.cases.attachment.name');
+  if (!isText(input?.contentType) || input.contentType.length > 100) add('/contentType', 'services.cases.attachment.contentType');
+  if (!(input?.data instanceof Uint8Array) || input.data.byteLength === 0) add('/data', 'services.cases.attachment.empty');
+  if (input?.materialId !== undefined && !(isText(input.materialId) && MATERIAL_ID.test(input.materialId))) add('/materialId', 'services.cases.attachment.materialId');
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'services.cases.attachment.invalid' }, problems);
   const data = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
   return {
     id: newAttachmentId(), name, contentType: input.contentType, size: data.byteLength, sha256: createHash('sha256').update(data).digest('hex'),
@@ -139,32 +148,32 @@ export function divisionPrefix(code: string): string {
 
 export function normalizeCaseQuery(query: CaseQuery = {}): NormalizedCaseQuery {
   const problems: Problem[] = [];
-  const add = (key: string, message: string) => problems.push({ pointer: `/${key}`, code: 'case.query', message });
+  const add = (key: string, message: CatalogueMessage) => problems.push(catalogueProblem(`/${key}`, 'case.query', message));
   const out: NormalizedCaseQuery = { limit: DEFAULT_PAGE };
   for (const key of ['code', 'department', 'holderDivision', 'applicantKey', 'caseNumber', 'afterCaseNumber'] as const) {
     const value = query[key];
     if (value === undefined || value === '') continue;
-    if (typeof value !== 'string') add(key, `${key} 应为字符串`);
+    if (typeof value !== 'string') add(key, { key: 'services.cases.records.string', values: { field: key } });
     else out[key] = value;
   }
   if (query.within !== undefined) {
-    if (typeof query.within !== 'string' || !/^\d{6}(\d{3}(\d{3})?)?$/.test(query.within)) add('within', 'within 应为行政区划代码');
+    if (typeof query.within !== 'string' || !/^\d{6}(\d{3}(\d{3})?)?$/.test(query.within)) add('within', { key: 'services.cases.records.within' });
     else if (query.within !== '150000') out.divisionPrefix = divisionPrefix(query.within);
   }
   for (const key of ['dueBefore', 'dueOnOrBefore'] as const) {
     const value = query[key];
     if (value === undefined) continue;
-    if (!isIsoDate(value)) add(key, `${key} 应为 YYYY-MM-DD 日期`);
+    if (!isIsoDate(value)) add(key, { key: 'services.cases.records.isoDate', values: { field: key } });
     else out[key] = value;
   }
   if (query.statuses !== undefined) {
-    if (!Array.isArray(query.statuses) || !query.statuses.every(isCaseStatus)) add('statuses', 'statuses 应为办件状态列表');
+    if (!Array.isArray(query.statuses) || !query.statuses.every(isCaseStatus)) add('statuses', { key: 'services.cases.records.statuses' });
     else if (query.statuses.length > 0) out.statuses = [...query.statuses];
   }
   if (query.limit !== undefined) {
-    if (typeof query.limit !== 'number' || Number.isNaN(query.limit)) add('limit', 'limit 应为数字');
+    if (typeof query.limit !== 'number' || Number.isNaN(query.limit)) add('limit', { key: 'services.cases.records.number', values: { field: 'limit' } });
     else out.limit = Math.trunc(Math.min(Math.max(query.limit, 1), MAX_PAGE));
   }
-  if (problems.length > 0) throw new ValidationFailedError('办件查询有误', problems);
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'services.cases.query.invalid' }, problems);
   return out;
 }

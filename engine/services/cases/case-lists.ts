@@ -3,7 +3,8 @@ import { isDivisionWithin } from '../../core/codes/index.js';
 import type { WorkingCalendar } from '../../core/calendar/index.js';
 import { toCsv } from '../../core/csv/index.js';
 import { findDivision } from '../../core/divisions/index.js';
-import { BadRequestError, ForbiddenError, type Problem, ValidationFailedError } from '../../core/errors.js';
+import { BadRequestError, catalogueProblem, ForbiddenError, type Problem, ValidationFailedError } from '../../core/errors.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 import { caseStages, caseStatuses, isCaseStatus, labelOf, type CaseStage, type CaseStatus } from '../../core/vocabulary/index.js';
 import type { CaseQuery, CaseRow, IntakeStore } from '../../ports/intake-store/port.js';
 
@@ -38,13 +39,13 @@ const nameOf = (division: string): string => findDivision(division)?.name ?? div
 /** Whose cases a principal may list: a window its locality and below, a handler its department, supervisors all. */
 export function listingScope(principal: Principal, division: string | undefined): { within: string; department?: string } {
   if (principal.role === 'handler') {
-    if (division !== undefined && division !== principal.division) throw new ForbiddenError(`「${principal.name}」只能查看本部门（${principal.department}）的办件`, { division });
+    if (division !== undefined && division !== principal.division) throw new ForbiddenError({ key: 'services.cases.lists.handlerScope', values: { name: principal.name, department: String(principal.department) } }, { division });
     return { within: principal.division ?? '', department: principal.department ?? '' };
   }
   if (principal.role === 'operator') {
     const own = principal.division ?? '';
     const asked = division ?? own;
-    if (!isDivisionWithin(asked, own)) throw new ForbiddenError(`「${principal.name}」只能查看 ${nameOf(own)} 及其下级的办件`, { division: asked, own });
+    if (!isDivisionWithin(asked, own)) throw new ForbiddenError({ key: 'services.cases.lists.operatorScope', values: { name: principal.name, place: nameOf(own) } }, { division: asked, own });
     return { within: asked };
   }
   return { within: division ?? '150000' };
@@ -92,24 +93,24 @@ export function caseQueryFor(principal: Principal, request: CaseListRequest, tod
   if (request.status) {
     const statuses = request.status.split(',').map((code) => code.trim()).filter(Boolean);
     const unknown = statuses.filter((code) => !isCaseStatus(code));
-    if (unknown.length) problems.push({ pointer: '/status', code: 'case.query', message: `未知的办件状态：${unknown.join('、')}` });
+    if (unknown.length) problems.push(catalogueProblem('/status', 'case.query', { key: 'services.cases.lists.unknownStatus', values: { codes: unknown.join(uiText('server.listSeparator')) } }));
     else query.statuses = statuses as CaseStatus[];
   }
   if (request.item) query.code = request.item;
   if (request.overdue) query.dueBefore = today;
   if (request.dueWithin !== undefined) {
-    if (!Number.isSafeInteger(request.dueWithin) || request.dueWithin < 0 || request.dueWithin > 365) problems.push({ pointer: '/dueWithin', code: 'case.query', message: 'dueWithin 应为 0–365 的整数（工作日）' });
+    if (!Number.isSafeInteger(request.dueWithin) || request.dueWithin < 0 || request.dueWithin > 365) problems.push(catalogueProblem('/dueWithin', 'case.query', { key: 'services.cases.lists.dueWithin' }));
     else query.dueOnOrBefore = calendar.addWorkingDays(today, request.dueWithin).date;
   }
   if (request.mine) {
-    if (!principal.division) throw new BadRequestError('mine 只适用于绑定行政区划的用户', { role: principal.role });
+    if (!principal.division) throw new BadRequestError({ key: 'services.cases.lists.mineNeedsDivision' }, { role: principal.role });
     query.holderDivision = principal.division;
   }
   if (request.applicantKey) query.applicantKey = request.applicantKey;
   if (request.caseNumber) query.caseNumber = request.caseNumber;
   if (request.after) query.afterCaseNumber = request.after;
   if (request.limit !== undefined) query.limit = request.limit;
-  if (problems.length) throw new ValidationFailedError('办件查询有误', problems);
+  if (problems.length) throw new ValidationFailedError({ key: 'services.cases.query.invalid' }, problems);
   return query;
 }
 
@@ -150,7 +151,10 @@ export async function overdueReport({ intakes, within, today }: { intakes: Intak
 
 export function overdueReportCsv(report: Awaited<ReturnType<typeof overdueReport>>): string {
   return toCsv([
-    ['行政区划代码', '行政区划', '审批部门', '超期环节', '超期件数', '办件编号'],
+    [
+      uiText('core.form.format.cnDivision'), uiText('services.cases.overdueCsv.division'), uiText('runtime.queue.col.department'),
+      uiText('services.cases.overdueCsv.stage'), uiText('services.cases.overdueCsv.count'), uiText('runtime.queue.caseNumber'),
+    ],
     ...report.groups.map((group) => [group.division, group.divisionName, group.department, group.stageLabel, group.count, group.caseNumbers.join(' ')]),
   ]);
 }

@@ -2,6 +2,7 @@ import { keptPaperOriginals, type CaseTerms } from '../../core/cases/index.js';
 import type { ItemConfig } from '../../core/config/types.js';
 import type { ConfigReader } from '../../ports/config-store/port.js';
 import type { IntakeRecord } from '../../ports/intake-store/port.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 
 /** What the standard says about a case's time, fixed when it is opened. */
 export function caseTermsOf(config: ItemConfig, materials: readonly string[]): CaseTerms {
@@ -18,6 +19,6 @@ export type CaseTermsSource = Pick<ConfigReader, 'getVersion'>;
 export async function termsOfRecord(record: IntakeRecord, reader: CaseTermsSource): Promise<CaseTerms> {
   if (record.caseTerms) return record.caseTerms;
   const version = await reader.getVersion(record.item.code, record.item.version);
-  if (!version) return { promisedTimeLimit: { value: 0, unit: { code: 'WD', label: '工作日' } }, keptOriginals: [], resultName: record.item.name };
+  if (!version) return { promisedTimeLimit: { value: 0, unit: { code: 'WD', label: uiText('services.cases.terms.workingDay') } }, keptOriginals: [], resultName: record.item.name };
   return caseTermsOf(version.config, record.materials);
 }

@@ -1,5 +1,6 @@
 import { caseState, verifyCaseEvents, type CaseEvent } from '../../core/cases/index.js';
 import { contentHash } from '../../core/canonical/content-hash.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 import type { CaseRow, IntakeStore } from '../../ports/intake-store/port.js';
 
 export type CaseProblem =
@@ -29,20 +30,23 @@ function projectionProblems(row: CaseRow, events: readonly CaseEvent[]): CasePro
     .filter((field) => row[field] !== expected[field])
     .map((field) => ({
       kind: 'projection-mismatch', caseNumber: row.caseNumber, field, projected: row[field], fromEvents: expected[field],
-      message: `办件 ${row.caseNumber} 的列表字段 ${field} 为「${String(row[field])}」，与流转记录推出的「${String(expected[field])}」不一致`,
+      message: uiText('services.cases.verify.projectionMismatch', 'zh-CN', { caseNumber: row.caseNumber, field, projected: String(row[field]), fromEvents: String(expected[field]) }),
     }));
 }
 
 function caseProblems(row: CaseRow, events: readonly CaseEvent[]): CaseProblem[] {
   const { caseNumber } = row;
   const chain = verifyCaseEvents(caseNumber, events);
-  if (!chain.ok) return [{ kind: 'broken-link', caseNumber, seq: chain.firstBroken?.seq ?? 0, message: `办件 ${caseNumber} 的流转记录第 ${chain.firstBroken?.seq} 步校验不通过：${chain.firstBroken?.problem}` }];
+  if (!chain.ok) {
+    const message = uiText('services.cases.verify.brokenLink', 'zh-CN', { caseNumber, seq: String(chain.firstBroken?.seq), problem: String(chain.firstBroken?.problem) });
+    return [{ kind: 'broken-link', caseNumber, seq: chain.firstBroken?.seq ?? 0, message }];
+  }
   const last = events[events.length - 1]?.seq ?? 0;
   if (row.seq > last) {
-    return [{ kind: 'missing-tail', caseNumber, fromSeq: last + 1, toSeq: row.seq, message: `办件 ${caseNumber} 缺少第 ${last + 1}–${row.seq} 步流转记录：列表记录到第 ${row.seq} 步，流转记录只到第 ${last} 步` }];
+    return [{ kind: 'missing-tail', caseNumber, fromSeq: last + 1, toSeq: row.seq, message: uiText('services.cases.verify.missingTail', 'zh-CN', { caseNumber, from: last + 1, to: row.seq, last }) }];
   }
   if (row.seq < last) {
-    return [{ kind: 'projection-behind-events', caseNumber, seq: last, projectionSeq: row.seq, message: `办件 ${caseNumber} 的列表停在第 ${row.seq} 步，流转记录已到第 ${last} 步` }];
+    return [{ kind: 'projection-behind-events', caseNumber, seq: last, projectionSeq: row.seq, message: uiText('services.cases.verify.behindEvents', 'zh-CN', { caseNumber, seq: row.seq, last }) }];
   }
   return projectionProblems(row, events);
 }
@@ -88,7 +92,7 @@ export class CaseVerifier {
     if (remembered && (cases < remembered.cases || events < remembered.events)) {
       problems.push({
         kind: 'store-went-back', cases, events, remembered,
-        message: `办件库倒退：此前核验时有 ${remembered.cases} 件、${remembered.events} 步流转记录，现在只有 ${cases} 件、${events} 步（办件库可能被恢复为旧副本或被删改）`,
+        message: uiText('services.cases.verify.storeWentBack', 'zh-CN', { rememberedCases: remembered.cases, rememberedEvents: remembered.events, cases, events }),
       });
     }
     this.#remembered = { cases: Math.max(cases, remembered?.cases ?? 0), events: Math.max(events, remembered?.events ?? 0) };

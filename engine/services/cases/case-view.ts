@@ -13,6 +13,7 @@ import { findDivision } from '../../core/divisions/index.js';
 import { caseEventTypes, caseStages, caseStatuses, labelOf, outcomes, type CaseEventType } from '../../core/vocabulary/index.js';
 import type { IntakeRecord } from '../../ports/intake-store/port.js';
 import { recordOnEvents } from './case-supplement.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 
 export interface PlaceView {
   division: string;
@@ -81,13 +82,15 @@ export interface CommitmentView extends CaseCommitment {
   basis: string | null;
 }
 
-const COMMITMENT_STATE_LABELS: Record<CaseCommitment['state'], string> = { awaiting: '待登记承诺', pending: '待补齐容缺材料', fulfilled: '容缺材料已补齐' };
+const COMMITMENT_STATE_LABELS = {
+  awaiting: 'services.cases.commitmentState.awaiting', pending: 'services.cases.commitmentState.pending', fulfilled: 'services.cases.commitmentState.fulfilled',
+} as const satisfies Record<CaseCommitment['state'], string>;
 
 function commitmentView(commitment: CaseCommitment | null, events: readonly CaseEvent[], terms: CaseTerms, calendar: WorkingCalendar, today: string): CommitmentView | null {
   if (!commitment) return null;
   const overdue = commitment.state === 'pending' && commitment.supplementBy !== null && compareIsoDates(today, commitment.supplementBy) > 0;
   return {
-    ...commitment, stateLabel: overdue ? '逾期未补齐' : COMMITMENT_STATE_LABELS[commitment.state],
+    ...commitment, stateLabel: uiText(overdue ? 'services.cases.commitmentState.overdue' : COMMITMENT_STATE_LABELS[commitment.state]),
     latestSupplementBy: commitmentLimit(events, terms, calendar, today)?.date ?? null, overdue,
     consequence: terms.deferredAcceptance?.consequence ?? null, basis: terms.deferredAcceptance?.basis ?? null,
   };

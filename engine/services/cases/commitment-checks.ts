@@ -1,10 +1,11 @@
 import { acceptingEvent, caseDeadlines, latestSupplementDate, regionDate, type CaseEvent, type CaseState, type CaseTerms } from '../../core/cases/index.js';
 import type { WorkingCalendar } from '../../core/calendar/index.js';
 import { compareIsoDates } from '../../core/codes/index.js';
-import { CaseEventNotAllowedError, ValidationFailedError } from '../../core/errors.js';
+import { CaseEventNotAllowedError, catalogueProblem, ValidationFailedError } from '../../core/errors.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 import type { CaseEventRequest } from './case-event-input.js';
 
-const names = (materials: readonly { name: string }[]) => materials.map((m) => `「${m.name}」`).join('、');
+const names = (materials: readonly { name: string }[]) => materials.map((m) => uiText('services.cases.commitment.materialName', 'zh-CN', { name: m.name })).join(uiText('server.listSeparator'));
 
 /** The latest deadline the window may record for a case accepted on commitment, and why. */
 export function commitmentLimit(events: readonly CaseEvent[], terms: CaseTerms, calendar: WorkingCalendar, today: string): { date: string; calendarMissing?: number[] } | null {
@@ -35,12 +36,18 @@ export function checkCommitmentEvent({ caseNumber, request, state, events, terms
     const by = request.details.supplementBy as string;
     const latest = commitmentLimit(events, terms, calendar, today);
     if (compareIsoDates(by, today) < 0) {
-      throw new ValidationFailedError('承诺补齐期限有误', [{ pointer: '/supplementBy', code: 'case.commitment.past', message: `补齐期限不能早于今天（${today}）` }]);
+      throw new ValidationFailedError({ key: 'services.cases.commitment.invalidDate' }, [
+        catalogueProblem('/supplementBy', 'case.commitment.past', { key: 'services.cases.commitment.past', values: { today } }),
+      ]);
     }
     if (latest && compareIsoDates(by, latest.date) > 0) {
       const limit = terms.deferredAcceptance?.supplementLimit;
-      const why = limit ? `容缺材料补齐时限 ${limit.value} 个${limit.unit.label}，且不超过承诺办理时限` : '不超过承诺办理时限';
-      throw new ValidationFailedError('承诺补齐期限超过本事项允许的期限', [{ pointer: '/supplementBy', code: 'case.commitment.too-late', message: `补齐期限不能晚于 ${latest.date}（${why}）` }]);
+      const why = limit
+        ? uiText('services.cases.commitment.limitWhy', 'zh-CN', { value: limit.value, unit: limit.unit.label })
+        : uiText('services.cases.commitment.promisedLimit');
+      throw new ValidationFailedError({ key: 'services.cases.commitment.beyondLimit' }, [
+        catalogueProblem('/supplementBy', 'case.commitment.too-late', { key: 'services.cases.commitment.tooLate', values: { date: latest.date, why } }),
+      ]);
     }
     request.details.materials = commitment.materials;
     if (terms.deferredAcceptance?.consequence) request.details.consequence = terms.deferredAcceptance.consequence;
@@ -49,15 +56,18 @@ export function checkCommitmentEvent({ caseNumber, request, state, events, terms
     const unknown = handed.filter((id) => !commitment.materials.some((m) => m.id === id));
     const missing = commitment.materials.filter((m) => !handed.includes(m.id));
     const problems = [
-      ...unknown.map((id) => ({ pointer: `/materials/${handed.indexOf(id)}`, code: 'case.commitment.unknown-material', message: `「${id}」不是本办件承诺补齐的容缺材料` })),
-      ...(missing.length > 0 ? [{ pointer: '/materials', code: 'case.commitment.incomplete', message: `尚未补齐：${names(missing)}` }] : []),
+      ...unknown.map((id) => catalogueProblem(`/materials/${handed.indexOf(id)}`, 'case.commitment.unknown-material', { key: 'services.cases.commitment.unknownMaterial', values: { id } })),
+      ...(missing.length > 0 ? [catalogueProblem('/materials', 'case.commitment.incomplete', { key: 'services.cases.commitment.missing', values: { materials: names(missing) } })] : []),
     ];
-    if (problems.length > 0) throw new ValidationFailedError('容缺材料未全部补齐', problems);
+    if (problems.length > 0) throw new ValidationFailedError({ key: 'services.cases.commitment.incomplete' }, problems);
     request.details.late = commitment.supplementBy !== null && compareIsoDates(today, commitment.supplementBy) > 0;
   } else if (request.type === 'decide' && request.details.result === 'approved' && commitment.state !== 'fulfilled') {
     const consequence = terms.deferredAcceptance?.consequence;
     throw new CaseEventNotAllowedError(
-      `办件 ${caseNumber} 为容缺受理，${names(commitment.materials)}尚未补齐，不能准予${consequence ? `；逾期未补齐的：${consequence}` : ''}`,
+      {
+        key: 'services.cases.commitment.notFulfilled',
+        values: { caseNumber, materials: names(commitment.materials), consequence: consequence ? uiText('services.cases.commitment.consequence', 'zh-CN', { consequence }) : '' },
+      },
       { caseNumber, status: state.status, type: request.type, commitment },
     );
   }

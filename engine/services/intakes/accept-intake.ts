@@ -1,4 +1,4 @@
-import { evaluateCompiled, isKnownLocality, ValidationFailedError, type CompiledConfig, type Decision } from '../../core/index.js';
+import { catalogueProblem, evaluateCompiled, isKnownLocality, uiText, ValidationFailedError, type CatalogueMessage, type CompiledConfig, type Decision } from '../../core/index.js';
 import type { BrowserMismatch, DecisionLogWriter, IntakeRecord, IntakeStore } from '../../ports/index.js';
 import { localDepartmentName, type CaseActor, type CaseTerms } from '../../core/cases/index.js';
 import { systemClock, type Clock } from '../../core/clock/index.js';
@@ -63,12 +63,14 @@ export async function acceptIntake({
 }): Promise<AcceptedIntake> {
   // The acceptance date and time are the server's (Asia/Shanghai): a request never dates its own case.
   if ((application as { date?: unknown }).date !== undefined) {
-    const message = '受理日期和时间以服务器时间（北京时间）为准，办件登记请求不得指定日期（date）';
-    throw new ValidationFailedError(message, [{ pointer: '/date', code: 'intake.date', message }]);
+    const message: CatalogueMessage = { key: 'services.cases.intake.serverDate' };
+    throw new ValidationFailedError(message, [catalogueProblem('/date', 'intake.date', message)]);
   }
   const handlingDivision = application.handlingDivision ?? division;
   if (!isKnownLocality(handlingDivision)) {
-    throw new ValidationFailedError('办理地有误', [{ pointer: '/handlingDivision', code: 'intake.handling-division', message: `「${handlingDivision}」不是内蒙古自治区的行政区划代码` }]);
+    throw new ValidationFailedError({ key: 'services.cases.intake.handlingDivisionInvalid' }, [
+      catalogueProblem('/handlingDivision', 'intake.handling-division', { key: 'core.decision.input.division', values: { division: handlingDivision } }),
+    ]);
   }
   const now = clock();
   const input = {
@@ -78,8 +80,11 @@ export async function acceptIntake({
   };
   const decision = await evaluateCompiled(compiled, input, { division, channel: 'comprehensive-window' });
   if (decision.outcome === 'redirect') {
-    const message = `「${compiled.config.standard.name}」不在综合窗口受理，请引导申请人到${decision.redirect?.where ?? '相应渠道'}办理；本窗口不登记办件`;
-    throw new ValidationFailedError(message, [{ pointer: '/code', code: 'intake.redirect', message }]);
+    const message: CatalogueMessage = {
+      key: 'services.cases.intake.redirect',
+      values: { name: compiled.config.standard.name, where: decision.redirect?.where ?? uiText('services.cases.redirect.anyChannel') },
+    };
+    throw new ValidationFailedError(message, [catalogueProblem('/code', 'intake.redirect', message)]);
   }
   const browser = application.browserDecision;
   const mismatch: BrowserMismatch | null = browser && (browser.outcome !== decision.outcome || browser.hash !== decision.item.hash)
