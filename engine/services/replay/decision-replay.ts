@@ -8,7 +8,8 @@ import { DriftDetectedError, NotFoundError } from '../../core/errors.js';
 import { contentHash } from '../../core/canonical/content-hash.js';
 import type { ConfigReader } from '../../ports/config-store/port.js';
 import { ruleDisplayName, sideFacts } from '../../core/diff/index.js';
-import { labelOf, ruleEventTypes, type RuleEventType } from '../../core/vocabulary/index.js';
+import { labelOf, ruleEventTypes, type Language, type RuleEventType } from '../../core/vocabulary/index.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 
 export interface ReplayResult {
   id: string;
@@ -37,12 +38,12 @@ function replayContext(record: DecisionRecord) {
  */
 export async function replayDecision({ configs, log, id }: { configs: ConfigReader; log: DecisionLogReader; id: string }): Promise<ReplayResult> {
   const record = await log.get(id);
-  if (!record) throw new NotFoundError(`没有编号为 ${id} 的受理决定记录`, { id });
+  if (!record) throw new NotFoundError({ key: 'services.replay.noSuchDecision', values: { id } }, { id });
   const version = await configs.getVersion(record.code, record.version);
-  if (!version) throw new NotFoundError(`事项 ${record.code} 第 ${record.version} 版不存在`, { code: record.code, version: record.version });
+  if (!version) throw new NotFoundError({ key: 'server.runtime.item.noSuchVersion', values: { code: record.code, version: record.version } }, { code: record.code, version: record.version });
   const actual = contentHash(version.config);
   if (actual !== record.hash || version.hash !== record.hash) {
-    throw new DriftDetectedError(`事项 ${record.code} 第 ${record.version} 版的内容与决定所记录的哈希不符`, { code: record.code, version: record.version, recordedHash: record.hash, actualHash: actual });
+    throw new DriftDetectedError({ key: 'services.replay.hashMismatch', values: { code: record.code, version: record.version } }, { code: record.code, version: record.version, recordedHash: record.hash, actualHash: actual });
   }
   const replayed = await evaluateCompiled(compileConfig(version.config, { version: record.version, hash: record.hash }), record.input, replayContext(record));
   const differences = differingFields(record.decision, replayed);
@@ -113,14 +114,15 @@ function fieldTitles(...configs: (ItemConfig | undefined)[]): (path: string) => 
       const title = side.facts.get(key)?.title;
       if (title) return title;
     }
-    return key || '表单';
+    return key || uiText('services.replay.form');
   };
 }
 
 type Outcomeish = Pick<Decision, 'reasons' | 'fieldErrors' | 'missingMaterials' | 'deferredAcceptance' | 'redirect'>;
 
 /** The differences between the recorded decision and the draft's that explain the new outcome. */
-export function impactCauses(before: Outcomeish, after: Outcomeish, names: { rule: (id: string) => string; field: (path: string) => string }): ImpactCause[] {
+export function impactCauses(before: Outcomeish, after: Outcomeish, names: { rule: (id: string) => string; field: (path: string) => string }, language: Language = 'zh-CN'): ImpactCause[] {
+  const text = (key: Parameters<typeof uiText>[0], values?: Record<string, string | number>) => uiText(key, language, values);
   const causes: ImpactCause[] = [];
   const fired = (d: Outcomeish) => new Map(d.reasons.filter((r) => EVENT_TYPES.has(r.type)).map((r) => [r.rule, r.type]));
   const undecided = (d: Outcomeish) => new Map(d.reasons.filter((r) => r.type === 'undecided').map((r) => [r.rule, r.message]));
@@ -129,24 +131,24 @@ export function impactCauses(before: Outcomeish, after: Outcomeish, names: { rul
   for (const [rule, type] of firedAfter) {
     if (firedBefore.has(rule)) continue;
     const title = names.rule(rule);
-    causes.push({ kind: 'rule', rule, title, change: 'fires', event: type, text: `受理规则「${title}」现在触发：${labelOf(ruleEventTypes, type as RuleEventType)}` });
+    causes.push({ kind: 'rule', rule, title, change: 'fires', event: type, text: text('services.replay.ruleFires', { title, event: labelOf(ruleEventTypes, type as RuleEventType, language) }) });
   }
   for (const [rule] of firedBefore) {
     if (firedAfter.has(rule)) continue;
     const title = names.rule(rule);
-    causes.push({ kind: 'rule', rule, title, change: 'stops', text: `受理规则「${title}」不再触发` });
+    causes.push({ kind: 'rule', rule, title, change: 'stops', text: text('services.replay.ruleStops', { title }) });
   }
   const undecidedBefore = undecided(before);
   const undecidedAfter = undecided(after);
   for (const [rule, message] of undecidedAfter) {
     if (undecidedBefore.has(rule)) continue;
     const title = names.rule(rule);
-    causes.push({ kind: 'rule', rule, title, change: 'undecidable', text: `受理规则「${title}」缺少判断所需的信息：${message}` });
+    causes.push({ kind: 'rule', rule, title, change: 'undecidable', text: text('services.replay.ruleUndecidable', { title, message }) });
   }
   for (const [rule] of undecidedBefore) {
     if (undecidedAfter.has(rule)) continue;
     const title = names.rule(rule);
-    causes.push({ kind: 'rule', rule, title, change: 'decidable', text: `受理规则「${title}」不再缺少判断所需的信息` });
+    causes.push({ kind: 'rule', rule, title, change: 'decidable', text: text('services.replay.ruleDecidable', { title }) });
   }
   const errorKey = (e: { path: string; keyword: string }) => `${e.path}\u0000${e.keyword}`;
   const errorsBefore = new Set(before.fieldErrors.map(errorKey));
@@ -154,31 +156,31 @@ export function impactCauses(before: Outcomeish, after: Outcomeish, names: { rul
   for (const e of after.fieldErrors) {
     if (errorsBefore.has(errorKey(e))) continue;
     const title = names.field(e.path);
-    const what = e.keyword === 'required' ? `新增必填字段「${title}」未填写` : `表单字段「${title}」不再通过校验`;
-    causes.push({ kind: 'field', field: e.path, title, change: 'fails', message: e.message, text: `${what}：${e.message}` });
+    const sentence = e.keyword === 'required' ? 'services.replay.requiredMissing' : 'services.replay.fieldFails';
+    causes.push({ kind: 'field', field: e.path, title, change: 'fails', message: e.message, text: text(sentence, { title, message: e.message }) });
   }
   for (const e of before.fieldErrors) {
     if (errorsAfter.has(errorKey(e))) continue;
     const title = names.field(e.path);
-    causes.push({ kind: 'field', field: e.path, title, change: 'passes', message: e.message, text: `表单字段「${title}」不再报错（原为：${e.message}）` });
+    causes.push({ kind: 'field', field: e.path, title, change: 'passes', message: e.message, text: text('services.replay.fieldPasses', { title, message: e.message }) });
   }
   const missingBefore = new Map(before.missingMaterials.map((m) => [m.id, m.name]));
   const missingAfter = new Map(after.missingMaterials.map((m) => [m.id, m.name]));
   for (const [material, name] of missingAfter) {
-    if (!missingBefore.has(material)) causes.push({ kind: 'material', material, name, change: 'missing', text: `现须提交申请材料「${name}」，该申请未提交` });
+    if (!missingBefore.has(material)) causes.push({ kind: 'material', material, name, change: 'missing', text: text('services.replay.materialMissing', { name }) });
   }
   for (const [material, name] of missingBefore) {
-    if (!missingAfter.has(material)) causes.push({ kind: 'material', material, name, change: 'supplied', text: `申请材料「${name}」不再要求或不再缺少` });
+    if (!missingAfter.has(material)) causes.push({ kind: 'material', material, name, change: 'supplied', text: text('services.replay.materialSupplied', { name }) });
   }
   const grantedBefore = before.deferredAcceptance?.granted === true;
   const grantedAfter = after.deferredAcceptance?.granted === true;
   if (grantedBefore !== grantedAfter) {
     causes.push(grantedAfter
-      ? { kind: 'deferral', change: 'granted', text: '现可容缺受理' }
-      : { kind: 'deferral', change: 'refused', text: `不再容缺受理${after.deferredAcceptance ? `：${after.deferredAcceptance.message}` : '（草稿不允许容缺受理）'}` });
+      ? { kind: 'deferral', change: 'granted', text: text('services.replay.deferralGranted') }
+      : { kind: 'deferral', change: 'refused', text: after.deferredAcceptance ? text('services.replay.deferralRefused', { message: after.deferredAcceptance.message }) : text('services.replay.deferralDropped') });
   }
   if ((before.redirect === undefined) !== (after.redirect === undefined)) {
-    causes.push({ kind: 'channel', text: after.redirect ? `受理渠道变更：${after.reasons.find((r) => r.type === 'redirect')?.message ?? '须到其他渠道办理'}` : '受理渠道变更：现可在原窗口办理' });
+    causes.push({ kind: 'channel', text: after.redirect ? text('services.replay.channelRedirect', { message: after.reasons.find((r) => r.type === 'redirect')?.message ?? text('services.replay.otherChannel') }) : text('services.replay.channelHere') });
   }
   return causes;
 }
@@ -221,7 +223,7 @@ export async function decisionImpact({ log, code, version, draft, current, limit
       } catch (error) {
         // The draft no longer accepts this input at all (e.g. a scenario it removed).
         after = 'error';
-        causes = [{ kind: 'input', text: `草稿无法评估该申请：${error instanceof Error ? error.message : String(error)}` }];
+        causes = [{ kind: 'input', text: uiText('services.replay.draftCannotEvaluate', 'zh-CN', { error: error instanceof Error ? error.message : String(error) }) }];
       }
       if (after !== record.outcome) changed.push({ id: record.id, division: record.division, date: record.input.date, before: record.outcome, after, reasons, causes });
     }

@@ -2,7 +2,8 @@ import { systemClock, type Clock } from '../../core/clock/index.js';
 import { addDays, todayInRegion } from '../../core/codes/calendar-date.js';
 import { BadRequestError, ConflictError } from '../../core/errors.js';
 import type { DepartmentFigures, LocalityFigures, ReportSnapshot } from '../../core/model/programme-records.js';
-import { FINAL_CASE_STATUSES, labelOf, reportPeriods, type ReportPeriod } from '../../core/vocabulary/index.js';
+import { FINAL_CASE_STATUSES, labelOf, reportPeriods, type Language, type ReportPeriod } from '../../core/vocabulary/index.js';
+import { uiTexts } from '../../core/i18n/catalogue/catalogue.js';
 import { toCsv } from '../../core/csv/csv.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import type { CaseRow, IntakeStore } from '../../ports/intake-store/port.js';
@@ -26,7 +27,7 @@ export function periodOf(period: ReportPeriod, date: string): { key: string; sta
 const KEY_PATTERN: Record<ReportPeriod, RegExp> = { week: /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, month: /^\d{4}-(0[1-9]|1[0-2])$/ };
 
 export function assertPeriodKey(period: ReportPeriod, key: string): void {
-  if (!KEY_PATTERN[period].test(key)) throw new BadRequestError(`${labelOf(reportPeriods, period)}的期次应形如 ${period === 'week' ? '2026-W49' : '2026-12'}，收到「${key}」`, { param: 'key' }, 'bad_parameter');
+  if (!KEY_PATTERN[period].test(key)) throw new BadRequestError({ key: 'services.reports.badPeriodKey', values: { period: labelOf(reportPeriods, period), example: period === 'week' ? '2026-W49' : '2026-12', key } }, { param: 'key' }, 'bad_parameter');
 }
 
 async function allCases(intakeStore: IntakeStore | undefined): Promise<CaseRow[]> {
@@ -147,16 +148,23 @@ export async function periodReport({ store, intakeStore, clock = systemClock, pe
 const signed = (n: number | undefined): string => (n === undefined ? '' : n > 0 ? `+${n}` : String(n));
 
 /** The report as CSV: one line per league, banner and department with each figure and its change. */
-export function periodReportCsv(report: PeriodReport): string {
-  const rows: (string | number)[][] = [['期次', '类别', '代码/部门', '名称', '上级', '已认领', '较上期', '属地字段已填', '较上期', '已发布', '较上期', '受理办件', '较上期', '流转办件', '较上期', '逾期办件', '较上期', '逾期未认领', '逾期批次']];
+export function periodReportCsv(report: PeriodReport, language: Language = 'zh-CN'): string {
+  const t = uiTexts(language);
+  const change = t('services.reports.col.change');
+  const rows: (string | number)[][] = [[
+    t('designer.reports.snapshotKey'), t('services.reports.col.category'), t('services.reports.col.codeOrDepartment'), t('services.reports.col.name'), t('services.reports.col.parent'),
+    t('designer.reports.col.claimed'), change, t('designer.reports.col.localFieldsCompleted'), change, t('designer.reports.col.published'), change,
+    t('designer.reports.col.casesAccepted'), change, t('designer.reports.col.casesDispatched'), change, t('designer.reports.col.casesOverdue'), change,
+    t('designer.batches.lateClaims'), t('designer.batches.lateBatches'),
+  ]];
   const k = report.snapshot.key;
   for (const l of report.localities) {
     const c = l.change ?? {};
-    rows.push([k, l.level === 'league_city' ? '盟市' : '旗县', l.division, l.name, l.parentCode ?? '', l.claimed, signed(c.claimed), l.localFieldsCompleted, signed(c.localFieldsCompleted), '', '', l.casesAccepted, signed(c.casesAccepted), l.casesDispatched, signed(c.casesDispatched), l.casesOverdue, signed(c.casesOverdue), l.claimsLate ?? '', (l.lateBatches ?? []).join('、')]);
+    rows.push([k, t(l.level === 'league_city' ? 'designer.reports.level.leagueCity' : 'designer.reports.level.bannerCounty'), l.division, l.name, l.parentCode ?? '', l.claimed, signed(c.claimed), l.localFieldsCompleted, signed(c.localFieldsCompleted), '', '', l.casesAccepted, signed(c.casesAccepted), l.casesDispatched, signed(c.casesDispatched), l.casesOverdue, signed(c.casesOverdue), l.claimsLate ?? '', (l.lateBatches ?? []).join(t('server.listSeparator'))]);
   }
   for (const d of report.departments) {
     const c = d.change ?? {};
-    rows.push([k, '部门', d.department, d.department, '', '', '', '', '', d.published, signed(c.published), d.casesAccepted, signed(c.casesAccepted), d.casesDispatched, signed(c.casesDispatched), d.casesOverdue, signed(c.casesOverdue), '', '']);
+    rows.push([k, t('designer.reports.col.department'), d.department, d.department, '', '', '', '', '', d.published, signed(c.published), d.casesAccepted, signed(c.casesAccepted), d.casesDispatched, signed(c.casesDispatched), d.casesOverdue, signed(c.casesOverdue), '', '']);
   }
   return toCsv(rows);
 }

@@ -1,5 +1,7 @@
 import { systemClock, type Clock } from '../../core/clock/index.js';
 import { listDivisions } from '../../core/divisions/index.js';
+import { uiTexts } from '../../core/i18n/catalogue/catalogue.js';
+import type { Language } from '../../core/vocabulary/index.js';
 import type { ConfigReader } from '../../ports/config-store/port.js';
 import type { CampaignRecord, ClaimBatch } from '../../core/model/records.js';
 
@@ -118,9 +120,14 @@ function csvCell(value: unknown): string {
 }
 
 /** The same report as CSV (UTF-8 with BOM, so spreadsheet software opens the Chinese correctly). */
-export function progressCsv(report: ProgressReport): string {
-  const rows: unknown[][] = [['类别', '代码/部门', '名称', '层级', '上级', '提供事项', '已认领', '属地字段已填', '是否逾期', '逾期事项数', '逾期批次', '已发布', '草稿', '待审核', '最近变更', '距今天数']];
-  for (const l of report.localities) rows.push(['属地', l.division, l.name, l.level === 'league_city' ? '盟市' : '旗县', l.parentCode, l.offered, l.claimed, l.localFieldsCompleted, l.overdue ? '是' : '否', l.late.length, l.lateBatches.join('、'), '', '', '', '', '']);
-  for (const d of report.departments) rows.push(['部门', d.department, d.department, '', '', '', '', '', '', '', '', d.published, d.drafts, d.inReview, d.lastChange, d.daysSinceLastChange]);
+export function progressCsv(report: ProgressReport, language: Language = 'zh-CN'): string {
+  const t = uiTexts(language);
+  const rows: unknown[][] = [[
+    t('services.reports.col.category'), t('services.reports.col.codeOrDepartment'), t('services.reports.col.name'), t('designer.reports.col.level'), t('services.reports.col.parent'),
+    t('services.reports.col.offered'), t('designer.reports.col.claimed'), t('designer.reports.col.localFieldsCompleted'), t('services.reports.col.overdue'), t('services.reports.col.lateCount'),
+    t('designer.batches.lateBatches'), t('designer.reports.col.published'), t('designer.reports.col.drafts'), t('services.reports.col.inReview'), t('designer.items.changed'), t('services.reports.col.daysSince'),
+  ]];
+  for (const l of report.localities) rows.push([t('services.reports.locality'), l.division, l.name, t(l.level === 'league_city' ? 'designer.reports.level.leagueCity' : 'designer.reports.level.bannerCounty'), l.parentCode, l.offered, l.claimed, l.localFieldsCompleted, t(l.overdue ? 'webkit.form.yes' : 'webkit.form.no'), l.late.length, l.lateBatches.join(t('server.listSeparator')), '', '', '', '', '']);
+  for (const d of report.departments) rows.push([t('designer.reports.col.department'), d.department, d.department, '', '', '', '', '', '', '', '', d.published, d.drafts, d.inReview, d.lastChange, d.daysSinceLastChange]);
   return '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
