@@ -1,4 +1,4 @@
-import { type Access, type Principal, READERS, BadRequestError, ForbiddenError, UnauthorizedError } from '../../engine/core/index.js';
+import { type Access, type CatalogueMessage, type Principal, READERS, BadRequestError, ForbiddenError, UnauthorizedError } from '../../engine/core/index.js';
 import type { ApiRequest } from '../../engine/http-kit/index.js';
 import type { ConfigReader } from '../../engine/ports/index.js';
 
@@ -7,7 +7,7 @@ import type { ConfigReader } from '../../engine/ports/index.js';
  * token alike), as recorded in the audit trail; GET /api/people names them.
  */
 export function actorOf(req: ApiRequest): string {
-  if (!req.principal) throw new UnauthorizedError('请先登录', { scheme: 'Bearer' });
+  if (!req.principal) throw new UnauthorizedError({ key: 'server.designer.auth.signInFirst' }, { scheme: 'Bearer' });
   return req.principal.id;
 }
 
@@ -17,7 +17,7 @@ export function expectedRevisionOf(req: ApiRequest): number | undefined {
   const raw = (Array.isArray(header) ? header[0] : header)?.trim();
   if (raw === undefined || raw === '') return undefined;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw);
-  if (!match) throw new BadRequestError(`If-Match 应为草稿修订号，例如 "3"，收到「${raw}」`, { header: 'If-Match' }, 'bad_precondition');
+  if (!match) throw new BadRequestError({ key: 'server.designer.params.badRevision', values: { value: raw } }, { header: 'If-Match' }, 'bad_precondition');
   return Number(match[1]);
 }
 
@@ -40,12 +40,15 @@ export function ownDepartment(store: ConfigReader) {
     // An item or draft stored without a department (before one was required) belongs to no
     // author's department: only an administrator may give it one, so no author can claim it.
     if ((item || draft) && (typeof stored !== 'string' || stored.trim() === '')) {
-      throw new ForbiddenError(`事项 ${code} 未指定实施部门，只有管理员可以修改；请联系管理员补填实施部门`, { code, department: principal.department, itemDepartment: null });
+      throw new ForbiddenError({ key: 'server.designer.items.noDepartment', values: { code } }, { code, department: principal.department, itemDepartment: null });
     }
     const claimed = req.method === 'PUT' ? departmentOfBody(req.body) : undefined;
     for (const department of [stored, claimed]) {
       if (department !== undefined && department.trim() !== '' && department !== principal.department) {
-        throw new ForbiddenError(`「${principal.name}」属于${principal.department ?? '（未指定部门）'}，不能编辑${department}的事项`, {
+        const message: CatalogueMessage = principal.department === null
+          ? { key: 'server.designer.items.otherDepartmentUnassigned', values: { name: principal.name, itemDepartment: department } }
+          : { key: 'server.designer.items.otherDepartment', values: { name: principal.name, department: principal.department, itemDepartment: department } };
+        throw new ForbiddenError(message, {
           department: principal.department,
           itemDepartment: department,
         });

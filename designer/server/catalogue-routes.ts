@@ -1,6 +1,6 @@
 import { type Clock, BadRequestError, isItemCode, ITEM_CODE_PATTERN, type TrustedKey } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from '../../engine/http-kit/index.js';
-import { type ItemLifecycle, bundleSchema, dataNeedsCatalogue, dataNeedsCsv, exportBundle, importBundle, importItemList } from '../../engine/services/index.js';
+import { type ItemLifecycle, ITEM_LIST_COLUMNS, bundleSchema, dataNeedsCatalogue, dataNeedsCsv, exportBundle, importBundle, importItemList } from '../../engine/services/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
 import { actorOf, everyone } from './actor.js';
 
@@ -11,7 +11,7 @@ const int = { type: 'integer' };
 function queryText(req: ApiRequest, name: string): string | undefined {
   const value = req.query[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new BadRequestError(`参数 ${name} 只能出现一次`, { param: name });
+  if (typeof value !== 'string') throw new BadRequestError({ key: 'server.designer.params.repeated', values: { param: name } }, { param: name });
   return value;
 }
 
@@ -20,7 +20,7 @@ function flag(req: ApiRequest, name: string): boolean {
   const value = queryText(req, name);
   if (value === undefined || value === 'false' || value === '0') return false;
   if (value === '' || value === 'true' || value === '1') return true;
-  throw new BadRequestError(`参数 ${name} 应为 true 或 false`, { param: name });
+  throw new BadRequestError({ key: 'server.designer.params.notBoolean', values: { param: name } }, { param: name });
 }
 
 /** The import route checks only the envelope here; importBundle checks every version and hash itself. */
@@ -63,7 +63,7 @@ const csvImportBody: JsonSchema = {
   required: ['csv'],
   additionalProperties: false,
   properties: {
-    csv: { type: 'string', minLength: 1, description: 'The item list as CSV text (a UTF-8 BOM is fine). Headers: 序号, 编码, 事项名称, 实施部门, 事项类型, 办件类型, 通办范围, 服务对象, 行使层级, 承诺办理时限, 法定办理时限' },
+    csv: { type: 'string', minLength: 1, description: `The item list as CSV text (a UTF-8 BOM is fine). Headers: ${ITEM_LIST_COLUMNS.map((column) => column.headers[0]).join(', ')}` },
     departments: { type: 'array', maxItems: 1000, items: { type: 'string', minLength: 1, maxLength: 200 }, description: 'Departments accepted besides those of existing items' },
     dryRun: { type: 'boolean', description: 'Check only, create nothing' },
   },
@@ -149,8 +149,8 @@ export function catalogueRoutes({ store, lifecycle, clock, bundleLimit = DEFAULT
       handler: async (req, res) => {
         const code = queryText(req, 'code');
         const version = queryText(req, 'version');
-        if (code !== undefined && !isItemCode(code)) throw new BadRequestError(`事项编码「${code}」格式不正确`, { param: 'code' }, 'bad_code');
-        if (version !== undefined && !/^[1-9]\d{0,8}$/.test(version)) throw new BadRequestError(`版本号「${version}」应为正整数`, { param: 'version' }, 'bad_version');
+        if (code !== undefined && !isItemCode(code)) throw new BadRequestError({ key: 'server.designer.params.badCode', values: { code } }, { param: 'code' }, 'bad_code');
+        if (version !== undefined && !/^[1-9]\d{0,8}$/.test(version)) throw new BadRequestError({ key: 'server.designer.params.badVersion', values: { version } }, { param: 'version' }, 'bad_version');
         const bundle = await exportBundle({ store, clock, ...(code !== undefined ? { code } : {}), ...(version !== undefined ? { version: Number(version) } : {}) });
         const name = ['tongban', code ?? 'catalogue', ...(version ? [`v${version}`] : []), bundle.exportedAt.slice(0, 10)].join('-');
         res.setHeader('Content-Disposition', `attachment; filename="${name}.json"`);
@@ -176,7 +176,7 @@ export function catalogueRoutes({ store, lifecycle, clock, bundleLimit = DEFAULT
       },
     },
     {
-      method: 'get', path: '/api/catalogue/data-needs', access: everyone, summary: 'Data-sharing catalogue (三清单) of the published items: JSON, or CSV with Accept: text/csv', tags: ['catalogue'],
+      method: 'get', path: '/api/catalogue/data-needs', access: everyone, summary: 'Data-sharing catalogue (the three lists) of the published items: JSON, or CSV with Accept: text/csv', tags: ['catalogue'],
       headers: [{ name: 'Accept', description: 'text/csv for a spreadsheet (UTF-8 with BOM), otherwise JSON' }],
       query: [{ name: 'includeWithdrawn', description: 'also withdrawn items (default false)', schema: { type: 'boolean' } }],
       responses: { 200: { description: 'Catalogue', schema: dataNeedsSchema }, 400: ERR },

@@ -7,13 +7,13 @@ import { actorOf, auditors, authors, everyone, expectedRevisionOf, publicAccess,
 
 function codeOf(req: ApiRequest): string {
   const code = req.params.code ?? '';
-  if (!isItemCode(code)) throw new BadRequestError(`事项编码「${code}」格式不正确`, { param: 'code' }, 'bad_code');
+  if (!isItemCode(code)) throw new BadRequestError({ key: 'server.designer.params.badCode', values: { code } }, { param: 'code' }, 'bad_code');
   return code;
 }
 
 function versionOf(req: ApiRequest): number {
   const raw = req.params.version ?? '';
-  if (!/^[1-9]\d{0,8}$/.test(raw)) throw new BadRequestError(`版本号「${raw}」应为正整数`, { param: 'version' }, 'bad_version');
+  if (!/^[1-9]\d{0,8}$/.test(raw)) throw new BadRequestError({ key: 'server.designer.params.badVersion', values: { version: raw } }, { param: 'version' }, 'bad_version');
   return Number(raw);
 }
 
@@ -21,7 +21,7 @@ function versionOf(req: ApiRequest): number {
 function auditQueryInteger(raw: unknown, param: string, fallback: number, min: number, max: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = typeof raw === 'string' && /^-?\d{1,16}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new BadRequestError(`参数 ${param} 应为 ${min}–${max} 之间的整数，收到「${String(raw)}」`, { param }, 'bad_parameter');
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new BadRequestError({ key: 'server.designer.params.integerRange', values: { param, min, max, value: String(raw) } }, { param }, 'bad_parameter');
   return value;
 }
 
@@ -50,7 +50,7 @@ export function designerRoutes({ store, lifecycle, clock, auditor }: DesignerDep
       handler: async (req, res) => {
         const code = codeOf(req);
         const item = await store.getItem(code);
-        if (!item) throw new NotFoundError(`事项 ${code} 不存在`, { code });
+        if (!item) throw new NotFoundError({ key: 'services.items.noSuchItem', values: { code } }, { code });
         const versions = await store.listVersions(code);
         const latest = item.latestVersion === null ? null : await store.getVersion(code, item.latestVersion);
         res.json({ item, versions, latest });
@@ -62,7 +62,7 @@ export function designerRoutes({ store, lifecycle, clock, auditor }: DesignerDep
       handler: async (req, res) => {
         const code = codeOf(req);
         const draft = await store.getDraft(code);
-        if (!draft) throw new NotFoundError(`事项 ${code} 没有草稿`, { code });
+        if (!draft) throw new NotFoundError({ key: 'services.items.noDraft', values: { code } }, { code });
         res.setHeader('ETag', `"${draft.revision}"`);
         res.json(draft);
       },
@@ -144,7 +144,7 @@ export function designerRoutes({ store, lifecycle, clock, auditor }: DesignerDep
       responses: { 200: { description: 'Versions', schema: { type: 'object', properties: { versions: { type: 'array', items: s.versionMeta } } } }, 404: ERR },
       handler: async (req, res) => {
         const code = codeOf(req);
-        if (!(await store.getItem(code))) throw new NotFoundError(`事项 ${code} 不存在`, { code });
+        if (!(await store.getItem(code))) throw new NotFoundError({ key: 'services.items.noSuchItem', values: { code } }, { code });
         res.json({ versions: await store.listVersions(code) });
       },
     },
@@ -155,7 +155,7 @@ export function designerRoutes({ store, lifecycle, clock, auditor }: DesignerDep
         const code = codeOf(req);
         const number = versionOf(req);
         const version = await store.getVersion(code, number);
-        if (!version) throw new NotFoundError(`事项 ${code} 没有第 ${number} 版`, { code, version: number });
+        if (!version) throw new NotFoundError({ key: 'server.designer.items.noSuchVersion', values: { code, version: number } }, { code, version: number });
         res.setHeader('ETag', `"${version.hash}"`);
         res.json(version);
       },

@@ -1,4 +1,4 @@
-import { describeConfig, diffConfigs, renderConfigDescription, renderDiffText, BadRequestError, NotFoundError, CHANGE_KINDS, type ItemConfig, isItemCode } from '../../engine/core/index.js';
+import { describeConfig, diffConfigs, renderConfigDescription, renderDiffText, BadRequestError, NotFoundError, CHANGE_KINDS, type ItemConfig, isItemCode, uiText } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute, type JsonSchema } from '../../engine/http-kit/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
 import { everyone } from './actor.js';
@@ -31,7 +31,7 @@ const aspect: JsonSchema = {
   type: 'object', required: ['key', 'label'],
   properties: {
     key: str, label: str, pointer: str,
-    subject: { ...str, description: 'for a condition on the same fact on both sides: the fact\'s title; the texts are then the predicates (年龄 不小于 60 → 不小于 63)' },
+    subject: { ...str, description: 'for a condition on the same fact on both sides: the fact\'s title; the texts are then the predicates (age: at least 60 → at least 63)' },
     before: {}, after: {}, beforeText: str, afterText: str,
   },
 };
@@ -54,7 +54,7 @@ export const diffResponse: JsonSchema = {
           kind: { enum: [...CHANGE_KINDS], description: 'renamed: the same field, material or rule under a new name or key' },
           pointer: { ...str, description: 'JSON pointer into `to` (into `from` for removed things)' },
           fromPointer: { ...str, description: 'where the same thing sits in `from`, when that differs' },
-          label: { ...str, description: 'Chinese label, e.g. 承诺办理时限, 申请材料「居民身份证」' },
+          label: { ...str, description: 'Chinese label, e.g. the promised time limit, or the application material named resident identity card' },
           before: {}, after: {}, beforeText: str, afterText: str,
           aspects: { type: 'array', items: aspect },
           affectsDecision: { type: 'boolean' },
@@ -76,7 +76,7 @@ export const diffResponse: JsonSchema = {
 
 function codeOf(req: ApiRequest): string {
   const code = req.params.code ?? '';
-  if (!isItemCode(code)) throw new BadRequestError(`事项编码「${code}」格式不正确`, { param: 'code' }, 'bad_code');
+  if (!isItemCode(code)) throw new BadRequestError({ key: 'server.designer.params.badCode', values: { code } }, { param: 'code' }, 'bad_code');
   return code;
 }
 
@@ -86,7 +86,7 @@ function sideOf(req: ApiRequest, param: 'from' | 'to' | 'of'): SideRef | undefin
   if (raw === undefined) return undefined;
   if (raw === 'draft') return { ref: 'draft' };
   if (typeof raw === 'string' && VERSION.test(raw)) return { ref: 'version', version: Number(raw) };
-  throw new BadRequestError(`参数 ${param} 应为版本号（正整数）或 draft，收到「${String(raw)}」`, { param }, 'bad_version');
+  throw new BadRequestError({ key: 'server.designer.diff.badSide', values: { param, value: String(raw) } }, { param }, 'bad_version');
 }
 
 /**
@@ -120,16 +120,16 @@ export function prefersText(accept: string | undefined): boolean {
 async function loadSide(store: ConfigStore, code: string, ref: SideRef): Promise<LoadedSide> {
   if (ref.ref === 'draft') {
     const draft = await store.getDraft(code);
-    if (!draft) throw new NotFoundError(`事项 ${code} 没有草稿`, { code, draft: true });
+    if (!draft) throw new NotFoundError({ key: 'services.items.noDraft', values: { code } }, { code, draft: true });
     return {
       json: { ref: 'draft', revision: draft.revision, baseVersion: draft.baseVersion, hash: draft.hash },
-      label: `${code} 草稿（修订 ${draft.revision}）`,
+      label: uiText('server.designer.diff.draftLabel', 'zh-CN', { code, revision: draft.revision }),
       config: draft.config,
     };
   }
   const version = await store.getVersion(code, ref.version);
-  if (!version) throw new NotFoundError(`事项 ${code} 没有第 ${ref.version} 版`, { code, version: ref.version });
-  return { json: { ref: 'version', version: version.version, hash: version.hash }, label: `${code} 第 ${version.version} 版`, config: version.config };
+  if (!version) throw new NotFoundError({ key: 'server.designer.items.noSuchVersion', values: { code, version: ref.version } }, { code, version: ref.version });
+  return { json: { ref: 'version', version: version.version, hash: version.hash }, label: uiText('server.designer.diff.versionLabel', 'zh-CN', { code, version: version.version }), config: version.config };
 }
 
 const descriptionResponse: JsonSchema = {
@@ -172,11 +172,11 @@ export function diffRoutes({ store }: DiffRouteDeps): ApiRoute[] {
         const fromRef = sideOf(req, 'from');
         const toRef = sideOf(req, 'to') ?? { ref: 'draft' };
         const item = await store.getItem(code);
-        if (!item) throw new NotFoundError(`事项 ${code} 不存在`, { code });
+        if (!item) throw new NotFoundError({ key: 'services.items.noSuchItem', values: { code } }, { code });
         let from: SideRef;
         if (fromRef) from = fromRef;
         else if (item.latestVersion !== null) from = { ref: 'version', version: item.latestVersion };
-        else throw new NotFoundError(`事项 ${code} 还没有已发布的版本，请用 from 指定比较对象`, { code, param: 'from' });
+        else throw new NotFoundError({ key: 'server.designer.diff.nothingPublished', values: { code } }, { code, param: 'from' });
         const [a, b] = await Promise.all([loadSide(store, code, from), loadSide(store, code, toRef)]);
         const diff = diffConfigs(a.config, b.config);
         res.setHeader('Vary', 'Accept');
@@ -198,7 +198,7 @@ export function diffRoutes({ store }: DiffRouteDeps): ApiRoute[] {
         const code = codeOf(req);
         const ref = sideOf(req, 'of') ?? { ref: 'draft' };
         const item = await store.getItem(code);
-        if (!item) throw new NotFoundError(`事项 ${code} 不存在`, { code });
+        if (!item) throw new NotFoundError({ key: 'services.items.noSuchItem', values: { code } }, { code });
         const loaded = await loadSide(store, code, ref);
         const description = describeConfig(loaded.config);
         res.setHeader('Vary', 'Accept');

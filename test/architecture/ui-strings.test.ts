@@ -66,13 +66,9 @@ const SOURCES: ScannedSource[] = [
     data: [],
     notYetMigrated: {
       "access-routes.ts": 1,
-      "actor.ts": 10,
       "calendar-admin-routes.ts": 5,
-      "catalogue-routes.ts": 10,
       "decision-routes.ts": 9,
-      "designer-routes.ts": 17,
       "designer-web.ts": 1,
-      "diff-routes.ts": 22,
       "locality-routes.ts": 11,
       "main.ts": 1,
       "programme-routes.ts": 14,
