@@ -1,16 +1,20 @@
-import { validateConfig, BadRequestError, NotFoundError, ValidationFailedError, OUTCOMES, isOutcome, type Outcome } from '../../engine/core/index.js';
+import { validateConfig, BadRequestError, NotFoundError, ValidationFailedError, OUTCOMES, isOutcome, uiText, type Language, type Outcome } from '../../engine/core/index.js';
 import { maskDecisionRecord, decisionImpact, replayDecision } from '../../engine/services/index.js';
 import type { DecisionLogReader, ConfigStore } from '../../engine/ports/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
 import { auditors } from './actor.js';
+import { withLanguageValues } from './language-values.js';
 
 const ERR = { description: 'Error', schema: s.error };
 
 function query(req: ApiRequest) {
   const q = req.query as Record<string, string | undefined>;
   const version = q.version === undefined ? undefined : Number(q.version);
-  if (version !== undefined && !(Number.isInteger(version) && version > 0)) throw new BadRequestError('version 应为正整数', { param: 'version' });
-  if (q.outcome !== undefined && !isOutcome(q.outcome)) throw new BadRequestError(`outcome 应为 ${OUTCOMES.join('、')} 之一`, { param: 'outcome' });
+  if (version !== undefined && !(Number.isInteger(version) && version > 0)) throw new BadRequestError({ key: 'server.designer.decisions.badVersion' }, { param: 'version' });
+  if (q.outcome !== undefined && !isOutcome(q.outcome)) {
+    const outcomes = (language: Language) => ({ outcomes: OUTCOMES.join(uiText('server.listSeparator', language)) });
+    throw withLanguageValues(new BadRequestError({ key: 'server.designer.decisions.badOutcome', values: outcomes('zh-CN') }, { param: 'outcome' }), outcomes);
+  }
   return {
     ...(q.code ? { code: q.code } : {}),
     ...(version ? { version } : {}),
@@ -47,10 +51,10 @@ export function decisionRoutes({ store, decisions }: { store: ConfigStore; decis
       handler: async (req, res) => {
         const code = req.params.code ?? '';
         const [item, draft] = await Promise.all([store.getItem(code), store.getDraft(code)]);
-        if (!item || item.latestVersion === null) throw new NotFoundError(`事项 ${code} 尚无已发布版本`, { code });
-        if (!draft) throw new NotFoundError(`事项 ${code} 没有草稿`, { code });
+        if (!item || item.latestVersion === null) throw new NotFoundError({ key: 'server.designer.impact.nothingPublished', values: { code } }, { code });
+        if (!draft) throw new NotFoundError({ key: 'services.items.noDraft', values: { code } }, { code });
         const problems = validateConfig(draft.config);
-        if (problems.length > 0) throw new ValidationFailedError('草稿尚不合规，无法评估影响', problems);
+        if (problems.length > 0) throw new ValidationFailedError({ key: 'server.designer.impact.draftInvalid' }, problems);
         // The published version names the rules and fields the draft dropped.
         const current = await store.getVersion(code, item.latestVersion);
         res.json(await decisionImpact({ log: decisions, code, version: item.latestVersion, draft: draft.config, ...(current ? { current: current.config } : {}) }));

@@ -1,4 +1,4 @@
-import { type Clock, type Principal, BadRequestError, ForbiddenError, ValidationFailedError, isIsoDate, operatesFor, type TrustedKey } from '../../engine/core/index.js';
+import { type CatalogueMessage, type Clock, type Principal, BadRequestError, ForbiddenError, ValidationFailedError, catalogueProblem, isIsoDate, operatesFor, type TrustedKey } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
 import { adoptionReport, progressCsv, progressReport, putClaim, removeClaim, setClaimBatches } from '../../engine/services/index.js';
 import type { ConfigStore } from '../../engine/ports/index.js';
@@ -24,7 +24,10 @@ function ownLocality(req: ApiRequest, principal: Principal): void {
   if (principal.role !== 'operator') return;
   const division = req.params.division ?? '';
   if (!operatesFor(principal.division, division)) {
-    throw new ForbiddenError(`「${principal.name}」只能管理 ${principal.division ?? '（未绑定）'} 及其下级的认领`, { division, own: principal.division });
+    const message: CatalogueMessage = principal.division === null
+      ? { key: 'server.designer.claims.ownLocalityUnbound', values: { name: principal.name } }
+      : { key: 'server.designer.claims.ownLocality', values: { name: principal.name, division: principal.division } };
+    throw new ForbiddenError(message, { division, own: principal.division });
   }
 }
 
@@ -33,7 +36,7 @@ export function localityRoutes({ store, clock, trustedKeys }: { store: ConfigSto
   const operators = { roles: ['admin', 'operator'] as const, scope: ownLocality };
   return [
     {
-      method: 'get', path: '/api/localities/:division/claims', summary: 'Claims (认领) of a locality', tags: ['claims'], access: everyone,
+      method: 'get', path: '/api/localities/:division/claims', summary: 'Claims of a locality (which items it serves, at which version, with its local fields)', tags: ['claims'], access: everyone,
       responses: { 200: { description: 'Claims', schema: { type: 'object', properties: { claims: { type: 'array', items: claim } } } } },
       handler: async (req, res) => res.json({ claims: await store.listClaims({ division: req.params.division ?? '' }) }),
     },
@@ -57,12 +60,12 @@ export function localityRoutes({ store, clock, trustedKeys }: { store: ConfigSto
       handler: async (_req, res) => res.json({ campaign: await store.getCampaign() }),
     },
     {
-      method: 'put', path: '/api/campaign', summary: 'Set the claim campaign’s name and deadline (认领截止日期)', tags: ['claims'], access: { roles: ['admin'] },
+      method: 'put', path: '/api/campaign', summary: 'Set the claim campaign’s name and deadline (the date by which every locality claims its items)', tags: ['claims'], access: { roles: ['admin'] },
       body: { schema: { type: 'object', required: ['name', 'deadline'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 }, deadline: { type: 'string', format: 'date' } } }, required: true },
       responses: { 200: { description: 'Campaign', schema: { type: 'object' } }, 422: ERR },
       handler: async (req, res) => {
         const { name, deadline } = req.body as { name: string; deadline: string };
-        if (!isIsoDate(deadline)) throw new ValidationFailedError('截止日期无效', [{ pointer: '/deadline', code: 'campaign.deadline', message: '应为 YYYY-MM-DD' }]);
+        if (!isIsoDate(deadline)) throw new ValidationFailedError({ key: 'server.designer.campaign.badDeadline' }, [catalogueProblem('/deadline', 'campaign.deadline', { key: 'server.designer.campaign.deadlineFormat' })]);
         // The batches stay: they are set on their own route.
         const batches = (await store.getCampaign())?.batches;
         const campaign = { name, deadline, ...(batches ? { batches } : {}), updatedAt: now(), updatedBy: actorOf(req) };
@@ -72,7 +75,7 @@ export function localityRoutes({ store, clock, trustedKeys }: { store: ConfigSto
       },
     },
     {
-      method: 'put', path: '/api/campaign/batches', summary: 'Set the claim batches (分批认领): each a name, its item codes and its own claim deadline; items in no batch keep the campaign’s deadline', tags: ['claims'], access: { roles: ['admin'] },
+      method: 'put', path: '/api/campaign/batches', summary: 'Set the claim batches (claiming in batches): each a name, its item codes and its own claim deadline; items in no batch keep the campaign’s deadline', tags: ['claims'], access: { roles: ['admin'] },
       body: {
         schema: {
           type: 'object', required: ['batches'], properties: {
@@ -90,13 +93,13 @@ export function localityRoutes({ store, clock, trustedKeys }: { store: ConfigSto
       handler: async (_req, res) => res.json(await adoptionReport({ store, clock, ...(trustedKeys ? { trustedKeys } : {}) })),
     },
     {
-      method: 'get', path: '/api/reports/progress', summary: 'Progress (周调度、月通报): claims per league/banner, overdue, department progress; CSV with Accept: text/csv', tags: ['reports'], access: auditors,
+      method: 'get', path: '/api/reports/progress', summary: 'Progress (for the weekly dispatch and monthly bulletin): claims per league/banner, overdue, department progress; CSV with Accept: text/csv', tags: ['reports'], access: auditors,
       responses: { 200: { description: 'Report', schema: { type: 'object' } } },
       handler: async (req, res) => {
         const report = await progressReport({ store, clock });
         const accept = String(req.headers.accept ?? '');
         if (/text\/csv/.test(accept)) res.type('text/csv; charset=utf-8').send(progressCsv(report));
-        else if (accept && !/json|\*\/\*/.test(accept)) throw new BadRequestError('只提供 JSON 或 CSV', { accept });
+        else if (accept && !/json|\*\/\*/.test(accept)) throw new BadRequestError({ key: 'server.designer.reports.jsonOrCsv' }, { accept });
         else res.json(report);
       },
     },

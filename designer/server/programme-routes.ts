@@ -1,31 +1,38 @@
-import { type Clock, BadRequestError, isDataListKind, isReportPeriod, NotFoundError, type DataListKind, type ReportPeriod } from '../../engine/core/index.js';
+import { type Clock, BadRequestError, dataListKinds, isDataListKind, isReportPeriod, labelOf, NotFoundError, reportPeriods, type DataListKind, type Language, type ReportPeriod } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
 import { dataListCsv, deleteDataListEntry, periodReport, periodReportCsv, putDataListEntry, takeReportSnapshot } from '../../engine/services/index.js';
 import type { ConfigStore, IntakeStore } from '../../engine/ports/index.js';
 import { auditors, everyone } from './actor.js';
+import { withLanguageValues } from './language-values.js';
 import { UnauthorizedError } from '../../engine/core/index.js';
 
 const ERR = { description: 'Error', schema: s.error };
 const str = { type: 'string' };
 const entry = { type: 'object', required: ['kind', 'id', 'department', 'dataItem', 'updatedAt', 'updatedBy'], properties: { kind: { enum: ['responsibility', 'negative'] }, id: str, department: str, dataItem: str, interfaceName: str, sharingMethod: str, dueDate: str, status: str, basis: str, note: str, updatedAt: str, updatedBy: str } };
-const entryBody = { type: 'object', description: '责任清单: department, dataItem, interfaceName, sharingMethod, dueDate (YYYY-MM-DD), status, note; 负面清单: department, dataItem, basis, note. Every problem is reported at once.' };
+const entryBody = { type: 'object', description: 'responsibility list: department, dataItem, interfaceName, sharingMethod, dueDate (YYYY-MM-DD), status, note; negative list: department, dataItem, basis, note. Every problem is reported at once.' };
 const report = { type: 'object', required: ['snapshot', 'previousKey', 'localities', 'departments'], properties: { snapshot: { type: 'object' }, previousKey: { type: ['string', 'null'] }, localities: { type: 'array', items: { type: 'object' } }, departments: { type: 'array', items: { type: 'object' } } } };
 const csvHeader = [{ name: 'Accept', description: 'text/csv for a spreadsheet (UTF-8 with BOM), otherwise JSON' }];
 
 function kindOf(req: ApiRequest): DataListKind {
   const kind = req.params.kind ?? '';
-  if (!isDataListKind(kind)) throw new NotFoundError(`没有清单「${kind}」（责任清单 responsibility、负面清单 negative）`, { param: 'kind' });
+  if (!isDataListKind(kind)) {
+    const labels = (language: Language) => ({ responsibility: labelOf(dataListKinds, 'responsibility', language), negative: labelOf(dataListKinds, 'negative', language) });
+    throw withLanguageValues(new NotFoundError({ key: 'server.designer.lists.noSuchList', values: { kind, ...labels('zh-CN') } }, { param: 'kind' }), labels);
+  }
   return kind;
 }
 
 function periodOfRequest(req: ApiRequest): ReportPeriod {
   const period = req.params.period ?? '';
-  if (!isReportPeriod(period)) throw new NotFoundError(`没有报表周期「${period}」（周调度 week、月通报 month）`, { param: 'period' });
+  if (!isReportPeriod(period)) {
+    const labels = (language: Language) => ({ week: labelOf(reportPeriods, 'week', language), month: labelOf(reportPeriods, 'month', language) });
+    throw withLanguageValues(new NotFoundError({ key: 'server.designer.reports.noSuchPeriod', values: { period, ...labels('zh-CN') } }, { param: 'period' }), labels);
+  }
   return period;
 }
 
 function principalOf(req: ApiRequest) {
-  if (!req.principal) throw new UnauthorizedError('请先登录', { scheme: 'Bearer' });
+  if (!req.principal) throw new UnauthorizedError({ key: 'server.designer.auth.signInFirst' }, { scheme: 'Bearer' });
   return req.principal;
 }
 
@@ -40,7 +47,7 @@ export function programmeRoutes({ store, intakeStore, clock }: { store: ConfigSt
   const cases = intakeStore ? { intakeStore } : {};
   return [
     {
-      method: 'get', path: '/api/lists/:kind', summary: '责任清单 (responsibility) or 负面清单 (negative): JSON, or CSV with Accept: text/csv', tags: ['lists'], access: everyone, headers: csvHeader,
+      method: 'get', path: '/api/lists/:kind', summary: 'The responsibility list (responsibility) or the negative list (negative): JSON, or CSV with Accept: text/csv', tags: ['lists'], access: everyone, headers: csvHeader,
       responses: { 200: { description: 'The entries', schema: { type: 'object', required: ['kind', 'entries'], properties: { kind: str, entries: { type: 'array', items: entry } } } }, 404: ERR },
       handler: async (req, res) => {
         const kind = kindOf(req);
@@ -55,7 +62,7 @@ export function programmeRoutes({ store, intakeStore, clock }: { store: ConfigSt
       },
     },
     {
-      method: 'put', path: '/api/lists/:kind/:id', summary: 'Create or replace an entry of the 责任清单 or 负面清单 (authors of the providing department, administrators)', tags: ['lists'], access: { roles: ['admin', 'author'] },
+      method: 'put', path: '/api/lists/:kind/:id', summary: 'Create or replace an entry of the responsibility or negative list (authors of the providing department, administrators)', tags: ['lists'], access: { roles: ['admin', 'author'] },
       body: { schema: entryBody, required: true },
       responses: { 200: { description: 'Replaced', schema: entry }, 201: { description: 'Created', schema: entry }, 400: ERR, 403: ERR, 404: ERR, 422: ERR },
       handler: async (req, res) => {
@@ -64,7 +71,7 @@ export function programmeRoutes({ store, intakeStore, clock }: { store: ConfigSt
       },
     },
     {
-      method: 'delete', path: '/api/lists/:kind/:id', summary: 'Remove an entry of the 责任清单 or 负面清单 (authors of its department, administrators)', tags: ['lists'], access: { roles: ['admin', 'author'] },
+      method: 'delete', path: '/api/lists/:kind/:id', summary: 'Remove an entry of the responsibility or negative list (authors of its department, administrators)', tags: ['lists'], access: { roles: ['admin', 'author'] },
       responses: { 204: { description: 'Removed' }, 403: ERR, 404: ERR },
       handler: async (req, res) => {
         await deleteDataListEntry({ store, kind: kindOf(req), id: req.params.id ?? '', principal: principalOf(req) });
@@ -72,15 +79,15 @@ export function programmeRoutes({ store, intakeStore, clock }: { store: ConfigSt
       },
     },
     {
-      method: 'get', path: '/api/reports/periods/:period', summary: '周调度 (week) / 月通报 (month): a period’s snapshot with the change since the period before; the current period is taken on first request (server clock); CSV with Accept: text/csv', tags: ['reports'], access: auditors, headers: csvHeader,
+      method: 'get', path: '/api/reports/periods/:period', summary: 'Weekly dispatch (week) / monthly bulletin (month): a period’s snapshot with the change since the period before; the current period is taken on first request (server clock); CSV with Accept: text/csv', tags: ['reports'], access: auditors, headers: csvHeader,
       query: [{ name: 'key', description: 'the period, e.g. 2026-W49 or 2026-12 (default: the current one)', schema: str }],
       responses: { 200: { description: 'The report', schema: report }, 400: ERR, 404: ERR },
       handler: async (req, res) => {
         const period = periodOfRequest(req);
         const key = req.query.key;
-        if (key !== undefined && typeof key !== 'string') throw new BadRequestError('参数 key 应为期次文字', { param: 'key' }, 'bad_parameter');
+        if (key !== undefined && typeof key !== 'string') throw new BadRequestError({ key: 'server.designer.reports.badKey' }, { param: 'key' }, 'bad_parameter');
         const found = await periodReport({ store, ...cases, clock, period, ...(key !== undefined ? { key } : {}) });
-        if (!found) throw new NotFoundError(`期次 ${String(key)} 没有快照`, { period, key });
+        if (!found) throw new NotFoundError({ key: 'server.designer.reports.noSnapshot', values: { key: String(key) } }, { period, key });
         if (wantsCsv(req)) {
           res.setHeader('Content-Disposition', `attachment; filename="tongban-${period}-${found.snapshot.key}.csv"`);
           res.type('text/csv; charset=utf-8').send(periodReportCsv(found));
@@ -90,7 +97,7 @@ export function programmeRoutes({ store, intakeStore, clock }: { store: ConfigSt
       },
     },
     {
-      method: 'get', path: '/api/reports/periods/:period/snapshots', summary: 'The kept snapshots of 周调度 / 月通报 (history), oldest first, without their figures', tags: ['reports'], access: auditors,
+      method: 'get', path: '/api/reports/periods/:period/snapshots', summary: 'The kept snapshots of the weekly dispatch / monthly bulletin (history), oldest first, without their figures', tags: ['reports'], access: auditors,
       responses: { 200: { description: 'Snapshots', schema: { type: 'object', required: ['snapshots'], properties: { snapshots: { type: 'array', items: { type: 'object' } } } } }, 404: ERR },
       handler: async (req, res) => {
         const snapshots = await store.listReportSnapshots(periodOfRequest(req));

@@ -67,11 +67,8 @@ const SOURCES: ScannedSource[] = [
     notYetMigrated: {
       "access-routes.ts": 1,
       "calendar-admin-routes.ts": 5,
-      "decision-routes.ts": 9,
       "designer-web.ts": 1,
-      "locality-routes.ts": 11,
       "main.ts": 1,
-      "programme-routes.ts": 14,
       "template-routes.ts": 4,
     },
   },
