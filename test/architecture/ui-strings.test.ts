@@ -115,10 +115,7 @@ const SOURCES: ScannedSource[] = [
     data: [],
     notYetMigrated: {
       "calendar/put-calendar-year.ts": 7,
-      "catalogue/check.ts": 4,
-      "catalogue/data-needs.ts": 11,
       "catalogue/item-list.ts": 8,
-      "catalogue/verify-bundle.ts": 3,
       "intakes/intake-summary.ts": 7,
       "seed/seed.ts": 6,
       "stations/stations.ts": 8,

@@ -1,6 +1,6 @@
 import { fixedClock, parseCsv, type ItemConfig } from '../../engine/core/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATA_NEEDS_CSV_HEADER, dataNeedsCatalogue, dataNeedsCsv } from '../../engine/services/index.js';
+import { DATA_NEEDS_CSV_HEADER, dataNeedsCatalogue, dataNeedsCsv, dataNeedsCsvHeader } from '../../engine/services/index.js';
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { publish, tempStore, type TempStore } from './helpers.js';
@@ -70,5 +70,15 @@ describe('data-sharing catalogue (三清单)', () => {
     expect(rows).toHaveLength(catalogue.totals.needs + 1);
     const line = rows.find((r) => r[0] === GA && r[1] === '居民身份证信息' && r[5] === 'SAMPLE-GA-0001');
     expect(line).toEqual([GA, '居民身份证信息', '人口信息管理系统', '接口调用', '实时', 'SAMPLE-GA-0001', '无犯罪记录证明', GA, '1', expect.any(String), expect.any(String)]);
+  });
+
+  it('heads its columns in Mongolian for a Mongolian reader, the lines unchanged', async () => {
+    const catalogue = await dataNeedsCatalogue({ store: t.store });
+    const [mnHeader, ...mnLines] = parseCsv(dataNeedsCsv(catalogue, 'mn-Mong'));
+    const [, ...zhLines] = parseCsv(dataNeedsCsv(catalogue));
+    expect(mnHeader).toEqual(dataNeedsCsvHeader('mn-Mong'));
+    expect(mnHeader).toHaveLength(DATA_NEEDS_CSV_HEADER.length);
+    for (const heading of mnHeader ?? []) expect(heading).toMatch(/^[\u1800-\u18AF\s\u202F]+$/);
+    expect(mnLines).toEqual(zhLines);
   });
 });

@@ -1,7 +1,7 @@
 import { contentHash } from '../../core/canonical/content-hash.js';
 import type { ItemConfig } from '../../core/config/types.js';
 import { validateConfig } from '../../core/config/validate-config.js';
-import type { Problem } from '../../core/errors.js';
+import { catalogueProblem, type Problem } from '../../core/errors.js';
 import { runExamples } from '../../core/examples/run-examples.js';
 import type { ConfigReader } from '../../ports/config-store/port.js';
 
@@ -32,7 +32,7 @@ async function checkConfig(config: ItemConfig, recordedHash: string | null): Pro
     } catch {
       // reported below as a mismatch
     }
-    if (actual !== recordedHash) problems.push({ pointer: '', code: 'version.hash-mismatch', message: `内容与记录的哈希 ${recordedHash.slice(0, 12)}… 不符` });
+    if (actual !== recordedHash) problems.push(catalogueProblem('', 'version.hash-mismatch', { key: 'services.catalogue.check.hashMismatch', values: { hash: recordedHash.slice(0, 12) } }));
   }
   problems.push(...validateConfig(config));
   if (problems.length > 0) return { examples: { passed: 0, failed: 0 }, problems, failedExamples: [] };
@@ -56,7 +56,7 @@ export async function checkCatalogue({ store }: { store: ConfigReader }): Promis
       const version = await store.getVersion(item.code, item.latestVersion);
       const result = version
         ? await checkConfig(version.config, version.hash)
-        : { examples: { passed: 0, failed: 0 }, problems: [{ pointer: '', code: 'version.missing', message: `第 ${item.latestVersion} 版无法读取` }], failedExamples: [] };
+        : { examples: { passed: 0, failed: 0 }, problems: [catalogueProblem('', 'version.missing', { key: 'services.catalogue.check.versionUnreadable', values: { version: item.latestVersion } })], failedExamples: [] };
       rows.push({ code: item.code, name: item.name, subject: { kind: 'version', version: item.latestVersion }, versions, ...result, ok: result.problems.length === 0 && result.examples.failed === 0 });
     }
     if (item.draft) {

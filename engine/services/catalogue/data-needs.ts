@@ -3,6 +3,8 @@ import type { Coded, ItemStandard } from '../../core/config/types.js';
 import type { ConfigReader } from '../../ports/config-store/port.js';
 import type { VersionRecord } from '../../core/model/records.js';
 import { toCsv } from '../../core/csv/csv.js';
+import { uiText, type CatalogueKey } from '../../core/i18n/catalogue/catalogue.js';
+import type { Language } from '../../core/vocabulary/index.js';
 
 /** One item's need for a data item (a line of the notice's §7 "three lists"). */
 export interface DataNeedUse {
@@ -107,11 +109,32 @@ export async function dataNeedsCatalogue({ store, clock = systemClock, includeWi
   return aggregateDataNeeds(versions, clock().toISOString());
 }
 
-export const DATA_NEEDS_CSV_HEADER = ['数源部门', '数据项', '来源系统', '共享方式', '共享频度', '需求事项编码', '需求事项名称', '需求部门', '事项版本', '关联材料', '用途'] as const;
+/** The CSV's columns, in order, by their catalogue headings. */
+const DATA_NEEDS_CSV_COLUMNS: readonly CatalogueKey[] = [
+  'designer.lists.col.department',
+  'designer.lists.col.dataItem',
+  'services.catalogue.dataNeeds.sourceSystem',
+  'designer.lists.col.sharingMethod',
+  'services.catalogue.dataNeeds.frequency',
+  'services.catalogue.dataNeeds.itemCode',
+  'services.catalogue.dataNeeds.itemName',
+  'services.catalogue.dataNeeds.department',
+  'services.catalogue.dataNeeds.version',
+  'services.catalogue.dataNeeds.material',
+  'services.catalogue.dataNeeds.purpose',
+];
 
-/** One line per (owning department, data item, item needing it), in the catalogue's order. */
-export function dataNeedsCsv(catalogue: DataNeedsCatalogue): string {
-  const rows: (string | number)[][] = [[...DATA_NEEDS_CSV_HEADER]];
+/** The CSV's header line in `language`. */
+export function dataNeedsCsvHeader(language: Language = 'zh-CN'): string[] {
+  return DATA_NEEDS_CSV_COLUMNS.map((key) => uiText(key, language));
+}
+
+/** The CSV's header line in Chinese (the source). */
+export const DATA_NEEDS_CSV_HEADER: readonly string[] = dataNeedsCsvHeader();
+
+/** One line per (owning department, data item, item needing it), in the catalogue's order; headings in `language`. */
+export function dataNeedsCsv(catalogue: DataNeedsCatalogue, language: Language = 'zh-CN'): string {
+  const rows: (string | number)[][] = [dataNeedsCsvHeader(language)];
   for (const department of catalogue.departments) {
     for (const entry of department.dataItems) {
       for (const use of entry.items) {

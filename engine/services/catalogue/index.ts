@@ -25,6 +25,7 @@ export {
   DATA_NEEDS_CSV_HEADER,
   dataNeedsCatalogue,
   dataNeedsCsv,
+  dataNeedsCsvHeader,
   type DataItemEntry,
   type DataNeedsCatalogue,
   type DataNeedUse,

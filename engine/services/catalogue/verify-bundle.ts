@@ -1,5 +1,6 @@
 import { contentHash } from '../../core/canonical/content-hash.js';
 import { ValidationFailedError } from '../../core/errors.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 import { checkVersionSignature, type TrustedKey, type UntrustedReason } from '../../core/signing/index.js';
 import { parseBundle } from './bundle.js';
 
@@ -45,7 +46,7 @@ export function verifyBundle(value: unknown, trustedKeys: readonly TrustedKey[])
         // A config that cannot be serialised has no hash: it cannot match.
       }
       if (actual !== version.hash) {
-        return { ok: false, checked, total, firstBad: { code: item.code, version: version.version, reason: 'hash-mismatch', message: `事项 ${item.code} 第 ${version.version} 版的内容与其哈希不符（导出后被改动过）` } };
+        return { ok: false, checked, total, firstBad: { code: item.code, version: version.version, reason: 'hash-mismatch', message: uiText('services.catalogue.verify.hashMismatch', 'zh-CN', { code: item.code, version: version.version }) } };
       }
       const check = checkVersionSignature(version, trustedKeys);
       if (!check.trusted) return { ok: false, checked, total, firstBad: { code: item.code, version: version.version, reason: check.reason, message: check.message } };
