@@ -1,6 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 
 /** An Ed25519 public key as 64 lowercase hex digits. */
 export type PublicKeyHex = string;
@@ -38,7 +39,7 @@ export function generateSigningKeyPair(): SigningKeyPair {
 /** Rebuilds the pair (public key, key id) from the secret half, refusing anything but 32 bytes of hex. */
 export function signingKeyPairFromSecret(secretKey: string): SigningKeyPair {
   const normalised = secretKey.trim().toLowerCase();
-  if (!HEX_32.test(normalised)) throw new TypeError('签名私钥应为 64 位十六进制（Ed25519 32 字节）');
+  if (!HEX_32.test(normalised)) throw new TypeError(uiText('core.signing.secretKeyHex'));
   const publicKey = bytesToHex(ed25519.getPublicKey(hexToBytes(normalised)));
   return { keyId: keyIdOf(publicKey), secretKey: normalised, publicKey };
 }

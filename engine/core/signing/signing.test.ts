@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationFailedError } from '../errors.js';
+import { problemIn, ValidationFailedError } from '../errors.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 import {
   checkVersionSignature,
   createSigner,
@@ -97,5 +98,19 @@ describe('publication signatures', () => {
     expect(() => parseTrustedKeys([{ ...trusted, validUntil: '2025-01-01T00:00:00.000Z' }])).toThrow(ValidationFailedError);
     expect(() => parseTrustedKeys([{ ...trusted, publicKey: 'xyz' }])).toThrow(ValidationFailedError);
     expect(() => parseTrustedKeys('nope')).toThrow(ValidationFailedError);
+  });
+});
+
+describe('signature refusals in Mongolian', () => {
+  it('tells a Mongolian reader why a version is refused, and a trusted-keys problem in Mongolian too', () => {
+    const { trusted } = regionKey();
+    const zh = checkVersionSignature({ ...fields, signature: null }, [trusted]);
+    const mn = checkVersionSignature({ ...fields, signature: null }, [trusted], undefined, 'mn-Mong');
+    expect(zh).toMatchObject({ trusted: false, reason: 'unsigned', message: '事项 SIGN-1 第 3 版没有发布签名（未经签名发布，或签名已被删除），拒绝使用' });
+    expect(mn).toMatchObject({ trusted: false, reason: 'unsigned', message: uiText('core.signing.unsigned', 'mn-Mong', { code: 'SIGN-1', version: 3 }) });
+    expect(mn.trusted ? '' : mn.message).toMatch(/[\u1820-\u18AA].*SIGN-1|SIGN-1.*[\u1820-\u18AA]/);
+    const error = (() => { try { parseTrustedKeys([{ ...trusted, keyId: 'wrong' }]); } catch (e) { return e as ValidationFailedError; } return null; })();
+    expect(error?.messageIn('mn-Mong')).toBe(uiText('core.signing.keysProblems', 'mn-Mong', { count: 1 }));
+    expect(problemIn(error!.problems[0]!, 'mn-Mong').message).toBe(uiText('core.signing.keyId', 'mn-Mong', { keyId: trusted.keyId }));
   });
 });

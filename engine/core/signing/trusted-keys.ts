@@ -1,4 +1,4 @@
-import { ValidationFailedError, type Problem } from '../errors.js';
+import { catalogueProblem, ValidationFailedError, type Problem } from '../errors.js';
 import { isPublicKeyHex, keyIdOf, type PublicKeyHex } from './keys.js';
 
 /**
@@ -30,26 +30,26 @@ function isInstant(value: unknown): value is string {
  */
 export function parseTrustedKeys(value: unknown): TrustedKey[] {
   const list = Array.isArray(value) ? value : (value !== null && typeof value === 'object' && Array.isArray((value as { keys?: unknown }).keys) ? (value as { keys: unknown[] }).keys : null);
-  if (!list) throw new ValidationFailedError('受信任公钥列表应为数组，或形如 {"keys": [...]} 的对象', [{ pointer: '', code: 'trusted-keys.shape', message: '应为数组' }]);
+  if (!list) throw new ValidationFailedError({ key: 'core.signing.keysShape' }, [catalogueProblem('', 'trusted-keys.shape', { key: 'core.signing.keysNotArray' })]);
   const problems: Problem[] = [];
   const keys: TrustedKey[] = [];
   list.forEach((entry, i) => {
     const at = `/${i}`;
     const e = (entry ?? {}) as Partial<Record<keyof TrustedKey, unknown>>;
     if (!isPublicKeyHex(e.publicKey)) {
-      problems.push({ pointer: `${at}/publicKey`, code: 'trusted-keys.public-key', message: '公钥应为 64 位小写十六进制（Ed25519）' });
+      problems.push(catalogueProblem(`${at}/publicKey`, 'trusted-keys.public-key', { key: 'core.signing.publicKeyHex' }));
       return;
     }
-    if (e.keyId !== keyIdOf(e.publicKey)) problems.push({ pointer: `${at}/keyId`, code: 'trusted-keys.key-id', message: `密钥编号应为 ${keyIdOf(e.publicKey)}（公钥 SHA-256 的前 16 位）` });
-    if (!isInstant(e.validFrom)) problems.push({ pointer: `${at}/validFrom`, code: 'trusted-keys.valid-from', message: '生效时间应为 ISO 8601 时间' });
+    if (e.keyId !== keyIdOf(e.publicKey)) problems.push(catalogueProblem(`${at}/keyId`, 'trusted-keys.key-id', { key: 'core.signing.keyId', values: { keyId: keyIdOf(e.publicKey) } }));
+    if (!isInstant(e.validFrom)) problems.push(catalogueProblem(`${at}/validFrom`, 'trusted-keys.valid-from', { key: 'core.signing.validFrom' }));
     if (e.validUntil !== undefined && e.validUntil !== null && !isInstant(e.validUntil)) {
-      problems.push({ pointer: `${at}/validUntil`, code: 'trusted-keys.valid-until', message: '失效时间应为 ISO 8601 时间' });
+      problems.push(catalogueProblem(`${at}/validUntil`, 'trusted-keys.valid-until', { key: 'core.signing.validUntil' }));
     } else if (isInstant(e.validUntil) && isInstant(e.validFrom) && Date.parse(e.validUntil) <= Date.parse(e.validFrom)) {
-      problems.push({ pointer: `${at}/validUntil`, code: 'trusted-keys.period', message: '失效时间应晚于生效时间' });
+      problems.push(catalogueProblem(`${at}/validUntil`, 'trusted-keys.period', { key: 'core.signing.validPeriod' }));
     }
     keys.push({ keyId: e.keyId as string, publicKey: e.publicKey, validFrom: e.validFrom as string, ...(isInstant(e.validUntil) ? { validUntil: e.validUntil } : {}) });
   });
-  if (problems.length > 0) throw new ValidationFailedError(`受信任公钥列表有 ${problems.length} 处问题`, problems);
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'core.signing.keysProblems', values: { count: problems.length } }, problems);
   return keys;
 }
 

@@ -1,3 +1,6 @@
+import type { CatalogueMessage } from '../errors.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
+import type { Language } from '../vocabulary/index.js';
 import type { Signer } from './keys.js';
 import { verifyStatement } from './keys.js';
 import { publicationStatement, type SignedVersionFields, type VersionSignature } from './statement.js';
@@ -8,7 +11,7 @@ export type UntrustedReason = 'unsigned' | 'unknown-key' | 'key-not-valid' | 'ba
 
 export type SignatureCheck =
   | { trusted: true; keyId: string }
-  | { trusted: false; reason: UntrustedReason; keyId: string | null; message: string };
+  | { trusted: false; reason: UntrustedReason; keyId: string | null; message: string; catalogueMessage: CatalogueMessage };
 
 /**
  * Checks one Ed25519 signature (hex) over a statement with a public key (hex); false for anything
@@ -29,30 +32,29 @@ export function checkVersionSignature(
   fields: SignedVersionFields & { signature?: VersionSignature | null },
   trustedKeys: readonly TrustedKey[],
   verify: StatementVerifier = verifyStatement,
+  language: Language = 'zh-CN',
 ): SignatureCheck {
-  const name = `事项 ${fields.code} 第 ${fields.version} 版`;
+  const { code, version } = fields;
+  const untrusted = (reason: UntrustedReason, keyId: string | null, catalogueMessage: CatalogueMessage): SignatureCheck =>
+    ({ trusted: false, reason, keyId, message: uiText(catalogueMessage.key, language, catalogueMessage.values), catalogueMessage });
   const signature = fields.signature;
   if (!signature || typeof signature.keyId !== 'string' || typeof signature.signature !== 'string') {
-    return { trusted: false, reason: 'unsigned', keyId: null, message: `${name}没有发布签名（未经签名发布，或签名已被删除），拒绝使用` };
+    return untrusted('unsigned', null, { key: 'core.signing.unsigned', values: { code, version } });
   }
   const candidates = trustedKeys.filter((k) => k.keyId === signature.keyId);
   if (candidates.length === 0) {
-    return { trusted: false, reason: 'unknown-key', keyId: signature.keyId, message: `${name}的签名密钥 ${signature.keyId} 不在受信任的公钥列表中，拒绝使用` };
+    return untrusted('unknown-key', signature.keyId, { key: 'core.signing.unknownKey', values: { code, version, keyId: signature.keyId } });
   }
   const valid = candidates.filter((k) => keyValidAt(k, fields.publishedAt));
   if (valid.length === 0) {
-    const period = candidates.map((k) => `${k.validFrom} 至 ${k.validUntil ?? '今'}`).join('、');
-    return {
-      trusted: false, reason: 'key-not-valid', keyId: signature.keyId,
-      message: `${name}的发布时间 ${fields.publishedAt} 不在签名密钥 ${signature.keyId} 的有效期（${period}）内，拒绝使用`,
-    };
+    const period = candidates
+      .map((k) => uiText('core.signing.period', language, { from: k.validFrom, until: k.validUntil ?? uiText('core.signing.now', language) }))
+      .join(uiText('server.listSeparator', language));
+    return untrusted('key-not-valid', signature.keyId, { key: 'core.signing.keyNotValid', values: { code, version, publishedAt: fields.publishedAt, keyId: signature.keyId, period } });
   }
   const statement = publicationStatement(fields, signature.keyId);
   if (!valid.some((k) => verify(statement, signature.signature, k.publicKey))) {
-    return {
-      trusted: false, reason: 'bad-signature', keyId: signature.keyId,
-      message: `${name}的签名无效：编码、版本号、内容哈希、发布时间或审核人在签名后被改动过，拒绝使用`,
-    };
+    return untrusted('bad-signature', signature.keyId, { key: 'core.signing.badSignature', values: { code, version } });
   }
   return { trusted: true, keyId: signature.keyId };
 }
