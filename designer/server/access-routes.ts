@@ -20,7 +20,7 @@ const newPrincipal = {
   additionalProperties: false,
   properties: {
     id: { type: 'string' }, name: { type: 'string' }, role: { enum: [...ROLES] },
-    department: { type: 'string', description: 'an author’s department (实施部门)' },
+    department: { type: 'string', description: 'an author’s department (the implementing department named by the item standard)' },
     division: { type: 'string', description: 'an operator’s locality (GB/T 2260)' },
   },
 };

@@ -35,7 +35,7 @@ const MAX_REASON_QUERY = 500;
 function reasonOf(req: ApiRequest): string | null {
   const raw = req.query.reason;
   if (raw === undefined) return null;
-  if (typeof raw !== 'string' || raw.length > MAX_REASON_QUERY) throw new BadRequestError(`参数 reason 应为不超过 ${MAX_REASON_QUERY} 字的说明`, { param: 'reason' }, 'bad_parameter');
+  if (typeof raw !== 'string' || raw.length > MAX_REASON_QUERY) throw new BadRequestError({ key: 'server.designer.calendar.reasonTooLong', values: { max: MAX_REASON_QUERY } }, { param: 'reason' }, 'bad_parameter');
   return raw;
 }
 
@@ -65,7 +65,7 @@ export function calendarAdminRoutes({ store, calendar, clock }: { store: ConfigS
     },
     {
       method: 'put', path: '/api/calendar/:year', summary: 'Add or replace a year of the working-day calendar (region administrators); it replaces the file’s year of that number', tags: ['calendar'], access: { roles: ['admin'] },
-      query: [{ name: 'reason', description: 'why (recorded in the audit trail), e.g. 国务院办公厅发布 2027 年放假安排', schema: str }],
+      query: [{ name: 'reason', description: 'why (recorded in the audit trail), e.g. the General Office of the State Council published the 2027 holiday schedule', schema: str }],
       body: { schema: { type: 'object', description: 'One calendar year as in standards/calendar/calendar-year.schema.json (every problem is reported at once)' }, required: true },
       responses: {
         200: { description: 'Replaced a year of the files or one stored earlier', schema: { type: 'object' } },
@@ -74,7 +74,7 @@ export function calendarAdminRoutes({ store, calendar, clock }: { store: ConfigS
       },
       handler: async (req, res) => {
         const raw = req.params.year ?? '';
-        if (!/^\d{4}$/.test(raw)) throw new BadRequestError(`年份应为四位数字，收到「${raw}」`, { param: 'year' }, 'bad_parameter');
+        if (!/^\d{4}$/.test(raw)) throw new BadRequestError({ key: 'server.designer.calendar.badYear', values: { value: raw } }, { param: 'year' }, 'bad_parameter');
         const stored = await putCalendarYear({ store, clock, body: req.body, year: Number(raw), actor: actorOf(req), reason: reasonOf(req) });
         await calendar.refresh();
         const { record, event } = stored;

@@ -69,7 +69,7 @@ await serveUntilSignalled(app, port, {
     ...(bootstrap.token
       ? [`First start: the administrator's token (shown only now; keep it safe) is`, `  ${bootstrap.token}`, '']
       : bootstrap.created ? ['First start: the administrator uses the token from TONGBAN_ADMIN_TOKEN.', ''] : []),
-    `Tongban 通办 is running on ${store.adapter === 'sqlite' ? `SQLite (${settings.dataDir}/tongban.db)` : `MongoDB (database ${settings.mongodbDatabase})`}`,
+    `Tongban is running on ${store.adapter === 'sqlite' ? `SQLite (${settings.dataDir}/tongban.db)` : `MongoDB (database ${settings.mongodbDatabase})`}`,
     `  Designer       ${url}/designer/   (region authors and reviewers sign in with their token)`,
     `  Window app     ${url}/window/150102   (operators sign in with their token; public form at ${url}/window/public/150102)`,
     `  Designer API   ${url}/api/items`,

@@ -12,7 +12,7 @@ const ref = { type: 'object', required: ['hash', 'name', 'type', 'size'], proper
 export const templateUpload: RawBodyRoute = {
   path: UPLOAD_PATH,
   limit: TEMPLATE_FILE_LIMIT,
-  tooLarge: (size) => new PayloadTooLargeError(`模板文件过大（上限 ${TEMPLATE_FILE_LIMIT} 字节）`, { limit: TEMPLATE_FILE_LIMIT, ...(size === null ? {} : { size }) }),
+  tooLarge: (size) => new PayloadTooLargeError({ key: 'server.designer.templates.tooLarge', values: { limit: TEMPLATE_FILE_LIMIT } }, { limit: TEMPLATE_FILE_LIMIT, ...(size === null ? {} : { size }) }),
 };
 
 /**
@@ -29,12 +29,12 @@ export function templateRoutes({ store, clock }: { store: ConfigStore; clock: Cl
       responses: { 201: { description: 'Stored (or already stored: the same content)', schema: ref }, 400: ERR, 413: ERR },
       handler: async (req, res) => {
         const content = req.body;
-        if (!(content instanceof Uint8Array)) throw new BadRequestError('请求体应为模板文件的原始字节', { body: 'raw' }, 'bad_template_file');
+        if (!(content instanceof Uint8Array)) throw new BadRequestError({ key: 'server.designer.templates.rawBody' }, { body: 'raw' }, 'bad_template_file');
         let name = '';
         try {
           name = decodeURIComponent(String(req.headers['x-filename'] ?? ''));
         } catch {
-          throw new BadRequestError('X-Filename 应为 encodeURIComponent 编码的文件名', { header: 'X-Filename' }, 'bad_template_file');
+          throw new BadRequestError({ key: 'server.designer.templates.badFilename' }, { header: 'X-Filename' }, 'bad_template_file');
         }
         const stored = await uploadTemplateFile({ store, clock, content: new Uint8Array(content), type: String(req.headers['content-type'] ?? ''), name, actor: actorOf(req) });
         res.status(201).json(stored);

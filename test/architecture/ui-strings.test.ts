@@ -65,11 +65,6 @@ const SOURCES: ScannedSource[] = [
     src: 'designer/server',
     data: [],
     notYetMigrated: {
-      "access-routes.ts": 1,
-      "calendar-admin-routes.ts": 5,
-      "designer-web.ts": 1,
-      "main.ts": 1,
-      "template-routes.ts": 4,
     },
   },
   {
