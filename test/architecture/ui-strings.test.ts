@@ -75,8 +75,6 @@ const SOURCES: ScannedSource[] = [
     data: ['i18n/catalogue/', 'vocabulary/'],
     notYetMigrated: {
       "access/access-policy.ts": 3,
-      "audit/checkpoint.ts": 5,
-      "audit/trail-verification.ts": 33,
       "cases/local-department.ts": 2,
       "csv/csv.ts": 6,
       "diff/condition-diff.ts": 6,

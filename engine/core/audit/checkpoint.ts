@@ -1,5 +1,7 @@
 import { canonicalJson } from '../canonical/canonical-json.js';
 import type { Clock } from '../clock/index.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
+import type { Language } from '../vocabulary/index.js';
 import { verifyStatement, type Signer } from '../signing/keys.js';
 import { keyValidAt, type TrustedKey } from '../signing/trusted-keys.js';
 
@@ -91,17 +93,17 @@ export interface RollbackFinding {
  * (`hashAtRememberedCount`, null when that event is gone). Anything else is a store put back to an
  * older copy, or a chain rewritten since.
  */
-export function rollbackFrom(remembered: ChainHead, current: ChainHead | null, hashAtRememberedCount: string | null): RollbackFinding | null {
+export function rollbackFrom(remembered: ChainHead, current: ChainHead | null, hashAtRememberedCount: string | null, language: Language = 'zh-CN'): RollbackFinding | null {
   if (!current || current.count < remembered.count || hashAtRememberedCount === null) {
     return {
       kind: 'count-went-down', remembered, current,
-      message: `配置库的审计检查点倒退：此前已见到第 ${remembered.count} 条的检查点，现在库中最新检查点为第 ${current?.count ?? 0} 条（配置库可能被恢复为旧副本或被截断）`,
+      message: uiText('core.audit.countWentDown', language, { remembered: remembered.count, current: current?.count ?? 0 }),
     };
   }
   if (hashAtRememberedCount !== remembered.headHash) {
     return {
       kind: 'head-changed', remembered, current,
-      message: `配置库审计日志第 ${remembered.count} 条的哈希与此前见到的检查点不一致（审计日志被改写，或库被恢复为旧副本后又写入了新记录）`,
+      message: uiText('core.audit.headChanged', language, { remembered: remembered.count }),
     };
   }
   return null;

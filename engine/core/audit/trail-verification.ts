@@ -1,4 +1,6 @@
+import { uiText, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
 import type { AuditEvent } from '../model/records.js';
+import type { Language } from '../vocabulary/index.js';
 import type { TrustedKey } from '../signing/trusted-keys.js';
 import { verifyAuditChain, type ChainVerification } from './audit-chain.js';
 import { checkpointTrusted, type AuditCheckpoint } from './checkpoint.js';
@@ -59,18 +61,22 @@ export interface AuditTrailInput {
   versions: readonly VersionRef[];
   /** Events appended after `events` were read (and after `versions`): they only pair with versions, nothing else is checked on them. */
   laterEvents?: readonly AuditEvent[];
+  /** The language of each problem's message (the auditor's); Chinese by default. */
+  language?: Language;
 }
+
+type Say = (key: CatalogueKey, values?: Record<string, string | number>) => string;
 
 const INDEX_FIELDS: (keyof AuditIndexRow)[] = ['seq', 'at', 'actor', 'action', 'code', 'version', 'hash', 'prevHash'];
 
 const versionKey = (code: string, version: number): string => `${code}@${version}`;
 
-function checkpointProblems(events: readonly AuditEvent[], checkpoints: readonly AuditCheckpoint[], trustedKeys: readonly TrustedKey[]): { problems: AuditProblem[]; trusted: AuditCheckpoint[] } {
+function checkpointProblems(events: readonly AuditEvent[], checkpoints: readonly AuditCheckpoint[], trustedKeys: readonly TrustedKey[], say: Say): { problems: AuditProblem[]; trusted: AuditCheckpoint[] } {
   const problems: AuditProblem[] = [];
   const trusted: AuditCheckpoint[] = [];
   for (const checkpoint of checkpoints) {
     if (checkpointTrusted(checkpoint, trustedKeys)) trusted.push(checkpoint);
-    else problems.push({ kind: 'untrusted-checkpoint', checkpointCount: checkpoint.count, message: `第 ${checkpoint.count} 条处的检查点签名无效或密钥 ${checkpoint.keyId} 不受信任，不能作为依据` });
+    else problems.push({ kind: 'untrusted-checkpoint', checkpointCount: checkpoint.count, message: say('core.audit.untrustedCheckpoint', { count: checkpoint.count, keyId: checkpoint.keyId }) });
   }
   trusted.sort((a, b) => a.count - b.count);
   const present = events.length;
@@ -86,7 +92,7 @@ function checkpointProblems(events: readonly AuditEvent[], checkpoints: readonly
       const fromSeq = lastMatching + 1;
       problems.push({
         kind: 'rewritten', fromSeq, toSeq: checkpoint.count, checkpointCount: checkpoint.count,
-        message: `审计日志第 ${fromSeq}–${checkpoint.count} 条之间被改写：${checkpoint.at} 签名的检查点记录第 ${checkpoint.count} 条的哈希为 ${checkpoint.headHash.slice(0, 12)}…，现为 ${event?.hash.slice(0, 12) ?? '（无）'}…`,
+        message: say('core.audit.rewritten', { fromSeq, toSeq: checkpoint.count, at: checkpoint.at, recorded: checkpoint.headHash.slice(0, 12), now: event?.hash.slice(0, 12) ?? say('core.audit.none') }),
       });
     }
   }
@@ -94,13 +100,13 @@ function checkpointProblems(events: readonly AuditEvent[], checkpoints: readonly
   if (furthest && furthest.count > present) {
     problems.push({
       kind: 'missing-tail', fromSeq: present + 1, toSeq: furthest.count, checkpointCount: furthest.count,
-      message: `审计日志缺少第 ${present + 1}–${furthest.count} 条：${furthest.at} 签名的检查点记录了 ${furthest.count} 条，现只有 ${present} 条`,
+      message: say('core.audit.missingTail', { fromSeq: present + 1, toSeq: furthest.count, at: furthest.at, present }),
     });
   }
   return { problems, trusted };
 }
 
-function publicationProblems(events: readonly AuditEvent[], versions: readonly VersionRef[], laterEvents: readonly AuditEvent[]): AuditProblem[] {
+function publicationProblems(events: readonly AuditEvent[], versions: readonly VersionRef[], laterEvents: readonly AuditEvent[], say: Say): AuditProblem[] {
   const problems: AuditProblem[] = [];
   const stored = new Map(versions.map((v) => [versionKey(v.code, v.version), v]));
   const recorded = new Set<string>();
@@ -110,12 +116,12 @@ function publicationProblems(events: readonly AuditEvent[], versions: readonly V
     recorded.add(key);
     const version = stored.get(key);
     if (!version) {
-      problems.push({ kind: 'event-without-version', seq: event.seq, code: event.code, version: event.version, message: `审计日志第 ${event.seq} 条（${event.action}）记录了事项 ${event.code} 第 ${event.version} 版，但库中没有该版本` });
+      problems.push({ kind: 'event-without-version', seq: event.seq, code: event.code, version: event.version, message: say('core.audit.eventWithoutVersion', { seq: event.seq, action: event.action, code: event.code, version: event.version }) });
       continue;
     }
     const hash = event.details?.hash;
     if (typeof hash === 'string' && hash !== version.hash) {
-      problems.push({ kind: 'version-hash-mismatch', seq: event.seq, code: event.code, version: event.version, message: `事项 ${event.code} 第 ${event.version} 版的内容哈希与审计日志第 ${event.seq} 条记录的不一致` });
+      problems.push({ kind: 'version-hash-mismatch', seq: event.seq, code: event.code, version: event.version, message: say('core.audit.versionHashMismatch', { code: event.code, version: event.version, seq: event.seq }) });
     }
   }
   for (const event of laterEvents) {
@@ -123,12 +129,12 @@ function publicationProblems(events: readonly AuditEvent[], versions: readonly V
   }
   for (const version of versions) {
     if (recorded.has(versionKey(version.code, version.version))) continue;
-    problems.push({ kind: 'version-without-event', code: version.code, version: version.version, message: `事项 ${version.code} 第 ${version.version} 版没有对应的发布（或导入、初始化）审计记录：未经发布流程写入` });
+    problems.push({ kind: 'version-without-event', code: version.code, version: version.version, message: say('core.audit.versionWithoutEvent', { code: version.code, version: version.version }) });
   }
   return problems;
 }
 
-function indexProblems(events: readonly AuditEvent[], index: readonly AuditIndexRow[]): AuditProblem[] {
+function indexProblems(events: readonly AuditEvent[], index: readonly AuditIndexRow[], say: Say): AuditProblem[] {
   const problems: AuditProblem[] = [];
   index.forEach((row, i) => {
     const event = events[i];
@@ -138,7 +144,7 @@ function indexProblems(events: readonly AuditEvent[], index: readonly AuditIndex
       if (row[field] === recorded) continue;
       problems.push({
         kind: 'index-mismatch', seq: event.seq, field, indexed: row[field], recorded,
-        message: `审计日志第 ${event.seq} 条的索引字段 ${field} 为「${String(row[field])}」，与记录内容「${String(recorded)}」不一致（按该字段的查询结果不可信）`,
+        message: say('core.audit.indexMismatch', { seq: event.seq, field, indexed: String(row[field]), recorded: String(recorded) }),
       });
     }
   });
@@ -151,17 +157,18 @@ function indexProblems(events: readonly AuditEvent[], index: readonly AuditIndex
  * a chain edited and recomputed before one, versions and their events that do not pair up, and
  * index columns that say something else than the event.
  */
-export function verifyAuditTrail({ events, index = [], checkpoints, remembered = [], trustedKeys, versions, laterEvents = [] }: AuditTrailInput): AuditTrailReport {
+export function verifyAuditTrail({ events, index = [], checkpoints, remembered = [], trustedKeys, versions, laterEvents = [], language = 'zh-CN' }: AuditTrailInput): AuditTrailReport {
+  const say: Say = (key, values) => uiText(key, language, values);
   const chain = verifyAuditChain(events);
   const problems: AuditProblem[] = [];
   if (chain.firstBroken) {
-    problems.push({ kind: 'broken-link', seq: chain.firstBroken.seq, message: `审计日志第 ${chain.firstBroken.seq} 条校验不通过：${chain.firstBroken.problem}` });
+    problems.push({ kind: 'broken-link', seq: chain.firstBroken.seq, message: say('core.audit.brokenLink', { seq: chain.firstBroken.seq, problem: chain.firstBroken.problem }) });
   }
   // Two genuine checkpoints of one count with different heads mean a fork: both are kept, one fails.
   const known = new Map<string, AuditCheckpoint>();
   for (const checkpoint of [...remembered, ...checkpoints]) known.set(`${checkpoint.count}:${checkpoint.headHash}`, checkpoint);
-  const checked = checkpointProblems(events, [...known.values()], trustedKeys);
-  problems.push(...checked.problems, ...publicationProblems(events, versions, laterEvents), ...indexProblems(events, index));
+  const checked = checkpointProblems(events, [...known.values()], trustedKeys, say);
+  problems.push(...checked.problems, ...publicationProblems(events, versions, laterEvents, say), ...indexProblems(events, index, say));
   const latest = checked.trusted[checked.trusted.length - 1] ?? null;
   return {
     ok: problems.length === 0,
