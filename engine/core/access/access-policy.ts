@@ -20,9 +20,9 @@ export const READERS: readonly Role[] = ROLES;
 export async function authorize<Req>(access: Access<Req> | undefined, req: Req, principal: Principal | null): Promise<void> {
   const rule = access ?? (DEFAULT_ACCESS as Access<Req>);
   if ('public' in rule) return;
-  if (!principal) throw new UnauthorizedError('请先登录：缺少有效的访问令牌（Authorization: Bearer …）', { scheme: 'Bearer' });
+  if (!principal) throw new UnauthorizedError({ key: 'core.access.signIn' }, { scheme: 'Bearer' });
   if (!rule.roles.includes(principal.role)) {
-    throw new ForbiddenError(`「${principal.name}」的角色无权执行此操作`, { role: principal.role, allowed: rule.roles });
+    throw new ForbiddenError({ key: 'core.access.roleForbidden', values: { name: principal.name } }, { role: principal.role, allowed: rule.roles });
   }
   await rule.scope?.(req, principal);
 }

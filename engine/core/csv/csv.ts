@@ -1,4 +1,5 @@
-import { BadRequestError } from '../errors.js';
+import { BadRequestError, type CatalogueMessage } from '../errors.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 
 /** One parsed record with the physical line it starts on (quoted fields may span lines). */
 export interface CsvRecord {
@@ -8,8 +9,13 @@ export interface CsvRecord {
 
 /** The text is not CSV: an unterminated quote, or text after a closing quote. 400 `malformed_csv`. */
 export class CsvSyntaxError extends BadRequestError {
-  constructor(message: string, readonly line: number, readonly column: number) {
-    super(`CSV 第 ${line} 行第 ${column} 列：${message}`, { line, column }, 'malformed_csv');
+  /** `reason`: what is wrong, without its place (rendered, like the whole message, in the caller's language). */
+  constructor(readonly reason: CatalogueMessage, readonly line: number, readonly column: number) {
+    super({ key: 'core.csv.at', values: { line, column, message: uiText(reason.key, 'zh-CN', reason.values) } }, { line, column }, 'malformed_csv');
+  }
+
+  override messageIn(language: Parameters<BadRequestError['messageIn']>[0]): string {
+    return uiText('core.csv.at', language, { line: this.line, column: this.column, message: uiText(this.reason.key, language, this.reason.values) });
   }
 }
 
@@ -60,7 +66,7 @@ export function parseCsvRecords(input: string): CsvRecord[] {
       i += 1;
       column += 1;
       for (;;) {
-        if (i >= text.length) throw new CsvSyntaxError('引号未闭合', openLine, openColumn);
+        if (i >= text.length) throw new CsvSyntaxError({ key: 'core.csv.unclosedQuote' }, openLine, openColumn);
         const c = text[i] as string;
         if (c === '"') {
           if (text[i + 1] === '"') {
@@ -87,7 +93,7 @@ export function parseCsvRecords(input: string): CsvRecord[] {
       }
       const next = text[i];
       if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
-        throw new CsvSyntaxError(`闭合引号后应为逗号或换行，却是「${next}」`, line, column);
+        throw new CsvSyntaxError({ key: 'core.csv.afterQuote', values: { next } }, line, column);
       }
       continue;
     }

@@ -3,6 +3,7 @@ import type { ConditionNode, Example, ItemConfig, LeafCondition } from '../confi
 import { ruleDisplayName } from '../config/problem-location.js';
 import { formFields } from '../form/form-fields.js';
 import { referencedFact } from '../rules/fact-reference.js';
+import { uiText, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
 
 /** A proposed example and what it probes. */
 export interface BoundaryProposal {
@@ -17,7 +18,7 @@ export interface BoundaryProposal {
 const NUMBER_OPERATORS = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
 const DATE_OPERATORS = new Set(['dateBefore', 'dateOnOrBefore', 'dateAfter', 'dateOnOrAfter']);
 const AGE_OPERATORS = new Set(['ageAtLeast', 'ageBelow']);
-const SIDE_LABEL = { below: '略低于', at: '等于', above: '略高于' } as const;
+const SIDE_LABEL: Record<'below' | 'at' | 'above', CatalogueKey> = { below: 'core.examples.side.below', at: 'core.rules.operator.equal', above: 'core.examples.side.above' };
 
 function leaves(node: ConditionNode, pointer: string, out: { leaf: LeafCondition; pointer: string }[]): void {
   if (!node || typeof node !== 'object') return;
@@ -83,14 +84,17 @@ export function proposeBoundaryExamples(config: ItemConfig, today: string): Boun
         const birthday = shiftYears(date, years);
         const births: [BoundaryProposal['side'], string][] = [['below', addDays(birthday, 1)], ['at', birthday], ['above', addDays(birthday, -1)]];
         const asId = field.format === 'cn-id-number';
-        values = births.map(([side, birth]) => [side, asId ? idNumberBornOn(birth, base.input.formData[leaf.fact]) : birth, `（${ageOn(birth, date)} 周岁）`]);
+        values = births.map(([side, birth]) => [side, asId ? idNumberBornOn(birth, base.input.formData[leaf.fact]) : birth, uiText('designer.examples.parenthesised', 'zh-CN', { text: uiText('designer.examples.age', 'zh-CN', { age: ageOn(birth, date) }) })]);
       }
       for (const [side, value, note] of values) {
         const formData = { ...base.input.formData, [leaf.fact]: value };
         const key = JSON.stringify([formData, base.input.date ?? null]);
         if (tried.has(key)) continue;
         tried.add(key);
-        let name = `边界：${field.title}${SIDE_LABEL[side]}${AGE_OPERATORS.has(leaf.operator) ? ` ${String(leaf.value)} 周岁${note}` : ` ${String(isIsoDate(leaf.value) || typeof leaf.value === 'number' ? leaf.value : date)}`}（${ruleDisplayName(rule, index)}）`;
+        const threshold = AGE_OPERATORS.has(leaf.operator)
+          ? `${uiText('designer.examples.age', 'zh-CN', { age: String(leaf.value) })}${note}`
+          : String(isIsoDate(leaf.value) || typeof leaf.value === 'number' ? leaf.value : date);
+        let name = uiText('core.examples.boundaryName', 'zh-CN', { field: field.title, side: uiText(SIDE_LABEL[side]), threshold, rule: ruleDisplayName(rule, index) });
         while (names.has(name)) name = `${name}′`;
         names.add(name);
         const { firedRules: _fired, missingMaterials: _missing, fieldErrors: _errors, ...expect } = base.expect;

@@ -1,6 +1,7 @@
 import type { ItemConfig } from '../config/types.js';
 import { locateProblems, ruleDisplayName, type LocatedProblem } from '../config/problem-location.js';
 import type { ExampleReport } from './run-examples.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 
 export interface UncoveredRule {
   index: number;
@@ -28,7 +29,7 @@ export function coverageProblems(config: ItemConfig, report: ExampleReport): Loc
     uncoveredRules(config, report).map((rule) => ({
       pointer: `/rules/${rule.index}`,
       code: 'rule.not-covered',
-      message: `规则「${rule.displayName}」没有任何测试样例触发；请添加一个使它触发的样例（可用「测试样例」中的「添加边界样例」）`,
+      message: uiText('core.examples.notCovered', 'zh-CN', { rule: rule.displayName }),
     })),
   );
 }

@@ -3,6 +3,7 @@ import { ruleDisplayName } from '../config/problem-location.js';
 import { evaluate } from '../decision/evaluate.js';
 import type { Decision } from '../decision/types.js';
 import { TongbanError } from '../errors.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 import { withConditionValues, type ValuedRuleTrace } from '../rules/condition-values.js';
 import { isOutcome, labelOf, outcomes } from '../vocabulary/index.js';
 
@@ -32,7 +33,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function outcomeLabel(outcome: string): string {
-  return isOutcome(outcome) ? labelOf(outcomes, outcome) : outcome === 'error' ? '评估出错' : outcome;
+  return isOutcome(outcome) ? labelOf(outcomes, outcome) : outcome === 'error' ? uiText('designer.outcome.error') : outcome;
 }
 
 /** The facts a decision's rules read, rebuilt from the example and the decision (for the trace). */
@@ -44,7 +45,8 @@ function factsOf(input: Example['input'], decision: Decision): Record<string, un
 export async function runExamples(config: ItemConfig): Promise<ExampleReport> {
   const materialNames = new Map((config.standard?.materials ?? []).map((m) => [m.id, m.name]));
   const ruleNames = new Map((config.rules ?? []).map((r, i) => [r.name, ruleDisplayName(r, i)]));
-  const list = (ids: readonly string[], names: Map<string, string>) => (ids.length ? ids.map((id) => `「${names.get(id) ?? id}」`).join('、') : '（无）');
+  const list = (ids: readonly string[], names: Map<string, string>) =>
+    ids.length ? ids.map((id) => uiText('designer.references.quoted', 'zh-CN', { name: names.get(id) ?? id })).join(uiText('server.listSeparator')) : uiText('designer.examples.nothing');
   const results: ExampleResult[] = [];
   for (const example of config.examples) {
     const { division, channel, ...input } = example.input;
@@ -64,19 +66,19 @@ export async function runExamples(config: ItemConfig): Promise<ExampleReport> {
     } catch (error) {
       actual = { outcome: 'error', missingMaterials: [], fieldErrors: [], firedRules: [] };
       // TongbanError messages are written for people; anything else is an engine fault, not shown raw.
-      differences.push(`评估出错：${error instanceof TongbanError ? error.message : '引擎无法评估此样例，请先修正各页签中标出的问题'}`);
+      differences.push(uiText('core.examples.evaluationError', 'zh-CN', { error: error instanceof TongbanError ? error.message : uiText('core.examples.engineFault') }));
     }
     if (actual.outcome !== expected.outcome && actual.outcome !== 'error') {
-      differences.push(`受理结论应为「${outcomeLabel(expected.outcome)}」，实际为「${outcomeLabel(actual.outcome)}」`);
+      differences.push(uiText('core.examples.outcome', 'zh-CN', { expected: outcomeLabel(expected.outcome), actual: outcomeLabel(actual.outcome) }));
     }
     if (expected.missingMaterials && !sameSet(expected.missingMaterials, actual.missingMaterials)) {
-      differences.push(`缺件应为${list(expected.missingMaterials, materialNames)}，实际为${list(actual.missingMaterials, materialNames)}`);
+      differences.push(uiText('core.examples.missingMaterials', 'zh-CN', { expected: list(expected.missingMaterials, materialNames), actual: list(actual.missingMaterials, materialNames) }));
     }
     if (expected.fieldErrors && !sameSet(expected.fieldErrors, actual.fieldErrors)) {
-      differences.push(`有误的字段应为${list(expected.fieldErrors, new Map())}，实际为${list(actual.fieldErrors, new Map())}`);
+      differences.push(uiText('core.examples.fieldErrors', 'zh-CN', { expected: list(expected.fieldErrors, new Map()), actual: list(actual.fieldErrors, new Map()) }));
     }
     if (expected.firedRules && !sameSet(expected.firedRules, [...new Set(actual.firedRules)])) {
-      differences.push(`触发的规则应为${list(expected.firedRules, ruleNames)}，实际为${list([...new Set(actual.firedRules)], ruleNames)}`);
+      differences.push(uiText('core.examples.firedRules', 'zh-CN', { expected: list(expected.firedRules, ruleNames), actual: list([...new Set(actual.firedRules)], ruleNames) }));
     }
     results.push({ name: example.name, passed: differences.length === 0, expected, actual, differences, trace });
   }

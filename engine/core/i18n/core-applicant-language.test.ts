@@ -107,3 +107,30 @@ describe('the working calendar\'s messages in Mongolian', () => {
     expect(calendarMissingNote([2027, 2028], 'mn-Mong')).toBe(uiText('core.calendar.missingNote', 'mn-Mong', { years: '2027᠂ 2028' }));
   });
 });
+
+describe('CSV and access refusals in Mongolian', () => {
+  it('renders a malformed CSV\'s place and reason in Mongolian, the Chinese message unchanged', async () => {
+    const { parseCsv, CsvSyntaxError } = await import('../csv/csv.js');
+    let error: unknown;
+    try {
+      parseCsv('a,"b"x\n');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CsvSyntaxError);
+    const csv = error as InstanceType<typeof CsvSyntaxError>;
+    expect(csv.message).toBe('CSV 第 1 行第 6 列：闭合引号后应为逗号或换行，却是「x」');
+    expect(csv.messageIn('mn-Mong')).toBe(uiText('core.csv.at', 'mn-Mong', { line: 1, column: 6, message: uiText('core.csv.afterQuote', 'mn-Mong', { next: 'x' }) }));
+    expect(csv.messageIn('mn-Mong')).not.toMatch(CHINESE);
+  });
+
+  it('renders a refused role and a missing token in Mongolian', async () => {
+    const { authorize } = await import('../access/access-policy.js');
+    const principal = { id: 'p1', name: '张三', role: 'operator', organisation: null } as never;
+    const forbidden = await authorize({ roles: ['admin'] }, {}, principal).then(() => null, (e: unknown) => e as { message: string; messageIn: (l: 'mn-Mong') => string });
+    expect(forbidden?.message).toBe('「张三」的角色无权执行此操作');
+    expect(forbidden?.messageIn('mn-Mong')).toBe(uiText('core.access.roleForbidden', 'mn-Mong', { name: '张三' }));
+    const anonymous = await authorize({ roles: ['admin'] }, {}, null).then(() => null, (e: unknown) => e as { messageIn: (l: 'mn-Mong') => string });
+    expect(anonymous?.messageIn('mn-Mong')).toBe(uiText('core.access.signIn', 'mn-Mong'));
+  });
+});
