@@ -91,7 +91,6 @@ const SOURCES: ScannedSource[] = [
       "diff/translations-diff.ts": 5,
       "diff/ui-schema-diff.ts": 4,
       "diff/value-text.ts": 67,
-      "i18n/content-strings.ts": 66,
       "merge/item-merge.ts": 87,
     },
   },

@@ -1,4 +1,7 @@
+import { configTitleAt } from '../config/config-titles.js';
 import type { Coded, ItemConfig } from '../config/types.js';
+import { standardDefinition } from '../standard/standard-schemas.js';
+import { uiText, type CatalogueKey } from './catalogue/catalogue.js';
 import type { TranslatedLanguage } from './languages.js';
 
 /**
@@ -25,12 +28,20 @@ const isRecord = (value: unknown): value is Json => value !== null && typeof val
 const escape = (token: string | number) => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
-/** The coded enumerations an applicant sees in the guide, by the definition that names them. */
-const CODED_WHERE: Record<string, string> = {
-  itemType: '事项类型', caseType: '办件类型', serviceObject: '服务对象', scope: '通办范围', powerSource: '权力来源',
-  resultType: '审批结果类型', exerciseLevel: '行使层级', timeLimitUnit: '时限单位',
-  materialNecessity: '材料必要性', materialForm: '材料形式', materialSource: '来源渠道',
+/** A coded enumeration an applicant sees in the guide, by the title of the standard's definition that names it. */
+const codedWhere = (enumeration: string): string => {
+  const title = standardDefinition(enumeration)?.title;
+  return typeof title === 'string' ? title : enumeration;
 };
+
+/** The standard's own name of the element at `pointer` ("/standard/materials/0/fillInstructions" → 填报须知). */
+const element = (pointer: string): string => configTitleAt(pointer) ?? pointer;
+
+/** Where a string sits: an element, the entry it belongs to (by its name) and the part of that entry. */
+const named = (what: string, name: unknown): string => uiText('core.config.strings.named', 'zh-CN', { what, name: String(name) });
+const namedPart = (what: string, name: unknown, part: CatalogueKey | string): string =>
+  uiText('core.config.strings.namedPart', 'zh-CN', { what, name: String(name), part: part.startsWith('core.') ? uiText(part as CatalogueKey) : part });
+const partOf = (what: string, part: string): string => uiText('core.config.strings.part', 'zh-CN', { what, part });
 
 /** The key of a coded value's label: one translation per enumeration and code, however often the item uses it. */
 export const codedKey = (enumeration: string, code: string): string => `coded.${enumeration}.${code}`;
@@ -46,7 +57,7 @@ class Collector {
   }
   coded(enumeration: string, value: unknown, pointer: string): void {
     if (!isRecord(value) || typeof value.code !== 'string') return;
-    this.add(codedKey(enumeration, value.code), value.label, `${CODED_WHERE[enumeration] ?? enumeration}「${String(value.code)}」`, `${pointer}/label`);
+    this.add(codedKey(enumeration, value.code), value.label, named(codedWhere(enumeration), value.code), `${pointer}/label`);
   }
 }
 
@@ -54,74 +65,78 @@ function standardStrings(config: ItemConfig, out: Collector): void {
   const s = config.standard as unknown as Json;
   if (!isRecord(s)) return;
   const P = '/standard';
-  out.add('standard.name', s.name, '事项名称', `${P}/name`);
+  out.add('standard.name', s.name, element(`${P}/name`), `${P}/name`);
   out.coded('itemType', s.itemType, `${P}/itemType`);
   out.coded('caseType', s.caseType, `${P}/caseType`);
   if (Array.isArray(s.serviceObjects)) s.serviceObjects.forEach((v, i) => out.coded('serviceObject', v, `${P}/serviceObjects/${i}`));
   out.coded('scope', s.scope, `${P}/scope`);
   if (Array.isArray(s.exerciseLevels)) s.exerciseLevels.forEach((v, i) => out.coded('exerciseLevel', v, `${P}/exerciseLevels/${i}`));
-  if (isRecord(s.department)) out.add('standard.department.name', s.department.name, '实施部门', `${P}/department/name`);
-  out.add('standard.channelNote', s.channelNote, '受理渠道说明', `${P}/channelNote`);
+  if (isRecord(s.department)) out.add('standard.department.name', s.department.name, element(`${P}/department`), `${P}/department/name`);
+  out.add('standard.channelNote', s.channelNote, element(`${P}/channelNote`), `${P}/channelNote`);
   if (isRecord(s.legalBasis)) {
     out.coded('powerSource', s.legalBasis.powerSource, `${P}/legalBasis/powerSource`);
     if (Array.isArray(s.legalBasis.provisions)) {
       s.legalBasis.provisions.forEach((p, i) => {
         if (!isRecord(p)) return;
         const line = [p.law, p.article, p.text].filter((x) => typeof x === 'string' && x !== '').join(' ');
-        out.add(`standard.legalBasis.provisions[${provisionLine(p)}]`, line, `设定依据「${String(p.law)}」`, `${P}/legalBasis/provisions/${i}`);
+        out.add(`standard.legalBasis.provisions[${provisionLine(p)}]`, line, named(element(`${P}/legalBasis/provisions`), p.law), `${P}/legalBasis/provisions/${i}`);
       });
     }
   }
-  if (Array.isArray(s.acceptanceConditions)) s.acceptanceConditions.forEach((c, i) => out.add(`standard.acceptanceConditions[${String(c)}]`, c, '受理条件', `${P}/acceptanceConditions/${i}`));
+  if (Array.isArray(s.acceptanceConditions)) s.acceptanceConditions.forEach((c, i) => out.add(`standard.acceptanceConditions[${String(c)}]`, c, element(`${P}/acceptanceConditions`), `${P}/acceptanceConditions/${i}`));
   (Array.isArray(s.process) ? s.process : []).forEach((step, i) => {
     if (!isRecord(step)) return;
-    out.add(`standard.process[${String(step.name)}].name`, step.name, `办事流程「${String(step.name)}」· 名称`, `${P}/process/${i}/name`);
-    out.add(`standard.process[${String(step.name)}].description`, step.description, `办事流程「${String(step.name)}」· 说明`, `${P}/process/${i}/description`);
+    const what = element(`${P}/process`);
+    out.add(`standard.process[${String(step.name)}].name`, step.name, namedPart(what, step.name, 'core.config.strings.name'), `${P}/process/${i}/name`);
+    out.add(`standard.process[${String(step.name)}].description`, step.description, namedPart(what, step.name, 'core.config.strings.description'), `${P}/process/${i}/description`);
   });
   (Array.isArray(s.materials) ? s.materials : []).forEach((m, i) => {
     if (!isRecord(m) || typeof m.id !== 'string') return;
     const at = `${P}/materials/${i}`;
-    out.add(`standard.materials.${m.id}.name`, m.name, `申请材料「${String(m.name)}」· 名称`, `${at}/name`);
-    out.add(`standard.materials.${m.id}.fillInstructions`, m.fillInstructions, `申请材料「${String(m.name)}」· 填报须知`, `${at}/fillInstructions`);
+    const what = element(`${P}/materials`);
+    out.add(`standard.materials.${m.id}.name`, m.name, namedPart(what, m.name, 'core.config.strings.name'), `${at}/name`);
+    out.add(`standard.materials.${m.id}.fillInstructions`, m.fillInstructions, namedPart(what, m.name, element(`${at}/fillInstructions`)), `${at}/fillInstructions`);
     out.coded('materialNecessity', m.necessity, `${at}/necessity`);
     out.coded('materialForm', m.form, `${at}/form`);
     out.coded('materialSource', m.source, `${at}/source`);
   });
   (Array.isArray(s.scenarios) ? s.scenarios : []).forEach((sc, i) => {
     if (!isRecord(sc) || typeof sc.id !== 'string') return;
-    out.add(`standard.scenarios.${sc.id}.name`, sc.name, `办理情形「${String(sc.name)}」· 名称`, `${P}/scenarios/${i}/name`);
-    out.add(`standard.scenarios.${sc.id}.description`, sc.description, `办理情形「${String(sc.name)}」· 说明`, `${P}/scenarios/${i}/description`);
+    const what = element(`${P}/scenarios`);
+    out.add(`standard.scenarios.${sc.id}.name`, sc.name, namedPart(what, sc.name, 'core.config.strings.name'), `${P}/scenarios/${i}/name`);
+    out.add(`standard.scenarios.${sc.id}.description`, sc.description, namedPart(what, sc.name, 'core.config.strings.description'), `${P}/scenarios/${i}/description`);
   });
   for (const key of ['statutoryTimeLimit', 'promisedTimeLimit', 'supplementPeriod'] as const) {
     const limit = s[key];
     if (!isRecord(limit)) continue;
     out.coded('timeLimitUnit', limit.unit, `${P}/${key}/unit`);
-    out.add(`standard.${key}.note`, limit.note, { statutoryTimeLimit: '法定办理时限说明', promisedTimeLimit: '承诺办理时限说明', supplementPeriod: '补正期限说明' }[key], `${P}/${key}/note`);
+    out.add(`standard.${key}.note`, limit.note, uiText('core.config.strings.note', 'zh-CN', { what: element(`${P}/${key}`) }), `${P}/${key}/note`);
   }
   (Array.isArray(s.stageTimeLimits) ? s.stageTimeLimits : []).forEach((st, i) => {
     if (!isRecord(st)) return;
-    out.add(`standard.stageTimeLimits[${String(st.stage)}]`, st.stage, '办理时限 · 环节', `${P}/stageTimeLimits/${i}/stage`);
+    out.add(`standard.stageTimeLimits[${String(st.stage)}]`, st.stage, partOf(element(`${P}/stageTimeLimits`), element(`${P}/stageTimeLimits/${i}/stage`)), `${P}/stageTimeLimits/${i}/stage`);
     out.coded('timeLimitUnit', st.unit, `${P}/stageTimeLimits/${i}/unit`);
   });
   out.coded('resultType', s.resultType, `${P}/resultType`);
-  out.add('standard.resultName', s.resultName, '审批结果名称', `${P}/resultName`);
-  if (isRecord(s.resultSample)) out.add('standard.resultSample.description', s.resultSample.description, '审批结果样本', `${P}/resultSample/description`);
+  out.add('standard.resultName', s.resultName, element(`${P}/resultName`), `${P}/resultName`);
+  if (isRecord(s.resultSample)) out.add('standard.resultSample.description', s.resultSample.description, element(`${P}/resultSample`), `${P}/resultSample/description`);
   (Array.isArray(s.reviewPoints) ? s.reviewPoints : []).forEach((r, i) => {
-    if (isRecord(r)) out.add(`standard.reviewPoints[${String(r.point)}]`, r.point, '审查要点', `${P}/reviewPoints/${i}/point`);
+    if (isRecord(r)) out.add(`standard.reviewPoints[${String(r.point)}]`, r.point, element(`${P}/reviewPoints`), `${P}/reviewPoints/${i}/point`);
   });
   (Array.isArray(s.materialTemplates) ? s.materialTemplates : []).forEach((t, i) => {
     if (!isRecord(t)) return;
     const id = String(t.materialId);
-    out.add(`standard.materialTemplates.${id}.name`, t.name, `材料模板「${String(t.name)}」· 名称`, `${P}/materialTemplates/${i}/name`);
-    out.add(`standard.materialTemplates.${id}.instructions`, t.instructions, `材料模板「${String(t.name)}」· 说明`, `${P}/materialTemplates/${i}/instructions`);
+    const what = element(`${P}/materialTemplates`);
+    out.add(`standard.materialTemplates.${id}.name`, t.name, namedPart(what, t.name, 'core.config.strings.name'), `${P}/materialTemplates/${i}/name`);
+    out.add(`standard.materialTemplates.${id}.instructions`, t.instructions, namedPart(what, t.name, 'core.config.strings.description'), `${P}/materialTemplates/${i}/instructions`);
   });
   if (isRecord(s.remedy)) {
-    out.add('standard.remedy.reviewAuthority', s.remedy.reviewAuthority, '行政复议机关', `${P}/remedy/reviewAuthority`);
-    out.add('standard.remedy.court', s.remedy.court, '行政诉讼管辖法院', `${P}/remedy/court`);
+    out.add('standard.remedy.reviewAuthority', s.remedy.reviewAuthority, element(`${P}/remedy/reviewAuthority`), `${P}/remedy/reviewAuthority`);
+    out.add('standard.remedy.court', s.remedy.court, element(`${P}/remedy/court`), `${P}/remedy/court`);
   }
   if (isRecord(s.deferredAcceptance)) {
-    out.add('standard.deferredAcceptance.basis', s.deferredAcceptance.basis, '容缺受理依据', `${P}/deferredAcceptance/basis`);
-    out.add('standard.deferredAcceptance.consequence', s.deferredAcceptance.consequence, '容缺受理 · 逾期后果', `${P}/deferredAcceptance/consequence`);
+    out.add('standard.deferredAcceptance.basis', s.deferredAcceptance.basis, element(`${P}/deferredAcceptance/basis`), `${P}/deferredAcceptance/basis`);
+    out.add('standard.deferredAcceptance.consequence', s.deferredAcceptance.consequence, partOf(element(`${P}/deferredAcceptance`), uiText('core.config.strings.consequence')), `${P}/deferredAcceptance/consequence`);
   }
 }
 
@@ -167,35 +182,36 @@ export const fieldKey = (path: readonly string[]): string => `form.${path.join('
 function formStrings(config: ItemConfig, out: Collector): void {
   const schema = config.form?.schema;
   if (!isRecord(schema)) return;
-  out.add('form.title', schema.title, '表单标题', '/form/schema/title');
-  out.add('form.description', schema.description, '表单说明', '/form/schema/description');
+  out.add('form.title', schema.title, uiText('core.config.strings.formTitle'), '/form/schema/title');
+  out.add('form.description', schema.description, uiText('core.config.strings.formDescription'), '/form/schema/description');
   const ui = config.form.uiSchema;
   formFields(schema, [], '/form/schema', (path, field, pointer) => {
     // A branch that only narrows an enum of a field declared elsewhere carries no text of its own.
     const key = fieldKey(path);
     const title = typeof field.title === 'string' ? field.title : path[path.length - 1] ?? '';
-    out.add(`${key}.title`, field.title, `表单字段「${title}」· 标题`, `${pointer}/title`);
-    out.add(`${key}.description`, field.description, `表单字段「${title}」· 说明`, `${pointer}/description`);
+    const where = (part: CatalogueKey) => namedPart(uiText('core.config.strings.formField'), title, part);
+    out.add(`${key}.title`, field.title, where('core.config.strings.title'), `${pointer}/title`);
+    out.add(`${key}.description`, field.description, where('core.config.strings.description'), `${pointer}/description`);
     if (typeof field.title === 'string' && Array.isArray(field.enum)) {
-      field.enum.forEach((value, i) => { if (typeof value === 'string') out.add(`${key}.enum[${value}]`, value, `表单字段「${title}」· 选项`, `${pointer}/enum/${i}`); });
+      field.enum.forEach((value, i) => { if (typeof value === 'string') out.add(`${key}.enum[${value}]`, value, where('core.config.strings.option'), `${pointer}/enum/${i}`); });
     }
     // A multiple choice: the options are the enum of its items.
     const items = field.items;
     if (typeof field.title === 'string' && isRecord(items) && Array.isArray(items.enum)) {
-      items.enum.forEach((value, i) => { if (typeof value === 'string') out.add(`${key}.enum[${value}]`, value, `表单字段「${title}」· 选项`, `${pointer}/items/enum/${i}`); });
+      items.enum.forEach((value, i) => { if (typeof value === 'string') out.add(`${key}.enum[${value}]`, value, where('core.config.strings.option'), `${pointer}/items/enum/${i}`); });
     }
     for (const list of ['oneOf', 'anyOf'] as const) {
       const options = field[list];
       if (!Array.isArray(options)) continue;
       options.forEach((option, i) => {
-        if (isRecord(option) && 'const' in option && typeof option.title === 'string') out.add(`${key}.enum[${String(option.const)}]`, option.title, `表单字段「${title}」· 选项`, `${pointer}/${list}/${i}/title`);
+        if (isRecord(option) && 'const' in option && typeof option.title === 'string') out.add(`${key}.enum[${String(option.const)}]`, option.title, where('core.config.strings.option'), `${pointer}/${list}/${i}/title`);
       });
     }
     const fieldUi = uiOf(ui, path);
     if (fieldUi) {
       const uiPointer = `/form/uiSchema/${path.map((p) => escape(p.replace(/\[\]$/, ''))).join('/')}`;
-      out.add(`${key}.help`, fieldUi['ui:help'], `表单字段「${title}」· 填写提示`, `${uiPointer}/ui:help`);
-      out.add(`${key}.placeholder`, fieldUi['ui:placeholder'], `表单字段「${title}」· 占位提示`, `${uiPointer}/ui:placeholder`);
+      out.add(`${key}.help`, fieldUi['ui:help'], where('core.config.strings.help'), `${uiPointer}/ui:help`);
+      out.add(`${key}.placeholder`, fieldUi['ui:placeholder'], where('core.config.strings.placeholder'), `${uiPointer}/ui:placeholder`);
     }
   });
 }
@@ -205,8 +221,9 @@ function ruleStrings(config: ItemConfig, out: Collector): void {
     if (!isRecord(rule) || !isRecord(rule.event) || !isRecord(rule.event.params)) return;
     const name = String(rule.name);
     const params = rule.event.params as Json;
-    out.add(`rules.${name}.message`, params.message, `受理规则「${name}」· 告知内容`, `/rules/${i}/event/params/message`);
-    out.add(`rules.${name}.basis`, params.basis, `受理规则「${name}」· 依据`, `/rules/${i}/event/params/basis`);
+    const rules = uiText('designer.tab.rules');
+    out.add(`rules.${name}.message`, params.message, namedPart(rules, name, 'core.config.titles.message'), `/rules/${i}/event/params/message`);
+    out.add(`rules.${name}.basis`, params.basis, namedPart(rules, name, 'core.config.strings.basis'), `/rules/${i}/event/params/basis`);
   });
 }
 
