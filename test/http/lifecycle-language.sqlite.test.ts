@@ -29,8 +29,10 @@ describe('lifecycle refusals in the language the caller asks for', () => {
     expect(mn.status).toBe(409);
     expect(mn.headers['content-language']).toBe('mn-Mong');
     const status = labelOf(draftStatuses, 'editing');
-    expect(mn.body.error.message).toBe(uiText('services.items.cannotPublish', 'mn-Mong', { status }));
+    // The status is named by its Mongolian label too: no Chinese is left in the sentence.
+    expect(mn.body.error.message).toBe(uiText('services.items.cannotPublish', 'mn-Mong', { status: labelOf(draftStatuses, 'editing', 'mn-Mong') }));
     expect(mn.body.error.message).toMatch(MONGOLIAN);
+    expect(mn.body.error.message).not.toMatch(/[\u3400-\u9fff]/);
     expect(zh.body.error.message).toBe(`草稿当前状态为「${status}」，不能发布（须先经合法性审核通过）`);
     expect({ status: zh.status, code: zh.body.error.code, details: zh.body.error.details }).toEqual({ status: 409, code: mn.body.error.code, details: mn.body.error.details });
     expect(mn.body.error.code).toBe('invalid_state');

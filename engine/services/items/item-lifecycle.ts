@@ -22,7 +22,7 @@ import type { ConfigStore } from '../../ports/config-store/port.js';
 import { ephemeralProcessSigning, signVersion, type Signer } from '../../core/signing/index.js';
 import type { AuditAction, LegalChangeKind, DraftRecord, VersionRecord } from '../../core/model/records.js';
 import { uiText, type CatalogueKey } from '../../core/i18n/catalogue/catalogue.js';
-import { LEGAL_CHANGE_KINDS, draftStatuses, isLegalChangeKind, labelOf, legalChangeKinds } from '../../core/vocabulary/index.js';
+import { LEGAL_CHANGE_KINDS, draftStatuses, isLegalChangeKind, labelOf, legalChangeKinds, type DraftStatus, type Language } from '../../core/vocabulary/index.js';
 
 export interface DraftCheck {
   valid: boolean;
@@ -210,7 +210,7 @@ export class ItemLifecycle {
       throw new ConflictError({ key: 'services.items.changedByOthers', values: { revision: draft.revision } }, { code, expectedRevision, currentRevision: draft.revision });
     }
     if (!from.includes(draft.status)) {
-      throw new InvalidStateError({ key: refusal, values: { status: labelOf(draftStatuses, draft.status) } }, { code, status: draft.status });
+      throw new DraftStateError(refusal, draft.status, { code, status: draft.status });
     }
     return draft;
   }
@@ -321,6 +321,20 @@ export class ItemLifecycle {
     if (item.withdrawn) throw new InvalidStateError({ key: 'services.items.alreadyWithdrawn', values: { code, at: item.withdrawn.at } }, { code });
     await this.store.setWithdrawn(code, { at: this.now(), by: actor, reason });
     await this.audit(actor, 'item.withdrawn', code, { version: item.latestVersion, reason });
+  }
+}
+
+/**
+ * A step the draft's status does not allow. Its sentence names the status by the vocabulary's label in
+ * the sentence's own language (a catalogue value alone would keep the Chinese label in every language).
+ */
+class DraftStateError extends InvalidStateError {
+  constructor(private readonly refusal: CatalogueKey, private readonly draftStatus: DraftStatus, details: unknown) {
+    super({ key: refusal, values: { status: labelOf(draftStatuses, draftStatus) } }, details);
+  }
+
+  override messageIn(language: Language): string {
+    return uiText(this.refusal, language, { status: labelOf(draftStatuses, this.draftStatus, language) });
   }
 }
 
