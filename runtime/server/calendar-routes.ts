@@ -8,9 +8,13 @@ import {
   systemClock,
   todayInRegion,
   WorkingCalendar,
+  catalogueProblem,
+  type CatalogueKey,
+  type CatalogueMessage,
   type Clock,
 } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
+import { composedError, phrase } from './composed-message.js';
 
 /** Ten years of working days: far beyond any time limit of a service item, and cheap to compute. */
 export const MAX_WORKING_DAYS_ADDED = 3650;
@@ -34,23 +38,30 @@ const calendarYear = {
     year: { type: 'integer' },
     notice: { type: 'object', description: 'The State Council General Office notice the dates come from: issuer, title, documentNumber, published' },
     holidays: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, days: { type: 'integer' }, daysOff: { type: 'array', items: date }, makeUpWorkdays: { type: 'array', items: date } } } },
-    daysOff: { type: 'array', items: datedHoliday, description: 'Every public-holiday day off of the year (放假), in order' },
-    makeUpWorkdays: { type: 'array', items: datedHoliday, description: 'Every adjusted working weekend day (调休上班日), in order' },
+    daysOff: { type: 'array', items: datedHoliday, description: 'Every public-holiday day off of the year, in order' },
+    makeUpWorkdays: { type: 'array', items: datedHoliday, description: 'Every adjusted working weekend day (a weekend day worked in exchange for a day off), in order' },
   },
 };
 
 /** One query parameter as a single string; absent, empty or repeated is a malformed request. */
-function queryParameter(req: ApiRequest, name: string, shape: RegExp, expected: string): string {
+function queryParameter(req: ApiRequest, name: string, shape: RegExp, expected: CatalogueKey): string {
   const raw = req.query[name];
   if (typeof raw !== 'string' || !shape.test(raw)) {
-    const received = raw === undefined ? '缺少该参数' : `收到「${String(raw)}」`;
-    throw new BadRequestError(`参数 ${name} 应为${expected}，${received}`, { param: name }, 'bad_parameter');
+    const received = raw === undefined ? phrase('server.runtime.calendar.parameterMissing') : phrase('server.runtime.calendar.parameterReceived', { value: String(raw) });
+    throw composedError(
+      (message) => new BadRequestError(message, { param: name }, 'bad_parameter'),
+      { key: 'server.runtime.calendar.parameterExpected', values: { name, expected: phrase(expected), received } },
+    );
   }
   return raw;
 }
 
-function unusable(name: string, message: string): ValidationFailedError {
-  return new ValidationFailedError(`参数 ${name} 无效：${message}`, [{ pointer: `/${name}`, code: `query.${name}`, message }]);
+/** A well-formed parameter the calendar cannot use: the reason names it, in the caller's language. */
+function unusable(name: string, reason: CatalogueMessage): ValidationFailedError {
+  return composedError(
+    (message) => new ValidationFailedError(message, [catalogueProblem(`/${name}`, `query.${name}`, reason)]),
+    { key: 'server.runtime.calendar.invalidParameter', values: { name, reason: phrase(reason.key, reason.values) } },
+  );
 }
 
 /** Where the calendar routes get the working-day calendar: a fixed one, or the effective calendar of the store. */
@@ -82,24 +93,24 @@ export function calendarRoutes({ calendar: source = officialWorkingCalendar, clo
       },
     },
     {
-      method: 'get', path: '/api/calendar/working-days', summary: 'The date N working days after a date, on the official holiday calendar (法定节假日 and 调休上班日)', tags: ['calendar'], access: { public: true }, rateLimit: 'public',
+      method: 'get', path: '/api/calendar/working-days', summary: 'The date N working days after a date, on the official holiday calendar (public holidays and adjusted working weekends)', tags: ['calendar'], access: { public: true }, rateLimit: 'public',
       query: [
         { name: 'from', description: 'Start date, YYYY-MM-DD (e.g. the day of acceptance; it does not count)', schema: date },
         { name: 'add', description: `Working days to add, 0–${MAX_WORKING_DAYS_ADDED} (0: the day itself when it is a working day, else the next one)`, schema: { type: 'integer', minimum: 0, maximum: MAX_WORKING_DAYS_ADDED } },
       ],
       responses: { 200: { description: 'The working day', schema: workingDaysResult }, 400: ERR, 422: ERR },
       handler: async (req, res) => {
-        const from = queryParameter(req, 'from', /^\d{4}-\d{2}-\d{2}$/, '日期 YYYY-MM-DD');
-        const addText = queryParameter(req, 'add', /^-?\d{1,9}$/, '整数（工作日天数）');
-        if (!isIsoDate(from)) throw unusable('from', `${from} 不是有效日期`);
+        const from = queryParameter(req, 'from', /^\d{4}-\d{2}-\d{2}$/, 'server.runtime.calendar.expectedDate');
+        const addText = queryParameter(req, 'add', /^-?\d{1,9}$/, 'server.runtime.calendar.expectedWorkingDays');
+        if (!isIsoDate(from)) throw unusable('from', { key: 'server.runtime.calendar.notADate', values: { from } });
         const add = Number(addText);
-        if (add < 0 || add > MAX_WORKING_DAYS_ADDED) throw unusable('add', `工作日天数应在 0–${MAX_WORKING_DAYS_ADDED} 之间，收到 ${add}`);
+        if (add < 0 || add > MAX_WORKING_DAYS_ADDED) throw unusable('add', { key: 'server.runtime.calendar.workingDaysRange', values: { max: MAX_WORKING_DAYS_ADDED, add } });
         const calendar = await calendarFrom(source);
         let result;
         try {
           result = calendar.addWorkingDays(from, add);
         } catch (error) {
-          if (error instanceof RangeError) throw unusable('from', `${from} 加 ${add} 个工作日超出可计算的日期范围`);
+          if (error instanceof RangeError) throw unusable('from', { key: 'server.runtime.calendar.outOfRange', values: { from, add } });
           throw error;
         }
         res.json({ from, add, date: result.date, ...(result.calendarMissing ? { calendarMissing: result.calendarMissing } : {}) });
@@ -110,10 +121,10 @@ export function calendarRoutes({ calendar: source = officialWorkingCalendar, clo
       responses: { 200: { description: 'The year', schema: calendarYear }, 400: ERR, 404: ERR },
       handler: async (req, res) => {
         const raw = req.params.year ?? '';
-        if (!/^\d{4}$/.test(raw)) throw new BadRequestError(`年份应为四位数字，收到「${raw}」`, { param: 'year' }, 'bad_parameter');
+        if (!/^\d{4}$/.test(raw)) throw new BadRequestError({ key: 'server.runtime.calendar.yearFormat', values: { year: raw } }, { param: 'year' }, 'bad_parameter');
         const calendar = await calendarFrom(source);
         const year = calendar.year(Number(raw));
-        if (!year) throw new NotFoundError(`尚未载入 ${raw} 年的节假日安排`, { year: Number(raw), loadedYears: calendar.years() });
+        if (!year) throw new NotFoundError({ key: 'server.runtime.calendar.yearNotLoaded', values: { year: raw } }, { year: Number(raw), loadedYears: calendar.years() });
         const dated = (pick: 'daysOff' | 'makeUpWorkdays') =>
           year.holidays.flatMap((h) => h[pick].map((d) => ({ date: d, holiday: h.name }))).sort((a, b) => (a.date < b.date ? -1 : 1));
         res.json({ year: year.year, notice: year.notice, holidays: year.holidays, daysOff: dated('daysOff'), makeUpWorkdays: dated('makeUpWorkdays') });

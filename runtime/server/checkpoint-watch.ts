@@ -1,5 +1,5 @@
 import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { checkpointTrusted, rollbackFrom, type AuditCheckpoint, type RollbackFinding, type StoreHealth, type TrustedKey } from '../../engine/core/index.js';
+import { checkpointTrusted, rollbackFrom, uiText, type AuditCheckpoint, type RollbackFinding, type StoreHealth, type TrustedKey } from '../../engine/core/index.js';
 import type { ConfigReader } from '../../engine/ports/index.js';
 
 export interface CheckpointWatchOptions {
@@ -61,7 +61,7 @@ export class CheckpointWatch {
     if (latest && !checkpointTrusted(latest, this.#trustedKeys)) {
       return {
         kind: 'untrusted-checkpoint', remembered: head(this.#remembered), current: head(latest),
-        message: `配置库最新的审计检查点（第 ${latest.count} 条）签名无效或密钥 ${latest.keyId} 不受信任`,
+        message: uiText('server.runtime.checkpoint.untrusted', 'zh-CN', { count: latest.count, keyId: latest.keyId }),
       };
     }
     const remembered = this.#remembered;

@@ -1,4 +1,4 @@
-import { type Principal, ValidationFailedError, isDivisionWithin, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, isCaseNumber, operatesFor, isItemCode, documentKinds, labelOf, catalogueProblem, uiText, type Language } from '../../engine/core/index.js';
+import { type Principal, ValidationFailedError, isDivisionWithin, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, isCaseNumber, operatesFor, isItemCode, catalogueProblem, uiText, type Language } from '../../engine/core/index.js';
 import type { DecisionLogWriter, IntakeRecord, IntakeStore, ConfigReader } from '../../engine/ports/index.js';
 import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger, type RawBodyRoute } from '../../engine/http-kit/index.js';
 import { acceptIntake, actorOf, summarizeIntake, type CaseBook, type ApplicantFields, type IntakeApplication } from '../../engine/services/index.js';
@@ -292,7 +292,7 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
     },
     {
       method: 'get', path: `${INTAKE}/documents/:kind`, tags: ['intake'], access: windowAccess, inlineBlocks: NOTICE_INLINE_BLOCKS,
-      summary: `A print-ready notice (A4 HTML): ${DOCUMENT_KINDS.join(' | ')} — ${DOCUMENT_KINDS.map((kind) => labelOf(documentKinds, kind)).join(', ')}`,
+      summary: `A print-ready notice (A4 HTML), one of the document kinds: ${DOCUMENT_KINDS.join(' | ')}`,
       responses: { 200: { description: 'HTML page', contentType: 'text/html', schema: { type: 'string' } }, 404: ERR, 409: ERR },
       handler: async (req, res) => {
         // After a 补正, a notice speaks of the decision, materials and 受理地 now on record.

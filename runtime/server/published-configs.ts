@@ -188,10 +188,10 @@ export class PublishedConfigs {
   private async compiled(code: string, ref: { version: number; hash: string }): Promise<CompiledConfig> {
     return this.cache.getOrLoad(ref, async () => {
       const version = await this.reader.getVersion(code, ref.version);
-      if (!version) throw new NotFoundError(`事项 ${code} 第 ${ref.version} 版不存在`, { code, version: ref.version });
+      if (!version) throw new NotFoundError({ key: 'server.runtime.item.noSuchVersion', values: { code, version: ref.version } }, { code, version: ref.version });
       const actual = this.hashConfig(version.config);
       if (actual !== version.hash || actual !== ref.hash) {
-        throw new DriftDetectedError(`事项 ${code} 第 ${ref.version} 版的内容与其登记的哈希不符，拒绝使用`, {
+        throw new DriftDetectedError({ key: 'server.runtime.configs.hashMismatch', values: { code, version: ref.version } }, {
           code,
           version: ref.version,
           recordedHash: version.hash,
@@ -220,10 +220,10 @@ export class PublishedConfigs {
   private async readPointer(code: string, division: string): Promise<InForcePointer | { refused: NotFoundError }> {
     try {
       const [item, claims] = await Promise.all([this.reader.getItem(code), this.reader.listClaims({ division, code })]);
-      if (!item || item.latestVersion === null || item.latestHash === null) throw new NotFoundError(`事项 ${code} 不存在或尚未发布`, { code });
-      if (item.withdrawn) throw new NotFoundError(`事项 ${code} 已于 ${item.withdrawn.at} 撤销，不再受理`, { code, withdrawn: item.withdrawn });
+      if (!item || item.latestVersion === null || item.latestHash === null) throw new NotFoundError({ key: 'server.runtime.configs.notPublished', values: { code } }, { code });
+      if (item.withdrawn) throw new NotFoundError({ key: 'server.runtime.configs.withdrawn', values: { code, at: item.withdrawn.at } }, { code, withdrawn: item.withdrawn });
       const claim = claims[0];
-      if (!claim) throw new NotFoundError(`本地（${division}）尚未认领事项 ${code}`, { code, division });
+      if (!claim) throw new NotFoundError({ key: 'server.runtime.configs.notClaimed', values: { code, division } }, { code, division });
       const ref = claim.follow === 'latest'
         ? { version: item.latestVersion, hash: item.latestHash }
         : await this.pinnedRef(code, claim.follow);
@@ -236,7 +236,7 @@ export class PublishedConfigs {
 
   private async pinnedRef(code: string, version: number): Promise<{ version: number; hash: string }> {
     const meta = (await this.reader.listVersions(code)).find((v) => v.version === version);
-    if (!meta) throw new NotFoundError(`事项 ${code} 没有第 ${version} 版`, { code, version });
+    if (!meta) throw new NotFoundError({ key: 'server.runtime.configs.noPinnedVersion', values: { code, version } }, { code, version });
     return { version, hash: meta.hash };
   }
 }
