@@ -1,6 +1,6 @@
 import type { RJSFValidationError } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
-import { extendFormAjv, fieldErrorMessage, formAjvOptions, relevantErrors, uiText } from '../core/index.js';
+import { extendFormAjv, fieldErrorMessage, formAjvOptions, relevantErrors, uiText, type Language } from '../core/index.js';
 
 /**
  * RJSF's validator built from the engine's own form options: the linear-time (RE2) pattern
@@ -32,16 +32,16 @@ export function errorFieldPath(error: RJSFValidationError): string {
 
 /**
  * RJSF errors in the engine's words: only the applicant's branch of a conditional form (the same
- * filter the engine applies), each named by the field's title, with the engine's Chinese message.
- * Use as `transformErrors`, or under an app's own filter.
+ * filter the engine applies), each named by the field's title, with the engine's message: Chinese, or
+ * `language` (the runtime's Mongolian form). Use as `transformErrors`, or under an app's own filter.
  */
-export function chineseFormErrors(errors: RJSFValidationError[]): RJSFValidationError[] {
+export function chineseFormErrors(errors: RJSFValidationError[], language: Language = 'zh-CN'): RJSFValidationError[] {
   const relevant = relevantErrors(errors.map((error) => ({ error, keyword: error.name ?? '', schemaPath: error.schemaPath ?? '' })));
   const seen = new Set<string>();
   const out: RJSFValidationError[] = [];
   for (const { error } of relevant) {
-    const title = error.title || errorFieldPath(error).split('.').pop() || uiText('webkit.form.fallbackTitle');
-    const message = fieldErrorMessage({ keyword: error.name ?? '', params: (error.params ?? {}) as Record<string, unknown>, title, message: error.message });
+    const title = error.title || errorFieldPath(error).split('.').pop() || uiText('webkit.form.fallbackTitle', language);
+    const message = fieldErrorMessage({ keyword: error.name ?? '', params: (error.params ?? {}) as Record<string, unknown>, title, message: error.message }, language);
     const key = `${error.property ?? ''}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -100,14 +100,14 @@ export function Workspace({ division, code, clerk }: WorkspaceProps) {
     if (showAll) formRef.current?.validateForm();
   }, [showAll]);
 
-  const transformErrors = useMemo(() => visibleErrors(touched, showAll), [touched, showAll]);
-
   // ᠮᠣᠩᠭᠣᠯ chosen and the item has Mongolian texts: the form's titles and options and the decision in
   // Mongolian. The data and the decision stay the Chinese ones (enum values are not translated).
   const language = useLanguage();
   const config: ItemConfig | undefined = detail?.config;
   const mongolian = language === MONGOLIAN && config !== undefined && (isBilingual(config) || hasTranslations(config, MONGOLIAN));
   const form = useMemo(() => (config ? (mongolian ? localizedForm(config, MONGOLIAN) : config.form) : null), [config, mongolian]);
+  // The form's errors in the language its titles are shown in.
+  const transformErrors = useMemo(() => visibleErrors(touched, showAll, mongolian ? MONGOLIAN : 'zh-CN'), [touched, showAll, mongolian]);
   const decisionMn = useMemo(() => (mongolian && config && decision ? localizedDecision(config, decision, MONGOLIAN) : null), [mongolian, config, decision]);
   const mn = mongolian && config ? contentReader(config, MONGOLIAN) : null;
   const mt = uiTexts(MONGOLIAN);

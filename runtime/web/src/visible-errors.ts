@@ -1,11 +1,12 @@
 import type { RJSFValidationError } from '@rjsf/utils';
+import type { Language } from '../../../engine/core/index.js';
 import { chineseFormErrors, errorFieldPath } from '../../../engine/web-kit/index.js';
 
 /**
- * The engine's Chinese form errors, with required-field errors only for fields the clerk has
+ * The engine's form errors (Chinese, or `language` for a form shown in Mongolian), with required-field errors only for fields the clerk has
  * already visited (or all of them once the clerk tries to save): a fresh form is not a wall of red.
  */
-export function visibleErrors(touched: ReadonlySet<string>, showAll: boolean) {
+export function visibleErrors(touched: ReadonlySet<string>, showAll: boolean, language: Language = 'zh-CN') {
   return (errors: RJSFValidationError[]): RJSFValidationError[] =>
-    chineseFormErrors(errors.filter((error) => showAll || error.name !== 'required' || touched.has(errorFieldPath(error))));
+    chineseFormErrors(errors.filter((error) => showAll || error.name !== 'required' || touched.has(errorFieldPath(error))), language);
 }
