@@ -74,7 +74,7 @@ export function calendarAdminRoutes({ store, calendar, clock }: { store: ConfigS
       },
       handler: async (req, res) => {
         const raw = req.params.year ?? '';
-        if (!/^\d{4}$/.test(raw)) throw new BadRequestError({ key: 'server.designer.calendar.badYear', values: { value: raw } }, { param: 'year' }, 'bad_parameter');
+        if (!/^\d{4}$/.test(raw)) throw new BadRequestError({ key: 'server.runtime.calendar.yearFormat', values: { year: raw } }, { param: 'year' }, 'bad_parameter');
         const stored = await putCalendarYear({ store, clock, body: req.body, year: Number(raw), actor: actorOf(req), reason: reasonOf(req) });
         await calendar.refresh();
         const { record, event } = stored;

@@ -155,7 +155,7 @@ export function designerRoutes({ store, lifecycle, clock, auditor }: DesignerDep
         const code = codeOf(req);
         const number = versionOf(req);
         const version = await store.getVersion(code, number);
-        if (!version) throw new NotFoundError({ key: 'server.designer.items.noSuchVersion', values: { code, version: number } }, { code, version: number });
+        if (!version) throw new NotFoundError({ key: 'services.items.noSuchVersion', values: { code, version: number } }, { code, version: number });
         res.setHeader('ETag', `"${version.hash}"`);
         res.json(version);
       },

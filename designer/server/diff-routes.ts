@@ -128,7 +128,7 @@ async function loadSide(store: ConfigStore, code: string, ref: SideRef): Promise
     };
   }
   const version = await store.getVersion(code, ref.version);
-  if (!version) throw new NotFoundError({ key: 'server.designer.items.noSuchVersion', values: { code, version: ref.version } }, { code, version: ref.version });
+  if (!version) throw new NotFoundError({ key: 'services.items.noSuchVersion', values: { code, version: ref.version } }, { code, version: ref.version });
   return { json: { ref: 'version', version: version.version, hash: version.hash }, label: uiText('server.designer.diff.versionLabel', 'zh-CN', { code, version: version.version }), config: version.config };
 }
 
