@@ -8,6 +8,9 @@ import { runtimeScreensMnMong } from './parts/runtime-screens.mn-Mong.js';
 import { serverMnMong } from './parts/server.mn-Mong.js';
 import { webKitMnMong } from './parts/web-kit.mn-Mong.js';
 import { designerAuditorMnMong } from './parts/designer-auditor.mn-Mong.js';
+import { coreDiffTextMnMong } from './parts/core-diff-text.mn-Mong.js';
+import { coreDiffSectionsMnMong } from './parts/core-diff-sections.mn-Mong.js';
+import { storesMergeMnMong } from './parts/stores-merge.mn-Mong.js';
 import { serverRuntimeMnMong } from './parts/server-runtime.mn-Mong.js';
 import { serverDesignerMnMong } from './parts/server-designer.mn-Mong.js';
 import { servicesCasesMnMong } from './parts/services-cases.mn-Mong.js';
@@ -543,6 +546,9 @@ export const mnMong: Record<CatalogueKey, string> = {
   ...serverMnMong,
   ...webKitMnMong,
   ...designerAuditorMnMong,
+  ...coreDiffTextMnMong,
+  ...coreDiffSectionsMnMong,
+  ...storesMergeMnMong,
   ...serverRuntimeMnMong,
   ...serverDesignerMnMong,
   ...servicesCasesMnMong,

@@ -7,6 +7,9 @@ import { runtimeScreensZhCN } from './parts/runtime-screens.zh-CN.js';
 import { serverZhCN } from './parts/server.zh-CN.js';
 import { webKitZhCN } from './parts/web-kit.zh-CN.js';
 import { designerAuditorZhCN } from './parts/designer-auditor.zh-CN.js';
+import { coreDiffTextZhCN } from './parts/core-diff-text.zh-CN.js';
+import { coreDiffSectionsZhCN } from './parts/core-diff-sections.zh-CN.js';
+import { storesMergeZhCN } from './parts/stores-merge.zh-CN.js';
 import { serverRuntimeZhCN } from './parts/server-runtime.zh-CN.js';
 import { serverDesignerZhCN } from './parts/server-designer.zh-CN.js';
 import { servicesCasesZhCN } from './parts/services-cases.zh-CN.js';
@@ -538,6 +541,9 @@ export const zhCN = {
   ...serverZhCN,
   ...webKitZhCN,
   ...designerAuditorZhCN,
+  ...coreDiffTextZhCN,
+  ...coreDiffSectionsZhCN,
+  ...storesMergeZhCN,
   ...serverRuntimeZhCN,
   ...serverDesignerZhCN,
   ...servicesCasesZhCN,

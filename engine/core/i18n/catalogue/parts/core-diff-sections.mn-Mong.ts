@@ -1,0 +1,8 @@
+import type { coreDiffSectionsZhCN } from './core-diff-sections.zh-CN.js';
+
+/**
+ * The same strings in traditional Mongolian script: DRAFT, awaiting review by the region's
+ * translation office (自治区翻译机构), like every Mongolian string until it is listed as reviewed.
+ */
+export const coreDiffSectionsMnMong: Record<keyof typeof coreDiffSectionsZhCN, string> = {
+};
