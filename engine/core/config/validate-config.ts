@@ -2,6 +2,7 @@ import { checkExamples } from './example-checks.js';
 import { checkForm } from './form-checks.js';
 import { lenientConfig } from './lenient-config.js';
 import type { CatalogueKey } from '../i18n/catalogue/catalogue.js';
+import type { Language } from '../vocabulary/index.js';
 import { ProblemList } from './problem-list.js';
 import { locateProblems, type LocatedProblem, type ProblemTab } from './problem-location.js';
 import { RuleChecker } from './rule-checks.js';
@@ -36,9 +37,10 @@ function dedupe(problems: LocatedProblem[]): LocatedProblem[] {
  * designer (tab and section): the config against its schema, and beside it — whatever the
  * schema found — the standard's cross-field and code/label rules, the form schema, the rules and
  * the examples, each reading the config leniently (see lenientConfig). An author sees every
- * problem in one round, never round after round.
+ * problem in one round, never round after round. Locations are named in `language`; each message that
+ * comes from the catalogue keeps its key, so `problemIn` renders it in another language.
  */
-export function validateConfig(config: unknown): LocatedProblem[] {
+export function validateConfig(config: unknown, language: Language = 'zh-CN'): LocatedProblem[] {
   const problems = new ProblemList();
   checkShape(config, problems);
   if (config !== null && typeof config === 'object' && !Array.isArray(config)) {
@@ -50,5 +52,5 @@ export function validateConfig(config: unknown): LocatedProblem[] {
     // A bilingual item: every applicant-facing string needs its Mongolian (the completeness gate).
     guarded('standard', 'core.config.notRun.translations', problems, () => problems.problems.push(...translationProblems(view)));
   }
-  return dedupe(locateProblems(config, problems.problems));
+  return dedupe(locateProblems(config, problems.problems, language));
 }
