@@ -134,3 +134,25 @@ describe('CSV and access refusals in Mongolian', () => {
     expect(anonymous?.messageIn('mn-Mong')).toBe(uiText('core.access.signIn', 'mn-Mong'));
   });
 });
+
+describe('the 容缺受理 sentence of a decision in Mongolian', () => {
+  it('says it in Mongolian when the materials it names are translated, else keeps the Chinese', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { compileConfig, evaluateCompiled } = await import('../decision/index.js');
+    const { localizedDecision } = await import('./localized-decision.js');
+    const { contentKeys } = await import('./content-strings.js');
+    const config = JSON.parse(readFileSync(new URL('../../../standards/items/rs-unemployment-registration.json', import.meta.url), 'utf8'));
+    const input = { scenario: 'after-termination', formData: {}, materials: ['id-card', 'registration-form'], creditBlacklisted: true };
+    const at = { division: '150102', channel: 'comprehensive-window' };
+    const decision = await evaluateCompiled(compileConfig(config), input, at);
+    expect(decision.deferredAcceptance?.refusal).toBe('credit');
+    const untranslated = localizedDecision(config, decision, 'mn-Mong');
+    expect(untranslated.deferral).toEqual({ text: decision.deferredAcceptance?.message, lang: 'zh-CN' });
+
+    const proof = 'ᠠᠵᠢᠯ ᠡᠴᠡ ᠭᠠᠷᠤᠭᠰᠠᠨ ᠨᠣᠲᠠᠯᠭ᠎ᠠ';
+    const translated = { ...config, translations: { 'mn-Mong': { [contentKeys.material('termination-proof')]: proof } } };
+    const mn = localizedDecision(translated, decision, 'mn-Mong');
+    expect(mn.deferral).toEqual({ text: uiText('core.decision.deferral.credit', 'mn-Mong', { names: `「${proof}」` }), lang: 'mn-Mong' });
+    expect(mn.deferral?.text).not.toMatch(CHINESE);
+  });
+});

@@ -33,6 +33,8 @@ export interface LocalizedDecision {
   redirect?: LocalizedText;
   missingMaterials: LocalizedMaterial[];
   reasons: LocalizedReason[];
+  /** The 容缺受理 sentence (granted, or why not), when the decision has one: in `language` when every material it names has its translation. */
+  deferral?: LocalizedText;
   timeLimits: { promised: LocalizedText; statutory: LocalizedText };
 }
 
@@ -86,8 +88,20 @@ export function localizedDecision(config: ItemConfig, decision: Decision, langua
     const allMongolian = unit.lang === language && (note === null || note.lang === language);
     return { text: note ? `${amount} (${note.text})` : amount, lang: allMongolian ? language : 'zh-CN' };
   };
+  const deferral = (): LocalizedText | undefined => {
+    const terms = decision.deferredAcceptance;
+    if (!terms) return undefined;
+    const deferrable = decision.missingMaterials.filter((m) => m.deferrable);
+    const named = terms.refusal === 'not-deferrable' ? decision.missingMaterials.filter((m) => !m.deferrable) : terms.refusal === 'other-problems' ? [] : deferrable;
+    const names = named.map((m) => materialName(m.id, m.name));
+    if (names.some((n) => n.lang !== language)) return { text: terms.message, lang: 'zh-CN' };
+    const key = terms.refusal === 'credit' ? 'core.decision.deferral.credit' : terms.refusal === 'not-deferrable' ? 'core.decision.deferral.notDeferrable' : terms.refusal === 'other-problems' ? 'core.decision.deferral.otherProblems' : 'core.decision.deferral.granted';
+    return { text: t(key, { names: names.map((n) => t('designer.references.quoted', { name: n.text })).join(t('server.listSeparator')) }), lang: language };
+  };
+  const deferralText = deferral();
   return {
     language,
+    ...(deferralText ? { deferral: deferralText } : {}),
     outcome: { text: labelOf(outcomes, decision.outcome, language), lang: language },
     scenario: decision.scenario ? from(contentKeys.scenario(decision.scenario.id), decision.scenario.name) : null,
     ...(redirect ? { redirect } : {}),
