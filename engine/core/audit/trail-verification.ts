@@ -92,7 +92,7 @@ function checkpointProblems(events: readonly AuditEvent[], checkpoints: readonly
       const fromSeq = lastMatching + 1;
       problems.push({
         kind: 'rewritten', fromSeq, toSeq: checkpoint.count, checkpointCount: checkpoint.count,
-        message: say('core.audit.rewritten', { fromSeq, toSeq: checkpoint.count, at: checkpoint.at, recorded: checkpoint.headHash.slice(0, 12), now: event?.hash.slice(0, 12) ?? say('core.audit.none') }),
+        message: say('core.audit.rewritten', { fromSeq, toSeq: checkpoint.count, at: checkpoint.at, recorded: checkpoint.headHash.slice(0, 12), now: event?.hash.slice(0, 12) ?? say('designer.examples.nothing') }),
       });
     }
   }

@@ -18,7 +18,7 @@ const untitledKeys: Record<string, CatalogueKey> = {
   message: 'core.config.titles.message', basis: 'designer.rules.basis', materialId: 'core.config.titles.materialId',
   all: 'designer.rules.group.all', any: 'designer.rules.group.any', not: 'core.config.titles.not', fact: 'designer.rules.fact',
   operator: 'designer.rules.operator', value: 'designer.rules.value', path: 'core.config.titles.path', optional: 'designer.rules.optional',
-  conditions: 'designer.rules.condition', event: 'core.config.titles.event', schema: 'core.config.location.formDefinition',
+  conditions: 'designer.rules.condition', event: 'core.config.titles.event', schema: 'core.form.schema.form',
   uiSchema: 'core.config.location.uiSchema',
 };
 

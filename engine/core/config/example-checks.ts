@@ -33,7 +33,7 @@ export function checkExamples(config: ItemConfig, problems: ProblemList): void {
       if (typeof name === 'string' && !rules.has(name)) problems.add(`${base}/expect/firedRules/${j}`, 'example.unknown-rule', { key: 'core.config.examples.unknownRule', values: { name } });
     });
     if (typeof input.division === 'string' && !isKnownLocality(input.division)) {
-      problems.add(`${base}/input/division`, 'example.unknown-division', { key: 'core.config.unknownDivision', values: { division: input.division } });
+      problems.add(`${base}/input/division`, 'example.unknown-division', { key: 'core.decision.input.division', values: { division: input.division } });
     }
   });
 }

@@ -83,11 +83,11 @@ export function problemLocation(config: unknown, pointer: string, language: Lang
     if (second === 'schema' && third === 'properties' && fourth !== undefined) {
       const field = isRecord(schema.properties) ? schema.properties[fourth] : undefined;
       const title = isRecord(field) && typeof field.title === 'string' ? field.title : fourth;
-      return at('form', text('core.config.location.field', { title }));
+      return at('form', text('core.form.schema.field', { title }));
     }
     if (second === 'applicant') return at('form', text('core.config.location.applicantFields'));
     if (second === 'uiSchema') return at('form', text('core.config.location.uiSchema'));
-    return at('form', text('core.config.location.formDefinition'));
+    return at('form', text('core.form.schema.form'));
   }
   if (top === 'rules') {
     const index = Number(second);
@@ -100,7 +100,7 @@ export function problemLocation(config: unknown, pointer: string, language: Lang
     const index = Number(second);
     if (second === undefined || !Number.isInteger(index)) return at('examples', text('core.config.location.allExamples'));
     const example = Array.isArray(root.examples) ? root.examples[index] : undefined;
-    const name = isRecord(example) && typeof example.name === 'string' && example.name ? example.name : text('core.config.location.nthExample', { n: index + 1 });
+    const name = isRecord(example) && typeof example.name === 'string' && example.name ? example.name : text('designer.examples.exampleNumber', { n: index + 1 });
     return at('examples', text('core.config.location.example', { name }));
   }
   // The standard, and the config's own code (shown with the standard's 事项编码).

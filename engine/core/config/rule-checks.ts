@@ -284,7 +284,7 @@ export class RuleChecker {
         if (!isIsoDate(value)) this.problems.add(pointer, 'rule.value-type', { key: 'core.config.rules.valueDate' });
         return;
       case 'division':
-        if (typeof value !== 'string' || !isKnownLocality(value)) this.problems.add(pointer, 'rule.value-type', { key: 'core.config.unknownDivision', values: { division: String(value) } });
+        if (typeof value !== 'string' || !isKnownLocality(value)) this.problems.add(pointer, 'rule.value-type', { key: 'core.decision.input.division', values: { division: String(value) } });
         return;
     }
   }

@@ -76,7 +76,7 @@ function checkTimeLimits(s: Record<string, unknown>, base: string, problems: Pro
   }
   if (statutory.value === null) return;
   const comparison = compareTimeLimits({ value: promised.value, unit: promised.unit }, { value: statutory.value, unit: statutory.unit });
-  const stated = (l: { value: number | null; label: string }) => uiText('core.config.standard.limitAmount', 'zh-CN', { value: String(l.value), unit: l.label });
+  const stated = (l: { value: number | null; label: string }) => uiText('guide.limit.amount', 'zh-CN', { value: String(l.value), unit: l.label });
   if (comparison.kind === 'exceeds') {
     const example = comparison.example
       ? uiText('core.config.standard.exceedsExample', 'zh-CN', { from: comparison.example.from, promisedEnd: comparison.example.promisedEnd, statutoryEnd: comparison.example.statutoryEnd })

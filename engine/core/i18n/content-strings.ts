@@ -39,8 +39,9 @@ const element = (pointer: string): string => configTitleAt(pointer) ?? pointer;
 
 /** Where a string sits: an element, the entry it belongs to (by its name) and the part of that entry. */
 const named = (what: string, name: unknown): string => uiText('core.config.strings.named', 'zh-CN', { what, name: String(name) });
-const namedPart = (what: string, name: unknown, part: CatalogueKey | string): string =>
-  uiText('core.config.strings.namedPart', 'zh-CN', { what, name: String(name), part: part.startsWith('core.') ? uiText(part as CatalogueKey) : part });
+const namedPart = (what: string, name: unknown, part: string): string => uiText('core.config.strings.namedPart', 'zh-CN', { what, name: String(name), part });
+/** A part the standard has no word for (名称, 说明 …), from the catalogue. */
+const part = (key: CatalogueKey): string => uiText(key);
 const partOf = (what: string, part: string): string => uiText('core.config.strings.part', 'zh-CN', { what, part });
 
 /** The key of a coded value's label: one translation per enumeration and code, however often the item uses it. */
@@ -87,14 +88,14 @@ function standardStrings(config: ItemConfig, out: Collector): void {
   (Array.isArray(s.process) ? s.process : []).forEach((step, i) => {
     if (!isRecord(step)) return;
     const what = element(`${P}/process`);
-    out.add(`standard.process[${String(step.name)}].name`, step.name, namedPart(what, step.name, 'core.config.strings.name'), `${P}/process/${i}/name`);
-    out.add(`standard.process[${String(step.name)}].description`, step.description, namedPart(what, step.name, 'core.config.strings.description'), `${P}/process/${i}/description`);
+    out.add(`standard.process[${String(step.name)}].name`, step.name, namedPart(what, step.name, part('core.config.strings.name')), `${P}/process/${i}/name`);
+    out.add(`standard.process[${String(step.name)}].description`, step.description, namedPart(what, step.name, part('core.config.strings.description')), `${P}/process/${i}/description`);
   });
   (Array.isArray(s.materials) ? s.materials : []).forEach((m, i) => {
     if (!isRecord(m) || typeof m.id !== 'string') return;
     const at = `${P}/materials/${i}`;
     const what = element(`${P}/materials`);
-    out.add(`standard.materials.${m.id}.name`, m.name, namedPart(what, m.name, 'core.config.strings.name'), `${at}/name`);
+    out.add(`standard.materials.${m.id}.name`, m.name, namedPart(what, m.name, part('core.config.strings.name')), `${at}/name`);
     out.add(`standard.materials.${m.id}.fillInstructions`, m.fillInstructions, namedPart(what, m.name, element(`${at}/fillInstructions`)), `${at}/fillInstructions`);
     out.coded('materialNecessity', m.necessity, `${at}/necessity`);
     out.coded('materialForm', m.form, `${at}/form`);
@@ -103,8 +104,8 @@ function standardStrings(config: ItemConfig, out: Collector): void {
   (Array.isArray(s.scenarios) ? s.scenarios : []).forEach((sc, i) => {
     if (!isRecord(sc) || typeof sc.id !== 'string') return;
     const what = element(`${P}/scenarios`);
-    out.add(`standard.scenarios.${sc.id}.name`, sc.name, namedPart(what, sc.name, 'core.config.strings.name'), `${P}/scenarios/${i}/name`);
-    out.add(`standard.scenarios.${sc.id}.description`, sc.description, namedPart(what, sc.name, 'core.config.strings.description'), `${P}/scenarios/${i}/description`);
+    out.add(`standard.scenarios.${sc.id}.name`, sc.name, namedPart(what, sc.name, part('core.config.strings.name')), `${P}/scenarios/${i}/name`);
+    out.add(`standard.scenarios.${sc.id}.description`, sc.description, namedPart(what, sc.name, part('core.config.strings.description')), `${P}/scenarios/${i}/description`);
   });
   for (const key of ['statutoryTimeLimit', 'promisedTimeLimit', 'supplementPeriod'] as const) {
     const limit = s[key];
@@ -127,8 +128,8 @@ function standardStrings(config: ItemConfig, out: Collector): void {
     if (!isRecord(t)) return;
     const id = String(t.materialId);
     const what = element(`${P}/materialTemplates`);
-    out.add(`standard.materialTemplates.${id}.name`, t.name, namedPart(what, t.name, 'core.config.strings.name'), `${P}/materialTemplates/${i}/name`);
-    out.add(`standard.materialTemplates.${id}.instructions`, t.instructions, namedPart(what, t.name, 'core.config.strings.description'), `${P}/materialTemplates/${i}/instructions`);
+    out.add(`standard.materialTemplates.${id}.name`, t.name, namedPart(what, t.name, part('core.config.strings.name')), `${P}/materialTemplates/${i}/name`);
+    out.add(`standard.materialTemplates.${id}.instructions`, t.instructions, namedPart(what, t.name, part('core.config.strings.description')), `${P}/materialTemplates/${i}/instructions`);
   });
   if (isRecord(s.remedy)) {
     out.add('standard.remedy.reviewAuthority', s.remedy.reviewAuthority, element(`${P}/remedy/reviewAuthority`), `${P}/remedy/reviewAuthority`);
@@ -189,8 +190,8 @@ function formStrings(config: ItemConfig, out: Collector): void {
     // A branch that only narrows an enum of a field declared elsewhere carries no text of its own.
     const key = fieldKey(path);
     const title = typeof field.title === 'string' ? field.title : path[path.length - 1] ?? '';
-    const where = (part: CatalogueKey) => namedPart(uiText('core.config.strings.formField'), title, part);
-    out.add(`${key}.title`, field.title, where('core.config.strings.title'), `${pointer}/title`);
+    const where = (key: CatalogueKey) => namedPart(uiText('designer.rules.formFields'), title, part(key));
+    out.add(`${key}.title`, field.title, where('designer.form.props.title'), `${pointer}/title`);
     out.add(`${key}.description`, field.description, where('core.config.strings.description'), `${pointer}/description`);
     if (typeof field.title === 'string' && Array.isArray(field.enum)) {
       field.enum.forEach((value, i) => { if (typeof value === 'string') out.add(`${key}.enum[${value}]`, value, where('core.config.strings.option'), `${pointer}/enum/${i}`); });
@@ -222,8 +223,8 @@ function ruleStrings(config: ItemConfig, out: Collector): void {
     const name = String(rule.name);
     const params = rule.event.params as Json;
     const rules = uiText('designer.tab.rules');
-    out.add(`rules.${name}.message`, params.message, namedPart(rules, name, 'core.config.titles.message'), `/rules/${i}/event/params/message`);
-    out.add(`rules.${name}.basis`, params.basis, namedPart(rules, name, 'core.config.strings.basis'), `/rules/${i}/event/params/basis`);
+    out.add(`rules.${name}.message`, params.message, namedPart(rules, name, part('core.config.titles.message')), `/rules/${i}/event/params/message`);
+    out.add(`rules.${name}.basis`, params.basis, namedPart(rules, name, part('decision.basis')), `/rules/${i}/event/params/basis`);
   });
 }
 
