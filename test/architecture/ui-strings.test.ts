@@ -94,12 +94,8 @@ const SOURCES: ScannedSource[] = [
     src: 'engine/services',
     data: [],
     notYetMigrated: {
-      "calendar/put-calendar-year.ts": 7,
       "catalogue/item-list.ts": 8,
       "intakes/intake-summary.ts": 7,
-      "seed/seed.ts": 6,
-      "stations/stations.ts": 8,
-      "templates/template-files.ts": 19,
     },
   },
   {
@@ -129,7 +125,6 @@ const SOURCES: ScannedSource[] = [
     src: 'engine/ports',
     data: [],
     notYetMigrated: {
-      "decision-log/records.ts": 28,
     },
   },
 ];

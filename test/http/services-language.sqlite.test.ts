@@ -56,4 +56,15 @@ describe('service refusals in the language the caller asks for', () => {
     expect(signIn.body.error.message).toBe(uiText('services.sessions.tokenMalformed', 'mn-Mong'));
     expect(signIn.body.error.message).toMatch(MONGOLIAN);
   });
+
+  it('joins the several problems of a refused template upload in Mongolian, keeping the Chinese details', async () => {
+    const refused = await request(t.app).post('/api/templates').set(t.as.author).set('Accept-Language', 'mn-Mong')
+      .set('Content-Type', 'application/x-msdownload').set('X-Filename', encodeURIComponent('setup.exe')).send(Buffer.alloc(0));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('bad_template_file');
+    const mn = [uiText('services.templates.typeUnsupported', 'mn-Mong', { type: 'application/x-msdownload' }), uiText('services.templates.empty', 'mn-Mong')];
+    expect(refused.body.error.message).toBe(mn.join(uiText('server.notice.clauseSeparator', 'mn-Mong')));
+    expect(refused.body.error.message).toMatch(MONGOLIAN);
+    expect(refused.body.error.details.problems).toEqual(['模板文件类型「application/x-msdownload」不受支持；可上传 PDF、Word、Excel、WPS、JPEG 或 PNG', '模板文件是空的']);
+  });
 });

@@ -1,4 +1,5 @@
-import { ValidationFailedError, type Problem } from '../../core/errors.js';
+import { catalogueProblem, ValidationFailedError, type CatalogueMessage, type Problem } from '../../core/errors.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 import { OUTCOMES, isOutcome, type Outcome } from '../../core/vocabulary/index.js';
 import type { DecisionQuery, DecisionRecord, NewDecisionRecord, RecordedDecision } from './port.js';
 
@@ -10,6 +11,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+const outcomeChoices = (): CatalogueMessage => ({ key: 'services.decisionLog.oneOf', values: { field: 'outcome', choices: OUTCOMES.join(uiText('server.listSeparator')) } });
 
 /** An ISO date or date-time, normalised to `Date#toISOString()` so stored times compare as strings. */
 function isoInstant(value: string): string | null {
@@ -112,29 +115,29 @@ export function recordedDecision(decision: NewDecisionRecord['decision']): Recor
  */
 export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now: () => Date = () => new Date()): DecisionRecord {
   const problems: Problem[] = [];
-  const add = (pointer: string, message: string) => problems.push({ pointer, code: 'decision-log.invalid', message });
-  if (!isRecord(input)) throw new ValidationFailedError('决定记录应为对象', [{ pointer: '', code: 'decision-log.invalid', message: '决定记录应为对象' }]);
-  for (const key of ['division', 'channel', 'code', 'hash'] as const) if (!isText(input[key])) add(`/${key}`, `${key} 应为非空字符串`);
-  if (!Number.isSafeInteger(input.version) || input.version < 1) add('/version', 'version 应为正整数');
+  const add = (pointer: string, message: CatalogueMessage) => problems.push(catalogueProblem(pointer, 'decision-log.invalid', message));
+  if (!isRecord(input)) throw new ValidationFailedError({ key: 'services.decisionLog.notObject' }, [catalogueProblem('', 'decision-log.invalid', { key: 'services.decisionLog.notObject' })]);
+  for (const key of ['division', 'channel', 'code', 'hash'] as const) if (!isText(input[key])) add(`/${key}`, { key: 'services.cases.records.nonEmptyString', values: { field: key } });
+  if (!Number.isSafeInteger(input.version) || input.version < 1) add('/version', { key: 'services.cases.records.positiveInteger', values: { field: 'version' } });
   const evaluated = input.input as unknown;
-  if (!isRecord(evaluated)) add('/input', 'input 应为对象');
+  if (!isRecord(evaluated)) add('/input', { key: 'services.cases.records.object', values: { field: 'input' } });
   else {
-    if (typeof evaluated.scenario !== 'string') add('/input/scenario', 'input.scenario 应为字符串');
-    if (!isRecord(evaluated.formData)) add('/input/formData', 'input.formData 应为对象');
-    if (!Array.isArray(evaluated.materials) || !evaluated.materials.every((m) => typeof m === 'string')) add('/input/materials', 'input.materials 应为字符串数组');
-    if (typeof evaluated.date !== 'string') add('/input/date', 'input.date 应为字符串');
+    if (typeof evaluated.scenario !== 'string') add('/input/scenario', { key: 'services.cases.records.string', values: { field: 'input.scenario' } });
+    if (!isRecord(evaluated.formData)) add('/input/formData', { key: 'services.cases.records.object', values: { field: 'input.formData' } });
+    if (!Array.isArray(evaluated.materials) || !evaluated.materials.every((m) => typeof m === 'string')) add('/input/materials', { key: 'services.cases.records.stringArray', values: { field: 'input.materials' } });
+    if (typeof evaluated.date !== 'string') add('/input/date', { key: 'services.cases.records.string', values: { field: 'input.date' } });
   }
-  if (!isOutcome(input.outcome)) add('/outcome', `outcome 应为 ${OUTCOMES.join('、')} 之一`);
-  if (!isRecord(input.decision)) add('/decision', 'decision 应为对象');
-  else if (input.decision.outcome !== input.outcome) add('/outcome', 'outcome 与 decision.outcome 不一致');
+  if (!isOutcome(input.outcome)) add('/outcome', outcomeChoices());
+  if (!isRecord(input.decision)) add('/decision', { key: 'services.cases.records.object', values: { field: 'decision' } });
+  else if (input.decision.outcome !== input.outcome) add('/outcome', { key: 'services.decisionLog.outcomeMismatch' });
   let at: string | null = now().toISOString();
   if (input.at !== undefined) {
     at = typeof input.at === 'string' ? isoInstant(input.at) : null;
-    if (at === null) add('/at', `at「${String(input.at)}」不是 ISO 8601 时间`);
+    if (at === null) add('/at', { key: 'services.decisionLog.notIsoTime', values: { field: 'at', value: String(input.at) } });
   }
   const by = input.by as unknown;
-  if (by !== undefined && !(isRecord(by) && isText(by.id) && isText(by.name))) add('/by', 'by 应为 { id, name }（受理人的用户标识与姓名）');
-  if (problems.length > 0) throw new ValidationFailedError('决定记录有误', problems);
+  if (by !== undefined && !(isRecord(by) && isText(by.id) && isText(by.name))) add('/by', { key: 'services.decisionLog.by' });
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'services.decisionLog.invalid' }, problems);
   const { scenario, formData, materials, date, creditBlacklisted } = input.input;
   try {
     return {
@@ -146,7 +149,7 @@ export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now:
     };
   } catch (error) {
     if (!(error instanceof NotJsonError)) throw error;
-    throw new ValidationFailedError('决定记录不能表示为 JSON', [{ pointer: '', code: 'decision-log.not-json', message: error.message }]);
+    throw new ValidationFailedError({ key: 'services.decisionLog.notJson' }, [{ pointer: '', code: 'decision-log.not-json', message: error.message }]);
   }
 }
 
@@ -190,20 +193,20 @@ export interface NormalizedQuery {
 /** Validates a query; time bounds are normalised like stored times. Empty strings mean "no filter". */
 export function normalizeDecisionQuery(query: DecisionQuery = {}): NormalizedQuery {
   const problems: Problem[] = [];
-  const add = (pointer: string, message: string) => problems.push({ pointer, code: 'decision-log.query', message });
+  const add = (pointer: string, message: CatalogueMessage) => problems.push(catalogueProblem(pointer, 'decision-log.query', message));
   const out: NormalizedQuery = { limit: DEFAULT_PAGE };
   for (const key of ['code', 'division', 'afterId'] as const) {
     const value = query[key];
     if (value === undefined || value === '') continue;
-    if (typeof value !== 'string') add(`/${key}`, `${key} 应为字符串`);
+    if (typeof value !== 'string') add(`/${key}`, { key: 'services.cases.records.string', values: { field: key } });
     else out[key] = value;
   }
   if (query.version !== undefined) {
-    if (!Number.isSafeInteger(query.version)) add('/version', 'version 应为整数');
+    if (!Number.isSafeInteger(query.version)) add('/version', { key: 'server.runtime.query.integer', values: { name: 'version' } });
     else out.version = query.version;
   }
   if (query.outcome !== undefined) {
-    if (!isOutcome(query.outcome)) add('/outcome', `outcome 应为 ${OUTCOMES.join('、')} 之一`);
+    if (!isOutcome(query.outcome)) add('/outcome', outcomeChoices());
     else out.outcome = query.outcome;
   }
   for (const key of ['from', 'to'] as const) {
@@ -212,13 +215,13 @@ export function normalizeDecisionQuery(query: DecisionQuery = {}): NormalizedQue
     let instant = typeof value === 'string' ? isoInstant(value) : null;
     // A date alone covers its whole (UTC) day, so from = to = '2025-01-01' lists that day.
     if (instant !== null && key === 'to' && /^\d{4}-\d{2}-\d{2}$/.test(value)) instant = instant.replace('T00:00:00.000Z', 'T23:59:59.999Z');
-    if (instant === null) add(`/${key}`, `${key}「${String(value)}」不是 ISO 8601 日期或时间`);
+    if (instant === null) add(`/${key}`, { key: 'services.decisionLog.notIsoDateTime', values: { field: key, value: String(value) } });
     else out[key] = instant;
   }
   if (query.limit !== undefined) {
-    if (typeof query.limit !== 'number' || Number.isNaN(query.limit)) add('/limit', 'limit 应为数字');
+    if (typeof query.limit !== 'number' || Number.isNaN(query.limit)) add('/limit', { key: 'services.cases.records.number', values: { field: 'limit' } });
     else out.limit = Math.trunc(Math.min(Math.max(query.limit, 1), MAX_PAGE));
   }
-  if (problems.length > 0) throw new ValidationFailedError('决定记录查询有误', problems);
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'services.decisionLog.queryInvalid' }, problems);
   return out;
 }

@@ -9,7 +9,7 @@ import {
   type CalendarYearRecord,
   type CalendarYearSource,
 } from '../../core/calendar/index.js';
-import { ValidationFailedError, type Problem } from '../../core/errors.js';
+import { catalogueProblem, ValidationFailedError, type Problem } from '../../core/errors.js';
 import type { AuditEvent } from '../../core/model/records.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 
@@ -43,11 +43,11 @@ export async function putCalendarYear({ store, clock = systemClock, body, year, 
   const problems: Problem[] = calendarYearInputProblems(body);
   const bodyYear = (body as { year?: unknown } | null)?.year;
   if (year !== undefined && Number.isInteger(bodyYear) && bodyYear !== year) {
-    problems.push({ pointer: '/year', code: 'calendar.path-year', message: `数据中的年份 ${String(bodyYear)} 与地址中的年份 ${year} 不一致` });
+    problems.push(catalogueProblem('/year', 'calendar.path-year', { key: 'services.calendar.pathYear', values: { bodyYear: String(bodyYear), year } }));
   }
   const why = reason === null ? null : reason.trim() || null;
-  if (why !== null && why.length > MAX_REASON) problems.push({ pointer: '/reason', code: 'calendar.reason', message: `说明不超过 ${MAX_REASON} 字` });
-  if (problems.length > 0) throw new ValidationFailedError(`${String(year ?? bodyYear ?? '')} 年工作日历数据有误，共 ${problems.length} 处`, problems);
+  if (why !== null && why.length > MAX_REASON) problems.push(catalogueProblem('/reason', 'calendar.reason', { key: 'services.calendar.reasonTooLong', values: { max: MAX_REASON } }));
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'services.calendar.invalid', values: { year: String(year ?? bodyYear ?? ''), count: problems.length } }, problems);
   const calendar = parseCalendarYear(body);
   const now = clock().toISOString();
   const record: CalendarYearRecord = { year: calendar.year, calendar, storedAt: now, storedBy: actor, reason: why };

@@ -3,6 +3,7 @@ import { contentHash } from '../../core/canonical/content-hash.js';
 import type { ItemConfig } from '../../core/config/types.js';
 import { validateConfig } from '../../core/config/validate-config.js';
 import { ConflictError, ValidationFailedError } from '../../core/errors.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import { ephemeralProcessSigning, signVersion, type Signer } from '../../core/signing/index.js';
 import type { VersionRecord } from '../../core/model/records.js';
@@ -38,7 +39,7 @@ export async function seedEmptyStore({
   const now = () => clock().toISOString();
   for (const config of catalogue) {
     const problems = validateConfig(config);
-    if (problems.length > 0) throw new ValidationFailedError(`种子事项 ${config.code} 不合规`, problems);
+    if (problems.length > 0) throw new ValidationFailedError({ key: 'services.seed.invalidItem', values: { code: config.code } }, problems);
   }
   if (!(await isUnfinishedSeed(store, catalogue))) return { seeded: [] };
   const seeded: string[] = [];
@@ -60,8 +61,8 @@ export async function seedEmptyStore({
         publishedBy: SEED_ACTOR,
         author: SEED_ACTOR,
         reviewer: null,
-        reason: config.meta?.sample ? '初始化样例事项' : '初始化事项目录',
-        legalBasis: config.standard.legalBasis.provisions.map((p) => [p.law, p.article].filter(Boolean).join(' ')).join('；'),
+        reason: uiText(config.meta?.sample ? 'services.seed.sampleReason' : 'services.seed.catalogueReason'),
+        legalBasis: config.standard.legalBasis.provisions.map((p) => [p.law, p.article].filter(Boolean).join(' ')).join(uiText('server.notice.clauseSeparator')),
         changeKind: 'establish',
         config,
       };
@@ -79,7 +80,7 @@ export async function seedEmptyStore({
     }
     const events = await store.listAudit({ code: config.code, actor: SEED_ACTOR, limit: 10 });
     if (!events.some((e) => e.action === 'store.seeded')) {
-      await store.appendAudit({ at, actor: SEED_ACTOR, action: 'store.seeded', code: config.code, version: 1, reason: '初始化', details: { hash, claimedBy: claimFor.length } });
+      await store.appendAudit({ at, actor: SEED_ACTOR, action: 'store.seeded', code: config.code, version: 1, reason: uiText('services.seed.seededReason'), details: { hash, claimedBy: claimFor.length } });
       seeded.push(config.code);
     }
   }

@@ -1,7 +1,8 @@
 import { systemClock, type Clock } from '../../core/clock/index.js';
 import { divisionLevel } from '../../core/codes/index.js';
 import { divisionTree, findDivision, type DivisionNode } from '../../core/divisions/index.js';
-import { NotFoundError, ValidationFailedError, type Problem } from '../../core/errors.js';
+import { catalogueProblem, NotFoundError, ValidationFailedError, type Problem } from '../../core/errors.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 import type { ConfigReader, ConfigStore } from '../../ports/config-store/port.js';
 import type { StationRecord } from '../../core/model/records.js';
 
@@ -16,12 +17,12 @@ export async function addStation({ store, clock = systemClock, body, actor }: { 
   const code = typeof input.code === 'string' ? input.code : '';
   const level = divisionLevel(code);
   if (!/^\d{9}$|^\d{12}$/.test(code) || (level !== 'township' && level !== 'village')) {
-    problems.push({ pointer: '/code', code: 'station.code', message: '服务站代码应为 9 位（苏木乡镇、街道）或 12 位（嘎查村、社区）统计用区划代码' });
+    problems.push(catalogueProblem('/code', 'station.code', { key: 'services.stations.code' }));
   } else if (findDivision(code.slice(0, 6))?.level !== 'banner_county') {
-    problems.push({ pointer: '/code', code: 'station.parent', message: `代码前 6 位 ${code.slice(0, 6)} 不是本区的旗县（市、区）` });
+    problems.push(catalogueProblem('/code', 'station.parent', { key: 'services.stations.parent', values: { prefix: code.slice(0, 6) } }));
   }
-  if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > 100) problems.push({ pointer: '/name', code: 'station.name', message: '请填写服务站名称（不超过 100 字）' });
-  if (problems.length > 0) throw new ValidationFailedError('服务站信息有误', problems);
+  if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > 100) problems.push(catalogueProblem('/name', 'station.name', { key: 'services.stations.name' }));
+  if (problems.length > 0) throw new ValidationFailedError({ key: 'services.stations.invalid' }, problems);
   const station: StationRecord = { code, name: (input.name as string).trim(), parentCode: code.slice(0, 6), addedAt: now, addedBy: actor };
   await store.addStation(station);
   await store.appendAudit({ at: now, actor, action: 'station.added', code: null, version: null, reason: null, details: { station: code, name: station.name } });
@@ -33,7 +34,7 @@ export async function requireServedLocality({ store, division }: { store: Config
   if (findDivision(division)) return;
   const level = divisionLevel(division);
   if ((level === 'township' || level === 'village') && (await store.listStations()).some((s) => s.code === division)) return;
-  throw new NotFoundError(`「${division}」不是本区的行政区划代码，也不是已登记的服务站`, { division });
+  throw new NotFoundError({ key: 'services.stations.notServed', values: { division } }, { division });
 }
 
 export interface StationNode extends StationRecord {
@@ -48,7 +49,7 @@ export async function divisionTreeWithStations({ store }: { store: ConfigReader 
   const tree = divisionTree();
   const stations = await store.listStations();
   const nodeOf = (station: StationRecord, parentCode: string): DivisionNode =>
-    ({ code: station.code, name: station.name, parentCode, level: 'station' as never, kind: '便民服务站', children: [] });
+    ({ code: station.code, name: station.name, parentCode, level: 'station' as never, kind: uiText('runtime.division.stations'), children: [] });
   const townships = new Map(stations.filter((s) => s.code.length === 9).map((s) => [s.code, nodeOf(s, s.parentCode)]));
   for (const village of stations.filter((s) => s.code.length === 12)) {
     const township = townships.get(village.code.slice(0, 9));

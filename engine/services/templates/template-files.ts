@@ -1,6 +1,8 @@
 import { sha256HexOfBytes } from '../../core/canonical/index.js';
 import { systemClock, type Clock } from '../../core/clock/index.js';
-import { BadRequestError, NotFoundError, type Problem } from '../../core/errors.js';
+import { BadRequestError, catalogueProblem, NotFoundError, type CatalogueMessage, type Problem } from '../../core/errors.js';
+import { uiText } from '../../core/i18n/catalogue/catalogue.js';
+import type { Language } from '../../core/vocabulary/index.js';
 import { asList, asRecord } from '../../core/config/lenient-config.js';
 import type { TemplateFileRef } from '../../core/config/types.js';
 import type { ConfigReader, ConfigStore } from '../../ports/config-store/port.js';
@@ -23,6 +25,17 @@ export const TEMPLATE_FILE_LIMIT = 2 * 1024 * 1024;
 const HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
 const MAX_NAME = 200;
 
+/** A refused upload: its message names every problem, joined in the language the answer is rendered in. */
+class TemplateFileRefusedError extends BadRequestError {
+  constructor(private readonly reasons: CatalogueMessage[]) {
+    super(reasons.map((r) => uiText(r.key, 'zh-CN', r.values)).join(uiText('server.notice.clauseSeparator')), { problems: reasons.map((r) => uiText(r.key, 'zh-CN', r.values)) }, 'bad_template_file');
+  }
+
+  override messageIn(language: Language): string {
+    return this.reasons.map((r) => uiText(r.key, language, r.values)).join(uiText('server.notice.clauseSeparator', language));
+  }
+}
+
 export function templateFileHash(content: Uint8Array): string {
   return `sha256:${sha256HexOfBytes(content)}`;
 }
@@ -33,13 +46,13 @@ export function templateFileHash(content: Uint8Array): string {
  */
 export async function uploadTemplateFile({ store, clock = systemClock, content, type, name, actor }: { store: ConfigStore; clock?: Clock; content: Uint8Array; type: string; name: string; actor: string }): Promise<TemplateFileRef & { type: string; size: number; stored: boolean }> {
   const mime = type.split(';')[0]?.trim().toLowerCase() ?? '';
-  const problems: string[] = [];
-  if (!(mime in TEMPLATE_FILE_TYPES)) problems.push(`模板文件类型「${mime || '（未说明）'}」不受支持；可上传 PDF、Word、Excel、WPS、JPEG 或 PNG`);
-  if (content.length === 0) problems.push('模板文件是空的');
-  if (content.length > TEMPLATE_FILE_LIMIT) problems.push(`模板文件过大（${content.length} 字节，上限 ${TEMPLATE_FILE_LIMIT} 字节）`);
+  const problems: CatalogueMessage[] = [];
+  if (!(mime in TEMPLATE_FILE_TYPES)) problems.push({ key: 'services.templates.typeUnsupported', values: { type: mime || uiText('services.templates.typeUnstated') } });
+  if (content.length === 0) problems.push({ key: 'services.templates.empty' });
+  if (content.length > TEMPLATE_FILE_LIMIT) problems.push({ key: 'services.templates.tooLarge', values: { size: content.length, limit: TEMPLATE_FILE_LIMIT } });
   const fileName = name.trim();
-  if (fileName === '' || fileName.length > MAX_NAME || /[\\/\u0000-\u001f]/.test(fileName)) problems.push(`模板文件名应为 1–${MAX_NAME} 个字符，不含斜杠和控制字符`);
-  if (problems.length > 0) throw new BadRequestError(problems.join('；'), { problems }, 'bad_template_file');
+  if (fileName === '' || fileName.length > MAX_NAME || /[\\/\u0000-\u001f]/.test(fileName)) problems.push({ key: 'services.templates.badName', values: { max: MAX_NAME } });
+  if (problems.length > 0) throw new TemplateFileRefusedError(problems);
   const hash = templateFileHash(content);
   const stored = await store.putTemplateFile({ hash, type: mime, size: content.length, content, storedAt: clock().toISOString(), storedBy: actor });
   return { hash, name: fileName, type: mime, size: content.length, stored };
@@ -47,9 +60,9 @@ export async function uploadTemplateFile({ store, clock = systemClock, content, 
 
 /** A template file for download (read-only: the runtime's reader suffices). */
 export async function templateFileOf({ store, hash }: { store: Pick<ConfigReader, 'getTemplateFile'>; hash: string }) {
-  if (!HASH_PATTERN.test(hash)) throw new BadRequestError(`模板文件哈希应为 sha256: 加 64 位十六进制，收到「${hash}」`, { param: 'hash' }, 'bad_parameter');
+  if (!HASH_PATTERN.test(hash)) throw new BadRequestError({ key: 'services.templates.badHash', values: { hash } }, { param: 'hash' }, 'bad_parameter');
   const file = await store.getTemplateFile(hash);
-  if (!file) throw new NotFoundError(`没有哈希为 ${hash} 的模板文件`, { hash });
+  if (!file) throw new NotFoundError({ key: 'services.templates.noSuchFile', values: { hash } }, { hash });
   return file;
 }
 
@@ -73,12 +86,10 @@ export async function missingTemplateFileProblems({ store, config }: { store: Pi
     if (await store.getTemplateFile(file.hash)) continue;
     const materialId = typeof template.materialId === 'string' ? template.materialId : '';
     const material = materialNames.get(materialId) ?? (typeof template.name === 'string' && template.name ? template.name : materialId);
-    const fileName = typeof file.name === 'string' && file.name ? `「${file.name}」` : '';
-    problems.push({
-      pointer: `/standard/materialTemplates/${i}/file`,
-      code: 'standard.template-file-missing',
-      message: `材料「${material}」的模板文件${fileName}不在模板文件库中（可能未上传成功），请重新上传该模板文件或移除引用`,
-    });
+    const named = typeof file.name === 'string' && file.name !== '';
+    problems.push(catalogueProblem(`/standard/materialTemplates/${i}/file`, 'standard.template-file-missing', named
+      ? { key: 'services.templates.fileMissing', values: { material, fileName: file.name as string } }
+      : { key: 'services.templates.fileMissingUnnamed', values: { material } }));
   }
   return problems;
 }
