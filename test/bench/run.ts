@@ -40,7 +40,7 @@ import { designerSpeedBench } from './designer-speed.js';
 import { generatedItem } from './generated-item.js';
 import { autocannon, rssMiB, type LoadResult } from './load.js';
 import { ruleBenchCases, ruleEvaluatorTable } from './rule-evaluators.js';
-import { BENCH_DIVISION, BENCH_OPERATOR_TOKEN, buildBenchProcesses, publishSigned, seedInstallation, startBare, startRuntime, type ProcessEntry, type RuntimeProcess } from './runtime-process.js';
+import { BENCH_DIVISION, BENCH_OPERATOR_TOKEN, buildBenchProcesses, publishSigned, SHIPPED_NODE_ARGS, seedInstallation, startBare, startRuntime, type ProcessEntry, type RuntimeProcess } from './runtime-process.js';
 
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? (QUICK ? 500 : 1500));
@@ -134,7 +134,7 @@ interface HttpFindings {
  */
 async function http(settings: StoreSettings, runtime: RuntimeProcess, bare: RuntimeProcess, httpCases: Case[]): Promise<HttpFindings> {
   const lines = [
-    `autocannon in its own process, ${HTTP_SECONDS} s per run, ${HTTP_ROUNDS} alternated round(s) (median by requests/s). Runtime: decision log, request log at info (to a file), rate limiter, stores ${settings.mongodbUri ? 'MongoDB' : 'SQLite'}.`,
+    `autocannon in its own process, ${HTTP_SECONDS} s per run, ${HTTP_ROUNDS} alternated round(s) (median by requests/s). Runtime: decision log, request log at info (to a file), rate limiter, stores ${settings.mongodbUri ? 'MongoDB' : 'SQLite'}${[...SHIPPED_NODE_ARGS, ...NODE_ARGS].length ? `; node ${[...SHIPPED_NODE_ARGS, ...NODE_ARGS].join(' ')}` : ''}.`,
     '',
     '| item | connections | runtime req/s | bare req/s | runtime ÷ bare | runtime p50 / p99 (ms) | bare p50 / p99 (ms) | runtime CPU per decision (µs) | bare CPU per request (µs) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -293,7 +293,7 @@ async function coldStartShipped(): Promise<string[]> {
   rmSync(settings.dataDir, { recursive: true, force: true });
   const sorted = [...propagation].sort((a, b) => a - b);
   return [
-    `Runtime process: ${ENTRY === 'built' ? 'dist/server/runtime.mjs on node, as shipped' : 'runtime-child.ts through tsx (BENCH_RUNTIME=source)'}${NODE_ARGS.length ? `, node ${NODE_ARGS.join(' ')}` : ''}; ${restarts.length} restart(s), median (range).`,
+    `Runtime process: ${ENTRY === 'built' ? 'dist/server/runtime.mjs on node, as shipped' : 'runtime-child.ts through tsx (BENCH_RUNTIME=source)'}${[...SHIPPED_NODE_ARGS, ...NODE_ARGS].length ? `, node ${[...SHIPPED_NODE_ARGS, ...NODE_ARGS].join(' ')}` : ''}; ${restarts.length} restart(s), median (range).`,
     '',
     '| 150 generated items (30 fields, 20 rules, no two forms alike) + the sample catalogue, one runtime process | restart (ms from spawn) | first start of the installation (ms from spawn) |',
     '|---|---:|---:|',

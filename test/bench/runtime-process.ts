@@ -8,7 +8,7 @@
  * signed by a key made for the run, which the runtime is told to trust.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync, writeFileSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,17 @@ import { createPrincipal, generateBearerToken, seedEmptyStore } from '../../engi
 import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 
 const CHILD = fileURLToPath(new URL('./runtime-child.ts', import.meta.url));
+
+/**
+ * The node flags `npm run start:runtime` runs the runtime with (package.json), so the built runtime is
+ * measured with the flags it ships with: every word between `node` and the bundle but source maps,
+ * which the bench adds itself.
+ */
+export const SHIPPED_NODE_ARGS: readonly string[] = (() => {
+  const manifest = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: Record<string, string> };
+  const words = (manifest.scripts['start:runtime'] ?? '').split(/\s+/).filter(Boolean);
+  return words.slice(1, words.findIndex((word) => word.endsWith('.mjs'))).filter((word) => word !== '--enable-source-maps');
+})();
 const RUNTIME_BUNDLE = join(SERVER_BUNDLE_DIR, 'runtime.mjs');
 const BARE = fileURLToPath(new URL('./http-server.ts', import.meta.url));
 const BARE_BUNDLE = join(SERVER_BUNDLE_DIR, '..', 'bench', 'bare-server.mjs');
@@ -98,7 +109,7 @@ export async function startRuntime(settings: StoreSettings, logFile: string, env
   if (entry === 'built') writeFileSync(trustedKeysFile, JSON.stringify([trustedKeyEntry(publishingKey.publicKey, '2000-01-01T00:00:00.000Z')]));
   const log = openSync(logFile, 'a');
   const spawnedAt = performance.now();
-  const args = entry === 'built' ? [...nodeArgs, '--enable-source-maps', RUNTIME_BUNDLE] : [...nodeArgs, '--import', 'tsx', CHILD];
+  const args = entry === 'built' ? [...SHIPPED_NODE_ARGS, ...nodeArgs, '--enable-source-maps', RUNTIME_BUNDLE] : [...SHIPPED_NODE_ARGS, ...nodeArgs, '--import', 'tsx', CHILD];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...environmentFor(settings), PORT: String(port), TONGBAN_HOST: '127.0.0.1', TONGBAN_LOG_LEVEL: 'info',
       ...(entry === 'built' ? { TONGBAN_TRUSTED_KEYS: trustedKeysFile } : {}),
