@@ -75,7 +75,7 @@ function flag(req: ApiRequest, name: string): boolean | undefined {
 
 function caseNumberOf(req: ApiRequest): string {
   const caseNumber = req.params.caseNumber ?? '';
-  if (!isCaseNumber(caseNumber)) throw new NotFoundError({ key: 'server.runtime.case.noSuchCase', values: { caseNumber } }, { caseNumber });
+  if (!isCaseNumber(caseNumber)) throw new NotFoundError({ key: 'services.cases.book.noSuchCase', values: { caseNumber } }, { caseNumber });
   return caseNumber;
 }
 
@@ -83,7 +83,7 @@ function caseNumberOf(req: ApiRequest): string {
 async function visibleCase(cases: CaseBook, req: ApiRequest): Promise<string> {
   const caseNumber = caseNumberOf(req);
   const record = await cases.record(caseNumber);
-  if (!(await cases.visibleTo(req.principal as Principal, record))) throw new NotFoundError({ key: 'server.runtime.case.noSuchCase', values: { caseNumber } }, { caseNumber });
+  if (!(await cases.visibleTo(req.principal as Principal, record))) throw new NotFoundError({ key: 'services.cases.book.noSuchCase', values: { caseNumber } }, { caseNumber });
   return caseNumber;
 }
 

@@ -64,7 +64,7 @@ const windowAccess = { roles: ['admin', 'operator'] as const, scope: ownWindow }
 
 function divisionOf(req: ApiRequest): string {
   const division = req.params.division ?? '';
-  if (!isKnownLocality(division)) throw new NotFoundError({ key: 'server.runtime.locality.unknown', values: { division } }, { division });
+  if (!isKnownLocality(division)) throw new NotFoundError({ key: 'core.decision.input.division', values: { division } }, { division });
   return division;
 }
 
@@ -147,7 +147,7 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
     const record = isCaseNumber(caseNumber) ? await intakes.get(caseNumber) : null;
     const party = record && (isDivisionWithin(record.receivingDivision, division) || isDivisionWithin(record.handling.division, division));
     if (!record || !(party || (cases && await cases.reachableAt(record, division, forSupplement)))) {
-      throw new NotFoundError({ key: 'server.runtime.case.noSuchCase', values: { caseNumber } }, { caseNumber, division });
+      throw new NotFoundError({ key: 'services.cases.book.noSuchCase', values: { caseNumber } }, { caseNumber, division });
     }
     return record;
   }

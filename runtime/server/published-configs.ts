@@ -236,7 +236,7 @@ export class PublishedConfigs {
 
   private async pinnedRef(code: string, version: number): Promise<{ version: number; hash: string }> {
     const meta = (await this.reader.listVersions(code)).find((v) => v.version === version);
-    if (!meta) throw new NotFoundError({ key: 'server.runtime.configs.noPinnedVersion', values: { code, version } }, { code, version });
+    if (!meta) throw new NotFoundError({ key: 'services.items.noSuchVersion', values: { code, version } }, { code, version });
     return { version, hash: meta.hash };
   }
 }

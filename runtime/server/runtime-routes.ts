@@ -9,7 +9,7 @@ const ERR = { description: 'Error', schema: s.error };
 
 function divisionOf(req: ApiRequest): string {
   const division = req.params.division ?? '';
-  if (!isKnownLocality(division)) throw new NotFoundError({ key: 'server.runtime.locality.unknown', values: { division } }, { division });
+  if (!isKnownLocality(division)) throw new NotFoundError({ key: 'core.decision.input.division', values: { division } }, { division });
   return division;
 }
 

@@ -34,7 +34,7 @@ describe('runtime server errors in the language the caller asks for', () => {
     expect(mn.status).toBe(404);
     expect(zh.status).toBe(404);
     expect(zh.body.error.message).toBe(`办件 ${UNKNOWN_CASE} 不存在`);
-    expect(mn.body.error.message).toBe(uiText('server.runtime.case.noSuchCase', 'mn-Mong', { caseNumber: UNKNOWN_CASE }));
+    expect(mn.body.error.message).toBe(uiText('services.cases.book.noSuchCase', 'mn-Mong', { caseNumber: UNKNOWN_CASE }));
     expect(mn.body.error.message).toMatch(MONGOLIAN);
     expect(mn.body.error.message).not.toMatch(CHINESE);
     expect(mn.body.error.message).toContain(UNKNOWN_CASE);
@@ -58,7 +58,7 @@ describe('runtime server errors in the language the caller asks for', () => {
   it('answers an unknown locality and an unsupported attachment type in Mongolian, whole sentences without Chinese', async () => {
     const locality = await request(t.app).get('/api/runtime/999999/intakes').set(t.as.admin).set('Accept-Language', 'mn');
     expect(locality.status).toBe(404);
-    expect(locality.body.error.message).toBe(uiText('server.runtime.locality.unknown', 'mn-Mong', { division: '999999' }));
+    expect(locality.body.error.message).toBe(uiText('core.decision.input.division', 'mn-Mong', { division: '999999' }));
     const upload = (language?: string) => {
       const req = request(t.app).post(`/api/runtime/150102/intakes/${caseNumber}/attachments`).set(t.as.operator).set('Content-Type', 'text/plain');
       return (language ? req.set('Accept-Language', language) : req).send(Buffer.from('hello'));

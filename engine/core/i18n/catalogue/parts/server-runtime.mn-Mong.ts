@@ -5,10 +5,8 @@ import type { serverRuntimeZhCN } from './server-runtime.zh-CN.js';
  * translation office (自治区翻译机构), like every Mongolian string until it is listed as reviewed.
  */
 export const serverRuntimeMnMong: Record<keyof typeof serverRuntimeZhCN, string> = {
-  "server.runtime.locality.unknown": "«{division}» ᠨᠢ ᠦᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ ᠤᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠣᠷᠣᠨ ᠤ ᠵᠠᠰᠠᠭ ᠵᠠᠬᠢᠷᠭᠠᠨ ᠤ ᠬᠤᠪᠢᠶᠠᠷᠢ ᠶᠢᠨ ᠺᠣᠳ᠋ ᠪᠢᠰᠢ",
   "server.runtime.item.unknownCode": "ᠬᠡᠷᠡᠭ ᠦᠨ ᠺᠣᠳ᠋ «{code}» ᠣᠷᠣᠰᠢᠬᠤ ᠦᠭᠡᠢ",
   "server.runtime.item.noSuchVersion": "{code} ᠬᠡᠷᠡᠭ ᠦᠨ {version} ᠳᠦᠭᠡᠷ ᠬᠤᠪᠢᠯᠪᠤᠷ ᠣᠷᠣᠰᠢᠬᠤ ᠦᠭᠡᠢ",
-  "server.runtime.case.noSuchCase": "{caseNumber} ᠪᠠᠷᠢᠭᠳᠠᠬᠤ ᠬᠡᠷᠡᠭ ᠣᠷᠣᠰᠢᠬᠤ ᠦᠭᠡᠢ",
   "server.runtime.query.integer": "{name} ᠨᠢ ᠪᠦᠬᠦᠯᠢ ᠲᠣᠭ᠎ᠠ ᠪᠠᠶᠢᠬᠤ ᠶᠣᠰᠣᠲᠠᠢ",
   "server.runtime.query.nonNegativeInteger": "{name} ᠨᠢ ᠰᠥᠭ ᠪᠢᠰᠢ ᠪᠦᠬᠦᠯᠢ ᠲᠣᠭ᠎ᠠ ᠪᠠᠶᠢᠬᠤ ᠶᠣᠰᠣᠲᠠᠢ",
   "server.runtime.query.boolean": "{name} ᠨᠢ true ᠪᠤᠶᠤ false ᠪᠠᠶᠢᠬᠤ ᠶᠣᠰᠣᠲᠠᠢ",
@@ -47,7 +45,6 @@ export const serverRuntimeMnMong: Record<keyof typeof serverRuntimeZhCN, string>
   "server.runtime.configs.notPublished": "{code} ᠬᠡᠷᠡᠭ ᠣᠷᠣᠰᠢᠬᠤ ᠦᠭᠡᠢ ᠪᠤᠶᠤ ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠡᠳᠦᠢ",
   "server.runtime.configs.withdrawn": "{code} ᠬᠡᠷᠡᠭ ᠢ {at} ᠳᠤ ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠣᠯᠭᠠᠭᠰᠠᠨ ᠲᠤᠯᠠ ᠳᠠᠬᠢᠵᠤ ᠬᠦᠪᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ",
   "server.runtime.configs.notClaimed": "ᠲᠤᠰ ᠣᠷᠣᠨ ({division}) {code} ᠬᠡᠷᠡᠭ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠠᠳᠦᠢ",
-  "server.runtime.configs.noPinnedVersion": "{code} ᠬᠡᠷᠡᠭ ᠲᠦ {version} ᠳᠦᠭᠡᠷ ᠬᠤᠪᠢᠯᠪᠤᠷ ᠪᠠᠶᠢᠬᠤ ᠦᠭᠡᠢ",
   "server.runtime.checkpoint.untrusted": "ᠲᠣᠬᠢᠷᠠᠭᠤᠯᠭ᠎ᠠ ᠶᠢᠨ ᠬᠥᠮᠥᠷᠭᠡ ᠶᠢᠨ ᠬᠠᠮᠤᠭ ᠰᠢᠨ᠎ᠡ ᠬᠢᠨᠠᠨ ᠪᠠᠶᠢᠴᠠᠭᠠᠬᠤ ᠱᠠᠯᠭᠠᠬᠤ ᠴᠡᠭ ({count} ᠳᠦᠭᠡᠷ) ᠦᠨ ᠭᠠᠷ ᠤᠨ ᠦᠰᠦᠭ ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠤᠶᠤ {keyId} ᠲᠦᠯᠬᠢᠭᠦᠷ ᠢᠲᠡᠭᠡᠮᠵᠢᠲᠡᠢ ᠪᠢᠰᠢ",
   "server.runtime.windowApp.notBuilt": "ᠴᠣᠩᠬᠤ ᠶᠢᠨ ᠫᠷᠣᠭ᠌ᠷᠠᠮ ᠢ ᠪᠠᠶᠢᠭᠤᠯᠤᠭᠠᠳᠤᠢ᠄ ᠡᠬᠢᠯᠡᠭᠡᠳ npm run build:web ᠢ ᠠᠵᠢᠯᠯᠠᠭᠤᠯᠤᠨ᠎ᠠ ᠤᠤ (The window app is not built: run npm run build:web)",
 };

@@ -1,9 +1,7 @@
 /** UI strings of the runtime server (runtime/server): window intake, cases, calendars, published configs, in Simplified Chinese (the source; keys begin with `server.runtime.`). */
 export const serverRuntimeZhCN = {
-  "server.runtime.locality.unknown": "「{division}」不是内蒙古自治区的行政区划代码",
   "server.runtime.item.unknownCode": "事项编码「{code}」不存在",
   "server.runtime.item.noSuchVersion": "事项 {code} 第 {version} 版不存在",
-  "server.runtime.case.noSuchCase": "办件 {caseNumber} 不存在",
   "server.runtime.query.integer": "{name} 应为整数",
   "server.runtime.query.nonNegativeInteger": "{name} 应为非负整数",
   "server.runtime.query.boolean": "{name} 应为 true 或 false",
@@ -42,7 +40,6 @@ export const serverRuntimeZhCN = {
   "server.runtime.configs.notPublished": "事项 {code} 不存在或尚未发布",
   "server.runtime.configs.withdrawn": "事项 {code} 已于 {at} 撤销，不再受理",
   "server.runtime.configs.notClaimed": "本地（{division}）尚未认领事项 {code}",
-  "server.runtime.configs.noPinnedVersion": "事项 {code} 没有第 {version} 版",
   "server.runtime.checkpoint.untrusted": "配置库最新的审计检查点（第 {count} 条）签名无效或密钥 {keyId} 不受信任",
   "server.runtime.windowApp.notBuilt": "窗口应用尚未构建：请先运行 npm run build:web（The window app is not built: run npm run build:web）",
 } as const;
