@@ -33,9 +33,9 @@ export function errorFieldPath(error: RJSFValidationError): string {
 /**
  * RJSF errors in the engine's words: only the applicant's branch of a conditional form (the same
  * filter the engine applies), each named by the field's title, with the engine's message: Chinese, or
- * `language` (the runtime's Mongolian form). Use as `transformErrors`, or under an app's own filter.
+ * `language` (the runtime's Mongolian form). Use under an app's own filter; `chineseFormErrors` is the `transformErrors`.
  */
-export function chineseFormErrors(errors: RJSFValidationError[], language: Language = 'zh-CN'): RJSFValidationError[] {
+export function formErrorsIn(errors: RJSFValidationError[], language: Language): RJSFValidationError[] {
   const relevant = relevantErrors(errors.map((error) => ({ error, keyword: error.name ?? '', schemaPath: error.schemaPath ?? '' })));
   const seen = new Set<string>();
   const out: RJSFValidationError[] = [];
@@ -48,4 +48,9 @@ export function chineseFormErrors(errors: RJSFValidationError[], language: Langu
     out.push({ ...error, message, stack: message });
   }
   return out;
+}
+
+/** `formErrorsIn` Chinese: usable as RJSF's `transformErrors` as it is. */
+export function chineseFormErrors(errors: RJSFValidationError[]): RJSFValidationError[] {
+  return formErrorsIn(errors, 'zh-CN');
 }

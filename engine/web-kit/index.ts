@@ -8,7 +8,7 @@ export { advice, ApiError, createApiClient, type ApiClient, type ApiClientOption
 export { followReaderLanguage, readerLanguage } from './reader-language.js';
 export { sessionFor, signInWithToken, signOut, whoAmI, type Person, type Session, type SignedIn } from './session.js';
 export { SESSION_SELECTOR_HEADER, setTabPersonId, tabPersonId } from './tab-person.js';
-export { chineseFormErrors, errorFieldPath, formValidator } from './form-validator.js';
+export { chineseFormErrors, errorFieldPath, formErrorsIn, formValidator } from './form-validator.js';
 export { formStringTranslator, translateString } from './form-labels.js';
 export { createRouter, type NavigateOptions, type Router, type RouterOptions } from './router.js';
 export { withElement } from './with-element.js';

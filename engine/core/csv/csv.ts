@@ -1,5 +1,11 @@
-import { BadRequestError, type CatalogueMessage } from '../errors.js';
-import { uiText } from '../i18n/catalogue/catalogue.js';
+import { BadRequestError } from '../errors.js';
+import { uiText, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
+
+/** What is wrong with the CSV, as a catalogue sentence with plain values. */
+interface CsvReason {
+  key: CatalogueKey;
+  values?: Record<string, string | number>;
+}
 
 /** One parsed record with the physical line it starts on (quoted fields may span lines). */
 export interface CsvRecord {
@@ -10,7 +16,7 @@ export interface CsvRecord {
 /** The text is not CSV: an unterminated quote, or text after a closing quote. 400 `malformed_csv`. */
 export class CsvSyntaxError extends BadRequestError {
   /** `reason`: what is wrong, without its place (rendered, like the whole message, in the caller's language). */
-  constructor(readonly reason: CatalogueMessage, readonly line: number, readonly column: number) {
+  constructor(readonly reason: CsvReason, readonly line: number, readonly column: number) {
     super({ key: 'core.csv.at', values: { line, column, message: uiText(reason.key, 'zh-CN', reason.values) } }, { line, column }, 'malformed_csv');
   }
 

@@ -1,6 +1,6 @@
 import type { RJSFValidationError } from '@rjsf/utils';
 import type { Language } from '../../../engine/core/index.js';
-import { chineseFormErrors, errorFieldPath } from '../../../engine/web-kit/index.js';
+import { errorFieldPath, formErrorsIn } from '../../../engine/web-kit/index.js';
 
 /**
  * The engine's form errors (Chinese, or `language` for a form shown in Mongolian), with required-field errors only for fields the clerk has
@@ -8,5 +8,5 @@ import { chineseFormErrors, errorFieldPath } from '../../../engine/web-kit/index
  */
 export function visibleErrors(touched: ReadonlySet<string>, showAll: boolean, language: Language = 'zh-CN') {
   return (errors: RJSFValidationError[]): RJSFValidationError[] =>
-    chineseFormErrors(errors.filter((error) => showAll || error.name !== 'required' || touched.has(errorFieldPath(error))), language);
+    formErrorsIn(errors.filter((error) => showAll || error.name !== 'required' || touched.has(errorFieldPath(error))), language);
 }
