@@ -1,5 +1,5 @@
-import { type Clock, NotFoundError, BadRequestError, maskPersonalData, maskPersonalDataDeep, enumerations, operatorDefinitions, isItemCode } from '../../engine/core/index.js';
-import { apiSchemas as s, type ApiRoute, type ApiRequest } from '../../engine/http-kit/index.js';
+import { type Clock, NotFoundError, BadRequestError, maskPersonalData, maskPersonalDataDeep, enumerations, operatorDefinitions, isItemCode, problemIn, type Language, type Problem } from '../../engine/core/index.js';
+import { apiSchemas as s, requestLanguage, vary, type ApiRoute, type ApiRequest, type ApiResponse } from '../../engine/http-kit/index.js';
 import { type AuditTrailAuditor, type ItemLifecycle, addStation, divisionTreeWithStations } from '../../engine/services/index.js';
 import { type ConfigStore } from '../../engine/ports/index.js';
 import { actorOf, auditors, authors, everyone, expectedRevisionOf, publicAccess, reviewers } from './actor.js';
@@ -91,7 +91,7 @@ export function designerRoutes({ store, lifecycle, clock, auditor }: DesignerDep
     {
       method: 'post', path: '/api/items/:code/draft/validate', access: everyone, summary: 'Validate the draft (every problem at once, each with its tab and section), run its examples (with each condition’s trace) and report the rules no example fires', tags: ['drafts'],
       responses: { 200: { description: 'Validation and example results', schema: s.draftCheck }, 404: ERR },
-      handler: async (req, res) => res.json(await lifecycle.validateDraft(codeOf(req))),
+      handler: async (req, res) => answerCheck(req, res, await lifecycle.validateDraft(codeOf(req))),
     },
     {
       method: 'post', path: '/api/items/:code/draft/submit', access: byAuthors, summary: 'Submit the draft for legality review; refused (422) while it has a problem, a failing example, or an enabled rule no example fires (named by its Chinese name)', tags: ['review'],
@@ -164,7 +164,7 @@ export function designerRoutes({ store, lifecycle, clock, auditor }: DesignerDep
       method: 'post', path: '/api/validate', access: everyone, summary: 'Validate any item config and run its examples, without saving', tags: ['drafts'],
       body: { schema: s.anyObject, required: true },
       responses: { 200: { description: 'Validation and example results', schema: s.draftCheck } },
-      handler: async (req, res) => res.json(await lifecycle.check(req.body)),
+      handler: async (req, res) => answerCheck(req, res, await lifecycle.check(req.body)),
     },
     {
       method: 'get', path: '/api/audit', access: auditors, summary: 'Audit trail (filter by item, actor, time; paged by afterSeq)', tags: ['audit'],
@@ -221,4 +221,16 @@ export function designerRoutes({ store, lifecycle, clock, auditor }: DesignerDep
       handler: (_req, res) => res.json({ operators: operatorDefinitions.map(({ evaluate: _e, ...op }) => op) }),
     },
   ];
+}
+
+/**
+ * A draft check answered in the caller's language: each problem whose message comes from the catalogue is
+ * rendered in the language Accept-Language prefers (pointers, codes and locations unchanged), as error answers are.
+ */
+function answerCheck<C extends { problems: Problem[]; coverage: Problem[] }>(req: ApiRequest, res: ApiResponse, check: C): void {
+  const language: Language = requestLanguage(req);
+  const inLanguage = <P extends Problem>(problems: P[]): P[] => problems.map((p) => ({ ...p, message: problemIn(p, language).message }));
+  res.setHeader('Content-Language', language);
+  vary(res, 'Accept-Language');
+  res.json(language === 'zh-CN' ? check : { ...check, problems: inLanguage(check.problems), coverage: inLanguage(check.coverage) });
 }

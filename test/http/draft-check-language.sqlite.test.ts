@@ -41,4 +41,19 @@ describe('draft-check problems in the language the caller asks for', () => {
     expect({ status: zh.status, code: zh.body.error.code }).toEqual({ status: 422, code: mn.body.error.code });
     expect(mn.text).not.toContain('catalogueMessage');
   });
+
+  it('answers a check of a config (200) with its catalogue problems in the language asked for', async () => {
+    const config = itemConfig('LANG-CHECK-2');
+    const first = config.rules[0]!.name;
+    config.rules[1]!.name = first;
+    const mn = await request(t.app).post('/api/validate').set(t.as.author).set('Accept-Language', 'mn-Mong').send(config);
+    const zh = await request(t.app).post('/api/validate').set(t.as.author).send(config);
+    expect(mn.status).toBe(200);
+    expect(mn.headers['content-language']).toBe('mn-Mong');
+    expect(mn.headers.vary).toMatch(/Accept-Language/i);
+    const duplicate = (problems: { code: string; message: string }[]) => problems.find((p) => p.code === 'rule.duplicate-name');
+    expect(duplicate(mn.body.problems)?.message).toBe(uiText('core.config.rules.duplicateName', 'mn-Mong', { name: first, first: 1 }));
+    expect(duplicate(zh.body.problems)?.message).toBe(`规则标识「${first}」与第 1 条规则重复`);
+    expect(mn.body.problems.map((p: { pointer: string; code: string }) => [p.pointer, p.code])).toEqual(zh.body.problems.map((p: { pointer: string; code: string }) => [p.pointer, p.code]));
+  });
 });

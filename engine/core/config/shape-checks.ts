@@ -25,14 +25,20 @@ export function checkShape(config: unknown, problems: ProblemList): boolean {
   for (const error of kept) {
     const fieldError = error.keyword === 'oneOf' ? { ...toFieldError({ ...error, keyword: 'enum' }, configTitleAt), keyword: 'oneOf' } : toFieldError(error, configTitleAt);
     let message: string | CatalogueMessage = fieldError.message;
+    /** The message's Chinese, what a repeated problem is recognised by. */
+    let text = fieldError.message;
     const title = configTitleAt(fieldError.path);
     if (error.keyword === 'additionalProperties') {
       const parent = configTitleAt(parentPointer(fieldError.path)) ?? uiText('core.config.titles.config');
-      message = { key: 'core.config.shape.additionalProperty', values: { parent, property: String((error.params as { additionalProperty?: unknown }).additionalProperty) } };
+      const values = { parent, property: String((error.params as { additionalProperty?: unknown }).additionalProperty) };
+      message = { key: 'core.config.shape.additionalProperty', values };
+      text = uiText(message.key, 'zh-CN', values);
     } else if (error.keyword === 'enum' && Array.isArray((error.params as { allowedValues?: unknown }).allowedValues) && title) {
-      message = { key: 'core.config.shape.allowedValues', values: { title, allowed: allowedValuesText((error.params as { allowedValues: unknown[] }).allowedValues) } };
+      const values = { title, allowed: allowedValuesText((error.params as { allowedValues: unknown[] }).allowedValues) };
+      message = { key: 'core.config.shape.allowedValues', values };
+      text = uiText(message.key, 'zh-CN', values);
     }
-    const key = `${fieldError.path}\u0000${typeof message === 'string' ? message : uiText(message.key, 'zh-CN', message.values)}`;
+    const key = `${fieldError.path}\u0000${text}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.add(fieldError.path, `schema.${fieldError.keyword}`, message);

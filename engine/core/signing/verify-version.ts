@@ -1,5 +1,5 @@
 import type { CatalogueMessage } from '../errors.js';
-import { uiText } from '../i18n/catalogue/catalogue.js';
+import { uiText, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
 import type { Language } from '../vocabulary/index.js';
 import type { Signer } from './keys.js';
 import { verifyStatement } from './keys.js';
@@ -35,26 +35,26 @@ export function checkVersionSignature(
   language: Language = 'zh-CN',
 ): SignatureCheck {
   const { code, version } = fields;
-  const untrusted = (reason: UntrustedReason, keyId: string | null, catalogueMessage: CatalogueMessage): SignatureCheck =>
-    ({ trusted: false, reason, keyId, message: uiText(catalogueMessage.key, language, catalogueMessage.values), catalogueMessage });
+  const untrusted = (reason: UntrustedReason, keyId: string | null, key: CatalogueKey, values: Record<string, string | number>): SignatureCheck =>
+    ({ trusted: false, reason, keyId, message: uiText(key, language, values), catalogueMessage: { key, values } });
   const signature = fields.signature;
   if (!signature || typeof signature.keyId !== 'string' || typeof signature.signature !== 'string') {
-    return untrusted('unsigned', null, { key: 'core.signing.unsigned', values: { code, version } });
+    return untrusted('unsigned', null, 'core.signing.unsigned', { code, version });
   }
   const candidates = trustedKeys.filter((k) => k.keyId === signature.keyId);
   if (candidates.length === 0) {
-    return untrusted('unknown-key', signature.keyId, { key: 'core.signing.unknownKey', values: { code, version, keyId: signature.keyId } });
+    return untrusted('unknown-key', signature.keyId, 'core.signing.unknownKey', { code, version, keyId: signature.keyId });
   }
   const valid = candidates.filter((k) => keyValidAt(k, fields.publishedAt));
   if (valid.length === 0) {
     const period = candidates
       .map((k) => uiText('core.signing.period', language, { from: k.validFrom, until: k.validUntil ?? uiText('core.signing.now', language) }))
       .join(uiText('server.listSeparator', language));
-    return untrusted('key-not-valid', signature.keyId, { key: 'core.signing.keyNotValid', values: { code, version, publishedAt: fields.publishedAt, keyId: signature.keyId, period } });
+    return untrusted('key-not-valid', signature.keyId, 'core.signing.keyNotValid', { code, version, publishedAt: fields.publishedAt, keyId: signature.keyId, period });
   }
   const statement = publicationStatement(fields, signature.keyId);
   if (!valid.some((k) => verify(statement, signature.signature, k.publicKey))) {
-    return untrusted('bad-signature', signature.keyId, { key: 'core.signing.badSignature', values: { code, version } });
+    return untrusted('bad-signature', signature.keyId, 'core.signing.badSignature', { code, version });
   }
   return { trusted: true, keyId: signature.keyId };
 }
