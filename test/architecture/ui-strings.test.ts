@@ -87,7 +87,6 @@ const SOURCES: ScannedSource[] = [
       "diff/ui-schema-diff.ts": 4,
       "diff/value-text.ts": 67,
       "i18n/content-strings.ts": 66,
-      "merge/item-merge.ts": 87,
     },
   },
   {

@@ -11,6 +11,7 @@ import { conditionalFieldText, conditionalFields } from '../form/field-condition
 import { keywordLabel, keywordText } from '../diff/form-keywords.js';
 import { conditionText, eventTypeText, genericText, isCoded, localFieldText, outcomeText, standardElementText } from '../diff/value-text.js';
 import { itemStandardSchema } from '../standard/index.js';
+import { uiText, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
 import { mergeThreeWay, type MergeConflict, type MergedChange, type MergePath, type MergeSide, type MergeStep } from './three-way.js';
 
 /** Element identities of the item config's lists (the first unique one wins; rules may gain an `id`). */
@@ -27,6 +28,11 @@ const IDENTITIES: Record<string, readonly string[]> = {
   '/rules': ['id', 'name'],
   '/examples': ['id', 'name'],
 };
+
+/** The merge's texts, in Chinese (the language the conflicts have always been named in). */
+const t = (key: CatalogueKey, values?: Record<string, string | number>) => uiText(key, 'zh-CN', values);
+const quoted = (name: string) => t('designer.references.quoted', { name });
+const fieldNamed = (name: string) => t('core.merge.field', { name });
 
 function itemIdentity(path: MergePath): readonly string[] {
   if (!path.every((s) => typeof s === 'string')) return [];
@@ -75,7 +81,7 @@ export function mergeItemConfigs(base: ItemConfig, mine: ItemConfig, theirs: Ite
 }
 
 function sideText(path: MergePath, base: unknown, value: unknown, sides: readonly unknown[]): string {
-  if (value === undefined && base !== undefined) return '（已删除）';
+  if (value === undefined && base !== undefined) return t('core.merge.deleted');
   return mergeValueText(path, value, sides);
 }
 
@@ -94,7 +100,7 @@ function resolved(node: SchemaNode | undefined): SchemaNode | undefined {
   return ref?.startsWith('#/definitions/') ? standardRoot.definitions[ref.slice('#/definitions/'.length)] : node;
 }
 
-const stepIndexText = (step: { index: number }) => `第 ${step.index + 1} 项`;
+const stepIndexText = (step: { index: number }) => t('core.config.standard.nth', { n: step.index + 1 });
 
 const ID_KEYS = [...new Set(Object.values(IDENTITIES).flat())];
 
@@ -117,16 +123,19 @@ function elementName(element: Record<string, unknown> | undefined, step: { id: s
   return step.id;
 }
 
-const RULE_PROPERTIES: Record<string, string> = {
-  name: '规则标识', title: '规则名称', label: '规则名称', description: '说明', priority: '优先级', enabled: '是否启用',
-  conditions: '条件', event: '结果', type: '结果类型', params: '参数', message: '提示语', materialId: '材料', basis: '依据',
-  all: '全部满足', any: '任一满足', not: '不满足', fact: '判断对象', operator: '判断方式', value: '比较值', path: '取值路径', optional: '缺少时视为不满足',
+const RULE_PROPERTIES: Record<string, CatalogueKey> = {
+  name: 'core.merge.rule.name', title: 'core.merge.rule.title', label: 'core.merge.rule.title', description: 'designer.rules.description', priority: 'designer.rules.priority', enabled: 'core.merge.rule.enabled',
+  conditions: 'designer.rules.condition', event: 'designer.rules.outcome', type: 'core.config.titles.eventType', params: 'core.merge.rule.params', message: 'core.merge.rule.message', materialId: 'guide.field.materials', basis: 'decision.basis',
+  all: 'designer.rules.group.all', any: 'designer.rules.group.any', not: 'core.config.titles.not', fact: 'core.merge.rule.fact', operator: 'core.merge.rule.operator', value: 'designer.rules.value', path: 'core.merge.rule.path', optional: 'core.merge.rule.optional',
 };
-const EXAMPLE_PROPERTIES: Record<string, string> = {
-  name: '样例名称', input: '输入', expect: '预期', scenario: '办理情形', formData: '表单数据', materials: '已交材料', date: '办理日期',
-  division: '办理地', channel: '渠道', creditBlacklisted: '失信名单', outcome: '受理结论', missingMaterials: '缺少的材料', fieldErrors: '有误的字段', firedRules: '触发的规则',
+const EXAMPLE_PROPERTIES: Record<string, CatalogueKey> = {
+  name: 'core.merge.example.name', input: 'core.merge.example.input', expect: 'core.merge.example.expect', scenario: 'designer.examples.scenario', formData: 'core.config.titles.formData', materials: 'core.config.titles.materials', date: 'core.merge.example.date',
+  division: 'runtime.handlingPlace.label', channel: 'core.merge.example.channel', creditBlacklisted: 'core.merge.example.creditBlacklisted', outcome: 'designer.examples.outcome', missingMaterials: 'core.merge.example.missingMaterials', fieldErrors: 'core.merge.example.fieldErrors', firedRules: 'core.merge.example.firedRules',
 };
-const FORM_PARTS: Record<string, string> = { uiSchema: '显示设置', applicant: '申请人信息取自', 'ui:order': '字段顺序', 'ui:widget': '控件', 'ui:options': '控件选项', 'ui:help': '填写提示', 'ui:placeholder': '占位提示' };
+const FORM_PARTS: Record<string, CatalogueKey> = {
+  uiSchema: 'core.merge.form.uiSchema', applicant: 'core.merge.form.applicant', 'ui:order': 'core.merge.form.order', 'ui:widget': 'core.merge.form.widget', 'ui:options': 'core.merge.form.widgetOptions', 'ui:help': 'core.config.strings.help', 'ui:placeholder': 'core.config.strings.placeholder',
+};
+const propertyText = (names: Record<string, CatalogueKey>, key: string): string | undefined => (Object.hasOwn(names, key) ? t(names[key]!) : undefined);
 
 /** Where the form keeps its value-based logic (the designer writes allOf if/then; dependencies is RJSF's older form). */
 const FORM_LOGIC_KEYWORDS = new Set(['allOf', 'dependencies', 'if', 'then', 'else']);
@@ -150,16 +159,16 @@ export function mergePathLabel(path: MergePath, sides: readonly unknown[]): stri
   if (section === 'standard') {
     let node: SchemaNode | undefined = standardRoot;
     let values: unknown[] = at('standard');
-    if (!rest.length) parts.push('事项标准');
+    if (!rest.length) parts.push(t('designer.standard.title'));
     for (const step of rest) {
       if (typeof step === 'string') {
         const property: SchemaNode | undefined = resolved(node)?.properties?.[step];
-        parts.push(step === 'materialId' ? '对应材料' : (property?.title ?? resolved(property)?.title ?? step));
+        parts.push(step === 'materialId' ? t('designer.standard.materialPicker.title') : (property?.title ?? resolved(property)?.title ?? step));
         node = resolved(property);
         values = values.map((v) => (isRecord(v) ? v[step] : undefined));
       } else if ('id' in step) {
         const element = elementAt(values, step);
-        append(`「${elementName(element, step)}」`);
+        append(quoted(elementName(element, step)));
         node = resolved(node?.items);
         values = [element];
       } else {
@@ -171,13 +180,13 @@ export function mergePathLabel(path: MergePath, sides: readonly unknown[]): stri
     return parts.join(' · ');
   }
   if (section === 'form') {
-    parts.push('表单设计');
+    parts.push(t('designer.tab.form'));
     let schemas: unknown[] = at('form').map((f) => (isRecord(f) ? f.schema : undefined));
     let inUi = false;
     for (let i = 0; i < rest.length; i++) {
       const step = rest[i] as MergeStep;
       if (typeof step !== 'string') {
-        append('id' in step ? `「${step.id}」` : stepIndexText(step));
+        append('id' in step ? quoted(step.id) : stepIndexText(step));
         continue;
       }
       if (step === 'schema' && i === 0) continue;
@@ -185,45 +194,45 @@ export function mergePathLabel(path: MergePath, sides: readonly unknown[]): stri
       if (step === 'properties' && !inUi) {
         const key = rest[i + 1];
         if (typeof key === 'string') {
-          parts.push(`字段「${fieldTitle(schemas, key)}」`);
+          parts.push(fieldNamed(fieldTitle(schemas, key)));
           schemas = schemas.map((s) => (isRecord(s) && isRecord(s.properties) ? s.properties[key] : undefined));
           i++;
           continue;
         }
       }
       if (inUi && i > 0 && !step.startsWith('ui:')) {
-        parts.push(`字段「${fieldTitle(schemas, step)}」`);
+        parts.push(fieldNamed(fieldTitle(schemas, step)));
         schemas = schemas.map((s) => (isRecord(s) && isRecord(s.properties) ? s.properties[step] : undefined));
         continue;
       }
       if (step === 'required' && !inUi) {
-        parts.push('必填字段');
+        parts.push(t('core.merge.form.required'));
         continue;
       }
       if (i === 1 && !inUi && FORM_LOGIC_KEYWORDS.has(step)) {
         parts.push(keywordLabel('conditional'));
         continue;
       }
-      parts.push(FORM_PARTS[step] ?? keywordLabel(step));
+      parts.push(propertyText(FORM_PARTS, step) ?? keywordLabel(step));
     }
     return parts.join(' · ');
   }
   if (section === 'rules' || section === 'examples') {
-    parts.push(section === 'rules' ? '受理规则' : '测试样例');
+    parts.push(t(section === 'rules' ? 'designer.tab.rules' : 'designer.tab.examples'));
     const names = section === 'rules' ? RULE_PROPERTIES : EXAMPLE_PROPERTIES;
     const lists = at(section);
     const formSchemas = at('form').map((f) => (isRecord(f) ? f.schema : undefined));
     for (let i = 0; i < rest.length; i++) {
       const step = rest[i] as MergeStep;
       if (typeof step === 'string') {
-        if (section === 'examples' && rest[i - 1] === 'formData') parts.push(`字段「${fieldTitle(formSchemas, step)}」`);
-        else parts.push(names[step] ?? step);
-      } else if ('id' in step) append(`「${elementName(elementAt(lists, step), step)}」`);
-      else append(`第 ${step.index + 1} 条`);
+        if (section === 'examples' && rest[i - 1] === 'formData') parts.push(fieldNamed(fieldTitle(formSchemas, step)));
+        else parts.push(propertyText(names, step) ?? step);
+      } else if ('id' in step) append(quoted(elementName(elementAt(lists, step), step)));
+      else append(t('core.merge.nthRule', { n: step.index + 1 }));
     }
     return parts.join(' · ');
   }
-  return ['其他设置', ...rest.map((s) => (typeof s === 'string' ? s : 'id' in s ? s.id : stepIndexText(s)))].join(' · ');
+  return [t('core.merge.other'), ...rest.map((s) => (typeof s === 'string' ? s : 'id' in s ? s.id : stepIndexText(s)))].join(' · ');
 }
 
 // ---------------------------------------------------------------- values
@@ -242,24 +251,24 @@ const MATERIAL_REFERENCES = new Set(['materialIds', 'materialId', 'materials', '
 
 /** A value as the author reads it: labels of codes, names of materials, conditions as one line. */
 export function mergeValueText(path: MergePath, value: unknown, sides: readonly unknown[]): string {
-  if (value === undefined) return '（无）';
+  if (value === undefined) return t('designer.examples.nothing');
   const last = path[path.length - 1];
   const section = path[0];
   const names = materialNames(sides);
-  const material = (id: unknown) => (typeof id === 'string' ? `「${names.get(id) ?? id}」` : genericText(id));
+  const material = (id: unknown) => (typeof id === 'string' ? quoted(names.get(id) ?? id) : genericText(id));
   if (typeof last === 'string' && MATERIAL_REFERENCES.has(last) && !(section === 'standard' && path.length === 2)) {
-    return Array.isArray(value) ? (value.length ? value.map(material).join('、') : '（空）') : material(value);
+    return Array.isArray(value) ? (value.length ? value.map(material).join(t('server.listSeparator')) : t('core.merge.empty')) : material(value);
   }
   if (section === 'standard') {
     if (path.length === 2 && typeof last === 'string') return standardElementText(last, value);
-    if (last === 'localFields' || path[1] === 'localFields') return Array.isArray(value) ? value.map(localFieldText).join('、') : localFieldText(value);
+    if (last === 'localFields' || path[1] === 'localFields') return Array.isArray(value) ? value.map(localFieldText).join(t('server.listSeparator')) : localFieldText(value);
     return readable(value, standardNodeAt(path.slice(1)));
   }
   if (section === 'rules') {
     if (last === 'conditions' || path.includes('conditions')) return isRecord(value) ? conditionText(value) : readable(value);
     if (last === 'type') return eventTypeText(value);
     if (isRecord(value) && isRecord(value.event) && 'conditions' in value) {
-      return `条件：${conditionText(value.conditions)}；结果：${eventTypeText(value.event.type)}`;
+      return t('core.merge.ruleValue', { conditions: conditionText(value.conditions), outcome: eventTypeText(value.event.type) });
     }
     return readable(value);
   }
@@ -271,7 +280,7 @@ export function mergeValueText(path: MergePath, value: unknown, sides: readonly 
   if (section === 'form' && typeof last === 'string') {
     const text = keywordText(last);
     if (text && !isRecord(value)) return text(value);
-    if (isRecord(value) && typeof value.title === 'string') return `字段「${value.title}」（${genericText(value.type)}）`;
+    if (isRecord(value) && typeof value.title === 'string') return t('core.merge.fieldValue', { name: value.title, type: genericText(value.type) });
   }
   return readable(value);
 }
@@ -294,7 +303,7 @@ function formLogicText(path: MergePath, value: unknown, sides: readonly unknown[
   for (const schema of schemas) if (isRecord(schema) && isRecord(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) if (!(k in top)) top[k] = v;
   const titles = [...schemas, { allOf: entries }].map((schema) => schemaFieldTitles(schema));
   const titleOf = (key: string) => titles.map((title) => title(key)).find((title) => title !== key) ?? key;
-  if (entries.length === 0) return '（无表单逻辑）';
+  if (entries.length === 0) return t('core.merge.noFormLogic');
   const sentences: string[] = [];
   let handWritten = 0;
   for (const item of entries) {
@@ -304,7 +313,7 @@ function formLogicText(path: MergePath, value: unknown, sides: readonly unknown[
     else sentences.push(...fields.map((field) => conditionalFieldText(field, titleOf)));
   }
   if (sentences.length === 0) return undefined;
-  return [...sentences, ...(handWritten > 0 ? [`另有 ${handWritten} 条手写的表单逻辑`] : [])].join('；');
+  return [...sentences, ...(handWritten > 0 ? [t('core.merge.handWrittenLogic', { n: handWritten })] : [])].join(t('server.notice.clauseSeparator'));
 }
 
 function standardNodeAt(path: MergePath): SchemaNode | undefined {
@@ -319,6 +328,6 @@ function readable(value: unknown, schema?: SchemaNode): string {
   if (typeof value.label === 'string' && typeof value.code === 'string') return value.label;
   const title = ['title', 'name', 'point', 'stage', 'dataItem', 'law'].map((k) => value[k]).find((v) => typeof v === 'string');
   const entries = Object.entries(value).filter(([, v]) => v !== undefined && !isRecord(v));
-  const text = entries.slice(0, 6).map(([k, v]) => `${schema?.properties?.[k]?.title ?? resolved(schema?.properties?.[k])?.title ?? RULE_PROPERTIES[k] ?? EXAMPLE_PROPERTIES[k] ?? keywordLabel(k)}：${genericText(v)}`).join('；');
-  return title && typeof title === 'string' ? `「${title}」${text ? `（${text}）` : ''}` : text || genericText(value);
+  const text = entries.slice(0, 6).map(([k, v]) => t('core.merge.entry', { label: schema?.properties?.[k]?.title ?? resolved(schema?.properties?.[k])?.title ?? propertyText(RULE_PROPERTIES, k) ?? propertyText(EXAMPLE_PROPERTIES, k) ?? keywordLabel(k), value: genericText(v) })).join(t('server.notice.clauseSeparator'));
+  return title && typeof title === 'string' ? (text ? t('core.merge.titledValue', { title, text }) : quoted(title)) : text || genericText(value);
 }
