@@ -1,6 +1,5 @@
-import { configTitleAt } from '../config/config-titles.js';
 import type { Coded, ItemConfig } from '../config/types.js';
-import { standardDefinition } from '../standard/standard-schemas.js';
+import { itemStandardSchema, standardDefinition } from '../standard/standard-schemas.js';
 import { uiText, type CatalogueKey } from './catalogue/catalogue.js';
 import type { TranslatedLanguage } from './languages.js';
 
@@ -34,8 +33,32 @@ const codedWhere = (enumeration: string): string => {
   return typeof title === 'string' ? title : enumeration;
 };
 
-/** The standard's own name of the element at `pointer` ("/standard/materials/0/fillInstructions" → 填报须知). */
-const element = (pointer: string): string => configTitleAt(pointer) ?? pointer;
+const resolved = (schema: unknown): Json => {
+  const ref = isRecord(schema) ? schema.$ref : undefined;
+  const target = typeof ref === 'string' && ref.startsWith('#/definitions/') ? standardDefinition(ref.slice('#/definitions/'.length)) : schema;
+  return isRecord(target) ? target : {};
+};
+
+/**
+ * The standard's own name of the element at `pointer` ("/standard/materials/0/fillInstructions" → 填报须知):
+ * the title the standard gives it where it is used, else the title of its definition.
+ */
+const element = (pointer: string): string => {
+  let node: Json = itemStandardSchema as unknown as Json;
+  let title: unknown;
+  for (const token of pointer.split('/').slice(2)) {
+    if (/^\d+$/.test(token)) {
+      node = resolved(resolved(node).items);
+      continue;
+    }
+    const property = resolved(node).properties;
+    const child = isRecord(property) ? property[token] : undefined;
+    if (!isRecord(child)) return pointer;
+    title = typeof child.title === 'string' ? child.title : resolved(child).title;
+    node = child;
+  }
+  return typeof title === 'string' ? title : pointer;
+};
 
 /** Where a string sits: an element, the entry it belongs to (by its name) and the part of that entry. */
 const named = (what: string, name: unknown): string => uiText('core.config.strings.named', 'zh-CN', { what, name: String(name) });
