@@ -13,6 +13,11 @@ import { STANDARD_ELEMENTS, materialPropertyLabel, standardElementLabel } from '
 import { SECTION_LABELS } from './render-text.js';
 import { constOptionsText, genericText, isCoded, materialListText, outcomeText, schemaFormatText, schemaTypeText, standardElementText } from './value-text.js';
 import type { DiffSection } from './types.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
+
+const named = (noun: string, name: string) => uiText('core.diff.label.named', 'zh-CN', { noun, name });
+const nth = (i: number) => uiText('core.config.standard.nth', 'zh-CN', { n: i + 1 });
+const partSeparator = () => uiText('core.guide.partSeparator');
 
 export interface DescriptionEntry {
   /** What the line is about: 承诺办理时限, 申请材料「居民身份证」, 受理规则「已达退休年龄」. */
@@ -43,23 +48,23 @@ function standardEntries(standard: unknown): DescriptionEntry[] {
 function materialEntries(standard: unknown): DescriptionEntry[] {
   const materials = isRecord(standard) && Array.isArray(standard.materials) ? standard.materials : [];
   return materials.map((m, i) => {
-    if (!isRecord(m)) return { label: `申请材料 第 ${i + 1} 项`, text: genericText(m) };
+    if (!isRecord(m)) return { label: `${standardElementLabel('materials')} ${nth(i)}`, text: genericText(m) };
     const coded = [m.necessity, m.type, m.form, m.source].filter(isCoded).map((c) => c.label);
     const extra = [
       typeof m.originals === 'number' ? `${materialPropertyLabel('originals')} ${m.originals}` : undefined,
       typeof m.copies === 'number' ? `${materialPropertyLabel('copies')} ${m.copies}` : undefined,
     ].filter((p): p is string => p !== undefined);
-    return { label: `申请材料「${typeof m.name === 'string' ? m.name : genericText(m.id)}」`, text: [...coded, ...extra].join('，') || '（未填写属性）' };
+    return { label: named(standardElementLabel('materials'), typeof m.name === 'string' ? m.name : genericText(m.id)), text: [...coded, ...extra].join(partSeparator()) || uiText('core.diff.describe.noProperties') };
   });
 }
 
 function scenarioEntries(standard: unknown, materials: ReadonlyMap<string, string>): DescriptionEntry[] {
   const scenarios = isRecord(standard) && Array.isArray(standard.scenarios) ? standard.scenarios : [];
   return scenarios.map((s, i) => {
-    if (!isRecord(s)) return { label: `办理情形 第 ${i + 1} 项`, text: genericText(s) };
-    const needs = Array.isArray(s.materialIds) ? `需提交：${materialListText(s.materialIds, materials)}` : '未关联材料';
-    const description = typeof s.description === 'string' && s.description !== '' ? `${s.description}；` : '';
-    return { label: `办理情形「${typeof s.name === 'string' ? s.name : genericText(s.id)}」`, text: `${description}${needs}` };
+    if (!isRecord(s)) return { label: `${standardElementLabel('scenarios')} ${nth(i)}`, text: genericText(s) };
+    const needs = Array.isArray(s.materialIds) ? uiText('core.diff.describe.needs', 'zh-CN', { materials: materialListText(s.materialIds, materials) }) : uiText('core.diff.describe.noMaterials');
+    const text = typeof s.description === 'string' && s.description !== '' ? uiText('core.diff.describe.scenarioText', 'zh-CN', { description: s.description, needs }) : needs;
+    return { label: named(standardElementLabel('scenarios'), typeof s.name === 'string' ? s.name : genericText(s.id)), text };
   });
 }
 
@@ -67,15 +72,15 @@ function fieldText(schema: Record<string, unknown>, required: boolean, condition
   const parts: string[] = [];
   if (schema.type !== undefined) parts.push(schemaTypeText(schema.type));
   if (schema.format !== undefined) parts.push(schemaFormatText(schema.format));
-  if (Array.isArray(schema.enum)) parts.push(`可选值 ${genericText(schema.enum)}`);
-  else if (Array.isArray(schema.oneOf)) parts.push(`可选值 ${constOptionsText(schema.oneOf)}`);
-  else if (isRecord(schema.items) && Array.isArray(schema.items.oneOf)) parts.push(`可多选 ${constOptionsText(schema.items.oneOf)}`);
-  if (typeof schema.minimum === 'number') parts.push(`最小值 ${schema.minimum}`);
-  if (typeof schema.maximum === 'number') parts.push(`最大值 ${schema.maximum}`);
-  if (typeof schema.maxLength === 'number') parts.push(`最多 ${schema.maxLength} 字`);
-  parts.push(required ? '必填' : '选填');
-  if (conditional) parts.push('按其他字段的填写情况显示');
-  return parts.join('，');
+  if (Array.isArray(schema.enum)) parts.push(uiText('core.diff.form.options', 'zh-CN', { values: genericText(schema.enum) }));
+  else if (Array.isArray(schema.oneOf)) parts.push(uiText('core.diff.form.options', 'zh-CN', { values: constOptionsText(schema.oneOf) }));
+  else if (isRecord(schema.items) && Array.isArray(schema.items.oneOf)) parts.push(uiText('core.diff.form.multiOptions', 'zh-CN', { values: constOptionsText(schema.items.oneOf) }));
+  if (typeof schema.minimum === 'number') parts.push(`${uiText('designer.form.limit.minNumber')} ${schema.minimum}`);
+  if (typeof schema.maximum === 'number') parts.push(`${uiText('designer.form.limit.maxNumber')} ${schema.maximum}`);
+  if (typeof schema.maxLength === 'number') parts.push(uiText('core.diff.describe.maxLength', 'zh-CN', { n: schema.maxLength }));
+  parts.push(uiText(required ? 'designer.form.props.required' : 'core.diff.describe.optional'));
+  if (conditional) parts.push(uiText('core.diff.describe.conditional'));
+  return parts.join(partSeparator());
 }
 
 /** Fields in the order the applicant sees them (ui:order), then those of conditional branches. */
@@ -98,7 +103,7 @@ function formEntries(form: unknown): DescriptionEntry[] {
       const field = properties[key];
       if (seen.has(key) || !isRecord(field)) continue;
       seen.add(key);
-      entries.push({ label: `表单字段「${typeof field.title === 'string' ? field.title : key}」`, text: fieldText(field, required.includes(key), conditional) });
+      entries.push({ label: named(uiText('designer.rules.formFields'), typeof field.title === 'string' ? field.title : key), text: fieldText(field, required.includes(key), conditional) });
     }
     for (const branch of ['then', 'else'] as const) visit(node[branch], true, depth + 1);
     for (const list of ['allOf', 'anyOf', 'oneOf'] as const) if (Array.isArray(node[list])) for (const b of node[list] as unknown[]) visit(b, true, depth + 1);
@@ -107,7 +112,7 @@ function formEntries(form: unknown): DescriptionEntry[] {
   visit(schema, false, 0);
   // Which field shows or is required when: the designer's value-based logic, in sentences.
   const titleOf = schemaFieldTitles(schema);
-  for (const field of conditionalFields(schema)) entries.push({ label: `表单逻辑「${titleOf(field.name)}」`, text: conditionalFieldText(field, titleOf) });
+  for (const field of conditionalFields(schema)) entries.push({ label: named(uiText('core.diff.describe.formLogic'), titleOf(field.name)), text: conditionalFieldText(field, titleOf) });
   return entries;
 }
 
@@ -116,23 +121,23 @@ function ruleEntries(config: unknown): DescriptionEntry[] {
   const facts = sideFacts(config);
   // Higher priority first, as the engine runs them.
   const priority = (r: unknown) => (isRecord(r) && typeof r.priority === 'number' ? r.priority : 1);
-  return [...rules].sort((a, b) => priority(b) - priority(a)).map((rule) => ({ label: `受理规则「${ruleDisplayName(rule)}」`, text: ruleSentence(rule, facts) }));
+  return [...rules].sort((a, b) => priority(b) - priority(a)).map((rule) => ({ label: named(uiText('designer.tab.rules'), ruleDisplayName(rule)), text: ruleSentence(rule, facts) }));
 }
 
 function exampleEntries(config: unknown): DescriptionEntry[] {
   const examples = isRecord(config) && Array.isArray(config.examples) ? config.examples : [];
   return examples.map((e, i) => {
-    const name = isRecord(e) && typeof e.name === 'string' ? e.name : `第 ${i + 1} 个`;
+    const name = isRecord(e) && typeof e.name === 'string' ? e.name : uiText('core.diff.examples.nth', 'zh-CN', { n: i + 1 });
     const expect = isRecord(e) && isRecord(e.expect) ? e.expect : {};
-    return { label: `测试样例「${name}」`, text: expect.outcome === undefined ? '未写预期结果' : `预期${outcomeText(expect.outcome)}` };
+    return { label: named(uiText('designer.tab.examples'), name), text: expect.outcome === undefined ? uiText('core.diff.examples.noExpectation') : uiText('core.diff.examples.expected', 'zh-CN', { outcome: outcomeText(expect.outcome) }) };
   });
 }
 
 export function describeConfig(config: unknown): ConfigDescription {
   const standard = isRecord(config) ? config.standard : undefined;
   const facts = sideFacts(config);
-  const name = isRecord(standard) && typeof standard.name === 'string' ? standard.name : '（未命名事项）';
-  const code = isRecord(config) && typeof config.code === 'string' ? `（${config.code}）` : '';
+  const name = isRecord(standard) && typeof standard.name === 'string' ? standard.name : uiText('core.diff.describe.unnamedItem');
+  const code = isRecord(config) && typeof config.code === 'string' ? uiText('core.diff.describe.code', 'zh-CN', { code: config.code }) : '';
   const sections: DescriptionSection[] = [
     { section: 'standard', title: SECTION_LABELS.standard, entries: standardEntries(standard) },
     { section: 'materials', title: SECTION_LABELS.materials, entries: materialEntries(standard) },
@@ -146,11 +151,11 @@ export function describeConfig(config: unknown): ConfigDescription {
 
 /** The account as plain text: one line per entry under each section, empty sections said so. */
 export function renderConfigDescription(description: ConfigDescription): string {
-  const lines = [`新设立事项：${description.heading}`, '尚无已发布版本，以下为草稿的完整内容。'];
+  const lines = [uiText('core.diff.describe.title', 'zh-CN', { heading: description.heading }), uiText('core.diff.describe.noPublished')];
   for (const section of description.sections) {
-    lines.push('', `【${section.title}】`);
-    if (section.entries.length === 0) lines.push('  （无）');
-    for (const entry of section.entries) lines.push(`  ${entry.label}：${entry.text}`);
+    lines.push('', uiText('core.diff.describe.sectionTitle', 'zh-CN', { title: section.title }));
+    if (section.entries.length === 0) lines.push(`  ${uiText('designer.examples.nothing')}`);
+    for (const entry of section.entries) lines.push(`  ${uiText('core.diff.label.entry', 'zh-CN', { label: entry.label, text: entry.text })}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -10,6 +10,14 @@ import type { SideNames } from './side-names.js';
 import type { FactSides } from './condition-diff.js';
 import { genericText, materialListText, outcomeText } from './value-text.js';
 import type { DiffAspect, DiffChange } from './types.js';
+import { standardElementLabel } from './standard-labels.js';
+import { contextFacts, labelOf } from '../vocabulary/index.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
+
+/** 测试样例, the examples tab's name: what an example is called in the diff. */
+const EXAMPLE_NOUN = uiText('designer.tab.examples');
+const FORM_DATA = uiText('core.config.titles.formData');
+const named = (noun: string, name: string) => uiText('core.diff.label.named', 'zh-CN', { noun, name });
 
 const BASE = '/examples';
 
@@ -17,14 +25,20 @@ const nameOf = (example: unknown) => (isRecord(example) && typeof example.name =
 
 function exampleLabel(example: unknown): string {
   const name = nameOf(example);
-  return name === undefined ? '测试样例' : `测试样例「${name}」`;
+  return name === undefined ? EXAMPLE_NOUN : named(EXAMPLE_NOUN, name);
 }
 
-const INPUT_LABELS: [string, string][] = [['scenario', '办理情形'], ['date', '评估日期'], ['division', '行政区划'], ['channel', '受理渠道'], ['formData', '表单数据'], ['materials', '提交材料']];
-const EXPECT_LABELS: [string, string][] = [['outcome', '预期结果'], ['missingMaterials', '预期缺件'], ['fieldErrors', '预期字段错误'], ['firedRules', '预期触发规则']];
+const INPUT_LABELS: [string, string][] = [
+  ['scenario', standardElementLabel('scenarios')], ['date', labelOf(contextFacts, 'today')], ['division', uiText('core.diff.examples.input.division')],
+  ['channel', uiText('guide.section.channel')], ['formData', FORM_DATA], ['materials', uiText('core.diff.examples.input.materials')],
+];
+const EXPECT_LABELS: [string, string][] = [
+  ['outcome', uiText('designer.examples.expected')], ['missingMaterials', uiText('designer.examples.col.expectedMissing')],
+  ['fieldErrors', uiText('core.diff.examples.expect.fieldErrors')], ['firedRules', uiText('core.diff.examples.expect.firedRules')],
+];
 const PARTS: Record<string, { label: string; labels: Map<string, string>; rank: (key: string) => number }> = {
-  input: { label: '输入', labels: new Map(INPUT_LABELS), rank: rankBy(INPUT_LABELS.map(([k]) => k)) },
-  expect: { label: '预期', labels: new Map(EXPECT_LABELS), rank: rankBy(EXPECT_LABELS.map(([k]) => k)) },
+  input: { label: uiText('core.diff.examples.input'), labels: new Map(INPUT_LABELS), rank: rankBy(INPUT_LABELS.map(([k]) => k)) },
+  expect: { label: uiText('core.diff.examples.expect'), labels: new Map(EXPECT_LABELS), rank: rankBy(EXPECT_LABELS.map(([k]) => k)) },
 };
 
 type Text = { before: (v: unknown) => string; after: (v: unknown) => string } | ((v: unknown) => string);
@@ -40,11 +54,11 @@ function textFor(part: string, key: string, names: SideNames): Text {
 /** A form field of an example by its title, when both sides agree on it (or only one has the field). */
 function formFieldLabel(key: string, facts: FactSides | undefined): string {
   const titles = [...new Set([facts?.from.facts.get(key)?.title, facts?.to.facts.get(key)?.title].filter((t): t is string => t !== undefined))];
-  return titles.length === 1 ? `表单数据「${titles[0] as string}」` : `表单数据 ${key}`;
+  return titles.length === 1 ? named(FORM_DATA, titles[0] as string) : `${FORM_DATA} ${key}`;
 }
 
 function exampleAspects(before: unknown, after: unknown, names: SideNames, facts?: FactSides): DiffAspect[] {
-  if (!isRecord(before) || !isRecord(after)) return [makeAspect('example', '样例', before, after, genericText)];
+  if (!isRecord(before) || !isRecord(after)) return [makeAspect('example', uiText('designer.examples.col.example'), before, after, genericText)];
   const aspects: DiffAspect[] = [];
   for (const key of unionKeys(before, after, rankBy(['input', 'expect']))) {
     if (key === 'name' || sameValue(before[key], after[key])) continue;
@@ -76,11 +90,11 @@ export function diffExamples(before: unknown, after: unknown, names: SideNames, 
   const fromList = before === undefined ? [] : before;
   const toList = after === undefined ? [] : after;
   if (!Array.isArray(fromList) || !Array.isArray(toList)) {
-    return sameValue(before, after) ? [] : [makeChange({ section: 'examples', kind: 'changed', pointer: BASE, label: '测试样例', before, after, beforeText: genericText(before), afterText: genericText(after), affectsDecision: false })];
+    return sameValue(before, after) ? [] : [makeChange({ section: 'examples', kind: 'changed', pointer: BASE, label: EXAMPLE_NOUN, before, after, beforeText: genericText(before), afterText: genericText(after), affectsDecision: false })];
   }
   const outcome = (e: unknown) => {
     const expect = isRecord(e) ? e.expect : undefined;
-    return isRecord(expect) && expect.outcome !== undefined ? `预期${outcomeText(expect.outcome)}` : undefined;
+    return isRecord(expect) && expect.outcome !== undefined ? uiText('core.diff.examples.expected', 'zh-CN', { outcome: outcomeText(expect.outcome) }) : undefined;
   };
   const match = matchByKey(fromList, toList, nameOf);
   const changes: DiffChange[] = [

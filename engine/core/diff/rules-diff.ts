@@ -15,6 +15,7 @@ import type { SideNames } from './side-names.js';
 import type { SideFacts } from './side-facts.js';
 import { eventTypeText, genericText, materialNameText } from './value-text.js';
 import type { DiffAspect, DiffChange } from './types.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 
 const BASE = '/rules';
 
@@ -22,27 +23,30 @@ const nameOf = (rule: unknown) => (isRecord(rule) && typeof rule.name === 'strin
 const titleOf = (rule: unknown) => (isRecord(rule) && typeof rule.title === 'string' && rule.title.trim() !== '' ? rule.title.trim() : undefined);
 
 /** What marks a rule named by its description or identifier because it has no Chinese name yet. */
-export const UNNAMED_RULE_MARK = '（未命名）';
+export const UNNAMED_RULE_MARK = uiText('core.diff.rules.unnamedMark');
+
+/** 受理规则, the rules tab's name: what a rule is called in the diff. */
+const RULE_NOUN = uiText('designer.tab.rules');
 
 /** How people name a rule: its title, else its description, else its identifier (both marked 未命名). */
 export function ruleDisplayName(rule: unknown): string {
   const title = titleOf(rule);
   if (title !== undefined) return title;
   const description = isRecord(rule) && typeof rule.description === 'string' && rule.description.trim() !== '' ? rule.description.trim() : undefined;
-  return `${description ?? nameOf(rule) ?? '受理规则'}${UNNAMED_RULE_MARK}`;
+  return `${description ?? nameOf(rule) ?? RULE_NOUN}${UNNAMED_RULE_MARK}`;
 }
 
 function ruleLabel(rule: unknown): string {
-  return `受理规则「${ruleDisplayName(rule)}」`;
+  return uiText('core.diff.label.named', 'zh-CN', { noun: RULE_NOUN, name: ruleDisplayName(rule) });
 }
 
 /** The label of a rule on both sides: the title both share, else the one title there is, else 受理规则. */
 function pairLabel(before: unknown, after: unknown): string {
   const ta = titleOf(before);
   const tb = titleOf(after);
-  if (ta !== undefined && tb !== undefined) return ta === tb ? ruleLabel(after) : '受理规则';
-  if (ta !== undefined || tb !== undefined) return `受理规则「${(ta ?? tb) as string}」`;
-  return ruleLabel(before) === ruleLabel(after) ? ruleLabel(after) : '受理规则';
+  if (ta !== undefined && tb !== undefined) return ta === tb ? ruleLabel(after) : RULE_NOUN;
+  if (ta !== undefined || tb !== undefined) return uiText('core.diff.label.named', 'zh-CN', { noun: RULE_NOUN, name: (ta ?? tb) as string });
+  return ruleLabel(before) === ruleLabel(after) ? ruleLabel(after) : RULE_NOUN;
 }
 
 /** One sentence about a rule: 「当 年龄 不小于 63 时：不予受理（已达退休年龄）」. */
@@ -50,17 +54,18 @@ export function ruleSentence(rule: unknown, side: SideFacts): string {
   if (!isRecord(rule)) return genericText(rule);
   const event = isRecord(rule.event) ? rule.event : {};
   const params = isRecord(event.params) ? event.params : {};
-  const message = typeof params.message === 'string' && params.message !== '' ? `：${params.message}` : '';
-  const material = typeof params.materialId === 'string' ? `「${side.materials.get(params.materialId) ?? params.materialId}」` : '';
-  const basis = typeof params.basis === 'string' && params.basis !== '' ? `（依据：${params.basis}）` : '';
-  const disabled = rule.enabled === false ? '（已停用）' : '';
-  return `当 ${conditionSentence(rule.conditions, side)} 时，${eventTypeText(event.type)}${material}${message}${basis}${disabled}`;
+  const message = typeof params.message === 'string' && params.message !== '' ? uiText('core.diff.rules.message', 'zh-CN', { message: params.message }) : '';
+  const material = typeof params.materialId === 'string' ? uiText('core.diff.label.quoted', 'zh-CN', { name: side.materials.get(params.materialId) ?? params.materialId }) : '';
+  const basis = typeof params.basis === 'string' && params.basis !== '' ? uiText('core.diff.rules.basis', 'zh-CN', { basis: params.basis }) : '';
+  const disabled = rule.enabled === false ? uiText('core.diff.rules.disabledMark') : '';
+  return uiText('core.diff.rules.sentence', 'zh-CN', { condition: conditionSentence(rule.conditions, side), event: eventTypeText(event.type), material, message, basis, disabled });
 }
 
-const PARAM_LABELS: Record<string, string> = { message: '提示信息', basis: '法律依据', materialId: '所需材料' };
+const PARAM_LABELS: Record<string, string> = { message: uiText('core.diff.rules.param.message'), basis: uiText('designer.rules.basis'), materialId: uiText('core.diff.rules.param.materialId') };
+const EVENT_LABEL = uiText('core.diff.rules.event');
 
 function eventAspects(before: unknown, after: unknown, names: SideNames): DiffAspect[] {
-  if (!isRecord(before) || !isRecord(after)) return sameValue(before, after) ? [] : [makeAspect('event', '事件', before, after, genericText)];
+  if (!isRecord(before) || !isRecord(after)) return sameValue(before, after) ? [] : [makeAspect('event', EVENT_LABEL, before, after, genericText)];
   const aspects: DiffAspect[] = [];
   for (const key of unionKeys(before, after, rankBy(['type', 'params']))) {
     if (key === 'params' && isRecord(before.params) && isRecord(after.params)) {
@@ -71,10 +76,10 @@ function eventAspects(before: unknown, after: unknown, names: SideNames): DiffAs
         const text = param === 'materialId'
           ? { before: (v: unknown) => materialNameText(v, names.from), after: (v: unknown) => materialNameText(v, names.to) }
           : genericText;
-        aspects.push(makeAspect(`event.params.${param}`, `事件${PARAM_LABELS[param] ?? `参数 ${param}`}`, pa[param], pb[param], text));
+        aspects.push(makeAspect(`event.params.${param}`, uiText('core.diff.rules.eventPart', 'zh-CN', { part: PARAM_LABELS[param] ?? uiText('core.diff.rules.param', 'zh-CN', { name: param }) }), pa[param], pb[param], text));
       }
     } else if (!sameValue(before[key], after[key])) {
-      aspects.push(makeAspect(`event.${key}`, key === 'type' ? '事件类型' : `事件 ${key}`, before[key], after[key], key === 'type' ? eventTypeText : genericText));
+      aspects.push(makeAspect(`event.${key}`, key === 'type' ? uiText('core.diff.rules.eventType') : uiText('core.diff.rules.eventKey', 'zh-CN', { key }), before[key], after[key], key === 'type' ? eventTypeText : genericText));
     }
   }
   return aspects;
@@ -87,22 +92,22 @@ const DEFAULTS: Record<string, (value: unknown) => unknown> = {
 };
 
 const RULE_KEYS: [key: string, label: string][] = [
-  ['name', '规则标识（内部）'],
-  ['title', '规则名称'],
-  ['description', '规则说明'],
-  ['priority', '优先级'],
-  ['enabled', '是否启用'],
-  ['conditions', '条件'],
-  ['event', '事件'],
+  ['name', uiText('core.diff.rules.key')],
+  ['title', uiText('core.diff.rules.title')],
+  ['description', uiText('core.diff.rules.description')],
+  ['priority', uiText('designer.rules.priority')],
+  ['enabled', uiText('core.diff.rules.enabledKey')],
+  ['conditions', uiText('designer.rules.condition')],
+  ['event', EVENT_LABEL],
 ];
 const ruleLabels = new Map(RULE_KEYS);
 
 function ruleAspects(before: unknown, after: unknown, names: SideNames, facts: FactSides): DiffAspect[] {
-  if (!isRecord(before) || !isRecord(after)) return [makeAspect('rule', '规则', before, after, genericText)];
+  if (!isRecord(before) || !isRecord(after)) return [makeAspect('rule', uiText('core.diff.rules.rule'), before, after, genericText)];
   const aspects: DiffAspect[] = [];
   for (const key of unionKeys(before, after, rankBy(RULE_KEYS.map(([k]) => k)))) {
     if (key === 'name') {
-      if (!sameValue(before.name, after.name)) aspects.push(makeAspect('name', '规则标识（内部）', before.name, after.name, genericText));
+      if (!sameValue(before.name, after.name)) aspects.push(makeAspect('name', uiText('core.diff.rules.key'), before.name, after.name, genericText));
       continue;
     }
     if (key === 'conditions') aspects.push(...diffConditions(before.conditions, after.conditions, facts));
@@ -112,7 +117,7 @@ function ruleAspects(before: unknown, after: unknown, names: SideNames, facts: F
       const va = normal(before[key]);
       const vb = normal(after[key]);
       if (!sameValue(va, vb)) {
-        const text = key === 'enabled' ? (v: unknown) => (v === false ? '停用' : v === true ? '启用' : genericText(v)) : genericText;
+        const text = key === 'enabled' ? (v: unknown) => (v === false ? uiText('core.diff.rules.disabled') : v === true ? uiText('designer.rules.enabled') : genericText(v)) : genericText;
         aspects.push(makeAspect(key, ruleLabels.get(key) ?? key, va, vb, text));
       }
     }
@@ -153,7 +158,7 @@ export function diffRules(before: unknown, after: unknown, names: SideNames, fac
   const fromList = before === undefined ? [] : before;
   const toList = after === undefined ? [] : after;
   if (!Array.isArray(fromList) || !Array.isArray(toList)) {
-    return sameValue(before, after) ? [] : [makeChange({ section: 'rules', kind: 'changed', pointer: BASE, label: '受理规则', before, after, beforeText: genericText(before), afterText: genericText(after), affectsDecision: true })];
+    return sameValue(before, after) ? [] : [makeChange({ section: 'rules', kind: 'changed', pointer: BASE, label: RULE_NOUN, before, after, beforeText: genericText(before), afterText: genericText(after), affectsDecision: true })];
   }
   const match = matchByKey(fromList, toList, nameOf);
   const reKeyed = pairByTitle(match.removed, match.added);
