@@ -24,8 +24,11 @@ import { diffTranslations } from './translations-diff.js';
 import { genericText } from './value-text.js';
 import type { ItemConfig } from '../config/types.js';
 import type { ConfigDiff, DiffChange, DiffSection } from './types.js';
+import { standardTitle } from './standard-labels.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 
-const TOP_LABELS: Record<string, string> = { code: '配置编码', meta: '元数据' };
+const TOP_LABELS: Record<string, string> = { code: uiText('core.diff.configs.code'), meta: uiText('core.diff.configs.meta') };
+const FORM_LABEL = uiText('core.diff.configs.form');
 
 /** A part that is not even an object (a malformed draft) is compared whole. */
 function wholeChange(section: DiffSection, at: string, label: string, before: unknown, after: unknown, affectsDecision: boolean): DiffChange[] {
@@ -36,19 +39,19 @@ function wholeChange(section: DiffSection, at: string, label: string, before: un
 const malformed = (value: unknown) => value !== undefined && !isRecord(value);
 
 function diffStandardPart(before: unknown, after: unknown, names: SideNames): DiffChange[] {
-  if (malformed(before) || malformed(after)) return wholeChange('standard', '/standard', '事项标准', before, after, true);
+  if (malformed(before) || malformed(after)) return wholeChange('standard', '/standard', standardTitle(), before, after, true);
   const a = before as Record<string, unknown> | undefined;
   const b = after as Record<string, unknown> | undefined;
   return [...diffStandard(a, b), ...diffMaterials(a?.materials, b?.materials), ...diffScenarios(a?.scenarios, b?.scenarios, names)];
 }
 
 function diffFormPart(before: unknown, after: unknown): DiffChange[] {
-  if (malformed(before) || malformed(after)) return wholeChange('form', '/form', '受理表单', before, after, true);
+  if (malformed(before) || malformed(after)) return wholeChange('form', '/form', FORM_LABEL, before, after, true);
   const a = before as Record<string, unknown> | undefined;
   const b = after as Record<string, unknown> | undefined;
   const changes = [...diffFormSchema(a?.schema, b?.schema), ...diffUiSchema(a?.uiSchema, b?.uiSchema)];
   for (const key of unionKeys(a, b)) {
-    if (key !== 'schema' && key !== 'uiSchema') changes.push(...wholeChange('form', pointer('/form', key), `受理表单 ${key}`, a?.[key], b?.[key], true));
+    if (key !== 'schema' && key !== 'uiSchema') changes.push(...wholeChange('form', pointer('/form', key), `${FORM_LABEL} ${key}`, a?.[key], b?.[key], true));
   }
   return changes;
 }

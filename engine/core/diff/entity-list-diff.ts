@@ -8,6 +8,7 @@ import { pointer } from './json-pointer.js';
 import { matchByKey, movedIdentities, type KeyedEntry } from './keyed-lists.js';
 import { genericText } from './value-text.js';
 import type { DiffAspect, DiffChange, DiffSection } from './types.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 
 export type Side = 'from' | 'to';
 
@@ -36,10 +37,10 @@ const nameOf = (entity: unknown) => (isRecord(entity) && typeof entity.name === 
  */
 function entityLabel(noun: string, before: unknown, after: unknown): string {
   const names = [before, after].filter((e) => e !== undefined).map(nameOf);
-  if (names.length > 0 && names.every((n) => n !== undefined && n === names[0])) return `${noun}「${names[0] as string}」`;
+  if (names.length > 0 && names.every((n) => n !== undefined && n === names[0])) return uiText('core.diff.label.named', 'zh-CN', { noun, name: names[0] as string });
   if (names.some((n) => n !== undefined)) return noun;
   const id = idOf(before ?? after);
-  return id === undefined ? noun : `${noun}（${id}）`;
+  return id === undefined ? noun : uiText('core.diff.label.coded', 'zh-CN', { noun, id });
 }
 
 /**
@@ -58,7 +59,7 @@ function pairByName<T>(removed: KeyedEntry<T>[], added: KeyedEntry<T>[]): { from
   return pairs;
 }
 
-const positionText = (index: unknown) => `第 ${(index as number) + 1} 项`;
+const positionText = (index: unknown) => uiText('core.config.standard.nth', 'zh-CN', { n: (index as number) + 1 });
 
 export function diffEntityList(spec: EntityListSpec, before: unknown, after: unknown): DiffChange[] {
   const list = (v: unknown) => (v === undefined ? [] : v);
@@ -108,7 +109,7 @@ function propertyAspects(spec: EntityListSpec, before: unknown, after: unknown):
   const rank = rankBy(['name', 'id', ...spec.properties]);
   return unionKeys(before, after, rank)
     .filter((key) => !sameValue(before[key], after[key]))
-    .map((key) => makeAspect(key, key === 'id' ? `${spec.propertyLabel(key)}（内部）` : spec.propertyLabel(key), before[key], after[key], {
+    .map((key) => makeAspect(key, key === 'id' ? uiText('core.diff.label.internal', 'zh-CN', { label: spec.propertyLabel(key) }) : spec.propertyLabel(key), before[key], after[key], {
       before: (v) => spec.propertyText(key, v, 'from'),
       after: (v) => spec.propertyText(key, v, 'to'),
     }));

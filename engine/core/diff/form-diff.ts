@@ -17,6 +17,11 @@ import { constOptionsText, genericText, schemaFormatText, schemaTypeText } from 
 import { schemaFieldTitles } from './side-facts.js';
 import { conditionalFieldText, conditionalFields } from '../form/field-conditions.js';
 import type { DiffAspect, DiffChange } from './types.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
+
+const FIELD_NOUN = uiText('designer.rules.formFields');
+const named = (noun: string, name: string) => uiText('core.diff.label.named', 'zh-CN', { noun, name });
+const optionsText = (values: string) => uiText('core.diff.form.options', 'zh-CN', { values });
 
 const BASE = '/form/schema';
 
@@ -38,7 +43,7 @@ function oneOfIsOptions(a: unknown, b: unknown): boolean {
 
 /** `true` accepts anything and `false` nothing: reading them as 是/否 would mislead. */
 function wholeSchemaText(schema: unknown): string {
-  return schema === true ? '任意值（true）' : schema === false ? '不接受任何值（false）' : genericText(schema);
+  return schema === true ? uiText('core.diff.form.anyValue') : schema === false ? uiText('core.diff.form.noValue') : genericText(schema);
 }
 
 function ownKeywords(node: Record<string, unknown>, options: boolean): Record<string, unknown> {
@@ -70,7 +75,7 @@ function otherRequired(node: Record<string, unknown>): unknown[] | undefined {
 function logicSentences(node: Record<string, unknown>): string | undefined {
   const titleOf = schemaFieldTitles(node);
   const sentences = conditionalFields(node).map((field) => conditionalFieldText(field, titleOf));
-  return sentences.length > 0 ? sentences.join('；') : undefined;
+  return sentences.length > 0 ? sentences.join(uiText('server.notice.clauseSeparator')) : undefined;
 }
 
 function conditionalAspect(a: Record<string, unknown>, b: Record<string, unknown>, logicA: unknown, logicB: unknown): DiffAspect {
@@ -89,7 +94,7 @@ function conditionalAspect(a: Record<string, unknown>, b: Record<string, unknown
 function nodeAspects(a: unknown, b: unknown, role: Role, requiredBefore: boolean, requiredAfter: boolean): DiffAspect[] {
   if (!isRecord(a) || !isRecord(b)) {
     // A boolean schema, or a malformed draft: compare the node as a whole.
-    return sameValue(a, b) ? [] : [makeAspect('schema', '整个定义', a, b, wholeSchemaText)];
+    return sameValue(a, b) ? [] : [makeAspect('schema', uiText('core.diff.form.wholeSchema'), a, b, wholeSchemaText)];
   }
   const options = oneOfIsOptions(a, b);
   const ownA = ownKeywords(a, options);
@@ -118,17 +123,17 @@ const titleOf = (schema: unknown) => (isRecord(schema) && typeof schema.title ==
  * the key only when there is no title at all.
  */
 function fieldLabel(role: Role, name: string, a: unknown, b: unknown): string {
-  if (role === 'root') return '表单整体';
-  if (role === 'definition') return `表单定义「${name}」`;
+  if (role === 'root') return uiText('core.diff.form.whole');
+  if (role === 'definition') return named(uiText('core.diff.form.definition'), name);
   const titles = [a, b].filter((s) => s !== undefined).map(titleOf);
   const distinct = [...new Set(titles.filter((t): t is string => t !== undefined))];
   // One title (on both sides, or on the one side that has one) names the field; two make it a rename.
-  if (distinct.length === 1) return `表单字段「${distinct[0] as string}」`;
-  if (distinct.length > 1) return '表单字段';
-  return `表单字段 ${name}`;
+  if (distinct.length === 1) return named(FIELD_NOUN, distinct[0] as string);
+  if (distinct.length > 1) return FIELD_NOUN;
+  return `${FIELD_NOUN} ${name}`;
 }
 
-const KEY_ASPECT = { key: 'key', label: '字段标识（内部）' };
+const KEY_ASPECT = { key: 'key', label: uiText('core.diff.form.key') };
 
 /** Character bigrams' Dice coefficient: 「申请人年龄」 and 「年龄」 are alike, 「姓名」 and 「年龄」 are not. */
 function titleSimilarity(x: string, y: string): number {
@@ -197,12 +202,12 @@ function fieldSummary(schema: unknown, required: boolean): string | undefined {
   if (isRecord(schema)) {
     if (schema.type !== undefined) parts.push(schemaTypeText(schema.type));
     if (schema.format !== undefined) parts.push(schemaFormatText(schema.format));
-      if (Array.isArray(schema.enum)) parts.push(`可选值 ${genericText(schema.enum)}`);
-    else if (isOptionList(schema.oneOf)) parts.push(`可选值 ${constOptionsText(schema.oneOf)}`);
-    else if (isRecord(schema.items) && isOptionList(schema.items.oneOf)) parts.push(`可选值 ${constOptionsText(schema.items.oneOf)}`);
+    if (Array.isArray(schema.enum)) parts.push(optionsText(genericText(schema.enum)));
+    else if (isOptionList(schema.oneOf)) parts.push(optionsText(constOptionsText(schema.oneOf)));
+    else if (isRecord(schema.items) && isOptionList(schema.items.oneOf)) parts.push(optionsText(constOptionsText(schema.items.oneOf)));
   }
-  if (required) parts.push('必填');
-  return parts.length > 0 ? parts.join('，') : undefined;
+  if (required) parts.push(uiText('designer.form.props.required'));
+  return parts.length > 0 ? parts.join(uiText('core.guide.partSeparator')) : undefined;
 }
 
 interface Walk {

@@ -3,6 +3,7 @@ import { diffEntityList, type EntityListSpec } from './entity-list-diff.js';
 import { MATERIAL_PROPERTIES, materialPropertyLabel, standardElementLabel } from './standard-labels.js';
 import { genericText, isCoded } from './value-text.js';
 import type { DiffChange } from './types.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 
 const spec: EntityListSpec = {
   section: 'materials',
@@ -14,7 +15,7 @@ const spec: EntityListSpec = {
   // The facts a window clerk checks first: is it needed, what is it, in what form, who issues it.
   summaryText: (m) => {
     const parts = [m.necessity, m.type, m.form, m.source].filter(isCoded).map((c) => c.label);
-    return parts.length > 0 ? parts.join('，') : undefined;
+    return parts.length > 0 ? parts.join(uiText('core.guide.partSeparator')) : undefined;
   },
   // Which materials exist and which are required is exactly what the one-time notice is made of.
   affectsDecision: true,

@@ -4,6 +4,7 @@ import type { SideNames } from './side-names.js';
 import { SCENARIO_PROPERTIES, scenarioPropertyLabel, standardElementLabel } from './standard-labels.js';
 import { genericText, materialListText } from './value-text.js';
 import type { DiffChange } from './types.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 
 export function diffScenarios(before: unknown, after: unknown, names: SideNames): DiffChange[] {
   const spec: EntityListSpec = {
@@ -13,7 +14,7 @@ export function diffScenarios(before: unknown, after: unknown, names: SideNames)
     properties: SCENARIO_PROPERTIES,
     propertyLabel: scenarioPropertyLabel,
     propertyText: (key, value, side) => (key === 'materialIds' ? materialListText(value, names[side]) : genericText(value)),
-    summaryText: (s, side) => (Array.isArray(s.materialIds) ? `${scenarioPropertyLabel('materialIds')}：${materialListText(s.materialIds, names[side])}` : undefined),
+    summaryText: (s, side) => (Array.isArray(s.materialIds) ? uiText('core.diff.label.entry', 'zh-CN', { label: scenarioPropertyLabel('materialIds'), text: materialListText(s.materialIds, names[side]) }) : undefined),
     // A scenario decides which materials an application must bring.
     affectsDecision: true,
   };

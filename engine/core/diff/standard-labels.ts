@@ -13,7 +13,7 @@ interface PropertySchema {
   properties?: Record<string, PropertySchema>;
 }
 
-const schema = itemStandardSchema as unknown as { properties: Record<string, PropertySchema>; definitions: Record<string, PropertySchema> };
+const schema = itemStandardSchema as unknown as { title?: string; properties: Record<string, PropertySchema>; definitions: Record<string, PropertySchema> };
 
 function resolve(property: PropertySchema | undefined): PropertySchema | undefined {
   const ref = property?.$ref;
@@ -23,6 +23,11 @@ function resolve(property: PropertySchema | undefined): PropertySchema | undefin
 /** A property's own title wins over the title of the definition it references (承诺办理时限 vs 时限). */
 function titleOf(property: PropertySchema | undefined): string | undefined {
   return property?.title ?? resolve(property)?.title;
+}
+
+/** What the standard itself is called: the schema's title (事项标准). */
+export function standardTitle(): string {
+  return schema.title ?? 'standard';
 }
 
 /** The standard's elements in schema order: the order the guide and the editor use. */

@@ -2,8 +2,9 @@ import { makeChange } from './change-builder.js';
 import { pointer } from './json-pointer.js';
 import { isRecord, unionKeys } from './json-values.js';
 import type { DiffChange } from './types.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 
-const LANGUAGE_LABELS: Record<string, string> = { 'mn-Mong': '蒙古文译文' };
+const LANGUAGE_LABELS: Record<string, string> = { 'mn-Mong': uiText('core.diff.translations.mnMong') };
 
 /**
  * Translation changes, one per string: which translated text of which key was added, removed or
@@ -15,12 +16,12 @@ export function diffTranslations(before: unknown, after: unknown): DiffChange[] 
   const b = isRecord(after) ? after : {};
   const changes: DiffChange[] = [];
   for (const language of unionKeys(a, b)) {
-    const label = LANGUAGE_LABELS[language] ?? `${language} 译文`;
+    const label = LANGUAGE_LABELS[language] ?? uiText('core.diff.translations.language', 'zh-CN', { language });
     const from = isRecord(a[language]) ? (a[language] as Record<string, unknown>) : {};
     const to = isRecord(b[language]) ? (b[language] as Record<string, unknown>) : {};
     if (language === 'review') {
       if (JSON.stringify(from) !== JSON.stringify(to)) {
-        changes.push(makeChange({ section: 'standard', kind: 'changed', pointer: '/translations/review', label: '译文审定状态', before: a.review, after: b.review, beforeText: JSON.stringify(a.review ?? null), afterText: JSON.stringify(b.review ?? null), affectsDecision: false }));
+        changes.push(makeChange({ section: 'standard', kind: 'changed', pointer: '/translations/review', label: uiText('core.diff.translations.review'), before: a.review, after: b.review, beforeText: JSON.stringify(a.review ?? null), afterText: JSON.stringify(b.review ?? null), affectsDecision: false }));
       }
       continue;
     }
@@ -29,7 +30,7 @@ export function diffTranslations(before: unknown, after: unknown): DiffChange[] 
       const y = to[key];
       if (x === y) continue;
       const kind = x === undefined ? 'added' : y === undefined ? 'removed' : 'changed';
-      changes.push(makeChange({ section: 'standard', kind, pointer: pointer(pointer('/translations', language), key), label: `${label}「${key}」`, before: x, after: y, beforeText: typeof x === 'string' ? x : undefined, afterText: typeof y === 'string' ? y : undefined, affectsDecision: false }));
+      changes.push(makeChange({ section: 'standard', kind, pointer: pointer(pointer('/translations', language), key), label: uiText('core.diff.label.named', 'zh-CN', { noun: label, name: key }), before: x, after: y, beforeText: typeof x === 'string' ? x : undefined, afterText: typeof y === 'string' ? y : undefined, affectsDecision: false }));
     }
   }
   return changes;
