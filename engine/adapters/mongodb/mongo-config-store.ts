@@ -16,6 +16,7 @@ import { fromDraftDocument, toAuditDocument, toDraftDocument, toVersionDocument,
 import { latestDraftRevision, liveDraft } from './drafts.js';
 import { guard, unlessDuplicateKey } from './driver-errors.js';
 import { MongoConfigReader } from './mongo-config-reader.js';
+import { draftChanged } from '../config-store-messages.js';
 
 /** Each losing round means another writer appended, so N concurrent appenders need at most N tries. */
 const MAX_AUDIT_ATTEMPTS = 64;
@@ -24,7 +25,7 @@ const MAX_UPSERT_ATTEMPTS = 3;
 
 function staleDraft(code: string, expectedRevision: number, current: DraftDocument | null): ConflictError {
   const currentRevision = liveDraft(current)?.revision ?? null;
-  return new ConflictError(`草稿已被他人修改（当前修订号 ${currentRevision ?? '无'}，提交的修订号 ${expectedRevision}）`, { code, expectedRevision, currentRevision });
+  return new ConflictError(draftChanged(currentRevision, expectedRevision), { code, expectedRevision, currentRevision });
 }
 
 /**
@@ -54,18 +55,18 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
       );
       if (done) return;
     }
-    throw new ConflictError(`事项 ${code} 正被他人同时登记，请重试`, { code });
+    throw new ConflictError({ key: 'stores.mongodb.itemBeingRegistered', values: { code } }, { code });
   }
 
   async setWithdrawn(code: string, withdrawal: Withdrawal | null): Promise<void> {
     const value = withdrawal ? { at: withdrawal.at, by: withdrawal.by, reason: withdrawal.reason } : null;
     const result = await guard('setWithdrawn', () => this.collections.items.updateOne({ code }, { $set: { withdrawn: value } }));
-    if (result.matchedCount === 0) throw new NotFoundError(`事项 ${code} 不存在`);
+    if (result.matchedCount === 0) throw new NotFoundError({ key: 'services.items.noSuchItem', values: { code } });
   }
 
   async createDraft(draft: NewDraft): Promise<DraftRecord> {
     const latest = await guard('createDraft', () => latestDraftRevision(this.collections.drafts, draft.code));
-    const existing = () => new ConflictError(`事项 ${draft.code} 已有草稿，请基于最新草稿修改`, { code: draft.code, currentRevision: liveDraft(latest)?.revision ?? null });
+    const existing = () => new ConflictError({ key: 'stores.configStore.draftExists', values: { code: draft.code } }, { code: draft.code, currentRevision: liveDraft(latest)?.revision ?? null });
     if (liveDraft(latest)) throw existing();
     const record: DraftRecord = { ...draft, revision: (latest?.revision ?? 0) + 1 };
     await this.insertDraftRevision('createDraft', toDraftDocument(record), existing);
@@ -83,7 +84,7 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
   }
 
   async deleteDraft(code: string, expectedRevision: number): Promise<void> {
-    const conflict = () => new ConflictError(`草稿已被他人修改或已不存在`, { code, expectedRevision });
+    const conflict = () => new ConflictError({ key: 'stores.configStore.draftChangedOrGone' }, { code, expectedRevision });
     const current = liveDraft(await guard('deleteDraft', () => latestDraftRevision(this.collections.drafts, code)));
     if (!current || current.revision !== expectedRevision) throw conflict();
     await this.insertDraftRevision('deleteDraft', { code, revision: expectedRevision + 1, deleted: true }, conflict);
@@ -93,7 +94,7 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
     await guard(
       'insertVersion',
       () => this.collections.versions.insertOne(toVersionDocument(version)),
-      () => new ConflictError(`事项 ${version.code} 的第 ${version.version} 版已由他人发布`, { code: version.code, version: version.version }),
+      () => new ConflictError({ key: 'stores.configStore.versionPublishedByOthers', values: { code: version.code, version: version.version } }, { code: version.code, version: version.version }),
     );
   }
 
@@ -109,17 +110,17 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
   async publishVersion({ version, event, draftRevision, item }: Publication): Promise<AuditEvent> {
     const current = liveDraft(await guard('publishVersion', () => latestDraftRevision(this.collections.drafts, version.code)));
     if (!current || current.revision !== draftRevision) {
-      throw new ConflictError('草稿已被他人修改或已不存在，未发布', { code: version.code, expectedRevision: draftRevision });
+      throw new ConflictError({ key: 'stores.configStore.draftChangedNotPublished' }, { code: version.code, expectedRevision: draftRevision });
     }
     await guard(
       'publishVersion',
       () => this.collections.versions.insertOne({ ...toVersionDocument(version), publicationJson: canonicalJson(event) }),
-      () => new ConflictError(`事项 ${version.code} 的第 ${version.version} 版已由他人发布`, { code: version.code, version: version.version }),
+      () => new ConflictError({ key: 'stores.configStore.versionPublishedByOthers', values: { code: version.code, version: version.version } }, { code: version.code, version: version.version }),
     );
     const chained = await this.chainAudit(event, true);
     // The draft and the item record follow from the version; were these writes lost, the next
     // publication of the item is refused as based on a stale version, never silently wrong.
-    await this.insertDraftRevision('publishVersion', { code: version.code, revision: draftRevision + 1, deleted: true }, () => new ConflictError('草稿已被他人修改'))
+    await this.insertDraftRevision('publishVersion', { code: version.code, revision: draftRevision + 1, deleted: true }, () => new ConflictError({ key: 'stores.mongodb.draftChanged' }))
       .catch(() => undefined);
     await this.upsertItem(item);
     await guard('publishVersion', () => this.collections.items.updateOne({ code: item.code }, { $set: { withdrawn: null } }));
@@ -179,7 +180,7 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
       // Jitter spreads the losers out so they do not collide again on the next number.
       await sleep(Math.random() * Math.min(2 ** attempt, 50));
     }
-    throw new ConflictError(`审计日志写入冲突过多（${MAX_AUDIT_ATTEMPTS} 次），请稍后重试`, { action: event.action, code: event.code });
+    throw new ConflictError({ key: 'stores.mongodb.auditConflicts', values: { attempts: MAX_AUDIT_ATTEMPTS } }, { action: event.action, code: event.code });
   }
 
   /**
@@ -189,12 +190,12 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
    * leaves a few extra documents that the next save removes.
    */
   async createPrincipal(principal: PrincipalRecord): Promise<void> {
-    await guard('createPrincipal', () => this.collections.principals.insertOne({ ...principal }), () => new ConflictError(`用户 ${principal.id} 已存在`, { id: principal.id }));
+    await guard('createPrincipal', () => this.collections.principals.insertOne({ ...principal }), () => new ConflictError({ key: 'stores.configStore.principalExists', values: { id: principal.id } }, { id: principal.id }));
   }
 
   async revokePrincipal(id: string, at: string, by: string): Promise<PrincipalRecord> {
     const current = await guard('revokePrincipal', () => this.collections.principals.findOne<PrincipalRecord>({ id }, { projection: { _id: 0 } }));
-    if (!current) throw new NotFoundError(`用户 ${id} 不存在`, { id });
+    if (!current) throw new NotFoundError({ key: 'stores.configStore.noSuchPrincipal', values: { id } }, { id });
     if (current.revokedAt) return current;
     // Filtering on revokedAt: null keeps the first revocation when two admins revoke at once.
     await guard('revokePrincipal', () => this.collections.principals.updateOne({ id, revokedAt: null }, { $set: { revokedAt: at, revokedBy: by } }));
@@ -202,7 +203,7 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
   }
 
   async createSession(session: SessionRecord): Promise<void> {
-    await guard('createSession', () => this.collections.sessions.insertOne({ ...session }), () => new ConflictError('会话已存在', { session: 'exists' }));
+    await guard('createSession', () => this.collections.sessions.insertOne({ ...session }), () => new ConflictError({ key: 'stores.configStore.sessionExists' }, { session: 'exists' }));
   }
 
   async findSession(idHash: string): Promise<SessionWithPrincipal | null> {
@@ -232,7 +233,7 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
       const done = await unlessDuplicateKey('putClaim', () => this.collections.claims.replaceOne({ division, code }, { ...record }, { upsert: true }));
       if (done) return record;
     }
-    throw new ConflictError(`认领 ${division}/${code} 正被他人同时修改，请重试`, { division, code });
+    throw new ConflictError({ key: 'stores.mongodb.claimBusy', values: { division, code } }, { division, code });
   }
 
   async deleteClaim(division: string, code: string): Promise<boolean> {
@@ -242,11 +243,11 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
 
   async insertClaims(claims: readonly ClaimRecord[]): Promise<void> {
     if (claims.length === 0) return;
-    await guard('insertClaims', () => this.collections.claims.insertMany(claims.map((c) => ({ ...c }))), () => new ConflictError('部分认领已存在', { count: claims.length }));
+    await guard('insertClaims', () => this.collections.claims.insertMany(claims.map((c) => ({ ...c }))), () => new ConflictError({ key: 'stores.mongodb.claimsExist' }, { count: claims.length }));
   }
 
   async addStation(station: StationRecord): Promise<void> {
-    await guard('addStation', () => this.collections.stations.insertOne({ ...station }), () => new ConflictError(`服务站 ${station.code} 已存在`, { code: station.code }));
+    await guard('addStation', () => this.collections.stations.insertOne({ ...station }), () => new ConflictError({ key: 'stores.configStore.stationExists', values: { code: station.code } }, { code: station.code }));
   }
 
   async putCalendarYear(record: CalendarYearRecord): Promise<CalendarYearRecord | null> {
@@ -257,7 +258,7 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
       const done = await unlessDuplicateKey('putCalendarYear', () => this.collections.calendarYears.replaceOne({ year }, withoutUndefined({ ...record }), { upsert: true }));
       if (done) return previous;
     }
-    throw new ConflictError(`${year} 年工作日历正被他人同时修改，请重试`, { year });
+    throw new ConflictError({ key: 'stores.mongodb.calendarBusy', values: { year } }, { year });
   }
 
   async putDataListEntry(entry: DataListEntry): Promise<DataListEntry | null> {
@@ -268,7 +269,7 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
       const done = await unlessDuplicateKey('putDataListEntry', () => this.collections.dataListEntries.replaceOne({ kind, id }, withoutUndefined({ ...entry }), { upsert: true }));
       if (done) return previous;
     }
-    throw new ConflictError(`清单条目 ${id} 正被他人同时修改，请重试`, { kind, id });
+    throw new ConflictError({ key: 'stores.mongodb.dataListEntryBusy', values: { id } }, { kind, id });
   }
 
   async deleteDataListEntry(kind: DataListKind, id: string): Promise<boolean> {
@@ -281,7 +282,7 @@ export class MongoConfigStore extends MongoConfigReader implements ConfigStore {
   }
 
   async insertReportSnapshot(snapshot: ReportSnapshot): Promise<void> {
-    await guard('insertReportSnapshot', () => this.collections.reportSnapshots.insertOne(withoutUndefined({ ...snapshot })), () => new ConflictError(`${snapshot.key} 的报表快照已存在`, { period: snapshot.period, key: snapshot.key }));
+    await guard('insertReportSnapshot', () => this.collections.reportSnapshots.insertOne(withoutUndefined({ ...snapshot })), () => new ConflictError({ key: 'stores.configStore.reportSnapshotExists', values: { key: snapshot.key } }, { period: snapshot.period, key: snapshot.key }));
   }
 
   async listReportSnapshots(period: ReportPeriod): Promise<ReportSnapshot[]> {

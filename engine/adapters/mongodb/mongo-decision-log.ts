@@ -137,7 +137,7 @@ export class MongoDecisionLogWriter extends MongoDecisionLogReader implements De
         this.#queue.push({ ...pending, record: { ...pending.record, id: newDecisionId() }, attempts: pending.attempts + 1 });
         return;
       }
-      pending.reject(failed.get(index) === DUPLICATE_KEY ? new StoreUnavailableError('决定记录编号连续冲突，未能写入', { adapter: 'mongodb', id: pending.record.id }) : failed.get(index));
+      pending.reject(failed.get(index) === DUPLICATE_KEY ? new StoreUnavailableError({ key: 'stores.decisionLog.idConflicts' }, { adapter: 'mongodb', id: pending.record.id }) : failed.get(index));
     });
   }
 

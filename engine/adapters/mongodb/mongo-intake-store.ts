@@ -98,7 +98,7 @@ const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 10_000;
 
 function toIntakeError(error: unknown, operation: string): unknown {
   if (error instanceof TongbanError || !(error instanceof MongoError)) return error;
-  return new StoreUnavailableError(`MongoDB 办件库暂不可用（${operation}）：${error.message}`, {
+  return new StoreUnavailableError({ key: 'stores.mongodb.intakeStoreUnavailable', values: { operation, reason: error.message } }, {
     adapter: 'mongodb', operation, driverError: error.name, ...(error.code === undefined ? {} : { driverCode: error.code }),
   });
 }
@@ -181,7 +181,7 @@ export class MongoIntakeStore implements IntakeStore {
         sequence = Math.max(nextSequence(highest[0]?.caseNumber ?? null), this.#nextSequence.get(prefix) ?? 0);
       }
       this.#nextSequence.set(prefix, Math.max(this.#nextSequence.get(prefix) ?? 0, sequence + 1));
-      if (sequence > MAX_SEQUENCE) throw new StoreUnavailableError(`受理地 ${prepared.receivingDivision} 当日办件编号已用尽`, { prefix });
+      if (sequence > MAX_SEQUENCE) throw new StoreUnavailableError({ key: 'stores.intakeStore.sequenceExhausted', values: { division: prepared.receivingDivision } }, { prefix });
       const record: IntakeRecord = { ...prepared, caseNumber: formatCaseNumber(prefix, sequence), attachments: [] };
       const { attachments: _none, ...stored } = record;
       const first = opening ? chainCaseEvent(record.caseNumber, opening.event, null) : null;
@@ -245,10 +245,10 @@ export class MongoIntakeStore implements IntakeStore {
     return guard('appendCaseEvent', async () => {
       const intakes = intakesOf(this.#db);
       const record = await intakes.findOne<Pick<IntakeDocument, 'recordJson'>>({ caseNumber }, { projection: { _id: 0, recordJson: 1 } });
-      if (!record) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
+      if (!record) throw new NotFoundError({ key: 'services.cases.book.noSuchCase', values: { caseNumber } }, { caseNumber });
       const [head] = await caseEventsOf(this.#db).find<CaseEventDocument>({ caseNumber }, { projection: { _id: 0 } }).sort({ seq: -1 }).limit(1).toArray();
       const previous = head ? (JSON.parse(head.eventJson) as CaseEvent) : null;
-      const changed = () => new CaseChangedError(`办件 ${caseNumber} 已被他人更新，请刷新后重试`, { caseNumber, expectedSeq, seq: previous?.seq ?? 0 });
+      const changed = () => new CaseChangedError({ key: 'stores.mongodb.caseChanged', values: { caseNumber } }, { caseNumber, expectedSeq, seq: previous?.seq ?? 0 });
       if ((previous?.seq ?? 0) !== expectedSeq) throw changed();
       const chained = chainCaseEvent(caseNumber, event, previous);
       try {
@@ -298,7 +298,7 @@ export class MongoIntakeStore implements IntakeStore {
     const prepared = prepareAttachment(attachment);
     return guard('addAttachment', async () => {
       const exists = await intakesOf(this.#db).findOne({ caseNumber }, { projection: { _id: 0, caseNumber: 1 } });
-      if (!exists) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
+      if (!exists) throw new NotFoundError({ key: 'services.cases.book.noSuchCase', values: { caseNumber } }, { caseNumber });
       const { data, ...meta } = prepared;
       await attachmentsOf(this.#db).insertOne({ ...meta, caseNumber, data: new Binary(data) });
       return meta;
@@ -351,7 +351,7 @@ export async function openMongoIntakeStore({ uri, database, key }: MongoIntakeSt
     db = client.db(database, { readPreference: ReadPreference.primary });
   } catch (error) {
     await client?.close().catch(() => undefined);
-    throw new StoreUnavailableError(`无法连接 MongoDB 办件库 ${database}：${(error as Error).message}`, { adapter: 'mongodb', database });
+    throw new StoreUnavailableError({ key: 'stores.mongodb.cannotConnectIntakeStore', values: { database, reason: (error as Error).message } }, { adapter: 'mongodb', database });
   }
   let indexes: 'ensured' | 'not-permitted' = 'ensured';
   try {
@@ -371,5 +371,5 @@ export async function ensureMongoIntakeIndexes(options: MongoIntakeStoreOptions)
   const store = await openMongoIntakeStore(options);
   const health = await store.health();
   await store.close();
-  if (health.details.indexes !== 'ensured') throw new StoreUnavailableError('无权创建办件库索引', { adapter: 'mongodb', database: options.database });
+  if (health.details.indexes !== 'ensured') throw new StoreUnavailableError({ key: 'stores.mongodb.noIndexRights' }, { adapter: 'mongodb', database: options.database });
 }

@@ -14,6 +14,7 @@ import { migrations } from './config-schema.js';
 import { sortDataListEntries } from '../../ports/config-store/data-list-order.js';
 import { isUniqueViolation, openWritableSqlite } from './sqlite-support.js';
 import { SqliteConfigReader } from './sqlite-config-reader.js';
+import { draftChanged } from '../config-store-messages.js';
 
 export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore {
   private checkpoints: CheckpointPolicy | null = null;
@@ -41,13 +42,13 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
 
   async setWithdrawn(code: string, withdrawal: Withdrawal | null): Promise<void> {
     const result = this.db.prepare('UPDATE items SET withdrawn_json = ? WHERE code = ?').run(withdrawal ? JSON.stringify(withdrawal) : null, code);
-    if (result.changes === 0) throw new NotFoundError(`事项 ${code} 不存在`);
+    if (result.changes === 0) throw new NotFoundError({ key: 'services.items.noSuchItem', values: { code } });
   }
 
   async createDraft(draft: NewDraft): Promise<DraftRecord> {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT revision, deleted FROM drafts WHERE code = ?').get(draft.code) as { revision: number; deleted: number } | undefined;
-      if (row && !row.deleted) throw new ConflictError(`事项 ${draft.code} 已有草稿，请基于最新草稿修改`, { code: draft.code, currentRevision: row.revision });
+      if (row && !row.deleted) throw new ConflictError({ key: 'stores.configStore.draftExists', values: { code: draft.code } }, { code: draft.code, currentRevision: row.revision });
       const record: DraftRecord = { ...draft, revision: (row?.revision ?? 0) + 1 };
       this.db
         .prepare(`INSERT INTO drafts (code, revision, deleted, status, updated_at, updated_by, record_json) VALUES (?, ?, 0, ?, ?, ?, ?)
@@ -62,7 +63,7 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT revision, record_json FROM drafts WHERE code = ? AND deleted = 0').get(code) as { revision: number; record_json: string } | undefined;
       if (!row || row.revision !== expectedRevision) {
-        throw new ConflictError(`草稿已被他人修改（当前修订号 ${row?.revision ?? '无'}，提交的修订号 ${expectedRevision}）`, {
+        throw new ConflictError(draftChanged(row?.revision, expectedRevision), {
           code,
           expectedRevision,
           currentRevision: row?.revision ?? null,
@@ -78,7 +79,7 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
 
   async deleteDraft(code: string, expectedRevision: number): Promise<void> {
     const result = this.db.prepare('UPDATE drafts SET deleted = 1, revision = revision + 1 WHERE code = ? AND revision = ? AND deleted = 0').run(code, expectedRevision);
-    if (result.changes === 0) throw new ConflictError(`草稿已被他人修改或已不存在`, { code, expectedRevision });
+    if (result.changes === 0) throw new ConflictError({ key: 'stores.configStore.draftChangedOrGone' }, { code, expectedRevision });
   }
 
   async insertVersion(version: VersionRecord): Promise<void> {
@@ -88,7 +89,7 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
         .prepare('INSERT INTO versions (code, version, hash, published_at, meta_json, config_json) VALUES (?, ?, ?, ?, ?, ?)')
         .run(meta.code, meta.version, meta.hash, meta.publishedAt, canonicalJson(meta), canonicalJson(config));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`事项 ${meta.code} 的第 ${meta.version} 版已由他人发布`, { code: meta.code, version: meta.version });
+      if (isUniqueViolation(error)) throw new ConflictError({ key: 'stores.configStore.versionPublishedByOthers', values: { code: meta.code, version: meta.version } }, { code: meta.code, version: meta.version });
       throw error;
     }
   }
@@ -105,7 +106,7 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
           .prepare('INSERT INTO versions (code, version, hash, published_at, meta_json, config_json) VALUES (?, ?, ?, ?, ?, ?)')
           .run(meta.code, meta.version, meta.hash, meta.publishedAt, canonicalJson(meta), canonicalJson(config));
         const retired = this.db.prepare('UPDATE drafts SET deleted = 1, revision = revision + 1 WHERE code = ? AND revision = ? AND deleted = 0').run(meta.code, draftRevision);
-        if (retired.changes === 0) throw new ConflictError('草稿已被他人修改或已不存在，未发布', { code: meta.code, expectedRevision: draftRevision });
+        if (retired.changes === 0) throw new ConflictError({ key: 'stores.configStore.draftChangedNotPublished' }, { code: meta.code, expectedRevision: draftRevision });
         this.db
           .prepare(`INSERT INTO items (code, name, department, created_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (code) DO UPDATE SET name = excluded.name, department = excluded.department, withdrawn_json = NULL`)
@@ -113,7 +114,7 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
         return this.chainAudit(event, true);
       }).immediate();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`事项 ${meta.code} 的第 ${meta.version} 版已由他人发布`, { code: meta.code, version: meta.version });
+      if (isUniqueViolation(error)) throw new ConflictError({ key: 'stores.configStore.versionPublishedByOthers', values: { code: meta.code, version: meta.version } }, { code: meta.code, version: meta.version });
       throw error;
     }
   }
@@ -138,7 +139,7 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
     try {
       this.db.prepare('INSERT INTO principals (id, token_hash, record_json) VALUES (?, ?, ?)').run(principal.id, principal.tokenHash, canonicalJson(principal));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`用户 ${principal.id} 已存在`, { id: principal.id });
+      if (isUniqueViolation(error)) throw new ConflictError({ key: 'stores.configStore.principalExists', values: { id: principal.id } }, { id: principal.id });
       throw error;
     }
   }
@@ -146,7 +147,7 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
   async revokePrincipal(id: string, at: string, by: string): Promise<PrincipalRecord> {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT record_json FROM principals WHERE id = ?').get(id) as { record_json: string } | undefined;
-      if (!row) throw new NotFoundError(`用户 ${id} 不存在`, { id });
+      if (!row) throw new NotFoundError({ key: 'stores.configStore.noSuchPrincipal', values: { id } }, { id });
       const record = JSON.parse(row.record_json) as PrincipalRecord;
       if (record.revokedAt) return record;
       const revoked: PrincipalRecord = { ...record, revokedAt: at, revokedBy: by };
@@ -160,7 +161,7 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
       this.db.prepare('INSERT INTO sessions (id_hash, principal_id, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?)')
         .run(session.idHash, session.principalId, session.createdAt, session.expiresAt, session.revokedAt);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('会话已存在', { session: 'exists' });
+      if (isUniqueViolation(error)) throw new ConflictError({ key: 'stores.configStore.sessionExists' }, { session: 'exists' });
       throw error;
     }
   }
@@ -209,7 +210,7 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
         for (const claim of claims) insert.run(claim.division, claim.code, canonicalJson(claim));
       }).immediate();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('部分认领已存在，未写入任何认领', { count: claims.length });
+      if (isUniqueViolation(error)) throw new ConflictError({ key: 'stores.sqlite.claimsExist' }, { count: claims.length });
       throw error;
     }
   }
@@ -218,7 +219,7 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
     try {
       this.db.prepare('INSERT INTO stations (code, parent_code, record_json) VALUES (?, ?, ?)').run(station.code, station.parentCode, canonicalJson(station));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`服务站 ${station.code} 已存在`, { code: station.code });
+      if (isUniqueViolation(error)) throw new ConflictError({ key: 'stores.configStore.stationExists', values: { code: station.code } }, { code: station.code });
       throw error;
     }
   }
@@ -256,7 +257,7 @@ export class SqliteConfigStore extends SqliteConfigReader implements ConfigStore
     try {
       this.db.prepare('INSERT INTO report_snapshots (period, key, record_json) VALUES (?, ?, ?)').run(snapshot.period, snapshot.key, canonicalJson(snapshot));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`${snapshot.key} 的报表快照已存在`, { period: snapshot.period, key: snapshot.key });
+      if (isUniqueViolation(error)) throw new ConflictError({ key: 'stores.configStore.reportSnapshotExists', values: { key: snapshot.key } }, { period: snapshot.period, key: snapshot.key });
       throw error;
     }
   }
@@ -287,13 +288,13 @@ function openReadOnly(file: string): Database.Database {
     db.pragma('busy_timeout = 5000');
     return db;
   } catch (error) {
-    throw new StoreUnavailableError(`无法打开 SQLite 数据库 ${file}：${(error as Error).message}`, { file });
+    throw new StoreUnavailableError({ key: 'stores.sqlite.cannotOpenDatabase', values: { file, reason: (error as Error).message } }, { file });
   }
 }
 
 /** The designer's writable store on one SQLite file (WAL), created and migrated if needed. */
 export function openSqliteStore({ file }: SqliteOptions): SqliteConfigStore {
-  return new SqliteConfigStore(openWritableSqlite(file, migrations, ' SQLite 配置库'), file);
+  return new SqliteConfigStore(openWritableSqlite(file, migrations, 'stores.sqlite.cannotOpenConfigStore'), file);
 }
 
 /** A runtime's store: the same file opened read-only, behind an object with no write methods. */

@@ -44,7 +44,7 @@ function toRecord(row: Row, codec: PersonalDataCodec): DecisionRecord {
 
 function unavailable(file: string, operation: string, error: unknown): unknown {
   if (error instanceof TongbanError || !(error instanceof Database.SqliteError)) return error;
-  return new StoreUnavailableError(`决定记录库暂不可用（${operation}）：${error.message}`, { adapter: 'sqlite', file, operation, sqliteCode: error.code });
+  return new StoreUnavailableError({ key: 'stores.sqlite.decisionLogUnavailable', values: { operation, reason: error.message } }, { adapter: 'sqlite', file, operation, sqliteCode: error.code });
 }
 
 function whereClause(query: NormalizedQuery): { sql: string; params: unknown[] } {
@@ -80,7 +80,7 @@ export class SqliteDecisionLogReader implements DecisionLogReader {
 
   /** The open connection, or null while the file does not exist (or is not yet migrated). */
   protected connection(): Database.Database | null {
-    if (this.#closed) throw new StoreUnavailableError('决定记录库已关闭', { adapter: 'sqlite', file: this.#file });
+    if (this.#closed) throw new StoreUnavailableError({ key: 'stores.sqlite.decisionLogClosed' }, { adapter: 'sqlite', file: this.#file });
     if (this.#db) return this.#db;
     if (!existsSync(this.#file)) return null;
     let db: Database.Database | undefined;
@@ -93,7 +93,7 @@ export class SqliteDecisionLogReader implements DecisionLogReader {
       }
     } catch (error) {
       db?.close();
-      throw new StoreUnavailableError(`无法打开决定记录库 ${this.#file}：${(error as Error).message}`, { adapter: 'sqlite', file: this.#file });
+      throw new StoreUnavailableError({ key: 'stores.sqlite.cannotOpenDecisionLog', values: { file: this.#file, reason: (error as Error).message } }, { adapter: 'sqlite', file: this.#file });
     }
     this.#db = db;
     return db;
@@ -195,7 +195,7 @@ export class SqliteDecisionLogWriter extends SqliteDecisionLogReader implements 
         for (let attempt = 1; ; attempt++) {
           const { id, at, division, code, version, outcome } = pending.record;
           if (this.#insert.run(id, at, division, code, version, outcome, body).changes === 1) break;
-          if (attempt >= MAX_INSERT_ATTEMPTS) throw new StoreUnavailableError('决定记录编号连续冲突，未能写入', { adapter: 'sqlite', file, id });
+          if (attempt >= MAX_INSERT_ATTEMPTS) throw new StoreUnavailableError({ key: 'stores.decisionLog.idConflicts' }, { adapter: 'sqlite', file, id });
           pending.record = { ...pending.record, id: newDecisionId() };
         }
       }
@@ -204,7 +204,7 @@ export class SqliteDecisionLogWriter extends SqliteDecisionLogReader implements 
   }
 
   async record(input: NewDecisionRecord): Promise<DecisionRecord> {
-    if (!this.connection()) throw new StoreUnavailableError('决定记录库未打开', { adapter: 'sqlite', file: this.#file });
+    if (!this.connection()) throw new StoreUnavailableError({ key: 'stores.sqlite.decisionLogNotOpen' }, { adapter: 'sqlite', file: this.#file });
     const record = prepareDecisionRecord(input, newDecisionId());
     const body = sealedBodyJson(record, this.codec);
     return new Promise<DecisionRecord>((resolve, reject) => {
@@ -249,7 +249,7 @@ export class SqliteDecisionLogWriter extends SqliteDecisionLogReader implements 
 
 /** Opens (creating and migrating if needed) decisions.db for writing: WAL, append-only by trigger. */
 export function openSqliteDecisionLog(options: SqliteDecisionLogOptions): SqliteDecisionLogWriter {
-  return new SqliteDecisionLogWriter(openWritableSqlite(options.file, migrations, '决定记录库'), options.file, codecFor(options));
+  return new SqliteDecisionLogWriter(openWritableSqlite(options.file, migrations, 'stores.sqlite.cannotOpenDecisionLog'), options.file, codecFor(options));
 }
 
 /** A read-only view of decisions.db; an absent file reads as an empty log until a runtime creates it. */

@@ -52,12 +52,12 @@ export class SqliteIntakeStore implements IntakeStore {
   }
 
   #run<T>(operation: string, run: (db: Database.Database) => T): T {
-    if (this.#closed) throw new StoreUnavailableError('办件库已关闭', { adapter: 'sqlite', file: this.#file });
+    if (this.#closed) throw new StoreUnavailableError({ key: 'stores.sqlite.intakeStoreClosed' }, { adapter: 'sqlite', file: this.#file });
     try {
       return run(this.#db);
     } catch (error) {
       if (error instanceof TongbanError || !(error instanceof Database.SqliteError)) throw error;
-      throw new StoreUnavailableError(`办件库暂不可用（${operation}）：${error.message}`, { adapter: 'sqlite', file: this.#file, operation, sqliteCode: error.code });
+      throw new StoreUnavailableError({ key: 'stores.sqlite.intakeStoreUnavailable', values: { operation, reason: error.message } }, { adapter: 'sqlite', file: this.#file, operation, sqliteCode: error.code });
     }
   }
 
@@ -80,7 +80,7 @@ export class SqliteIntakeStore implements IntakeStore {
           return db.transaction(() => {
             const row = highest.get(prefix, `${prefix}~`) as { case_number: string } | undefined;
             const sequence = nextSequence(row?.case_number ?? null);
-            if (sequence > MAX_SEQUENCE) throw new StoreUnavailableError(`受理地 ${prepared.receivingDivision} 当日办件编号已用尽`, { prefix });
+            if (sequence > MAX_SEQUENCE) throw new StoreUnavailableError({ key: 'stores.intakeStore.sequenceExhausted', values: { division: prepared.receivingDivision } }, { prefix });
             const record: IntakeRecord = { ...prepared, caseNumber: formatCaseNumber(prefix, sequence), attachments: [] };
             const { attachments: _none, ...stored } = record;
             insert.run(record.caseNumber, record.createdAt, record.receivingDivision, record.handling.division, record.item.code, record.decision.outcome, canonicalJson({ ...stored, ...sealed }));
@@ -139,11 +139,11 @@ export class SqliteIntakeStore implements IntakeStore {
     const intake = db.prepare('SELECT created_at, receiving_division, handling_division, code, record_json FROM intakes WHERE case_number = ?').get(caseNumber) as
       | { created_at: string; receiving_division: string; handling_division: string; code: string; record_json: string }
       | undefined;
-    if (!intake) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
+    if (!intake) throw new NotFoundError({ key: 'services.cases.book.noSuchCase', values: { caseNumber } }, { caseNumber });
     const head = db.prepare('SELECT event_json FROM case_events WHERE case_number = ? ORDER BY seq DESC LIMIT 1').get(caseNumber) as { event_json: string } | undefined;
     const previous = head ? (JSON.parse(head.event_json) as CaseEvent) : null;
     if ((previous?.seq ?? 0) !== expectedSeq) {
-      throw new CaseChangedError(`办件 ${caseNumber} 已被他人更新（第 ${previous?.seq ?? 0} 步），请刷新后重试`, { caseNumber, expectedSeq, seq: previous?.seq ?? 0 });
+      throw new CaseChangedError({ key: 'stores.sqlite.caseChanged', values: { caseNumber, seq: previous?.seq ?? 0 } }, { caseNumber, expectedSeq, seq: previous?.seq ?? 0 });
     }
     const chained = chainCaseEvent(caseNumber, event, previous);
     db.prepare('INSERT INTO case_events (case_number, seq, event_json) VALUES (?, ?, ?)').run(caseNumber, chained.seq, canonicalJson(chained));
@@ -190,7 +190,7 @@ export class SqliteIntakeStore implements IntakeStore {
     const prepared = prepareAttachment(attachment);
     return this.#run('addAttachment', (db) => {
       const exists = db.prepare('SELECT 1 FROM intakes WHERE case_number = ?').get(caseNumber);
-      if (!exists) throw new NotFoundError(`办件 ${caseNumber} 不存在`, { caseNumber });
+      if (!exists) throw new NotFoundError({ key: 'services.cases.book.noSuchCase', values: { caseNumber } }, { caseNumber });
       const { data, ...meta } = prepared;
       db.prepare('INSERT INTO intake_attachments (id, case_number, name, content_type, size, sha256, material_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(meta.id, caseNumber, meta.name, meta.contentType, meta.size, meta.sha256, meta.materialId ?? null, data);
@@ -229,5 +229,5 @@ export class SqliteIntakeStore implements IntakeStore {
 
 /** Opens (creating and migrating if needed) intake.db. */
 export function openSqliteIntakeStore({ file, key }: SqliteIntakeStoreOptions): SqliteIntakeStore {
-  return new SqliteIntakeStore(openWritableSqlite(file, migrations, '办件库'), file, personalDataCodec(key, () => dirname(file)));
+  return new SqliteIntakeStore(openWritableSqlite(file, migrations, 'stores.sqlite.cannotOpenIntakeStore'), file, personalDataCodec(key, () => dirname(file)));
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreUnavailableError } from '../../core/errors.js';
+import type { CatalogueKey } from '../../core/i18n/index.js';
 
 /** A UNIQUE or PRIMARY KEY constraint refused the write: someone else got there first. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -41,9 +42,9 @@ function restrictToOwner(file: string): void {
 
 /**
  * Opens one of Tongban's SQLite files for writing — created if absent (mode 0600, its directory
- * 0700 when created), WAL, foreign keys on, the migrations applied — or throws StoreUnavailableError naming the store (`label`) and the file.
+ * 0700 when created), WAL, foreign keys on, the migrations applied — or throws StoreUnavailableError with the store's sentence (`cannotOpen`, a catalogue key taking {file} and {reason}).
  */
-export function openWritableSqlite(file: string, migrations: readonly string[], label: string): Database.Database {
+export function openWritableSqlite(file: string, migrations: readonly string[], cannotOpen: CatalogueKey): Database.Database {
   let db: Database.Database | undefined;
   try {
     // A directory created here is the owner's alone (0700); an existing one is the operator's choice.
@@ -58,6 +59,6 @@ export function openWritableSqlite(file: string, migrations: readonly string[], 
     return db;
   } catch (error) {
     db?.close();
-    throw new StoreUnavailableError(`无法打开${label} ${file}：${(error as Error).message}`, { adapter: 'sqlite', file });
+    throw new StoreUnavailableError({ key: cannotOpen, values: { file, reason: (error as Error).message } }, { adapter: 'sqlite', file });
   }
 }
