@@ -1,9 +1,8 @@
-import { validateConfig, BadRequestError, NotFoundError, ValidationFailedError, OUTCOMES, isOutcome, uiText, type Language, type Outcome } from '../../engine/core/index.js';
+import { validateConfig, BadRequestError, NotFoundError, ValidationFailedError, OUTCOMES, isOutcome, listValue, type Outcome } from '../../engine/core/index.js';
 import { maskDecisionRecord, decisionImpact, replayDecision } from '../../engine/services/index.js';
 import type { DecisionLogReader, ConfigStore } from '../../engine/ports/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
 import { auditors } from './actor.js';
-import { withLanguageValues } from './language-values.js';
 
 const ERR = { description: 'Error', schema: s.error };
 
@@ -12,8 +11,7 @@ function query(req: ApiRequest) {
   const version = q.version === undefined ? undefined : Number(q.version);
   if (version !== undefined && !(Number.isInteger(version) && version > 0)) throw new BadRequestError({ key: 'server.designer.decisions.badVersion' }, { param: 'version' });
   if (q.outcome !== undefined && !isOutcome(q.outcome)) {
-    const outcomes = (language: Language) => ({ outcomes: OUTCOMES.join(uiText('server.listSeparator', language)) });
-    throw withLanguageValues(new BadRequestError({ key: 'server.designer.decisions.badOutcome', values: outcomes('zh-CN') }, { param: 'outcome' }), outcomes);
+    throw new BadRequestError({ key: 'server.designer.decisions.badOutcome', values: { outcomes: listValue(OUTCOMES) } }, { param: 'outcome' });
   }
   return {
     ...(q.code ? { code: q.code } : {}),

@@ -1,9 +1,8 @@
-import { type Clock, BadRequestError, dataListKinds, isDataListKind, isReportPeriod, labelOf, NotFoundError, reportPeriods, type DataListKind, type Language, type ReportPeriod } from '../../engine/core/index.js';
+import { type Clock, BadRequestError, dataListKinds, isDataListKind, isReportPeriod, labelValue, NotFoundError, reportPeriods, type DataListKind, type ReportPeriod } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
 import { dataListCsv, deleteDataListEntry, periodReport, periodReportCsv, putDataListEntry, takeReportSnapshot } from '../../engine/services/index.js';
 import type { ConfigStore, IntakeStore } from '../../engine/ports/index.js';
 import { auditors, everyone } from './actor.js';
-import { withLanguageValues } from './language-values.js';
 import { UnauthorizedError } from '../../engine/core/index.js';
 
 const ERR = { description: 'Error', schema: s.error };
@@ -16,8 +15,8 @@ const csvHeader = [{ name: 'Accept', description: 'text/csv for a spreadsheet (U
 function kindOf(req: ApiRequest): DataListKind {
   const kind = req.params.kind ?? '';
   if (!isDataListKind(kind)) {
-    const labels = (language: Language) => ({ responsibility: labelOf(dataListKinds, 'responsibility', language), negative: labelOf(dataListKinds, 'negative', language) });
-    throw withLanguageValues(new NotFoundError({ key: 'server.designer.lists.noSuchList', values: { kind, ...labels('zh-CN') } }, { param: 'kind' }), labels);
+    const labels = { responsibility: labelValue(dataListKinds, 'responsibility'), negative: labelValue(dataListKinds, 'negative') };
+    throw new NotFoundError({ key: 'server.designer.lists.noSuchList', values: { kind, ...labels } }, { param: 'kind' });
   }
   return kind;
 }
@@ -25,8 +24,8 @@ function kindOf(req: ApiRequest): DataListKind {
 function periodOfRequest(req: ApiRequest): ReportPeriod {
   const period = req.params.period ?? '';
   if (!isReportPeriod(period)) {
-    const labels = (language: Language) => ({ week: labelOf(reportPeriods, 'week', language), month: labelOf(reportPeriods, 'month', language) });
-    throw withLanguageValues(new NotFoundError({ key: 'server.designer.reports.noSuchPeriod', values: { period, ...labels('zh-CN') } }, { param: 'period' }), labels);
+    const labels = { week: labelValue(reportPeriods, 'week'), month: labelValue(reportPeriods, 'month') };
+    throw new NotFoundError({ key: 'server.designer.reports.noSuchPeriod', values: { period, ...labels } }, { param: 'period' });
   }
   return period;
 }

@@ -4,6 +4,7 @@
  */
 import { uiText, type CatalogueKey } from './i18n/catalogue/catalogue.js';
 import type { Language } from './vocabulary/index.js';
+import { labelOf, type Vocabulary } from './vocabulary/vocabulary.js';
 
 export interface Problem {
   /** JSON pointer (RFC 6901) into the document at fault, '' for the whole document. */
@@ -16,6 +17,8 @@ export interface Problem {
 /**
  * A message from the UI catalogue, kept as its key and values so that an answer can be rendered in the
  * caller's language (Accept-Language); `message` holds its Chinese (the source) for logs and callers.
+ * Plain data (safe to store or send); a message whose values are written in the reader's language is a
+ * `ComposedMessage`, which every typed error and `catalogueProblem` also take.
  */
 export interface CatalogueMessage {
   key: CatalogueKey;
@@ -23,38 +26,84 @@ export interface CatalogueMessage {
 }
 
 /**
+ * A value of a catalogue sentence: plain (a code, a number, a name — the same in every language), or
+ * text that is itself written in the reader's language (a vocabulary label, a catalogue phrase, a list
+ * joined by the language's separator): then a function of the language, made with `labelValue`,
+ * `textValue` or `listValue`. Such values live only in the message; an answer carries the rendered text.
+ */
+export type CatalogueValue = string | number | InLanguage;
+
+/** Text written in the reader's language: what `labelValue`, `textValue` and `listValue` make. */
+export type InLanguage = (language: Language) => string;
+
+/** A catalogue message whose values may be written in the reader's language (see `CatalogueValue`). */
+export interface ComposedMessage {
+  key: CatalogueKey;
+  values?: Record<string, CatalogueValue>;
+}
+
+/** A value written in `language`. */
+export function valueIn(value: CatalogueValue, language: Language): string | number {
+  return typeof value === 'function' ? value(language) : value;
+}
+
+/** The catalogue message in `language` (Chinese by default), each of its values written in it too. */
+export function catalogueText(message: ComposedMessage, language: Language = 'zh-CN'): string {
+  const values = Object.fromEntries(Object.entries(message.values ?? {}).map(([name, value]) => [name, valueIn(value, language)]));
+  return uiText(message.key, language, values);
+}
+
+/** A vocabulary's label as a value: `labelValue(draftStatuses, 'submitted')` is 待审核 in Chinese. */
+export function labelValue<Code extends string>(vocabulary: Vocabulary<Code>, code: Code): InLanguage {
+  return (language) => labelOf(vocabulary, code, language);
+}
+
+/** A catalogue text (a phrase, or a sentence with values of its own) as a value of another message. */
+export function textValue(key: CatalogueKey, values?: Record<string, CatalogueValue>): InLanguage {
+  return (language) => catalogueText(values ? { key, values } : { key }, language);
+}
+
+/** A list as a value, its items joined by the language's separator (`server.listSeparator`, 、 in Chinese). */
+export function listValue(items: readonly CatalogueValue[]): InLanguage {
+  return (language) => items.map((item) => valueIn(item, language)).join(uiText('server.listSeparator', language));
+}
+
+/**
  * A problem whose message comes from the catalogue. The key rides along as a non-enumerable property: it
  * never appears in JSON (the answer's shape stays `{ pointer, code, message }`), but an error answer can
  * render the message in the caller's language. A copy made by spreading keeps the Chinese message.
  */
-export function catalogueProblem(pointer: string, code: string, message: CatalogueMessage): Problem {
-  const problem: Problem = { pointer, code, message: uiText(message.key, 'zh-CN', message.values) };
+export function catalogueProblem(pointer: string, code: string, message: ComposedMessage): Problem {
+  const problem: Problem = { pointer, code, message: catalogueText(message) };
   Object.defineProperty(problem, 'catalogueMessage', { value: message, enumerable: false });
   return problem;
 }
 
 /** A problem's message in `language`, when it came from the catalogue; else as recorded. */
 export function problemIn(problem: Problem, language: Language): Problem {
-  const message = (problem as Problem & { catalogueMessage?: CatalogueMessage }).catalogueMessage;
-  return message && language !== 'zh-CN' ? { ...problem, message: uiText(message.key, language, message.values) } : problem;
+  const message = (problem as Problem & { catalogueMessage?: ComposedMessage }).catalogueMessage;
+  return message && language !== 'zh-CN' ? { ...problem, message: catalogueText(message, language) } : problem;
 }
 
 export abstract class TongbanError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;
   readonly details: unknown;
-  /** Set when the message came from the catalogue: what `messageIn` renders in another language. */
-  readonly catalogueMessage: CatalogueMessage | null;
-  constructor(message: string | CatalogueMessage, details?: unknown) {
-    super(typeof message === 'string' ? message : uiText(message.key, 'zh-CN', message.values));
+  /**
+   * Set when the message came from the catalogue: what `messageIn` renders in another language. Not
+   * enumerable: its values may be functions of the language, which have no place in a log or an answer.
+   */
+  declare readonly catalogueMessage: ComposedMessage | null;
+  constructor(message: string | ComposedMessage, details?: unknown) {
+    super(typeof message === 'string' ? message : catalogueText(message));
     this.name = new.target.name;
     this.details = details;
-    this.catalogueMessage = typeof message === 'string' ? null : message;
+    Object.defineProperty(this, 'catalogueMessage', { value: typeof message === 'string' ? null : message, enumerable: false });
   }
 
   /** The message in `language`: the catalogue's translation when it came from the catalogue, else as thrown. */
   messageIn(language: Language): string {
-    return this.catalogueMessage ? uiText(this.catalogueMessage.key, language, this.catalogueMessage.values) : this.message;
+    return this.catalogueMessage ? catalogueText(this.catalogueMessage, language) : this.message;
   }
 }
 
@@ -62,7 +111,7 @@ export abstract class TongbanError extends Error {
 export class ValidationFailedError extends TongbanError {
   readonly status = 422;
   readonly code = 'validation_failed';
-  constructor(message: string | CatalogueMessage, readonly problems: Problem[]) {
+  constructor(message: string | ComposedMessage, readonly problems: Problem[]) {
     super(message, { problems });
   }
 }
@@ -71,7 +120,7 @@ export class ValidationFailedError extends TongbanError {
 export class BadRequestError extends TongbanError {
   readonly status = 400;
   readonly code: string;
-  constructor(message: string | CatalogueMessage, details?: unknown, code = 'bad_request') {
+  constructor(message: string | ComposedMessage, details?: unknown, code = 'bad_request') {
     super(message, details);
     this.code = code;
   }

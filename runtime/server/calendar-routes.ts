@@ -9,12 +9,12 @@ import {
   todayInRegion,
   WorkingCalendar,
   catalogueProblem,
+  textValue,
   type CatalogueKey,
   type CatalogueMessage,
   type Clock,
 } from '../../engine/core/index.js';
 import { apiSchemas as s, type ApiRequest, type ApiRoute } from '../../engine/http-kit/index.js';
-import { composedError, phrase } from './composed-message.js';
 
 /** Ten years of working days: far beyond any time limit of a service item, and cheap to compute. */
 export const MAX_WORKING_DAYS_ADDED = 3650;
@@ -47,20 +47,17 @@ const calendarYear = {
 function queryParameter(req: ApiRequest, name: string, shape: RegExp, expected: CatalogueKey): string {
   const raw = req.query[name];
   if (typeof raw !== 'string' || !shape.test(raw)) {
-    const received = raw === undefined ? phrase('server.runtime.calendar.parameterMissing') : phrase('server.runtime.calendar.parameterReceived', { value: String(raw) });
-    throw composedError(
-      (message) => new BadRequestError(message, { param: name }, 'bad_parameter'),
-      { key: 'server.runtime.calendar.parameterExpected', values: { name, expected: phrase(expected), received } },
-    );
+    const received = raw === undefined ? textValue('server.runtime.calendar.parameterMissing') : textValue('server.runtime.calendar.parameterReceived', { value: String(raw) });
+    throw new BadRequestError({ key: 'server.runtime.calendar.parameterExpected', values: { name, expected: textValue(expected), received } }, { param: name }, 'bad_parameter');
   }
   return raw;
 }
 
 /** A well-formed parameter the calendar cannot use: the reason names it, in the caller's language. */
 function unusable(name: string, reason: CatalogueMessage): ValidationFailedError {
-  return composedError(
-    (message) => new ValidationFailedError(message, [catalogueProblem(`/${name}`, `query.${name}`, reason)]),
-    { key: 'server.runtime.calendar.invalidParameter', values: { name, reason: phrase(reason.key, reason.values) } },
+  return new ValidationFailedError(
+    { key: 'server.runtime.calendar.invalidParameter', values: { name, reason: textValue(reason.key, reason.values) } },
+    [catalogueProblem(`/${name}`, `query.${name}`, reason)],
   );
 }
 

@@ -1,4 +1,4 @@
-import { type Principal, ValidationFailedError, isDivisionWithin, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, isCaseNumber, operatesFor, isItemCode, catalogueProblem, uiText, type Language } from '../../engine/core/index.js';
+import { type Principal, ValidationFailedError, isDivisionWithin, isKnownLocality, BadRequestError, DriftDetectedError, ForbiddenError, NotFoundError, isCaseNumber, operatesFor, isItemCode, catalogueProblem, listValue, textValue, uiText, type Language } from '../../engine/core/index.js';
 import type { DecisionLogWriter, IntakeRecord, IntakeStore, ConfigReader } from '../../engine/ports/index.js';
 import { apiSchemas as s, PayloadTooLargeError, UnsupportedMediaTypeError, type ApiRequest, type ApiResponse, type ApiRoute, type Logger, type RawBodyRoute } from '../../engine/http-kit/index.js';
 import { acceptIntake, actorOf, summarizeIntake, type CaseBook, type ApplicantFields, type IntakeApplication } from '../../engine/services/index.js';
@@ -7,7 +7,6 @@ import { DOCUMENT_KINDS, isDocumentKind, NOTICE_INLINE_BLOCKS, renderNoticeDocum
 import { isCommitmentDocumentKind, renderCommitmentDocument } from './commitment-documents.js';
 import type { PublishedConfigs } from './published-configs.js';
 import { RUNTIME_PREFIX } from './runtime-routes.js';
-import { composedError, listOf, phrase } from './composed-message.js';
 
 /** TONGBAN_UPLOAD_LIMIT's default: 5 MiB per attachment. */
 export const DEFAULT_UPLOAD_LIMIT = 5 * 1024 * 1024;
@@ -17,7 +16,7 @@ export const ATTACHMENT_TYPES: Readonly<Record<string, { label: string; ext: str
   'image/jpeg': { label: 'JPEG', ext: '.jpg', magic: (d) => d.length >= 3 && d[0] === 0xff && d[1] === 0xd8 && d[2] === 0xff },
   'image/png': { label: 'PNG', ext: '.png', magic: (d) => d.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
 };
-const ALLOWED_TEXT = phrase('server.runtime.intake.allowedTypes');
+const ALLOWED_TEXT = textValue('server.runtime.intake.allowedTypes');
 
 const INTAKES = `${RUNTIME_PREFIX}/intakes`;
 const INTAKE = `${INTAKES}/:caseNumber`;
@@ -38,11 +37,11 @@ export function intakeUploads(limit: number = DEFAULT_UPLOAD_LIMIT): RawBodyRout
     limit,
     tooLarge: (size) => {
       const limitText = (language: Language) => formatBytes(limit, language);
-      return composedError(
-        (message) => new PayloadTooLargeError(message, { limit, ...(size === null ? {} : { size }) }),
+      return new PayloadTooLargeError(
         size === null
           ? { key: 'server.runtime.intake.overLimit', values: { limit: limitText } }
           : { key: 'server.runtime.intake.tooLarge', values: { size: (language) => formatBytes(size, language), limit: limitText } },
+        { limit, ...(size === null ? {} : { size }) },
       );
     },
   };
@@ -53,9 +52,9 @@ function ownWindow(req: ApiRequest, principal: Principal): void {
   if (principal.role !== 'operator') return;
   const division = req.params.division ?? '';
   if (!operatesFor(principal.division, division)) {
-    throw composedError(
-      (message) => new ForbiddenError(message, { division, own: principal.division }),
-      { key: 'server.runtime.intake.operatorScope', values: { name: principal.name, division: principal.division ?? phrase('server.runtime.intake.unbound') } },
+    throw new ForbiddenError(
+      { key: 'server.runtime.intake.operatorScope', values: { name: principal.name, division: principal.division ?? textValue('server.runtime.intake.unbound') } },
+      { division, own: principal.division },
     );
   }
 }
@@ -250,17 +249,17 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
         const contentType = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
         const type = ATTACHMENT_TYPES[contentType];
         if (!type) {
-          throw composedError(
-            (message) => new UnsupportedMediaTypeError(message, { contentType: contentType || null, allowed: Object.keys(ATTACHMENT_TYPES) }),
-            { key: 'server.runtime.intake.unsupportedType', values: { contentType: contentType || phrase('server.runtime.intake.undeclared'), allowed: ALLOWED_TEXT } },
+          throw new UnsupportedMediaTypeError(
+            { key: 'server.runtime.intake.unsupportedType', values: { contentType: contentType || textValue('server.runtime.intake.undeclared'), allowed: ALLOWED_TEXT } },
+            { contentType: contentType || null, allowed: Object.keys(ATTACHMENT_TYPES) },
           );
         }
         const data = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         if (data.length === 0) throw new BadRequestError({ key: 'server.runtime.intake.emptyAttachment' }, { caseNumber: record.caseNumber }, 'empty_attachment');
         if (!type.magic(data)) {
-          throw composedError(
-            (message) => new UnsupportedMediaTypeError(message, { contentType, allowed: Object.keys(ATTACHMENT_TYPES) }),
+          throw new UnsupportedMediaTypeError(
             { key: 'server.runtime.intake.contentMismatch', values: { label: type.label, contentType, allowed: ALLOWED_TEXT } },
+            { contentType, allowed: Object.keys(ATTACHMENT_TYPES) },
           );
         }
         const header = req.headers['x-filename'];
@@ -300,7 +299,7 @@ export function intakeRoutes({ configs, reader, intakes, decisionLog, logger, ca
         const record = cases ? await cases.onRecord(found) : found;
         const kind = req.params.kind ?? '';
         if (!isDocumentKind(kind)) {
-          throw composedError((message) => new NotFoundError(message, { kind, kinds: DOCUMENT_KINDS }), { key: 'server.runtime.intake.noSuchDocument', values: { kind, kinds: listOf(DOCUMENT_KINDS) } });
+          throw new NotFoundError({ key: 'server.runtime.intake.noSuchDocument', values: { kind, kinds: listValue(DOCUMENT_KINDS) } }, { kind, kinds: DOCUMENT_KINDS });
         }
         const version = await reader.getVersion(record.item.code, record.item.version);
         if (!version) throw new NotFoundError({ key: 'server.runtime.item.noSuchVersion', values: { code: record.item.code, version: record.item.version } }, { code: record.item.code, version: record.item.version });

@@ -6,7 +6,7 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataListKinds, labelOf, uiText } from '../../engine/core/index.js';
+import { dataListKinds, labelOf, OUTCOMES, reportPeriods, uiText } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { OTHER_DEPARTMENT, TEST_DEPARTMENT, sqliteInstallation, type TestInstallation } from '../support/installation.js';
 
@@ -56,5 +56,27 @@ describe('designer server errors in the language the caller asks for', () => {
     expect(mn.body.error.message).toBe(uiText('server.designer.params.badVersion', 'mn-Mong', { version: '0' }));
     expect(mn.body.error.message).toMatch(MONGOLIAN);
     expect(zh.body.error.message).toBe('版本号「0」应为正整数');
+  });
+
+  it('names the report periods by their Mongolian labels for mn-Mong, no Chinese left', async () => {
+    const mn = await request(t.app).get('/api/reports/periods/year').set(t.as.auditor).set('Accept-Language', 'mn-Mong');
+    const zh = await request(t.app).get('/api/reports/periods/year').set(t.as.auditor);
+    expect(mn.status).toBe(404);
+    expect(zh.body.error.message).toBe(`没有报表周期「year」（${labelOf(reportPeriods, 'week')} week、${labelOf(reportPeriods, 'month')} month）`);
+    expect(mn.body.error.message).toBe(uiText('server.designer.reports.noSuchPeriod', 'mn-Mong', { period: 'year', week: labelOf(reportPeriods, 'week', 'mn-Mong'), month: labelOf(reportPeriods, 'month', 'mn-Mong') }));
+    expect(mn.body.error.message).toMatch(MONGOLIAN);
+    expect(mn.body.error.message).not.toMatch(HAN);
+    expect({ code: mn.body.error.code, details: mn.body.error.details }).toEqual({ code: zh.body.error.code, details: zh.body.error.details });
+  });
+
+  it('lists the outcomes joined by the Mongolian separator for mn-Mong, by 、 otherwise', async () => {
+    const mn = await request(t.app).get('/api/decisions?outcome=maybe').set(t.as.auditor).set('Accept-Language', 'mn-Mong');
+    const zh = await request(t.app).get('/api/decisions?outcome=maybe').set(t.as.auditor);
+    expect(mn.status).toBe(400);
+    expect(zh.body.error.message).toBe(`outcome 应为 ${OUTCOMES.join('、')} 之一`);
+    expect(mn.body.error.message).toBe(uiText('server.designer.decisions.badOutcome', 'mn-Mong', { outcomes: OUTCOMES.join(uiText('server.listSeparator', 'mn-Mong')) }));
+    expect(mn.body.error.message).not.toMatch(HAN);
+    expect(mn.body.error.message).not.toContain('、');
+    expect(mn.body.error.details).toEqual({ param: 'outcome' });
   });
 });

@@ -83,4 +83,30 @@ describe('runtime server errors in the language the caller asks for', () => {
     expect(mn.body.error.details.problems).toEqual([{ pointer: '/from', code: 'query.from', message: uiText('server.runtime.calendar.notADate', 'mn-Mong', { from: '2025-02-30' }) }]);
     expect(zh.body.error.details.problems[0].message).toBe('2025-02-30 不是有效日期');
   });
+
+  it('answers a missing calendar parameter in Mongolian, its nested phrases (what was expected, what came) too', async () => {
+    const mn = await request(t.app).get('/api/calendar/working-days?add=1').set('Accept-Language', 'mn-Mong');
+    const zh = await request(t.app).get('/api/calendar/working-days?add=1');
+    expect(mn.status).toBe(400);
+    expect(zh.body.error.message).toBe('参数 from 应为日期 YYYY-MM-DD，缺少该参数');
+    expect(mn.body.error.message).toBe(uiText('server.runtime.calendar.parameterExpected', 'mn-Mong', {
+      name: 'from', expected: uiText('server.runtime.calendar.expectedDate', 'mn-Mong'), received: uiText('server.runtime.calendar.parameterMissing', 'mn-Mong'),
+    }));
+    expect(mn.body.error.message).toMatch(MONGOLIAN);
+    expect(mn.body.error.message).not.toMatch(CHINESE);
+    const received = await request(t.app).get('/api/calendar/working-days?from=2025-06-01&add=x').set('Accept-Language', 'mn-Mong');
+    expect(received.body.error.message).toContain(uiText('server.runtime.calendar.parameterReceived', 'mn-Mong', { value: 'x' }));
+    expect(received.body.error.message).not.toMatch(CHINESE);
+    expect(mn.body.error.details).toEqual({ param: 'from' });
+  });
+
+  it('refuses an operator outside their locality in Mongolian: apart from their own name, no Chinese left', async () => {
+    const mn = await request(t.app).get('/api/runtime/152921/intakes').set(t.as.operator).set('Accept-Language', 'mn-Mong');
+    const zh = await request(t.app).get('/api/runtime/152921/intakes').set(t.as.operator);
+    expect(mn.status).toBe(403);
+    expect(zh.body.error.message).toBe('「新城区窗口」只能办理 150102 及其下级的办件');
+    expect(mn.body.error.message).toBe(uiText('server.runtime.intake.operatorScope', 'mn-Mong', { name: '新城区窗口', division: '150102' }));
+    expect(mn.body.error.message.replace('新城区窗口', '')).not.toMatch(CHINESE);
+    expect({ code: mn.body.error.code, details: mn.body.error.details }).toEqual({ code: zh.body.error.code, details: zh.body.error.details });
+  });
 });

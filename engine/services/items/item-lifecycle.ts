@@ -4,6 +4,9 @@ import { validateConfig } from '../../core/config/validate-config.js';
 import type { ItemConfig } from '../../core/config/types.js';
 import {
   catalogueProblem,
+  labelValue,
+  listValue,
+  textValue,
   BadRequestError,
   ConflictError,
   ExamplesFailedError,
@@ -21,8 +24,8 @@ import { missingTemplateFileProblems } from '../templates/template-files.js';
 import type { ConfigStore } from '../../ports/config-store/port.js';
 import { ephemeralProcessSigning, signVersion, type Signer } from '../../core/signing/index.js';
 import type { AuditAction, LegalChangeKind, DraftRecord, VersionRecord } from '../../core/model/records.js';
-import { uiText, type CatalogueKey } from '../../core/i18n/catalogue/catalogue.js';
-import { LEGAL_CHANGE_KINDS, draftStatuses, isLegalChangeKind, labelOf, legalChangeKinds, type DraftStatus, type Language } from '../../core/vocabulary/index.js';
+import type { CatalogueKey } from '../../core/i18n/catalogue/catalogue.js';
+import { LEGAL_CHANGE_KINDS, draftStatuses, isLegalChangeKind, legalChangeKinds } from '../../core/vocabulary/index.js';
 
 export interface DraftCheck {
   valid: boolean;
@@ -198,7 +201,7 @@ export class ItemLifecycle {
       throw new ExamplesFailedError({ key: 'services.items.examplesFailed', values: { count: examples.failed } }, { examples: examples.results.filter((r) => !r.passed) });
     }
     if (coverage && check.coverage.length > 0) {
-      const names = uncoveredRules(draft.config, examples).map((rule) => uiText('designer.references.quoted', 'zh-CN', { name: rule.displayName })).join(uiText('server.listSeparator'));
+      const names = listValue(uncoveredRules(draft.config, examples).map((rule) => textValue('designer.references.quoted', { name: rule.displayName })));
       throw new ValidationFailedError({ key: 'services.items.uncoveredRules', values: { names } }, check.coverage);
     }
     return examples;
@@ -210,7 +213,7 @@ export class ItemLifecycle {
       throw new ConflictError({ key: 'services.items.changedByOthers', values: { revision: draft.revision } }, { code, expectedRevision, currentRevision: draft.revision });
     }
     if (!from.includes(draft.status)) {
-      throw new DraftStateError(refusal, draft.status, { code, status: draft.status });
+      throw new InvalidStateError({ key: refusal, values: { status: labelValue(draftStatuses, draft.status) } }, { code, status: draft.status });
     }
     return draft;
   }
@@ -325,20 +328,6 @@ export class ItemLifecycle {
 }
 
 /**
- * A step the draft's status does not allow. Its sentence names the status by the vocabulary's label in
- * the sentence's own language (a catalogue value alone would keep the Chinese label in every language).
- */
-class DraftStateError extends InvalidStateError {
-  constructor(private readonly refusal: CatalogueKey, private readonly draftStatus: DraftStatus, details: unknown) {
-    super({ key: refusal, values: { status: labelOf(draftStatuses, draftStatus) } }, details);
-  }
-
-  override messageIn(language: Language): string {
-    return uiText(this.refusal, language, { status: labelOf(draftStatuses, this.draftStatus, language) });
-  }
-}
-
-/**
  * Who wrote the draft's content. A draft recorded before `editors` existed names at least its
  * creator and, when its last write was a content save (status editing), that saver.
  */
@@ -363,7 +352,7 @@ function parsePublishRequest(request: unknown): PublishRequest {
   const legalBasis = text('legalBasis', 'services.items.legalBasisMissing');
   const changeKind = body.changeKind;
   if (changeKind !== undefined && !isLegalChangeKind(changeKind)) {
-    const kinds = LEGAL_CHANGE_KINDS.map((kind) => uiText('designer.references.quoted', 'zh-CN', { name: labelOf(legalChangeKinds, kind) })).join(uiText('server.listSeparator'));
+    const kinds = listValue(LEGAL_CHANGE_KINDS.map((kind) => textValue('designer.references.quoted', { name: labelValue(legalChangeKinds, kind) })));
     problems.push(catalogueProblem('/changeKind', 'publish.changeKind', { key: 'services.items.changeKindOneOf', values: { kinds } }));
   }
   if (problems.length > 0) throw new ValidationFailedError({ key: 'services.items.publishIncomplete' }, problems);
