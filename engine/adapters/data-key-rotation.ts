@@ -59,7 +59,7 @@ export async function rotateDataKey(settings: StoreSettings, { env = process.env
   let created = false;
   if (!reencryptOnly) {
     if (source.kind === 'environment') {
-      throw new ValidationFailedError('数据密钥由 TONGBAN_DATA_KEY 配置，不能在此轮换', [{
+      throw new ValidationFailedError({ key: 'stores.keys.dataKeyInEnvironment' }, [{
         pointer: '', code: 'config.data-key-in-environment',
         message: 'TONGBAN_DATA_KEY is set: put a new key first in it (keep the old ones after it, comma-separated), restart every process, then run `tongban key rotate-data --reencrypt`',
       }]);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ValidationFailedError } from '../core/errors.js';
+import { catalogueProblem, ValidationFailedError } from '../core/errors.js';
 import { loadInstallationKey } from './installation-key.js';
 import type { StoreSettings } from './open-config-store.js';
 
@@ -43,10 +43,9 @@ function parseKeyList(text: string, source: string): Uint8Array[] {
   const entries = text.split(/[\s,]+/).filter((entry) => entry !== '');
   const keys = entries.map((entry) => Buffer.from(entry, 'base64'));
   if (keys.length === 0 || keys.some((key) => key.length < MIN_KEY_BYTES)) {
-    throw new ValidationFailedError(`${source} 有误`, [{
-      pointer: '', code: 'config.key',
-      message: `${source} 应为一个或多个（以逗号或换行分隔，第一个为当前密钥）至少 ${MIN_KEY_BYTES} 字节的 base64 密钥（可用 openssl rand -base64 32 生成）`,
-    }]);
+    throw new ValidationFailedError({ key: 'stores.keys.invalid', values: { source } }, [
+      catalogueProblem('', 'config.key', { key: 'stores.keys.invalidDataKeyRing', values: { source, bytes: MIN_KEY_BYTES } }),
+    ]);
   }
   return keys;
 }

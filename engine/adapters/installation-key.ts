@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ValidationFailedError } from '../core/errors.js';
+import { catalogueProblem, ValidationFailedError } from '../core/errors.js';
 
 const MIN_KEY_BYTES = 32;
 
@@ -15,7 +15,9 @@ export function loadInstallationKey({ dataDir, env, variable, fileName }: { data
   if (configured !== undefined && configured !== '') {
     const key = Buffer.from(configured, 'base64');
     if (key.length < MIN_KEY_BYTES) {
-      throw new ValidationFailedError(`${variable} 有误`, [{ pointer: '', code: 'config.key', message: `${variable} 应为至少 ${MIN_KEY_BYTES} 字节的 base64 密钥（可用 openssl rand -base64 32 生成）` }]);
+      throw new ValidationFailedError({ key: 'stores.keys.invalid', values: { source: variable } }, [
+        catalogueProblem('', 'config.key', { key: 'stores.keys.invalidInstallationKey', values: { source: variable, bytes: MIN_KEY_BYTES } }),
+      ]);
     }
     return key;
   }

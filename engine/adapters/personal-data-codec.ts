@@ -96,12 +96,12 @@ export class PersonalDataCodec {
       const keyId = separator < 0 ? '' : stored.slice(V2.length, separator);
       const secret = keys.byId.get(keyId);
       if (!secret) {
-        throw new StoreUnavailableError(`个人信息无法解密：写入时所用的数据密钥（${keyId || '未注明'}）不在当前数据密钥（TONGBAN_DATA_KEY 或 data.key）中`, { reason: 'data-key-missing', keyId });
+        throw new StoreUnavailableError(keyId ? { key: 'stores.personalData.keyMissing', values: { keyId } } : { key: 'stores.personalData.unnamedKeyMissing' }, { reason: 'data-key-missing', keyId });
       }
       try {
         return decrypt(secret, Buffer.from(stored.slice(separator + 1), 'base64'));
       } catch {
-        throw new StoreUnavailableError(`个人信息无法解密：数据密钥 ${keyId} 打不开此值（数据已损坏或被改动）`, { reason: 'data-key-mismatch', keyId });
+        throw new StoreUnavailableError({ key: 'stores.personalData.keyMismatch', values: { keyId } }, { reason: 'data-key-mismatch', keyId });
       }
     }
     const bytes = Buffer.from(stored.slice(V1.length), 'base64');
@@ -112,7 +112,7 @@ export class PersonalDataCodec {
         // Not this key: an enc:v1 value names none, so the ring is tried in turn.
       }
     }
-    throw new StoreUnavailableError('个人信息无法解密：数据密钥（TONGBAN_DATA_KEY 或 data.key）与写入时不同', { reason: 'data-key-mismatch' });
+    throw new StoreUnavailableError({ key: 'stores.personalData.ringMismatch' }, { reason: 'data-key-mismatch' });
   }
 
   /** Whether a stored ciphertext was written with the current key (rotation leaves those as they are). */

@@ -7,7 +7,9 @@ import {
   signingKeyPairFromSecret,
   generateSigningKeyPair,
   trustedKeyEntry,
+  uiText,
   ValidationFailedError,
+  type CatalogueKey,
   type Signer,
   type Signing,
   type SigningKeyPair,
@@ -28,34 +30,37 @@ export const KEY_FILE_NAMES = { privateKey: 'signing-key.json', publicKey: 'publ
 
 export class KeyFileError extends Error {}
 
-function readJson(file: string, what: string): unknown {
+/** Operators read these at start-up and in the CLI: Chinese, the installation's language. */
+const keyText = (key: CatalogueKey, values?: Record<string, string | number>) => uiText(key, 'zh-CN', values);
+
+function readJson(file: string, what: { cannotRead: CatalogueKey; notJson: CatalogueKey }): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new KeyFileError(`无法读取${what} ${file}：${(error as Error).message}`);
+    throw new KeyFileError(keyText(what.cannotRead, { file, reason: (error as Error).message }));
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new KeyFileError(`${what} ${file} 不是有效的 JSON`);
+    throw new KeyFileError(keyText(what.notJson, { file }));
   }
 }
 
 export function readPrivateKeyFile(file: string): PrivateKeyFile {
   if (process.platform !== 'win32') {
     const mode = statSync(file).mode & 0o777;
-    if ((mode & 0o077) !== 0) throw new KeyFileError(`签名私钥文件 ${file} 的权限为 ${mode.toString(8).padStart(4, '0')}，其他用户可读；请执行 chmod 600 ${file}`);
+    if ((mode & 0o077) !== 0) throw new KeyFileError(keyText('stores.keyFiles.privateKeyReadable', { file, mode: mode.toString(8).padStart(4, '0') }));
   }
-  const value = readJson(file, '签名私钥文件') as Partial<PrivateKeyFile>;
-  if (typeof value?.secretKey !== 'string') throw new KeyFileError(`签名私钥文件 ${file} 缺少 secretKey`);
+  const value = readJson(file, { cannotRead: 'stores.keyFiles.cannotReadPrivateKey', notJson: 'stores.keyFiles.privateKeyNotJson' }) as Partial<PrivateKeyFile>;
+  if (typeof value?.secretKey !== 'string') throw new KeyFileError(keyText('stores.keyFiles.noSecretKey', { file }));
   let pair: SigningKeyPair;
   try {
     pair = signingKeyPairFromSecret(value.secretKey);
   } catch (error) {
-    throw new KeyFileError(`签名私钥文件 ${file}：${(error as Error).message}`);
+    throw new KeyFileError(keyText('stores.keyFiles.privateKeyInvalid', { file, reason: (error as Error).message }));
   }
-  if (value.keyId !== undefined && value.keyId !== pair.keyId) throw new KeyFileError(`签名私钥文件 ${file} 的 keyId 与私钥不符`);
+  if (value.keyId !== undefined && value.keyId !== pair.keyId) throw new KeyFileError(keyText('stores.keyFiles.keyIdMismatch', { file }));
   return { ...pair, createdAt: typeof value.createdAt === 'string' ? value.createdAt : '1970-01-01T00:00:00.000Z' };
 }
 
@@ -64,13 +69,14 @@ export function readPrivateKeyFile(file: string): PrivateKeyFile {
  * both are accepted wherever trusted keys are read.
  */
 export function readTrustedKeysFile(file: string): TrustedKey[] {
-  const value = readJson(file, '受信任公钥文件');
+  const value = readJson(file, { cannotRead: 'stores.keyFiles.cannotReadTrustedKeys', notJson: 'stores.keyFiles.trustedKeysNotJson' });
   const list = value !== null && typeof value === 'object' && !Array.isArray(value) && 'publicKey' in value ? [value] : value;
   try {
     return parseTrustedKeys(list);
   } catch (error) {
     if (error instanceof ValidationFailedError) {
-      throw new KeyFileError(`受信任公钥文件 ${file}：${error.problems.map((p) => `${p.pointer || '/'} ${p.message}`).join('；')}`);
+      const problems = error.problems.map((p) => keyText('stores.keyFiles.problem', { pointer: p.pointer || '/', message: p.message })).join(keyText('server.notice.clauseSeparator'));
+      throw new KeyFileError(keyText('stores.keyFiles.trustedKeysInvalid', { file, problems }));
     }
     throw error;
   }
@@ -93,7 +99,7 @@ export function writeNewKeyPair(dir: string, createdAt: string): WrittenKeyPair 
     // 'wx': an existing private key is never replaced — losing it would orphan every signature.
     writeFileSync(privateKeyFile, JSON.stringify(record, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new KeyFileError(`${privateKeyFile} 已存在，不会覆盖；轮换密钥请写入新目录`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new KeyFileError(keyText('stores.keyFiles.privateKeyExists', { file: privateKeyFile }));
     throw error;
   }
   chmodSync(privateKeyFile, 0o600);
@@ -132,7 +138,9 @@ export function loadPublisherSigning({ env, dataDir, now }: { env: NodeJS.Proces
   const trustedKeysFile = trustedKeysFileFrom(env, dataDir);
   const trustedKeys = trustedKeysFile ? readTrustedKeysFile(trustedKeysFile) : [trustedKeyEntry(key.publicKey, key.createdAt)];
   if (!trustedKeys.some((k) => k.keyId === signer.keyId && keyValidAt(k, now))) {
-    throw new KeyFileError(`签名私钥 ${signer.keyId}（${privateKeyFile}）不在受信任公钥列表${trustedKeysFile ? ` ${trustedKeysFile}` : ''}中，或当前不在其有效期内；用它签名的版本将被各地运行端拒绝`);
+    throw new KeyFileError(trustedKeysFile
+      ? keyText('stores.keyFiles.signerNotTrustedIn', { keyId: signer.keyId, file: privateKeyFile, list: trustedKeysFile })
+      : keyText('stores.keyFiles.signerNotTrusted', { keyId: signer.keyId, file: privateKeyFile }));
   }
   return { signer, trustedKeys, bootstrapped, privateKeyFile, trustedKeysFile };
 }

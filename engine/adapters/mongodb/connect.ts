@@ -1,5 +1,6 @@
 import { MongoClient, ReadPreference, type Db } from 'mongodb';
 import { StoreUnavailableError } from '../../core/errors.js';
+import type { CatalogueKey } from '../../core/i18n/index.js';
 
 export interface MongoOptions {
   /** Connection string; may carry credentials, so it never appears in errors or health details. */
@@ -21,7 +22,7 @@ const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 10_000;
  * reads its own writes (a draft it just saved, the audit tail it chains onto); readers keep
  * whatever read preference their URI asks for, e.g. secondaries of a replica set.
  */
-export async function openMongoClient({ uri, database }: MongoOptions, { appName, primary, what }: { appName: string; primary: boolean; what: string }): Promise<MongoConnection> {
+export async function openMongoClient({ uri, database }: MongoOptions, { appName, primary, cannotConnect }: { appName: string; primary: boolean; cannotConnect: CatalogueKey }): Promise<MongoConnection> {
   let client: MongoClient | undefined;
   try {
     client = new MongoClient(uri, {
@@ -33,11 +34,11 @@ export async function openMongoClient({ uri, database }: MongoOptions, { appName
     return { client, db, database };
   } catch (error) {
     await client?.close().catch(() => undefined);
-    throw new StoreUnavailableError(`无法连接 MongoDB ${what} ${database}：${(error as Error).message}`, { adapter: 'mongodb', database });
+    throw new StoreUnavailableError({ key: cannotConnect, values: { database, reason: (error as Error).message } }, { adapter: 'mongodb', database });
   }
 }
 
 /** The config store (the designer's, pinned to the primary) or a runtime's reader. */
 export function connectMongo(options: MongoOptions, role: 'store' | 'reader'): Promise<MongoConnection> {
-  return openMongoClient(options, { appName: role === 'store' ? 'tongban-designer' : 'tongban-runtime', primary: role === 'store', what: '配置库' });
+  return openMongoClient(options, { appName: role === 'store' ? 'tongban-designer' : 'tongban-runtime', primary: role === 'store', cannotConnect: 'stores.mongodb.cannotConnectConfigStore' });
 }

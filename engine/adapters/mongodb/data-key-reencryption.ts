@@ -50,7 +50,7 @@ async function reencryptCollection(collection: Collection<Document>, fields: rea
 
 /** Re-encrypts the decision log (`decisions`: inputJson, decisionJson) and the intake records (`intakes`: recordJson). */
 export async function reencryptMongoPersonalData(options: MongoOptions, codec: PersonalDataCodec): Promise<{ decisions: ReencryptionCount; intakes: ReencryptionCount }> {
-  const { client, db } = await openMongoClient(options, { appName: 'tongban-key-rotation', primary: true, what: '决定记录库与办件库' });
+  const { client, db } = await openMongoClient(options, { appName: 'tongban-key-rotation', primary: true, cannotConnect: 'stores.mongodb.cannotConnectPersonalData' });
   try {
     return {
       decisions: await reencryptCollection(db.collection(DECISIONS_COLLECTION), ['inputJson', 'decisionJson'], codec),

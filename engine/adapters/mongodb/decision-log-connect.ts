@@ -11,13 +11,13 @@ export type MongoDecisionLogConnection = MongoConnection;
 
 /** The writer reads back what it just recorded (primary); a reader keeps its URI's read preference. */
 export function connectDecisionLog(options: MongoDecisionLogOptions, role: 'writer' | 'reader'): Promise<MongoDecisionLogConnection> {
-  return openMongoClient(options, { appName: role === 'writer' ? 'tongban-decision-log' : 'tongban-decision-log-reader', primary: role === 'writer', what: '决定记录库' });
+  return openMongoClient(options, { appName: role === 'writer' ? 'tongban-decision-log' : 'tongban-decision-log-reader', primary: role === 'writer', cannotConnect: 'stores.mongodb.cannotConnectDecisionLog' });
 }
 
 /** Callers never see a raw driver error: any driver failure becomes StoreUnavailableError. */
 export function toDecisionLogError(error: unknown, operation: string): unknown {
   if (error instanceof TongbanError || !(error instanceof MongoError)) return error;
-  return new StoreUnavailableError(`MongoDB 决定记录库暂不可用（${operation}）：${error.message}`, {
+  return new StoreUnavailableError({ key: 'stores.mongodb.decisionLogUnavailable', values: { operation, reason: error.message } }, {
     adapter: 'mongodb',
     operation,
     driverError: error.name,

@@ -15,7 +15,7 @@ export function isDuplicateKey(error: unknown): boolean {
  */
 export function toStoreError(error: unknown, operation: string): unknown {
   if (error instanceof TongbanError || !(error instanceof MongoError)) return error;
-  return new StoreUnavailableError(`MongoDB 配置库暂不可用（${operation}）：${error.message}`, {
+  return new StoreUnavailableError({ key: 'stores.mongodb.configStoreUnavailable', values: { operation, reason: error.message } }, {
     adapter: 'mongodb',
     operation,
     driverError: error.name,
