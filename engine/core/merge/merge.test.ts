@@ -3,6 +3,7 @@ import { itemConfig } from '../../../test/fixtures/item-config.js';
 import type { ItemConfig } from '../config/types.js';
 import { mergeItemConfigs, mergeThreeWay, pathKey } from './index.js';
 import { conditionalBranch } from '../form/field-conditions.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 
 function edited(base: ItemConfig, edit: (c: ItemConfig) => void): ItemConfig {
   const copy = structuredClone(base);
@@ -203,5 +204,17 @@ describe('mergeItemConfigs: value-based form logic', () => {
     const r = mergeItemConfigs(base, mine, theirs);
     expect(r.conflicts).toEqual([]);
     expect(r.fromTheirs.map((c) => [c.label, c.theirsText])).toContainEqual(['表单设计 · 条件逻辑', '当「户籍所在地」为「外盟市」时需填写「居住证编号」']);
+  });
+});
+
+describe('the merge texts in the catalogue', () => {
+  it('names a conflict in Chinese (unchanged), and a Mongolian caller of the same keys gets the draft in Mongolian script', () => {
+    expect(uiText('core.merge.field', 'zh-CN', { name: '姓名' })).toBe('字段「姓名」');
+    expect(uiText('core.merge.ruleValue', 'zh-CN', { conditions: 'a', outcome: 'b' })).toBe('条件：a；结果：b');
+    const mn = uiText('core.merge.handWrittenLogic', 'mn-Mong', { n: 2 });
+    expect(mn).toMatch(/[\u1800-\u18AF]/);
+    expect(mn).toContain('2');
+    expect(uiText('core.merge.field', 'mn-Mong', { name: '姓名' })).toContain('「姓名」');
+    expect(uiText('core.merge.deleted', 'mn-Mong')).not.toBe(uiText('core.merge.deleted', 'zh-CN'));
   });
 });
