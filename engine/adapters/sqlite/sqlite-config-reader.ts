@@ -206,13 +206,25 @@ export class SqliteConfigReader implements ConfigReader {
     return (this.db.prepare('SELECT record_json FROM calendar_years ORDER BY year').all() as { record_json: string }[]).map((r) => JSON.parse(r.record_json) as CalendarYearRecord);
   }
 
-  /** Changes whenever another connection has committed to the file (not on this connection's own writes). */
-  /** Asked on every request that needs a pointer: prepared once (db.pragma() prepares on each call). */
+  /** Asked on every request that needs a pointer or a principal: prepared once (db.pragma() prepares on each call). */
   #dataVersion: Statement | undefined;
+  /** The marker as read in this turn of the event loop (undefined once the turn is over). */
+  #markerThisTurn: number | undefined;
 
+  /**
+   * Changes whenever another connection has committed to the file (not on this connection's own writes).
+   * Read once per turn of the event loop: the requests served in one turn arrived together, and a commit
+   * made meanwhile is seen from the next turn, a fraction of a millisecond later.
+   */
   changeMarker(): number {
+    if (this.#markerThisTurn !== undefined) return this.#markerThisTurn;
     this.#dataVersion ??= this.db.prepare('PRAGMA data_version').pluck();
-    return this.#dataVersion.get() as number;
+    const marker = this.#dataVersion.get() as number;
+    this.#markerThisTurn = marker;
+    setImmediate(() => {
+      this.#markerThisTurn = undefined;
+    });
+    return marker;
   }
 
   async health(): Promise<StoreHealth> {

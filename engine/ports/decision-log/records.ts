@@ -29,7 +29,7 @@ class NotJsonError extends Error {}
  * numbers, functions, bigints, class instances). One walk instead of a serialise-and-parse
  * round trip: the adapters serialise the result once, for storage.
  */
-function jsonCopy(value: unknown, pointer: string): unknown {
+function jsonCopy(value: unknown, pointer: string | null): unknown {
   if (value === null) return null;
   switch (typeof value) {
     case 'string':
@@ -41,7 +41,7 @@ function jsonCopy(value: unknown, pointer: string): unknown {
     case 'object': {
       if (Array.isArray(value)) {
         const out = new Array<unknown>(value.length);
-        for (let i = 0; i < value.length; i++) out[i] = value[i] === undefined ? null : jsonCopy(value[i], `${pointer}/${i}`);
+        for (let i = 0; i < value.length; i++) out[i] = value[i] === undefined ? null : jsonCopy(value[i], pointer === null ? null : `${pointer}/${i}`);
         return out;
       }
       const prototype = Object.getPrototypeOf(value) as unknown;
@@ -49,7 +49,7 @@ function jsonCopy(value: unknown, pointer: string): unknown {
       const out: Record<string, unknown> = {};
       for (const key in value as Record<string, unknown>) {
         const item = (value as Record<string, unknown>)[key];
-        if (item !== undefined) out[key] = jsonCopy(item, `${pointer}/${key}`);
+        if (item !== undefined) out[key] = jsonCopy(item, pointer === null ? null : `${pointer}/${key}`);
       }
       return out;
     }
@@ -63,7 +63,7 @@ function jsonCopy(value: unknown, pointer: string): unknown {
  * drops or rewrites (a key whose value is undefined, an undefined array slot) and so needs
  * `jsonCopy` to equal what a later read returns. Throws NotJsonError like jsonCopy.
  */
-function isPlainJson(value: unknown, pointer: string): boolean {
+function isPlainJson(value: unknown, pointer: string | null): boolean {
   if (value === null) return true;
   switch (typeof value) {
     case 'string':
@@ -77,7 +77,7 @@ function isPlainJson(value: unknown, pointer: string): boolean {
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
           if (value[i] === undefined) plain = false;
-          else if (!isPlainJson(value[i], `${pointer}/${i}`)) plain = false;
+          else if (!isPlainJson(value[i], pointer === null ? null : `${pointer}/${i}`)) plain = false;
         }
         return plain;
       }
@@ -86,7 +86,7 @@ function isPlainJson(value: unknown, pointer: string): boolean {
       for (const key in value as Record<string, unknown>) {
         const item = (value as Record<string, unknown>)[key];
         if (item === undefined) plain = false;
-        else if (!isPlainJson(item, `${pointer}/${key}`)) plain = false;
+        else if (!isPlainJson(item, pointer === null ? null : `${pointer}/${key}`)) plain = false;
       }
       return plain;
     }
@@ -95,9 +95,18 @@ function isPlainJson(value: unknown, pointer: string): boolean {
   }
 }
 
-/** The value itself when it is plain JSON (the common case: no allocation), else its JSON-equivalent copy. */
+/**
+ * The value itself when it is plain JSON (the common case: no allocation), else its JSON-equivalent copy.
+ * The walk builds no pointers (a string per node, on every decision); only a refusal walks again to name where.
+ */
 function asJson(value: unknown, pointer: string): unknown {
-  return isPlainJson(value, pointer) ? value : jsonCopy(value, pointer);
+  try {
+    return isPlainJson(value, null) ? value : jsonCopy(value, null);
+  } catch (error) {
+    if (!(error instanceof NotJsonError)) throw error;
+    isPlainJson(value, pointer);
+    throw error;
+  }
 }
 
 /** The decision as the log keeps it: without the explanation, which replay recomputes from the version and input. */
