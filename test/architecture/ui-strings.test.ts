@@ -65,34 +65,33 @@ const SOURCES: ScannedSource[] = [
   {
     // The core's messages (checks of a config, the decision's reasons, the diff's sentences): what authors,
     // clerks, auditors and applicants read through the servers and the web apps. The catalogue itself and the
-    // vocabulary's label tables (each code with its Chinese and Mongolian label) hold text by design.
+    // vocabulary's label tables (each code with its Chinese and Mongolian label) hold text by design; the
+    // local department's naming rule strips 内蒙古自治区 and turns 厅 into 局 (data, not text anyone reads), and
+    // the config mutator is the diff's property tests' source of random edits.
     src: 'engine/core',
-    data: ['i18n/catalogue/', 'vocabulary/'],
+    data: ['i18n/catalogue/', 'vocabulary/', 'cases/local-department.ts', 'diff/config-mutator.ts'],
     notYetMigrated: {
-      "cases/local-department.ts": 2,
       "diff/condition-diff.ts": 6,
       "diff/condition-sentence.ts": 21,
-      "diff/config-mutator.ts": 40,
       "diff/form-keywords.ts": 33,
       "diff/render-text.ts": 36,
       "diff/ui-schema-diff.ts": 4,
-      "diff/value-text.ts": 67,
-      "i18n/content-strings.ts": 66,
+      "diff/value-text.ts": 3,
     },
   },
   {
+    // Spellings matched against what people type or name: the form-field names an applicant's name, ID number
+    // and phone are found under, and the CSV item list's other header, yes/no and 即办 spellings.
     src: 'engine/services',
-    data: [],
+    data: ['intakes/intake-summary.ts', 'catalogue/item-list.ts'],
     notYetMigrated: {
-      "catalogue/item-list.ts": 8,
-      "intakes/intake-summary.ts": 7,
     },
   },
   {
+    // The SQLite schema's migrations are stored text (a Chinese term in an SQL comment), never shown.
     src: 'engine/adapters',
-    data: [],
+    data: ['sqlite/config-schema.ts'],
     notYetMigrated: {
-      "sqlite/config-schema.ts": 1,
     },
   },
   {
