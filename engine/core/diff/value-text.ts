@@ -8,26 +8,33 @@ import { operatorsByName } from '../rules/operators.js';
 import { field, isRecord, stableKey } from './json-values.js';
 import { optionTitle } from './standard-labels.js';
 import { deliveryMethods, isDeliveryMethod, isOutcome, isRuleEventType, labelOf, outcomes, ruleEventTypes } from '../vocabulary/index.js';
+import { uiText, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
 
-export const ABSENT_TEXT = '（无）';
+const LIST = uiText('server.listSeparator');
+const CLAUSES = uiText('server.notice.clauseSeparator');
+/** 「（…）」 after a value: a note, a file, a code. */
+const noted = (note: string): string => uiText('core.diff.value.note', 'zh-CN', { note });
+
+export const ABSENT_TEXT = uiText('designer.examples.nothing');
+const EMPTY_TEXT = uiText('core.diff.value.empty');
 
 export function isCoded(value: unknown): value is { code: string; label: string } {
   return isRecord(value) && typeof value.code === 'string' && typeof value.label === 'string';
 }
 
 export function booleanText(value: boolean): string {
-  return value ? '是' : '否';
+  return uiText(value ? 'webkit.form.yes' : 'webkit.form.no');
 }
 
 /** Any JSON value, as plainly as its shape allows. */
 export function genericText(value: unknown): string {
   if (value === undefined) return ABSENT_TEXT;
-  if (value === null) return '（空）';
-  if (typeof value === 'string') return value === '' ? '（空）' : value;
+  if (value === null) return EMPTY_TEXT;
+  if (typeof value === 'string') return value === '' ? EMPTY_TEXT : value;
   if (typeof value === 'boolean') return booleanText(value);
   if (typeof value === 'number') return String(value);
   if (isCoded(value)) return value.label;
-  if (Array.isArray(value)) return value.length === 0 ? '（空）' : value.map(genericText).join('、');
+  if (Array.isArray(value)) return value.length === 0 ? EMPTY_TEXT : value.map(genericText).join(LIST);
   return stableKey(value);
 }
 
@@ -36,7 +43,7 @@ const strings = (value: unknown): string | undefined => (typeof value === 'strin
 /** Formats every entry of a list with `entry`, or gives up on the whole list when one entry is not understood. */
 function listText(value: unknown, entry: (item: unknown) => string | undefined, separator: string): string | undefined {
   if (!Array.isArray(value)) return undefined;
-  if (value.length === 0) return '（空）';
+  if (value.length === 0) return EMPTY_TEXT;
   const parts = value.map(entry);
   return parts.every((p): p is string => p !== undefined) ? parts.join(separator) : undefined;
 }
@@ -46,9 +53,9 @@ const COUNTED_UNITS = new Set(['工作日', '自然日', '月']);
 
 export function timeLimitText(value: unknown): string | undefined {
   if (!isRecord(value) || !isCoded(value.unit)) return undefined;
-  const note = typeof value.note === 'string' ? `（${value.note}）` : '';
-  if (value.value === null) return `无法定时限${note}`;
-  const unit = COUNTED_UNITS.has(value.unit.label) ? `个${value.unit.label}` : value.unit.label;
+  const note = typeof value.note === 'string' ? noted(value.note) : '';
+  if (value.value === null) return `${uiText('core.diff.value.noTimeLimit')}${note}`;
+  const unit = COUNTED_UNITS.has(value.unit.label) ? uiText('core.diff.value.countedUnit', 'zh-CN', { unit: value.unit.label }) : value.unit.label;
   return typeof value.value === 'number' ? `${value.value} ${unit}${note}` : undefined;
 }
 
@@ -56,39 +63,49 @@ const ELEMENT_TEXT: Record<string, (value: unknown) => string | undefined> = {
   statutoryTimeLimit: timeLimitText,
   promisedTimeLimit: timeLimitText,
   channel: (v) => optionTitle('channel', v),
-  localFields: (v) => listText(v, (f) => optionTitle('localField', f) ?? strings(f), '、'),
-  acceptanceConditions: (v) => listText(v, strings, '；'),
+  localFields: (v) => listText(v, (f) => optionTitle('localField', f) ?? strings(f), LIST),
+  acceptanceConditions: (v) => listText(v, strings, CLAUSES),
   legalBasis: (v) => {
     if (!isRecord(v) || !isCoded(v.powerSource)) return undefined;
-    const provisions = listText(v.provisions, (p) => (isRecord(p) && typeof p.law === 'string' ? `${p.law}${strings(p.article) ?? ''}` : undefined), '、');
-    return provisions === undefined ? undefined : `${v.powerSource.label}；${provisions}`;
+    const provisions = listText(v.provisions, (p) => (isRecord(p) && typeof p.law === 'string' ? `${p.law}${strings(p.article) ?? ''}` : undefined), LIST);
+    return provisions === undefined ? undefined : `${v.powerSource.label}${CLAUSES}${provisions}`;
   },
-  resultSample: (v) => (isRecord(v) && typeof v.description === 'string' ? `${v.description}${typeof v.file === 'string' ? `（${v.file}）` : ''}` : undefined),
+  resultSample: (v) => (isRecord(v) && typeof v.description === 'string' ? `${v.description}${typeof v.file === 'string' ? noted(v.file) : ''}` : undefined),
   process: (v) => listText(v, (s) => strings(field(s, 'name')), ' → '),
-  reviewPoints: (v) => listText(v, (p) => strings(field(p, 'point')), '；'),
+  reviewPoints: (v) => listText(v, (p) => strings(field(p, 'point')), CLAUSES),
   stageTimeLimits: (v) => listText(v, (s) => {
     const limit = timeLimitText(s);
     return typeof field(s, 'stage') === 'string' && limit ? `${field(s, 'stage') as string} ${limit}` : undefined;
-  }, '；'),
-  materialTemplates: (v) => listText(v, (t) => strings(field(t, 'name')), '、'),
+  }, CLAUSES),
+  materialTemplates: (v) => listText(v, (t) => strings(field(t, 'name')), LIST),
   deferredAcceptance: (v) => {
     if (!isRecord(v) || typeof v.allowed !== 'boolean') return undefined;
-    if (!v.allowed) return '不允许容缺受理';
+    if (!v.allowed) return uiText('core.diff.value.deferred.notAllowed');
     const limit = timeLimitText(v.supplementLimit);
-    return ['允许容缺受理', limit ? `补齐时限 ${limit}` : null, typeof v.consequence === 'string' ? `逾期：${v.consequence}` : null, typeof v.basis === 'string' ? `依据：${v.basis}` : null]
-      .filter(Boolean).join('；');
+    return [
+      uiText('core.diff.value.deferred.allowed'),
+      limit ? uiText('core.diff.value.deferred.supplementLimit', 'zh-CN', { limit }) : null,
+      typeof v.consequence === 'string' ? uiText('core.diff.value.deferred.consequence', 'zh-CN', { consequence: v.consequence }) : null,
+      typeof v.basis === 'string' ? uiText('core.diff.value.deferred.basis', 'zh-CN', { basis: v.basis }) : null,
+    ].filter(Boolean).join(CLAUSES);
   },
   fee: (v) => {
     if (!isRecord(v) || typeof v.charged !== 'boolean') return undefined;
-    if (!v.charged) return '不收费';
-    return ['收费', typeof v.standard === 'string' ? `收费标准：${v.standard}` : null, typeof v.basis === 'string' ? `收费依据：${v.basis}` : null].filter(Boolean).join('；');
+    if (!v.charged) return uiText('guide.fee.free');
+    return [
+      uiText('guide.section.fee'),
+      typeof v.standard === 'string' ? uiText('core.diff.value.fee.standard', 'zh-CN', { standard: v.standard }) : null,
+      typeof v.basis === 'string' ? uiText('core.diff.value.fee.basis', 'zh-CN', { basis: v.basis }) : null,
+    ].filter(Boolean).join(CLAUSES);
   },
-  deliveryMethods: (v) => listText(v, (m) => (isDeliveryMethod(m) ? labelOf(deliveryMethods, m) : undefined), '、'),
-  department: (v) => (isRecord(v) && typeof v.name === 'string' ? `${v.name}${typeof v.code === 'string' ? `（${v.code}）` : ''}` : undefined),
+  deliveryMethods: (v) => listText(v, (m) => (isDeliveryMethod(m) ? labelOf(deliveryMethods, m) : undefined), LIST),
+  department: (v) => (isRecord(v) && typeof v.name === 'string' ? `${v.name}${typeof v.code === 'string' ? noted(v.code) : ''}` : undefined),
   dataNeeds: (v) => listText(v, (d) => {
     if (!isRecord(d) || typeof d.dataItem !== 'string' || !isCoded(d.sharingMethod) || !isCoded(d.frequency)) return undefined;
-    return `${d.dataItem}（${genericText(d.owningDepartment)}·${genericText(d.sourceSystem)}，${d.sharingMethod.label}，${d.frequency.label}）`;
-  }, '；'),
+    return uiText('core.diff.value.dataNeed', 'zh-CN', {
+      dataItem: d.dataItem, department: genericText(d.owningDepartment), system: genericText(d.sourceSystem), sharing: d.sharingMethod.label, frequency: d.frequency.label,
+    });
+  }, CLAUSES),
 };
 
 /** A standard element's value as the guide would show it. */
@@ -100,25 +117,30 @@ export function localFieldText(value: unknown): string {
   return optionTitle('localField', value) ?? genericText(value);
 }
 
-const TYPE_LABELS: Record<string, string> = { string: '文本', number: '数字', integer: '整数', boolean: '是/否', object: '对象', array: '列表', null: '空' };
+const TYPE_KEYS: Record<string, CatalogueKey> = {
+  string: 'core.form.type.string', number: 'core.form.type.number', integer: 'core.form.type.integer', boolean: 'core.form.type.boolean',
+  object: 'core.form.type.object', array: 'core.form.type.array', null: 'core.diff.value.type.null',
+};
 
 export function schemaTypeText(value: unknown): string {
-  if (typeof value === 'string') return TYPE_LABELS[value] ?? value;
-  if (Array.isArray(value) && value.every((t) => typeof t === 'string')) return value.map(schemaTypeText).join('或');
+  if (typeof value === 'string') return TYPE_KEYS[value] ? uiText(TYPE_KEYS[value]) : value;
+  if (Array.isArray(value) && value.every((t) => typeof t === 'string')) return value.map(schemaTypeText).join(uiText('core.orSeparator'));
   return genericText(value);
 }
 
-const STANDARD_FORMAT_LABELS: Record<string, string> = { date: '日期', 'date-time': '日期时间', time: '时间', email: '电子邮箱', uri: '网址', url: '网址' };
+const STANDARD_FORMAT_KEYS: Record<string, CatalogueKey> = {
+  date: 'designer.form.kind.date', 'date-time': 'core.form.format.dateTime', time: 'core.form.format.time', email: 'core.form.format.email', uri: 'core.form.format.uri', url: 'core.form.format.uri',
+};
 
 export function schemaFormatText(value: unknown): string {
   if (typeof value !== 'string') return genericText(value);
-  const label = (fieldFormats as Record<string, { label: string } | undefined>)[value]?.label ?? STANDARD_FORMAT_LABELS[value];
-  return label ? `${label}（${value}）` : value;
+  const key = (fieldFormats as Record<string, { labelKey: CatalogueKey } | undefined>)[value]?.labelKey ?? STANDARD_FORMAT_KEYS[value];
+  return key ? `${uiText(key)}${noted(value)}` : value;
 }
 
 /** `oneOf: [{ const, title }]` used as a labelled enumeration. */
 export function constOptionsText(value: unknown): string {
-  return listText(value, (o) => (isRecord(o) && 'const' in o ? (strings(o.title) ?? genericText(o.const)) : undefined), '、') ?? genericText(value);
+  return listText(value, (o) => (isRecord(o) && 'const' in o ? (strings(o.title) ?? genericText(o.const)) : undefined), LIST) ?? genericText(value);
 }
 
 export function operatorText(value: unknown): string {
@@ -128,12 +150,12 @@ export function operatorText(value: unknown): string {
 /** A rule condition in one line: "idNumber 年龄小于（周岁） 16", "全部满足（2 项）". */
 export function conditionText(node: unknown): string {
   if (!isRecord(node)) return genericText(node);
-  if (Array.isArray(node.all)) return `全部满足（${node.all.length} 项）`;
-  if (Array.isArray(node.any)) return `任一满足（${node.any.length} 项）`;
-  if ('not' in node) return `不满足：${conditionText(node.not)}`;
+  if (Array.isArray(node.all)) return uiText('core.diff.value.condition.all', 'zh-CN', { n: node.all.length });
+  if (Array.isArray(node.any)) return uiText('core.diff.value.condition.any', 'zh-CN', { n: node.any.length });
+  if ('not' in node) return uiText('core.diff.value.condition.not', 'zh-CN', { condition: conditionText(node.not) });
   if (typeof node.fact !== 'string') return genericText(node);
   const path = typeof node.path === 'string' ? ` ${node.path}` : '';
-  const optional = node.optional === true ? '（可缺省）' : '';
+  const optional = node.optional === true ? uiText('core.diff.value.condition.optional') : '';
   return `${node.fact}${path} ${operatorText(node.operator)} ${genericText(node.value)}${optional}`;
 }
 
@@ -147,7 +169,7 @@ export function outcomeText(value: unknown): string {
 
 /** Material ids as the names one side of the diff gives them: "居民身份证、近期免冠照片". */
 export function materialListText(value: unknown, names: ReadonlyMap<string, string>): string {
-  return listText(value, (id) => (typeof id === 'string' ? (names.get(id) ?? id) : undefined), '、') ?? genericText(value);
+  return listText(value, (id) => (typeof id === 'string' ? (names.get(id) ?? id) : undefined), LIST) ?? genericText(value);
 }
 
 export function materialNameText(value: unknown, names: ReadonlyMap<string, string>): string {

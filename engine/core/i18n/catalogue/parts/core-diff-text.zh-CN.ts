@@ -1,3 +1,20 @@
 /** UI strings of the diff's value texts, rendered report, condition sentences and form keywords (engine/core/diff), in Simplified Chinese (the source; keys begin with `core.diff.`). */
 export const coreDiffTextZhCN = {
+  "core.diff.value.empty": "（空）",
+  "core.diff.value.note": "（{note}）",
+  "core.diff.value.noTimeLimit": "无法定时限",
+  "core.diff.value.countedUnit": "个{unit}",
+  "core.diff.value.deferred.notAllowed": "不允许容缺受理",
+  "core.diff.value.deferred.allowed": "允许容缺受理",
+  "core.diff.value.deferred.supplementLimit": "补齐时限 {limit}",
+  "core.diff.value.deferred.consequence": "逾期：{consequence}",
+  "core.diff.value.deferred.basis": "依据：{basis}",
+  "core.diff.value.fee.standard": "收费标准：{standard}",
+  "core.diff.value.fee.basis": "收费依据：{basis}",
+  "core.diff.value.dataNeed": "{dataItem}（{department}·{system}，{sharing}，{frequency}）",
+  "core.diff.value.type.null": "空",
+  "core.diff.value.condition.all": "全部满足（{n} 项）",
+  "core.diff.value.condition.any": "任一满足（{n} 项）",
+  "core.diff.value.condition.not": "不满足：{condition}",
+  "core.diff.value.condition.optional": "（可缺省）",
 } as const;
