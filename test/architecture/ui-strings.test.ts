@@ -74,7 +74,6 @@ const SOURCES: ScannedSource[] = [
       "diff/condition-diff.ts": 6,
       "diff/condition-sentence.ts": 21,
       "diff/form-keywords.ts": 33,
-      "diff/render-text.ts": 36,
       "diff/ui-schema-diff.ts": 4,
       "diff/value-text.ts": 3,
     },
