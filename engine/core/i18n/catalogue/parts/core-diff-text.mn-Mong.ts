@@ -39,4 +39,13 @@ export const coreDiffTextMnMong: Record<keyof typeof coreDiffTextZhCN, string> =
   "core.diff.text.summary": "ᠨᠡᠶᠢᠲᠡ {total} ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠯᠲᠡ (ᠨᠡᠮᠡᠭᠰᠡᠨ {added}᠂ ᠤᠰᠲᠠᠭᠠᠭᠰᠠᠨ {removed}᠂ ᠵᠠᠰᠠᠭᠰᠠᠨ {changed}{renamed}᠂ ᠰᠢᠯᠵᠢᠭᠦᠯᠦᠭᠰᠡᠨ {moved})᠃",
   "core.diff.text.canAlterDecision.yes": "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠷ᠎ᠡ ᠳ᠋ᠦᠩ ᠢ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠵᠦ ᠮᠡᠳᠡᠨ᠎ᠡ᠄ ᠲᠡᠢᠮᠦ (ᠬᠦᠰᠦᠨᠦᠭ ᠦᠨ ᠰᠢᠯᠭᠠᠯᠲᠠ᠂ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠳᠦᠷᠢᠮ᠂ ᠪᠠᠷᠢᠬᠤ ᠪᠠᠶᠢᠳᠠᠯ᠂ ᠥᠷᠭᠦᠳᠬᠡᠯ ᠦᠨ ᠮᠠᠲᠡᠷᠢᠶᠠᠯ ᠪᠤᠶᠤ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠰᠤᠪᠠᠭ ᠳᠤ ᠬᠠᠮᠠᠭᠠᠷᠠᠨ᠎ᠠ)᠃",
   "core.diff.text.canAlterDecision.no": "ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠷ᠎ᠡ ᠳ᠋ᠦᠩ ᠢ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠵᠦ ᠮᠡᠳᠡᠨ᠎ᠡ᠄ ᠦᠭᠡᠢ᠃",
+  "core.diff.condition.optional": " (ᠪᠥᠭᠡᠭᠯᠡᠭᠡ ᠦᠭᠡᠢ ᠪᠣᠯ ᠪᠡᠶᠡᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ ᠭᠡᠵᠦ ᠦᠵᠡᠨ᠎ᠡ)",
+  "core.diff.condition.valid": "ᠬᠦᠴᠦᠨ ᠲᠡᠢ",
+  "core.diff.condition.invalid": "ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ",
+  "core.diff.condition.agedMark": " (ᠪᠦᠲᠦᠨ ᠨᠠᠰᠤ)",
+  "core.diff.condition.years": "{predicate} {years} ᠪᠦᠲᠦᠨ ᠨᠠᠰᠤ",
+  "core.diff.condition.none": "(ᠨᠥᠬᠥᠴᠡᠯ ᠦᠭᠡᠢ)",
+  "core.diff.condition.all": "ᠵᠡᠷᠭᠡ ᠬᠠᠩᠭᠠᠬᠤ᠄ {conditions}",
+  "core.diff.condition.any": "ᠠᠯᠢ ᠨᠢᠭᠡ ᠢ ᠬᠠᠩᠭᠠᠬᠤ᠄ {conditions}",
+  "core.diff.condition.not": "ᠬᠠᠩᠭᠠᠬᠤ ᠦᠭᠡᠢ ({condition})",
 };

@@ -34,4 +34,13 @@ export const coreDiffTextZhCN = {
   "core.diff.text.summary": "共 {total} 处变更（新增 {added}，删除 {removed}，修改 {changed}{renamed}，移动 {moved}）。",
   "core.diff.text.canAlterDecision.yes": "可能改变受理结果：是（涉及表单校验、受理规则、办理情形、申请材料或受理渠道）。",
   "core.diff.text.canAlterDecision.no": "可能改变受理结果：否。",
+  "core.diff.condition.optional": "（未填写时视为不成立）",
+  "core.diff.condition.valid": "有效",
+  "core.diff.condition.invalid": "无效",
+  "core.diff.condition.agedMark": "（周岁）",
+  "core.diff.condition.years": "{predicate} {years} 周岁",
+  "core.diff.condition.none": "（无条件）",
+  "core.diff.condition.all": "同时满足：{conditions}",
+  "core.diff.condition.any": "满足其一：{conditions}",
+  "core.diff.condition.not": "不满足（{condition}）",
 } as const;
