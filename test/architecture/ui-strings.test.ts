@@ -72,7 +72,6 @@ const SOURCES: ScannedSource[] = [
     data: ['i18n/catalogue/', 'vocabulary/', 'cases/local-department.ts', 'diff/config-mutator.ts'],
     notYetMigrated: {
       "diff/condition-diff.ts": 6,
-      "diff/form-keywords.ts": 33,
       "diff/ui-schema-diff.ts": 4,
       "diff/value-text.ts": 3,
     },
