@@ -71,8 +71,6 @@ const SOURCES: ScannedSource[] = [
     src: 'engine/core',
     data: ['i18n/catalogue/', 'vocabulary/', 'cases/local-department.ts', 'diff/config-mutator.ts'],
     notYetMigrated: {
-      "diff/condition-diff.ts": 6,
-      "diff/ui-schema-diff.ts": 4,
       "diff/value-text.ts": 3,
     },
   },

@@ -9,6 +9,7 @@ import { pointer } from './json-pointer.js';
 import { conditionSentence, factSubject, isLeaf, leafPredicate } from './condition-sentence.js';
 import type { SideFacts } from './side-facts.js';
 import { genericText } from './value-text.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 import type { DiffAspect } from './types.js';
 
 export interface FactSides {
@@ -34,7 +35,7 @@ function normalisedLeaf(node: Record<string, unknown>): Record<string, unknown> 
 }
 
 function aspect(at: string, before: unknown, after: unknown, beforeText: string | undefined, afterText: string | undefined, subject?: string): DiffAspect {
-  const out: DiffAspect = { key: 'condition', label: '条件', pointer: at };
+  const out: DiffAspect = { key: 'condition', label: uiText('designer.rules.condition'), pointer: at };
   if (subject !== undefined) out.subject = subject;
   if (before !== undefined) out.before = cloneJson(before);
   if (after !== undefined) out.after = cloneJson(after);
@@ -65,7 +66,7 @@ function leafAspect(at: string, a: Record<string, unknown>, b: Record<string, un
   const sentenceA = `${subjectA} ${predicateA}`;
   const sentenceB = `${subjectB} ${predicateB}`;
   // The same sentence from different JSON: the field it names was re-keyed, or a parameter changed.
-  if (sentenceA === sentenceB) return aspect(at, na, nb, `${sentenceA}（${technicalNote(a)}）`, `${sentenceB}（${technicalNote(b)}）`);
+  if (sentenceA === sentenceB) return aspect(at, na, nb, `${sentenceA}${uiText('core.diff.value.note', 'zh-CN', { note: technicalNote(a) })}`, `${sentenceB}${uiText('core.diff.value.note', 'zh-CN', { note: technicalNote(b) })}`);
   return aspect(at, na, nb, sentenceA, sentenceB);
 }
 
@@ -94,7 +95,7 @@ export function diffConditions(before: unknown, after: unknown, sides: FactSides
   // Whatever else a compound node carries (a name, a priority).
   for (const key of unionKeys(a, b, rankBy([]))) {
     if (key === shape || sameValue(a[key], b[key])) continue;
-    const extra: DiffAspect = { key: `conditions.${key}`, label: `条件组 ${key}`, pointer: at };
+    const extra: DiffAspect = { key: `conditions.${key}`, label: uiText('core.diff.condition.groupKey', 'zh-CN', { key }), pointer: at };
     if (a[key] !== undefined) { extra.before = cloneJson(a[key]); extra.beforeText = genericText(a[key]); }
     if (b[key] !== undefined) { extra.after = cloneJson(b[key]); extra.afterText = genericText(b[key]); }
     aspects.push(extra);

@@ -6,12 +6,13 @@ import { makeChange, presenceKind } from './change-builder.js';
 import { isRecord, sameValue, unionKeys } from './json-values.js';
 import { pointer } from './json-pointer.js';
 import { genericText } from './value-text.js';
+import { uiText } from '../i18n/catalogue/catalogue.js';
 import type { DiffChange } from './types.js';
 
 const BASE = '/form/uiSchema';
 
 function uiLabel(key: string): string {
-  return key === 'ui:order' ? '表单字段顺序' : `表单界面「${key}」`;
+  return key === 'ui:order' ? uiText('core.diff.uiSchema.order') : uiText('core.diff.uiSchema.entry', 'zh-CN', { key });
 }
 
 export function diffUiSchema(before: unknown, after: unknown): DiffChange[] {
@@ -20,7 +21,7 @@ export function diffUiSchema(before: unknown, after: unknown): DiffChange[] {
   const b = after ?? {};
   if (sameValue(a, b)) return [];
   if (!isRecord(a) || !isRecord(b)) {
-    return [makeChange({ section: 'form', kind: 'changed', pointer: BASE, label: '表单界面', before: a, after: b, beforeText: genericText(a), afterText: genericText(b), affectsDecision: false })];
+    return [makeChange({ section: 'form', kind: 'changed', pointer: BASE, label: uiText('core.diff.uiSchema.whole'), before: a, after: b, beforeText: genericText(a), afterText: genericText(b), affectsDecision: false })];
   }
   return unionKeys(a, b)
     .filter((key) => !sameValue(a[key], b[key]))

@@ -72,4 +72,8 @@ export const coreDiffTextMnMong: Record<keyof typeof coreDiffTextZhCN, string> =
   "core.diff.keyword.readOnly": "ᠵᠥᠪᠬᠡᠨ ᠤᠩᠰᠢᠬᠤ",
   "core.diff.keyword.requiredOthers": "ᠵᠠᠪᠠᠯ ᠪᠥᠭᠡᠭᠯᠡᠬᠦ (ᠪᠤᠰᠤᠳ ᠳᠠᠪᠬᠤᠷᠭ᠎ᠠ ᠶᠢᠨ ᠲᠠᠯᠠᠪᠤᠷ)",
   "core.diff.keyword.conditional": "ᠨᠥᠬᠥᠴᠡᠯ ᠦᠨ ᠯᠣᠭᠢᠭ",
+  "core.diff.condition.groupKey": "ᠨᠥᠬᠥᠴᠡᠯ ᠦᠨ ᠪᠦᠯᠦᠭ {key}",
+  "core.diff.uiSchema.order": "ᠬᠦᠰᠦᠨᠦᠭ ᠦᠨ ᠲᠠᠯᠠᠪᠤᠷ ᠤᠨ ᠳᠠᠷᠠᠭᠠᠯᠠᠯ",
+  "core.diff.uiSchema.entry": "ᠬᠦᠰᠦᠨᠦᠭ ᠦᠨ ᠨᠢᠭᠤᠷ «{key}»",
+  "core.diff.uiSchema.whole": "ᠬᠦᠰᠦᠨᠦᠭ ᠦᠨ ᠨᠢᠭᠤᠷ",
 };

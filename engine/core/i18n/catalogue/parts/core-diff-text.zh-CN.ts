@@ -67,4 +67,8 @@ export const coreDiffTextZhCN = {
   "core.diff.keyword.readOnly": "只读",
   "core.diff.keyword.requiredOthers": "必填（其他层级的字段）",
   "core.diff.keyword.conditional": "条件逻辑",
+  "core.diff.condition.groupKey": "条件组 {key}",
+  "core.diff.uiSchema.order": "表单字段顺序",
+  "core.diff.uiSchema.entry": "表单界面「{key}」",
+  "core.diff.uiSchema.whole": "表单界面",
 } as const;
