@@ -71,7 +71,6 @@ const SOURCES: ScannedSource[] = [
     src: 'engine/core',
     data: ['i18n/catalogue/', 'vocabulary/', 'cases/local-department.ts', 'diff/config-mutator.ts'],
     notYetMigrated: {
-      "diff/value-text.ts": 3,
     },
   },
   {

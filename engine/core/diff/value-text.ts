@@ -48,14 +48,14 @@ function listText(value: unknown, entry: (item: unknown) => string | undefined, 
   return parts.every((p): p is string => p !== undefined) ? parts.join(separator) : undefined;
 }
 
-/** Counted units take the measure word: 15 个工作日, 3 个月 — but 24 小时. */
-const COUNTED_UNITS = new Set(['工作日', '自然日', '月']);
+/** Counted units take the measure word: 15 个工作日, 3 个月 — but 24 小时 (unit codes: WD, CD, M; H). */
+const COUNTED_UNITS = new Set(['WD', 'CD', 'M']);
 
 export function timeLimitText(value: unknown): string | undefined {
   if (!isRecord(value) || !isCoded(value.unit)) return undefined;
   const note = typeof value.note === 'string' ? noted(value.note) : '';
   if (value.value === null) return `${uiText('core.diff.value.noTimeLimit')}${note}`;
-  const unit = COUNTED_UNITS.has(value.unit.label) ? uiText('core.diff.value.countedUnit', 'zh-CN', { unit: value.unit.label }) : value.unit.label;
+  const unit = COUNTED_UNITS.has(value.unit.code) ? uiText('core.diff.value.countedUnit', 'zh-CN', { unit: value.unit.label }) : value.unit.label;
   return typeof value.value === 'number' ? `${value.value} ${unit}${note}` : undefined;
 }
 
