@@ -15,7 +15,7 @@ import { openClaimedRuntime } from './runtime-api.js';
 const PATH = '/api/runtime/150102/items/RT-1/evaluate';
 const MONGOLIAN = /[\u1800-\u18AF]/;
 
-describe('error answers in the language the caller asks for', () => {
+describe('error answers (and the problems of a refused body) in the language the caller asks for', () => {
   let t: TestInstallation;
   let app: ReturnType<typeof createRuntimeApp>;
   beforeAll(async () => {
@@ -55,18 +55,6 @@ describe('error answers in the language the caller asks for', () => {
     expect(ranked.status).toBe(415);
     expect(ranked.body.error.message).toBe(uiText('server.http.notJson'));
     expect(english.body.error.message).toBe(uiText('server.http.notJson'));
-  });
-});
-
-describe('problems of a refused body in the language the caller asks for', () => {
-  let t: TestInstallation;
-  let app: ReturnType<typeof createRuntimeApp>;
-  beforeAll(async () => {
-    t = await openClaimedRuntime(sqliteInstallation);
-    app = createRuntimeApp({ reader: t.reader, decisionLog: t.decisionLog, logger: createLogger(() => {}) });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('renders each catalogue problem in Mongolian, keeping pointer and code, and never shows the key', async () => {
