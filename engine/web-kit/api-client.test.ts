@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { uiText, type Language } from '../core/index.js';
-import { ApiError, createApiClient, followReaderLanguage } from './index.js';
+import { advice, ApiError, createApiClient, followReaderLanguage } from './index.js';
 
 /** A real HTTP server that records the request headers and answers as the API's error handler does. */
 let server: Server;
@@ -66,5 +66,20 @@ describe('the API client asks for answers in the reader language', () => {
     followReaderLanguage(() => 'mn-Mong');
     await failure(createApiClient().request(`${base}/api/z`, { token: null, headers: { 'Accept-Language': 'zh-CN' } }));
     expect(seen['accept-language']).toBe('zh-CN');
+  });
+});
+
+describe('advice', () => {
+  it('words the advice in the language of the server’s message, so a Mongolian message is never set in a Chinese sentence', () => {
+    const mn = new ApiError(404, 'not_found', uiText('services.cases.progress.unknownCase', 'mn-Mong', { caseNumber: 'X' }), null, 'mn-Mong');
+    expect(advice(mn)).toBe(uiText('webkit.advice.notFound', 'mn-Mong', { message: mn.message }));
+    expect(advice(mn)).not.toMatch(/[\u4e00-\u9fff]/);
+    const zh = new ApiError(404, 'not_found', '办件 X 不存在', null, 'zh-CN');
+    expect(advice(zh)).toBe(uiText('webkit.advice.notFound', 'zh-CN', { message: '办件 X 不存在' }));
+  });
+
+  it('words a failure that is not an API answer in the reader’s language', () => {
+    followReaderLanguage(() => 'mn-Mong');
+    expect(advice(new Error('boom'))).toBe(uiText('webkit.advice.unknown', 'mn-Mong', { message: 'boom' }));
   });
 });

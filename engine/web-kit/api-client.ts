@@ -118,20 +118,23 @@ export function createApiClient(defaults: ApiClientOptions = {}): ApiClient {
   };
 }
 
-/** What to tell the user for each kind of failure: what happened and what to do next. */
+/**
+ * What to tell the user for each kind of failure: what happened and what to do next, in the language of the
+ * server's message (so a Mongolian message is never set inside a Chinese sentence), else the reader's.
+ */
 export function advice(error: unknown): string {
-  if (!(error instanceof ApiError)) return uiText('webkit.advice.unknown', 'zh-CN', { message: (error as Error | undefined)?.message ?? String(error) });
-  const message = error.message;
+  if (!(error instanceof ApiError)) return uiText('webkit.advice.unknown', readerLanguage(), { message: (error as Error | undefined)?.message ?? String(error) });
+  const { message, language } = error;
   switch (error.status) {
-    case 0: return uiText('webkit.advice.network');
-    case 401: return uiText('webkit.advice.unauthorized');
-    case 403: return uiText('webkit.advice.forbidden', 'zh-CN', { message });
-    case 404: return uiText('webkit.advice.notFound', 'zh-CN', { message });
-    case 409: return uiText('webkit.advice.refresh', 'zh-CN', { message });
-    case 413: return uiText('webkit.advice.tooLarge');
-    case 415: return uiText('webkit.advice.unsupportedType', 'zh-CN', { message });
-    case 422: return uiText('webkit.advice.invalid', 'zh-CN', { message });
-    case 428: return uiText('webkit.advice.refresh', 'zh-CN', { message });
-    default: return uiText('webkit.advice.other', 'zh-CN', { message, status: error.status });
+    case 0: return uiText('webkit.advice.network', language);
+    case 401: return uiText('webkit.advice.unauthorized', language);
+    case 403: return uiText('webkit.advice.forbidden', language, { message });
+    case 404: return uiText('webkit.advice.notFound', language, { message });
+    case 409: return uiText('webkit.advice.refresh', language, { message });
+    case 413: return uiText('webkit.advice.tooLarge', language);
+    case 415: return uiText('webkit.advice.unsupportedType', language, { message });
+    case 422: return uiText('webkit.advice.invalid', language, { message });
+    case 428: return uiText('webkit.advice.refresh', language, { message });
+    default: return uiText('webkit.advice.other', language, { message, status: error.status });
   }
 }
