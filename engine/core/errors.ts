@@ -63,9 +63,12 @@ export function textValue(key: CatalogueKey, values?: Record<string, CatalogueVa
   return (language) => catalogueText(values ? { key, values } : { key }, language);
 }
 
-/** A list as a value, its items joined by the language's separator (`server.listSeparator`, 、 in Chinese). */
-export function listValue(items: readonly CatalogueValue[]): InLanguage {
-  return (language) => items.map((item) => valueIn(item, language)).join(uiText('server.listSeparator', language));
+/**
+ * A list as a value, its items joined by the language's separator: `server.listSeparator` (、 in Chinese)
+ * unless another is named (e.g. `server.notice.clauseSeparator`, ；, between whole clauses).
+ */
+export function listValue(items: readonly CatalogueValue[], separator: CatalogueKey = 'server.listSeparator'): InLanguage {
+  return (language) => items.map((item) => valueIn(item, language)).join(uiText(separator, language));
 }
 
 /**

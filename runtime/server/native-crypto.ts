@@ -36,7 +36,5 @@ export function nativeContentHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
 }
 
-/** SHA-256 hex of a text's UTF-8 bytes on node:crypto (what the core's sha256Hex computes). */
-export function nativeSha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+/** SHA-256 hex of a text on node:crypto: the HTTP kit's, which also hashes every bearer token. */
+export { nativeSha256Hex } from '../../engine/http-kit/index.js';

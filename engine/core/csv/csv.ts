@@ -1,5 +1,5 @@
-import { BadRequestError } from '../errors.js';
-import { uiText, type CatalogueKey } from '../i18n/catalogue/catalogue.js';
+import { BadRequestError, textValue } from '../errors.js';
+import type { CatalogueKey } from '../i18n/catalogue/catalogue.js';
 
 /** What is wrong with the CSV, as a catalogue sentence with plain values. */
 interface CsvReason {
@@ -17,11 +17,7 @@ export interface CsvRecord {
 export class CsvSyntaxError extends BadRequestError {
   /** `reason`: what is wrong, without its place (rendered, like the whole message, in the caller's language). */
   constructor(readonly reason: CsvReason, readonly line: number, readonly column: number) {
-    super({ key: 'core.csv.at', values: { line, column, message: uiText(reason.key, 'zh-CN', reason.values) } }, { line, column }, 'malformed_csv');
-  }
-
-  override messageIn(language: Parameters<BadRequestError['messageIn']>[0]): string {
-    return uiText('core.csv.at', language, { line: this.line, column: this.column, message: uiText(this.reason.key, language, this.reason.values) });
+    super({ key: 'core.csv.at', values: { line, column, message: textValue(reason.key, reason.values) } }, { line, column }, 'malformed_csv');
   }
 }
 

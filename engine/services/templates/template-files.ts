@@ -1,8 +1,6 @@
 import { sha256HexOfBytes } from '../../core/canonical/index.js';
 import { systemClock, type Clock } from '../../core/clock/index.js';
-import { BadRequestError, catalogueProblem, NotFoundError, type CatalogueMessage, type Problem } from '../../core/errors.js';
-import { uiText } from '../../core/i18n/catalogue/catalogue.js';
-import type { Language } from '../../core/vocabulary/index.js';
+import { BadRequestError, catalogueProblem, catalogueText, listValue, NotFoundError, textValue, type ComposedMessage, type Problem } from '../../core/errors.js';
 import { asList, asRecord } from '../../core/config/lenient-config.js';
 import type { TemplateFileRef } from '../../core/config/types.js';
 import type { ConfigReader, ConfigStore } from '../../ports/config-store/port.js';
@@ -25,17 +23,6 @@ export const TEMPLATE_FILE_LIMIT = 2 * 1024 * 1024;
 const HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
 const MAX_NAME = 200;
 
-/** A refused upload: its message names every problem, joined in the language the answer is rendered in. */
-class TemplateFileRefusedError extends BadRequestError {
-  constructor(private readonly reasons: CatalogueMessage[]) {
-    super(reasons.map((r) => uiText(r.key, 'zh-CN', r.values)).join(uiText('server.notice.clauseSeparator')), { problems: reasons.map((r) => uiText(r.key, 'zh-CN', r.values)) }, 'bad_template_file');
-  }
-
-  override messageIn(language: Language): string {
-    return this.reasons.map((r) => uiText(r.key, language, r.values)).join(uiText('server.notice.clauseSeparator', language));
-  }
-}
-
 export function templateFileHash(content: Uint8Array): string {
   return `sha256:${sha256HexOfBytes(content)}`;
 }
@@ -46,13 +33,17 @@ export function templateFileHash(content: Uint8Array): string {
  */
 export async function uploadTemplateFile({ store, clock = systemClock, content, type, name, actor }: { store: ConfigStore; clock?: Clock; content: Uint8Array; type: string; name: string; actor: string }): Promise<TemplateFileRef & { type: string; size: number; stored: boolean }> {
   const mime = type.split(';')[0]?.trim().toLowerCase() ?? '';
-  const problems: CatalogueMessage[] = [];
-  if (!(mime in TEMPLATE_FILE_TYPES)) problems.push({ key: 'services.templates.typeUnsupported', values: { type: mime || uiText('services.templates.typeUnstated') } });
+  const problems: ComposedMessage[] = [];
+  if (!(mime in TEMPLATE_FILE_TYPES)) problems.push({ key: 'services.templates.typeUnsupported', values: { type: mime || textValue('services.templates.typeUnstated') } });
   if (content.length === 0) problems.push({ key: 'services.templates.empty' });
   if (content.length > TEMPLATE_FILE_LIMIT) problems.push({ key: 'services.templates.tooLarge', values: { size: content.length, limit: TEMPLATE_FILE_LIMIT } });
   const fileName = name.trim();
   if (fileName === '' || fileName.length > MAX_NAME || /[\\/\u0000-\u001f]/.test(fileName)) problems.push({ key: 'services.templates.badName', values: { max: MAX_NAME } });
-  if (problems.length > 0) throw new TemplateFileRefusedError(problems);
+  if (problems.length > 0) {
+    // One message naming every problem, each clause (and the separator) in the answer's language.
+    const reasons = listValue(problems.map(({ key, values }) => textValue(key, values)), 'server.notice.clauseSeparator');
+    throw new BadRequestError({ key: 'services.templates.refused', values: { reasons } }, { problems: problems.map((p) => catalogueText(p)) }, 'bad_template_file');
+  }
   const hash = templateFileHash(content);
   const stored = await store.putTemplateFile({ hash, type: mime, size: content.length, content, storedAt: clock().toISOString(), storedBy: actor });
   return { hash, name: fileName, type: mime, size: content.length, stored };

@@ -93,6 +93,7 @@ export const servicesMoreMnMong: Record<keyof typeof servicesMoreZhCN, string> =
   "services.lists.noSuchEntry": "{list} ᠳᠤ {id} ᠵᠦᠢᠯ ᠪᠠᠶᠢᠬᠤ ᠦᠭᠡᠢ",
   "services.lists.col.updatedAt": "ᠱᠢᠨᠡᠴᠢᠯᠡᠭᠰᠡᠨ ᠴᠠᠭ",
   "services.templates.typeUnsupported": "«{type}» ᠬᠡᠪ ᠦᠨ ᠹᠠᠶᠢᠯ ᠢ ᠳᠡᠮᠵᠢᠬᠦ ᠦᠭᠡᠢ᠃ PDF᠂ Word᠂ Excel᠂ WPS᠂ JPEG ᠪᠤᠶᠤ PNG ᠢ ᠣᠷᠣᠭᠤᠯᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ",
+  "services.templates.refused": "{reasons}",
   "services.templates.typeUnstated": "(ᠲᠣᠳᠣᠷᠬᠠᠶᠢᠯᠠᠭᠠᠳᠦᠢ)",
   "services.templates.empty": "ᠬᠡᠪ ᠦᠨ ᠹᠠᠶᠢᠯ ᠬᠣᠭᠣᠰᠣᠨ ᠪᠠᠶᠢᠨ᠎ᠠ",
   "services.templates.tooLarge": "ᠬᠡᠪ ᠦᠨ ᠹᠠᠶᠢᠯ ᠬᠡᠲᠦ ᠶᠡᠬᠡ ({size} ᠪᠠᠶᠢᠲ᠂ ᠳᠡᠭᠡᠳᠦ ᠬᠢᠵᠠᠭᠠᠷ {limit} ᠪᠠᠶᠢᠲ)",

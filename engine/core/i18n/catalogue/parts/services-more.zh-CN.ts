@@ -88,6 +88,7 @@ export const servicesMoreZhCN = {
   "services.lists.noSuchEntry": "{list}中没有条目 {id}",
   "services.lists.col.updatedAt": "更新时间",
   "services.templates.typeUnsupported": "模板文件类型「{type}」不受支持；可上传 PDF、Word、Excel、WPS、JPEG 或 PNG",
+  "services.templates.refused": "{reasons}",
   "services.templates.typeUnstated": "（未说明）",
   "services.templates.empty": "模板文件是空的",
   "services.templates.tooLarge": "模板文件过大（{size} 字节，上限 {limit} 字节）",
