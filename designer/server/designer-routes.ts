@@ -1,5 +1,5 @@
 import { type Clock, NotFoundError, BadRequestError, maskPersonalData, maskPersonalDataDeep, enumerations, operatorDefinitions, isItemCode, problemIn, type Language, type Problem } from '../../engine/core/index.js';
-import { apiSchemas as s, requestLanguage, vary, type ApiRoute, type ApiRequest, type ApiResponse } from '../../engine/http-kit/index.js';
+import { apiSchemas as s, answerLanguage, type ApiRoute, type ApiRequest, type ApiResponse } from '../../engine/http-kit/index.js';
 import { type AuditTrailAuditor, type ItemLifecycle, addStation, divisionTreeWithStations } from '../../engine/services/index.js';
 import { type ConfigStore } from '../../engine/ports/index.js';
 import { actorOf, auditors, authors, everyone, expectedRevisionOf, publicAccess, reviewers } from './actor.js';
@@ -228,9 +228,7 @@ export function designerRoutes({ store, lifecycle, clock, auditor }: DesignerDep
  * rendered in the language Accept-Language prefers (pointers, codes and locations unchanged), as error answers are.
  */
 function answerCheck<C extends { problems: Problem[]; coverage: Problem[] }>(req: ApiRequest, res: ApiResponse, check: C): void {
-  const language: Language = requestLanguage(req);
+  const language: Language = answerLanguage(req, res);
   const inLanguage = <P extends Problem>(problems: P[]): P[] => problems.map((p) => ({ ...p, message: problemIn(p, language).message }));
-  res.setHeader('Content-Language', language);
-  vary(res, 'Accept-Language');
   res.json(language === 'zh-CN' ? check : { ...check, problems: inLanguage(check.problems), coverage: inLanguage(check.coverage) });
 }

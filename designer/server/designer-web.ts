@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { uiText } from '../../engine/core/index.js';
-import { requestLanguage } from '../../engine/http-kit/index.js';
+import { answerLanguage } from '../../engine/http-kit/index.js';
 
 /** Where `npm run build:designer-web` writes the visual designer. */
 export const DESIGNER_WEB_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -24,9 +24,8 @@ export function mountDesignerWeb(app: Express, dir: string = DESIGNER_WEB_DIR): 
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (req.originalUrl === DESIGNER_WEB_PATH) return res.redirect(301, `${DESIGNER_WEB_PATH}/`);
     if (!existsSync(index)) {
-      const language = requestLanguage(req);
-      res.status(503).type('text/plain; charset=utf-8').setHeader('Content-Language', language).vary('Accept-Language');
-      res.send(uiText('server.designer.web.notBuilt', language));
+      const language = answerLanguage(req, res);
+      res.status(503).type('text/plain; charset=utf-8').send(uiText('server.designer.web.notBuilt', language));
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');

@@ -9,7 +9,7 @@ export { createApiApp, DEFAULT_BODY_LIMIT, type ApiAppOptions, type RawBodyRoute
 export { serveUntilSignalled, type ServeOptions } from './serve.js';
 export { secureHeaders, inlineBlockSource, type InlineBlocks } from './secure-headers/index.js';
 export { answerJson, compressResponses, isCompressible, vary, COMPRESSION_THRESHOLD } from './compression/index.js';
-export { requestLanguage } from './request-language/index.js';
+export { answerLanguage, requestLanguage } from './request-language/index.js';
 export { directDispatcher, pathMatcher, type DirectEdge, type EdgeStep } from './direct-routes/index.js';
 export { rateLimiter, rateLimitsFromEnv, DEFAULT_PUBLIC_RATE_LIMIT, TooManyRequestsError, type RateLimits, type RateLimitTier } from './rate-limit/index.js';
 export { methodNotAllowed, allowedMethods, MethodNotAllowedError } from './method-not-allowed/index.js';

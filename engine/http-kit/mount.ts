@@ -3,9 +3,9 @@ import { authorize } from '../core/access/access-policy.js';
 import type { Principal } from '../core/access/principal.js';
 import { NotFoundError } from '../core/errors.js';
 import { uiText } from '../core/i18n/index.js';
-import { answerJson, vary } from './compression/index.js';
+import { answerJson } from './compression/index.js';
 import { toErrorResponse } from './error-response.js';
-import { requestLanguage } from './request-language/index.js';
+import { answerLanguage } from './request-language/index.js';
 import { checkRequestBody, type HttpMethod, type RouteSpec } from './route-table.js';
 
 /** What handlers see of a request; express's Request satisfies it. */
@@ -65,15 +65,13 @@ export interface ErrorLogger {
 /** Express-style 4-argument error handler producing `{ error: { code, message, details } }`. */
 export function apiErrorHandler(logger: ErrorLogger) {
   return (error: unknown, req: ApiRequest, res: ApiResponse, _next: Next): void => {
-    const language = requestLanguage(req);
-    const { status, body, unexpected } = toErrorResponse(error, language);
+    const headersSent = res.headersSent;
+    const { status, body, unexpected } = toErrorResponse(error, headersSent ? 'zh-CN' : answerLanguage(req, res));
     if (unexpected) logger.error('unexpected error', { method: req.method, path: req.url?.split('?')[0], error: (error as Error)?.stack ?? String(error) });
-    if (res.headersSent) {
+    if (headersSent) {
       res.end();
       return;
     }
-    res.setHeader('Content-Language', language);
-    vary(res, 'Accept-Language');
     answerJson(req, res, body, status);
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { uiText } from '../../engine/core/index.js';
-import { requestLanguage, vary } from '../../engine/http-kit/index.js';
+import { answerLanguage } from '../../engine/http-kit/index.js';
 
 /** Where `npm run build:web` writes the window app. */
 export const WINDOW_APP_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -26,9 +26,7 @@ export function mountWindowApp(app: Express, dir: string = WINDOW_APP_DIR): void
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (req.originalUrl === WINDOW_APP_PATH) return res.redirect(301, `${WINDOW_APP_PATH}/`);
     if (!existsSync(index)) {
-      const language = requestLanguage(req);
-      vary(res, 'Accept-Language');
-      res.setHeader('Content-Language', language);
+      const language = answerLanguage(req, res);
       res.status(503).type('text/plain; charset=utf-8').send(uiText('server.runtime.windowApp.notBuilt', language));
       return;
     }
