@@ -2,23 +2,24 @@
  * `tsx test/bench/profile-runtime.ts [seconds] [connections]`: the runtime as the bench starts it,
  * under autocannon on the generated item's evaluate route, with `node --cpu-prof`; prints the
  * heaviest functions by self time and by package/file, so an optimisation is aimed, not guessed.
- * PROFILE_HEAP=1 also writes a heap profile (--heap-prof) next to it.
+ * The runtime is the shipped bundle (PROFILE_ENTRY=source: through tsx). PROFILE_HEAP=1 also writes a heap profile (--heap-prof) next to it.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { autocannon } from './load.js';
 import { generatedItem } from './generated-item.js';
-import { BENCH_DIVISION, BENCH_OPERATOR_TOKEN, seedInstallation, startRuntime } from './runtime-process.js';
+import { BENCH_DIVISION, BENCH_OPERATOR_TOKEN, buildBenchProcesses, seedInstallation, startRuntime } from './runtime-process.js';
 
 const seconds = Number(process.argv[2] ?? 8);
 const connections = Number(process.argv[3] ?? 50);
 const dataDir = mkdtempSync(join(tmpdir(), 'tongban-profile-'));
 const profDir = join(dataDir, 'prof');
 const item = generatedItem();
+await buildBenchProcesses();
 const settings = { dataDir, mongodbDatabase: `tongban_profile_${Date.now()}` };
 await seedInstallation(settings, [item.config]);
-const runtime = await startRuntime(settings, join(dataDir, 'runtime.log'), {}, ['--cpu-prof', '--cpu-prof-dir', profDir, ...(process.env.PROFILE_HEAP ? ['--heap-prof', '--heap-prof-dir', profDir] : [])]);
+const runtime = await startRuntime(settings, join(dataDir, 'runtime.log'), {}, ['--cpu-prof', '--cpu-prof-dir', profDir, ...(process.env.PROFILE_HEAP ? ['--heap-prof', '--heap-prof-dir', profDir] : [])], process.env.PROFILE_ENTRY === 'source' ? 'source' : 'built');
 const url = `${runtime.url}/api/runtime/${BENCH_DIVISION}/items/${item.config.code}/evaluate`;
 const body = JSON.stringify(item.input);
 await autocannon({ url, body, connections, seconds: 1, token: BENCH_OPERATOR_TOKEN });

@@ -42,6 +42,10 @@ function limiterFor(tier: RateLimitTier, perMinute: number): Middleware {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     identifier: tier,
+    // The check formats an Error's stack to see whether a limiter is made inside a request; ours are
+    // made once at start-up. Under --enable-source-maps that one stack made node parse the bundle's
+    // whole source map at every start (tens of milliseconds, megabytes kept for good).
+    validate: { creationStack: false },
     // A caller with a bearer token is authenticated next (a bad token answers 401), so only anonymous calls count.
     skip: (req) => req.headers.authorization !== undefined,
     handler: (_req, res, next) => {
