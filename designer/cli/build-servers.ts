@@ -6,8 +6,12 @@
  *   runtime/server/main.ts  → dist/server/runtime.mjs    (a league/banner runtime on its own)
  * Packages stay external: node_modules is loaded as installed (better-sqlite3's native addon
  * among them). Source maps sit beside each bundle and point at the TypeScript sources.
+ * Code reached only through `await import()` (the MongoDB adapters and their driver) goes to
+ * chunks beside the bundles (`chunk-<hash>.mjs`), loaded when first imported: a runtime on SQLite
+ * never loads the mongodb package (in one bundle, its static imports would be hoisted and load it
+ * at every start).
  */
-import { readFile, rename, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, unlink, writeFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,16 +52,26 @@ const bundledPackageJson: Plugin = {
   },
 };
 
-/** Builds both bundles; each file is written beside its final name and renamed, so a server starting meanwhile never reads half a bundle. */
+/** Chunks of earlier builds are removed once this old: a server started before a rebuild may still import its own lazily. */
+const STALE_CHUNK_MS = 60 * 60 * 1000;
+
+/**
+ * Builds both bundles; each file is written beside its final name and renamed, so a server starting
+ * meanwhile never reads half a bundle. Chunks (named by their content) are written before the
+ * entries that import them; chunks no build has written for an hour are removed.
+ */
 export async function buildServers(): Promise<string[]> {
-  const result = await build({
+  // One build per server: a chunk shared by both would carry every export either one uses, and the runtime would load the designer's.
+  const outputs = await Promise.all(Object.entries(SERVER_ENTRIES).map(async ([out, entry]) => (await build({
     absWorkingDir: ROOT,
-    entryPoints: Object.entries(SERVER_ENTRIES).map(([out, entry]) => ({ in: entry, out })),
+    entryPoints: [{ in: entry, out }],
     outdir: SERVER_BUNDLE_DIR,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     target: 'node20',
     packages: 'external',
     sourcemap: 'linked',
@@ -66,14 +80,26 @@ export async function buildServers(): Promise<string[]> {
     logLevel: 'warning',
     write: false,
     plugins: [sourceLocatedImportMeta, bundledPackageJson],
-  });
+  })).outputFiles));
   await mkdir(SERVER_BUNDLE_DIR, { recursive: true });
-  for (const file of result.outputFiles) {
+  const isChunk = (path: string) => /^chunk-[^/\\]+\.mjs(\.map)?$/.test(relative(SERVER_BUNDLE_DIR, path));
+  const files = [...outputs.flat().filter((f) => isChunk(f.path)), ...outputs.flat().filter((f) => !isChunk(f.path))];
+  for (const file of files) {
     const partial = `${file.path}.${process.pid}.partial`;
     await writeFile(partial, file.contents);
     await rename(partial, file.path);
   }
-  return result.outputFiles.map((file) => relative(ROOT, file.path));
+  const written = new Set(files.map((file) => file.path));
+  for (const name of await readdir(SERVER_BUNDLE_DIR)) {
+    const path = join(SERVER_BUNDLE_DIR, name);
+    if (!isChunk(path) || written.has(path)) continue;
+    try {
+      if (Date.now() - (await stat(path)).mtimeMs > STALE_CHUNK_MS) await unlink(path);
+    } catch {
+      // removed meanwhile by another build
+    }
+  }
+  return files.map((file) => relative(ROOT, file.path));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
