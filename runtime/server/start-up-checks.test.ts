@@ -3,9 +3,13 @@
  * refuses what the core's refuses, a wrong signature is refused however many good ones were
  * remembered, and cached validator code that was altered is never run but compiled again.
  */
+import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   compileFormValidator,
@@ -165,4 +169,98 @@ describe('generated validator code kept in the data directory', () => {
     expect(compile.counts).toMatchObject({ compiled: 2, shared: 1 });
     expect(compile(changed)({}).some((error) => error.path.includes('extraField'))).toBe(true);
   });
+});
+
+/**
+ * V8's compiled code kept beside each validator's source. Each step runs in a process of its own,
+ * as a restart does (within one process V8 would reuse its own compilation and never read a cache).
+ */
+describe("V8's compiled code of a validator kept beside its source", () => {
+  const schema = itemConfig().form.schema;
+  const samples: unknown[] = [{}, { name: '王' }, { employmentType: '其他', name: '王五' }, itemConfig().examples[0]?.input.formData ?? {}, { idNumber: 12, phone: 'x' }];
+  const reference = samples.map((data) => compileFormValidator(schema)(data));
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const step = `
+    import { formValidatorCompiler } from './engine/core/index.ts';
+    import { ValidatorCodeFiles } from './runtime/server/validator-code-files.ts';
+    const files = new ValidatorCodeFiles(process.env.CODE_DIR);
+    const compile = formValidatorCompiler({ store: files });
+    const validate = compile(JSON.parse(process.env.SCHEMA));
+    const answers = JSON.parse(process.env.SAMPLES).map((data) => validate(data));
+    const pending = files.pendingCodeCaches;
+    files.flushCodeCaches();
+    process.stdout.write(JSON.stringify({ counts: compile.counts, cache: files.cacheCounts, refused: files.refused, answers, pending }));`;
+  interface Step { counts: { compiled: number; loaded: number }; cache: { used: number; compiled: number; written: number }; refused: { reason: string }[]; answers: unknown[]; pending: number }
+  /** One process: loads (or compiles) the validator, answers the samples, writes what caches it owes. */
+  function processStep(dir: string): Step {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', step], { cwd: root, env: { ...process.env, CODE_DIR: dir, SCHEMA: JSON.stringify(schema), SAMPLES: JSON.stringify(samples) }, encoding: 'utf8' });
+    return JSON.parse(out) as Step;
+  }
+  const cacheFile = (dir: string) => join(dir, `${formValidatorKey(schema)}.v8cache`);
+
+  it('is made once the validator has run (0600) and used by the next process, which neither parses nor compiles the source again, with the same answers', () => {
+    const dir = join(tempDir(), 'validator-code');
+    const first = processStep(dir);
+    expect(first.counts).toMatchObject({ compiled: 1, loaded: 0 });
+    expect(first.cache).toEqual({ used: 0, compiled: 1, written: 1 });
+    expect(first.answers).toEqual(reference);
+    expect(statSync(cacheFile(dir)).mode & 0o777).toBe(0o600);
+    const next = processStep(dir);
+    expect(next.counts).toMatchObject({ compiled: 0, loaded: 1 });
+    expect(next.cache).toEqual({ used: 1, compiled: 0, written: 0 });
+    expect(next.pending).toBe(0);
+    expect(next.refused).toEqual([]);
+    expect(next.answers).toEqual(reference);
+  }, 60_000);
+
+  it('is never handed to V8 once altered, cut short, or taken from other code of the same length: the source is compiled and the cache made again', () => {
+    const dir = join(tempDir(), 'validator-code');
+    processStep(dir);
+    const original = readFileSync(cacheFile(dir));
+    const sourceFile = readFileSync(join(dir, `${formValidatorKey(schema)}.js`), 'utf8');
+    const source = sourceFile.slice(sourceFile.indexOf('\n') + 1);
+    // Code that accepts anything, padded to the length of the real source: V8 checks a cache against the source's length only.
+    const accepting = '"use strict";module.exports = function validate(){ return true; };';
+    const malicious = new Script(`(function (a, b, c, d, e) {\n${accepting.padEnd(source.length, ' ')}\n})`).createCachedData();
+    const flipped = Buffer.from(original);
+    flipped[flipped.length - 7] = (flipped[flipped.length - 7] ?? 0) ^ 0xff;
+    const tamperings: [Buffer, string][] = [
+      [flipped, 'altered'],
+      [original.subarray(0, Math.floor(original.length / 2)), 'cut short'],
+      [Buffer.concat([original.subarray(0, 32), malicious]), "other code's cache under the old seal"],
+      [original.subarray(0, 32), 'no code'],
+    ];
+    for (const [bytes, what] of tamperings) {
+      writeFileSync(cacheFile(dir), bytes);
+      const run = processStep(dir);
+      expect(run.refused, what).toEqual([{ key: formValidatorKey(schema), reason: 'cache-bad-seal' }]);
+      expect(run.cache, what).toEqual({ used: 0, compiled: 1, written: 1 });
+      expect(run.answers, what).toEqual(reference);
+      expect(run.answers.some((errors) => (errors as unknown[]).length > 0), what).toBe(true);
+      const after = processStep(dir);
+      expect(after.cache, what).toEqual({ used: 1, compiled: 0, written: 0 });
+      expect(after.answers, what).toEqual(reference);
+    }
+  }, 120_000);
+
+  it('a sealed cache V8 rejects (made by another node or under other flags) is compiled from source and made again', () => {
+    const dir = join(tempDir(), 'validator-code');
+    processStep(dir);
+    // Sealed as the store seals, over bytes V8 does not take for a cache.
+    const key = formValidatorKey(schema);
+    const sourceFile = readFileSync(join(dir, `${key}.js`), 'utf8');
+    const sourceSeal = sourceFile.slice('// tongban form validator '.length, sourceFile.indexOf('\n'));
+    // The parameters generated code runs under (form-validator-code.ts; the last is the linear regex engine's name in ajv's code).
+    const names = ['require', 'module', 'exports', 'tongbanFormats', 'tongbanLinearRegExp'];
+    const garbage = Buffer.alloc(4096, 7);
+    const codeKey = Buffer.from(readFileSync(join(dir, 'code.key'), 'utf8').trim(), 'hex');
+    const seal = (params: string) => createHmac('sha256', codeKey).update('tongban v8 code cache\n').update(key).update('\n').update(sourceSeal).update('\n').update(params).update('\n').update(garbage).digest();
+    writeFileSync(cacheFile(dir), Buffer.concat([seal(names.join(', ')), garbage]));
+    let run = processStep(dir);
+    expect(run.refused).toEqual([{ key, reason: 'cache-rejected' }]);
+    expect(run.cache).toEqual({ used: 0, compiled: 1, written: 1 });
+    expect(run.answers).toEqual(reference);
+    run = processStep(dir);
+    expect(run.cache).toEqual({ used: 1, compiled: 0, written: 0 });
+  }, 60_000);
 });

@@ -17,6 +17,13 @@ import { formValidatorOf, type FormValidator } from './form-validator.js';
 export interface FormValidatorCodeStore {
   read(key: string): string | null;
   write(key: string, source: string): void;
+  /**
+   * Optional: the function that runs `source` (code this store returned for `key` or was given
+   * under it), taking `parameters` by those names. Without it, `new Function(...parameters, source)`.
+   * A server's store compiles it with node:vm and keeps V8's compiled code beside the file, so a
+   * restart neither parses nor compiles the validator again (runtime/server/validator-code-files.ts).
+   */
+  load?(key: string, source: string, parameters: readonly string[]): (...args: unknown[]) => unknown;
 }
 
 /** Bumped when how code is generated or loaded here changes: older cache entries are then never asked for. */
@@ -89,11 +96,20 @@ function runtimeRequire(name: string): unknown {
   return typeof found === 'object' && found !== null && 'default' in found ? found : { default: found };
 }
 
-/** Runs generated code (as ajv's standalone output is a CommonJS module) and returns its validate function. */
-function loadGenerated(source: string): ValidateFunction {
+/** The names generated code runs under: CommonJS's three, the formats and the linear regex engine. */
+const PARAMETERS: readonly string[] = ['require', 'module', 'exports', FORMATS_NAME, REGEXP_NAME];
+
+/**
+ * Runs generated code (as ajv's standalone output is a CommonJS module) and returns its validate
+ * function; through the store's own loader when it has one.
+ */
+function loadGenerated(source: string, store?: FormValidatorCodeStore, key?: string): ValidateFunction {
   const module: { exports: unknown } = { exports: {} };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the same evaluation ajv.compile does, on code we generated
-  new Function('require', 'module', 'exports', FORMATS_NAME, REGEXP_NAME, source)(runtimeRequire, module, module.exports, generatingAjv().formats, linearRegExp);
+  const run = store?.load && key !== undefined
+    ? store.load(key, source, PARAMETERS)
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the same evaluation ajv.compile does, on code we generated
+    : (new Function(...PARAMETERS, source) as (...args: unknown[]) => unknown);
+  run(runtimeRequire, module, module.exports, generatingAjv().formats, linearRegExp);
   const validate = module.exports as ValidateFunction;
   if (typeof validate !== 'function') throw new Error('generated validator code exports no function');
   return validate;
@@ -140,7 +156,7 @@ export function formValidatorCompiler({ store, capacity = 1000, hash = sha256Hex
     const cached = store?.read(key) ?? null;
     if (cached !== null) {
       try {
-        validate = loadGenerated(cached);
+        validate = loadGenerated(cached, store, key);
         counts.loaded++;
       } catch {
         counts.refused++;
@@ -150,7 +166,17 @@ export function formValidatorCompiler({ store, capacity = 1000, hash = sha256Hex
       const generated = generate(schema);
       validate = generated.validate;
       counts.compiled++;
-      store?.write(key, generated.source);
+      if (store) {
+        store.write(key, generated.source);
+        // A store with its own loader runs the code it keeps from the first process on (and may keep V8's compiled code of it).
+        if (store.load) {
+          try {
+            validate = loadGenerated(generated.source, store, key);
+          } catch {
+            // ajv's own compiled function stays
+          }
+        }
+      }
     }
     if (shared.size >= capacity) shared.delete(shared.keys().next().value as string);
     shared.set(key, validate);
