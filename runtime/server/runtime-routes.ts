@@ -101,7 +101,8 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
         const compiled = await configs.inForce(codeOf(req), division);
         const { channel, ...input } = (req.body ?? {}) as { channel?: string } & Record<string, unknown>;
         if (channel !== undefined && typeof channel !== 'string') throw new BadRequestError({ key: 'server.runtime.evaluate.channel' }, { field: 'channel' });
-        const decision = await evaluateCompiled(compiled, input, { division, channel: channel ?? 'comprehensive-window' });
+        const explain = req.query.explain === 'full';
+        const decision = await evaluateCompiled(compiled, input, { division, channel: channel ?? 'comprehensive-window' }, { explain });
         nameVersion(res, compiled);
         // Only a signed-in window's decisions are recorded: an anonymous evaluation (the public
         // form, a preview) is answered and forgotten, so nobody can fill the log with personal data.
@@ -116,7 +117,7 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
             .then((record) => res.setHeader('X-Tongban-Decision-Id', record.id))
             .catch((error: unknown) => logger?.error('decision not recorded', { code: compiled.item.code, error: String(error) }));
         }
-        answerJson(req, res, req.query.explain === 'full' ? decision : leanDecision(decision));
+        answerJson(req, res, explain ? decision : leanDecision(decision));
       },
     },
   ];

@@ -12,6 +12,26 @@ const at = { division: '150102', channel: 'comprehensive-window' as const };
 const form = (extra: Record<string, unknown> = {}) => ({ name: '王五', idNumber: ADULT, phone: '13912345678', employmentType: '个体经营', ...extra });
 
 describe('evaluate', () => {
+  it('without the explanation (a lean answer) decides exactly the same, in every outcome', async () => {
+    const compiled = compileConfig(itemConfig(), { code: 'TEST-0001', version: 1, hash: 'a'.repeat(64) });
+    const inputs = [
+      { scenario: 'self', formData: form(), materials: ['id-card'], date: '2025-06-01' },
+      { scenario: 'self', formData: form({ idNumber: AGE_17 }), materials: ['id-card'], date: '2025-06-01' },
+      { scenario: 'self', formData: form({ idNumber: CHILD }), materials: [], date: '2025-06-01' },
+      { scenario: 'agent', formData: { name: '王五' }, materials: [], date: '2025-06-01' },
+    ];
+    const outcomes = new Set<string>();
+    for (const input of inputs) {
+      const full = await evaluateCompiled(compiled, input, at);
+      const lean = await evaluateCompiled(compiled, input, at, { explain: false });
+      expect(full.explanation.length).toBeGreaterThan(0);
+      expect(lean.explanation).toEqual([]);
+      expect({ ...lean, explanation: full.explanation }).toEqual(full);
+      outcomes.add(full.outcome);
+    }
+    expect(outcomes.size).toBeGreaterThan(1);
+  });
+
   it('accepts a complete application and names the version it used', async () => {
     const d = await evaluate(itemConfig(), { scenario: 'self', formData: form(), materials: ['id-card'], date: '2025-06-01' }, at, { version: 3 });
     expect(d.outcome).toBe('accept');

@@ -50,8 +50,13 @@ function factsOf(compiled: CompiledConfig, input: Required<EvaluationInput>, con
  * The acceptance decision for one application at one window. Deterministic: the same compiled
  * version, input and evaluation date give the same decision at every centre.
  */
-export async function evaluateCompiled(compiled: CompiledConfig, rawInput: unknown, rawContext: unknown): Promise<Decision> {
-  return decide(compiled, rawInput, rawContext);
+export async function evaluateCompiled(compiled: CompiledConfig, rawInput: unknown, rawContext: unknown, options: DecideOptions = {}): Promise<Decision> {
+  return decide(compiled, rawInput, rawContext, undefined, options);
+}
+
+export interface DecideOptions {
+  /** false: the decision's `explanation` is left empty, for an answer that returns none (the rest is the same). */
+  explain?: boolean;
 }
 
 /**
@@ -62,8 +67,10 @@ export function decide(
   compiled: CompiledConfig,
   rawInput: unknown,
   rawContext: unknown,
-  runRules: (facts: Record<string, unknown>, notMissing: ReadonlySet<string>) => RuleRunResult = (facts, notMissing) => compiled.rules.run(facts, notMissing),
+  runRules?: (facts: Record<string, unknown>, notMissing: ReadonlySet<string>) => RuleRunResult,
+  { explain = true }: DecideOptions = {},
 ): Decision {
+  const run = runRules ?? ((facts: Record<string, unknown>, notMissing: ReadonlySet<string>) => compiled.rules.run(facts, notMissing, { trace: explain }));
   const { config } = compiled;
   const { input, context } = checkEvaluationInput(config, rawInput, rawContext);
   const standard = config.standard;
@@ -94,7 +101,7 @@ export function decide(
   const fieldErrors = compiled.validateForm(input.formData);
   // A field the application does not need (its show/require condition does not hold) is never missing.
   const applicability = applicabilityOf(compiled, input.formData);
-  const run = runRules(factsOf(compiled, input, context, applicability), applicability.notRequired);
+  const ran = run(factsOf(compiled, input, context, applicability), applicability.notRequired);
 
   const { materialsById } = compiled;
   const required = new Map<string, RequiredMaterial>();
@@ -103,7 +110,7 @@ export function decide(
     if (material?.required) required.set(id, { id, name: material.name, because: { scenario: input.scenario } });
   }
   const reasons: Reason[] = [];
-  for (const { rule, event } of run.fired) {
+  for (const { rule, event } of ran.fired) {
     if (event.type === 'requireMaterial') {
       const material = materialsById.get(event.params.materialId);
       if (material && !required.has(material.id)) required.set(material.id, { id: material.id, name: material.name, because: { rule: rule.name } });
@@ -114,7 +121,7 @@ export function decide(
       reasons.push({ rule: rule.name, type: 'supplement', message: event.params.message });
     }
   }
-  for (const { rule, missing } of run.undecidable) {
+  for (const { rule, missing } of ran.undecidable) {
     const names = quotedList(missing.map((m) => fieldTitle(compiled, m.fact, m.path)));
     reasons.push({ rule: rule.name, type: 'undecided', message: uiText('core.decision.undecided', 'zh-CN', { names, rule: rule.description ?? rule.name }) });
   }
@@ -135,7 +142,7 @@ export function decide(
     missingMaterials,
     ...(deferral ? { deferredAcceptance: deferral } : {}),
     reasons,
-    explanation: run.trace,
+    explanation: ran.trace,
   };
 }
 

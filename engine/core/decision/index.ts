@@ -1,3 +1,3 @@
-export { decide, evaluate, evaluateCompiled, ruleFacts } from './evaluate.js';
+export { decide, evaluate, evaluateCompiled, ruleFacts, type DecideOptions } from './evaluate.js';
 export { CompiledConfigCache, compileConfig, type CompiledConfig } from './compiled-config.js';
 export type * from './types.js';
