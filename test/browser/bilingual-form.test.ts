@@ -5,49 +5,17 @@
  * item's own Mongolian (localizedDecision), vertical, lang="mn-Mong", in the self-hosted font.
  * Screenshot: test-artifacts/bilingual-form-decision-mn.png.
  */
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { labelOf, MONGOLIAN_FONT_FAMILY, outcomes, type Outcome } from '../../engine/core/index.js';
-import { seedEmptyStore } from '../../engine/services/index.js';
-import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-const MEDICAL = 'SAMPLE-YB-0002';
+import { describeInChromium, TEST_ARTIFACTS, unexpectedErrors } from '../support/chromium.js';
+import { bilingualItemSuite, MEDICAL } from './bilingual-item.js';
 
 describeInChromium('the form and the decision in traditional Mongolian', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let mn: Record<string, string>;
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebAppBuilt('runtime/web');
-    t = await sqliteInstallation();
-    await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: ['150102'] });
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 900 });
-    mn = (await request(t.app).get(`/api/runtime/150102/items/${MEDICAL}`)).body.config.translations['mn-Mong'];
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
-  });
+  const { t, mn } = bilingualItemSuite();
 
   it('shows the public page’s form labels and options in Mongolian and the decision in Mongolian, vertical', async () => {
-    const { page, errors } = await openWatchedPage(browser.context, `${base}/window/public/150102/${MEDICAL}`);
+    const { page, errors } = await t.open(`/window/public/150102/${MEDICAL}`);
     await page.getByRole('group', { name: /语言/ }).first().getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).click();
     await page.getByRole('tab', { name: '在线自查' }).click();
 
@@ -80,7 +48,7 @@ describeInChromium('the form and the decision in traditional Mongolian', () => {
     await expect.poll(() => page.getByTestId('reasons-mn').textContent()).toContain(mn['rules.terminated-insurance.message']);
     const outcome = (await page.getByTestId('outcome').getAttribute('data-outcome')) as Outcome;
     expect(await page.getByTestId('outcome-mn').textContent()).toBe(labelOf(outcomes, outcome, 'mn-Mong'));
-    await page.screenshot({ path: join(ARTIFACTS, 'bilingual-form-decision-mn.png') });
+    await page.screenshot({ path: join(TEST_ARTIFACTS, 'bilingual-form-decision-mn.png') });
 
     // Back to Chinese: the form's own Chinese titles, no Mongolian decision.
     await page.getByRole('button', { name: '中文' }).first().click();

@@ -4,24 +4,15 @@
  * Sans Mongolian; and a bilingual item's notice with its Mongolian page. Screenshots go to
  * test-artifacts/bilingual-*.png for review by eye.
  */
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { MONGOLIAN_FONT_FAMILY } from '../../engine/core/index.js';
-import { createPrincipal, seedEmptyStore } from '../../engine/services/index.js';
-import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+import { createPrincipal } from '../../engine/services/index.js';
+import { describeInChromium, TEST_ARTIFACTS, unexpectedErrors } from '../support/chromium.js';
+import { bilingualItemSuite, MEDICAL } from './bilingual-item.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-const MEDICAL = 'SAMPLE-YB-0002';
 const POLICE = 'SAMPLE-GA-0001';
 
 /** What the page shows of a Mongolian block: its writing mode, its language and whether its font loaded. */
@@ -48,27 +39,7 @@ async function mongolianRendering(page: Page, selector: string) {
 const fontsFetched = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((name) => /\.(ttf|otf|woff2?)(\?|$)/.test(name)));
 
 describeInChromium('traditional Mongolian', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let mn: Record<string, string>;
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebAppBuilt('runtime/web');
-    t = await sqliteInstallation();
-    await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: ['150102'] });
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 900 });
-    mn = (await request(t.app).get(`/api/runtime/150102/items/${MEDICAL}`)).body.config.translations['mn-Mong'];
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
-  });
+  const { t, mn } = bilingualItemSuite();
 
   it('serves the font from our origin', async () => {
     const font = await request(t.app).get('/fonts/NotoSansMongolian-Regular.ttf');
@@ -78,7 +49,7 @@ describeInChromium('traditional Mongolian', () => {
   });
 
   it('switches the public page’s guide to traditional Mongolian, vertical, in the self-hosted font, and remembers the choice', async () => {
-    const { page, errors } = await openWatchedPage(browser.context, `${base}/window/public/150102/${MEDICAL}`);
+    const { page, errors } = await t.open(`/window/public/150102/${MEDICAL}`);
     await expect.poll(() => page.locator('article.guide h2').first().textContent()).toBe('基本医疗保险参保信息变更登记办事指南');
     await page.getByRole('group', { name: /语言/ }).first().getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).click();
     const article = page.getByTestId('guide-mongolian');
@@ -87,10 +58,10 @@ describeInChromium('traditional Mongolian', () => {
     const rendering = await mongolianRendering(page, '[data-testid="guide-mongolian"]');
     expect(rendering).toMatchObject({ writingMode: 'vertical-lr', lang: 'mn-Mong', faceStatus: ['loaded'], checked: true, tall: true });
     expect(rendering?.fontFamily).toContain(MONGOLIAN_FONT_FAMILY);
-    expect(await fontsFetched(page)).toEqual([`${base}/fonts/NotoSansMongolian-Regular.ttf`]);
+    expect(await fontsFetched(page)).toEqual([`${t.base}/fonts/NotoSansMongolian-Regular.ttf`]);
     await expect.poll(() => article.textContent()).toContain(mn['standard.materials.police-proof.name']);
     expect(await page.getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).first().getAttribute('aria-pressed')).toBe('true');
-    await page.screenshot({ path: join(ARTIFACTS, 'bilingual-public-guide-mn.png') });
+    await page.screenshot({ path: join(TEST_ARTIFACTS, 'bilingual-public-guide-mn.png') });
 
     await page.reload();
     await expect.poll(() => page.getByTestId('guide-mongolian').isVisible()).toBe(true);
@@ -101,7 +72,7 @@ describeInChromium('traditional Mongolian', () => {
   });
 
   it('says so, in both languages, for an item without Mongolian', async () => {
-    const { page, errors } = await openWatchedPage(browser.context, `${base}/window/public/150102/SAMPLE-MZ-0001`);
+    const { page, errors } = await t.open(`/window/public/150102/SAMPLE-MZ-0001`);
     await page.getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).first().click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '本事项尚无蒙古文办事指南' }).count()).toBe(1);
     expect(await page.getByTestId('guide-mongolian').count()).toBe(0);
@@ -111,13 +82,13 @@ describeInChromium('traditional Mongolian', () => {
   });
 
   it('prints the guide page of a bilingual item with its Mongolian part vertical, under the page’s own CSP', async () => {
-    const { page, errors } = await openWatchedPage(browser.context, `${base}/api/runtime/150102/items/${POLICE}/guide`);
+    const { page, errors } = await t.open(`/api/runtime/150102/items/${POLICE}/guide`);
     expect(await page.locator('h1').first().textContent()).toBe('无犯罪记录证明办事指南');
     const rendering = await mongolianRendering(page, '#guide-mn-Mong');
     expect(rendering).toMatchObject({ writingMode: 'vertical-lr', lang: 'mn-Mong', faceStatus: ['loaded'], checked: true, tall: true });
     await page.locator('#guide-mn-Mong').scrollIntoViewIfNeeded();
-    await page.locator('#guide-mn-Mong').screenshot({ path: join(ARTIFACTS, 'bilingual-guide-page-mn.png') });
-    expect(await fontsFetched(page)).toEqual([`${base}/fonts/NotoSansMongolian-Regular.ttf`]);
+    await page.locator('#guide-mn-Mong').screenshot({ path: join(TEST_ARTIFACTS, 'bilingual-guide-page-mn.png') });
+    expect(await fontsFetched(page)).toEqual([`${t.base}/fonts/NotoSansMongolian-Regular.ttf`]);
     // A page served by the API has no favicon (404); nothing else may fail, the CSP refuses nothing.
     expect(unexpectedErrors(errors, [404])).toEqual([]);
     await page.close();
@@ -130,14 +101,14 @@ describeInChromium('traditional Mongolian', () => {
       formData: { insuredName: '陈晓梅', insuredIdNumber: '150602197804020462', phone: '13847720010', insuranceType: '城乡居民基本医疗保险', insuredDivision: '150602', insuredStatus: '参保缴费', changeItems: ['公民身份号码'], newIdNumber: '150602197804020470' },
     });
     expect(saved.status).toBe(201);
-    const page = await browser.context.newPage();
+    const page = await t.context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.setExtraHTTPHeaders({ Authorization: `Bearer ${clerk}` });
-    await page.goto(`${base}/api/runtime/150102/intakes/${saved.body.intake.caseNumber}/documents/supplement-notice`);
+    await page.goto(`${t.base}/api/runtime/150102/intakes/${saved.body.intake.caseNumber}/documents/supplement-notice`);
     const rendering = await mongolianRendering(page, 'main.page.mongolian');
     expect(rendering).toMatchObject({ writingMode: 'vertical-lr', lang: 'mn-Mong', faceStatus: ['loaded'], checked: true, tall: true });
-    await page.locator('main.page.mongolian').screenshot({ path: join(ARTIFACTS, 'bilingual-notice-mn.png') });
+    await page.locator('main.page.mongolian').screenshot({ path: join(TEST_ARTIFACTS, 'bilingual-notice-mn.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

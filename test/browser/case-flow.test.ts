@@ -4,21 +4,13 @@
  * window receives and forwards it; the department there decides and mails the result; the
  * applicant sees 已送达 on the public page. Every case screen is in Chinese.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createPrincipal, seedEmptyStore } from '../../engine/services/index.js';
-import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { createPrincipal } from '../../engine/services/index.js';
+import { browserSuite, describeInChromium, TEST_ARTIFACTS, unexpectedErrors } from '../support/chromium.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'test-artifacts');
 /** 婚姻登记档案查询 (内蒙古自治区民政厅): at 阿拉善左旗 its approving department is 阿拉善左旗民政局. */
 const DEPARTMENT = '阿拉善左旗民政局';
 const ORIGINALS_TRACKING = 'EMS1000000001';
@@ -52,40 +44,25 @@ async function englishOn(page: Page): Promise<string[]> {
 }
 
 describeInChromium('case flow in the window app', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
   let handlerToken: string;
   const time = movableClock();
   const tokenOf = (name: 'operator' | 'otherOperator') => t.as[name].Authorization.replace(/^Bearer /, '');
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebAppBuilt('runtime/web');
-    t = await sqliteInstallation({ clock: time.clock });
-    await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: ['150102', '152921'] });
-    ({ token: handlerToken } = await createPrincipal({
-      store: t.store, input: { id: 'handler-alxa-left-mz', name: '郑审批', role: 'handler', department: DEPARTMENT, division: '152921' }, actor: 'test-setup',
-    }));
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 900 });
-    context = browser.context;
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
+  const t = browserSuite({
+    webApps: ['runtime/web'],
+    clock: time.clock,
+    sampleCatalogueClaimedBy: ['150102', '152921'],
+    viewport: { width: 1366, height: 900 },
+    seed: async (t) => {
+      ({ token: handlerToken } = await createPrincipal({
+        store: t.store, input: { id: 'handler-alxa-left-mz', name: '郑审批', role: 'handler', department: DEPARTMENT, division: '152921' }, actor: 'test-setup',
+      }));
+    },
   });
-
-  const openPage = (path: string) => openWatchedPage(context, `${base}${path}`);
 
   /** Console errors other than the HTTP refusals a step provokes on purpose. */
   const unexpected = unexpectedErrors;
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `case-flow-${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(TEST_ARTIFACTS, `case-flow-${name}.png`), fullPage: true });
 
   /**
    * Signs in with `token`, unless the tab opened signed in already: the browser's latest sign-in
@@ -113,7 +90,7 @@ describeInChromium('case flow in the window app', () => {
 
   it('carries a case from a window at 新城区 to 阿拉善左旗 and its department, to 送达, all in Chinese', async () => {
     // 1. The 新城区 clerk accepts the application and names 阿拉善左旗 as the handling place.
-    const { page: clerk, errors: clerkErrors } = await openPage('/window/150102/SAMPLE-MZ-0001');
+    const { page: clerk, errors: clerkErrors } = await t.open('/window/150102/SAMPLE-MZ-0001');
     await signIn(clerk, tokenOf('operator'));
     await clerk.getByRole('button', { name: /开始受理/ }).click();
     await clerk.getByRole('radio', { name: '受当事人委托查询' }).check();
@@ -140,10 +117,10 @@ describeInChromium('case flow in the window app', () => {
     await shot(clerk, '01-saved-with-handling-place');
 
     // The acceptance notice prints the promised due date of the case (and the calendar note when a year is missing).
-    const view = await (await fetch(`${base}/api/cases/${caseNumber}`, { headers: t.as.operator })).json() as { promisedDue: string; calendarMissing?: number[]; handling: { department: string } };
+    const view = await (await fetch(`${t.base}/api/cases/${caseNumber}`, { headers: t.as.operator })).json() as { promisedDue: string; calendarMissing?: number[]; handling: { department: string } };
     expect(view.handling.department).toBe(DEPARTMENT);
     const [y, m, d] = view.promisedDue.split('-');
-    const [notice] = await Promise.all([context.waitForEvent('page'), clerk.getByRole('button', { name: '打印受理通知书' }).click()]);
+    const [notice] = await Promise.all([t.context.waitForEvent('page'), clerk.getByRole('button', { name: '打印受理通知书' }).click()]);
     await expect.poll(() => notice.content(), { timeout: 10_000 }).toContain('承诺办结日期');
     const noticeHtml = await notice.content();
     expect(noticeHtml).toContain(`${y}年${Number(m)}月${Number(d)}日前`);
@@ -199,7 +176,7 @@ describeInChromium('case flow in the window app', () => {
     expect(unexpected(clerkErrors, [422])).toEqual([]);
 
     // 3. The 阿拉善左旗 window sees it waiting to be received; a second, stale tab loses the race with 409.
-    const { page: alxa, errors: alxaErrors } = await openPage('/window/152921');
+    const { page: alxa, errors: alxaErrors } = await t.open('/window/152921');
     await signIn(alxa, tokenOf('otherOperator'));
     // 待办理 first (everything this window must act on), 待接收 the cases pushed to it.
     expect(await alxa.getByRole('tab', { name: '待办理' }).getAttribute('aria-selected')).toBe('true');
@@ -212,7 +189,7 @@ describeInChromium('case flow in the window app', () => {
     expect(waitingText).toMatch(/(推送审批部门|审批办结)：\d{4}年\d{1,2}月\d{1,2}日/);
     expect(await englishOn(alxa)).toEqual([]);
     await shot(alxa, '04-to-receive');
-    const { page: stale, errors: staleErrors } = await openPage(`/window/152921/cases/${caseNumber}`);
+    const { page: stale, errors: staleErrors } = await t.open(`/window/152921/cases/${caseNumber}`);
     await signIn(stale, tokenOf('otherOperator'));
     await expect.poll(() => actionButtons(stale)).toEqual(['接收办件', '退回']);
 
@@ -236,7 +213,7 @@ describeInChromium('case flow in the window app', () => {
     expect(unexpected(alxaErrors)).toEqual([]);
 
     // 4. The department signs in at its desk, decides 准予 with a number and mails the result.
-    const { page: dept, errors: deptErrors } = await openPage('/window/department/152921');
+    const { page: dept, errors: deptErrors } = await t.open('/window/department/152921');
     await expect.poll(() => dept.getByRole('heading', { name: '审批部门登录' }).isVisible()).toBe(true);
     await signIn(dept, handlerToken, '审批人员令牌');
     expect(await dept.getByRole('tab', { name: '待审批' }).getAttribute('aria-selected')).toBe('true');
@@ -283,7 +260,7 @@ describeInChromium('case flow in the window app', () => {
     expect(unexpected(deptErrors)).toEqual([]);
 
     // 5. The applicant looks the case up with the last four characters of the ID number.
-    const { page: lookup, errors: lookupErrors } = await openPage('/window/public/150102');
+    const { page: lookup, errors: lookupErrors } = await t.open('/window/public/150102');
     await lookup.getByLabel('办件编号').fill(caseNumber);
     await lookup.getByLabel('身份证号码后四位').fill('1234');
     await lookup.getByRole('button', { name: '查询进度' }).click();
@@ -301,7 +278,7 @@ describeInChromium('case flow in the window app', () => {
   });
 
   it('flags a case the 受理地 has not dispatched in time as 超期, and voids it only with a reason', async () => {
-    const saved = await fetch(`${base}/api/runtime/150102/intakes`, {
+    const saved = await fetch(`${t.base}/api/runtime/150102/intakes`, {
       method: 'POST', headers: { ...t.as.operator, 'Content-Type': 'application/json' },
       body: JSON.stringify({
         code: 'SAMPLE-MZ-0001', scenario: 'by-agent', handlingDivision: '152921',
@@ -313,7 +290,7 @@ describeInChromium('case flow in the window app', () => {
     const { intake: { caseNumber } } = await saved.json() as { intake: { caseNumber: string } };
     time.advanceDays(7);
 
-    const { page, errors } = await openPage('/window/150102');
+    const { page, errors } = await t.open('/window/150102');
     await signIn(page, tokenOf('operator'));
     await page.getByRole('tab', { name: '已超期' }).click();
     const late = page.locator('.case-queue tbody tr', { hasText: caseNumber });

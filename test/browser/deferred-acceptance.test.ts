@@ -5,22 +5,12 @@
  * prints the 承诺书 and the 容缺受理通知书, and records the material when it arrives. A second case
  * whose deadline passes shows the standard's consequence. Every screen is in Chinese.
  */
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { officialWorkingCalendar, todayInRegion } from '../../engine/core/index.js';
-import { seedEmptyStore } from '../../engine/services/index.js';
-import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium, openWatchedPage } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+import { browserSuite, describeInChromium, TEST_ARTIFACTS } from '../support/chromium.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'test-artifacts');
 const DAY = 86_400_000;
 const CONSEQUENCE = '逾期未补齐的，视为撤回申请，终止办理';
 
@@ -44,36 +34,15 @@ async function englishOn(page: Page): Promise<string[]> {
 }
 
 describeInChromium('容缺受理 in the window app', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
   const time = movableClock();
+  const t = browserSuite({ webApps: ['runtime/web'], clock: time.clock, sampleCatalogueClaimedBy: ['150102'], viewport: { width: 1366, height: 900 } });
 
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebAppBuilt('runtime/web');
-    t = await sqliteInstallation({ clock: time.clock });
-    await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: ['150102'] });
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 900 });
-    context = browser.context;
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
-  });
-
-  const openPage = (path: string) => openWatchedPage(context, `${base}${path}`);
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `deferred-acceptance-${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(TEST_ARTIFACTS, `deferred-acceptance-${name}.png`), fullPage: true });
   const token = () => t.as.operator.Authorization.replace(/^Bearer /, '');
   const actionButtons = (page: Page) => page.locator('.action-buttons button').allTextContents();
 
   it('accepts on commitment, refuses it for a 失信 applicant, records the commitment, prints both documents and the material that arrives', async () => {
-    const { page: clerk, errors } = await openPage('/window/150102/SAMPLE-RS-0001');
+    const { page: clerk, errors } = await t.open('/window/150102/SAMPLE-RS-0001');
     await clerk.getByLabel('操作员令牌').fill(token());
     await clerk.getByRole('button', { name: '登录' }).click();
     await clerk.getByRole('button', { name: /开始受理/ }).click();
@@ -126,12 +95,12 @@ describeInChromium('容缺受理 in the window app', () => {
     expect(await clerk.getByTestId('timeline').textContent()).toContain(`承诺补齐期限：${chinese(latest)}`);
     await shot(clerk, '03-committed');
 
-    const [letter] = await Promise.all([context.waitForEvent('page'), clerk.getByRole('button', { name: '打印容缺受理承诺书' }).click()]);
+    const [letter] = await Promise.all([t.context.waitForEvent('page'), clerk.getByRole('button', { name: '打印容缺受理承诺书' }).click()]);
     await expect.poll(() => letter.content(), { timeout: 10_000 }).toContain('承诺人（签名或盖章）');
     const letterHtml = await letter.content();
     for (const text of ['容缺受理承诺书', '解除或终止劳动关系证明', `${chinese(latest)}前补齐`, CONSEQUENCE]) expect(letterHtml, text).toContain(text);
     await letter.close();
-    const [notice] = await Promise.all([context.waitForEvent('page'), clerk.getByRole('button', { name: '打印容缺受理通知书' }).click()]);
+    const [notice] = await Promise.all([t.context.waitForEvent('page'), clerk.getByRole('button', { name: '打印容缺受理通知书' }).click()]);
     await expect.poll(() => notice.content(), { timeout: 10_000 }).toContain('现决定予以容缺受理');
     expect(await notice.content()).toContain('逾期未补齐的处理');
     await notice.close();
@@ -155,12 +124,12 @@ describeInChromium('容缺受理 in the window app', () => {
     const saved = await request('/api/runtime/150102/intakes', body);
     expect(saved.decision.outcome).toBe('accept-on-commitment');
     const caseNumber = saved.intake.caseNumber as string;
-    const committed = await fetch(`${base}/api/cases/${caseNumber}/events`, {
+    const committed = await fetch(`${t.base}/api/cases/${caseNumber}/events`, {
       method: 'POST', headers: { ...t.as.operator, 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'commit', supplementBy: todayInRegion(time.clock()) }),
     });
     expect(committed.status).toBe(201);
     time.advanceDays(3);
-    const { page, errors } = await openPage(`/window/150102/cases/${caseNumber}`);
+    const { page, errors } = await t.open(`/window/150102/cases/${caseNumber}`);
     // Three days on by the server's clock the clerk's session has ended: the window asks to sign in again.
     await expect.poll(async () => (await page.getByLabel('操作员令牌').count()) + (await page.getByTestId('signed-in-as').count()), { timeout: 10_000 }).toBeGreaterThan(0);
     if (await page.getByLabel('操作员令牌').count()) {
@@ -177,7 +146,7 @@ describeInChromium('容缺受理 in the window app', () => {
   });
 
   async function request(path: string, json: object): Promise<Record<string, any>> {
-    const res = await fetch(`${base}${path}`, { method: 'POST', headers: { ...t.as.operator, 'Content-Type': 'application/json' }, body: JSON.stringify(json) });
+    const res = await fetch(`${t.base}${path}`, { method: 'POST', headers: { ...t.as.operator, 'Content-Type': 'application/json' }, body: JSON.stringify(json) });
     expect(res.status).toBe(201);
     return res.json() as Promise<Record<string, any>>;
   }

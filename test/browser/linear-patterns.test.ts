@@ -22,7 +22,6 @@ const PREFIX = 'a'.repeat(28);
 const BUDGET_MS = 100;
 const PATTERN_ERROR = '「许可证号」格式不正确';
 
-
 /** The sample item with one more text field whose pattern backtracks exponentially on a backtracking engine. */
 function itemWithCatastrophicPattern(): ItemConfig {
   const config = itemConfig(CODE, '线性时间模式测试事项');

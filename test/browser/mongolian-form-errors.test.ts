@@ -4,43 +4,16 @@
  * core's Mongolian message (fieldErrorMessage in mn-Mong, catalogue part core-applicant); back in
  * Chinese the same field shows the Chinese message it always showed.
  */
-import type { Server } from 'node:http';
-import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { uiText } from '../../engine/core/index.js';
-import { seedEmptyStore } from '../../engine/services/index.js';
-import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
-
-const MEDICAL = 'SAMPLE-YB-0002';
+import { describeInChromium, unexpectedErrors } from '../support/chromium.js';
+import { bilingualItemSuite, MEDICAL } from './bilingual-item.js';
 
 describeInChromium('inline form errors in the form\'s language', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let mn: Record<string, string>;
-
-  beforeAll(async () => {
-    await ensureWebAppBuilt('runtime/web');
-    t = await sqliteInstallation();
-    await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: ['150102'] });
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 900 });
-    mn = (await request(t.app).get(`/api/runtime/150102/items/${MEDICAL}`)).body.config.translations['mn-Mong'];
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
-  });
+  const { t, mn } = bilingualItemSuite();
 
   it('names a wrong mobile number in Mongolian on the Mongolian form, in Chinese on the Chinese one', async () => {
-    const { page, errors } = await openWatchedPage(browser.context, `${base}/window/public/150102/${MEDICAL}`);
+    const { page, errors } = await t.open(`/window/public/150102/${MEDICAL}`);
     await page.getByRole('group', { name: /语言/ }).first().getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).click();
     await page.getByRole('tab', { name: '在线自查' }).click();
     const form = page.getByTestId('intake-form');

@@ -4,23 +4,13 @@
  * arrives in Mongolian (the API client asks for it with Accept-Language) and is set vertically in the
  * self-hosted font like the page's other Mongolian blocks. Back in 中文 the same lookup answers in Chinese.
  */
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { caseNumberPrefix, formatCaseNumber, MAX_SEQUENCE, MONGOLIAN_FONT_FAMILY, uiText } from '../../engine/core/index.js';
-import { seedEmptyStore } from '../../engine/services/index.js';
-import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+import { browserSuite, describeInChromium, TEST_ARTIFACTS, unexpectedErrors } from '../support/chromium.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'test-artifacts');
 const mn = (key: Parameters<typeof uiText>[0], values?: Record<string, string | number>) => uiText(key, 'mn-Mong', values);
 
 /** How an element is set: its text, language, writing mode, font and whether the Mongolian face loaded. */
@@ -44,28 +34,10 @@ async function rendering(page: Page, selector: string) {
 }
 
 describeInChromium('the progress lookup in traditional Mongolian', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebAppBuilt('runtime/web');
-    t = await sqliteInstallation();
-    await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: ['150102'] });
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 900 });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
-  });
+  const t = browserSuite({ webApps: ['runtime/web'], sampleCatalogueClaimedBy: ['150102'], viewport: { width: 1366, height: 900 } });
 
   it('searches items and answers an unknown case number in Mongolian, vertically, then in Chinese again', async () => {
-    const { page, errors } = await openWatchedPage(browser.context, `${base}/window/public/150102`);
+    const { page, errors } = await t.open(`/window/public/150102`);
     const search = page.locator('nav.item-search');
     await expect.poll(() => search.getAttribute('aria-label')).toBe('事项列表');
     await page.getByRole('group', { name: /语言/ }).first().getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).click();
@@ -108,7 +80,7 @@ describeInChromium('the progress lookup in traditional Mongolian', () => {
     expect(shown).toMatchObject({ text: expected, lang: 'mn-Mong', writingMode: 'vertical-lr', fontLoaded: true, tall: true });
     expect(shown?.fontFamily).toContain(MONGOLIAN_FONT_FAMILY);
     expect(await page.getByRole('alert').count()).toBe(1);
-    await page.locator('.progress-lookup').screenshot({ path: join(ARTIFACTS, 'progress-lookup-mn-unknown-case.png') });
+    await page.locator('.progress-lookup').screenshot({ path: join(TEST_ARTIFACTS, 'progress-lookup-mn-unknown-case.png') });
 
     // 中文 again: the same lookup answers in Chinese, horizontally.
     await page.getByRole('group', { name: /语言/ }).first().getByRole('button', { name: '中文' }).click();

@@ -1,47 +1,18 @@
 // People sign in once per browser: a clerk's session cookie keeps a second tab signed in, the token
 // is never kept in the page, and signing out in one tab ends the session on the server for all.
 
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedEmptyStore } from '../../engine/services/index.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { createLogger } from '../../engine/http-kit/index.js';
 import { createRuntimeApp } from '../../runtime/server/index.js';
-import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
+import { browserSuite, describeInChromium, openWatchedPage, TEST_ARTIFACTS, unexpectedErrors } from '../support/chromium.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 describeInChromium('sign-in sessions', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
   const token = () => t.as.operator.Authorization.replace(/^Bearer /, '');
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebAppBuilt('runtime/web');
-    t = await sqliteInstallation();
-    await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: ['150102'] });
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 768 });
-    context = browser.context;
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
-  });
+  const t = browserSuite({ webApps: ['runtime/web'], sampleCatalogueClaimedBy: ['150102'] });
 
   /** Everything the page's own script can read of its storage: the token must be in none of it. */
   const pageStorage = (page: Page) => page.evaluate(() => ({
@@ -51,7 +22,7 @@ describeInChromium('sign-in sessions', () => {
   }));
 
   it('a clerk signs in once and a second tab opens still signed in; signing out ends the session everywhere', async () => {
-    const { page: first, errors: firstErrors } = await openWatchedPage(context, `${base}/window/150102`);
+    const { page: first, errors: firstErrors } = await t.open(`/window/150102`);
     await first.getByLabel('操作员令牌').fill(token());
     await first.getByRole('button', { name: '登录' }).click();
     await expect.poll(() => first.getByTestId('signed-in-as').textContent()).toContain('新城区窗口');
@@ -61,21 +32,21 @@ describeInChromium('sign-in sessions', () => {
     const storage = await pageStorage(first);
     expect(storage.cookie).toBe('');
     expect(`${storage.session}${storage.local}`).not.toContain(token());
-    const cookies = await context.cookies(`${base}/api/me`);
+    const cookies = await t.context.cookies(`${t.base}/api/me`);
     expect(cookies.map((c) => c.name).sort()).toEqual(['tongban_session', 'tongban_session.operator-xincheng']);
     expect(cookies.every((c) => c.httpOnly && c.sameSite === 'Strict' && c.path === '/api' && c.expires > Date.now() / 1000)).toBe(true);
 
     // A second tab: no sign-in screen, the same person, and the work queue loads.
-    const { page: second, errors: secondErrors } = await openWatchedPage(context, `${base}/window/150102`);
+    const { page: second, errors: secondErrors } = await t.open(`/window/150102`);
     await expect.poll(() => second.getByTestId('signed-in-as').textContent()).toContain('新城区窗口');
     expect(await second.getByLabel('操作员令牌').count()).toBe(0);
     await expect.poll(() => second.getByRole('heading', { name: '本窗口办件队列' }).isVisible()).toBe(true);
-    await second.screenshot({ path: join(ARTIFACTS, 'sign-in-second-tab.png') });
+    await second.screenshot({ path: join(TEST_ARTIFACTS, 'sign-in-second-tab.png') });
 
     // Sign out in the second tab: the server revokes the session, so the first tab is signed out too.
     await second.getByRole('button', { name: '退出登录' }).click();
     await expect.poll(() => second.getByLabel('操作员令牌').count()).toBe(1);
-    expect(await context.cookies(`${base}/api/me`)).toEqual([]);
+    expect(await t.context.cookies(`${t.base}/api/me`)).toEqual([]);
     await first.reload();
     await expect.poll(() => first.getByLabel('操作员令牌').count()).toBe(1);
     expect(unexpectedErrors(firstErrors)).toEqual([]);
@@ -85,7 +56,7 @@ describeInChromium('sign-in sessions', () => {
   });
 
   it('refuses a token of another division and keeps nobody signed in', async () => {
-    const { page, errors } = await openWatchedPage(context, `${base}/window/150102`);
+    const { page, errors } = await t.open(`/window/150102`);
     await page.getByLabel('操作员令牌').fill(t.as.otherOperator.Authorization.replace(/^Bearer /, ''));
     await page.getByRole('button', { name: '登录' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('无权在本区划（150102）受理办件');
@@ -100,13 +71,13 @@ describeInChromium('sign-in sessions', () => {
     const runtime = createRuntimeApp({ reader: t.reader, intakeStore: t.intakes, logger: createLogger(() => undefined) });
     const { server: runtimeServer, base: runtimeBase } = await listenOnLoopback(runtime);
     try {
-      const { page, errors } = await openWatchedPage(context, `${runtimeBase}/window/150102`);
+      const { page, errors } = await openWatchedPage(t.context, `${runtimeBase}/window/150102`);
       await page.getByLabel('操作员令牌').fill(token());
       await page.getByRole('button', { name: '登录' }).click();
       await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('新城区窗口');
       await expect.poll(() => page.getByRole('heading', { name: '本窗口办件队列' }).isVisible()).toBe(true);
       // No cookie: the tab keeps the token, as the window always did without sessions.
-      expect(await context.cookies(`${runtimeBase}/api/me`)).toEqual([]);
+      expect(await t.context.cookies(`${runtimeBase}/api/me`)).toEqual([]);
       await page.getByRole('button', { name: '退出登录' }).click();
       await expect.poll(() => page.getByLabel('操作员令牌').count()).toBe(1);
       expect(await pageStorage(page)).toMatchObject({ session: expect.not.stringContaining(token()) });

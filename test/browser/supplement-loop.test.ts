@@ -4,22 +4,12 @@
  * applicant completes it at 阿拉善左旗, whose window finds the case by its number, hands in the
  * material with its scan and accepts it there under the same number. Every screen is in Chinese.
  */
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedEmptyStore } from '../../engine/services/index.js';
-import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium, openWatchedPage } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { browserSuite, describeInChromium, TEST_ARTIFACTS } from '../support/chromium.js';
 import { PDF } from '../intake/fixtures.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 const applicant = {
   requesterName: '郝晓宇',
@@ -39,41 +29,19 @@ async function englishOn(page: Page): Promise<string[]> {
 }
 
 describeInChromium('the supplement loop in the window app', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
   const tokenOf = (name: 'operator' | 'otherOperator') => t.as[name].Authorization.replace(/^Bearer /, '');
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebAppBuilt('runtime/web');
-    t = await sqliteInstallation();
-    await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: ['150102', '152921'] });
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 900 });
-    context = browser.context;
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
-  });
-
-  const openPage = (path: string) => openWatchedPage(context, `${base}${path}`);
+  const t = browserSuite({ webApps: ['runtime/web'], sampleCatalogueClaimedBy: ['150102', '152921'], viewport: { width: 1366, height: 900 } });
 
   async function signIn(page: Page, token: string): Promise<void> {
     await page.getByLabel('操作员令牌').fill(token);
     await page.getByRole('button', { name: '登录' }).click();
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `supplement-loop-${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(TEST_ARTIFACTS, `supplement-loop-${name}.png`), fullPage: true });
 
   it('locks the form once saved; an applicant turned away for a missing material at 新城区 completes the case at 阿拉善左旗', async () => {
     // 1. 新城区: the 授权委托书 is missing → 需补正, saved; the form is locked from then on.
-    const { page: clerk, errors: clerkErrors } = await openPage('/window/150102/SAMPLE-MZ-0001');
+    const { page: clerk, errors: clerkErrors } = await t.open('/window/150102/SAMPLE-MZ-0001');
     await signIn(clerk, tokenOf('operator'));
     await clerk.getByRole('button', { name: /开始受理/ }).click();
     await clerk.getByRole('radio', { name: '受当事人委托查询' }).check();
@@ -100,7 +68,7 @@ describeInChromium('the supplement loop in the window app', () => {
     expect(clerkErrors).toEqual([]);
 
     // 2. 阿拉善左旗 finds the case by its number although it was received elsewhere.
-    const { page: other, errors: otherErrors } = await openPage('/window/152921');
+    const { page: other, errors: otherErrors } = await t.open('/window/152921');
     await signIn(other, tokenOf('otherOperator'));
     await other.getByLabel('办件编号').fill(caseNumber);
     await other.getByRole('button', { name: '查询办件' }).click();
@@ -133,10 +101,10 @@ describeInChromium('the supplement loop in the window app', () => {
     expect(otherErrors).toEqual([]);
 
     // The scan is on the same case, linked to its material; the event names it.
-    const view = await (await fetch(`${base}/api/cases/${caseNumber}`, { headers: t.as.otherOperator })).json() as { timeline: { type: string; details: Record<string, any> }[] };
+    const view = await (await fetch(`${t.base}/api/cases/${caseNumber}`, { headers: t.as.otherOperator })).json() as { timeline: { type: string; details: Record<string, any> }[] };
     const supplement = view.timeline.find((e) => e.type === 'supplement');
     expect(supplement?.details).toMatchObject({ outcome: 'accept', version: 'opened', receivingDivision: '152921', materials: ['power-of-attorney'], attachments: [{ materialId: 'power-of-attorney' }] });
-    const intake = await (await fetch(`${base}/api/runtime/152921/intakes/${caseNumber}`, { headers: t.as.otherOperator })).json() as { attachments: { materialId?: string; name: string }[] };
+    const intake = await (await fetch(`${t.base}/api/runtime/152921/intakes/${caseNumber}`, { headers: t.as.otherOperator })).json() as { attachments: { materialId?: string; name: string }[] };
     expect(intake.attachments).toEqual([expect.objectContaining({ materialId: 'power-of-attorney', name: '授权委托书.pdf' })]);
   });
 });

@@ -2,27 +2,17 @@
  * The window app (runtime/web) in a real chromium against the real designer app with its
  * embedded runtime, on a real HTTP port: sign in, item, guide, form, live decision, save, print.
  */
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { DEFAULT_UPLOAD_LIMIT } from '../../runtime/server/intake-routes.js';
-import { seedEmptyStore } from '../../engine/services/index.js';
-import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, TEST_PRINCIPALS, type TestInstallation } from '../support/installation.js';
+import { browserSuite, describeInChromium, TEST_ARTIFACTS, unexpectedErrors } from '../support/chromium.js';
+import { TEST_PRINCIPALS } from '../support/installation.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'test-artifacts');
 const CLAIMING = ['150102', '152921', '152502'];
 const ITEM = 'SAMPLE-MZ-0001';
 /** Larger than the attachments the runtime accepts by default. */
 const OVERSIZED_BYTES = DEFAULT_UPLOAD_LIMIT + 1024 * 1024;
-
 
 const applicant = {
   requesterName: '郝晓宇',
@@ -35,36 +25,13 @@ const applicant = {
 };
 
 describeInChromium('window app', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
   const token = (name: 'operator' | 'otherOperator') => t.as[name].Authorization.replace(/^Bearer /, '');
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebAppBuilt('runtime/web');
-    t = await sqliteInstallation();
-    await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: CLAIMING });
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 768 });
-    context = browser.context;
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
-  });
-
-  /** A fresh tab that records console errors and page errors; `allowed` are expected HTTP refusals. */
-  const openPage = (path: string) => openWatchedPage(context, `${base}${path}`);
+  const t = browserSuite({ webApps: ['runtime/web'], sampleCatalogueClaimedBy: CLAIMING });
 
   const unexpected = unexpectedErrors;
 
   async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(ARTIFACTS, `window-${name}.png`), fullPage: false });
+    await page.screenshot({ path: join(TEST_ARTIFACTS, `window-${name}.png`), fullPage: false });
   }
 
   /** Signs `who` in, unless this tab opened signed in as them already (the browser stays signed in for the day). */
@@ -101,7 +68,7 @@ describeInChromium('window app', () => {
   }
 
   it('lets a clerk at 新城区 sign in, decide live, save the intake and print the acceptance notice', async () => {
-    const { page, errors } = await openPage('/window/150102');
+    const { page, errors } = await t.open('/window/150102');
     await expect.poll(() => page.getByRole('heading', { name: /窗口登录/ }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('新城区').first().isVisible()).toBe(true);
     await shot(page, '01-sign-in');
@@ -140,16 +107,16 @@ describeInChromium('window app', () => {
     await expect.poll(() => caseNumber.textContent(), { timeout: 10_000 }).toMatch(/\S+/);
     expect(await page.getByTestId('mismatch').count()).toBe(0);
     expect(await page.getByTestId('saved').textContent()).toContain('服务器判定：予以受理');
-    const listed = await (await fetch(`${base}/api/runtime/150102/intakes`, { headers: t.as.operator })).json() as { intakes?: { caseNumber: string }[] };
+    const listed = await (await fetch(`${t.base}/api/runtime/150102/intakes`, { headers: t.as.operator })).json() as { intakes?: { caseNumber: string }[] };
     expect(listed.intakes?.map((i) => i.caseNumber)).toContain(await caseNumber.textContent());
     await shot(page, '05-saved');
 
-    const [doc] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: '打印受理通知书' }).click()]);
+    const [doc] = await Promise.all([t.context.waitForEvent('page'), page.getByRole('button', { name: '打印受理通知书' }).click()]);
     await doc.waitForLoadState();
     await expect.poll(() => doc.content(), { timeout: 10_000 }).toContain('受理通知书');
     expect(await doc.content()).toContain((await caseNumber.textContent()) ?? '—');
     expect(await doc.content()).toContain('郝晓宇（身份证号码：1505**********0411）');
-    await doc.screenshot({ path: join(ARTIFACTS, 'window-06-acceptance-notice.png') });
+    await doc.screenshot({ path: join(TEST_ARTIFACTS, 'window-06-acceptance-notice.png') });
     await doc.close();
 
     // An attachment larger than the runtime accepts is refused with a message saying what to do.
@@ -160,7 +127,7 @@ describeInChromium('window app', () => {
 
     // The window's case queue shows the case with the applicant masked; its case page prints the notice.
     const saved = (await caseNumber.textContent()) ?? '';
-    await page.goto(`${base}/window/150102`);
+    await page.goto(`${t.base}/window/150102`);
     const row = page.locator('.case-queue tr', { hasText: saved });
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
     const rowText = (await row.textContent()) ?? '';
@@ -173,7 +140,7 @@ describeInChromium('window app', () => {
     await shot(page, '07b-case-list');
     await row.getByRole('link', { name: saved }).click();
     await expect.poll(() => page.getByTestId('case-page-number').textContent()).toBe(saved);
-    const [fromList] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: '打印受理通知书' }).click()]);
+    const [fromList] = await Promise.all([t.context.waitForEvent('page'), page.getByRole('button', { name: '打印受理通知书' }).click()]);
     await expect.poll(() => fromList.content(), { timeout: 10_000 }).toContain(saved);
     await fromList.close();
     expect(unexpected(errors, [413])).toEqual([]);
@@ -181,7 +148,7 @@ describeInChromium('window app', () => {
   });
 
   it('sends the police item to a police station', async () => {
-    const { page, errors } = await openPage('/window/150102/SAMPLE-GA-0001');
+    const { page, errors } = await t.open('/window/150102/SAMPLE-GA-0001');
     await signIn(page, 'operator');
     await page.getByRole('button', { name: /开始受理/ }).click();
     await expect.poll(() => outcome(page)).toBe('redirect');
@@ -196,7 +163,7 @@ describeInChromium('window app', () => {
   it('gives the identical decision for the same input at a second banner', async () => {
     const decisions = [];
     for (const [division, who] of [['150102', 'operator'], ['152921', 'otherOperator']] as const) {
-      const { page, errors } = await openPage(`/window/${division}/${ITEM}`);
+      const { page, errors } = await t.open(`/window/${division}/${ITEM}`);
       await signIn(page, who);
       await page.getByRole('button', { name: /开始受理/ }).click();
       await fillAgentApplication(page);
@@ -213,7 +180,7 @@ describeInChromium('window app', () => {
   });
 
   it('refuses an operator of another division with a clear message', async () => {
-    const { page, errors } = await openPage('/window/150102');
+    const { page, errors } = await t.open('/window/150102');
     await signIn(page, 'otherOperator');
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('无权在本区划（150102）受理办件');
@@ -224,7 +191,7 @@ describeInChromium('window app', () => {
   });
 
   it('evaluates on the public page without a token and offers no save', async () => {
-    const { page, errors } = await openPage(`/window/public/150102/${ITEM}`);
+    const { page, errors } = await t.open(`/window/public/150102/${ITEM}`);
     await expect.poll(() => page.getByRole('heading', { name: '婚姻登记档案查询办事指南' }).isVisible()).toBe(true);
     expect(await page.getByLabel('操作员令牌').count()).toBe(0);
     await page.getByRole('tab', { name: /在线自查/ }).click();
@@ -238,14 +205,14 @@ describeInChromium('window app', () => {
   });
 
   it('serves the app at /window/ and redirects / to it', async () => {
-    const res = await fetch(`${base}/`, { redirect: 'manual' });
+    const res = await fetch(`${t.base}/`, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/window/');
-    const { page, errors } = await openPage('/window/');
+    const { page, errors } = await t.open('/window/');
     await expect.poll(() => page.getByRole('link', { name: '新城区' }).isVisible()).toBe(true);
     await shot(page, '00-divisions');
     await page.getByRole('link', { name: '新城区' }).click();
-    await expect.poll(() => page.url()).toBe(`${base}/window/150102`);
+    await expect.poll(() => page.url()).toBe(`${t.base}/window/150102`);
     expect(unexpected(errors)).toEqual([]);
     await page.close();
   });

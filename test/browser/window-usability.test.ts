@@ -3,61 +3,37 @@
  * 属地信息 screen feeding the guide, and the guide's start button clear of the guide at
  * 1366×768 and 375 px wide.
  */
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedEmptyStore } from '../../engine/services/index.js';
+import { expect, it } from 'vitest';
 import { itemConfig } from '../fixtures/item-config.js';
 import { publishThroughApi } from '../http/designer-api.js';
-import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, TEST_PRINCIPALS, type TestInstallation } from '../support/installation.js';
+import { browserSuite, describeInChromium, TEST_ARTIFACTS, unexpectedErrors } from '../support/chromium.js';
+import { TEST_PRINCIPALS } from '../support/installation.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'test-artifacts');
 const DIBAO = 'SAMPLE-MZ-0002';
 const LEAGUE_ADDRESS = '呼和浩特市政务服务中心二楼民政窗口';
 const PINNED = 'RT-PINNED-1';
 
 describeInChromium('window usability', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebAppBuilt('runtime/web');
-    t = await sqliteInstallation();
-    await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: ['150102'] });
-    // The league's own values are what the banner's screen shows as defaults.
-    const league = await request(t.app).put(`/api/localities/150100/claims/${DIBAO}`).set(t.as.leagueOperator).send({ follow: 'latest', local: { windowAddress: LEAGUE_ADDRESS } });
-    expect(league.status).toBe(200);
-    // An item the window keeps at version 1 after the region published version 2.
-    const pinned = itemConfig(PINNED, '灵活就业人员登记');
-    await publishThroughApi(t, pinned);
-    pinned.standard.resultName = `${pinned.standard.resultName}（新版）`;
-    await publishThroughApi(t, pinned);
-    expect((await request(t.app).put(`/api/localities/150102/claims/${PINNED}`).set(t.as.operator).send({ follow: 1 })).status).toBe(200);
-    for (const station of [{ code: '150102001', name: '中山东路街道便民服务中心' }, { code: '150102001001', name: '海东路社区便民服务站' }]) {
-      expect((await request(t.app).post('/api/divisions/stations').set(t.as.admin).send(station)).status).toBe(201);
-    }
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 768 });
-    context = browser.context;
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
+  const t = browserSuite({
+    webApps: ['runtime/web'],
+    sampleCatalogueClaimedBy: ['150102'],
+    seed: async (t) => {
+      // The league's own values are what the banner's screen shows as defaults.
+      const league = await request(t.app).put(`/api/localities/150100/claims/${DIBAO}`).set(t.as.leagueOperator).send({ follow: 'latest', local: { windowAddress: LEAGUE_ADDRESS } });
+      expect(league.status).toBe(200);
+      // An item the window keeps at version 1 after the region published version 2.
+      const pinned = itemConfig(PINNED, '灵活就业人员登记');
+      await publishThroughApi(t, pinned);
+      pinned.standard.resultName = `${pinned.standard.resultName}（新版）`;
+      await publishThroughApi(t, pinned);
+      expect((await request(t.app).put(`/api/localities/150102/claims/${PINNED}`).set(t.as.operator).send({ follow: 1 })).status).toBe(200);
+      for (const station of [{ code: '150102001', name: '中山东路街道便民服务中心' }, { code: '150102001001', name: '海东路社区便民服务站' }]) {
+        expect((await request(t.app).post('/api/divisions/stations').set(t.as.admin).send(station)).status).toBe(201);
+      }
+    },
   });
 
   async function signIn(page: Page): Promise<void> {
@@ -73,7 +49,7 @@ describeInChromium('window usability', () => {
   const listed = (page: Page) => page.locator('.item-list a .item-name').allTextContents();
 
   it('finds items by full pinyin, initials and the aliases the standard carries', async () => {
-    const { page, errors } = await openWatchedPage(context, `${base}/window/150102`);
+    const { page, errors } = await t.open(`/window/150102`);
     await signIn(page);
     const search = page.getByLabel('查找事项');
     await search.fill('hunyin');
@@ -94,7 +70,7 @@ describeInChromium('window usability', () => {
   });
 
   it('lets the operator fill in the local fields, refusing a bad phone in Chinese, and the guide shows them', async () => {
-    const { page, errors } = await openWatchedPage(context, `${base}/window/150102`);
+    const { page, errors } = await t.open(`/window/150102`);
     await signIn(page);
     await page.getByRole('link', { name: '属地信息' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '属地信息维护' }).isVisible()).toBe(true);
@@ -111,9 +87,9 @@ describeInChromium('window usability', () => {
     await page.getByLabel('监督投诉电话').fill('12345');
     await page.getByRole('button', { name: '保存属地信息' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '已保存' }).count()).toBe(1);
-    await page.screenshot({ path: join(ARTIFACTS, 'window-local-fields.png') });
+    await page.screenshot({ path: join(TEST_ARTIFACTS, 'window-local-fields.png') });
 
-    await page.goto(`${base}/window/150102/${DIBAO}`);
+    await page.goto(`${t.base}/window/150102/${DIBAO}`);
     const local = page.locator('.guide-section', { has: page.getByRole('heading', { name: '本地办理信息' }) });
     await expect.poll(() => local.textContent(), { timeout: 10_000 }).toContain('新城区政务服务中心一楼 8 号窗口');
     const text = await local.textContent();
@@ -123,11 +99,11 @@ describeInChromium('window usability', () => {
   });
 
   it('warns on the counter when the locality runs an older version than the region\'s current one', async () => {
-    const { page, errors } = await openWatchedPage(context, `${base}/window/150102/${PINNED}`);
+    const { page, errors } = await t.open(`/window/150102/${PINNED}`);
     await signIn(page);
     const banner = page.getByTestId('older-version');
     await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toContain('执行本事项第 1 版，自治区现行第 2 版');
-    await page.goto(`${base}/window/150102/${DIBAO}`);
+    await page.goto(`${t.base}/window/150102/${DIBAO}`);
     await expect.poll(() => page.getByRole('heading', { name: /最低生活保障申请/ }).first().isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByTestId('older-version').count()).toBe(0);
     expect(unexpectedErrors(errors)).toEqual([]);
@@ -135,7 +111,7 @@ describeInChromium('window usability', () => {
   });
 
   it('lists stations in the division picker under their banner, a village under its township, named by their own names', async () => {
-    const { page, errors } = await openWatchedPage(context, `${base}/window/`);
+    const { page, errors } = await t.open(`/window/`);
     const banner = page.locator('.chips > li', { has: page.getByRole('link', { name: '新城区', exact: true }) });
     await expect.poll(() => banner.getByRole('link').allTextContents(), { timeout: 10_000 }).toEqual(['新城区', '中山东路街道便民服务中心', '海东路社区便民服务站']);
     const township = banner.locator('.stations > li', { has: page.getByRole('link', { name: '中山东路街道便民服务中心' }) });
@@ -150,7 +126,7 @@ describeInChromium('window usability', () => {
   });
 
   it('lets the clerk pick a division field by name and shows the name of a typed code', async () => {
-    const { page, errors } = await openWatchedPage(context, `${base}/window/150102/SAMPLE-MZ-0001`);
+    const { page, errors } = await t.open(`/window/150102/SAMPLE-MZ-0001`);
     await signIn(page);
     await page.getByRole('button', { name: /开始受理/ }).click();
     const field = page.locator('#root_registrationDivision');
@@ -166,7 +142,7 @@ describeInChromium('window usability', () => {
 
   for (const [label, viewport] of [['1366x768', { width: 1366, height: 768 }], ['375', { width: 375, height: 740 }]] as const) {
     it(`keeps the start button off the guide at ${label}, with body text of at least 14 px`, async () => {
-      const { page, errors } = await openWatchedPage(context, `${base}/window/150102/${DIBAO}`);
+      const { page, errors } = await t.open(`/window/150102/${DIBAO}`);
       await page.setViewportSize(viewport);
       await signIn(page);
       const start = page.getByRole('button', { name: /开始受理/ });
@@ -190,7 +166,7 @@ describeInChromium('window usability', () => {
         return min;
       });
       expect(smallest).toBeGreaterThanOrEqual(14);
-      await page.screenshot({ path: join(ARTIFACTS, `window-guide-end-${label}.png`) });
+      await page.screenshot({ path: join(TEST_ARTIFACTS, `window-guide-end-${label}.png`) });
       expect(unexpectedErrors(errors)).toEqual([]);
       await page.close();
     });

@@ -1,8 +1,16 @@
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../../engine/core/index.js';
+import { seedEmptyStore } from '../../engine/services/index.js';
+import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
+import { sqliteInstallation, type TestInstallation } from './installation.js';
+import { listenOnLoopback } from './loopback-server.js';
+import { ensureWebAppBuilt } from './web-build.js';
 
 /** Debian's chromium (apt-get install -y chromium fonts-noto-cjk); never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -72,4 +80,66 @@ export async function openWatchedPage(context: BrowserContext, url: string): Pro
 /** The recorded errors other than the HTTP refusals a step provokes on purpose. */
 export function unexpectedErrors(errors: string[], allowedStatuses: number[] = []): string[] {
   return errors.filter((e) => !allowedStatuses.some((s) => e.includes(`status of ${s}`)));
+}
+
+/** Where browser tests leave their screenshots for review by eye (created by browserSuite). */
+export const TEST_ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+
+/** A test installation served on loopback to a headless chromium: the installation's own fields, and where to reach it. */
+export interface ServedInstallation extends TestInstallation {
+  /** The server's origin, e.g. http://127.0.0.1:41234. */
+  base: string;
+  /** The chromium profile every page of the suite opens in (one session cookie jar for the whole file). */
+  context: BrowserContext;
+  /** A fresh watched tab at `path` on this server (see openWatchedPage). */
+  open(path: string): Promise<{ page: Page; errors: string[] }>;
+}
+
+export interface BrowserSuiteOptions {
+  /** The web apps the suite's pages load, built first unless their dist is up to date. */
+  webApps?: ('runtime/web' | 'designer/web')[];
+  /** Opens the installation; default a fresh SQLite one (with `clock` as the server's clock when given). */
+  install?: () => Promise<TestInstallation>;
+  clock?: Clock;
+  /** Seeds the store with the sample catalogue, claimed by these divisions, before `seed` runs. */
+  sampleCatalogueClaimedBy?: string[];
+  /** Further set-up on the installation before it is served (publications, principals, records). */
+  seed?: (t: TestInstallation) => Promise<void>;
+  /** The browser window; default the smallest screen the window app must work on (1366 × 768). */
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * The set-up every browser suite shares, registered as the suite's beforeAll and afterAll: builds
+ * the web apps, opens and seeds an installation, serves it on loopback and launches chromium; after
+ * the suite closes the browser, the server and the installation. The returned object is filled in
+ * by the beforeAll, so read its fields inside hooks and tests only.
+ */
+export function browserSuite(options: BrowserSuiteOptions = {}): ServedInstallation {
+  const served = {} as ServedInstallation;
+  let installation: TestInstallation | undefined;
+  let server: Server | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+
+  beforeAll(async () => {
+    mkdirSync(TEST_ARTIFACTS, { recursive: true });
+    for (const app of options.webApps ?? []) await ensureWebAppBuilt(app);
+    installation = await (options.install ?? (() => sqliteInstallation(options.clock ? { clock: options.clock } : {})))();
+    const t = installation;
+    if (options.sampleCatalogueClaimedBy) await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: options.sampleCatalogueClaimedBy });
+    await options.seed?.(t);
+    const listening = await listenOnLoopback(t.app);
+    server = listening.server;
+    browser = await launchChromium(options.viewport ?? {});
+    const { context } = browser;
+    Object.assign(served, t, { base: listening.base, context, open: (path: string) => openWatchedPage(context, `${listening.base}${path}`) });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await installation?.close();
+  });
+
+  return served;
 }
