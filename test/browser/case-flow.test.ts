@@ -9,13 +9,16 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { createPrincipal } from '../../engine/services/index.js';
-import { browserSuite, describeInChromium, TEST_ARTIFACTS, unexpectedErrors } from '../support/chromium.js';
+import { browserSuite, describeInChromium, TEST_ARTIFACTS, unexpectedErrors, englishOn } from '../support/chromium.js';
+import { movableClock } from '../support/movable-clock.js';
 
 /** 婚姻登记档案查询 (内蒙古自治区民政厅): at 阿拉善左旗 its approving department is 阿拉善左旗民政局. */
 const DEPARTMENT = '阿拉善左旗民政局';
 const ORIGINALS_TRACKING = 'EMS1000000001';
 const RESULT_TRACKING = 'EMS2000000002';
 const RESULT_NUMBER = 'ALS-MZ-2026-0001';
+/** Latin by nature on this flow's screens, besides case and item numbers: tracking and result numbers. */
+const FLOW_CODES = [/EMS\d+/g, new RegExp(RESULT_NUMBER, 'g')];
 
 const applicant = {
   requesterName: '郝晓宇',
@@ -26,22 +29,6 @@ const applicant = {
   spouseName: '郝建军',
   registrationDivision: '150602',
 };
-
-const DAY = 86_400_000;
-
-/** The server's clock, moved forward by the test to make stages late (starts at the real time: publications are signed at it). */
-function movableClock(): { clock: () => Date; advanceDays(days: number): void } {
-  let offset = 0;
-  return { clock: () => new Date(Date.now() + offset), advanceDays: (days) => { offset += days * DAY; } };
-}
-
-/** Latin words on screen, once the codes that are Latin by nature (case, item, tracking and result numbers) are taken out. */
-async function englishOn(page: Page): Promise<string[]> {
-  const text = await page.locator('body').innerText();
-  const codes = [/TB\d+-\d+/g, /SAMPLE-[A-Z]+-\d+/g, /EMS\d+/g, new RegExp(RESULT_NUMBER, 'g')];
-  const stripped = codes.reduce((t, pattern) => t.replace(pattern, ' '), text);
-  return stripped.match(/[A-Za-z]{2,}/g) ?? [];
-}
 
 describeInChromium('case flow in the window app', () => {
   let handlerToken: string;
@@ -153,7 +140,7 @@ describeInChromium('case flow in the window app', () => {
     expect(await clerk.getByTestId('no-actions').textContent()).toContain('阿拉善左旗');
     const clerkTimeline = (await clerk.getByTestId('timeline').textContent()) ?? '';
     for (const text of ['窗口登记', '推送办理地', '地点：新城区', '经办人：新城区窗口（窗口）', `邮寄单号：${ORIGINALS_TRACKING}`, '意见：原件已核验']) expect(clerkTimeline, text).toContain(text);
-    expect(await englishOn(clerk)).toEqual([]);
+    expect(await englishOn(clerk, FLOW_CODES)).toEqual([]);
     await shot(clerk, '03-dispatched');
 
     // The clerk finds the case by the applicant's ID number, shown masked only.
@@ -166,7 +153,7 @@ describeInChromium('case flow in the window app', () => {
     expect(foundText).toContain('郝**（1505**********0411）');
     expect(foundText).toContain('流转中');
     expect(await clerk.locator('.case-queue').textContent()).not.toContain(applicant.requesterIdNumber);
-    expect(await englishOn(clerk)).toEqual([]);
+    expect(await englishOn(clerk, FLOW_CODES)).toEqual([]);
     // The window exports its overdue report; nothing is late yet.
     const [download] = await Promise.all([clerk.waitForEvent('download'), clerk.getByRole('button', { name: '导出超期办件报表' }).click()]);
     expect(download.suggestedFilename()).toBe('超期办件-150102.csv');
@@ -187,7 +174,7 @@ describeInChromium('case flow in the window app', () => {
     for (const text of ['婚姻登记档案查询', '新城区 → 阿拉善左旗', DEPARTMENT, '流转中']) expect(waitingText, text).toContain(text);
     // The stage due first and its date.
     expect(waitingText).toMatch(/(推送审批部门|审批办结)：\d{4}年\d{1,2}月\d{1,2}日/);
-    expect(await englishOn(alxa)).toEqual([]);
+    expect(await englishOn(alxa, FLOW_CODES)).toEqual([]);
     await shot(alxa, '04-to-receive');
     const { page: stale, errors: staleErrors } = await t.open(`/window/152921/cases/${caseNumber}`);
     await signIn(stale, tokenOf('otherOperator'));
@@ -208,7 +195,7 @@ describeInChromium('case flow in the window app', () => {
     await act(alxa, '推送审批部门', async (form) => { await form.locator('#event-comment').fill('材料齐全，请审批'); });
     await expect.poll(() => status(alxa)).toBe('审批中');
     expect(await alxa.getByTestId('no-actions').textContent()).toContain(DEPARTMENT);
-    expect(await englishOn(alxa)).toEqual([]);
+    expect(await englishOn(alxa, FLOW_CODES)).toEqual([]);
     await shot(alxa, '05-forwarded');
     expect(unexpected(alxaErrors)).toEqual([]);
 
@@ -220,7 +207,7 @@ describeInChromium('case flow in the window app', () => {
     const toDecide = dept.locator('.case-queue tbody tr', { hasText: caseNumber });
     await expect.poll(() => toDecide.count(), { timeout: 10_000 }).toBe(1);
     expect(await toDecide.textContent()).toContain('审批中');
-    expect(await englishOn(dept)).toEqual([]);
+    expect(await englishOn(dept, FLOW_CODES)).toEqual([]);
     await shot(dept, '06-department-queue');
     await toDecide.getByRole('link', { name: caseNumber }).click();
     await expect.poll(() => actionButtons(dept)).toEqual(['审批', '退回']);
@@ -255,7 +242,7 @@ describeInChromium('case flow in the window app', () => {
     expect(steps[4]).toContain(`审批结果：准予`);
     expect(steps[5]).toContain(`送达方式：邮寄送达；邮寄单号：${RESULT_TRACKING}`);
     expect(await dept.getByTestId('integrity-warning').count()).toBe(0);
-    expect(await englishOn(dept)).toEqual([]);
+    expect(await englishOn(dept, FLOW_CODES)).toEqual([]);
     await shot(dept, '07-delivered');
     expect(unexpected(deptErrors)).toEqual([]);
 
@@ -271,7 +258,7 @@ describeInChromium('case flow in the window app', () => {
     const progress = (await lookup.getByTestId('progress-result').textContent()) ?? '';
     for (const text of [caseNumber, '婚姻登记档案查询', `${y}年${Number(m)}月${Number(d)}日`, `阿拉善左旗 · ${DEPARTMENT}`]) expect(progress, text).toContain(text);
     expect(progress).not.toContain('郝晓宇');
-    expect(await englishOn(lookup)).toEqual([]);
+    expect(await englishOn(lookup, FLOW_CODES)).toEqual([]);
     await shot(lookup, '08-public-progress');
     expect(unexpected(lookupErrors, [404])).toEqual([]);
     for (const page of [clerk, alxa, dept, lookup]) await page.close();
@@ -310,7 +297,7 @@ describeInChromium('case flow in the window app', () => {
     await page.locator('.event-form').getByRole('button', { name: '确认作废' }).click();
     await expect.poll(() => status(page)).toBe('已作废');
     expect(await page.getByTestId('timeline').textContent()).toContain('原因：申请人撤回申请');
-    expect(await englishOn(page)).toEqual([]);
+    expect(await englishOn(page, FLOW_CODES)).toEqual([]);
     await shot(page, '10-voided');
     expect(unexpected(errors, [422])).toEqual([]);
     await page.close();

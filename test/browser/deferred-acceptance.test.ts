@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { officialWorkingCalendar, todayInRegion } from '../../engine/core/index.js';
-import { browserSuite, describeInChromium, TEST_ARTIFACTS } from '../support/chromium.js';
+import { browserSuite, describeInChromium, TEST_ARTIFACTS, englishOn } from '../support/chromium.js';
+import { movableClock } from '../support/movable-clock.js';
 
-const DAY = 86_400_000;
 const CONSEQUENCE = '逾期未补齐的，视为撤回申请，终止办理';
 
 const applicant = {
@@ -19,19 +19,7 @@ const applicant = {
   residenceAddress: '呼和浩特市新城区海拉尔东路街道某小区3号楼2单元501室',
 };
 
-function movableClock(): { clock: () => Date; advanceDays(days: number): void } {
-  let offset = 0;
-  return { clock: () => new Date(Date.now() + offset), advanceDays: (days) => { offset += days * DAY; } };
-}
-
 const chinese = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
-
-/** Latin words on screen, once the codes that are Latin by nature are taken out. */
-async function englishOn(page: Page): Promise<string[]> {
-  const text = await page.locator('body').innerText();
-  const stripped = [/TB\d+-\d+/g, /SAMPLE-[A-Z]+-\d+/g].reduce((t, pattern) => t.replace(pattern, ' '), text);
-  return stripped.match(/[A-Za-z]{2,}/g) ?? [];
-}
 
 describeInChromium('容缺受理 in the window app', () => {
   const time = movableClock();

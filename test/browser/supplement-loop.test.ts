@@ -7,9 +7,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { browserSuite, describeInChromium, TEST_ARTIFACTS } from '../support/chromium.js';
+import { browserSuite, describeInChromium, TEST_ARTIFACTS, englishOn } from '../support/chromium.js';
 import { PDF } from '../intake/fixtures.js';
-
 
 const applicant = {
   requesterName: '郝晓宇',
@@ -20,13 +19,6 @@ const applicant = {
   spouseName: '郝建军',
   registrationDivision: '150602',
 };
-
-/** Latin words on screen, once the codes that are Latin by nature (case and item numbers) are taken out. */
-async function englishOn(page: Page): Promise<string[]> {
-  const text = await page.locator('body').innerText();
-  const stripped = [/TB\d+-\d+/g, /SAMPLE-[A-Z]+-\d+/g].reduce((t, pattern) => t.replace(pattern, ' '), text);
-  return stripped.match(/[A-Za-z]{2,}/g) ?? [];
-}
 
 describeInChromium('the supplement loop in the window app', () => {
   const tokenOf = (name: 'operator' | 'otherOperator') => t.as[name].Authorization.replace(/^Bearer /, '');

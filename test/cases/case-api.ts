@@ -6,17 +6,11 @@ import { publishThroughApi } from '../http/designer-api.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { PDF } from '../intake/fixtures.js';
 import type { InstallationFactory, TestInstallation, TestPrincipal } from '../support/installation.js';
+import { movableClock } from '../support/movable-clock.js';
 
 const ID_NUMBER = '11010519491231002X';
 const PHONE = '13912345678';
 const APPLICATION = { code: 'RT-1', scenario: 'self', formData: { name: '王五', idNumber: ID_NUMBER, phone: PHONE, employmentType: '个体经营' }, materials: ['id-card'] };
-const DAY = 86_400_000;
-
-/** A clock the test moves forward, starting at the real time (publications are signed at it). */
-function movableClock(): { clock: Clock; advanceDays(days: number): void } {
-  let offset = 0;
-  return { clock: () => new Date(Date.now() + offset), advanceDays: (days) => { offset += days * DAY; } };
-}
 
 /** Case flow (办件流转) over HTTP as windows, departments, supervisors and applicants use it, on any store. */
 export function describeCaseApi(name: string, open: InstallationFactory, tamper: (t: TestInstallation, caseNumber: string) => Promise<void>): void {

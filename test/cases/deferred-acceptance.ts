@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officialWorkingCalendar, todayInRegion, type Clock } from '../../engine/core/index.js';
 import { openClaimedRuntime } from '../http/runtime-api.js';
 import type { InstallationFactory, TestInstallation, TestPrincipal } from '../support/installation.js';
+import { movableClock } from '../support/movable-clock.js';
 
 /** 失业登记 (sample): 解除或终止劳动关系证明 is 容缺后补 and the item is on the 容缺受理事项清单. */
 const UNEMPLOYMENT = {
@@ -15,12 +16,6 @@ const UNEMPLOYMENT = {
   },
   materials: ['id-card', 'registration-form'],
 };
-const DAY = 86_400_000;
-
-function movableClock(): { clock: Clock; advanceDays(days: number): void } {
-  let offset = 0;
-  return { clock: () => new Date(Date.now() + offset), advanceDays: (days) => { offset += days * DAY; } };
-}
 
 const chinese = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 

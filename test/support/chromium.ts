@@ -82,6 +82,16 @@ export function unexpectedErrors(errors: string[], allowedStatuses: number[] = [
   return errors.filter((e) => !allowedStatuses.some((s) => e.includes(`status of ${s}`)));
 }
 
+/** Codes that are Latin by nature on every screen: case and item numbers. */
+const LATIN_CODES = [/TB\d+-\d+/g, /SAMPLE-[A-Z]+-\d+/g];
+
+/** Latin words on the page, once the codes that are Latin by nature (and `moreCodes`) are taken out: what no clerk or applicant should read. */
+export async function englishOn(page: Page, moreCodes: RegExp[] = []): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  const stripped = [...LATIN_CODES, ...moreCodes].reduce((t, pattern) => t.replace(pattern, ' '), text);
+  return stripped.match(/[A-Za-z]{2,}/g) ?? [];
+}
+
 /** Where browser tests leave their screenshots for review by eye (created by browserSuite). */
 export const TEST_ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 
@@ -98,8 +108,7 @@ export interface ServedInstallation extends TestInstallation {
 export interface BrowserSuiteOptions {
   /** The web apps the suite's pages load, built first unless their dist is up to date. */
   webApps?: ('runtime/web' | 'designer/web')[];
-  /** Opens the installation; default a fresh SQLite one (with `clock` as the server's clock when given). */
-  install?: () => Promise<TestInstallation>;
+  /** The server's clock in a fresh SQLite installation; default the system's. */
   clock?: Clock;
   /** Seeds the store with the sample catalogue, claimed by these divisions, before `seed` runs. */
   sampleCatalogueClaimedBy?: string[];
@@ -124,7 +133,7 @@ export function browserSuite(options: BrowserSuiteOptions = {}): ServedInstallat
   beforeAll(async () => {
     mkdirSync(TEST_ARTIFACTS, { recursive: true });
     for (const app of options.webApps ?? []) await ensureWebAppBuilt(app);
-    installation = await (options.install ?? (() => sqliteInstallation(options.clock ? { clock: options.clock } : {})))();
+    installation = await sqliteInstallation(options.clock ? { clock: options.clock } : {});
     const t = installation;
     if (options.sampleCatalogueClaimedBy) await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: options.sampleCatalogueClaimedBy });
     await options.seed?.(t);
