@@ -149,23 +149,28 @@ export function createApiApp(options: ApiAppOptions): Express {
   for (const route of routes) {
     if (route.direct && (!route.path.startsWith('/api/') || options.rawBodies?.some((raw) => raw.path === route.path))) throw new Error(`a direct route is a JSON route under /api: ${route.path}`);
   }
+  // What app.handle does before its router runs: Express's own request and response, for the one edge
+  // step a direct route shares with the router that needs them (express-rate-limit reads req.ip and req.app).
+  const asExpressPair = (req: IncomingMessage & { res?: ServerResponse }, res: ServerResponse & { locals?: unknown }) => {
+    req.res = res;
+    Object.setPrototypeOf(req, app.request);
+    Object.setPrototypeOf(res, app.response);
+    res.locals ??= Object.create(null);
+  };
   const serveDirect = directDispatcher(routes, {
-    adopt: (req, res) => {
-      // What app.handle does before its router runs.
-      const pair = { req: req as IncomingMessage & { res?: ServerResponse }, res: res as ServerResponse & { req?: IncomingMessage; locals?: unknown } };
-      pair.req.res = res;
-      pair.res.req = req;
-      Object.setPrototypeOf(req, app.request);
-      Object.setPrototypeOf(res, app.response);
-      pair.res.locals ??= Object.create(null);
-    },
     stepsFor: (route) => {
       const headers = routeSecureHeaders(policies, route);
       const limiter = route.rateLimit ? limiters.get(route.rateLimit) : undefined;
       const limit = route.body?.limit && route.body.limit > options.bodyLimit ? route.body.limit : options.bodyLimit;
       const steps: EdgeStep[] = [log as EdgeStep, (_req, res, next) => { headers(res); next(); }];
       // As the rate limiter's router: signed-in callers are not counted.
-      if (limiter) steps.push((req, res, next) => (req.headers.authorization !== undefined ? next() : limiter(req, res, next)));
+      if (limiter) {
+        steps.push((req, res, next) => {
+          if (req.headers.authorization !== undefined) return next();
+          asExpressPair(req, res);
+          limiter(req, res, next);
+        });
+      }
       steps.push(jsonBody(limit) as EdgeStep);
       return steps;
     },

@@ -35,7 +35,11 @@ export interface RouteSpec<Handler = unknown> {
   rateLimit?: RateLimitTier;
   /** The inline `<style>`/`<script>` blocks of the HTML page this route answers with: its Content-Security-Policy allows exactly these, by hash. */
   inlineBlocks?: InlineBlocks;
-  /** Served without walking the app's router (see direct-routes/): for the few hot routes, with the same edge steps; a route needing no other middleware. */
+  /**
+   * Served without walking the app's router (see direct-routes/): for the few hot routes, with the same
+   * edge steps; a route needing no other middleware, whose handler answers with node's own response API
+   * (answerJson, setHeader) — a direct request does not get Express's prototypes (res.json, res.status).
+   */
   direct?: boolean;
   handler: Handler;
 }
