@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { maskPersonalData, maskPersonalDataDeep } from '../core/masking/index.js';
+import { stdoutLines } from './log-lines.js';
 import type { ApiRequest } from './mount.js';
 
 export interface Logger {
@@ -48,8 +49,8 @@ function pathJson(path: string): string {
 
 const METHODS = new Map(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].map((m) => [m, JSON.stringify(m)]));
 
-/** JSON lines on a stream; every key and value of a line goes through the core's masking. */
-export function createLogger(write: (line: string) => void = (line) => process.stdout.write(line + '\n'), level: Level = 'info'): Logger {
+/** JSON lines on a stream (stdout: written once per turn of the event loop); every key and value of a line goes through the core's masking. */
+export function createLogger(write: (line: string) => void = stdoutLines(), level: Level = 'info'): Logger {
   const emit = (lvl: 'info' | 'warn' | 'error') => (message: string, fields: Record<string, unknown> = {}) => {
     if (ORDER[lvl] < ORDER[level]) return;
     // Masked as a value, not as text: a mobile logged as a JSON number must stay valid JSON once masked.
