@@ -116,16 +116,6 @@ describe('direct routes answer exactly as the router does', () => {
     expect(await t.decisionLog.count()).toBe(before + 2);
     expect(lines.join('\n')).not.toContain('11010519491231002X');
   });
-});
-
-describe('a direct route is served on node\'s own request and response', () => {
-  let t: TestInstallation;
-  beforeAll(async () => {
-    t = await openClaimedRuntime(sqliteInstallation);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
 
   // Express's prototypes, set on every request, cost a bare endpoint most of its CPU on node 20:
   // a signed-in call must not get them (an anonymous one does, for the rate limiter that reads req.ip).
