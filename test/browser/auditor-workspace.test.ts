@@ -2,62 +2,39 @@
 // broken link highlighted, and a recorded decision replayed with the result side by side.
 
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { itemConfig } from '../fixtures/item-config.js';
 import { publishThroughApi } from '../http/designer-api.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+import { browserSuite, describeInChromium, TEST_ARTIFACTS, unexpectedErrors } from '../support/chromium.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'test-artifacts');
 const CODE = 'AUD-1';
 
 describeInChromium('auditor workspace', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
   let tamperedSeq = 0;
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebAppBuilt('designer/web');
-    t = await sqliteInstallation();
-    await publishThroughApi(t, itemConfig(CODE));
-    await request(t.app).put(`/api/localities/150102/claims/${CODE}`).set(t.as.operator).send({});
-    const evaluated = await request(t.app).post(`/api/runtime/150102/items/${CODE}/evaluate`).set(t.as.operator)
-      .send({ scenario: 'self', formData: { name: '王五', idNumber: '11010519491231002X', phone: '13912345678', employmentType: '个体经营' }, materials: ['id-card'], date: '2025-06-01' });
-    expect(evaluated.headers['x-tongban-decision-id']).toMatch(/^D/);
-    // An intruder with access to the database file rewrites the reason of the draft.submitted event.
-    const events = (await request(t.app).get(`/api/audit?code=${CODE}`).set(t.as.auditor)).body.events as { seq: number; action: string }[];
-    tamperedSeq = events.find((e) => e.action === 'draft.submitted')?.seq ?? 0;
-    const db = new Database(join(t.settings.dataDir, 'tongban.db'));
-    db.exec('DROP TRIGGER audit_no_update');
-    const row = db.prepare('SELECT event_json FROM audit_events WHERE seq = ?').get(tamperedSeq) as { event_json: string };
-    db.prepare('UPDATE audit_events SET event_json = ? WHERE seq = ?').run(JSON.stringify({ ...JSON.parse(row.event_json), reason: '已被改动' }), tamperedSeq);
-    db.close();
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 768 });
-    context = browser.context;
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
+  const t = browserSuite({
+    webApps: ['designer/web'],
+    viewport: { width: 1366, height: 768 },
+    seed: async (t) => {
+      await publishThroughApi(t, itemConfig(CODE));
+      await request(t.app).put(`/api/localities/150102/claims/${CODE}`).set(t.as.operator).send({});
+      const evaluated = await request(t.app).post(`/api/runtime/150102/items/${CODE}/evaluate`).set(t.as.operator)
+        .send({ scenario: 'self', formData: { name: '王五', idNumber: '11010519491231002X', phone: '13912345678', employmentType: '个体经营' }, materials: ['id-card'], date: '2025-06-01' });
+      expect(evaluated.headers['x-tongban-decision-id']).toMatch(/^D/);
+      // An intruder with access to the database file rewrites the reason of the draft.submitted event.
+      const events = (await request(t.app).get(`/api/audit?code=${CODE}`).set(t.as.auditor)).body.events as { seq: number; action: string }[];
+      tamperedSeq = events.find((e) => e.action === 'draft.submitted')?.seq ?? 0;
+      const db = new Database(join(t.settings.dataDir, 'tongban.db'));
+      db.exec('DROP TRIGGER audit_no_update');
+      const row = db.prepare('SELECT event_json FROM audit_events WHERE seq = ?').get(tamperedSeq) as { event_json: string };
+      db.prepare('UPDATE audit_events SET event_json = ? WHERE seq = ?').run(JSON.stringify({ ...JSON.parse(row.event_json), reason: '已被改动' }), tamperedSeq);
+      db.close();
+    },
   });
 
   it('shows the tampered event as the first broken link, names people, and replays a decision side by side', async () => {
-    const { page, errors } = await openWatchedPage(context, `${base}/designer/`);
+    const { page, errors } = await t.open(`/designer/`);
     await page.getByLabel('访问令牌').fill(t.as.auditor.Authorization.replace(/^Bearer /, ''));
     await page.getByRole('button', { name: '登录' }).click();
     await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('孙审计（审计人员');
@@ -76,7 +53,7 @@ describeInChromium('auditor workspace', () => {
     expect(await page.locator('table.audit-trail').textContent()).not.toContain('author-zhang');
     // The highlighted row stands out (a red background), not only by its text.
     expect(await broken.locator('td').first().evaluate((cell) => getComputedStyle(cell).backgroundColor)).toBe('rgb(255, 227, 227)');
-    await page.screenshot({ path: join(ARTIFACTS, 'auditor-01-broken-link.png'), fullPage: false });
+    await page.screenshot({ path: join(TEST_ARTIFACTS, 'auditor-01-broken-link.png'), fullPage: false });
 
     // Decisions: search by item and outcome, replay one, both results side by side.
     await page.getByRole('link', { name: '受理决定' }).click();
@@ -97,7 +74,7 @@ describeInChromium('auditor workspace', () => {
     expect(recorded).toContain('予以受理');
     expect(replayed).toContain('按原版本重放');
     expect(replayed).toContain('予以受理');
-    await page.screenshot({ path: join(ARTIFACTS, 'auditor-02-replay.png'), fullPage: false });
+    await page.screenshot({ path: join(TEST_ARTIFACTS, 'auditor-02-replay.png'), fullPage: false });
 
     // The printable dossier of version 1 names its drafter and reviewer.
     await page.getByRole('link', { name: '版本档案' }).click();
@@ -108,7 +85,7 @@ describeInChromium('auditor workspace', () => {
     for (const expected of ['编制人张编制', '审核人李审核', '测试样例结果', '内容哈希']) expect(text, expected).toContain(expected);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.top').isVisible()).toBe(false);
-    await page.screenshot({ path: join(ARTIFACTS, 'auditor-03-dossier-print.png'), fullPage: true });
+    await page.screenshot({ path: join(TEST_ARTIFACTS, 'auditor-03-dossier-print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     expect(unexpectedErrors(errors)).toEqual([]);
     await page.close();

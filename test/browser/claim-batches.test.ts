@@ -2,45 +2,27 @@
 // the 周调度 / 月通报 page; the server's problems show next to the fields first, and the report then
 // names the late batch for a banner that has not claimed its item.
 
-import type { Server } from 'node:http';
-import type { BrowserContext } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { itemConfig } from '../fixtures/item-config.js';
 import { publishThroughApi } from '../http/designer-api.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+import { browserSuite, describeInChromium, unexpectedErrors } from '../support/chromium.js';
 
 describeInChromium('claim batches on the 调度通报 page', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    await ensureWebAppBuilt('designer/web');
-    t = await sqliteInstallation();
-    await publishThroughApi(t, itemConfig('LB-1', '个体工商户登记（分批测试）'));
-    await publishThroughApi(t, itemConfig('LB-2', '食品经营许可（分批测试）'));
-    expect((await request(t.app).put('/api/campaign').set(t.as.admin).send({ name: '2026 年认领', deadline: '2099-12-31' })).status).toBe(200);
-    // 150103 claims the batch's item; 新城区 (150102) does not.
-    expect((await request(t.app).put('/api/localities/150103/claims/LB-1').set(t.as.leagueOperator).send({})).status).toBe(200);
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 900 });
-    context = browser.context;
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
+  const t = browserSuite({
+    webApps: ['designer/web'],
+    viewport: { width: 1366, height: 900 },
+    seed: async (t) => {
+      await publishThroughApi(t, itemConfig('LB-1', '个体工商户登记（分批测试）'));
+      await publishThroughApi(t, itemConfig('LB-2', '食品经营许可（分批测试）'));
+      expect((await request(t.app).put('/api/campaign').set(t.as.admin).send({ name: '2026 年认领', deadline: '2099-12-31' })).status).toBe(200);
+      // 150103 claims the batch's item; 新城区 (150102) does not.
+      expect((await request(t.app).put('/api/localities/150103/claims/LB-1').set(t.as.leagueOperator).send({})).status).toBe(200);
+    },
   });
 
   it('an admin sets a batch whose deadline has passed; the server’s problems show by the fields; the 月通报 names the late batch for the banner that has not claimed', async () => {
-    const { page, errors } = await openWatchedPage(context, `${base}/designer/reports/week`);
+    const { page, errors } = await t.open(`/designer/reports/week`);
     await page.getByLabel('访问令牌').fill(t.as.admin.Authorization.replace(/^Bearer /, ''));
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('link', { name: '调度通报' }).click();

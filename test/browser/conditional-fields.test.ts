@@ -4,16 +4,12 @@
  * window app shows and hides the field with the answer, marks it required, and the live decision
  * asks for it exactly then.
  */
-import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { compileFormValidator, type ItemConfig } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+import { browserSuite, describeInChromium, unexpectedErrors } from '../support/chromium.js';
 
 const CODE = 'RS-COND-0001';
 const NAME = '灵活就业人员登记（条件字段）';
@@ -31,24 +27,12 @@ function draftConfig(): ItemConfig {
 }
 
 describeInChromium('value-based form logic', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    await ensureWebAppBuilt('designer/web');
-    await ensureWebAppBuilt('runtime/web');
-    t = await sqliteInstallation();
-    expect((await request(t.app).put(`/api/items/${CODE}/draft`).set(t.as.author).send(draftConfig())).status).toBe(201);
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1500, height: 900 });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
+  const t = browserSuite({
+    webApps: ['designer/web', 'runtime/web'],
+    viewport: { width: 1500, height: 900 },
+    seed: async (t) => {
+      expect((await request(t.app).put(`/api/items/${CODE}/draft`).set(t.as.author).send(draftConfig())).status).toBe(201);
+    },
   });
 
   async function signInDesigner(page: Page): Promise<void> {
@@ -62,7 +46,7 @@ describeInChromium('value-based form logic', () => {
   }
 
   it('the author sets “show when 户籍所在地 = 外盟市” and the preview follows', async () => {
-    const { page, errors } = await openWatchedPage(browser.context, `${base}/designer/`);
+    const { page, errors } = await t.open(`/designer/`);
     await signInDesigner(page);
     await page.getByRole('link', { name: CODE }).first().click();
     await page.getByRole('tab', { name: /^表单设计/ }).click();
@@ -105,7 +89,7 @@ describeInChromium('value-based form logic', () => {
     expect(published.status).toBe(201);
     expect((await request(t.app).put(`/api/localities/150102/claims/${CODE}`).set(t.as.admin).send({ follow: 'latest' })).status).toBe(200);
 
-    const { page, errors } = await openWatchedPage(browser.context, `${base}/window/150102`);
+    const { page, errors } = await t.open(`/window/150102`);
     const form = page.getByLabel('操作员令牌');
     const signedIn = page.getByTestId('signed-in-as');
     await expect.poll(async () => (await form.count()) + (await signedIn.count()), { timeout: 10_000 }).toBeGreaterThan(0);

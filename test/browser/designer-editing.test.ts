@@ -3,38 +3,16 @@
 // with a choice per conflict; undo/redo by keyboard; deleting a referenced field or material asks
 // first and names what refers to it; the standard tab's checkboxes keep every selected value;
 // discarding a draft asks first.
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { conditionalBranch, type ItemConfig } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
+import { browserSuite, describeInChromium, TEST_ARTIFACTS, unexpectedErrors } from '../support/chromium.js';
 
 describeInChromium('designer editing: merge, undo, delete confirmation, standard tab', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base = '';
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    await ensureWebAppBuilt('designer/web');
-    mkdirSync(fileURLToPath(new URL('../../test-artifacts/', import.meta.url)), { recursive: true });
-    t = await sqliteInstallation();
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 900 });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
-  });
+  const t = browserSuite({ webApps: ['designer/web'], viewport: { width: 1366, height: 900 } });
 
   async function seed(code: string, edit?: (c: ItemConfig) => void): Promise<void> {
     const config = itemConfig(code);
@@ -56,7 +34,7 @@ describeInChromium('designer editing: merge, undo, delete confirmation, standard
   }
 
   async function openItem(code: string, tab?: string): Promise<{ page: Page; errors: string[] }> {
-    const watched = await openWatchedPage(browser.context, `${base}/designer/`);
+    const watched = await t.open(`/designer/`);
     const { page } = watched;
     // The browser stays signed in (a session cookie): a later tab may open signed in already.
     const form = page.getByLabel('访问令牌');
@@ -67,7 +45,7 @@ describeInChromium('designer editing: merge, undo, delete confirmation, standard
       await page.getByRole('button', { name: '登录' }).click();
     }
     await page.getByRole('heading', { name: '全部事项' }).waitFor();
-    await page.goto(`${base}/designer/items/${code}${tab ? `?tab=${tab}` : ''}`);
+    await page.goto(`${t.base}/designer/items/${code}${tab ? `?tab=${tab}` : ''}`);
     await page.getByRole('button', { name: '保存', exact: true }).waitFor();
     return watched;
   }
@@ -207,7 +185,7 @@ describeInChromium('designer editing: merge, undo, delete confirmation, standard
   it('keeps every value ticked in 属地可设字段, picks materials by name, and navigates by section', async () => {
     await seed('EDIT-STD-1');
     const { page, errors } = await openItem('EDIT-STD-1');
-    await page.screenshot({ path: fileURLToPath(new URL('../../test-artifacts/designer-standard-sections.png', import.meta.url)), fullPage: true });
+    await page.screenshot({ path: join(TEST_ARTIFACTS, 'designer-standard-sections.png'), fullPage: true });
     const nav = page.getByRole('navigation', { name: '事项标准要素' });
     expect(await nav.getByRole('link').count()).toBeGreaterThanOrEqual(20);
     await nav.getByRole('link', { name: '属地可设字段' }).click();

@@ -3,43 +3,18 @@
  * untranslated strings is refused on submit, each missing string named; once the author has typed
  * the Mongolian of every string in the 翻译 tab, the same draft is accepted for review.
  */
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { applicantStrings, labelOf, roles } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-
-const ARTIFACTS = join(fileURLToPath(new URL('../..', import.meta.url)), 'test-artifacts');
+import { browserSuite, describeInChromium, TEST_ARTIFACTS, unexpectedErrors } from '../support/chromium.js';
 const CODE = 'TR-GATE-1';
 /** The accessible name the 翻译 tab gives each Mongolian field: the place and the Chinese text. */
 const translationLabel = (s: { where: string; zh: string }) => `蒙古文译文：${s.where}「${s.zh.length > 30 ? `${s.zh.slice(0, 30)}…` : s.zh}」`;
 
 describeInChromium('designer translation gate', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base = '';
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebAppBuilt('designer/web');
-    t = await sqliteInstallation();
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 900 });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
-  });
+  const t = browserSuite({ webApps: ['designer/web'], viewport: { width: 1366, height: 900 } });
 
   it('refuses to submit a bilingual draft listing its untranslated strings, then accepts it once translated', async () => {
     const config = itemConfig(CODE);
@@ -52,14 +27,14 @@ describeInChromium('designer translation gate', () => {
     expect(missing.length).toBeGreaterThan(5);
     expect((await request(t.app).put(`/api/items/${CODE}/draft`).set(t.as.author).send(config)).status).toBe(201);
 
-    const { page, errors } = await openWatchedPage(browser.context, `${base}/designer/`);
+    const { page, errors } = await t.open(`/designer/`);
     await page.getByLabel('访问令牌').fill(t.as.author.Authorization.replace(/^Bearer /, ''));
     // The sign-in may ask which role the token is for (older sign-in) or take it from the session.
     const role = page.getByLabel(labelOf(roles, 'author'));
     if (await role.count()) await role.check();
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '全部事项' }).waitFor();
-    await page.goto(`${base}/designer/items/${CODE}?tab=translations`);
+    await page.goto(`${t.base}/designer/items/${CODE}?tab=translations`);
     await page.getByRole('heading', { name: '蒙古文译文（传统蒙古文）' }).waitFor();
     expect(await page.getByTestId('translation-counts').textContent()).toContain(`未翻译 ${missing.length} 条，共 ${strings.length} 条`);
     // Untranslated first.
@@ -78,7 +53,7 @@ describeInChromium('designer translation gate', () => {
     expect(refused.body.problems.filter((p: { code: string }) => p.code === 'translation.missing').map((p: { pointer: string }) => p.pointer).sort())
       .toEqual(missing.map((s) => `/translations/mn-Mong/${s.key.replace(/~/g, '~0').replace(/\//g, '~1')}`).sort());
     expect((await request(t.app).get(`/api/items/${CODE}/draft`).set(t.as.author)).body.status).toBe('editing');
-    await page.screenshot({ path: join(ARTIFACTS, 'bilingual-designer-refused.png') });
+    await page.screenshot({ path: join(TEST_ARTIFACTS, 'bilingual-designer-refused.png') });
 
     for (const s of missing) await page.getByLabel(translationLabel(s), { exact: true }).fill('ᠮᠣᠩᠭᠣᠯ ᠣᠷᠴᠢᠭᠤᠯᠭ᠎ᠠ');
     await expect.poll(() => page.getByTestId('translation-counts').textContent()).toContain(`未翻译 0 条，共 ${strings.length} 条`);
@@ -88,7 +63,7 @@ describeInChromium('designer translation gate', () => {
     const submitted = (await request(t.app).get(`/api/items/${CODE}/draft`).set(t.as.author)).body;
     expect(submitted.status).toBe('submitted');
     expect(Object.keys(submitted.config.translations['mn-Mong']).sort()).toEqual(strings.map((s) => s.key).sort());
-    await page.screenshot({ path: join(ARTIFACTS, 'bilingual-designer-accepted.png') });
+    await page.screenshot({ path: join(TEST_ARTIFACTS, 'bilingual-designer-accepted.png') });
     expect(unexpectedErrors(errors, [422])).toEqual([]);
     await page.close();
   });

@@ -4,16 +4,12 @@
  * runs patterns on the engine's linear-time engine (RE2). With ajv's default engine (the
  * browser's RegExp) the same keystroke takes about 35 s; here it must take under 100 ms.
  */
-import type { Server } from 'node:http';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ItemConfig } from '../../engine/core/index.js';
 import { seedEmptyStore } from '../../engine/services/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
-import { describeInChromium, launchChromium } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
+import { browserSuite, describeInChromium } from '../support/chromium.js';
 
 const CODE = 'LINEAR-0001';
 const DIVISION = '150102';
@@ -66,37 +62,25 @@ async function millisecondsToPatternError(field: Locator, container: string): Pr
 }
 
 describeInChromium('linear-time patterns', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
   const pageErrors: string[] = [];
   const token = (who: 'operator' | 'author') => t.as[who].Authorization.replace(/^Bearer /, '');
-
-  beforeAll(async () => {
-    await ensureWebAppBuilt('runtime/web');
-    await ensureWebAppBuilt('designer/web');
-    t = await sqliteInstallation();
-    await seedEmptyStore({ store: t.store, catalogue: [itemWithCatastrophicPattern()], claimFor: [DIVISION] });
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 768 });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
+  const t = browserSuite({
+    webApps: ['runtime/web', 'designer/web'],
+    viewport: { width: 1366, height: 768 },
+    seed: async (t) => {
+      await seedEmptyStore({ store: t.store, catalogue: [itemWithCatastrophicPattern()], claimFor: [DIVISION] });
+    },
   });
 
   async function newPage(): Promise<Page> {
-    const page = await browser.context.newPage();
+    const page = await t.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     return page;
   }
 
   it('the window app shows the pattern error for 28 × a + ! in under 100 ms', async () => {
     const page = await newPage();
-    await page.goto(`${base}/window/${DIVISION}/${CODE}`);
+    await page.goto(`${t.base}/window/${DIVISION}/${CODE}`);
     await page.getByLabel('操作员令牌').fill(token('operator'));
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('tab', { name: /受理登记/ }).click();
@@ -115,7 +99,7 @@ describeInChromium('linear-time patterns', () => {
 
   it('the designer’s form preview shows the pattern error for 28 × a + ! in under 100 ms', async () => {
     const page = await newPage();
-    await page.goto(`${base}/designer/`);
+    await page.goto(`${t.base}/designer/`);
     // The window test above signed this browser in (the session cookie lasts the working day): sign out first.
     const form = page.getByLabel('访问令牌');
     const signedIn = page.getByTestId('signed-in-as');
@@ -124,7 +108,7 @@ describeInChromium('linear-time patterns', () => {
     await form.fill(token('author'));
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '全部事项' }).waitFor();
-    await page.goto(`${base}/designer/items/${CODE}?tab=form`);
+    await page.goto(`${t.base}/designer/items/${CODE}?tab=form`);
     const field = page.locator('.preview #preview_licence');
     await field.waitFor();
 

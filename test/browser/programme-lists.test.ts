@@ -2,42 +2,25 @@
 // which appears in the table with its status and the author's name; the 周调度 page shows the
 // current week's snapshot. Both pages carry the print and CSV controls.
 
-import type { Server } from 'node:http';
-import type { BrowserContext } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { itemConfig } from '../fixtures/item-config.js';
 import { publishThroughApi } from '../http/designer-api.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
-import { sqliteInstallation, TEST_DEPARTMENT, type TestInstallation } from '../support/installation.js';
+import { browserSuite, describeInChromium, unexpectedErrors } from '../support/chromium.js';
+import { TEST_DEPARTMENT } from '../support/installation.js';
 
 describeInChromium('三清单 and 周调度 pages', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    await ensureWebAppBuilt('designer/web');
-    t = await sqliteInstallation();
-    await publishThroughApi(t, itemConfig('PL-1'));
-    await request(t.app).put('/api/localities/150102/claims/PL-1').set(t.as.operator).send({});
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 768 });
-    context = browser.context;
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
+  const t = browserSuite({
+    webApps: ['designer/web'],
+    viewport: { width: 1366, height: 768 },
+    seed: async (t) => {
+      await publishThroughApi(t, itemConfig('PL-1'));
+      await request(t.app).put('/api/localities/150102/claims/PL-1').set(t.as.operator).send({});
+    },
   });
 
   it('an author adds a 责任清单 entry for their department and sees it listed by name; print hides the form', async () => {
-    const { page, errors } = await openWatchedPage(context, `${base}/designer/lists/responsibility`);
+    const { page, errors } = await t.open(`/designer/lists/responsibility`);
     await page.getByLabel('访问令牌').fill(t.as.author.Authorization.replace(/^Bearer /, ''));
     await page.getByRole('button', { name: '登录' }).click();
     await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('张编制');
@@ -69,7 +52,7 @@ describeInChromium('三清单 and 周调度 pages', () => {
   });
 
   it('an auditor sees this week’s snapshot with the claims per banner', async () => {
-    const { page, errors } = await openWatchedPage(context, `${base}/designer/reports/week`);
+    const { page, errors } = await t.open(`/designer/reports/week`);
     await page.getByLabel('访问令牌').fill(t.as.auditor.Authorization.replace(/^Bearer /, ''));
     await page.getByRole('button', { name: '登录' }).click();
     await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('审计');
@@ -86,32 +69,19 @@ describeInChromium('三清单 and 周调度 pages', () => {
 });
 
 describeInChromium('material template file: upload in the designer, download from the guide', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
   const PDF = Buffer.from('%PDF-1.7\n% 申请表空白表格\n%%EOF\n');
-
-  beforeAll(async () => {
-    await ensureWebAppBuilt('designer/web');
-    t = await sqliteInstallation();
-    const config = itemConfig('TPLB-1');
-    config.standard.materialTemplates = [{ materialId: config.standard.materials[0]!.id, name: '申请表空白表格' }];
-    expect((await request(t.app).put('/api/items/TPLB-1/draft').set(t.as.author).send(config)).status).toBe(201);
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 768 });
-    context = browser.context;
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
+  const t = browserSuite({
+    webApps: ['designer/web'],
+    viewport: { width: 1366, height: 768 },
+    seed: async (t) => {
+      const config = itemConfig('TPLB-1');
+      config.standard.materialTemplates = [{ materialId: config.standard.materials[0]!.id, name: '申请表空白表格' }];
+      expect((await request(t.app).put('/api/items/TPLB-1/draft').set(t.as.author).send(config)).status).toBe(201);
+    },
   });
 
   it('an author uploads the template in the standard tab; once published, the guide’s link downloads the same bytes', async () => {
-    const { page, errors } = await openWatchedPage(context, `${base}/designer/items/TPLB-1`);
+    const { page, errors } = await t.open(`/designer/items/TPLB-1`);
     await page.getByLabel('访问令牌').fill(t.as.author.Authorization.replace(/^Bearer /, ''));
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('tab', { name: /事项标准/ }).waitFor();
@@ -127,8 +97,8 @@ describeInChromium('material template file: upload in the designer, download fro
     const draft = (await request(t.app).get('/api/items/TPLB-1/draft').set(t.as.author)).body;
     await publishThroughApi(t, draft.config);
     await request(t.app).put('/api/localities/150102/claims/TPLB-1').set(t.as.operator).send({});
-    const guide = await context.newPage();
-    await guide.goto(`${base}/api/runtime/150102/items/TPLB-1/guide`);
+    const guide = await t.context.newPage();
+    await guide.goto(`${t.base}/api/runtime/150102/items/TPLB-1/guide`);
     const link = guide.getByRole('link', { name: /申请表空白表格/ });
     await link.waitFor();
     const [download] = await Promise.all([guide.waitForEvent('download'), link.click()]);

@@ -2,60 +2,43 @@
 // 63 reads 「年龄 不小于 60 → 不小于 63」 under the rule's Chinese name, the impact analysis counts the
 // recorded decisions it would change and names the rule that causes it; a new item, which has
 // nothing to compare with, reads in full prose.
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { labelOf, roles } from '../../engine/core/index.js';
 import { retirementAgeConfig } from '../fixtures/retirement-age.js';
 import { publishThroughApi } from '../http/designer-api.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { sqliteInstallation, TEST_PRINCIPALS, type TestInstallation } from '../support/installation.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
+import { browserSuite, describeInChromium, TEST_ARTIFACTS, unexpectedErrors } from '../support/chromium.js';
+import { TEST_PRINCIPALS } from '../support/installation.js';
 
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const CODE = 'REVIEW-AGE-1';
 const NEW_CODE = 'REVIEW-NEW-1';
 const ADULT = '11010519491231002X';
 
 describeInChromium('the reviewer reads the diff and its impact', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base = '';
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    await ensureWebAppBuilt('designer/web');
-    t = await sqliteInstallation();
-    await publishThroughApi(t, retirementAgeConfig(CODE, 60));
-    expect((await request(t.app).put(`/api/localities/150102/claims/${CODE}`).set(t.as.operator).send({})).status).toBe(200);
-    // Four decisions of version 1: one accepted (55), three refused (61, 62, 65).
-    for (const age of [55, 61, 62, 65]) {
-      const res = await request(t.app).post(`/api/runtime/150102/items/${CODE}/evaluate`).set(t.as.operator)
-        .send({ scenario: 'self', formData: { name: '王五', idNumber: ADULT, phone: '13912345678', employmentType: '个体经营', age }, materials: ['id-card'], date: '2025-06-01' });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-    }
-    // The author raises the threshold and submits; a second author drafts a new item.
-    const draft = retirementAgeConfig(CODE, 63);
-    expect((await request(t.app).put(`/api/items/${CODE}/draft`).set(t.as.author).send(draft)).status).toBe(201);
-    const submitted = await request(t.app).post(`/api/items/${CODE}/draft/submit`).set(t.as.author);
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-    expect((await request(t.app).put(`/api/items/${NEW_CODE}/draft`).set(t.as.author).send(retirementAgeConfig(NEW_CODE, 60))).status).toBe(201);
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 900 });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
+  const t = browserSuite({
+    webApps: ['designer/web'],
+    viewport: { width: 1366, height: 900 },
+    seed: async (t) => {
+      await publishThroughApi(t, retirementAgeConfig(CODE, 60));
+      expect((await request(t.app).put(`/api/localities/150102/claims/${CODE}`).set(t.as.operator).send({})).status).toBe(200);
+      // Four decisions of version 1: one accepted (55), three refused (61, 62, 65).
+      for (const age of [55, 61, 62, 65]) {
+        const res = await request(t.app).post(`/api/runtime/150102/items/${CODE}/evaluate`).set(t.as.operator)
+          .send({ scenario: 'self', formData: { name: '王五', idNumber: ADULT, phone: '13912345678', employmentType: '个体经营', age }, materials: ['id-card'], date: '2025-06-01' });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+      }
+      // The author raises the threshold and submits; a second author drafts a new item.
+      const draft = retirementAgeConfig(CODE, 63);
+      expect((await request(t.app).put(`/api/items/${CODE}/draft`).set(t.as.author).send(draft)).status).toBe(201);
+      const submitted = await request(t.app).post(`/api/items/${CODE}/draft/submit`).set(t.as.author);
+      expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+      expect((await request(t.app).put(`/api/items/${NEW_CODE}/draft`).set(t.as.author).send(retirementAgeConfig(NEW_CODE, 60))).status).toBe(201);
+    },
   });
 
   async function openReview(code: string): Promise<{ page: Page; errors: string[] }> {
-    const watched = await openWatchedPage(browser.context, `${base}/designer/`);
+    const watched = await t.open(`/designer/`);
     const { page } = watched;
     const tokenField = page.getByLabel('访问令牌');
     const dashboard = page.getByRole('heading', { name: '全部事项' });
@@ -69,7 +52,7 @@ describeInChromium('the reviewer reads the diff and its impact', () => {
       await page.getByRole('button', { name: '登录' }).click();
       await dashboard.waitFor();
     }
-    await page.goto(`${base}/designer/items/${code}?tab=review`);
+    await page.goto(`${t.base}/designer/items/${code}?tab=review`);
     return watched;
   }
 
@@ -93,8 +76,7 @@ describeInChromium('the reviewer reads the diff and its impact', () => {
     await impact.getByText('逐件查看（2 件）').click();
     expect(await impact.locator('tbody tr').count()).toBe(2);
     expect(await impact.locator('tbody tr').first().textContent()).toContain('新城区');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: `${ARTIFACTS}review-diff-impact.png`, fullPage: true });
+    await page.screenshot({ path: `${TEST_ARTIFACTS}review-diff-impact.png`, fullPage: true });
     expect(unexpectedErrors(errors)).toEqual([]);
   });
 
@@ -103,7 +85,7 @@ describeInChromium('the reviewer reads the diff and its impact', () => {
     await publishThroughApi(t, retirementAgeConfig(code, 60));
     await publishThroughApi(t, retirementAgeConfig(code, 63));
     const { page, errors } = await openReview(code);
-    await page.goto(`${base}/designer/items/${code}?tab=history`);
+    await page.goto(`${t.base}/designer/items/${code}?tab=history`);
     await page.getByRole('button', { name: '与上一版比较' }).first().click();
     const diff = page.getByLabel('第 1 版与第 2 版的差异');
     await diff.waitFor();
