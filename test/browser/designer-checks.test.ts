@@ -1,48 +1,31 @@
 // The designer in a real chromium shows every problem at once (tab badges with counts, no tab
 // green while it has a problem, a duplicate material id at its cell) and gates submitting on rule
 // coverage: the refusal names the rule, boundary examples are proposed and show their trace.
-import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { ItemConfig } from '../../engine/core/index.js';
 import { itemConfig } from '../fixtures/item-config.js';
-import { describeInChromium, launchChromium, openWatchedPage, unexpectedErrors } from '../support/chromium.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
-import { ensureWebAppBuilt } from '../support/web-build.js';
+import { browserSuite, describeInChromium, unexpectedErrors } from '../support/chromium.js';
 
 describeInChromium('designer checks', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base = '';
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  const t = browserSuite({ webApps: ['designer/web'], viewport: { width: 1366, height: 900 } });
   let page: Page;
   let errors: string[];
 
   const putDraft = async (config: ItemConfig | Record<string, unknown>, code: string) => {
-    const res = await fetch(`${base}/api/items/${code}/draft`, { method: 'PUT', headers: { ...t.as.author, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+    const res = await fetch(`${t.base}/api/items/${code}/draft`, { method: 'PUT', headers: { ...t.as.author, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
     expect(res.status).toBe(201);
   };
 
   beforeAll(async () => {
-    await ensureWebAppBuilt('designer/web');
-    t = await sqliteInstallation();
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium({ width: 1366, height: 900 });
-    ({ page, errors } = await openWatchedPage(browser.context, `${base}/designer/`));
+    ({ page, errors } = await t.open('/designer/'));
     await page.getByLabel('访问令牌').fill(t.as.author.Authorization.replace(/^Bearer /, ''));
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '全部事项' }).waitFor();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
   });
 
   const open = async (code: string) => {
-    await page.goto(`${base}/designer/`);
+    await page.goto(`${t.base}/designer/`);
     await page.getByRole('link', { name: code }).first().click();
     await page.getByRole('tab', { name: /事项标准/ }).waitFor();
   };
@@ -81,7 +64,7 @@ describeInChromium('designer checks', () => {
     config.examples = config.examples.filter((e) => e.name !== '新就业形态未填平台名称' && e.name !== '16至18周岁缺监护人同意书');
     await putDraft(config, 'CHK-UI-2');
     // The dashboard says why it cannot be submitted although its examples pass.
-    await page.goto(`${base}/designer/`);
+    await page.goto(`${t.base}/designer/`);
     const row = page.getByRole('row', { name: /CHK-UI-2/ }).first();
     await expect.poll(() => row.locator('.examples-cell').textContent(), { timeout: 15_000 }).toBe('2 条规则无样例');
     await open('CHK-UI-2');
@@ -116,7 +99,7 @@ describeInChromium('designer checks', () => {
     await page.locator('article.rule').nth(2).getByRole('switch').uncheck();
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.getByRole('status').filter({ hasText: '已提交审核' }).first().waitFor();
-    const submitted = await (await fetch(`${base}/api/items/CHK-UI-2/draft`, { headers: t.as.author })).json() as { status: string; config: ItemConfig };
+    const submitted = await (await fetch(`${t.base}/api/items/CHK-UI-2/draft`, { headers: t.as.author })).json() as { status: string; config: ItemConfig };
     expect(submitted.status).toBe('submitted');
     expect(submitted.config.examples.length).toBe(before + added);
     expect(unexpectedErrors(errors, [422]), errors.join("\n")).toEqual([]);
