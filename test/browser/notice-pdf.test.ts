@@ -4,28 +4,21 @@
  * body's seal, date, 经办人, window, address, phone, receipt line, version and hash). A notice too
  * long for one page keeps its seal, date, receipt line and version line together on its last page.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import request from 'supertest';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { maskIdNumber } from '../../engine/core/index.js';
-import { createPrincipal, seedEmptyStore } from '../../engine/services/index.js';
+import { createPrincipal } from '../../engine/services/index.js';
 import { chineseDate } from '../../runtime/server/notice-documents.js';
-import { loadSampleCatalogue } from '../../standards/sample-catalogue.js';
 import { itemConfig } from '../fixtures/item-config.js';
 import { publishThroughApi } from '../http/designer-api.js';
 import {
   CLERK, FOOD, FOOD_ACCEPT, FOOD_LOCAL, FOOD_REJECT, FOOD_SUPPLEMENT, JOBLESS_ACCEPT, JOBLESS_REJECT, JOBLESS_SUPPLEMENT, UNEMPLOYMENT, WORKER_ID, XINCHENG_WINDOW,
 } from '../intake/notice-documents.js';
-import { describeInChromium, launchChromium } from '../support/chromium.js';
-import { sqliteInstallation, type TestInstallation } from '../support/installation.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
+import { browserSuite, describeInChromium, TEST_ARTIFACTS } from '../support/chromium.js';
 import { pdfPageCount, pdfPages } from '../support/pdf-text.js';
 
-const ARTIFACTS = join(fileURLToPath(new URL('../..', import.meta.url)), 'test-artifacts');
 
 /** PDF text maps shared glyphs to compatibility characters (⽉ for 月) and has no spaces: compare both sides the same way. */
 const plain = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
@@ -46,12 +39,16 @@ interface Saved {
 }
 
 describeInChromium('notices printed to PDF', () => {
-  let t: TestInstallation;
-  let server: Server;
-  let base: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
   let clerk: { Authorization: string };
+  const t = browserSuite({
+    sampleCatalogueClaimedBy: ['150102'],
+    seed: async (t) => {
+      clerk = { Authorization: `Bearer ${(await createPrincipal({ store: t.store, input: CLERK, actor: 'test-setup' })).token}` };
+      for (const [code, local] of [[FOOD, FOOD_LOCAL], [UNEMPLOYMENT, XINCHENG_WINDOW]] as const) {
+        expect((await request(t.app).put(`/api/localities/150102/claims/${code}`).set(t.as.admin).send({ follow: 'latest', local })).status).toBe(200);
+      }
+    },
+  });
 
   const save = async (body: object): Promise<Saved> => {
     const saved = await request(t.app).post('/api/runtime/150102/intakes').set(clerk).send(body);
@@ -61,13 +58,13 @@ describeInChromium('notices printed to PDF', () => {
 
   /** The notice printed by chromium at A4, as the clerk's print button does (the print stylesheet applies). */
   const printed = async (saved: Saved, kind: string) => {
-    const page = await context.newPage();
-    const response = await page.goto(`${base}/api/runtime/150102/intakes/${saved.intake.caseNumber}/documents/${kind}`);
+    const page = await t.context.newPage();
+    const response = await page.goto(`${t.base}/api/runtime/150102/intakes/${saved.intake.caseNumber}/documents/${kind}`);
     expect(response?.status()).toBe(200);
     await page.waitForSelector('main.page');
     const pdf = await page.pdf({ format: 'A4' });
     await page.close();
-    writeFileSync(join(ARTIFACTS, `notice-${kind}-${saved.intake.caseNumber}.pdf`), pdf);
+    writeFileSync(join(TEST_ARTIFACTS, `notice-${kind}-${saved.intake.caseNumber}.pdf`), pdf);
     return { pdf, pages: pdfPages(pdf).map((p) => plain(p.text)) };
   };
 
@@ -88,23 +85,7 @@ describeInChromium('notices printed to PDF', () => {
   };
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    t = await sqliteInstallation();
-    await seedEmptyStore({ store: t.store, catalogue: loadSampleCatalogue(), claimFor: ['150102'] });
-    clerk = { Authorization: `Bearer ${(await createPrincipal({ store: t.store, input: CLERK, actor: 'test-setup' })).token}` };
-    for (const [code, local] of [[FOOD, FOOD_LOCAL], [UNEMPLOYMENT, XINCHENG_WINDOW]] as const) {
-      expect((await request(t.app).put(`/api/localities/150102/claims/${code}`).set(t.as.admin).send({ follow: 'latest', local })).status).toBe(200);
-    }
-    ({ server, base } = await listenOnLoopback(t.app));
-    browser = await launchChromium();
-    context = browser.context;
-    await context.setExtraHTTPHeaders(clerk);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.close();
+    await t.context.setExtraHTTPHeaders(clerk);
   });
 
   it('prints each notice of an enterprise’s 行政许可 on one A4 page with all its parts', async () => {
