@@ -101,6 +101,10 @@ export interface RuntimeProcess {
   stop(): Promise<void>;
 }
 
+/** How long a runtime may take to answer its first /api/health (through tsx, on a loaded box), and one attempt at it. */
+const START_TIMEOUT_MS = 60_000;
+const HEALTH_ATTEMPT_MS = 2_000;
+
 /** Spawns the runtime and resolves once /api/health answers (at all: a refused version makes it 503). */
 export async function startRuntime(settings: StoreSettings, logFile: string, env: NodeJS.ProcessEnv = {}, nodeArgs: readonly string[] = [], entry: ProcessEntry = 'source'): Promise<RuntimeProcess> {
   const port = await freePort();
@@ -125,8 +129,13 @@ export async function startRuntime(settings: StoreSettings, logFile: string, env
   void exited.then(() => (dead = true));
   for (;;) {
     if (dead) throw new Error(`the runtime exited before answering (log: ${logFile})`);
+    if (performance.now() - spawnedAt > START_TIMEOUT_MS) {
+      child.kill('SIGKILL');
+      throw new Error(`the runtime did not answer /api/health within ${START_TIMEOUT_MS / 1000} s (log: ${logFile})`);
+    }
     try {
-      await (await fetch(`${url}/api/health`)).arrayBuffer();
+      // Each attempt is bounded: one that hangs is given up and tried again.
+      await (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(HEALTH_ATTEMPT_MS) })).arrayBuffer();
       break;
     } catch {
       // not listening yet

@@ -20,5 +20,5 @@ if (!uri) {
     const database = `tongban_decision_kill_${Date.now()}_${randomBytes(3).toString('hex')}`;
     const checked = await expectAnsweredDecisionsSurviveKills({ dataDir, mongodbUri: uri, mongodbDatabase: database }, 2);
     expect(checked).toBeGreaterThanOrEqual(400);
-  }, 120_000);
+  }, 300_000);
 }

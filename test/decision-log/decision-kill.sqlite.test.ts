@@ -10,4 +10,4 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 it('SQLite: after kill -9 under load, every decision the runtime answered with is in the log', async () => {
   const checked = await expectAnsweredDecisionsSurviveKills({ dataDir, mongodbDatabase: 'unused' }, 3);
   expect(checked).toBeGreaterThanOrEqual(600);
-}, 120_000);
+}, 300_000);

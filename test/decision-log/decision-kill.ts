@@ -16,8 +16,9 @@ async function answeredBeforeKill(settings: StoreSettings, concurrency: number, 
   const payload = JSON.stringify(body);
   const answered: string[] = [];
   let killed = false;
+  let failure: unknown;
   const client = async () => {
-    while (!killed) {
+    while (!killed && failure === undefined) {
       try {
         const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` }, body: payload });
         await res.arrayBuffer();
@@ -28,13 +29,19 @@ async function answeredBeforeKill(settings: StoreSettings, concurrency: number, 
         if (id) answered.push(id);
       } catch (error) {
         // Requests cut off by the kill were never answered.
-        if (!killed) throw error;
+        if (!killed) failure ??= error;
       }
     }
   };
   const clients = Array.from({ length: concurrency }, client);
-  // Let the load build up, then kill at a moment the process cannot prepare for.
-  while (answered.length < 200) await new Promise((resolve) => setTimeout(resolve, 5));
+  // Let the load build up, then kill at a moment the process cannot prepare for; a client that
+  // failed before the kill fails the round at once, with its reason, instead of waiting for answers.
+  while (answered.length < 200 && failure === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+  if (failure !== undefined) {
+    await runtime.stop();
+    await Promise.all(clients);
+    throw new Error(`a request failed before the kill (runtime log: ${logFile})`, { cause: failure });
+  }
   await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 300)));
   killed = true;
   runtime.child.kill('SIGKILL');
