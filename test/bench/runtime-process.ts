@@ -8,7 +8,7 @@
  * signed by a key made for the run, which the runtime is told to trust.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, readSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -105,12 +105,26 @@ export interface RuntimeProcess {
 const START_TIMEOUT_MS = 60_000;
 const HEALTH_ATTEMPT_MS = 2_000;
 
-/** Spawns the runtime and resolves once /api/health answers (at all: a refused version makes it 503). */
+/** Whether the log, from `offset` on, matches `banner` (the start's banner: within its first 64 KiB). */
+function announces(logFile: string, offset: number, banner: RegExp): boolean {
+  const fd = openSync(logFile, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const read = readSync(fd, buffer, 0, buffer.length, offset);
+    return banner.test(buffer.subarray(0, read).toString('utf8'));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Spawns the runtime and resolves once its banner names its port and /api/health answers (at all: a refused version makes it 503). */
 export async function startRuntime(settings: StoreSettings, logFile: string, env: NodeJS.ProcessEnv = {}, nodeArgs: readonly string[] = [], entry: ProcessEntry = 'source'): Promise<RuntimeProcess> {
   const port = await freePort();
   // The shipped runtime reads its trusted keys as an operator configures them: a file named by TONGBAN_TRUSTED_KEYS.
   const trustedKeysFile = join(settings.dataDir, 'bench-trusted-keys.json');
   if (entry === 'built') writeFileSync(trustedKeysFile, JSON.stringify([trustedKeyEntry(publishingKey.publicKey, '2000-01-01T00:00:00.000Z')]));
+  // The log may hold earlier starts (the bench restarts on one file): only what this start writes counts.
+  const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
   const log = openSync(logFile, 'a');
   const spawnedAt = performance.now();
   const args = entry === 'built' ? [...SHIPPED_NODE_ARGS, ...nodeArgs, '--enable-source-maps', RUNTIME_BUNDLE] : [...SHIPPED_NODE_ARGS, ...nodeArgs, '--import', 'tsx', CHILD];
@@ -133,12 +147,16 @@ export async function startRuntime(settings: StoreSettings, logFile: string, env
       child.kill('SIGKILL');
       throw new Error(`the runtime did not answer /api/health within ${START_TIMEOUT_MS / 1000} s (log: ${logFile})`);
     }
-    try {
-      // Each attempt is bounded: one that hangs is given up and tried again.
-      await (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(HEALTH_ATTEMPT_MS) })).arrayBuffer();
-      break;
-    } catch {
-      // not listening yet
+    // Not before its banner says it listens on the port: until then another test's server may hold
+    // the port freePort() found (a moment free is no reservation), and would answer the health check.
+    if (announces(logFile, logStart, new RegExp(`//localhost:${port}[/\\n]`))) {
+      try {
+        // Each attempt is bounded: one that hangs is given up and tried again.
+        await (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(HEALTH_ATTEMPT_MS) })).arrayBuffer();
+        break;
+      } catch {
+        // not answering yet
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
