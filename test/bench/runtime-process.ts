@@ -141,6 +141,7 @@ export async function startRuntime(settings: StoreSettings, logFile: string, env
   const url = `http://127.0.0.1:${port}`;
   let dead = false;
   void exited.then(() => (dead = true));
+  const banner = new RegExp(`//localhost:${port}[/\\n]`);
   for (;;) {
     if (dead) throw new Error(`the runtime exited before answering (log: ${logFile})`);
     if (performance.now() - spawnedAt > START_TIMEOUT_MS) {
@@ -149,7 +150,7 @@ export async function startRuntime(settings: StoreSettings, logFile: string, env
     }
     // Not before its banner says it listens on the port: until then another test's server may hold
     // the port freePort() found (a moment free is no reservation), and would answer the health check.
-    if (announces(logFile, logStart, new RegExp(`//localhost:${port}[/\\n]`))) {
+    if (announces(logFile, logStart, banner)) {
       try {
         // Each attempt is bounded: one that hangs is given up and tried again.
         await (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(HEALTH_ATTEMPT_MS) })).arrayBuffer();

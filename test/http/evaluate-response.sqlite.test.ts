@@ -81,4 +81,17 @@ describe('the evaluate answer and what it costs the store', () => {
     // SQLite's change marker moved with the designer's commit: the very next request already knew.
     expect((await request(patient).post('/api/runtime/152921/items/RT-1/evaluate').send(application)).status).toBe(404);
   });
+
+  it('names every problem of a body that breaks its schema at once, in Chinese or Mongolian words, never in ajv\'s English', async () => {
+    const body = { scenario: 3, materials: 'id-card' };
+    const zh = await request(t.app).post('/api/runtime/150102/items/RT-1/evaluate').send(body);
+    const mn = await request(t.app).post('/api/runtime/150102/items/RT-1/evaluate').set('Accept-Language', 'mn-Mong').send(body);
+    for (const res of [zh, mn]) expect(res.status).toBe(422);
+    const problems = (res: request.Response) => res.body.error.details.problems as { pointer: string; code: string; message: string }[];
+    expect(problems(zh).map((p) => [p.pointer, p.code])).toEqual([['/scenario', 'body.type'], ['/materials', 'body.type']]);
+    expect(problems(zh).map((p) => p.message)).toEqual(['「scenario」应为文本', '「materials」应为列表']);
+    expect(problems(mn).map((p) => [p.pointer, p.code])).toEqual(problems(zh).map((p) => [p.pointer, p.code]));
+    // Only the field's own key is Latin; the words are Mongolian script.
+    for (const p of problems(mn)) expect(p.message.replace(/scenario|materials/, '')).toMatch(/^[^A-Za-z]*[\u1800-\u18AF][^A-Za-z]*$/);
+  });
 });

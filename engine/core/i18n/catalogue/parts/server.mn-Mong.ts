@@ -48,6 +48,8 @@ export const serverMnMong: Record<keyof typeof serverZhCN, string> = {
   "server.http.bodyMissing": "ᠬᠦᠰᠡᠯᠲᠡ ᠶᠢᠨ ᠠᠭᠤᠯᠭ᠎ᠠ ᠳᠤᠲᠠᠭᠤ",
   "server.http.bodyEmpty": "ᠬᠦᠰᠡᠯᠲᠡ ᠶᠢᠨ ᠠᠭᠤᠯᠭ᠎ᠠ ᠬᠣᠭᠣᠰᠣᠨ ᠪᠠᠶᠢᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ",
   "server.http.bodyInvalid": "ᠬᠦᠰᠡᠯᠲᠡ ᠶᠢᠨ ᠠᠭᠤᠯᠭ᠎ᠠ ᠵᠠᠯᠭᠠᠭᠤᠷ ᠤᠨ ᠲᠣᠳᠤᠷᠬᠠᠶᠢᠯᠠᠯᠲᠠ ᠳᠤ ᠨᠡᠶᠢᠴᠡᠬᠦ ᠦᠭᠡᠢ",
+  "server.http.body": "ᠬᠦᠰᠡᠯᠲᠡ ᠶᠢᠨ ᠠᠭᠤᠯᠭ᠎ᠠ",
+  "server.http.bodyProblem": "{message}",
   "server.http.crossSite": "ᠬᠦᠰᠡᠯᠲᠡ ᠡᠨᠡ ᠰᠢᠰᠲ᠋ᠧᠮ ᠦᠨ ᠨᠢᠭᠤᠷ ᠡᠴᠡ ᠢᠷᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ ({why})᠂ ᠲᠡᠪᠴᠢᠪᠡ᠃ ᠡᠨᠡ ᠰᠢᠰᠲ᠋ᠧᠮ ᠦᠨ ᠨᠢᠭᠤᠷ ᠲᠤ ᠠᠵᠢᠯᠯᠠᠨ᠎ᠠ ᠤᠤ",
   "server.http.noOriginHeaders": "Origin ᠪᠠ Sec-Fetch-Site ᠳᠤᠲᠠᠭᠤ",
   "server.notice.permitBasis": "《ᠳᠤᠮᠳᠠᠳᠤ ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠭᠦᠳᠡ ᠨᠠᠶᠢᠷᠠᠮᠳᠠᠬᠤ ᠤᠯᠤᠰ ᠤᠨ ᠵᠠᠰᠠᠭ ᠵᠠᠬᠢᠷᠭᠠᠨ ᠤ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠯ ᠤᠨ ᠬᠠᠤᠯᠢ》 ᠶᠢᠨ ᠭᠤᠴᠢ ᠬᠣᠶᠠᠳᠤᠭᠠᠷ ᠵᠦᠢᠯ",

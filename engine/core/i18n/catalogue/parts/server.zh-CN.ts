@@ -43,6 +43,8 @@ export const serverZhCN = {
   "server.http.bodyMissing": "缺少请求体",
   "server.http.bodyEmpty": "请求体不能为空",
   "server.http.bodyInvalid": "请求体不符合接口定义",
+  "server.http.body": "请求体",
+  "server.http.bodyProblem": "{message}",
   "server.http.crossSite": "请求不是从本系统页面发出的（{why}），已拒绝；请在本系统页面中操作",
   "server.http.noOriginHeaders": "缺少 Origin 与 Sec-Fetch-Site",
   "server.notice.permitBasis": "《中华人民共和国行政许可法》第三十二条",
