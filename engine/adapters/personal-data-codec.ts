@@ -11,6 +11,8 @@ const CIPHERTEXT_MARK = 'enc:v';
 const V1 = 'enc:v1:';
 /** `enc:v2:<key id>:<base64>`: the id names the key of the ring that wrote it. */
 const V2 = 'enc:v2:';
+/** Stored text that `sealJsonText` wrote: a JSON string holding one ciphertext. */
+const SEALED_JSON_TEXT = `"${CIPHERTEXT_MARK}`;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 /** A ciphertext as a JSON string value in stored text (never a key: keys are not encrypted). */
@@ -148,6 +150,25 @@ export class PersonalDataCodec {
       return ciphertext;
     };
     return <T>(value: T) => walk(value, sealOnce) as T;
+  }
+
+  /**
+   * A whole JSON text as one ciphertext, itself written as a JSON string (`"enc:v2:<key id>:…"`): one
+   * AES-GCM encryption for a record, with no search for the values that need it, and everything in it
+   * unreadable at rest, not only ID numbers and mobiles. The stored text stays JSON, and key rotation's
+   * scan (`reencryptStoredJson`) finds it as it finds a sealed value.
+   */
+  sealJsonText(json: string): string {
+    return JSON.stringify(this.sealText(json));
+  }
+
+  /**
+   * What `sealJsonText` sealed, as the JSON text it was; null for stored text written otherwise (plain,
+   * or with its values sealed one by one), which is read as it is.
+   */
+  openJsonText(stored: string): string | null {
+    if (!stored.startsWith(SEALED_JSON_TEXT)) return null;
+    return this.openText(JSON.parse(stored) as string);
   }
 
   /** Form data as it was before `seal`. */

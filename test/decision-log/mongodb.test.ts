@@ -13,6 +13,8 @@ import { openDecisionLog, openDecisionLogReader } from '../../engine/adapters/in
 import { openMongoDecisionLog, openMongoDecisionLogReader } from '../../engine/adapters/mongodb/index.js';
 import { describeDecisionLogContract } from './decision-log-contract.js';
 import { newDecision } from './fixtures.js';
+import { PersonalDataCodec } from '../../engine/adapters/personal-data-codec.js';
+import { loadDataKeyRing } from '../../engine/adapters/data-key.js';
 
 const uri = inject('mongoUri') ?? '';
 const skipReason = inject('mongoSkipReason') ?? 'global setup did not provide mongoUri';
@@ -59,9 +61,21 @@ if (!uri) {
         const recorded = await log.record(newDecision());
         const document = await admin.db(database).collection('decisions').findOne({ id: recorded.id });
         expect(document).toMatchObject({ id: recorded.id, code: recorded.code, version: 1, outcome: 'supplement', division: '150102' });
-        expect(typeof document?.inputJson).toBe('string');
-        expect(typeof document?.decisionJson).toBe('string');
+        // Each part one ciphertext, kept as a JSON string: nothing of the application readable in the store.
+        expect(document?.inputJson).toMatch(/^"enc:v2:[0-9a-f]{16}:[A-Za-z0-9+/=]+"$/);
+        expect(document?.decisionJson).toMatch(/^"enc:v2:[0-9a-f]{16}:[A-Za-z0-9+/=]+"$/);
+        expect(JSON.stringify(document)).not.toContain('张三');
         expect(document).not.toHaveProperty('input');
+
+        // A document as the previous release wrote it: plain JSON with each ID number and mobile sealed on its own.
+        const codec = new PersonalDataCodec(loadDataKeyRing(settings));
+        const seal = codec.sealer();
+        const legacy = { ...recorded, id: 'D0000000000CCCCCCCCCCCCCCCC' };
+        const legacyInput = JSON.stringify({ ...legacy.input, formData: seal(legacy.input.formData) });
+        expect(legacyInput).toMatch(/"enc:v2:[0-9a-f]{16}:/);
+        const { _id, ...fields } = document ?? {};
+        await admin.db(database).collection('decisions').insertOne({ ...fields, id: legacy.id, inputJson: legacyInput, decisionJson: JSON.stringify(seal(legacy.decision)) });
+        expect(await log.get(legacy.id)).toEqual(legacy);
         const indexes = (await admin.db(database).collection('decisions').indexes()).map((i) => i.name);
         expect(indexes).toEqual(expect.arrayContaining(['decisions_id_unique', 'decisions_code_version_id', 'decisions_division_id', 'decisions_at']));
 

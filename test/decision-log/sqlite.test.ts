@@ -7,6 +7,11 @@ import { openDecisionLog, openDecisionLogReader } from '../../engine/adapters/in
 import { openSqliteDecisionLog, openSqliteDecisionLogReader } from '../../engine/adapters/sqlite/index.js';
 import { describeDecisionLogContract } from './decision-log-contract.js';
 import { newDecision } from './fixtures.js';
+import { PersonalDataCodec } from '../../engine/adapters/personal-data-codec.js';
+import { loadDataKeyRing } from '../../engine/adapters/data-key.js';
+
+/** The codec of a store that made its own data.key in `dir`. */
+const codec = (dir: string) => new PersonalDataCodec(loadDataKeyRing({ dataDir: dir }));
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'tongban-decisions-'));
 
@@ -56,7 +61,10 @@ describe('sqlite decision log', () => {
       expect((raw.prepare('SELECT COUNT(*) AS n FROM decisions').get() as { n: number }).n).toBe(0);
       const recorded = await Promise.all(pending);
       expect((raw.prepare('SELECT COUNT(*) AS n FROM decisions').get() as { n: number }).n).toBe(40);
-      const body = JSON.parse((raw.prepare('SELECT record_json FROM decisions WHERE id = ?').get(recorded[0]?.id) as { record_json: string }).record_json) as Record<string, unknown>;
+      const stored = (raw.prepare('SELECT record_json FROM decisions WHERE id = ?').get(recorded[0]?.id) as { record_json: string }).record_json;
+      // One ciphertext for the whole body, as a JSON string; opened, the compact body.
+      expect(stored).toMatch(/^"enc:v2:[0-9a-f]{16}:[A-Za-z0-9+/=]+"$/);
+      const body = JSON.parse(codec(dir).openJsonText(stored) ?? 'null') as Record<string, unknown>;
       expect(Object.keys(body).sort()).toEqual(['channel', 'decision', 'hash', 'input']);
 
       const old = { ...recorded[1], id: 'D0000000000AAAAAAAAAAAAAAAA' };
@@ -64,6 +72,34 @@ describe('sqlite decision log', () => {
         .run(old.id, old.at, old.division, old.code, old.version, old.outcome, JSON.stringify({ ...old, decision: { ...old.decision, explanation: [] } }));
       expect(await log.get(old.id)).toMatchObject({ ...old, decision: { ...old.decision } });
       raw.close();
+    } finally {
+      await log.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads bodies written before they were sealed whole (ID numbers and mobiles sealed one by one), and keeps a value that only looks like a ciphertext', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'decisions.db');
+    const log = openSqliteDecisionLog({ file });
+    try {
+      const lookalike = 'enc:v2:0123456789abcdef:AAAA';
+      const base = newDecision();
+      const recorded = await log.record({ ...base, input: { ...base.input, formData: { ...base.input.formData, note: lookalike } } });
+      expect(await log.get(recorded.id)).toEqual(recorded);
+      expect(recorded.input.formData).toMatchObject({ note: lookalike });
+
+      // The body as the previous release stored it: plain JSON with each personal value sealed on its own.
+      const perValue = codec(dir);
+      const seal = perValue.sealer();
+      const legacy = { ...recorded, id: 'D0000000000BBBBBBBBBBBBBBBB' };
+      const legacyBody = { channel: legacy.channel, hash: legacy.hash, input: { ...legacy.input, formData: seal(legacy.input.formData) }, decision: seal(legacy.decision), by: legacy.by };
+      expect(JSON.stringify(legacyBody.input.formData)).toMatch(/"enc:v2:[0-9a-f]{16}:/);
+      const raw = new Database(file);
+      raw.prepare('INSERT INTO decisions (id, at, division, code, version, outcome, record_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(legacy.id, legacy.at, legacy.division, legacy.code, legacy.version, legacy.outcome, JSON.stringify(legacyBody));
+      raw.close();
+      expect(await log.get(legacy.id)).toEqual(legacy);
     } finally {
       await log.close();
       rmSync(dir, { recursive: true, force: true });

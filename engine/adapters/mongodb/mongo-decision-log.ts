@@ -37,7 +37,7 @@ export class MongoDecisionLogReader implements DecisionLogReader {
   async get(id: string): Promise<DecisionRecord | null> {
     if (typeof id !== 'string') return null;
     const document = await guard('get', () => this.decisions.findOne<DecisionDocument>({ id }, { projection: { _id: 0 } }));
-    return document ? this.#opened(fromDecisionDocument(document)) : null;
+    return document ? this.#opened(document) : null;
   }
 
   async list(query: DecisionQuery = {}): Promise<DecisionRecord[]> {
@@ -45,11 +45,19 @@ export class MongoDecisionLogReader implements DecisionLogReader {
     const documents = await guard('list', () =>
       this.decisions.find<DecisionDocument>(decisionFilter(normalized), { projection: { _id: 0 } }).sort({ id: 1 }).limit(normalized.limit).toArray(),
     );
-    return documents.map((document) => this.#opened(fromDecisionDocument(document)));
+    return documents.map((document) => this.#opened(document));
   }
 
-  #opened(record: DecisionRecord): DecisionRecord {
-    return { ...record, input: { ...record.input, formData: this.codec.open(record.input.formData) }, decision: this.codec.open(record.decision) };
+  #opened(document: DecisionDocument): DecisionRecord {
+    const inputJson = this.codec.openJsonText(document.inputJson);
+    const decisionJson = this.codec.openJsonText(document.decisionJson);
+    const record = fromDecisionDocument({ ...document, inputJson: inputJson ?? document.inputJson, decisionJson: decisionJson ?? document.decisionJson });
+    // A part written before parts were sealed whole has its ID numbers and mobiles sealed one by one (or none, before encryption).
+    return {
+      ...record,
+      input: inputJson === null ? { ...record.input, formData: this.codec.open(record.input.formData) } : record.input,
+      decision: decisionJson === null ? this.codec.open(record.decision) : record.decision,
+    };
   }
 
   async count(query: DecisionQuery = {}): Promise<number> {
@@ -113,10 +121,11 @@ export class MongoDecisionLogWriter extends MongoDecisionLogReader implements De
 
   async #insert(batch: Pending[]): Promise<void> {
     // Fresh documents each time: insertMany writes the generated _id into what it is given.
-    // ID numbers and mobiles in the form data and the decision (which echoes them in messages) are encrypted.
+    // The input and the decision are each encrypted whole (nothing queries inside them): one encryption
+    // each, instead of one per ID number and mobile and the search for them.
     const documents = batch.map(({ record }) => {
-      const seal = this.codec.sealer();
-      return toDecisionDocument({ ...record, input: { ...record.input, formData: seal(record.input.formData) }, decision: seal(record.decision) });
+      const document = toDecisionDocument(record);
+      return { ...document, inputJson: this.codec.sealJsonText(document.inputJson), decisionJson: this.codec.sealJsonText(document.decisionJson) };
     });
     let failed = new Map<number, unknown>();
     try {
