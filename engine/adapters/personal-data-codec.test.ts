@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PersonalDataCodec } from './personal-data-codec.js';
 
-const codec = new PersonalDataCodec(randomBytes(32));
+const KEY = randomBytes(32);
+const codec = new PersonalDataCodec(KEY);
 const ID = '11010519491231002X';
 
 describe('PersonalDataCodec', () => {
@@ -43,5 +44,38 @@ describe('PersonalDataCodec', () => {
     expect(Object.keys(sealed)).toEqual(['__proto__', 'idNumber']);
     expect(Object.getPrototypeOf(sealed)).toBe(Object.prototype);
     expect(codec.open(sealed)).toEqual(form);
+  });
+
+  it('seals a whole JSON text as bytes once, opens it with the key that wrote it, and refuses tampered bytes or another key', () => {
+    const json = JSON.stringify({ name: '王五', idNumber: ID, note: 'enc:v2:0123456789abcdef:AAAA' });
+    const sealed = codec.sealJsonBytes(json);
+    expect(sealed.toString('latin1', 0, 24)).toBe(`enc:v2:${codec.currentKeyId}:`);
+    expect(sealed.toString('latin1')).not.toContain(ID);
+    expect(codec.openJsonBytes(sealed)).toBe(json);
+    expect(codec.sealJsonBytes(json).equals(sealed)).toBe(false);
+    const tampered = Buffer.from(sealed);
+    tampered[tampered.length - 20]! ^= 1;
+    expect(() => codec.openJsonBytes(tampered)).toThrow(/数据密钥/);
+    expect(() => new PersonalDataCodec(randomBytes(32)).openJsonBytes(sealed)).toThrow(/数据密钥/);
+  });
+
+  it('re-encrypts whole-sealed bytes under the current key of a rotated ring, and leaves current ones alone', () => {
+    const old = randomBytes(32);
+    const before = new PersonalDataCodec(old);
+    const sealed = before.sealJsonBytes('{"a":1}');
+    const rotated = new PersonalDataCodec({ current: randomBytes(32), previous: [old] });
+    const next = rotated.reencryptJsonBytes(sealed);
+    expect(next?.toString('latin1', 0, 24)).toBe(`enc:v2:${rotated.currentKeyId}:`);
+    expect(rotated.openJsonBytes(next!)).toBe('{"a":1}');
+    expect(rotated.reencryptJsonBytes(next!)).toBeNull();
+  });
+
+  it('seals a whole JSON text as a JSON string that key rotation\'s scan finds', () => {
+    const stored = codec.sealJsonText('{"idNumber":"' + ID + '"}');
+    expect(JSON.parse(stored)).toMatch(/^enc:v2:/);
+    expect(codec.openJsonText(stored)).toBe('{"idNumber":"' + ID + '"}');
+    expect(codec.openJsonText('{"plain":true}')).toBeNull();
+    const rotated = new PersonalDataCodec({ current: randomBytes(32), previous: [KEY] });
+    expect(rotated.openJsonText(rotated.reencryptStoredJson(stored)!)).toBe('{"idNumber":"' + ID + '"}');
   });
 });

@@ -61,10 +61,11 @@ describe('sqlite decision log', () => {
       expect((raw.prepare('SELECT COUNT(*) AS n FROM decisions').get() as { n: number }).n).toBe(0);
       const recorded = await Promise.all(pending);
       expect((raw.prepare('SELECT COUNT(*) AS n FROM decisions').get() as { n: number }).n).toBe(40);
-      const stored = (raw.prepare('SELECT record_json FROM decisions WHERE id = ?').get(recorded[0]?.id) as { record_json: string }).record_json;
-      // One ciphertext for the whole body, as a JSON string; opened, the compact body.
-      expect(stored).toMatch(/^"enc:v2:[0-9a-f]{16}:[A-Za-z0-9+/=]+"$/);
-      const body = JSON.parse(codec(dir).openJsonText(stored) ?? 'null') as Record<string, unknown>;
+      const stored = (raw.prepare('SELECT record_json FROM decisions WHERE id = ?').get(recorded[0]?.id) as { record_json: Buffer }).record_json;
+      // One ciphertext for the whole body, as bytes after its key id; opened, the compact body.
+      expect(Buffer.isBuffer(stored)).toBe(true);
+      expect(stored.toString('latin1', 0, 24)).toMatch(/^enc:v2:[0-9a-f]{16}:$/);
+      const body = JSON.parse(codec(dir).openJsonBytes(stored)) as Record<string, unknown>;
       expect(Object.keys(body).sort()).toEqual(['channel', 'decision', 'hash', 'input']);
 
       const old = { ...recorded[1], id: 'D0000000000AAAAAAAAAAAAAAAA' };

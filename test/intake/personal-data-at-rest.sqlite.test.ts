@@ -68,10 +68,11 @@ describe('personal data at rest (SQLite)', () => {
     await log.close();
 
     const raw = new Database(file, { readonly: true });
-    const { record_json: json } = raw.prepare('SELECT record_json FROM decisions WHERE id = ?').get(recorded.id) as { record_json: string };
+    const { record_json: stored } = raw.prepare('SELECT record_json FROM decisions WHERE id = ?').get(recorded.id) as { record_json: Buffer };
     raw.close();
-    expect(json).not.toContain(ID_NUMBER);
-    expect(json).not.toContain(MOBILE);
+    // The whole body is one ciphertext: not even the applicant's name is readable.
+    const text = stored.toString('utf8');
+    for (const plain of [ID_NUMBER, MOBILE, '张三']) expect(text).not.toContain(plain);
     expect(storedBytes(dir, 'decisions.db')).not.toContain(ID_NUMBER);
     expect(storedBytes(dir, 'decisions.db')).not.toContain(MOBILE);
 

@@ -21,7 +21,8 @@ const tempDir = () => {
 function texts(file: string, sql: string): string[] {
   const db = new Database(file, { readonly: true });
   try {
-    return (db.prepare(sql).all() as { json: string }[]).map((row) => row.json);
+    // The decision log keeps each body as bytes (`enc:v2:<key id>:` and the ciphertext): read as latin1, its key id shows as in text.
+    return (db.prepare(sql).all() as { json: string | Buffer }[]).map((row) => (typeof row.json === 'string' ? row.json : row.json.toString('latin1')));
   } finally {
     db.close();
   }

@@ -5,6 +5,9 @@ import type { PersonalDataCodec } from '../personal-data-codec.js';
 /** Rows read and rewritten per transaction: a crash loses at most one batch, which the next run redoes. */
 const BATCH = 500;
 
+/** A JSON column's value: text whose personal values are sealed one by one, or (the decision log's bodies) one sealed whole, as bytes. */
+type StoredBody = string | Uint8Array;
+
 export interface ReencryptionCount {
   scanned: number;
   reencrypted: number;
@@ -29,17 +32,17 @@ function reencryptTable(db: Database.Database, codec: PersonalDataCodec, { table
   const triggerSql = appendOnlyTrigger
     ? (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(appendOnlyTrigger) as { sql: string } | undefined)?.sql
     : undefined;
-  const writeBatch = db.transaction((changes: { k: string; json: string; next: string }[]) => {
+  const writeBatch = db.transaction((changes: { k: string; json: StoredBody; next: StoredBody }[]) => {
     if (triggerSql) db.exec(`DROP TRIGGER ${appendOnlyTrigger}`);
     for (const change of changes) update.run(change.next, change.k, change.json);
     if (triggerSql) db.exec(triggerSql);
   });
   let after = '';
   for (;;) {
-    const rows = page.all(after) as { k: string; json: string }[];
+    const rows = page.all(after) as { k: string; json: StoredBody }[];
     if (rows.length === 0) return count;
     const changes = rows.flatMap((row) => {
-      const next = codec.reencryptStoredJson(row.json);
+      const next = typeof row.json === 'string' ? codec.reencryptStoredJson(row.json) : codec.reencryptJsonBytes(row.json);
       return next === null ? [] : [{ ...row, next }];
     });
     if (changes.length > 0) writeBatch(changes);

@@ -27,9 +27,10 @@ function codecFor({ file, key }: SqliteDecisionLogOptions): PersonalDataCodec {
  * The stored body, encrypted as a whole: nothing in decisions.db queries inside it (the columns carry
  * what listings filter on), so one encryption per record replaces one per ID number and mobile and
  * the search for them — under load that search and its ciphers cost more than the rest of recording.
+ * Kept as bytes (`enc:v2:<key id>:` then iv | ciphertext | tag): a third smaller than base64 text.
  */
-function sealedBodyJson(record: DecisionRecord, codec: PersonalDataCodec): string {
-  return codec.sealJsonText(decisionBodyJson(record));
+function sealedBody(record: DecisionRecord, codec: PersonalDataCodec): Buffer {
+  return codec.sealJsonBytes(decisionBodyJson(record));
 }
 
 /** Another writer (another runtime process on this machine) took the id first: try a fresh one. */
@@ -38,11 +39,11 @@ const MAX_INSERT_ATTEMPTS = 3;
 /** A batch never grows past this many records: one transaction stays short however deep the queue. */
 const MAX_BATCH = 512;
 
-type Row = { id: string; at: string; division: string; code: string; version: number; outcome: DecisionRecord['outcome']; record_json: string };
+/** record_json: the sealed body's bytes, or (written before bodies were sealed whole) JSON text. */
+type Row = { id: string; at: string; division: string; code: string; version: number; outcome: DecisionRecord['outcome']; record_json: string | Uint8Array };
 const COLUMNS = 'id, at, division, code, version, outcome, record_json';
 function toRecord(row: Row, codec: PersonalDataCodec): DecisionRecord {
-  const opened = codec.openJsonText(row.record_json);
-  if (opened !== null) return recordFromBody(row, opened);
+  if (typeof row.record_json !== 'string') return recordFromBody(row, codec.openJsonBytes(row.record_json));
   // Written before bodies were sealed whole: its ID numbers and mobiles were sealed one by one (or not at all, before encryption).
   const record = recordFromBody(row, row.record_json);
   return { ...record, input: { ...record.input, formData: codec.open(record.input.formData) }, decision: codec.open(record.decision) };
@@ -165,7 +166,7 @@ export class SqliteDecisionLogReader implements DecisionLogReader {
 interface Pending {
   record: DecisionRecord;
   /** The stored body, sealed before queuing so the transaction only writes. */
-  body: string;
+  body: Buffer;
   resolve: (record: DecisionRecord) => void;
   reject: (error: unknown) => void;
 }
@@ -212,7 +213,7 @@ export class SqliteDecisionLogWriter extends SqliteDecisionLogReader implements 
   async record(input: NewDecisionRecord): Promise<DecisionRecord> {
     if (!this.connection()) throw new StoreUnavailableError({ key: 'stores.sqlite.decisionLogNotOpen' }, { adapter: 'sqlite', file: this.#file });
     const record = prepareDecisionRecord(input, newDecisionId());
-    const body = sealedBodyJson(record, this.codec);
+    const body = sealedBody(record, this.codec);
     return new Promise<DecisionRecord>((resolve, reject) => {
       this.#queue.push({ record, body, resolve, reject });
       if (!this.#scheduled) {
