@@ -195,7 +195,7 @@ async function decisionLogBytes(settings: StoreSettings): Promise<string[]> {
   const db = new Database(file, { readonly: true });
   const { body } = db.prepare('SELECT AVG(LENGTH(CAST(record_json AS BLOB))) AS body FROM decisions').get() as { body: number };
   db.close();
-  return [`${count} decisions in decisions.db: **${(total / count).toFixed(0)} bytes per decision** on disk (file + WAL, indexes included); the JSON body is ${body.toFixed(0)} bytes of it.`];
+  return [`${count} decisions in decisions.db: **${(total / count).toFixed(0)} bytes per decision** on disk (file + WAL, indexes included); the body (sealed whole: key id, IV, ciphertext, tag) is ${body.toFixed(0)} bytes of it.`];
 }
 
 /**
