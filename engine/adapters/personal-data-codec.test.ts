@@ -57,6 +57,7 @@ describe('PersonalDataCodec', () => {
     tampered[tampered.length - 20]! ^= 1;
     expect(() => codec.openJsonBytes(tampered)).toThrow(/数据密钥/);
     expect(() => new PersonalDataCodec(randomBytes(32)).openJsonBytes(sealed)).toThrow(/数据密钥/);
+    expect(() => codec.openJsonBytes(Buffer.from('{"plain":true}'))).toThrow(/数据密钥.*与写入时不同/);
   });
 
   it('re-encrypts whole-sealed bytes under the current key of a rotated ring, and leaves current ones alone', () => {

@@ -199,7 +199,8 @@ export class PersonalDataCodec {
   openJsonBytes(stored: Uint8Array): string {
     const bytes = Buffer.isBuffer(stored) ? stored : Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
     const separator = bytes.indexOf(0x3a, V2.length);
-    if (!bytes.subarray(0, V2.length).equals(V2_BYTES) || separator < 0) throw new StoreUnavailableError({ key: 'stores.personalData.unnamedKeyMissing' }, { reason: 'data-key-missing' });
+    // Bytes that do not start as sealJsonBytes writes them cannot be opened with any key of the ring.
+    if (!bytes.subarray(0, V2.length).equals(V2_BYTES) || separator < 0) throw new StoreUnavailableError({ key: 'stores.personalData.ringMismatch' }, { reason: 'data-key-mismatch' });
     const keyId = bytes.toString('latin1', V2.length, separator);
     return this.#openWith(keyId, bytes.subarray(separator + 1));
   }
@@ -207,7 +208,8 @@ export class PersonalDataCodec {
   /** `sealJsonBytes`'s bytes under the current key; null when they already are. */
   reencryptJsonBytes(stored: Uint8Array): Buffer | null {
     const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
-    if (bytes.subarray(0, V2.length + this.currentKeyId.length + 1).toString('latin1') === `${V2}${this.currentKeyId}:`) return null;
+    const { currentPrefix } = this.#ring();
+    if (bytes.subarray(0, currentPrefix.length).equals(currentPrefix)) return null;
     return this.sealJsonBytes(this.openJsonBytes(bytes));
   }
 
