@@ -37,7 +37,7 @@ function unfinishedRotation(dataDir: string, ring: DataKeyRing): boolean {
 }
 
 /**
- * Rotates the data key that encrypts ID numbers and mobiles, and re-encrypts every stored value
+ * Rotates the data key that encrypts personal data at rest, and re-encrypts every ciphertext
  * of the decision log and the intake store with it (SQLite files or MongoDB collections).
  *
  * With `<dataDir>/data.key` (no TONGBAN_DATA_KEY): a new key becomes the first line of data.key,

@@ -51,7 +51,7 @@ function parseKeyList(text: string, source: string): Uint8Array[] {
 }
 
 /**
- * The key ring that encrypts ID numbers and mobiles in the decision log and the intake store.
+ * The key ring that encrypts the decision log's records and the intake store's ID numbers and mobiles.
  * Every process reading one store must use the same ring: TONGBAN_DATA_KEY (base64 keys, at least
  * 32 bytes each, separated by commas; the first is current, the others are kept for reading).
  * Without it, `<TONGBAN_DATA_DIR>/data.key` (mode 0600) holds one key a line, current first; it

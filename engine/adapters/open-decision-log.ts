@@ -17,8 +17,8 @@ function mongoUri(settings: StoreSettings): string | undefined {
 /**
  * A runtime's decision log: MongoDB collection `decisions` under RUNTIME_MONGODB_URI (else
  * MONGODB_URI), or `<TONGBAN_DATA_DIR>/decisions.db`, created if absent. Writable even where the
- * config store is read-only: a runtime may write its own records, never a config. ID numbers and
- * mobiles in form data are encrypted with the data key (TONGBAN_DATA_KEY, else data.key).
+ * config store is read-only: a runtime may write its own records, never a config. Each record's
+ * body is encrypted whole with the data key (TONGBAN_DATA_KEY, else data.key).
  */
 export async function openDecisionLog(settings: StoreSettings): Promise<DecisionLogWriter> {
   const uri = mongoUri(settings);

@@ -4,7 +4,7 @@ import { StoreUnavailableError, TongbanError } from '../../core/errors.js';
 import type { DataKeyMaterial } from '../data-key.js';
 
 export interface MongoDecisionLogOptions extends MongoOptions {
-  /** Encrypts ID numbers and mobiles in the stored form data; absent: TONGBAN_DATA_KEY, else `<TONGBAN_DATA_DIR>/data.key`. */
+  /** Encrypts the stored input and decision, each whole; absent: TONGBAN_DATA_KEY, else `<TONGBAN_DATA_DIR>/data.key`. */
   key?: DataKeyMaterial;
 }
 export type MongoDecisionLogConnection = MongoConnection;

@@ -15,7 +15,7 @@ import type { DataKeyMaterial } from '../data-key.js';
 export interface SqliteDecisionLogOptions {
   /** The decision log's own file, e.g. `<TONGBAN_DATA_DIR>/decisions.db`; never the config store's. */
   file: string;
-  /** Encrypts ID numbers and mobiles in the stored form data; absent: TONGBAN_DATA_KEY, else data.key next to the file. */
+  /** Encrypts each stored body whole; absent: TONGBAN_DATA_KEY, else data.key next to the file. */
   key?: DataKeyMaterial;
 }
 
