@@ -110,6 +110,13 @@ async function inProcess(cases: Case[]): Promise<string[]> {
 }
 
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? (QUICK ? 3 : 5));
+/**
+ * Load before the measured rounds, on each side and at each concurrency. A freshly started runtime keeps
+ * getting faster for several seconds (its rules, validators and log are compiled and optimised as they
+ * run; the bare endpoint has almost nothing to warm): after 1 s the first measured row read 0.73–0.84×
+ * where a probe warmed for 3 s read 0.93–0.99×.
+ */
+const HTTP_WARMUP_SECONDS = Number(process.env.BENCH_HTTP_WARMUP_SECONDS ?? (QUICK ? 1 : 3));
 const HTTP_ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? (QUICK ? 1 : 3));
 const PACED_RATE = 1000;
 
@@ -134,7 +141,7 @@ interface HttpFindings {
  */
 async function http(settings: StoreSettings, runtime: RuntimeProcess, bare: RuntimeProcess, httpCases: Case[]): Promise<HttpFindings> {
   const lines = [
-    `autocannon in its own process, ${HTTP_SECONDS} s per run, ${HTTP_ROUNDS} alternated round(s) (median by requests/s). Runtime: decision log, request log at info (to a file), rate limiter, stores ${settings.mongodbUri ? 'MongoDB' : 'SQLite'}${[...SHIPPED_NODE_ARGS, ...NODE_ARGS].length ? `; node ${[...SHIPPED_NODE_ARGS, ...NODE_ARGS].join(' ')}` : ''}.`,
+    `autocannon in its own process, ${HTTP_SECONDS} s per run after ${HTTP_WARMUP_SECONDS} s of warm-up on each side, ${HTTP_ROUNDS} alternated round(s) (median by requests/s). Runtime: decision log, request log at info (to a file), rate limiter, stores ${settings.mongodbUri ? 'MongoDB' : 'SQLite'}${[...SHIPPED_NODE_ARGS, ...NODE_ARGS].length ? `; node ${[...SHIPPED_NODE_ARGS, ...NODE_ARGS].join(' ')}` : ''}.`,
     '',
     '| item | connections | runtime req/s | bare req/s | runtime ÷ bare | runtime p50 / p99 (ms) | bare p50 / p99 (ms) | runtime CPU per decision (µs) | bare CPU per request (µs) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -146,8 +153,8 @@ async function http(settings: StoreSettings, runtime: RuntimeProcess, bare: Runt
     if (check.status !== 200) throw new Error(`the runtime answers ${check.status} on ${c.name}: ${await check.text()}`);
     await check.arrayBuffer().catch(() => undefined);
     for (const connections of [20, 50]) {
-      await autocannon({ url: `${bare.url}${path}`, body, connections, seconds: 1 });
-      await autocannon({ url: `${runtime.url}${path}`, body, connections, seconds: 1, token: BENCH_OPERATOR_TOKEN });
+      await autocannon({ url: `${bare.url}${path}`, body, connections, seconds: HTTP_WARMUP_SECONDS });
+      await autocannon({ url: `${runtime.url}${path}`, body, connections, seconds: HTTP_WARMUP_SECONDS, token: BENCH_OPERATOR_TOKEN });
       const ours: LoadResult[] = [];
       const base: LoadResult[] = [];
       for (let r = 0; r < HTTP_ROUNDS; r++) {
