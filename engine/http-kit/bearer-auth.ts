@@ -1,5 +1,4 @@
 import * as crypto from 'node:crypto';
-import { createHash } from 'node:crypto';
 import { isWellFormedToken, tokenHash } from '../services/principals/bearer-token.js';
 import type { PrincipalRecord } from '../core/access/principal.js';
 import { UnauthorizedError } from '../core/errors.js';
@@ -19,7 +18,7 @@ const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encodi
 /** SHA-256 hex of a text's UTF-8 bytes on node:crypto: the digest the core's pure-JS sha256Hex computes, several times cheaper. */
 export function nativeSha256Hex(text: string): string {
   // 0.55 µs against 1.45 µs through createHash (node 20.20), before the collector's share.
-  return oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text, 'utf8').digest('hex');
+  return oneShotHash ? oneShotHash('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** Known tokens kept between store changes; past this many the cache starts again (a bound, not a policy). */

@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { catalogueProblem, ValidationFailedError, type Problem } from '../core/errors.js';
 import { uiText } from '../core/i18n/index.js';
-import { fieldErrorMessage } from '../core/form/index.js';
+import { toFieldError } from '../core/form/index.js';
 import { itemConfigSchema, itemStandardSchema } from '../core/standard/standard-schemas.js';
 import { DEFAULT_ACCESS, type Access } from '../core/access/access-policy.js';
 import { ITEM_CODE_PATTERN, type Language } from '../core/vocabulary/index.js';
@@ -73,11 +73,9 @@ export function checkRequestBody(spec: RouteSpec, body: unknown): void {
   const validate = validatorFor(spec.body.schema);
   if (validate(body)) return;
   const problems: Problem[] = (validate.errors ?? []).map((e) => {
-    const pointer = e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}` : e.instancePath;
-    // Worded as the form checks word a field (never ajv's English), the field named by its key in the body.
-    const key = pointer.split('/').pop()?.replace(/~1/g, '/').replace(/~0/g, '~');
-    const message = (language: Language) => fieldErrorMessage({ keyword: e.keyword, params: e.params as Record<string, unknown>, title: key || uiText('server.http.body', language) }, language);
-    return catalogueProblem(pointer, `body.${e.keyword}`, { key: 'server.http.bodyProblem', values: { message } });
+    // Worded as the form checks word a field (never ajv's English): named by its key in the body, the body itself as 请求体.
+    const inLanguage = (language: Language) => toFieldError(e, (pointer) => (pointer === '' ? uiText('server.http.body', language) : undefined), language);
+    return catalogueProblem(inLanguage('zh-CN').path, `body.${e.keyword}`, { key: 'server.http.bodyProblem', values: { message: (language: Language) => inLanguage(language).message } });
   });
   throw new ValidationFailedError({ key: 'server.http.bodyInvalid' }, problems);
 }

@@ -3,7 +3,7 @@ export { createFormAjv, extendFormAjv, formAjvOptions, type FormAjvOptions } fro
 export { relevantErrors } from './form-error-filter.js';
 export { formFields, type FormField } from './form-fields.js';
 export { addFieldFormats, fieldFormats, type FieldFormat } from './field-formats.js';
-export { fieldErrorMessage, type FieldCheckFailure, type FieldError } from './field-messages.js';
+export { fieldErrorMessage, toFieldError, type FieldCheckFailure, type FieldError } from './field-messages.js';
 export { PATTERN_STEP_BUDGET, linearPatternProblem, linearRegExp, patternLengthLimit, toRe2Syntax, withPatternBudget } from './linear-regexp.js';
 export {
   FIELD_CONDITION_OPERATORS, NUMERIC_CONDITION_OPERATORS, conditionalBranch, conditionalFieldText, conditionalFields, conditionHolds, conditionIfSchema,
