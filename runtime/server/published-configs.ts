@@ -1,6 +1,7 @@
 import {
   checkVersionSignature,
   contentHash,
+  sha256Hex,
   CompiledConfigCache,
   type CompiledConfig,
   DriftDetectedError,
@@ -48,6 +49,8 @@ export interface PublishedConfigsOptions {
   verifyStatement?: StatementVerifier;
   /** The content hash a loaded config is checked against (default: the core's contentHash; the same value either way). */
   hashConfig?: (config: unknown) => string;
+  /** SHA-256 hex of a text, for a config the store gives as its canonical text (default: the core's sha256Hex; the same value either way). */
+  hashText?: (text: string) => string;
   /** How form schemas become validators (default: ajv each time; runtimes share and cache generated code). */
   compileForm?: (schema: Record<string, unknown>) => FormValidator;
 }
@@ -76,12 +79,14 @@ export class PublishedConfigs {
 
   private readonly verifyStatement: StatementVerifier | undefined;
   private readonly hashConfig: (config: unknown) => string;
+  private readonly hashText: (text: string) => string;
 
-  constructor(private readonly reader: ConfigReader, { trustedKeys = ephemeralProcessSigning().trustedKeys, cacheCapacity = 1000, verifyStatement, hashConfig = contentHash, compileForm }: PublishedConfigsOptions = {}) {
+  constructor(private readonly reader: ConfigReader, { trustedKeys = ephemeralProcessSigning().trustedKeys, cacheCapacity = 1000, verifyStatement, hashConfig = contentHash, hashText = sha256Hex, compileForm }: PublishedConfigsOptions = {}) {
     this.cache = new CompiledConfigCache(cacheCapacity, compileForm);
     this.trustedKeys = trustedKeys;
     this.verifyStatement = verifyStatement;
     this.hashConfig = hashConfig;
+    this.hashText = hashText;
   }
 
   /** Versions refused for their signature since this runtime started (a version later found good again is dropped). */
@@ -187,9 +192,13 @@ export class PublishedConfigs {
 
   private async compiled(code: string, ref: { version: number; hash: string }): Promise<CompiledConfig> {
     return this.cache.getOrLoad(ref, async () => {
-      const version = await this.reader.getVersion(code, ref.version);
+      const stored = this.reader.getVersionWithConfigText ? await this.reader.getVersionWithConfigText(code, ref.version) : null;
+      const version = this.reader.getVersionWithConfigText ? (stored?.version ?? null) : await this.reader.getVersion(code, ref.version);
       if (!version) throw new NotFoundError({ key: 'server.runtime.item.noSuchVersion', values: { code, version: ref.version } }, { code, version: ref.version });
-      const actual = this.hashConfig(version.config);
+      // A text whose SHA-256 is the recorded hash is that config's canonical JSON, so what was parsed
+      // from it is the config that was hashed; any other text (altered, or not canonical) is judged by
+      // the parsed config's own canonical hash.
+      const actual = stored && this.hashText(stored.configText) === version.hash ? version.hash : this.hashConfig(version.config);
       if (actual !== version.hash || actual !== ref.hash) {
         throw new DriftDetectedError({ key: 'server.runtime.configs.hashMismatch', values: { code, version: ref.version } }, {
           code,

@@ -87,6 +87,7 @@ export function runtimeModule({ reader, trustedKeys, decisionLog, intakeStore, l
     ...(trustedKeys ? { trustedKeys } : {}),
     verifyStatement: nativeStatementVerifier,
     hashConfig: nativeContentHash,
+    hashText: nativeSha256Hex,
     compileForm: formValidatorCompiler({ hash: nativeSha256Hex, ...(validatorCodeDir ? { store: new ValidatorCodeFiles(validatorCodeDir) } : {}) }),
   });
   const recording = decisionLog ? { decisionLog } : {};

@@ -111,8 +111,13 @@ export class SqliteConfigReader implements ConfigReader {
   }
 
   async getVersion(code: string, version: number): Promise<VersionRecord | null> {
+    return (await this.getVersionWithConfigText(code, version))?.version ?? null;
+  }
+
+  /** config_json is written as the config's canonical JSON (insertVersion, publishVersion). */
+  async getVersionWithConfigText(code: string, version: number): Promise<{ version: VersionRecord; configText: string } | null> {
     const row = this.statements.getVersion.get(code, version) as { meta_json: string; config_json: string } | undefined;
-    return row ? { ...(JSON.parse(row.meta_json) as VersionMeta), config: JSON.parse(row.config_json) } : null;
+    return row ? { version: { ...(JSON.parse(row.meta_json) as VersionMeta), config: JSON.parse(row.config_json) }, configText: row.config_json } : null;
   }
 
   async latestVersionRef(code: string): Promise<{ version: number; hash: string } | null> {

@@ -38,6 +38,12 @@ export interface ConfigReader {
   getDraft(code: string): Promise<DraftRecord | null>;
   listVersions(code: string): Promise<VersionMeta[]>;
   getVersion(code: string, version: number): Promise<VersionRecord | null>;
+  /**
+   * Optional, for a store that keeps a version's config as its canonical JSON text (SQLite):
+   * `getVersion` with that text, whose SHA-256 is the content hash when nothing altered it, so a
+   * runtime checks the hash without serialising the config again.
+   */
+  getVersionWithConfigText?(code: string, version: number): Promise<{ version: VersionRecord; configText: string } | null>;
   /** The newest published version's number and hash: the cheap question a runtime asks per request. */
   latestVersionRef(code: string): Promise<{ version: number; hash: string } | null>;
   listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
