@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
-import { buildServers, SERVER_BUNDLE_DIR } from '../designer/cli/build-servers.js';
+import { buildServers, EXTERNAL_PACKAGES, SERVER_BUNDLE_DIR } from '../designer/cli/build-servers.js';
 
 /** The modules a built file imports: statically (loaded with it) and through `import()` (loaded when first asked for). */
 function importsOf(file: string): { static: string[]; dynamic: string[] } {
@@ -40,13 +40,16 @@ describe('server bundles', () => {
   it('a runtime on SQLite never loads the MongoDB driver: the MongoDB adapters are a chunk imported when MongoDB is configured', () => {
     const runtime = startGraph('runtime.mjs');
     expect(runtime.packages).toContain('better-sqlite3');
-    expect(runtime.packages).toContain('express');
     expect(runtime.packages).not.toContain('mongodb');
+    // Everything else is in the bundle (express, ajv...): at start, node loads only its own modules and the native addon from node_modules.
+    expect([...runtime.packages].filter((name) => !name.startsWith('node:'))).toEqual(['better-sqlite3']);
     const lazy = [...runtime.lazyChunks].flatMap((chunk) => importsOf(chunk).static);
     expect(lazy).toContain('mongodb');
   });
 
-  it('the designer loads neither the driver at start', () => {
-    expect(startGraph('designer.mjs').packages).not.toContain('mongodb');
+  it('the designer loads neither the driver at start, and no package but the external ones', () => {
+    const designer = startGraph('designer.mjs');
+    expect(designer.packages).not.toContain('mongodb');
+    for (const name of designer.packages) if (!name.startsWith('node:')) expect(EXTERNAL_PACKAGES).toContain(name);
   });
 });

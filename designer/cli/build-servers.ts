@@ -4,8 +4,10 @@
  * every start (measured in README's benchmark section).
  *   designer/server/main.ts → dist/server/designer.mjs   (the all-in-one product, `npm start`)
  *   runtime/server/main.ts  → dist/server/runtime.mjs    (a league/banner runtime on its own)
- * Packages stay external: node_modules is loaded as installed (better-sqlite3's native addon
- * among them). Source maps sit beside each bundle and point at the TypeScript sources.
+ * Packages are bundled too, but for the native addon (better-sqlite3) and the MongoDB driver:
+ * finding and loading a hundred CommonJS files of node_modules (express and body-parser, ajv, their
+ * dependencies) one by one was a sixth of a runtime's start before it listened. Source maps sit
+ * beside each bundle and point at the TypeScript sources (and the packages' files).
  * Code reached only through `await import()` (the MongoDB adapters and their driver) goes to
  * chunks beside the bundles (`chunk-<hash>.mjs`), loaded when first imported: a runtime on SQLite
  * never loads the mongodb package (in one bundle, its static imports would be hoisted and load it
@@ -52,6 +54,18 @@ const bundledPackageJson: Plugin = {
   },
 };
 
+/**
+ * Loaded from node_modules as installed: better-sqlite3 finds its compiled addon beside its own
+ * files; the driver is only ever imported lazily (and keeps its own source maps).
+ */
+export const EXTERNAL_PACKAGES: readonly string[] = ['better-sqlite3', 'mongodb'];
+
+/**
+ * Bundled CommonJS packages `require` node's built-in modules (express: http, path, zlib...): in an
+ * ES module there is no `require`, so each output file makes one, as node's own ES loader would.
+ */
+const REQUIRE_FOR_BUNDLED_COMMONJS = "import { createRequire as createRequireForBundledPackages } from 'node:module'; const require = createRequireForBundledPackages(import.meta.url);";
+
 /** Chunks of earlier builds are removed once this old: a server started before a rebuild may still import its own lazily. */
 const STALE_CHUNK_MS = 60 * 60 * 1000;
 
@@ -73,7 +87,8 @@ export async function buildServers(): Promise<string[]> {
     splitting: true,
     chunkNames: 'chunk-[hash]',
     target: 'node20',
-    packages: 'external',
+    external: [...EXTERNAL_PACKAGES],
+    banner: { js: REQUIRE_FOR_BUNDLED_COMMONJS },
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'none',
