@@ -100,7 +100,7 @@ export function createApiApp(options: ApiAppOptions): Express {
   const openApiRoute: ApiRoute = {
     method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI 3.1 document', tags: ['health'], access: { public: true },
     responses: { 200: { description: 'OpenAPI document', schema: { type: 'object' } } },
-    handler: (_req, res) => res.json(openApi),
+    handler: (_req, res) => res.json(openApi()),
   };
   const routes = [healthRoute, openApiRoute, ...sessionRoutes({ sessions: options.sessions ?? null, clock: options.clock ?? systemClock }), ...options.routes];
   // Edge concerns, before anything answers: headers and compression apply to every response (web apps too).
@@ -135,7 +135,9 @@ export function createApiApp(options: ApiAppOptions): Express {
   const json = jsonBody(options.bodyLimit);
   app.use('/api', ((req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: Next) => (Buffer.isBuffer(req.body) || parsedAlready.has(req) ? next() : json(req, res, next))) as never);
 
-  const openApi = buildOpenApi(routes, { title: options.title, version: '0.1.0', description: options.description }, options.sessions ? { sessionCookie: SESSION_COOKIE } : {});
+  // Built when first asked for, not at start: few processes are ever asked, and every one starts.
+  let openApiDocument: Record<string, unknown> | undefined;
+  const openApi = () => (openApiDocument ??= buildOpenApi(routes, { title: options.title, version: '0.1.0', description: options.description }, options.sessions ? { sessionCookie: SESSION_COOKIE } : {}));
   const bearer = bearerAuthenticator(options.principals);
   const authenticate = options.sessions ? sessionCookieAuthenticator({ bearer, sessions: options.sessions }) : bearer;
   mountRoutes(app as unknown as Mountable, routes, authenticate);
