@@ -32,7 +32,8 @@ describe('the web kit’s RJSF validator', () => {
     const { errors } = formValidator.validateFormData({ licence: EVIL_INPUT, name: '郝晓宇' }, schema);
     const elapsed = performance.now() - started;
     expect(errors.map((e) => e.name)).toEqual(['pattern']);
-    expect(elapsed).toBeLessThan(100);
+    // Not a speed measurement: a backtracking engine takes tens of seconds on this input, RE2 milliseconds.
+    expect(elapsed).toBeLessThan(2_000);
     // The same engine accepts what the pattern admits.
     expect(formValidator.isValid(schema, { licence: 'aaaa', name: '郝晓宇' }, schema)).toBe(true);
   });

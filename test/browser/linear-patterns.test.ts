@@ -2,7 +2,9 @@
  * An author's pattern that backtracks exponentially (`^(a+)+$`) must not stall a browser: the
  * window app and the designer's form preview validate with the web kit's RJSF validator, which
  * runs patterns on the engine's linear-time engine (RE2). With ajv's default engine (the
- * browser's RegExp) the same keystroke takes about 35 s; here it must take under 100 ms.
+ * browser's RegExp) the same keystroke takes about 35 s. This is a check that the page does not
+ * stall, not a speed measurement: the error must show within 2 s (it takes a few milliseconds),
+ * far from the 35 s of a backtracking engine and clear of a slow machine's noise.
  */
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -15,7 +17,7 @@ const CODE = 'LINEAR-0001';
 const DIVISION = '150102';
 const CATASTROPHIC = '^(a+)+$';
 const PREFIX = 'a'.repeat(28);
-const BUDGET_MS = 100;
+const BUDGET_MS = 2000;
 const PATTERN_ERROR = '「许可证号」格式不正确';
 
 /** The sample item with one more text field whose pattern backtracks exponentially on a backtracking engine. */
@@ -78,7 +80,7 @@ describeInChromium('linear-time patterns', () => {
     return page;
   }
 
-  it('the window app shows the pattern error for 28 × a + ! in under 100 ms', async () => {
+  it('the window app shows the pattern error for 28 × a + ! without stalling', async () => {
     const page = await newPage();
     await page.goto(`${t.base}/window/${DIVISION}/${CODE}`);
     await page.getByLabel('操作员令牌').fill(token('operator'));
@@ -97,7 +99,7 @@ describeInChromium('linear-time patterns', () => {
     await page.close();
   });
 
-  it('the designer’s form preview shows the pattern error for 28 × a + ! in under 100 ms', async () => {
+  it('the designer’s form preview shows the pattern error for 28 × a + ! without stalling', async () => {
     const page = await newPage();
     await page.goto(`${t.base}/designer/`);
     // The window test above signed this browser in (the session cookie lasts the working day): sign out first.
