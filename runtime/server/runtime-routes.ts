@@ -1,4 +1,4 @@
-import { evaluateCompiled, type CompiledConfig, type Decision, findDivision, isKnownLocality, BadRequestError, NotFoundError, buildServiceGuide, renderServiceGuideHtml, SERVICE_GUIDE_CSS, isItemCode } from '../../engine/core/index.js';
+import { evaluateCompiled, leanDecision, type CompiledConfig, type Decision, findDivision, isKnownLocality, BadRequestError, NotFoundError, buildServiceGuide, renderServiceGuideHtml, SERVICE_GUIDE_CSS, isItemCode } from '../../engine/core/index.js';
 import { answerJson, apiSchemas as s, type ApiRequest, type ApiResponse, type ApiRoute, type Logger } from '../../engine/http-kit/index.js';
 import type { DecisionLogWriter } from '../../engine/ports/index.js';
 import { localityName } from '../../engine/services/index.js';
@@ -21,11 +21,6 @@ function codeOf(req: ApiRequest): string {
 
 /** The evaluate answer by default: the explanation (2 KB and more, what every condition saw) only on request. */
 const leanDecisionSchema = { ...s.decision, required: (s.decision.required as string[]).filter((key) => key !== 'explanation') };
-
-function leanDecision(decision: Decision): Omit<Decision, 'explanation'> {
-  const { explanation: _explanation, ...lean } = decision;
-  return lean;
-}
 
 /** Every runtime answer names the version and hash it used, in headers as well as in the body. */
 function nameVersion(res: ApiResponse, compiled: CompiledConfig): void {
@@ -104,6 +99,8 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
         const explain = req.query.explain === 'full';
         const decision = await evaluateCompiled(compiled, input, { division, channel: channel ?? 'comprehensive-window' }, { explain });
         nameVersion(res, compiled);
+        // The log keeps what the window is answered without explain=full: the same object, serialised once (json-text.ts).
+        const lean = leanDecision(decision);
         // Only a signed-in window's decisions are recorded: an anonymous evaluation (the public
         // form, a preview) is answered and forgotten, so nobody can fill the log with personal data.
         if (decisionLog && req.principal) {
@@ -112,12 +109,12 @@ export function runtimeRoutes({ configs, decisionLog, logger }: RuntimeRouteDeps
             .record({
               division, channel: decision.channel, code: compiled.item.code, version: compiled.item.version as number, hash: compiled.item.hash,
               input: { scenario: String(input.scenario), formData: (input.formData ?? {}) as Record<string, unknown>, materials: (input.materials ?? []) as string[], date: decision.date, ...(input.creditBlacklisted === true ? { creditBlacklisted: true } : {}) },
-              outcome: decision.outcome, decision, by: { id: req.principal.id, name: req.principal.name },
+              outcome: decision.outcome, decision: lean, by: { id: req.principal.id, name: req.principal.name },
             })
             .then((record) => res.setHeader('X-Tongban-Decision-Id', record.id))
             .catch((error: unknown) => logger?.error('decision not recorded', { code: compiled.item.code, error: String(error) }));
         }
-        answerJson(req, res, explain ? decision : leanDecision(decision));
+        answerJson(req, res, explain ? decision : lean);
       },
     },
   ];

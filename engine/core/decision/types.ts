@@ -73,3 +73,9 @@ export interface Decision {
   timeLimits: { promised: TimeLimit; statutory: StatutoryTimeLimit };
   explanation: RuleTrace[];
 }
+
+/**
+ * A decision without its rule-by-rule explanation: what a window is answered unless it asks for the
+ * explanation, and what the decision log keeps (replay recomputes the explanation from the version and input).
+ */
+export type LeanDecision = Omit<Decision, 'explanation'>;

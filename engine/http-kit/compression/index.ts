@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
 import compression from 'compression';
 import Negotiator from 'negotiator';
+import { knownJsonText } from '../../core/canonical/json-text.js';
 
 /** Answers smaller than this go out as they are: compressing them saves less than it costs. */
 export const COMPRESSION_THRESHOLD = 1024;
@@ -58,7 +59,8 @@ function negotiatedEncoding(req: IncomingMessage): 'br' | 'gzip' | 'deflate' | n
  * the same bytes as the routed ones.
  */
 export function answerJson(req: IncomingMessage, res: ServerResponse, body: unknown, status = 200): void {
-  const text = JSON.stringify(body);
+  // A decision the log has just serialised is not serialised again (json-text.ts).
+  const text = knownJsonText(body) ?? JSON.stringify(body);
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   vary(res, 'Accept-Encoding');

@@ -9,4 +9,4 @@ export type { DecisionLogReader, DecisionLogWriter, DecisionMaker, DecisionQuery
 export { DECISION_LOG_WRITE_METHODS } from './port.js';
 export { decisionIdGenerator, isDecisionId, newDecisionId } from './ids.js';
 export { pooledRandomBytes } from './random-pool.js';
-export { MAX_PAGE as MAX_DECISION_PAGE, normalizeDecisionQuery, prepareDecisionRecord, recordedDecision, decisionBodyJson, recordFromBody, type DecisionBody, type NormalizedQuery } from './records.js';
+export { MAX_PAGE as MAX_DECISION_PAGE, normalizeDecisionQuery, prepareDecisionRecord, decisionBodyJson, recordFromBody, type DecisionBody, type NormalizedQuery } from './records.js';

@@ -1,4 +1,4 @@
-import type { Decision } from '../../core/decision/types.js';
+import type { Decision, LeanDecision } from '../../core/decision/types.js';
 import type { StoreHealth } from '../../core/model/records.js';
 
 /** Exactly what the evaluator was given: replaying it against the same version must give the same decision. */
@@ -12,11 +12,8 @@ export interface RecordedInput {
   creditBlacklisted?: boolean;
 }
 
-/**
- * A decision as the log keeps it: everything the runtime answered except the rule-by-rule
- * explanation, which is a pure function of the version and the input and is recomputed by replay.
- */
-export type RecordedDecision = Omit<Decision, 'explanation'>;
+/** A decision as the log keeps it: the lean decision, what a window is answered (core/decision). */
+export type RecordedDecision = LeanDecision;
 
 /**
  * One decision a runtime made, as it was returned (without the explanation), with the exact

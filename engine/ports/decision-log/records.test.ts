@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationFailedError } from '../../core/errors.js';
-import { prepareDecisionRecord } from './records.js';
+import { knownJsonText } from '../../core/canonical/json-text.js';
+import { decisionBodyJson, prepareDecisionRecord, recordFromBody } from './records.js';
 import type { NewDecisionRecord } from './port.js';
 
 const base = {
@@ -27,5 +28,30 @@ describe('prepareDecisionRecord', () => {
     }
     expect(refused).toBeInstanceOf(ValidationFailedError);
     expect((refused as ValidationFailedError).problems[0]!.message).toContain('"/input/formData/household/members/0/age"');
+  });
+});
+
+describe('decisionBodyJson', () => {
+  it('is JSON.stringify of the body, with and without who decided, and reads back to the record', () => {
+    for (const input of [base, { ...base, by: { id: 'operator-1', name: '新城区窗口' } } as NewDecisionRecord]) {
+      const record = prepareDecisionRecord(input, 'D4');
+      const text = decisionBodyJson(record);
+      expect(text).toBe(JSON.stringify({ channel: record.channel, hash: record.hash, input: record.input, decision: record.decision, ...(record.by ? { by: record.by } : {}) }));
+      expect(recordFromBody(record, text)).toEqual(record);
+    }
+  });
+
+  it('keeps the decision it serialised, so the answer holding the same decision object is not serialised again', () => {
+    const decision = { outcome: 'accept', reasons: [{ rule: 'r', type: 'reject', message: '不予受理' }] };
+    const record = prepareDecisionRecord({ ...base, decision } as unknown as NewDecisionRecord, 'D5');
+    expect(record.decision).toBe(decision);
+    expect(knownJsonText(decision)).toBeUndefined();
+    decisionBodyJson(record);
+    expect(knownJsonText(decision)).toBe(JSON.stringify(decision));
+    // A decision with its explanation is kept without it: another object, another text.
+    const explained = { ...decision, explanation: [{ rule: 'r' }] };
+    const lean = prepareDecisionRecord({ ...base, decision: explained } as unknown as NewDecisionRecord, 'D6').decision;
+    expect(lean).not.toBe(explained);
+    expect(lean).not.toHaveProperty('explanation');
   });
 });

@@ -1,5 +1,7 @@
 import { catalogueProblem, ValidationFailedError, type CatalogueMessage, type Problem } from '../../core/errors.js';
 import { uiText } from '../../core/i18n/catalogue/catalogue.js';
+import { leanDecision } from '../../core/decision/lean-decision.js';
+import { jsonTextOnce } from '../../core/canonical/json-text.js';
 import { OUTCOMES, isOutcome, type Outcome } from '../../core/vocabulary/index.js';
 import type { DecisionQuery, DecisionRecord, NewDecisionRecord, RecordedDecision } from './port.js';
 
@@ -109,12 +111,6 @@ function asJson(value: unknown, pointer: string): unknown {
   }
 }
 
-/** The decision as the log keeps it: without the explanation, which replay recomputes from the version and input. */
-export function recordedDecision(decision: NewDecisionRecord['decision']): RecordedDecision {
-  const { explanation: _explanation, ...kept } = decision as RecordedDecision & { explanation?: unknown };
-  return kept;
-}
-
 /**
  * Checks a new record and gives it its id and time. The result is what the adapters store and
  * what `record` returns: the input without the decision's explanation, JSON-equivalent (keys whose
@@ -153,7 +149,7 @@ export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now:
       id, at: at as string, division: input.division, channel: input.channel, code: input.code, version: input.version, hash: input.hash,
       // The 失信 flag is kept only when set, so a record of an ordinary intake is what it always was.
       input: { scenario, formData: asJson(formData, '/input/formData') as Record<string, unknown>, materials: [...materials], date, ...(creditBlacklisted === true ? { creditBlacklisted: true } : {}) },
-      outcome: input.outcome, decision: asJson(recordedDecision(input.decision), '/decision') as RecordedDecision,
+      outcome: input.outcome, decision: asJson(leanDecision(input.decision), '/decision') as RecordedDecision,
       ...(input.by ? { by: { id: input.by.id, name: input.by.name } } : {}),
     };
   } catch (error) {
@@ -174,9 +170,13 @@ export interface DecisionBody {
   by?: DecisionRecord['by'];
 }
 
+/**
+ * The body's JSON text: JSON.stringify of a DecisionBody, with the decision's text made once and
+ * shared with the answer that returns the same decision (json-text.ts).
+ */
 export function decisionBodyJson(record: DecisionRecord): string {
-  const body: DecisionBody = { channel: record.channel, hash: record.hash, input: record.input, decision: record.decision, ...(record.by ? { by: record.by } : {}) };
-  return JSON.stringify(body);
+  const by = record.by ? `,"by":${JSON.stringify(record.by)}` : '';
+  return `{"channel":${JSON.stringify(record.channel)},"hash":${JSON.stringify(record.hash)},"input":${JSON.stringify(record.input)},"decision":${jsonTextOnce(record.decision)}${by}}`;
 }
 
 /** Rebuilds a record from its columns and body (a body written before bodies were compact holds the whole record: the columns win). */
