@@ -43,6 +43,8 @@ describe('server bundles', () => {
     expect(runtime.packages).not.toContain('mongodb');
     // Everything else is in the bundle (express, ajv...): at start, node loads only its own modules and the native addon from node_modules.
     expect([...runtime.packages].filter((name) => !name.startsWith('node:'))).toEqual(['better-sqlite3']);
+    // The bundled packages' notices come with them (express's dependencies carry theirs as /*! comments).
+    expect(readFileSync(join(SERVER_BUNDLE_DIR, 'runtime.mjs'), 'utf8')).toMatch(/Bundled license information:[\s\S]*MIT Licensed/);
     const lazy = [...runtime.lazyChunks].flatMap((chunk) => importsOf(chunk).static);
     expect(lazy).toContain('mongodb');
   });

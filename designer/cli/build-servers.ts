@@ -91,7 +91,8 @@ export async function buildServers(): Promise<string[]> {
     banner: { js: REQUIRE_FOR_BUNDLED_COMMONJS },
     sourcemap: 'linked',
     sourcesContent: false,
-    legalComments: 'none',
+    // The bundled packages' copyright and licence notices travel with their code, at each file's end.
+    legalComments: 'eof',
     logLevel: 'warning',
     write: false,
     plugins: [sourceLocatedImportMeta, bundledPackageJson],
