@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,46 +7,23 @@ import { buildServers } from '../designer/cli/build-servers.js';
 import { generateBearerToken } from '../engine/services/index.js';
 import { loadSampleCatalogue } from '../standards/sample-catalogue.js';
 import packageJson from '../package.json' with { type: 'json' };
+import { exitOf, scriptArgs, startBuiltServer, type BuiltServer } from './support/built-server.js';
 
-const root = new URL('..', import.meta.url).pathname;
 const uri = inject('mongoUri') ?? '';
 const skipReason = inject('mongoSkipReason') ?? 'global setup did not provide mongoUri';
 const dataDir = mkdtempSync(join(tmpdir(), 'tongban-start-mongodb-'));
 const adminToken = generateBearerToken();
 const database = `tongban_start_${Date.now()}`;
 
-/** The words after `node` of a package script: what `npm start` / `npm run start:runtime` run, with this node. */
-const argsOf = (script: string) => script.split(' ').slice(1);
-
-/** Spawns a built server as its script does, on MongoDB, and resolves with its URL once its banner names it. */
-function startBuilt(script: string, banner: RegExp, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, argsOf(script), {
-    cwd: root,
-    env: { ...process.env, PORT: '0', TONGBAN_DATA_DIR: dataDir, MONGODB_URI: uri, MONGODB_DB: database, TONGBAN_ADMIN_TOKEN: adminToken, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = banner.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1] as string, output: () => output });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+/** Spawns a built server as its script does, on MongoDB, once its banner names its URL. */
+function startBuilt(script: string, banner: RegExp, env: NodeJS.ProcessEnv): Promise<BuiltServer> {
+  return startBuiltServer(scriptArgs(script), { PORT: '0', TONGBAN_DATA_DIR: dataDir, MONGODB_URI: uri, MONGODB_DB: database, TONGBAN_ADMIN_TOKEN: adminToken, ...env }, banner);
 }
 
 function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.on('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
+  const exited = exitOf(child);
+  child.kill('SIGTERM');
+  return exited;
 }
 
 /**

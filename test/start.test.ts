@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { generateBearerToken } from '../engine/services/index.js';
 import { buildServers } from '../designer/cli/build-servers.js';
 import packageJson from '../package.json' with { type: 'json' };
+import { exitOf, startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -17,32 +18,11 @@ const asAdmin = { headers: { Authorization: `Bearer ${adminToken}` } };
 const [startProgram, ...startArgs] = packageJson.scripts.start.split(' ');
 
 /** Starts the product exactly as `npm start` does and resolves with its base URL once it listens. */
-function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, startArgs, {
-    cwd: root,
-    env: { ...process.env, PORT: '0', TONGBAN_DATA_DIR: dataDir, MONGODB_URI: '', RUNTIME_MONGODB_URI: '', TONGBAN_ADMIN_TOKEN: adminToken },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Designer API\s+(http:\/\/localhost:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1] as string, output: () => output });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+function start(): Promise<BuiltServer> {
+  return startBuiltServer(startArgs, { PORT: '0', TONGBAN_DATA_DIR: dataDir, MONGODB_URI: '', RUNTIME_MONGODB_URI: '', TONGBAN_ADMIN_TOKEN: adminToken }, /Designer API\s+(http:\/\/localhost:\d+)/);
 }
 
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-}
+const exited = exitOf;
 
 describe('npm start', () => {
   // The server part of `npm start`'s prestart (the web apps are not needed here).
