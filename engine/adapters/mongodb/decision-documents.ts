@@ -2,6 +2,7 @@ import { createMissingIndexes } from './missing-indexes.js';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { DecisionRecord } from '../../ports/decision-log/port.js';
 import type { NormalizedQuery } from '../../ports/decision-log/records.js';
+import { jsonTextOnce } from '../../core/canonical/json-text.js';
 
 export const DECISIONS_COLLECTION = 'decisions';
 
@@ -20,7 +21,8 @@ export function decisionsOf(db: Db): Collection<DecisionDocument> {
 
 export function toDecisionDocument(record: DecisionRecord): DecisionDocument {
   const { input, decision, ...fields } = record;
-  return { ...fields, inputJson: JSON.stringify(input), decisionJson: JSON.stringify(decision) };
+  // The decision's text is shared with the answer that returns the same object (json-text.ts).
+  return { ...fields, inputJson: JSON.stringify(input), decisionJson: jsonTextOnce(decision) };
 }
 
 export function fromDecisionDocument(document: DecisionDocument & { _id?: unknown }): DecisionRecord {
