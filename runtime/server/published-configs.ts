@@ -15,6 +15,7 @@ import {
   type TrustedKey,
   type UntrustedReason,
   type VersionMeta,
+  type VersionRecord,
   type StatementVerifier,
   type FormValidator,
 } from '../../engine/core/index.js';
@@ -190,15 +191,22 @@ export class PublishedConfigs {
     return this.compiled(code, { version, hash });
   }
 
+  /** A stored version, with its config's canonical text where the store keeps one. */
+  private async readVersion(code: string, version: number): Promise<{ version: VersionRecord; configText?: string } | null> {
+    if (this.reader.getVersionWithConfigText) return this.reader.getVersionWithConfigText(code, version);
+    const record = await this.reader.getVersion(code, version);
+    return record && { version: record };
+  }
+
   private async compiled(code: string, ref: { version: number; hash: string }): Promise<CompiledConfig> {
     return this.cache.getOrLoad(ref, async () => {
-      const stored = this.reader.getVersionWithConfigText ? await this.reader.getVersionWithConfigText(code, ref.version) : null;
-      const version = this.reader.getVersionWithConfigText ? (stored?.version ?? null) : await this.reader.getVersion(code, ref.version);
-      if (!version) throw new NotFoundError({ key: 'server.runtime.item.noSuchVersion', values: { code, version: ref.version } }, { code, version: ref.version });
+      const stored = await this.readVersion(code, ref.version);
+      if (!stored) throw new NotFoundError({ key: 'server.runtime.item.noSuchVersion', values: { code, version: ref.version } }, { code, version: ref.version });
       // A text whose SHA-256 is the recorded hash is that config's canonical JSON, so what was parsed
       // from it is the config that was hashed; any other text (altered, or not canonical) is judged by
       // the parsed config's own canonical hash.
-      const actual = stored && this.hashText(stored.configText) === version.hash ? version.hash : this.hashConfig(version.config);
+      const { version, configText } = stored;
+      const actual = configText !== undefined && this.hashText(configText) === version.hash ? version.hash : this.hashConfig(version.config);
       if (actual !== version.hash || actual !== ref.hash) {
         throw new DriftDetectedError({ key: 'server.runtime.configs.hashMismatch', values: { code, version: ref.version } }, {
           code,

@@ -1,4 +1,4 @@
-import { evaluateCompiled, leanDecision, type CompiledConfig, type Decision, findDivision, isKnownLocality, BadRequestError, NotFoundError, buildServiceGuide, renderServiceGuideHtml, SERVICE_GUIDE_CSS, isItemCode } from '../../engine/core/index.js';
+import { evaluateCompiled, leanDecision, type CompiledConfig, findDivision, isKnownLocality, BadRequestError, NotFoundError, buildServiceGuide, renderServiceGuideHtml, SERVICE_GUIDE_CSS, isItemCode } from '../../engine/core/index.js';
 import { answerJson, apiSchemas as s, type ApiRequest, type ApiResponse, type ApiRoute, type Logger } from '../../engine/http-kit/index.js';
 import type { DecisionLogWriter } from '../../engine/ports/index.js';
 import { localityName } from '../../engine/services/index.js';

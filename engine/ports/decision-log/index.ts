@@ -5,7 +5,7 @@
  *
  * @module
  */
-export type { DecisionLogReader, DecisionLogWriter, DecisionMaker, DecisionQuery, DecisionRecord, NewDecisionRecord, RecordedDecision, RecordedInput } from './port.js';
+export type { DecisionLogReader, DecisionLogWriter, DecisionMaker, DecisionQuery, DecisionRecord, NewDecisionRecord, RecordedInput } from './port.js';
 export { DECISION_LOG_WRITE_METHODS } from './port.js';
 export { decisionIdGenerator, isDecisionId, newDecisionId } from './ids.js';
 export { pooledRandomBytes } from './random-pool.js';

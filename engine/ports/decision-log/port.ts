@@ -12,9 +12,6 @@ export interface RecordedInput {
   creditBlacklisted?: boolean;
 }
 
-/** A decision as the log keeps it: the lean decision, what a window is answered (core/decision). */
-export type RecordedDecision = LeanDecision;
-
 /**
  * One decision a runtime made, as it was returned (without the explanation), with the exact
  * version and content hash it was made with. Records are append-only: never updated, never deleted.
@@ -32,7 +29,8 @@ export interface DecisionRecord {
   hash: string;
   input: RecordedInput;
   outcome: Decision['outcome'];
-  decision: RecordedDecision;
+  /** The lean decision: what the window was answered without explain=full (core/decision). */
+  decision: LeanDecision;
   /** The person signed in at the window who made it; absent on records made before people signed in. */
   by?: DecisionMaker;
 }
@@ -47,7 +45,7 @@ export interface DecisionMaker {
  * What a caller hands to `record`: the store assigns the id and, unless given, the time. The
  * decision may carry its explanation; the log drops it.
  */
-export type NewDecisionRecord = Omit<DecisionRecord, 'id' | 'at' | 'decision'> & { at?: string; decision: Decision | RecordedDecision };
+export type NewDecisionRecord = Omit<DecisionRecord, 'id' | 'at' | 'decision'> & { at?: string; decision: Decision | LeanDecision };
 
 export interface DecisionQuery {
   code?: string;

@@ -3,7 +3,8 @@ import { uiText } from '../../core/i18n/catalogue/catalogue.js';
 import { leanDecision } from '../../core/decision/lean-decision.js';
 import { jsonTextOnce } from '../../core/canonical/json-text.js';
 import { OUTCOMES, isOutcome, type Outcome } from '../../core/vocabulary/index.js';
-import type { DecisionQuery, DecisionRecord, NewDecisionRecord, RecordedDecision } from './port.js';
+import type { LeanDecision } from '../../core/decision/types.js';
+import type { DecisionQuery, DecisionRecord, NewDecisionRecord } from './port.js';
 
 export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 10_000;
@@ -149,7 +150,7 @@ export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now:
       id, at: at as string, division: input.division, channel: input.channel, code: input.code, version: input.version, hash: input.hash,
       // The 失信 flag is kept only when set, so a record of an ordinary intake is what it always was.
       input: { scenario, formData: asJson(formData, '/input/formData') as Record<string, unknown>, materials: [...materials], date, ...(creditBlacklisted === true ? { creditBlacklisted: true } : {}) },
-      outcome: input.outcome, decision: asJson(leanDecision(input.decision), '/decision') as RecordedDecision,
+      outcome: input.outcome, decision: asJson(leanDecision(input.decision), '/decision') as LeanDecision,
       ...(input.by ? { by: { id: input.by.id, name: input.by.name } } : {}),
     };
   } catch (error) {
@@ -166,7 +167,7 @@ export interface DecisionBody {
   channel: string;
   hash: string;
   input: DecisionRecord['input'];
-  decision: RecordedDecision;
+  decision: LeanDecision;
   by?: DecisionRecord['by'];
 }
 

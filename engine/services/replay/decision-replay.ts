@@ -1,9 +1,9 @@
 import { canonicalJson } from '../../core/canonical/canonical-json.js';
 import type { ItemConfig } from '../../core/config/types.js';
-import type { DecisionLogReader, DecisionRecord, RecordedDecision } from '../../ports/decision-log/port.js';
+import type { DecisionLogReader, DecisionRecord } from '../../ports/decision-log/port.js';
 import { compileConfig } from '../../core/decision/compiled-config.js';
 import { evaluateCompiled } from '../../core/decision/evaluate.js';
-import type { Decision } from '../../core/decision/types.js';
+import type { Decision, LeanDecision } from '../../core/decision/types.js';
 import { DriftDetectedError, NotFoundError } from '../../core/errors.js';
 import { contentHash } from '../../core/canonical/content-hash.js';
 import type { ConfigReader } from '../../ports/config-store/port.js';
@@ -22,7 +22,7 @@ export interface ReplayResult {
 }
 
 /** The explanation is not recorded (replay recomputes it), so it is not compared. */
-function differingFields(a: RecordedDecision, b: Decision): string[] {
+function differingFields(a: LeanDecision, b: Decision): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   keys.delete('explanation');
   return [...keys].filter((key) => canonicalJson((a as unknown as Record<string, unknown>)[key] ?? null) !== canonicalJson((b as unknown as Record<string, unknown>)[key] ?? null)).sort();
