@@ -47,6 +47,28 @@ describe('parseIsoDate', () => {
       expect(isIsoDate(value)).toBe(false);
     }
   });
+
+  it('reads exactly the strings /^(\\d{4})-(\\d{2})-(\\d{2})$/ matches, with the same parts', () => {
+    const pattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+    // Characters around each position's expected one: digits, the separator, their ASCII neighbours, full-width digits, a newline.
+    const alphabet = ['0', '1', '2', '3', '9', '-', '/', ':', '.', '０', '\n', ' '];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % alphabet.length;
+    const candidates = ['0000-01-01', '9999-12-31', '2024-02-29', '2024-01-05\n', '２０２４-01-05'];
+    for (let i = 0; i < 20_000; i++) {
+      const base = '2024-03-15'.split('');
+      base[next() % 10] = alphabet[next()] as string;
+      if (i % 3 === 0) base[next() % 10] = alphabet[next()] as string;
+      candidates.push(base.join(''));
+    }
+    for (const value of candidates) {
+      const match = pattern.exec(value);
+      const expected = match && daysInMonth(Number(match[1]), Number(match[2])) >= Number(match[3]) && Number(match[2]) >= 1 && Number(match[2]) <= 12 && Number(match[3]) >= 1
+        ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }
+        : null;
+      expect(parseIsoDate(value), JSON.stringify(value)).toEqual(expected);
+    }
+  });
 });
 
 describe('compareIsoDates', () => {

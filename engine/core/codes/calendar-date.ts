@@ -17,9 +17,11 @@ export interface CalendarDate {
   readonly day: number;
 }
 
-// Four-digit years only: it is the form GB/T 7408 (ISO 8601) uses for exchange and the form
-// ID numbers carry, and it keeps plain string comparison equal to date order.
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Four-digit years only (YYYY-MM-DD): it is the form GB/T 7408 (ISO 8601) uses for exchange and
+// the form ID numbers carry, and it keeps plain string comparison equal to date order.
+const ISO_DATE_LENGTH = 10;
+const CODE_0 = 48;
+const CODE_HYPHEN = 45;
 const MIN_DAY_NUMBER = toDayNumber(0, 1, 1);
 const MAX_DAY_NUMBER = toDayNumber(9999, 12, 31);
 const MS_PER_DAY = 86_400_000;
@@ -43,14 +45,26 @@ export function daysInMonth(year: number, month: number): number {
  * passes can be stored and compared as a string without further checks.
  */
 export function parseIsoDate(value: unknown): CalendarDate | null {
-  if (typeof value !== 'string') return null;
-  const match = ISO_DATE.exec(value);
-  if (match === null) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (typeof value !== 'string' || value.length !== ISO_DATE_LENGTH) return null;
+  if (value.charCodeAt(4) !== CODE_HYPHEN || value.charCodeAt(7) !== CODE_HYPHEN) return null;
+  // Read digit by digit rather than with a regular expression: every date field and every date
+  // condition of every decision comes through here, and a match allocates an array and three strings.
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return { year, month, day };
+}
+
+/** The ASCII digits of `text` at [start, start + count) as a number, or -1 when one is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - CODE_0;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 export function isIsoDate(value: unknown): value is string {

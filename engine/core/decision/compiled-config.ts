@@ -5,6 +5,7 @@ import { CompiledRules } from '../rules/compiled-rules.js';
 import { contentHash } from '../canonical/content-hash.js';
 import type { ItemConfig, Material } from '../config/types.js';
 import type { ItemRef } from './types.js';
+import { CONTEXT_FACTS } from '../vocabulary/index.js';
 
 /** Everything an evaluation needs, built once per config version and shared by every request. */
 export interface CompiledConfig {
@@ -13,6 +14,8 @@ export interface CompiledConfig {
   readonly validateForm: FormValidator;
   readonly rules: CompiledRules;
   readonly fieldNames: readonly string[];
+  /** Every fact a rule may read (the fields, then the context), each undefined: what an evaluation copies and fills in. */
+  readonly blankFacts: Readonly<Record<string, undefined>>;
   /** Lookups every evaluation needs, built once. */
   readonly materialsById: ReadonlyMap<string, Material>;
   readonly fieldTitles: ReadonlyMap<string, string>;
@@ -31,10 +34,16 @@ export function compileConfig(config: ItemConfig, item?: Partial<ItemRef>, compi
     validateForm: compileForm(config.form.schema),
     rules: new CompiledRules(config.rules),
     fieldNames: [...fields.keys()],
+    blankFacts: blankFacts([...fields.keys()]),
     materialsById: new Map(config.standard.materials.map((m) => [m.id, m])),
     fieldTitles: new Map([...fields.values()].map((f) => [f.name, f.title])),
     conditionalFields: conditionalFields(config.form.schema),
   };
+}
+
+/** Made in one go (Object.fromEntries gives an object V8 keeps in its fast, shaped form; one grown key by key past a dozen is not). */
+function blankFacts(fieldNames: readonly string[]): Record<string, undefined> {
+  return Object.fromEntries([...fieldNames, ...CONTEXT_FACTS].map((name) => [name, undefined]));
 }
 
 /**

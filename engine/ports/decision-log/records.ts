@@ -146,13 +146,17 @@ export function prepareDecisionRecord(input: NewDecisionRecord, id: string, now:
   if (problems.length > 0) throw new ValidationFailedError({ key: 'services.decisionLog.invalid' }, problems);
   const { scenario, formData, materials, date, creditBlacklisted } = input.input;
   try {
-    return {
-      id, at: at as string, division: input.division, channel: input.channel, code: input.code, version: input.version, hash: input.hash,
-      // The 失信 flag is kept only when set, so a record of an ordinary intake is what it always was.
-      input: { scenario, formData: asJson(formData, '/input/formData') as Record<string, unknown>, materials: [...materials], date, ...(creditBlacklisted === true ? { creditBlacklisted: true } : {}) },
-      outcome: input.outcome, decision: asJson(leanDecision(input.decision), '/decision') as LeanDecision,
-      ...(input.by ? { by: { id: input.by.id, name: input.by.name } } : {}),
-    };
+    const jsonFormData = asJson(formData, '/input/formData') as Record<string, unknown>;
+    // The 失信 flag is kept only when set, so a record of an ordinary intake is what it always was.
+    // (Literals spelled out for each case rather than spreads of optional parts: this runs on every decision.)
+    const recorded: DecisionRecord['input'] = creditBlacklisted === true
+      ? { scenario, formData: jsonFormData, materials: [...materials], date, creditBlacklisted: true }
+      : { scenario, formData: jsonFormData, materials: [...materials], date };
+    const decision = asJson(leanDecision(input.decision), '/decision') as LeanDecision;
+    const { division, channel, code, version, hash, outcome } = input;
+    return input.by
+      ? { id, at: at as string, division, channel, code, version, hash, input: recorded, outcome, decision, by: { id: input.by.id, name: input.by.name } }
+      : { id, at: at as string, division, channel, code, version, hash, input: recorded, outcome, decision };
   } catch (error) {
     if (!(error instanceof NotJsonError)) throw error;
     throw new ValidationFailedError({ key: 'services.decisionLog.notJson' }, [{ pointer: '', code: 'decision-log.not-json', message: error.message }]);
